@@ -1,0 +1,142 @@
+/**
+ * End-to-end harness: starts Plenary exactly as `npm start` does (its own supervised Janus,
+ * embedded SQLite in a temporary DATA_DIR) and drives Debian's Chromium with fake media.
+ * Must run inside e2e/netns.sh.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const projectRoot = path.resolve(import.meta.dirname, '..');
+
+export interface RunningPlenary {
+  url: string;
+  process: ChildProcess;
+  dataDirectory: string;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node --import tsx src/server/main.ts` with a fresh data directory and waits for its URL. */
+export async function startPlenary(environment: Record<string, string> = {}): Promise<RunningPlenary> {
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Plenary did not start in 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Plenary is running at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => reject(new Error(`Plenary exited with ${code}:\n${output}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    process: child,
+    dataDirectory,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+const chromiumFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+/** Launches Debian's Chromium with fake camera and microphone; its writes go to a temporary home. */
+export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  const home = mkdtempSync(path.join(tmpdir(), 'plenary-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: chromiumFlags,
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, TMPDIR: home, XDG_RUNTIME_DIR: home },
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => undefined);
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Records every RTCPeerConnection the page creates in `window.__peerConnections`, so tests can
+ * read real statistics without the app exposing anything.
+ */
+export async function newParticipantContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => {
+    const Original = window.RTCPeerConnection;
+    const created: RTCPeerConnection[] = [];
+    (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = created;
+    window.RTCPeerConnection = class extends Original {
+      constructor(configuration?: RTCConfiguration) {
+        super(configuration);
+        created.push(this);
+      }
+    } as typeof RTCPeerConnection;
+  });
+  return context;
+}
+
+/** Inbound media per open subscriber connection, as `getStats()` reports it. */
+export interface InboundSample {
+  videoFramesDecoded: number;
+  videoFrameWidth: number;
+  audioPacketsReceived: number;
+}
+
+/** Samples inbound-rtp statistics of every open connection that receives media. */
+export function sampleInbound(page: Page): Promise<InboundSample[]> {
+  return page.evaluate(async () => {
+    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
+    const samples: { videoFramesDecoded: number; videoFrameWidth: number; audioPacketsReceived: number }[] = [];
+    for (const connection of connections) {
+      if (connection.connectionState === 'closed') continue;
+      if (!connection.getReceivers().some((receiver) => receiver.track.readyState === 'live')) continue;
+      const report = await connection.getStats();
+      let video: { framesDecoded?: number; frameWidth?: number } | undefined;
+      let audio: { packetsReceived?: number } | undefined;
+      report.forEach((entry: { type: string; kind?: string }) => {
+        if (entry.type === 'inbound-rtp' && entry.kind === 'video') video = entry as typeof video;
+        if (entry.type === 'inbound-rtp' && entry.kind === 'audio') audio = entry as typeof audio;
+      });
+      if (!video && !audio) continue;
+      samples.push({
+        videoFramesDecoded: video?.framesDecoded ?? 0,
+        videoFrameWidth: video?.frameWidth ?? 0,
+        audioPacketsReceived: audio?.packetsReceived ?? 0,
+      });
+    }
+    return samples;
+  });
+}

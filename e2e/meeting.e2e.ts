@@ -1,0 +1,117 @@
+/**
+ * Three real Chromium participants hold a meeting through Plenary and its supervised Janus:
+ * each decodes every other's video and receives their audio; tiles follow arrivals, a leave
+ * and a crashed tab.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type InboundSample,
+  launchChromium,
+  newParticipantContext,
+  projectRoot,
+  type RunningPlenary,
+  sampleInbound,
+  startPlenary,
+} from './harness.js';
+
+const artifacts = path.join(projectRoot, '.artifacts/e2e');
+
+let plenary: RunningPlenary;
+let chromium: { browser: Browser; close(): Promise<void> };
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  plenary = await startPlenary();
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await plenary?.stop();
+});
+
+async function joinAs(page: Page, roomUrl: string, name: string): Promise<void> {
+  await page.goto(roomUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join meeting' }).click();
+  await page.locator('.tiles [data-local="true"]').waitFor();
+}
+
+async function newParticipant(): Promise<Page> {
+  const context = await newParticipantContext(chromium.browser);
+  return context.newPage();
+}
+
+/** Waits until the page shows `count` tiles (its own included). */
+async function expectTiles(page: Page, count: number, timeoutMs = 15_000): Promise<void> {
+  await expect.poll(() => page.locator('.tiles .tile').count(), { timeout: timeoutMs }).toBe(count);
+}
+
+/** Connections whose video frames were decoded and audio packets received between two samples. */
+function flowing(before: InboundSample[], after: InboundSample[]): number {
+  return after.filter((sample, index) => {
+    const earlier = before[index];
+    return (
+      earlier !== undefined &&
+      sample.videoFrameWidth > 0 &&
+      sample.videoFramesDecoded > earlier.videoFramesDecoded &&
+      sample.audioPacketsReceived > earlier.audioPacketsReceived
+    );
+  }).length;
+}
+
+async function expectMediaFromOthers(page: Page, others: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const before = await sampleInbound(page);
+        await page.waitForTimeout(1_500);
+        const after = await sampleInbound(page);
+        return before.length === after.length ? flowing(before, after) : -1;
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(others);
+}
+
+describe('a meeting of three', () => {
+  it('lets three browsers see and hear each other, and notices a leave and a crashed tab', async () => {
+    const alice = await newParticipant();
+    await alice.goto(plenary.url);
+    await alice.getByRole('button', { name: 'New meeting' }).click();
+    await alice.waitForURL(/\/r\/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    const roomUrl = alice.url();
+    await alice.getByLabel('Your name').fill('Alice');
+    await alice.getByRole('button', { name: 'Join meeting' }).click();
+
+    const bob = await newParticipant();
+    await joinAs(bob, roomUrl, 'Bob');
+    const carol = await newParticipant();
+    await joinAs(carol, roomUrl, 'Carol');
+
+    for (const page of [alice, bob, carol]) await expectTiles(page, 3);
+    for (const page of [alice, bob, carol]) await expectMediaFromOthers(page, 2);
+    await expect.poll(() => alice.locator('.tiles .tile video:not([hidden])').count()).toBe(3);
+    await alice.screenshot({ path: path.join(artifacts, 'meeting-of-three.png') });
+
+    await carol.getByRole('button', { name: 'Leave' }).click();
+    await carol.getByRole('heading', { name: 'You left the meeting' }).waitFor();
+    for (const page of [alice, bob]) await expectTiles(page, 2);
+    for (const page of [alice, bob]) await expectMediaFromOthers(page, 1);
+
+    // A tab that dies without a goodbye is gone for the others within 10 s.
+    await bob.goto('chrome://crash').catch(() => undefined);
+    await expectTiles(alice, 1, 10_000);
+  });
+
+  it('shows a clear page for an unknown room', async () => {
+    const page = await newParticipant();
+    await page.goto(`${plenary.url}/r/aaaa-bbbb-cccc`);
+    await page.getByRole('heading', { name: 'This meeting link does not exist' }).waitFor();
+    await page.goto(`${plenary.url}/r/not-a-room`);
+    await page.getByRole('heading', { name: 'This meeting link does not exist' }).waitFor();
+  });
+});

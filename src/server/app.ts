@@ -1,0 +1,103 @@
+/**
+ * Builds the Fastify application from already-running services. Each domain is a plugin;
+ * tests call `buildApp` and use `app.inject` or a real listener.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { limits } from '../shared/limits.js';
+import { installErrorHandlers, sendError } from './http/errors.js';
+import { isSameOrigin } from './http/origin.js';
+import type { JanusGateway } from './media/index.js';
+import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
+import { operationsHttp } from './operations/index.js';
+import { SignalingConnections, signalingHttp } from './signaling/index.js';
+import type { Storage } from './storage/index.js';
+
+export interface AppServices {
+  storage: Storage;
+  gateway: JanusGateway;
+  registry: RoomRegistry;
+  rooms: RoomsRepository;
+  logger: Logger;
+  /** Configured public URL (no trailing slash); links use the request's origin when absent. */
+  publicUrl?: string;
+  /** Folder of the built web client; when absent or missing, only the API is served. */
+  webRoot?: string;
+}
+
+export interface PlenaryApp {
+  app: FastifyInstance;
+  connections: SignalingConnections;
+}
+
+const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    mediaSrc: ["'self'", 'blob:', 'mediastream:'],
+    fontSrc: ["'self'"],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+  },
+};
+
+export async function buildApp(services: AppServices): Promise<PlenaryApp> {
+  const app = Fastify({
+    loggerInstance: services.logger as FastifyBaseLogger,
+    bodyLimit: limits.signalingMessageBytesMax,
+    trustProxy: false,
+    // Request lines would repeat room ids for every poll; errors are still logged.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false, crossOriginEmbedderPolicy: false });
+  await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode }) });
+  await app.register(websocket, { options: { maxPayload: limits.signalingMessageBytesMax } });
+
+  const allowedOrigins = services.publicUrl ? [new URL(services.publicUrl).origin] : [];
+  app.addHook('onRequest', async (request, reply) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (!isSameOrigin(request, allowedOrigins)) {
+      return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
+    }
+  });
+
+  const connections = new SignalingConnections();
+  await app.register(signalingHttp(connections), { registry: services.registry, allowedOrigins });
+  await app.register(meetingsHttp, {
+    rooms: services.rooms,
+    registry: services.registry,
+    publicUrl: (origin) => services.publicUrl ?? origin,
+  });
+  await app.register(operationsHttp, { storage: services.storage, gateway: services.gateway, registry: services.registry });
+  await registerWebClient(app, services.webRoot);
+  return { app, connections };
+}
+
+async function registerWebClient(app: FastifyInstance, webRoot: string | undefined): Promise<void> {
+  const indexFile = webRoot ? path.join(webRoot, 'index.html') : undefined;
+  if (webRoot && indexFile && existsSync(indexFile)) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
+    if (isPage && indexFile && existsSync(indexFile)) return reply.type('text/html').sendFile('index.html');
+    return sendError(reply, 404, 'not_found', 'There is nothing at this address.');
+  });
+}

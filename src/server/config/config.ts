@@ -1,0 +1,120 @@
+/**
+ * Plenary's configuration: environment variables, optionally on top of a JSON config file
+ * (`CONFIG_FILE`, or `plenary.config.json` in the working directory when it exists).
+ * Everything is validated at start; each bad value is reported with its name and a reason.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const portSchema = z.coerce
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const ConfigSchema = z
+  .object({
+    /** TCP port of the HTTP and WebSocket server. Default 8080; 0 picks a free port. */
+    PORT: portSchema.default(8080),
+    /** Address to listen on. Default 0.0.0.0 (all interfaces). */
+    HOST: z.string().min(1).default('0.0.0.0'),
+    /** Where the SQLite database, Janus's generated configuration and logs live. Default `./data`. */
+    DATA_DIR: z.string().min(1).default('data'),
+    /** The URL people use to reach this server; used in links and for the WebSocket origin check. */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    /** A PostgreSQL URL (`postgres://…`); when absent Plenary uses embedded SQLite in DATA_DIR. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    /** Schema to use inside PostgreSQL. Default `public`. */
+    DATABASE_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+      .default('public'),
+    /** An external Janus's WebSocket API (`ws://…`); when absent Plenary supervises its own Janus. */
+    JANUS_WS_URL: z
+      .string()
+      .regex(/^wss?:\/\//, 'must start with ws:// or wss://')
+      .optional(),
+    /** Path of the Janus binary for the supervised Janus. Default `janus` from PATH. */
+    JANUS_BINARY: z.string().min(1).default('janus'),
+    /** Network interface Janus gathers ICE candidates on; default: the first non-loopback IPv4 interface. */
+    ICE_INTERFACE: z
+      .string()
+      .regex(/^[A-Za-z0-9_.:@-]{1,32}$/, 'must be an interface name such as eth0')
+      .optional(),
+    /** UDP port range for media, `min-max`. Default 20000-40000. */
+    RTP_PORT_RANGE: z
+      .string()
+      .regex(/^\d{1,5}-\d{1,5}$/, 'must look like 20000-40000')
+      .refine((value) => {
+        const [low, high] = value.split('-').map(Number) as [number, number];
+        return low >= 1024 && high <= 65535 && low < high;
+      }, 'must be an increasing range between 1024 and 65535')
+      .default('20000-40000'),
+    /** pino log level. Default `info`. */
+    LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
+  })
+  .strict();
+
+/** Validated configuration. */
+export type Config = z.infer<typeof ConfigSchema>;
+
+const configKeys = Object.keys(ConfigSchema.shape) as (keyof Config)[];
+
+/** A configuration that cannot start Plenary; `problems` has one line per bad value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Plenary's configuration is not valid:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function readConfigFile(file: string): Record<string, unknown> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([`CONFIG_FILE ${file}: cannot be read as JSON (${(error as Error).message})`]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError([`CONFIG_FILE ${file}: must hold a JSON object of settings`]);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * Reads the configuration from `environment` (default `process.env`) and the config file.
+ * Environment variables win over the file. Unknown keys in the file are errors; unrelated
+ * environment variables are ignored. Empty environment variables count as unset.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env, workingDirectory = process.cwd()): Config {
+  const explicitFile = environment.CONFIG_FILE;
+  const defaultFile = path.join(workingDirectory, 'plenary.config.json');
+  const file = explicitFile ? path.resolve(workingDirectory, explicitFile) : existsSync(defaultFile) ? defaultFile : undefined;
+  const fromFile = file ? readConfigFile(file) : {};
+  const fromEnvironment: Record<string, string> = {};
+  for (const key of configKeys) {
+    const value = environment[key];
+    if (value !== undefined && value !== '') fromEnvironment[key] = value;
+  }
+  const result = ConfigSchema.safeParse({ ...fromFile, ...fromEnvironment });
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = issue.path.join('.') || '(file)';
+        if (issue.code === 'unrecognized_keys') return `${file ?? 'config'}: unknown settings ${issue.keys.join(', ')}`;
+        const given = key in fromEnvironment ? fromEnvironment[key] : fromFile[key];
+        return `${key}=${JSON.stringify(given)}: ${issue.message}`;
+      }),
+    );
+  }
+  return { ...result.data, DATA_DIR: path.resolve(workingDirectory, result.data.DATA_DIR) };
+}

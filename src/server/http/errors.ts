@@ -1,0 +1,33 @@
+/** Error responses: `{ error: { code, message } }` with a stable code, for every route. */
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+
+/** Sends an error response with a stable code and a sentence for people. */
+export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+  return reply.code(status).send({ error: { code, message } });
+}
+
+/** Installs the error and not-found handlers that give every failure the same shape. */
+export function installErrorHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const issue = error.validation[0];
+      const where = issue?.instancePath ? `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : '';
+      return sendError(reply, 400, 'invalid_request', `The request is not valid: ${where}${issue?.message ?? 'unknown problem'}.`);
+    }
+    if (error.statusCode === 429) {
+      return sendError(reply, 429, 'rate_limited', 'Too many requests; please wait a moment and try again.');
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendError(reply, 415, 'unsupported_media_type', 'Send the request body as application/json.');
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      return sendError(reply, 413, 'request_too_large', 'The request body is too large.');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendError(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError(reply, 500, 'internal_error', 'Something went wrong on our side; please try again.');
+  });
+}

@@ -1,0 +1,6 @@
+/** The media domain: Janus, supervised or external, behind a gateway that speaks janode. */
+export { chooseIceInterface, renderJanusConfig, writeJanusConfig } from './janus-config.js';
+export { JanusGateway, type JanusGatewayEvents, type JanusRoom, MediaServerUnavailableError } from './janus-gateway.js';
+export { PublisherHandle, SubscriberHandle } from './janus-handles.js';
+export { findFreePort, type LocalJanus, startLocalJanus } from './local-janus.js';
+export { ProcessSupervisor } from './process-supervisor.js';

@@ -1,0 +1,131 @@
+/**
+ * Publisher and subscriber handles in a Janus videoroom. Each wraps one janode handle,
+ * parses Janus's replies, and closes idempotently (detaching the handle from Janus).
+ */
+import Janode from 'janode';
+import type { VideoRoomHandle } from 'janode/plugins/videoroom';
+import { z } from 'zod';
+import type { IceCandidate, SessionDescription } from '../../shared/protocol.js';
+import { TypedEmitter } from '../platform/typed-emitter.js';
+
+const JsepSchema = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1) });
+const PublisherJoinedSchema = z.object({ feed: z.number().int(), private_id: z.number().int() });
+const ConfiguredSchema = z.object({ jsep: JsepSchema });
+const JanusTrickleSchema = z.object({
+  candidate: z.string().optional(),
+  sdpMid: z.string().optional(),
+  sdpMLineIndex: z.number().int().optional(),
+  completed: z.boolean().optional(),
+});
+const SubscriberJoinedSchema = z.object({ jsep: JsepSchema.refine((jsep) => jsep.type === 'offer', 'expected an offer') });
+
+/** Events of a media handle. */
+export type MediaHandleEvents = {
+  /** Janus reports the PeerConnection is up (DTLS done). */
+  'webrtc-up': [];
+  /** The PeerConnection went away on Janus's side (ICE failure, hang-up, detach). */
+  hangup: [reason: string];
+  /** Janus's own ICE candidate for this connection; `null` when it has finished gathering. */
+  candidate: [candidate: IceCandidate];
+  /** The handle was closed (by us or by Janus). */
+  closed: [];
+};
+
+abstract class MediaHandle extends TypedEmitter<MediaHandleEvents> {
+  private isClosed = false;
+
+  protected constructor(protected readonly handle: VideoRoomHandle) {
+    super();
+    handle.on(Janode.EVENT.HANDLE_WEBRTCUP, () => this.emit('webrtc-up'));
+    handle.on(Janode.EVENT.HANDLE_HANGUP, (data: { reason?: unknown }) =>
+      this.emit('hangup', typeof data?.reason === 'string' ? data.reason : 'hangup'),
+    );
+    handle.on(Janode.EVENT.HANDLE_ICE_FAILED, () => this.emit('hangup', 'ice failed'));
+    handle.on(Janode.EVENT.HANDLE_TRICKLE, (data: unknown) => {
+      const parsed = JanusTrickleSchema.safeParse(data);
+      if (!parsed.success) return;
+      const { candidate, sdpMid, sdpMLineIndex } = parsed.data;
+      this.emit('candidate', candidate === undefined ? null : { candidate, sdpMid: sdpMid ?? null, sdpMLineIndex: sdpMLineIndex ?? null });
+    });
+    handle.once(Janode.EVENT.HANDLE_DETACHED, () => void this.close());
+  }
+
+  /** True once closed. */
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  /** Passes a browser's ICE candidate to Janus; `null` means the browser finished gathering. */
+  async trickle(candidate: IceCandidate): Promise<void> {
+    if (this.isClosed) return;
+    if (candidate === null || candidate.candidate === '') await this.handle.trickleComplete();
+    else await this.handle.trickle(candidate);
+  }
+
+  /** Detaches the handle from Janus. Idempotent; never throws. */
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.emit('closed');
+    this.removeAllListeners();
+    this.handle.removeAllListeners();
+    await this.handle.detach().catch(() => undefined);
+  }
+}
+
+/** A participant's own handle: joined as publisher, later configured with the browser's offer. */
+export class PublisherHandle extends MediaHandle {
+  private constructor(
+    handle: VideoRoomHandle,
+    /** The feed id Janus gave this publisher; subscribers ask for it. */
+    readonly feedId: number,
+    /** Janus's private id, linking this participant's subscriptions to its publisher. */
+    readonly privateId: number,
+  ) {
+    super(handle);
+  }
+
+  /** Joins `janusRoomId` as publisher; closes the handle again if the join fails. */
+  static async join(handle: VideoRoomHandle, janusRoomId: number, display: string, bitrate: number): Promise<PublisherHandle> {
+    try {
+      const joined = PublisherJoinedSchema.parse(await handle.joinPublisher({ room: janusRoomId, display, bitrate }));
+      return new PublisherHandle(handle, joined.feed, joined.private_id);
+    } catch (error) {
+      await handle.detach().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Publishes the browser's offer and returns Janus's answer. */
+  async publish(offer: SessionDescription): Promise<SessionDescription> {
+    const reply = ConfiguredSchema.parse(await this.handle.configure({ jsep: offer, audio: true, video: true }));
+    return reply.jsep;
+  }
+}
+
+/** A subscription of one participant to another's feed. */
+export class SubscriberHandle extends MediaHandle {
+  private constructor(
+    handle: VideoRoomHandle,
+    /** Janus's offer, for the browser to answer. */
+    readonly offer: SessionDescription,
+  ) {
+    super(handle);
+  }
+
+  /** Subscribes to `feedId` in `janusRoomId`; closes the handle again if that fails. */
+  static async join(handle: VideoRoomHandle, janusRoomId: number, feedId: number, privateId: number): Promise<SubscriberHandle> {
+    try {
+      const joined = SubscriberJoinedSchema.parse(await handle.joinSubscriber({ room: janusRoomId, feed: feedId, private_id: privateId }));
+      return new SubscriberHandle(handle, joined.jsep);
+    } catch (error) {
+      await handle.detach().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Starts the flow of media with the browser's answer. */
+  async start(answer: SessionDescription): Promise<void> {
+    await this.handle.start({ jsep: answer });
+  }
+}

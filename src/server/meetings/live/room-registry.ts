@@ -1,0 +1,108 @@
+/**
+ * Every live meeting on this server instance, by room id. The one place live state is kept,
+ * so that a Redis-backed registry can later share it between instances.
+ */
+import type { Logger } from 'pino';
+import type { RoomId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import type { MediaState } from '../../../shared/protocol.js';
+import type { JanusGateway } from '../../media/index.js';
+import type { RoomsRepository } from '../rooms-repository.js';
+import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
+import { failure, LiveRoom, type Outcome } from './live-room.js';
+
+/** Counts for `/metrics`. */
+export interface RegistryCounts {
+  rooms: number;
+  participants: number;
+  publishedStreams: number;
+}
+
+export class RoomRegistry {
+  private readonly liveRooms = new Map<RoomId, LiveRoom>();
+  /** Rooms that closed but whose meeting record may still be being written. */
+  private readonly closing = new Set<LiveRoom>();
+  private readonly unsubscribe: (() => void)[];
+  private isClosed = false;
+
+  constructor(
+    private readonly gateway: JanusGateway,
+    private readonly rooms: RoomsRepository,
+    private readonly logger: Logger,
+  ) {
+    this.unsubscribe = [
+      gateway.on('down', () => {
+        for (const room of this.liveRooms.values()) room.mediaInterrupted();
+      }),
+      gateway.on('up', () => {
+        for (const room of this.liveRooms.values()) room.mediaRestored();
+      }),
+    ];
+  }
+
+  /** Whether the media server is connected (told to joiners so they can show "reconnecting"). */
+  get mediaAvailable(): boolean {
+    return this.gateway.isUp;
+  }
+
+  /** The live meeting in a room, if one is being held. */
+  find(roomId: RoomId): LiveRoom | undefined {
+    return this.liveRooms.get(roomId);
+  }
+
+  /** Joins a participant into a room's meeting, starting the meeting if it is the first. */
+  async join(
+    roomId: RoomId,
+    displayName: string,
+    media: MediaState,
+    connection: ParticipantConnection,
+  ): Promise<Outcome<{ room: LiveRoom; participant: LiveParticipant }>> {
+    if (this.isClosed) return failure('media_server_unavailable', 'The server is shutting down.');
+    const room = await this.rooms.find(roomId);
+    if (!room) return failure('room_not_found', 'There is no room with this link.');
+    let live = this.liveRooms.get(roomId);
+    if (!live || live.closed) {
+      live = new LiveRoom(room, {
+        gateway: this.gateway,
+        rooms: this.rooms,
+        logger: this.logger.child({ roomId }),
+        participantsMax: Math.min(room.participantsMax, limits.participantsPerRoomMax),
+        onClose: (closed) => this.handleRoomClosed(closed),
+      });
+      this.liveRooms.set(roomId, live);
+    }
+    const admitted = live.admit(displayName, media, connection);
+    if (!admitted.ok) {
+      if (live.participants.size === 0) live.close();
+      return admitted;
+    }
+    return { ok: true, value: { room: live, participant: admitted.value } };
+  }
+
+  private handleRoomClosed(room: LiveRoom): void {
+    if (this.liveRooms.get(room.room.id) === room) this.liveRooms.delete(room.room.id);
+    this.closing.add(room);
+    void room.settled().then(() => this.closing.delete(room));
+  }
+
+  /** Live rooms, participants and publishing participants right now. */
+  counts(): RegistryCounts {
+    let participants = 0;
+    let publishedStreams = 0;
+    for (const room of this.liveRooms.values()) {
+      participants += room.participants.size;
+      publishedStreams += room.publishingCount;
+    }
+    return { rooms: this.liveRooms.size, participants, publishedStreams };
+  }
+
+  /** Ends every meeting (participants are told by their connections) and waits for the records. Idempotent. */
+  async close(): Promise<void> {
+    if (!this.isClosed) {
+      this.isClosed = true;
+      for (const remove of this.unsubscribe) remove();
+      for (const room of [...this.liveRooms.values()]) room.close();
+    }
+    await Promise.all([...this.closing].map((room) => room.settled()));
+  }
+}

@@ -1,0 +1,68 @@
+/** `/healthz` (database and Janus reachable) and `/metrics` (Prometheus text format). */
+import type { FastifyPluginAsync } from 'fastify';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import type { JanusGateway } from '../media/index.js';
+import type { RoomRegistry } from '../meetings/index.js';
+import type { Storage } from '../storage/index.js';
+
+export interface OperationsOptions {
+  storage: Storage;
+  gateway: JanusGateway;
+  registry: RoomRegistry;
+}
+
+function createMetrics(options: OperationsOptions): Registry {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'plenary_process_' });
+  new Gauge({
+    name: 'plenary_rooms_live',
+    help: 'Rooms with a meeting in progress on this instance.',
+    registers: [registry],
+    collect() {
+      this.set(options.registry.counts().rooms);
+    },
+  });
+  new Gauge({
+    name: 'plenary_participants',
+    help: 'Participants in meetings on this instance.',
+    registers: [registry],
+    collect() {
+      this.set(options.registry.counts().participants);
+    },
+  });
+  new Gauge({
+    name: 'plenary_published_streams',
+    help: 'Participants whose audio and video are being published through Janus.',
+    registers: [registry],
+    collect() {
+      this.set(options.registry.counts().publishedStreams);
+    },
+  });
+  new Gauge({
+    name: 'plenary_janus_up',
+    help: '1 when the connection to Janus is up, 0 otherwise.',
+    registers: [registry],
+    collect() {
+      this.set(options.gateway.isUp ? 1 : 0);
+    },
+  });
+  return registry;
+}
+
+export const operationsHttp: FastifyPluginAsync<OperationsOptions> = async (app, options) => {
+  const metrics = createMetrics(options);
+
+  app.get('/healthz', async (_request, reply) => {
+    const database = await options.storage.ping().then(
+      () => 'ok' as const,
+      () => 'unreachable' as const,
+    );
+    const janus = options.gateway.isUp ? ('ok' as const) : ('unreachable' as const);
+    const healthy = database === 'ok' && janus === 'ok';
+    return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', database, janus });
+  });
+
+  app.get('/metrics', async (_request, reply) => {
+    return reply.type(metrics.contentType).send(await metrics.metrics());
+  });
+};

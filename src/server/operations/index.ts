@@ -1,0 +1,2 @@
+/** The operations domain: health and metrics. */
+export { type OperationsOptions, operationsHttp } from './http.js';

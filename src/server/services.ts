@@ -1,0 +1,80 @@
+/**
+ * The composition root: opens storage, starts (or connects to) Janus, and wires the
+ * domains together. `stop()` undoes it all in reverse order.
+ */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { limits } from '../shared/limits.js';
+import type { Config } from './config/index.js';
+import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
+import { RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { type Clock, systemClock } from './platform/clock.js';
+import { openStorage, type Storage } from './storage/index.js';
+
+export interface Services {
+  storage: Storage;
+  gateway: JanusGateway;
+  registry: RoomRegistry;
+  rooms: RoomsRepository;
+  /** The supervised Janus, when Plenary runs its own. */
+  localJanus: LocalJanus | undefined;
+  /** Stops everything, Janus included. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Starts every service the configuration asks for. */
+export async function startServices(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Services> {
+  const storage = await openStorage(
+    config.DATABASE_URL
+      ? { engine: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA }
+      : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
+  );
+  const rooms = new RoomsRepository(storage, clock);
+  const abandoned = await rooms.endAbandonedMeetings();
+  if (abandoned > 0) logger.info({ meetings: abandoned }, 'closed meetings left open by an earlier run');
+
+  let localJanus: LocalJanus | undefined;
+  let janusUrl = config.JANUS_WS_URL;
+  let apiSecret: string | undefined;
+  if (!janusUrl) {
+    const iceInterface = config.ICE_INTERFACE ?? chooseIceInterface();
+    if (!iceInterface) {
+      logger.warn('no non-loopback network interface: media cannot flow until one exists (set ICE_INTERFACE)');
+    }
+    localJanus = await startLocalJanus({
+      dataDirectory: config.DATA_DIR,
+      binary: config.JANUS_BINARY,
+      iceInterface: iceInterface ?? 'lo',
+      rtpPortRange: config.RTP_PORT_RANGE,
+      logger,
+    });
+    janusUrl = localJanus.url;
+    apiSecret = localJanus.apiSecret;
+    logger.info({ iceInterface }, 'supervising a local janus');
+  }
+  const gateway = new JanusGateway({
+    url: janusUrl,
+    ...(apiSecret ? { apiSecret } : {}),
+    logger: logger.child({ component: 'janus-gateway' }),
+    publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
+  });
+  await gateway.start();
+  const registry = new RoomRegistry(gateway, rooms, logger);
+
+  let stopped = false;
+  return {
+    storage,
+    gateway,
+    registry,
+    rooms,
+    localJanus,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await registry.close();
+      await gateway.close();
+      await localJanus?.supervisor.stop();
+      await storage.close();
+    },
+  };
+}

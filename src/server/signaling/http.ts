@@ -1,0 +1,47 @@
+/** The signalling endpoint `/ws`: one WebSocket per browser, same-origin only, rate-limited. */
+import type { FastifyPluginAsync } from 'fastify';
+import { limits } from '../../shared/limits.js';
+import { sendError } from '../http/errors.js';
+import { isSameOrigin } from '../http/origin.js';
+import type { RoomRegistry } from '../meetings/index.js';
+import { SignalingConnection } from './connection.js';
+
+export interface SignalingOptions {
+  registry: RoomRegistry;
+  /** Origins allowed to open the socket besides the request's own host. */
+  allowedOrigins: string[];
+  /** ICE servers handed to browsers at join (TURN credentials later). Default none. */
+  iceServers?: () => { urls: string[]; username?: string; credential?: string }[];
+}
+
+/** Open signalling connections, so shutdown can tell each browser. */
+export class SignalingConnections {
+  readonly open = new Set<SignalingConnection>();
+  /** Tells every browser the server is going away and closes its socket. */
+  shutdownAll(): void {
+    for (const connection of [...this.open]) connection.shutdown();
+  }
+}
+
+export function signalingHttp(connections: SignalingConnections): FastifyPluginAsync<SignalingOptions> {
+  return async (app, options) => {
+    const iceServers = options.iceServers ?? (() => []);
+    app.get(
+      '/ws',
+      {
+        websocket: true,
+        config: { rateLimit: { max: limits.joinsPerMinuteMax, timeWindow: 60_000 } },
+        preValidation: async (request, reply) => {
+          if (!isSameOrigin(request, options.allowedOrigins)) {
+            return sendError(reply, 403, 'cross_origin_refused', 'Meetings can only be joined from this site.');
+          }
+        },
+      },
+      (socket, request) => {
+        const connection = new SignalingConnection(socket, options.registry, request.log, iceServers);
+        connections.open.add(connection);
+        socket.on('close', () => connections.open.delete(connection));
+      },
+    );
+  };
+}

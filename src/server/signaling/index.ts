@@ -1,0 +1,2 @@
+/** The signalling domain: the browser's only channel to meetings and media. */
+export { SignalingConnections, type SignalingOptions, signalingHttp } from './http.js';

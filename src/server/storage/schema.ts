@@ -1,0 +1,23 @@
+/** Table types for Kysely. Rows read back are validated by each domain's repository. */
+import type { Generated } from 'kysely';
+
+export interface RoomsTable {
+  id: string;
+  name: string;
+  /** Milliseconds since the epoch (bigint in PostgreSQL, integer in SQLite). */
+  created_at_ms: number | string;
+  participants_max: number;
+}
+
+export interface MeetingsTable {
+  id: string;
+  room_id: string;
+  started_at_ms: number | string;
+  ended_at_ms: number | string | null;
+  participants_peak: Generated<number>;
+}
+
+export interface Database {
+  rooms: RoomsTable;
+  meetings: MeetingsTable;
+}

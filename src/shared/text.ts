@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+// Control characters (C0, DEL, C1), bidi overrides and zero-width joiners are never
+// accepted in names: they hide or reorder text that other participants read.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+const forbiddenCharacters = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** A short human-written label (display name, room name): trimmed, non-empty, printable. */
+export function labelSchema(charactersMax: number) {
+  return z
+    .string()
+    .transform((value) => value.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'must not be empty')
+        .max(charactersMax, `must be at most ${charactersMax} characters`)
+        .refine((value) => !forbiddenCharacters.test(value), 'must not contain control characters'),
+    );
+}

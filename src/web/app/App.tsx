@@ -1,0 +1,12 @@
+import { HomePage } from '../features/home/HomePage.js';
+import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
+import { usePath } from './router.js';
+
+/** Chooses the page from the address: `/` or `/r/<room id>`. */
+export function App() {
+  const path = usePath();
+  if (path === '/') return <HomePage />;
+  const room = /^\/r\/([^/]+)\/?$/.exec(path);
+  if (room?.[1]) return <RoomPage key={room[1]} roomId={decodeURIComponent(room[1])} />;
+  return <NotFoundPage />;
+}

@@ -1,0 +1,80 @@
+/** The home page: start a new meeting, or paste a link to join one. */
+import { useState } from 'preact/hooks';
+import { RoomSchema } from '../../../shared/api.js';
+import { ApiFailure, callApi } from '../../app/api.js';
+import { t } from '../../app/i18n.js';
+import { navigate } from '../../app/router.js';
+
+export function HomePage() {
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [link, setLink] = useState('');
+  const [linkError, setLinkError] = useState<string | undefined>();
+
+  const createMeeting = async () => {
+    setCreating(true);
+    setError(undefined);
+    try {
+      const room = await callApi(RoomSchema, '/api/rooms', { method: 'POST', body: {} });
+      navigate(`/r/${room.roomId}`);
+    } catch (failure) {
+      setError(t('home.createFailed', { reason: failure instanceof ApiFailure ? failure.message : String(failure) }));
+      setCreating(false);
+    }
+  };
+
+  const joinByLink = (event: Event) => {
+    event.preventDefault();
+    const match = /(?:\/r\/)?([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\/?$/.exec(link.trim());
+    if (!match?.[1]) {
+      setLinkError(t('home.joinInvalid'));
+      return;
+    }
+    navigate(`/r/${match[1]}`);
+  };
+
+  return (
+    <main class="page home">
+      <header class="brand">
+        <h1>{t('app.name')}</h1>
+        <p class="tagline">{t('app.tagline')}</p>
+      </header>
+      <section class="card" aria-labelledby="start-title">
+        <h2 id="start-title">{t('home.title')}</h2>
+        <p>{t('home.lead')}</p>
+        <button type="button" class="primary large" onClick={createMeeting} disabled={creating} aria-busy={creating}>
+          {creating ? t('home.creating') : t('home.newMeeting')}
+        </button>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+      </section>
+      <form class="card join-by-link" onSubmit={joinByLink} noValidate>
+        <label for="meeting-link">{t('home.joinLabel')}</label>
+        <div class="row">
+          <input
+            id="meeting-link"
+            type="text"
+            inputMode="url"
+            autoComplete="off"
+            value={link}
+            aria-invalid={linkError ? true : undefined}
+            aria-describedby={linkError ? 'meeting-link-error' : undefined}
+            onInput={(event) => {
+              setLink(event.currentTarget.value);
+              setLinkError(undefined);
+            }}
+          />
+          <button type="submit">{t('home.join')}</button>
+        </div>
+        {linkError && (
+          <p id="meeting-link-error" class="error" role="alert">
+            {linkError}
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

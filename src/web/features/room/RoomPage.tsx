@@ -1,0 +1,87 @@
+/** A room's page: looks the room up, then shows the pre-join screen and the meeting. */
+import { useEffect, useState } from 'preact/hooks';
+import { RoomSchema, type RoomView } from '../../../shared/api.js';
+import { RoomIdSchema } from '../../../shared/ids.js';
+import { ApiFailure, callApi } from '../../app/api.js';
+import { t } from '../../app/i18n.js';
+import { navigate } from '../../app/router.js';
+import { MeetingView } from '../meeting/MeetingView.js';
+import { type JoinChoice, PreJoin } from '../prejoin/PreJoin.js';
+
+type Stage =
+  | { kind: 'loading' }
+  | { kind: 'not-found' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'pre-join'; room: RoomView }
+  | { kind: 'meeting'; room: RoomView; choice: JoinChoice };
+
+export function RoomPage({ roomId }: { roomId: string }) {
+  const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+
+  useEffect(() => {
+    if (!RoomIdSchema.safeParse(roomId).success) {
+      setStage({ kind: 'not-found' });
+      return;
+    }
+    callApi(RoomSchema, `/api/rooms/${encodeURIComponent(roomId)}`).then(
+      (room) => {
+        document.title = `${room.name} · ${t('app.name')}`;
+        setStage({ kind: 'pre-join', room });
+      },
+      (failure: unknown) => {
+        if (failure instanceof ApiFailure && failure.status === 404) setStage({ kind: 'not-found' });
+        else setStage({ kind: 'failed', reason: failure instanceof Error ? failure.message : String(failure) });
+      },
+    );
+  }, [roomId]);
+
+  switch (stage.kind) {
+    case 'loading':
+      return (
+        <main class="page centered" aria-busy="true">
+          <p class="status">{t('room.loading')}</p>
+        </main>
+      );
+    case 'not-found':
+      return <NotFoundPage />;
+    case 'failed':
+      return (
+        <main class="page centered">
+          <p class="error" role="alert">
+            {t('room.loadFailed', { reason: stage.reason })}
+          </p>
+          <HomeLink />
+        </main>
+      );
+    case 'pre-join':
+      return <PreJoin room={stage.room} onJoin={(choice) => setStage({ kind: 'meeting', room: stage.room, choice })} />;
+    case 'meeting':
+      return <MeetingView room={stage.room} choice={stage.choice} onRejoin={() => setStage({ kind: 'pre-join', room: stage.room })} />;
+  }
+}
+
+function HomeLink() {
+  return (
+    <a
+      class="button"
+      href="/"
+      onClick={(event) => {
+        event.preventDefault();
+        navigate('/');
+      }}
+    >
+      {t('room.backHome')}
+    </a>
+  );
+}
+
+/** Shown for an unknown room id or an address that is not a page. */
+export function NotFoundPage() {
+  return (
+    <main class="page centered not-found">
+      <h1>{t('room.notFoundTitle')}</h1>
+      <p>{t('room.notFoundBody')}</p>
+      <HomeLink />
+    </main>
+  );
+}
