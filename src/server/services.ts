@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import type { Config } from './config/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
-import { RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { openStorage, type Storage } from './storage/index.js';
 
@@ -22,12 +22,16 @@ export interface Services {
   stop(): Promise<void>;
 }
 
+/** Every domain's migrations; names sort into one global order. */
+export const allMigrations = { ...meetingsMigrations };
+
 /** Starts every service the configuration asks for. */
 export async function startServices(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Services> {
   const storage = await openStorage(
     config.DATABASE_URL
       ? { engine: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA }
       : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
+    allMigrations,
   );
   const rooms = new RoomsRepository(storage, clock);
   const abandoned = await rooms.endAbandonedMeetings();

@@ -5,9 +5,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
 /** Which engine a `Storage` runs on. */
@@ -48,11 +47,15 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
-/** Opens the database and brings it to the latest migration. */
-export async function openStorage(options: StorageOptions): Promise<Storage> {
+/**
+ * Opens the database and applies `migrations` (every domain's, merged by the caller). Kysely
+ * applies them in the order of their names, so each name starts with a sequence number that
+ * is unique across domains (`0001_meetings_…`, `0100_ledger_…`).
+ */
+export async function openStorage(options: StorageOptions, migrations: Record<string, Migration>): Promise<Storage> {
   const db =
     options.engine === 'sqlite' ? openSqlite(options.file) : await openPostgres(options.url, options.schema, options.poolSize ?? 10);
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();

@@ -1,11 +1,12 @@
 /**
- * Migrations, in order. Each one runs in a transaction on both engines; never edit one that
- * has shipped — add the next.
+ * The meetings domain's migrations. Names sort globally across domains (see storage's
+ * `openStorage`); never edit one that has shipped — add the next.
  */
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import type { Kysely, Migration } from 'kysely';
 
-const migrations: Record<string, Migration> = {
-  '0001_rooms_and_meetings': {
+/** Tables `rooms` and `meetings`. */
+export const meetingsMigrations: Record<string, Migration> = {
+  '0001_meetings_rooms_and_meetings': {
     async up(db: Kysely<unknown>) {
       await db.schema
         .createTable('rooms')
@@ -25,9 +26,4 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('meetings_room_started').on('meetings').columns(['room_id', 'started_at_ms']).execute();
     },
   },
-};
-
-/** Supplies the migrations above to Kysely's `Migrator`. */
-export const migrationProvider: MigrationProvider = {
-  getMigrations: async () => migrations,
 };

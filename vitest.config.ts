@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit, HTTP (in memory) and storage tests, beside the code they test. End-to-end tests have
+// their own configuration in e2e/ because they need a network namespace.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    pool: 'forks',
+  },
+});
