@@ -3,59 +3,14 @@
  * embedded SQLite in a temporary DATA_DIR) and drives Debian's Chromium with fake media.
  * Must run inside e2e/netns.sh.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
+export { type RunningPlenary, startPlenary } from '../src/server/testing-process.js';
+
 export const projectRoot = path.resolve(import.meta.dirname, '..');
-
-export interface RunningPlenary {
-  url: string;
-  process: ChildProcess;
-  dataDirectory: string;
-  /** Everything the server printed, for failure messages. */
-  output: () => string;
-  stop(): Promise<void>;
-}
-
-/** Starts `node --import tsx src/server/main.ts` with a fresh data directory and waits for its URL. */
-export async function startPlenary(environment: Record<string, string> = {}): Promise<RunningPlenary> {
-  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Plenary did not start in 30 s:\n${output}`)), 30_000);
-    const check = () => {
-      const match = /Plenary is running at (\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => reject(new Error(`Plenary exited with ${code}:\n${output}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    url,
-    process: child,
-    dataDirectory,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDirectory, { recursive: true, force: true });
-    },
-  };
-}
 
 const chromiumFlags = [
   '--headless=new',

@@ -68,7 +68,8 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
 
   await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false, crossOriginEmbedderPolicy: false });
   await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode }) });
-  await app.register(websocket, { options: { maxPayload: limits.signalingMessageBytesMax } });
+  // Frames up to twice the message limit get a typed `message_too_large` reply; larger ones close the socket (1009).
+  await app.register(websocket, { options: { maxPayload: 2 * limits.signalingMessageBytesMax } });
 
   const allowedOrigins = services.publicUrl ? [new URL(services.publicUrl).origin] : [];
   app.addHook('onRequest', async (request, reply) => {

@@ -25,14 +25,24 @@ export interface Services {
 /** Every domain's migrations; names sort into one global order. */
 export const allMigrations = { ...meetingsMigrations };
 
-/** Starts every service the configuration asks for. */
-export async function startServices(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Services> {
-  const storage = await openStorage(
-    config.DATABASE_URL
-      ? { engine: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA }
-      : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
-    allMigrations,
-  );
+/**
+ * Starts every service the configuration asks for. `overrides.storage` (tests) is used
+ * instead of opening one, and is closed by `stop()` all the same.
+ */
+export async function startServices(
+  config: Config,
+  logger: Logger,
+  overrides: { clock?: Clock; storage?: Storage } = {},
+): Promise<Services> {
+  const clock = overrides.clock ?? systemClock;
+  const storage =
+    overrides.storage ??
+    (await openStorage(
+      config.DATABASE_URL
+        ? { engine: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA }
+        : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
+      allMigrations,
+    ));
   const rooms = new RoomsRepository(storage, clock);
   const abandoned = await rooms.endAbandonedMeetings();
   if (abandoned > 0) logger.info({ meetings: abandoned }, 'closed meetings left open by an earlier run');

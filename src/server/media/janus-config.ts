@@ -34,7 +34,10 @@ function modulesToDisable(libraryFolder: string, kind: string, keep: string[]): 
   } catch {
     // A Janus installed elsewhere: nothing to disable by listing; Janus loads what it finds.
   }
-  return files.filter((file) => !keep.includes(file)).join(',');
+  return files
+    .filter((file) => !keep.includes(file))
+    .sort()
+    .join(',');
 }
 
 /** Renders `janus.jcfg`. */

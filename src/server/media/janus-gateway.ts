@@ -26,13 +26,14 @@ export interface JanusRoom {
 }
 
 /**
- * janode prints its own plain-text log to the console; only its warnings and errors are
- * worth keeping. Its logger is not in the package's exports, so it is loaded by file.
+ * janode prints its own plain-text log to the console, bypassing pino; the gateway logs the
+ * events that matter (connection lost, reconnects, failed requests) itself, so janode's is
+ * silenced. Its logger is not in the package's exports, so it is loaded by file.
  */
 async function quietJanodeLogger(): Promise<void> {
   const loggerUrl = import.meta.resolve('janode').replace(/janode\.js$/, 'utils/logger.js');
   const module = (await import(loggerUrl)) as { default?: { setLevel?: (level: string) => void } };
-  module.default?.setLevel?.('warn');
+  module.default?.setLevel?.('none');
 }
 await quietJanodeLogger().catch(() => undefined);
 

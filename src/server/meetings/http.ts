@@ -26,7 +26,8 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
   app.post(
     '/api/rooms',
     {
-      schema: { body: CreateRoomRequestSchema.optional(), response: { 201: RoomSchema } },
+      // The body may be left out entirely (no name: a default one).
+      schema: { body: CreateRoomRequestSchema.nullish(), response: { 201: RoomSchema } },
       config: { rateLimit: { max: limits.roomCreationsPerMinuteMax, timeWindow: 60_000 } },
     },
     async (request, reply) => {

@@ -1,0 +1,72 @@
+/**
+ * Two real participants: mute and camera-off reach the other side, and when Janus dies the
+ * page says it is reconnecting, then media flows again once the supervisor has Janus back.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { janusProcesses } from '../src/server/testing-process.js';
+import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
+
+let plenary: RunningPlenary;
+let chromium: { browser: Browser; close(): Promise<void> };
+
+beforeAll(async () => {
+  plenary = await startPlenary();
+  chromium = await launchChromium();
+});
+afterAll(async () => {
+  await chromium?.close();
+  await plenary?.stop();
+});
+
+async function join(roomUrl: string, name: string): Promise<Page> {
+  const page = await (await newParticipantContext(chromium.browser)).newPage();
+  await page.goto(roomUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join meeting' }).click();
+  await page.locator('.tiles [data-local="true"]').waitFor();
+  return page;
+}
+
+/** Resolves once `page` decodes new video frames from at least one other participant. */
+async function expectVideoFlowing(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const before = await sampleInbound(page);
+        await page.waitForTimeout(1_000);
+        const after = await sampleInbound(page);
+        return after.some((sample, index) => sample.videoFramesDecoded > (before[index]?.videoFramesDecoded ?? Number.POSITIVE_INFINITY));
+      },
+      { timeout: 30_000, interval: 500 },
+    )
+    .toBe(true);
+}
+
+describe('a meeting of two', () => {
+  it('shows mute and camera-off to the other side, and survives a Janus crash', async () => {
+    const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+    const { roomId } = (await created.json()) as { roomId: string };
+    const roomUrl = `${plenary.url}/r/${roomId}`;
+    const ada = await join(roomUrl, 'Ada');
+    const grace = await join(roomUrl, 'Grace');
+    await expectVideoFlowing(ada);
+    await expectVideoFlowing(grace);
+
+    await grace.getByRole('button', { name: 'Mute microphone' }).click();
+    await ada.locator('.tile[aria-label="Grace"] [aria-label="Microphone off"]').waitFor();
+    await grace.getByRole('button', { name: 'Turn camera off' }).click();
+    await ada.locator('.tile[aria-label="Grace"] .avatar').waitFor();
+    await grace.getByRole('button', { name: 'Turn camera on' }).click();
+    await ada.locator('.tile[aria-label="Grace"] video:not([hidden])').waitFor();
+
+    const [janus] = janusProcesses(plenary.dataDirectory);
+    expect(janus).toBeDefined();
+    process.kill(janus as number, 'SIGKILL');
+    await ada.getByRole('status').filter({ hasText: 'Reconnecting to the media server' }).waitFor({ timeout: 10_000 });
+    await ada.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await expectVideoFlowing(ada);
+    await expectVideoFlowing(grace);
+    await expect.poll(() => ada.locator('.tiles .tile').count()).toBe(2);
+  });
+});

@@ -1,0 +1,72 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const emptyFolder = () => mkdtempSync(path.join(tmpdir(), 'plenary-config-'));
+
+describe('loadConfig', () => {
+  it('uses the documented defaults when nothing is set', () => {
+    const folder = emptyFolder();
+    const config = loadConfig({}, folder);
+    expect(config.PORT).toBe(8080);
+    expect(config.DATA_DIR).toBe(path.join(folder, 'data'));
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.JANUS_WS_URL).toBeUndefined();
+  });
+
+  it('reads environment variables and treats empty ones as unset', () => {
+    const config = loadConfig(
+      { PORT: '9000', DATABASE_URL: 'postgres://db/plenary', JANUS_WS_URL: 'ws://10.0.0.5:8188', LOG_LEVEL: 'debug', PUBLIC_URL: '' },
+      emptyFolder(),
+    );
+    expect(config.PORT).toBe(9000);
+    expect(config.DATABASE_URL).toBe('postgres://db/plenary');
+    expect(config.JANUS_WS_URL).toBe('ws://10.0.0.5:8188');
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.PUBLIC_URL).toBeUndefined();
+  });
+
+  it('strips the trailing slash of PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://meet.example.coop/' }, emptyFolder()).PUBLIC_URL).toBe('https://meet.example.coop');
+  });
+
+  it('reports every bad value at once, each with its name and a reason', () => {
+    let error: unknown;
+    try {
+      loadConfig(
+        { PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', RTP_PORT_RANGE: '5000-1000' },
+        emptyFolder(),
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/PORT="eighty": must be a number/);
+    expect(problems).toMatch(/DATABASE_URL="mysql:\/\/x": must start with postgres:\/\//);
+    expect(problems).toMatch(/LOG_LEVEL="loud": must be one of/);
+    expect(problems).toMatch(/PUBLIC_URL="ftp:\/\/x"/);
+    expect(problems).toMatch(/RTP_PORT_RANGE="5000-1000": must be an increasing range/);
+  });
+
+  it('reads plenary.config.json, with the environment winning', () => {
+    const folder = emptyFolder();
+    writeFileSync(path.join(folder, 'plenary.config.json'), JSON.stringify({ PORT: 7000, LOG_LEVEL: 'warn' }));
+    const config = loadConfig({ LOG_LEVEL: 'error' }, folder);
+    expect(config.PORT).toBe(7000);
+    expect(config.LOG_LEVEL).toBe('error');
+  });
+
+  it('rejects unknown settings and unreadable files in the config file', () => {
+    const folder = emptyFolder();
+    writeFileSync(path.join(folder, 'typo.json'), JSON.stringify({ PROT: 7000 }));
+    expect(() => loadConfig({ CONFIG_FILE: 'typo.json' }, folder)).toThrow(/unknown settings PROT/);
+    writeFileSync(path.join(folder, 'broken.json'), '{ not json');
+    expect(() => loadConfig({ CONFIG_FILE: 'broken.json' }, folder)).toThrow(/cannot be read as JSON/);
+    writeFileSync(path.join(folder, 'array.json'), '[]');
+    expect(() => loadConfig({ CONFIG_FILE: 'array.json' }, folder)).toThrow(/must hold a JSON object/);
+  });
+});

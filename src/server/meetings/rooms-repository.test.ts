@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RoomIdSchema } from '../../shared/ids.js';
+import { ManualClock } from '../platform/clock.js';
+import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
+import { meetingsMigrations } from './migrations.js';
+import { newRoomId, RoomsRepository } from './rooms-repository.js';
+
+describe('newRoomId', () => {
+  it('makes distinct, well-formed, unguessable ids', () => {
+    const ids = new Set(Array.from({ length: 2_000 }, () => newRoomId()));
+    expect(ids.size).toBe(2_000);
+    for (const id of ids) expect(RoomIdSchema.safeParse(id).success).toBe(true);
+  });
+});
+
+describe.each(bothEngines)('RoomsRepository on %s', (engine) => {
+  let storage: TestStorage;
+  let rooms: RoomsRepository;
+  const clock = new ManualClock(Date.UTC(2026, 10, 25, 9, 0));
+
+  beforeAll(async () => {
+    storage = await openTestStorage(engine, meetingsMigrations);
+    rooms = new RoomsRepository(storage, clock);
+  });
+  afterAll(async () => storage?.dispose());
+
+  it('creates a room and finds it again by id', async () => {
+    const room = await rooms.create({ name: 'Weekly circle', participantsMax: 12 });
+    expect(await rooms.find(room.id)).toEqual(room);
+    expect(room.createdAtMs).toBe(clock.nowMs());
+  });
+
+  it('finds nothing for an unknown id', async () => {
+    expect(await rooms.find(newRoomId())).toBeUndefined();
+  });
+
+  it('records a meeting with its peak attendance and end, newest first', async () => {
+    const room = await rooms.create({ name: 'Assembly', participantsMax: 50 });
+    const first = await rooms.startMeeting(room.id);
+    await rooms.recordAttendance(first.id, 3);
+    await rooms.recordAttendance(first.id, 2);
+    clock.advance(60_000);
+    await rooms.endMeeting(first.id);
+    clock.advance(60_000);
+    await rooms.endMeeting(first.id);
+    const second = await rooms.startMeeting(room.id);
+    const meetings = await rooms.listMeetings(room.id);
+    expect(meetings.map((meeting) => meeting.id)).toEqual([second.id, first.id]);
+    expect(meetings[1]).toMatchObject({ participantsPeak: 3, endedAtMs: first.startedAtMs + 60_000 });
+    expect(meetings[0]).toMatchObject({ endedAtMs: null });
+  });
+
+  it('closes meetings a crash left open', async () => {
+    const room = await rooms.create({ name: 'Crashed', participantsMax: 5 });
+    await rooms.startMeeting(room.id);
+    expect(await rooms.endAbandonedMeetings()).toBeGreaterThanOrEqual(1);
+    expect((await rooms.listMeetings(room.id))[0]?.endedAtMs).toBe(clock.nowMs());
+    expect(await rooms.endAbandonedMeetings()).toBe(0);
+  });
+
+  it('keeps rooms across a reopen of the database', async () => {
+    const room = await rooms.create({ name: 'Persistent', participantsMax: 5 });
+    const { openStorage } = await import('../storage/index.js');
+    const reopened = await openStorage(
+      storage.location.engine === 'sqlite' ? storage.location : { ...storage.location, poolSize: 1 },
+      meetingsMigrations,
+    );
+    try {
+      expect(await new RoomsRepository(reopened, clock).find(room.id)).toEqual(room);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Backoff } from './backoff.js';
+import { ManualClock } from './clock.js';
+import { TypedEmitter } from './typed-emitter.js';
+
+describe('Backoff', () => {
+  it('doubles up to the maximum and starts over after reset', () => {
+    const backoff = new Backoff({ initialDelayMs: 100, maximumDelayMs: 500 });
+    expect([1, 2, 3, 4, 5].map(() => backoff.nextDelayMs())).toEqual([100, 200, 400, 500, 500]);
+    backoff.reset();
+    expect(backoff.nextDelayMs()).toBe(100);
+  });
+});
+
+describe('ManualClock', () => {
+  it('moves only forward, and only when told', () => {
+    const clock = new ManualClock(1_000);
+    clock.advance(500);
+    expect(clock.nowMs()).toBe(1_500);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+  });
+});
+
+class Counter extends TypedEmitter<{ tick: [count: number] }> {
+  tick(count: number) {
+    this.emit('tick', count);
+  }
+}
+
+describe('TypedEmitter', () => {
+  it('keeps calling other listeners when one throws, and reports the error', () => {
+    const counter = new Counter();
+    const errors: unknown[] = [];
+    const seen: number[] = [];
+    counter.onListenerError = (error) => errors.push(error);
+    counter.on('tick', () => {
+      throw new Error('listener bug');
+    });
+    counter.on('tick', (count) => seen.push(count));
+    counter.tick(1);
+    expect(seen).toEqual([1]);
+    expect(errors).toHaveLength(1);
+  });
+
+  it('runs a once-listener a single time and lets listeners be removed', () => {
+    const counter = new Counter();
+    const seen: number[] = [];
+    counter.once('tick', (count) => seen.push(count));
+    const remove = counter.on('tick', (count) => seen.push(count * 10));
+    counter.tick(1);
+    remove();
+    counter.tick(2);
+    expect(seen).toEqual([1, 10]);
+  });
+});

@@ -1,0 +1,190 @@
+/** The signalling WebSocket against a real server and a real supervised Janus. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { limits } from '../../shared/limits.js';
+import { startTestServer, type TestServer } from '../testing.js';
+import { TestClient } from './test-client.js';
+
+let server: TestServer;
+const clients: TestClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.listen();
+});
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await server?.close();
+});
+
+async function connect(options = {}): Promise<TestClient> {
+  const client = await TestClient.connect(server.baseUrl, options);
+  clients.push(client);
+  return client;
+}
+
+async function newRoom(participantsMax: number = limits.participantsPerRoomMax): Promise<string> {
+  return (await server.services.rooms.create({ name: 'Test', participantsMax })).id;
+}
+
+describe('joining', () => {
+  it('tells the joiner who is there and tells the others who came', async () => {
+    const roomId = await newRoom();
+    const ada = await connect();
+    const adaJoined = await ada.join(roomId, 'Ada');
+    expect(adaJoined.participants).toEqual([]);
+    expect(adaJoined.self).toMatchObject({ displayName: 'Ada', publishing: false });
+
+    const grace = await connect();
+    const graceJoined = await grace.join(roomId, 'Grace');
+    expect(graceJoined.participants.map((participant) => participant.displayName)).toEqual(['Ada']);
+    const arrival = await ada.next('participant-joined');
+    expect(arrival.participant).toMatchObject({ participantId: graceJoined.self.participantId, displayName: 'Grace' });
+  });
+
+  it('answers room_not_found for an unknown room', async () => {
+    const client = await connect();
+    client.send({ type: 'join', roomId: 'aaaa-bbbb-cccc', displayName: 'Ada', media: { audioMuted: false, videoMuted: false } });
+    expect(await client.next('error')).toMatchObject({ code: 'room_not_found', inReplyTo: 'join' });
+  });
+
+  it('answers room_is_full past the room limit, and lets the others carry on', async () => {
+    const roomId = await newRoom(2);
+    const first = await connect();
+    await first.join(roomId, 'One');
+    const second = await connect();
+    await second.join(roomId, 'Two');
+    const third = await connect();
+    third.send({ type: 'join', roomId, displayName: 'Three', media: { audioMuted: false, videoMuted: false } });
+    expect(await third.next('error')).toMatchObject({ code: 'room_is_full' });
+    expect(server.services.registry.find(roomId as never)?.participants.size).toBe(2);
+    second.send({ type: 'leave' });
+    expect(await first.next('participant-left')).toBeDefined();
+  });
+
+  it('refuses a second join on the same connection', async () => {
+    const roomId = await newRoom();
+    const client = await connect();
+    await client.join(roomId, 'Ada');
+    client.send({ type: 'join', roomId, displayName: 'Ada again', media: { audioMuted: false, videoMuted: false } });
+    expect(await client.next('error')).toMatchObject({ code: 'already_joined' });
+  });
+
+  it('refuses a WebSocket opened from another site', async () => {
+    await expect(TestClient.connect(server.baseUrl, { headers: { origin: 'https://evil.example' } })).rejects.toThrow(/403/);
+  });
+});
+
+describe('bad messages', () => {
+  it('get a typed error and change nothing for anyone else', async () => {
+    const roomId = await newRoom();
+    const watcher = await connect();
+    await watcher.join(roomId, 'Watcher');
+    const sender = await connect();
+    await sender.join(roomId, 'Sender');
+    await watcher.next('participant-joined');
+
+    const badMessages: unknown[] = [
+      '{ not json',
+      { type: 'become-moderator' },
+      { type: 'media-state', media: { audioMuted: 'yes' } },
+      { type: 'subscribe', participantId: 'not-an-id' },
+      { type: 'publish', offer: { type: 'offer', sdp: 'x'.repeat(limits.sdpCharactersMax + 1) } },
+      'x'.repeat(limits.signalingMessageBytesMax + 10),
+    ];
+    for (const message of badMessages) sender.send(message);
+    const codes: string[] = [];
+    for (const _ of badMessages) codes.push((await sender.next('error')).code);
+    expect(codes).toEqual([
+      'malformed_message',
+      'malformed_message',
+      'malformed_message',
+      'malformed_message',
+      'malformed_message',
+      'message_too_large',
+    ]);
+
+    sender.send({ type: 'media-state', media: { audioMuted: true, videoMuted: false } });
+    const update = await watcher.next('participant-updated');
+    expect(update.participant).toMatchObject({ displayName: 'Sender', media: { audioMuted: true } });
+    expect(watcher.received.filter((message) => message.type === 'error')).toEqual([]);
+  });
+
+  it('answers not_joined to meeting messages before a join', async () => {
+    const client = await connect();
+    client.send({ type: 'media-state', media: { audioMuted: true, videoMuted: true } });
+    expect(await client.next('error')).toMatchObject({ code: 'not_joined', inReplyTo: 'media-state' });
+  });
+
+  it('answers participant_not_found or not_publishing to subscriptions that cannot be made', async () => {
+    const roomId = await newRoom();
+    const ada = await connect();
+    const adaJoined = await ada.join(roomId, 'Ada');
+    const grace = await connect();
+    await grace.join(roomId, 'Grace');
+    grace.send({ type: 'subscribe', participantId: 'p_AAAAAAAAAAAAAAAA' });
+    expect(await grace.next('error')).toMatchObject({ code: 'participant_not_found' });
+    grace.send({ type: 'subscribe', participantId: adaJoined.self.participantId });
+    expect(await grace.next('error')).toMatchObject({ code: 'not_publishing' });
+  });
+
+  it('answers media_negotiation_failed to an offer Janus cannot use', async () => {
+    const roomId = await newRoom();
+    const client = await connect();
+    await client.join(roomId, 'Ada');
+    client.send({ type: 'publish', offer: { type: 'offer', sdp: 'v=0\r\nthis is not sdp\r\n' } });
+    expect(await client.next('error', 10_000)).toMatchObject({ code: 'media_negotiation_failed', inReplyTo: 'publish' });
+  });
+
+  it('rate-limits a flooding participant without affecting others', async () => {
+    const roomId = await newRoom();
+    const calm = await connect();
+    await calm.join(roomId, 'Calm');
+    const flooder = await connect();
+    await flooder.join(roomId, 'Flooder');
+    await calm.next('participant-joined');
+    for (let index = 0; index < limits.signalingBurstMessages + 50; index += 1)
+      flooder.send({ type: 'trickle', target: { kind: 'publisher' }, candidate: null });
+    expect(await flooder.next('error')).toMatchObject({ code: 'rate_limited' });
+    calm.send({ type: 'media-state', media: { audioMuted: true, videoMuted: true } });
+    expect(await flooder.next('participant-updated')).toBeDefined();
+    expect(calm.received.filter((message) => message.type === 'error')).toEqual([]);
+  });
+});
+
+describe('leaving', () => {
+  it('drops a participant whose connection stops answering pings within 10 s', async () => {
+    const roomId = await newRoom();
+    const stays = await connect();
+    await stays.join(roomId, 'Stays');
+    const vanishes = await connect({ autoPong: false });
+    const joined = await vanishes.join(roomId, 'Vanishes');
+    const left = await stays.next('participant-left', 12_000);
+    expect(left.participantId).toBe(joined.self.participantId);
+  }, 20_000);
+
+  it('ends the meeting record when the last participant leaves', async () => {
+    const roomId = await newRoom();
+    const client = await connect();
+    await client.join(roomId, 'Alone');
+    client.send({ type: 'leave' });
+    await expect.poll(() => server.services.registry.find(roomId as never)).toBeUndefined();
+    await expect.poll(async () => (await server.services.rooms.listMeetings(roomId as never))[0]?.endedAtMs ?? null).not.toBeNull();
+    expect((await server.services.rooms.listMeetings(roomId as never))[0]?.participantsPeak).toBe(1);
+  });
+});
+
+describe('when Janus dies', () => {
+  it('tells participants to wait, restarts Janus, and tells them it is back', async () => {
+    const roomId = await newRoom();
+    const client = await connect();
+    await client.join(roomId, 'Ada');
+    const pid = server.services.localJanus?.supervisor.pid;
+    expect(pid).toBeDefined();
+    process.kill(pid as number, 'SIGKILL');
+    await client.next('media-interrupted', 10_000);
+    expect((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(503);
+    await client.next('media-restored', 20_000);
+    expect(server.services.localJanus?.supervisor.pid).not.toBe(pid);
+    expect((await server.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+  }, 30_000);
+});

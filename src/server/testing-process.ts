@@ -1,0 +1,78 @@
+/**
+ * Test helper: runs Plenary as its own process, exactly as `npm start` does after set-up
+ * (`node --import tsx src/server/main.ts`), with a fresh DATA_DIR and a free port.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+
+export interface RunningPlenary {
+  url: string;
+  process: ChildProcess;
+  dataDirectory: string;
+  /** Everything the server printed, for failure messages. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx src/server/main.ts` and waits for its URL. Uses a fresh data
+ * directory (removed by `stop()`) unless `dataDirectory` is given (then kept).
+ */
+export async function startPlenary(environment: Record<string, string> = {}, givenDataDirectory?: string): Promise<RunningPlenary> {
+  const dataDirectory = givenDataDirectory ?? mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Plenary did not start in 30 s:\n${output}`)), 30_000);
+    const check = () => {
+      const match = /Plenary is running at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Plenary exited with ${code}:\n${output}`));
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    process: child,
+    dataDirectory,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+      if (!givenDataDirectory) rmSync(dataDirectory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Pids of the Janus processes started with the configuration inside `dataDirectory`. */
+export function janusProcesses(dataDirectory: string): number[] {
+  const marker = path.join(dataDirectory, 'janus', 'janus.jcfg');
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (commandLine.includes(marker) && path.basename(commandLine[0] ?? '') === 'janus') pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return pids;
+}

@@ -1,0 +1,53 @@
+/**
+ * Test fixture: the real server — real storage (either engine), a real supervised Janus,
+ * the real app — for HTTP tests with `app.inject` and WebSocket tests on a real port.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { buildApp, type PlenaryApp } from './app.js';
+import { loadConfig } from './config/index.js';
+import type { Clock } from './platform/clock.js';
+import { allMigrations, type Services, startServices } from './services.js';
+import type { StorageEngine } from './storage/index.js';
+import { openTestStorage } from './storage/testing.js';
+
+export interface TestServer extends PlenaryApp {
+  services: Services;
+  /** `http://127.0.0.1:<port>` once `listen()` has been called. */
+  baseUrl: string;
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Starts the whole server on `engine`, with its own Janus and data directory. */
+export async function startTestServer(options: { engine?: StorageEngine; clock?: Clock } = {}): Promise<TestServer> {
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
+  const config = loadConfig({ DATA_DIR: dataDirectory, LOG_LEVEL: 'silent', RTP_PORT_RANGE: '41000-42000' }, dataDirectory);
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const storage = await openTestStorage(options.engine ?? 'sqlite', allMigrations);
+  const services = await startServices(config, logger, { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  await services.gateway.waitUntilUp(15_000);
+  const { app, connections } = await buildApp({ ...services, logger, webRoot: path.join(import.meta.dirname, '../../dist/web') });
+  const server: TestServer = {
+    app,
+    connections,
+    services,
+    baseUrl: '',
+    async listen() {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      server.baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      return server.baseUrl;
+    },
+    async close() {
+      connections.shutdownAll();
+      await app.close();
+      await services.stop();
+      await storage.dispose();
+      rmSync(dataDirectory, { recursive: true, force: true });
+    },
+  };
+  return server;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { limits } from './limits.js';
+import { parseClientMessage } from './protocol.js';
+
+const validJoin = { type: 'join', roomId: 'abcd-efgh-jkmn', displayName: 'Ada', media: { audioMuted: false, videoMuted: true } };
+
+describe('parseClientMessage', () => {
+  it('accepts a valid join and normalises the display name', () => {
+    const result = parseClientMessage(JSON.stringify({ ...validJoin, displayName: '  Ada Lovelace  ' }));
+    expect(result).toMatchObject({ ok: true, message: { type: 'join', displayName: 'Ada Lovelace' } });
+  });
+
+  it('rejects frames that are not JSON', () => {
+    expect(parseClientMessage('{"type":')).toMatchObject({ ok: false, code: 'malformed_message' });
+  });
+
+  it('rejects frames over the size limit before parsing them', () => {
+    const huge = JSON.stringify({ ...validJoin, displayName: 'x'.repeat(limits.signalingMessageBytesMax) });
+    expect(parseClientMessage(huge)).toMatchObject({ ok: false, code: 'message_too_large' });
+  });
+
+  it.each([
+    ['an unknown type', { type: 'become-admin' }],
+    ['a missing type', { roomId: 'abcd-efgh-jkmn' }],
+    ['a non-object', [1, 2, 3]],
+    ['null', null],
+    ['a malformed room id', { ...validJoin, roomId: '../../etc/passwd' }],
+    ['an empty display name', { ...validJoin, displayName: '   ' }],
+    ['an overlong display name', { ...validJoin, displayName: 'a'.repeat(limits.displayNameCharactersMax + 1) }],
+    ['a display name with control characters', { ...validJoin, displayName: 'Ada\u0007' }],
+    ['a display name with a bidi override', { ...validJoin, displayName: 'Ada\u202Emoc.live' }],
+    ['a media state of the wrong type', { ...validJoin, media: { audioMuted: 'no', videoMuted: false } }],
+    ['an oversized SDP', { type: 'publish', offer: { type: 'offer', sdp: 'v'.repeat(limits.sdpCharactersMax + 1) } }],
+    ['an answer posing as an offer type', { type: 'publish', offer: { type: 'rollback', sdp: 'v=0' } }],
+    ['a malformed participant id', { type: 'subscribe', participantId: 'janus-feed-1' }],
+    ['a trickle to an unknown target', { type: 'trickle', target: { kind: 'janus' }, candidate: null }],
+  ])('rejects %s with a reason', (_name, message) => {
+    const result = parseClientMessage(JSON.stringify(message));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.code).toBe('malformed_message');
+      expect(result.message).toMatch(/^The message is not valid/);
+    }
+  });
+
+  it('names the offending message type in its reply', () => {
+    const result = parseClientMessage(JSON.stringify({ type: 'join', roomId: 'nope' }));
+    expect(result).toMatchObject({ ok: false, inReplyTo: 'join' });
+  });
+});
