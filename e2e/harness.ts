@@ -43,23 +43,29 @@ export async function launchChromium(): Promise<{ browser: Browser; close(): Pro
   };
 }
 
+// Plain JavaScript (not a compiled function): tsx and vitest would wrap a function's classes
+// in helpers that do not exist inside the page.
+const recordPeerConnections = `
+  (() => {
+    const Original = window.RTCPeerConnection;
+    const created = [];
+    window.__peerConnections = created;
+    window.RTCPeerConnection = class extends Original {
+      constructor(configuration) {
+        super(configuration);
+        created.push(this);
+      }
+    };
+  })();
+`;
+
 /**
  * Records every RTCPeerConnection the page creates in `window.__peerConnections`, so tests can
  * read real statistics without the app exposing anything.
  */
 export async function newParticipantContext(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  await context.addInitScript(() => {
-    const Original = window.RTCPeerConnection;
-    const created: RTCPeerConnection[] = [];
-    (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections = created;
-    window.RTCPeerConnection = class extends Original {
-      constructor(configuration?: RTCConfiguration) {
-        super(configuration);
-        created.push(this);
-      }
-    } as typeof RTCPeerConnection;
-  });
+  await context.addInitScript({ content: recordPeerConnections });
   return context;
 }
 

@@ -6,12 +6,21 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RoomSchema } from '../shared/api.js';
 import { TestClient } from './signaling/test-client.js';
-import { janusProcesses, startPlenary } from './testing-process.js';
+import { janusProcesses, type RunningPlenary, startPlenary } from './testing-process.js';
 
 const folders: string[] = [];
-afterAll(() => {
+const running: RunningPlenary[] = [];
+afterAll(async () => {
+  for (const plenary of running) await plenary.stop();
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
+
+/** Starts Plenary and makes sure it is stopped after the tests, even if one fails. */
+async function start(folder: string): Promise<RunningPlenary> {
+  const plenary = await startPlenary({}, folder);
+  running.push(plenary);
+  return plenary;
+}
 
 function dataFolder(): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'plenary-main-test-'));
@@ -32,7 +41,7 @@ describe('plenary as a process', () => {
   });
 
   it('tells participants on SIGTERM, stops its Janus and exits cleanly', async () => {
-    const plenary = await startPlenary({}, dataFolder());
+    const plenary = await start(dataFolder());
     await expect.poll(async () => (await fetch(`${plenary.url}/healthz`)).status, { timeout: 15_000 }).toBe(200);
     expect(janusProcesses(plenary.dataDirectory)).toHaveLength(1);
     const room = RoomSchema.parse(await (await fetch(`${plenary.url}/api/rooms`, { method: 'POST' })).json());
@@ -49,20 +58,16 @@ describe('plenary as a process', () => {
 
   it('keeps rooms across a restart, and leaves no Janus behind when killed outright', async () => {
     const folder = dataFolder();
-    const first = await startPlenary({}, folder);
+    const first = await start(folder);
     const room = RoomSchema.parse(await (await fetch(`${first.url}/api/rooms`, { method: 'POST' })).json());
     await expect.poll(() => janusProcesses(folder).length, { timeout: 10_000 }).toBe(1);
     first.process.kill('SIGKILL');
     await first.stop();
     await expect.poll(() => janusProcesses(folder), { timeout: 5_000 }).toEqual([]);
 
-    const second = await startPlenary({}, folder);
-    try {
-      const read = await fetch(`${second.url}/api/rooms/${room.roomId}`);
-      expect(read.status).toBe(200);
-      expect(await read.json()).toMatchObject({ roomId: room.roomId });
-    } finally {
-      await second.stop();
-    }
+    const second = await start(folder);
+    const read = await fetch(`${second.url}/api/rooms/${room.roomId}`);
+    expect(read.status).toBe(200);
+    expect(await read.json()).toMatchObject({ roomId: room.roomId });
   }, 60_000);
 });

@@ -33,7 +33,10 @@ export async function startPlenary(environment: Record<string, string> = {}, giv
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Plenary did not start in 30 s:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`Plenary did not start in 30 s:\n${output}`));
+    }, 30_000);
     const check = () => {
       const match = /Plenary is running at (\S+)/.exec(output);
       if (match?.[1]) {
