@@ -50,7 +50,12 @@ async function joinMeasured(browser: Browser, roomUrl: string, name: string, exp
   await page.goto(roomUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join meeting' }).click();
-  if (expectRemote) await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.firstRemoteFrame !== undefined, null, { timeout: 30_000 });
+  if (expectRemote)
+    await page.waitForFunction(
+      () => (window as unknown as { __marks: Record<string, number> }).__marks.firstRemoteFrame !== undefined,
+      null,
+      { timeout: 30_000 },
+    );
   else await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.joined !== undefined);
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   return { page, marks };
@@ -72,7 +77,8 @@ async function main(): Promise<void> {
           const { page, marks } = await joinMeasured(chromium.browser, `${plenary.url}/r/${roomId}`, `P${index + 1}`, index > 0);
           pages.push(page);
           if (marks.socketOpen !== undefined && marks.joined !== undefined) socketToJoined.push(marks.joined - marks.socketOpen);
-          if (index > 0 && marks.joinClick !== undefined && marks.firstRemoteFrame !== undefined) clickToFrame.push(marks.firstRemoteFrame - marks.joinClick);
+          if (index > 0 && marks.joinClick !== undefined && marks.firstRemoteFrame !== undefined)
+            clickToFrame.push(marks.firstRemoteFrame - marks.joinClick);
         }
         if (round === 0) {
           const [janus] = janusProcesses(plenary.dataDirectory);
@@ -80,7 +86,8 @@ async function main(): Promise<void> {
         }
         for (const page of pages) await page.context().close();
       }
-      const format = (values: number[]) => `p50 ${quantile(values, 0.5).toFixed(0)} ms, p95 ${quantile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
+      const format = (values: number[]) =>
+        `p50 ${quantile(values, 0.5).toFixed(0)} ms, p95 ${quantile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
       const line = [
         `${size} participants:`,
         `  WebSocket open → joined:            ${format(socketToJoined)}`,

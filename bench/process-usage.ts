@@ -16,7 +16,10 @@ export function residentBytes(pid: number): number {
 }
 
 /** Average CPU (percent of one core) of each pid over `durationMs`, and memory at the end. */
-export async function measureUsage(pids: Record<string, number>, durationMs: number): Promise<Record<string, { cpuPercent: number; residentMegabytes: number }>> {
+export async function measureUsage(
+  pids: Record<string, number>,
+  durationMs: number,
+): Promise<Record<string, { cpuPercent: number; residentMegabytes: number }>> {
   const start = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, cpuSeconds(pid)]));
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   return Object.fromEntries(
