@@ -32,7 +32,7 @@ export const allMigrations = { ...meetingsMigrations };
 export async function startServices(
   config: Config,
   logger: Logger,
-  overrides: { clock?: Clock; storage?: Storage } = {},
+  overrides: { clock?: Clock; storage?: Storage; reconnectGraceMs?: number } = {},
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const storage =
@@ -73,7 +73,7 @@ export async function startServices(
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
   await gateway.start();
-  const registry = new RoomRegistry(gateway, rooms, logger);
+  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
 
   let stopped = false;
   return {
