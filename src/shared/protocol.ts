@@ -60,6 +60,9 @@ export type LockedSettings = z.infer<typeof LockedSettingsSchema>;
 export const ReactionSchema = z.enum(['👍', '👏', '😂', '❤️', '🎉', '😮']);
 export type Reaction = z.infer<typeof ReactionSchema>;
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+const chatForbiddenCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
 export const ChatTextSchema = z
   .string()
   .transform((value) => value.normalize('NFC').trim())
@@ -69,11 +72,7 @@ export const ChatTextSchema = z
       .min(1, 'must not be empty')
       .max(limits.chatMessageCharactersMax, `must be at most ${limits.chatMessageCharactersMax} characters`)
       // Line breaks and tabs are fine in chat; other control characters are not.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
-      .refine(
-        (value) => !/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(value),
-        'must not contain control characters',
-      ),
+      .refine((value) => !chatForbiddenCharacters.test(value), 'must not contain control characters'),
   );
 
 /** Simulcast layer a subscriber wants: 0 lowest … 2 highest; `null` = no video at all (audio only). */
