@@ -24,6 +24,9 @@ const chromiumFlags = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
+  // The fake camera is 640×480, below the size at which Chromium sends all three simulcast
+  // layers; real cameras are larger. Lift that limit so tests see every layer.
+  '--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/',
 ];
 
 /** Launches Debian's Chromium with fake camera and microphone; its writes go to a temporary home. */

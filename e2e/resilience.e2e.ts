@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { janusProcesses } from '../src/server/testing-process.js';
+import { startFreezableProxy } from './freezable-proxy.js';
 import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
 
 let plenary: RunningPlenary;
@@ -68,5 +69,31 @@ describe('a meeting of two', () => {
     await expectVideoFlowing(ada);
     await expectVideoFlowing(grace);
     await expect.poll(() => ada.locator('.tiles .tile').count()).toBe(2);
+  });
+
+  it('keeps a participant whose network drops for a while, shown as reconnecting, and takes them back as the same person', async () => {
+    const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+    const { roomId } = (await created.json()) as { roomId: string };
+    const proxy = await startFreezableProxy(Number(new URL(plenary.url).port));
+    try {
+      const ada = await join(`${plenary.url}/r/${roomId}`, 'Ada');
+      const grace = await join(`http://localhost:${proxy.port}/r/${roomId}`, 'Grace');
+      await expectVideoFlowing(ada);
+      const graceTile = ada.locator('.tile[aria-label="Grace"]');
+      const graceId = await graceTile.getAttribute('data-tile-id');
+
+      proxy.freeze();
+      await ada.locator('.tile.reconnecting[aria-label="Grace"]').waitFor({ timeout: 12_000 });
+      await grace.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ timeout: 15_000 });
+      proxy.thaw();
+
+      await ada.locator('.tile.reconnecting').waitFor({ state: 'detached', timeout: 20_000 });
+      expect(await graceTile.getAttribute('data-tile-id')).toBe(graceId);
+      expect(await ada.locator('.tiles .tile').count()).toBe(2);
+      await expectVideoFlowing(ada);
+      await expectVideoFlowing(grace);
+    } finally {
+      await proxy.close();
+    }
   });
 });

@@ -25,6 +25,10 @@ export const limits = {
   heartbeatIntervalMs: 3_000,
   /** Pings that may go unanswered before a participant is dropped (3 × 3 s ≤ 10 s). */
   heartbeatMissedMax: 2,
+  /** How often the browser checks that the server still answers, in milliseconds. */
+  clientPingIntervalMs: 4_000,
+  /** Without any message from the server for this long, the browser reconnects. */
+  clientSilenceMaxMs: 10_000,
   /** Room creations allowed per client address per minute. */
   roomCreationsPerMinuteMax: 30,
   /** WebSocket connections (joins) allowed per client address per minute. */
