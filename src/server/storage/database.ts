@@ -55,7 +55,13 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
 export async function openStorage(options: StorageOptions, migrations: Record<string, Migration>): Promise<Storage> {
   const db =
     options.engine === 'sqlite' ? openSqlite(options.file) : await openPostgres(options.url, options.schema, options.poolSize ?? 10);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // In PostgreSQL the migration bookkeeping lives in the same schema as the data; otherwise
+  // Kysely would look for it in every schema and trip over other instances' tables.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(options.engine === 'postgres' ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
