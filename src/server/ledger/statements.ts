@@ -143,7 +143,12 @@ export function formatMinorUnits(amount: bigint, scale: number): string {
 }
 
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || /^[=+\-@\t]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Free text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice). */
+function csvText(value: string): string {
+  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 }
 
 const csvHeader = [
@@ -189,10 +194,8 @@ export async function statementCsv(
         formatMinorUnits(line.debitsPendingAfter, scale),
         formatMinorUnits(line.creditsPendingAfter, scale),
         line.counterpartyAccountId,
-        line.description,
-        line.reference,
       ];
-      records.push(fields.map(csvField).join(','));
+      records.push([...fields.map(csvField), csvText(line.description), csvText(line.reference)].join(','));
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined && records.length <= limits.ledgerStatementCsvLinesMax);

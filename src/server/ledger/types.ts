@@ -37,7 +37,7 @@ export const OwnerIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127
 export const AmountStringSchema = z
   .string()
   .regex(/^(0|[1-9][0-9]{0,18})$/, 'must be a whole number of minor units written as a string of digits')
-  .refine((value) => BigInt(value) <= int64Max, 'must be at most 9223372036854775807')
+  .refine((value) => !/^[0-9]+$/.test(value) || BigInt(value) <= int64Max, 'must be at most 9223372036854775807')
   .transform((value) => BigInt(value));
 
 /** A signed amount in minor units, as a string (`-1000`), within ±(2^63 − 1). */
@@ -45,6 +45,7 @@ export const SignedAmountStringSchema = z
   .string()
   .regex(/^(0|-?[1-9][0-9]{0,18})$/, 'must be a whole number of minor units written as a string, e.g. "-1000"')
   .refine((value) => {
+    if (!/^-?[0-9]+$/.test(value)) return false;
     const amount = BigInt(value);
     return amount <= int64Max && amount >= -int64Max;
   }, 'must be within ±9223372036854775807')
