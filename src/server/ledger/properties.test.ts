@@ -30,7 +30,12 @@ const amount = fc.oneof(
   fc.bigInt({ min: 1000n, max: 5000n }),
 );
 const accountIndex = fc.integer({ min: 0, max: accountsPerRun - 1 });
-const transferArbitrary = fc.oneof(
+type TransferPlan =
+  | { kind: 'single_phase' | 'pending'; debit: number; credit: number; amount: bigint; timeoutMs: number }
+  | { kind: 'post_pending'; target: number; amount: bigint | undefined }
+  | { kind: 'void_pending'; target: number }
+  | { kind: 'retry'; target: number };
+const transferArbitrary: fc.Arbitrary<TransferPlan> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc.record({
@@ -77,9 +82,9 @@ class Player {
     return accountId(`${this.prefix}-a${index}`);
   }
 
-  private build(transfer: typeof transferArbitrary extends fc.Arbitrary<infer T> ? T : never, id: string): TransferRequest | undefined {
+  private build(transfer: TransferPlan, id: string): TransferRequest | undefined {
     if (transfer.kind === 'retry') return this.sent[transfer.target % Math.max(this.sent.length, 1)];
-    if (transfer.kind === 'single_phase' || transfer.kind === 'pending') {
+    if ('debit' in transfer) {
       if (transfer.kind === 'pending') this.pendingIds.push(id);
       const timeout = transfer.kind === 'pending' ? { timeoutMs: transfer.timeoutMs } : {};
       return request({

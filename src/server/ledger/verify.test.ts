@@ -89,14 +89,12 @@ describe.each(bothEngines)('the verify command on %s', (engine) => {
   it('exits 0 on an intact ledger and 1 with the first broken entry after tampering', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'plenary-ledger-cli-'));
     const migrations = { ...allMigrations, ...ledgerMigrations };
-    const storage =
-      engine === 'sqlite'
-        ? await openStorage({ engine, file: path.join(folder, 'plenary.sqlite') }, migrations)
-        : await openTestStorage(engine, migrations);
+    const testStorage = engine === 'postgres' ? await openTestStorage(engine, migrations) : undefined;
+    const storage = testStorage ?? (await openStorage({ engine: 'sqlite', file: path.join(folder, 'plenary.sqlite') }, migrations));
     const environment: NodeJS.ProcessEnv = { PATH: process.env.PATH, DATA_DIR: folder };
-    if ('location' in storage && storage.location.engine === 'postgres') {
-      environment.DATABASE_URL = storage.location.url;
-      environment.DATABASE_SCHEMA = storage.location.schema;
+    if (testStorage?.location.engine === 'postgres') {
+      environment.DATABASE_URL = testStorage.location.url;
+      environment.DATABASE_SCHEMA = testStorage.location.schema;
     }
     try {
       const ledger = new Ledger(storage, systemClock);
@@ -117,7 +115,7 @@ describe.each(bothEngines)('the verify command on %s', (engine) => {
       expect(broken.status).toBe(1);
       expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, problem: 'account_row_mismatch' });
     } finally {
-      if ('dispose' in storage) await storage.dispose();
+      if (testStorage) await testStorage.dispose();
       else await storage.close();
       rmSync(folder, { recursive: true, force: true });
     }
