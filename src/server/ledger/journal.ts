@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
+import { insertRows } from './bulk.js';
 import { genesisHash } from './migrations.js';
 import type { LedgerDatabase } from './tables.js';
 import type { LedgerStore } from './write-transaction.js';
@@ -68,7 +69,7 @@ export async function appendJournal(
     previousHash = hash;
     return row;
   });
-  await transaction.insertInto('ledger_journal').values(rows).execute();
+  await insertRows(store, transaction, 'ledger_journal', rows);
   const last = rows[rows.length - 1];
   await transaction
     .updateTable('ledger_chain_head')

@@ -4,6 +4,7 @@
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
+import { inIds } from './bulk.js';
 import type { LedgerDatabase } from './tables.js';
 import type { PendingState } from './transfer-engine.js';
 import {
@@ -19,6 +20,7 @@ import {
   TransferIdSchema,
   TransferKindSchema,
 } from './types.js';
+import type { LedgerStore } from './write-transaction.js';
 
 /** `cast(column as text)`: exact on both engines for 64-bit integers. */
 export function asText(column: string): RawBuilder<string> {
@@ -141,9 +143,11 @@ export function selectTransfers(db: LedgerDb) {
 }
 
 /** The transfers with these ids. */
-export async function findTransfersByIds(db: LedgerDb, ids: readonly string[]): Promise<Transfer[]> {
+export async function findTransfersByIds(store: LedgerStore, db: LedgerDb, ids: readonly string[]): Promise<Transfer[]> {
   if (ids.length === 0) return [];
-  const rows = await selectTransfers(db).where('id', 'in', ids).execute();
+  const rows = await selectTransfers(db)
+    .where(inIds(store, 'id', ids))
+    .execute();
   return rows.map((row) => TransferRowSchema.parse(row));
 }
 

@@ -3,10 +3,12 @@
  * lock the accounts involved (in id order), load what the batch refers to, let the engine decide,
  * then write the transfers, balances, account history and journal entries together.
  */
+
+import { strict as assert } from 'node:assert';
 import type { Kysely } from 'kysely';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
-import { accountRow } from './accounts.js';
+import { inIds, insertRows, updateRowsById } from './bulk.js';
 import { appendJournal, type NewJournalEntry } from './journal.js';
 import { transferPayload } from './journal-payloads.js';
 import { AccountRowSchema, findPendingStates, findTransfersByIds, PendingRowSchema, selectAccounts } from './rows.js';
@@ -21,7 +23,9 @@ type LedgerDb = Kysely<LedgerDatabase>;
 async function lockAccounts(store: LedgerStore, transaction: LedgerDb, ids: readonly string[]): Promise<Map<AccountId, Account>> {
   const accounts = new Map<AccountId, Account>();
   if (ids.length === 0) return accounts;
-  const query = selectAccounts(transaction).where('id', 'in', ids).orderBy('id');
+  const query = selectAccounts(transaction)
+    .where(inIds(store, 'id', ids))
+    .orderBy('id');
   const rows = await (store.engine === 'postgres' ? query.forUpdate() : query).execute();
   for (const account of rows.map((row) => AccountRowSchema.parse(row))) accounts.set(account.id, account);
   return accounts;
@@ -35,7 +39,7 @@ async function loadBatchState(
 ): Promise<BatchState> {
   const pendingIds = [...new Set(requests.flatMap((request) => ('pendingId' in request ? [request.pendingId] : [])))];
   // Transfers are immutable, so the accounts of a pending transfer can be read before locking them.
-  const targets = await findTransfersByIds(transaction, pendingIds);
+  const targets = await findTransfersByIds(store, transaction, pendingIds);
   const accountIds = new Set<string>();
   for (const request of requests) {
     if ('debitAccountId' in request) accountIds.add(request.debitAccountId).add(request.creditAccountId);
@@ -43,7 +47,7 @@ async function loadBatchState(
   for (const target of targets) accountIds.add(target.debitAccountId).add(target.creditAccountId);
   const accounts = await lockAccounts(store, transaction, [...accountIds].sort());
   // Read after the locks: whoever changes these accounts' transfers holds the same locks.
-  const existing = await findTransfersByIds(transaction, [...new Set(requests.map((request) => request.id))]);
+  const existing = await findTransfersByIds(store, transaction, [...new Set(requests.map((request) => request.id))]);
   const transfers = new Map<TransferId, Transfer>();
   for (const transfer of [...targets, ...existing]) transfers.set(transfer.id, transfer);
   const pendingStates = await findPendingStates(transaction, pendingIds);
@@ -108,7 +112,7 @@ async function writeChanges(
     if (pending)
       pendingRows.set(pending.transferId, { transfer_id: pending.transferId, status: pending.status, expires_at_ms: pending.expiresAtMs });
   }
-  if (transferRows.length > 0) await transaction.insertInto('ledger_transfers').values(transferRows).execute();
+  await insertRows(store, transaction, 'ledger_transfers', transferRows);
   if (pendingRows.size > 0) {
     await transaction
       .insertInto('ledger_pending_transfers')
@@ -116,24 +120,25 @@ async function writeChanges(
       .onConflict((conflict) => conflict.column('transfer_id').doUpdateSet((row) => ({ status: row.ref('excluded.status') })))
       .execute();
   }
-  const accountRows = [...touched].map((id) => {
+  const balanceRows = [...touched].map((id) => {
     const account = state.accounts.get(id);
-    if (!account) throw new Error(`account ${id} changed without being locked`);
-    return accountRow(account);
+    assert(account, `account ${id} changed without being locked`);
+    return {
+      id,
+      debits_posted: account.debitsPosted,
+      credits_posted: account.creditsPosted,
+      debits_pending: account.debitsPending,
+      credits_pending: account.creditsPending,
+    };
   });
-  await transaction
-    .insertInto('ledger_accounts')
-    .values(accountRows)
-    .onConflict((conflict) =>
-      conflict.column('id').doUpdateSet((row) => ({
-        debits_posted: row.ref('excluded.debits_posted'),
-        credits_posted: row.ref('excluded.credits_posted'),
-        debits_pending: row.ref('excluded.debits_pending'),
-        credits_pending: row.ref('excluded.credits_pending'),
-      })),
-    )
-    .execute();
-  await transaction.insertInto('ledger_account_entries').values(entryRows).execute();
+  await updateRowsById(
+    store,
+    transaction,
+    'ledger_accounts',
+    ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'],
+    balanceRows,
+  );
+  await insertRows(store, transaction, 'ledger_account_entries', entryRows);
 }
 
 /**
@@ -175,6 +180,7 @@ export async function expirePendingTransfers(store: LedgerStore, clock: Clock): 
   if (due.length === 0) return 0;
   return inWriteTransaction(store, async (transaction) => {
     const pendings = await findTransfersByIds(
+      store,
       transaction,
       due.map((row) => row.transfer_id),
     );
@@ -201,7 +207,7 @@ export async function findTransfer(
   store: LedgerStore,
   id: TransferId,
 ): Promise<{ transfer: Transfer; pendingStatus: 'pending' | 'posted' | 'voided' | 'expired' | null } | undefined> {
-  const [transfer] = await findTransfersByIds(store.db, [id]);
+  const [transfer] = await findTransfersByIds(store, store.db, [id]);
   if (!transfer) return undefined;
   if (transfer.kind !== 'pending') return { transfer, pendingStatus: null };
   const row = await store.db.selectFrom('ledger_pending_transfers').selectAll().where('transfer_id', '=', id).executeTakeFirstOrThrow();
