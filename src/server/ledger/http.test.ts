@@ -208,6 +208,8 @@ describe.each(bothEngines)('the ledger HTTP API on %s', (engine) => {
     expect(lookup.json()).toMatchObject({ transfer: { id: 't2', amount: '100' }, pendingStatus: null });
     const verification = await app.inject({ method: 'GET', url: '/api/ledger/verification', headers: auth });
     expect(verification.json()).toMatchObject({ ok: true, transfersChecked: 3 });
+    const unknownCurrency = await app.inject({ method: 'GET', url: '/api/ledger/currencies/EUR/trial-balance', headers: auth });
+    expect(unknownCurrency.json().error.code).toBe('currency_not_found');
     const openapi = await app.inject({ method: 'GET', url: '/api/ledger/openapi.json', headers: auth });
     expect(openapi.json().paths['/api/ledger/transfers'].post.requestBody).toBeDefined();
   });

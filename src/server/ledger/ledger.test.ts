@@ -203,6 +203,16 @@ describe.each(bothEngines)('the ledger on %s', (engine) => {
     expect((await subject.ledger.verify()).ok).toBe(true);
   });
 
+  it('serialises concurrent calls from one process without losing an update', async () => {
+    const payments = Array.from({ length: 20 }, (_, index) =>
+      request({ id: `c${index}`, debitAccountId: 'alice', creditAccountId: 'bob', amount: '10' }),
+    );
+    const results = await Promise.all(payments.map((payment) => subject.ledger.createTransfers([payment])));
+    expect(results.flat().every((result) => result.result === 'ok')).toBe(true);
+    expect(await subject.ledger.findAccount(accountId('bob'))).toMatchObject({ creditsPosted: 200n });
+    expect((await subject.ledger.verify()).ok).toBe(true);
+  });
+
   it('stores and reads back amounts near 2^63 exactly', async () => {
     await openAccounts(subject.ledger, ['source', 'sink'], null, null);
     const huge = '9223372036854775807';
