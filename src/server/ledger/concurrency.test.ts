@@ -3,6 +3,7 @@
  * exactly-once, linked batches and the chain must all hold afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bothEngines } from '../storage/testing.js';
 import type { LoadWorkerOptions } from './load-worker.js';
@@ -12,9 +13,13 @@ import { isWithinLimits } from './transfer-engine.js';
 const accounts = ['m1', 'm2', 'm3', 'm4', 'm5'];
 
 function startWorker(options: LoadWorkerOptions): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/ledger/load-worker.ts', JSON.stringify(options)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./load-worker.ts', import.meta.url)), JSON.stringify(options)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   let errors = '';
   child.stdout?.on('data', (chunk: Buffer) => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../platform/clock.js';
@@ -102,7 +103,7 @@ describe.each(bothEngines)('the verify command on %s', (engine) => {
       await openAccounts(ledger, ['alice', 'bob'], -100n, 100n);
       await ledger.createTransfers([request({ id: 't1', debitAccountId: 'alice', creditAccountId: 'bob', amount: '10' })]);
       const run = () =>
-        spawnSync(process.execPath, ['--import', 'tsx', 'src/server/ledger/cli.ts', 'verify'], {
+        spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./cli.ts', import.meta.url)), 'verify'], {
           env: environment,
           encoding: 'utf8',
           timeout: 60_000,
