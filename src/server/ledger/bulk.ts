@@ -11,13 +11,19 @@ import type { LedgerStore } from './write-transaction.js';
 
 type Cell = string | number | bigint | null;
 
-/** JSON text of `rows`, with `bigint` as exact integers. */
+/** JSON text of `rows` (all with the keys of the first), with `bigint` as exact integers. */
 export function rowsJson(rows: readonly Record<string, Cell>[]): string {
+  const first = rows[0];
+  if (!first) return '[]';
+  const keys = Object.keys(first);
+  const prefixes = keys.map((key, index) => `${index === 0 ? '{' : ','}${JSON.stringify(key)}:`);
   const encoded = rows.map((row) => {
-    const fields = Object.entries(row).map(
-      ([key, value]) => `${JSON.stringify(key)}:${typeof value === 'bigint' ? value.toString() : JSON.stringify(value)}`,
-    );
-    return `{${fields.join(',')}}`;
+    let text = '';
+    for (const [index, key] of keys.entries()) {
+      const value = row[key];
+      text += prefixes[index] + (typeof value === 'bigint' || typeof value === 'number' ? String(value) : JSON.stringify(value ?? null));
+    }
+    return `${text}}`;
   });
   return `[${encoded.join(',')}]`;
 }

@@ -60,59 +60,21 @@ function journalEntry(change: AppliedChange): NewJournalEntry {
     : { kind: 'pending_expired', payload: { pendingId: change.transfer.id } };
 }
 
-/** Writes the changes of a batch or a sweep, numbering them in the journal. */
-async function writeChanges(
+/** Writes the new balances and pending states: they need no journal sequence, so they go before the chain-head lock. */
+async function writeBalances(
   store: LedgerStore,
   transaction: LedgerDb,
   state: BatchState,
   changes: readonly AppliedChange[],
 ): Promise<void> {
-  if (changes.length === 0) return;
-  const sequences = await appendJournal(store, transaction, changes.map(journalEntry), state.nowMs);
-  const transferRows = [];
-  const entryRows = [];
   const pendingRows = new Map<string, { transfer_id: string; status: string; expires_at_ms: number }>();
   const touched = new Set<AccountId>();
-  for (const [index, change] of changes.entries()) {
-    const sequence = sequences[index] ?? 0;
-    if (change.kind === 'transfer') {
-      change.transfer.sequence = sequence;
-      const { transfer } = change;
-      transferRows.push({
-        id: transfer.id,
-        sequence,
-        kind: transfer.kind,
-        debit_account_id: transfer.debitAccountId,
-        credit_account_id: transfer.creditAccountId,
-        amount: transfer.amount,
-        currency_code: transfer.currency,
-        description: transfer.description,
-        reference: transfer.reference,
-        pending_id: transfer.pendingId,
-        expires_at_ms: transfer.expiresAtMs,
-        timestamp_ms: transfer.timestampMs,
-      });
-    }
-    for (const entry of change.entries) {
-      touched.add(entry.accountId);
-      entryRows.push({
-        account_id: entry.accountId,
-        sequence,
-        transfer_id: entry.transferId,
-        event: entry.event,
-        side: entry.side,
-        amount: entry.amount,
-        posted_balance_after: entry.postedBalanceAfter,
-        debits_pending_after: entry.debitsPendingAfter,
-        credits_pending_after: entry.creditsPendingAfter,
-        timestamp_ms: state.nowMs,
-      });
-    }
+  for (const change of changes) {
+    for (const entry of change.entries) touched.add(entry.accountId);
     const pending = change.pendingChange;
     if (pending)
       pendingRows.set(pending.transferId, { transfer_id: pending.transferId, status: pending.status, expires_at_ms: pending.expiresAtMs });
   }
-  await insertRows(store, transaction, 'ledger_transfers', transferRows);
   if (pendingRows.size > 0) {
     await transaction
       .insertInto('ledger_pending_transfers')
@@ -138,6 +100,60 @@ async function writeChanges(
     ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'],
     balanceRows,
   );
+}
+
+function transferRow(transfer: Transfer) {
+  return {
+    id: transfer.id,
+    sequence: transfer.sequence,
+    kind: transfer.kind,
+    debit_account_id: transfer.debitAccountId,
+    credit_account_id: transfer.creditAccountId,
+    amount: transfer.amount,
+    currency_code: transfer.currency,
+    description: transfer.description,
+    reference: transfer.reference,
+    pending_id: transfer.pendingId,
+    expires_at_ms: transfer.expiresAtMs,
+    timestamp_ms: transfer.timestampMs,
+  };
+}
+
+/** Writes the changes of a batch or a sweep: balances, then journal entries (numbering them), transfers and account history. */
+async function writeChanges(
+  store: LedgerStore,
+  transaction: LedgerDb,
+  state: BatchState,
+  changes: readonly AppliedChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await writeBalances(store, transaction, state, changes);
+  // From here to the commit, this transaction holds the chain head: keep it short.
+  const sequences = await appendJournal(store, transaction, changes.map(journalEntry), state.nowMs);
+  const transferRows = [];
+  const entryRows = [];
+  for (const [index, change] of changes.entries()) {
+    const sequence = sequences[index] ?? 0;
+    if (change.kind === 'transfer') {
+      change.transfer.sequence = sequence;
+      transferRows.push(transferRow(change.transfer));
+    }
+    for (const entry of change.entries) {
+      entryRows.push({
+        account_id: entry.accountId,
+        sequence,
+        transfer_id: entry.transferId,
+        event: entry.event,
+        side: entry.side,
+        amount: entry.amount,
+        posted_balance_after: entry.postedBalanceAfter,
+        debits_pending_after: entry.debitsPendingAfter,
+        credits_pending_after: entry.creditsPendingAfter,
+        timestamp_ms: state.nowMs,
+      });
+    }
+  }
+  await insertRows(store, transaction, 'ledger_transfers', transferRows);
   await insertRows(store, transaction, 'ledger_account_entries', entryRows);
 }
 
