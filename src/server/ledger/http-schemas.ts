@@ -12,8 +12,10 @@ import { type Account, type Currency, type PendingStatus, type Transfer, type Tr
 const amountJson = z.string().regex(/^-?[0-9]+$/);
 const nullableAmountJson = amountJson.nullable();
 
+/** A currency as JSON. */
 export const CurrencyJsonSchema = z.object({ code: z.string(), name: z.string(), scale: z.number().int(), createdAtMs: z.number() });
 
+/** An account and its balances as JSON (amounts as strings). */
 export const AccountJsonSchema = z.object({
   id: z.string(),
   currency: z.string(),
@@ -31,6 +33,7 @@ export const AccountJsonSchema = z.object({
   createdAtMs: z.number(),
 });
 
+/** A committed transfer as JSON. */
 export const TransferJsonSchema = z.object({
   id: z.string(),
   kind: z.enum(['single_phase', 'pending', 'post_pending', 'void_pending']),
@@ -46,17 +49,21 @@ export const TransferJsonSchema = z.object({
   sequence: z.number(),
 });
 
+/** The result of one transfer of a batch: `ok` with the transfer, or a named failure. */
 export const TransferResultJsonSchema = z.union([
   z.object({ id: z.string(), result: z.literal('ok'), replayed: z.boolean(), transfer: TransferJsonSchema }),
   z.object({ id: z.string(), result: z.enum(transferFailureCodes) }),
 ]);
+/** The results of a batch, in request order. */
 export const TransferResultsJsonSchema = z.object({ results: z.array(TransferResultJsonSchema) });
 
+/** A transfer and, for a pending one, its state. */
 export const TransferLookupJsonSchema = z.object({
   transfer: TransferJsonSchema,
   pendingStatus: z.enum(['pending', 'posted', 'voided', 'expired']).nullable(),
 });
 
+/** A recorded change of limits or state. */
 export const AccountChangeJsonSchema = z.object({
   sequence: z.number(),
   change: z.enum(['limits', 'state']),
@@ -68,6 +75,7 @@ export const AccountChangeJsonSchema = z.object({
   changedAtMs: z.number(),
 });
 
+/** A page of a statement. */
 export const StatementJsonSchema = z.object({
   account: AccountJsonSchema,
   fromMs: z.number(),
@@ -92,6 +100,7 @@ export const StatementJsonSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+/** The trial balance of a currency. */
 export const TrialBalanceJsonSchema = z.object({
   currency: z.string(),
   accounts: z.array(AccountJsonSchema),
@@ -101,6 +110,7 @@ export const TrialBalanceJsonSchema = z.object({
   balanced: z.boolean(),
 });
 
+/** The verifier’s report. */
 export const VerificationJsonSchema = z.union([
   z.object({
     ok: z.literal(true),
@@ -130,8 +140,10 @@ export const StatementQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(limits.ledgerStatementLinesPerPageMax).default(100),
 });
 
+/** A currency as JSON. */
 export const currencyView = (currency: Currency) => ({ ...currency });
 
+/** An account as JSON. */
 export function accountView(account: Account): z.infer<typeof AccountJsonSchema> {
   return {
     id: account.id,
@@ -150,22 +162,27 @@ export function accountView(account: Account): z.infer<typeof AccountJsonSchema>
   };
 }
 
+/** A transfer as JSON. */
 export function transferView(transfer: Transfer): z.infer<typeof TransferJsonSchema> {
   return { ...transfer, amount: transfer.amount.toString() };
 }
 
+/** A transfer result as JSON. */
 export function transferResultView(result: TransferResult): z.infer<typeof TransferResultJsonSchema> {
   return result.result === 'ok' ? { ...result, transfer: transferView(result.transfer) } : result;
 }
 
+/** A transfer lookup as JSON. */
 export function transferLookupView(found: { transfer: Transfer; pendingStatus: PendingStatus | null }) {
   return { transfer: transferView(found.transfer), pendingStatus: found.pendingStatus };
 }
 
+/** An account change as JSON. */
 export function accountChangeView(change: AccountChange): z.infer<typeof AccountChangeJsonSchema> {
   return { ...change, lowerLimit: change.lowerLimit?.toString() ?? null, upperLimit: change.upperLimit?.toString() ?? null };
 }
 
+/** A statement page as JSON. */
 export function statementView(statement: Statement): z.infer<typeof StatementJsonSchema> {
   return {
     ...statement,
@@ -181,6 +198,7 @@ export function statementView(statement: Statement): z.infer<typeof StatementJso
   };
 }
 
+/** A trial balance as JSON. */
 export function trialBalanceView(balance: TrialBalance): z.infer<typeof TrialBalanceJsonSchema> {
   return {
     currency: balance.currency,

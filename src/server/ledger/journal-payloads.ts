@@ -25,6 +25,7 @@ const int64 = z
 export function currencyPayload(currency: Currency) {
   return { code: currency.code, name: currency.name, scale: currency.scale, createdAtMs: currency.createdAtMs };
 }
+/** Reads back a `currency_created` payload. */
 export const CurrencyPayloadSchema = z.object({
   code: CurrencyCodeSchema,
   name: z.string(),
@@ -44,6 +45,7 @@ export function accountPayload(account: Account) {
     createdAtMs: account.createdAtMs,
   };
 }
+/** Reads back an `account_created` payload. */
 export const AccountPayloadSchema = z.object({
   id: AccountIdSchema,
   currency: CurrencyCodeSchema,
@@ -54,6 +56,7 @@ export const AccountPayloadSchema = z.object({
   createdAtMs: z.number(),
 });
 
+/** Reads back an `account_limits_changed` payload. */
 export const LimitsChangedPayloadSchema = z.object({
   accountId: AccountIdSchema,
   lowerLimit: int64.nullable(),
@@ -62,6 +65,7 @@ export const LimitsChangedPayloadSchema = z.object({
   reason: z.string(),
 });
 
+/** Reads back an `account_state_changed` payload. */
 export const StateChangedPayloadSchema = z.object({
   accountId: AccountIdSchema,
   state: AccountStateSchema,
@@ -85,6 +89,7 @@ export function transferPayload(transfer: Transfer) {
     timestampMs: transfer.timestampMs,
   };
 }
+/** Reads back a `transfer_created` payload. */
 export const TransferPayloadSchema = z.object({
   id: TransferIdSchema,
   kind: TransferKindSchema,
@@ -99,4 +104,5 @@ export const TransferPayloadSchema = z.object({
   timestampMs: z.number(),
 });
 
+/** Reads back a `pending_expired` payload. */
 export const PendingExpiredPayloadSchema = z.object({ pendingId: TransferIdSchema });

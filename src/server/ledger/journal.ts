@@ -43,6 +43,7 @@ export function entryHash(previousHash: string, sequence: number, kind: string, 
   return createHash('sha256').update(`${previousHash}\n${sequence}\n${kind}\n${recordedAtMs}\n${payload}`).digest('hex');
 }
 
+/** The chain head row: the last sequence and hash. */
 export const ChainHeadRowSchema = z
   .object({ sequence: z.union([z.number(), z.string()]).transform(Number), hash: z.string().regex(/^[0-9a-f]{64}$/) })
   .transform((row) => ({ sequence: row.sequence, hash: row.hash }));

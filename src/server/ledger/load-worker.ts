@@ -26,6 +26,7 @@ const OptionsSchema = z.object({
   /** `mixed`: unlinked batches of every kind of transfer; `linked`: linked batches of three. */
   mode: z.enum(['mixed', 'linked']),
 });
+/** Options of the load worker, passed as JSON in argv[2]. */
 export type LoadWorkerOptions = z.input<typeof OptionsSchema>;
 
 function random(seed: number): () => number {

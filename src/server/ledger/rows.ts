@@ -35,10 +35,12 @@ const nullableInt64FromText = int64FromText.nullable();
 /** PostgreSQL returns `bigint` columns as strings; small counters and times are safe as numbers. */
 const counter = z.union([z.number().int(), z.string().regex(/^-?[0-9]{1,16}$/)]).transform((value) => Number(value));
 
+/** A `ledger_currencies` row → `Currency`. */
 export const CurrencyRowSchema = z
   .object({ code: CurrencyCodeSchema, name: z.string(), scale: z.number().int(), created_at_ms: counter })
   .transform((row): Currency => ({ code: row.code, name: row.name, scale: row.scale, createdAtMs: row.created_at_ms }));
 
+/** A `ledger_accounts` row (amounts as text) → `Account`. */
 export const AccountRowSchema = z
   .object({
     id: AccountIdSchema,
@@ -71,6 +73,7 @@ export const AccountRowSchema = z
     }),
   );
 
+/** A `ledger_transfers` row (amount as text) → `Transfer`. */
 export const TransferRowSchema = z
   .object({
     id: TransferIdSchema,
@@ -103,6 +106,7 @@ export const TransferRowSchema = z
     }),
   );
 
+/** A `ledger_pending_transfers` row. */
 export const PendingRowSchema = z.object({ transfer_id: TransferIdSchema, status: PendingStatusSchema, expires_at_ms: counter });
 
 type LedgerDb = Kysely<LedgerDatabase>;

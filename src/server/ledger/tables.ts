@@ -12,6 +12,7 @@ type NullableInt64Column = ColumnType<unknown, bigint | null, bigint | null>;
 /** Milliseconds or a sequence number: written as a number, read back as a number or (PostgreSQL bigint) a string. */
 type CounterColumn = ColumnType<number | string, number, number>;
 
+/** Currencies. */
 export interface LedgerCurrenciesTable {
   code: string;
   name: string;
@@ -19,6 +20,7 @@ export interface LedgerCurrenciesTable {
   created_at_ms: CounterColumn;
 }
 
+/** Accounts with their four balance counters. */
 export interface LedgerAccountsTable {
   id: string;
   currency_code: string;
@@ -34,6 +36,7 @@ export interface LedgerAccountsTable {
   created_at_ms: CounterColumn;
 }
 
+/** Recorded limit and state changes, keyed by journal sequence. */
 export interface LedgerAccountChangesTable {
   sequence: CounterColumn;
   account_id: string;
@@ -46,6 +49,7 @@ export interface LedgerAccountChangesTable {
   changed_at_ms: CounterColumn;
 }
 
+/** Transfers; append-only. */
 export interface LedgerTransfersTable {
   id: string;
   sequence: CounterColumn;
@@ -61,12 +65,14 @@ export interface LedgerTransfersTable {
   timestamp_ms: CounterColumn;
 }
 
+/** The resolution state of each pending transfer. */
 export interface LedgerPendingTransfersTable {
   transfer_id: string;
   status: string;
   expires_at_ms: CounterColumn;
 }
 
+/** Per-account history: each movement and the balances right after it. */
 export interface LedgerAccountEntriesTable {
   account_id: string;
   sequence: CounterColumn;
@@ -80,6 +86,7 @@ export interface LedgerAccountEntriesTable {
   timestamp_ms: CounterColumn;
 }
 
+/** The hash-chained journal; append-only. */
 export interface LedgerJournalTable {
   sequence: CounterColumn;
   kind: string;
@@ -89,6 +96,7 @@ export interface LedgerJournalTable {
   recorded_at_ms: CounterColumn;
 }
 
+/** One row: the last journal sequence and hash, locked by every writer. */
 export interface LedgerChainHeadTable {
   id: number;
   sequence: CounterColumn;
