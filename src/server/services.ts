@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import type { Config } from './config/index.js';
+import { Ledger, ledgerMigrations } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -16,6 +17,8 @@ export interface Services {
   gateway: JanusGateway;
   registry: RoomRegistry;
   rooms: RoomsRepository;
+  /** The mutual-credit ledger. */
+  ledger: Ledger;
   /** The supervised Janus, when Plenary runs its own. */
   localJanus: LocalJanus | undefined;
   /** Stops everything, Janus included. Idempotent. */
@@ -23,7 +26,7 @@ export interface Services {
 }
 
 /** Every domain's migrations; names sort into one global order. */
-export const allMigrations = { ...meetingsMigrations };
+export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations };
 
 /**
  * Starts every service the configuration asks for. `overrides.storage` (tests) is used
@@ -73,6 +76,7 @@ export async function startServices(
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
   await gateway.start();
+  const ledger = new Ledger(storage, clock);
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
 
   let stopped = false;
@@ -81,6 +85,7 @@ export async function startServices(
     gateway,
     registry,
     rooms,
+    ledger,
     localJanus,
     async stop() {
       if (stopped) return;

@@ -61,6 +61,8 @@ const ConfigSchema = z
       .default('20000-40000'),
     /** pino log level. Default `info`. */
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
+    /** Bearer token of the ledger's HTTP API (administrators and trusted services); when absent that API refuses every request. */
+    LEDGER_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .strict();
 
