@@ -20,7 +20,7 @@ import type {
 } from '../../../shared/protocol.js';
 import { errorText, t } from '../../app/i18n.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
-import { createPublisher, createSubscriber, type JanusPeer } from './peer-connections.js';
+import { MediaSession } from './media-session.js';
 import { SignalingClient } from './signaling-client.js';
 
 export type MeetingStatus =
@@ -85,21 +85,14 @@ const reactionShownMs = 4_000;
 
 export class MeetingController {
   private signaling: SignalingClient | undefined;
-  private readonly publishers = new Map<MediaSource, JanusPeer>();
-  private readonly subscriptions = new Map<string, JanusPeer>();
-  private readonly pendingSubscriptions = new Set<string>();
+  private readonly media: MediaSession;
   private readonly remotes = new Map<ParticipantId, RemoteParticipant>();
-  /** The layer each remote camera should be received in (set by the layout). */
-  private readonly wantedLayers = new Map<ParticipantId, VideoLayer>();
-  private iceServers: RTCIceServer[] = [];
   private resumeToken: string | undefined;
   private reconnectAttempt = 0;
   private reconnectTimer: number | undefined;
   private state: MeetingState;
-  private readonly pipeline: MediaPipeline;
-
   constructor(private readonly options: MeetingOptions) {
-    this.pipeline = options.pipeline ?? plainMediaPipeline;
+    this.media = new MediaSession((message) => this.send(message), options.pipeline ?? plainMediaPipeline, options.simulcast ?? true);
     this.state = {
       status: 'connecting',
       self: undefined,
@@ -202,16 +195,13 @@ export class MeetingController {
       case 'moderation':
         return this.moderated(message.notice, message.byName);
       case 'publish-answer':
-        void this.publishers
-          .get(message.source)
-          ?.setRemoteDescription(message.answer)
-          .catch((error: unknown) => console.warn('publish answer refused', error));
+        void this.media.publishAnswered(message.source, message.answer);
         return;
       case 'subscription-offer':
         void this.answerSubscription(message.participantId, message.source, message.offer);
         return;
       case 'trickle':
-        void this.peerFor(message.target)?.addRemoteCandidate(message.candidate);
+        this.media.addRemoteCandidate(message.target, message.candidate);
         return;
       case 'media-interrupted':
         this.teardownMedia();
@@ -233,7 +223,7 @@ export class MeetingController {
 
   private joined(message: Extract<ServerMessage, { type: 'joined' }>): void {
     this.reconnectAttempt = 0;
-    this.iceServers = message.iceServers;
+    this.media.iceServers = message.iceServers;
     this.resumeToken = message.resumeToken;
     this.remotes.clear();
     for (const participant of message.participants) {
@@ -318,73 +308,38 @@ export class MeetingController {
     if (summary.sharingScreen) this.subscribe(summary.participantId, 'screen');
   }
 
-  private peerFor(target: TrickleTarget): JanusPeer | undefined {
-    return target.kind === 'publisher'
-      ? this.publishers.get(target.source)
-      : this.subscriptions.get(`${target.participantId}/${target.source}`);
-  }
-
-  private async publish(source: MediaSource): Promise<void> {
-    const stream = source === 'camera' ? this.options.localStream : this.state.screen;
-    if (!stream || stream.getTracks().length === 0 || this.publishers.has(source)) return;
-    const { peer, offer } = await createPublisher({
-      source,
-      stream,
-      iceServers: this.iceServers,
-      simulcast: this.options.simulcast ?? true,
-      pipeline: this.pipeline,
-      onCandidate: (candidate: IceCandidate) => this.send({ type: 'trickle', target: { kind: 'publisher', source }, candidate }),
-    });
-    if (this.publishers.has(source)) return peer.close();
-    this.publishers.set(source, peer);
-    this.send({ type: 'publish', source, offer });
+  private publish(source: MediaSource): Promise<void> {
+    return this.media.publish(source, source === 'camera' ? this.options.localStream : this.state.screen);
   }
 
   private subscribe(participantId: ParticipantId, source: MediaSource): void {
-    const key = `${participantId}/${source}`;
-    if (this.pendingSubscriptions.has(key) || this.subscriptions.has(key)) return;
-    this.pendingSubscriptions.add(key);
-    this.send({ type: 'subscribe', participantId, source });
+    this.media.subscribe(participantId, source);
   }
 
   private async answerSubscription(participantId: ParticipantId, source: MediaSource, offer: RTCSessionDescriptionInit): Promise<void> {
-    const key = `${participantId}/${source}`;
-    this.pendingSubscriptions.delete(key);
     const remote = this.remotes.get(participantId);
-    if (!remote) return;
-    this.closeSubscription(participantId, source);
-    const { peer, answer } = await createSubscriber({
+    if (!remote) return this.media.close(participantId, source);
+    remote[source] = undefined;
+    await this.media.answer(
+      participantId,
+      source,
       offer,
-      iceServers: this.iceServers,
-      pipeline: this.pipeline,
-      onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source }, candidate }),
-      onStream: (stream) => {
+      (stream) => {
         remote[source] = stream;
         this.update({});
       },
-    });
-    if (this.remotes.get(participantId) !== remote) return peer.close();
-    this.subscriptions.set(key, peer);
-    this.send({ type: 'subscription-answer', participantId, source, answer });
-    const layer = this.wantedLayers.get(participantId);
-    if (source === 'camera' && layer !== undefined && layer !== 2) this.send({ type: 'video-layer', participantId, source, layer });
+      () => this.remotes.get(participantId) === remote,
+    );
   }
 
   private closeSubscription(participantId: ParticipantId, source: MediaSource): void {
-    const key = `${participantId}/${source}`;
-    this.pendingSubscriptions.delete(key);
-    this.subscriptions.get(key)?.close();
-    this.subscriptions.delete(key);
+    this.media.close(participantId, source);
     const remote = this.remotes.get(participantId);
     if (remote) remote[source] = undefined;
   }
 
   private teardownMedia(): void {
-    for (const peer of this.publishers.values()) peer.close();
-    this.publishers.clear();
-    for (const peer of this.subscriptions.values()) peer.close();
-    this.subscriptions.clear();
-    this.pendingSubscriptions.clear();
+    this.media.closeAll();
     for (const remote of this.remotes.values()) {
       remote.camera = undefined;
       remote.screen = undefined;
@@ -430,9 +385,7 @@ export class MeetingController {
 
   /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
   setVideoLayer(participantId: ParticipantId, layer: VideoLayer): void {
-    if (this.wantedLayers.get(participantId) === layer) return;
-    this.wantedLayers.set(participantId, layer);
-    if (this.subscriptions.has(`${participantId}/camera`)) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
+    this.media.setVideoLayer(participantId, layer);
   }
 
   /** Starts sharing `stream` (from getDisplayMedia). */
@@ -447,9 +400,7 @@ export class MeetingController {
     const stream = this.state.screen;
     if (!stream) return;
     for (const track of stream.getTracks()) track.stop();
-    this.publishers.get('screen')?.close();
-    this.publishers.delete('screen');
-    this.send({ type: 'unpublish', source: 'screen' });
+    this.media.unpublish('screen');
     this.update({ screen: undefined });
   }
 

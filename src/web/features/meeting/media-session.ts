@@ -1,0 +1,123 @@
+/**
+ * The browser's media with Janus for one joined session: a publisher per own source and a
+ * subscription per remote stream, with the simulcast layer wanted for each remote camera.
+ * Knows the signalling messages it needs, not the meeting.
+ */
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { ClientMessage, IceCandidate, MediaSource, TrickleTarget, VideoLayer } from '../../../shared/protocol.js';
+import type { MediaPipeline } from './media-pipeline.js';
+import { createPublisher, createSubscriber, type JanusPeer } from './peer-connections.js';
+
+const keyOf = (participantId: ParticipantId, source: MediaSource) => `${participantId}/${source}`;
+
+export class MediaSession {
+  private readonly publishers = new Map<MediaSource, JanusPeer>();
+  private readonly subscriptions = new Map<string, JanusPeer>();
+  private readonly pendingSubscriptions = new Set<string>();
+  /** The layer each remote camera should be received in (set by the layout). */
+  private readonly wantedLayers = new Map<ParticipantId, VideoLayer>();
+  /** ICE servers from the latest `joined`. */
+  iceServers: RTCIceServer[] = [];
+
+  constructor(
+    private readonly send: (message: ClientMessage) => void,
+    private readonly pipeline: MediaPipeline,
+    private readonly simulcast: boolean,
+  ) {}
+
+  /** Publishes `stream` as `source`, unless it is already published. */
+  async publish(source: MediaSource, stream: MediaStream | undefined): Promise<void> {
+    if (!stream || stream.getTracks().length === 0 || this.publishers.has(source)) return;
+    const { peer, offer } = await createPublisher({
+      source,
+      stream,
+      iceServers: this.iceServers,
+      simulcast: this.simulcast,
+      pipeline: this.pipeline,
+      onCandidate: (candidate: IceCandidate) => this.send({ type: 'trickle', target: { kind: 'publisher', source }, candidate }),
+    });
+    if (this.publishers.has(source)) return peer.close();
+    this.publishers.set(source, peer);
+    this.send({ type: 'publish', source, offer });
+  }
+
+  /** Applies Janus's answer to our publisher of `source`. */
+  async publishAnswered(source: MediaSource, answer: RTCSessionDescriptionInit): Promise<void> {
+    await this.publishers
+      .get(source)
+      ?.setRemoteDescription(answer)
+      .catch((error: unknown) => console.warn('publish answer refused', error));
+  }
+
+  /** Stops publishing `source` (the server is told). */
+  unpublish(source: MediaSource): void {
+    this.publishers.get(source)?.close();
+    this.publishers.delete(source);
+    this.send({ type: 'unpublish', source });
+  }
+
+  /** Asks for a subscription to a remote stream, once. */
+  subscribe(participantId: ParticipantId, source: MediaSource): void {
+    const key = keyOf(participantId, source);
+    if (this.pendingSubscriptions.has(key) || this.subscriptions.has(key)) return;
+    this.pendingSubscriptions.add(key);
+    this.send({ type: 'subscribe', participantId, source });
+  }
+
+  /**
+   * Answers Janus's offer for a subscription; `onStream` gets the stream as tracks arrive.
+   * `stillWanted` is asked again once the answer is ready (the person may have left meanwhile).
+   */
+  async answer(
+    participantId: ParticipantId,
+    source: MediaSource,
+    offer: RTCSessionDescriptionInit,
+    onStream: (stream: MediaStream) => void,
+    stillWanted: () => boolean,
+  ): Promise<void> {
+    this.close(participantId, source);
+    const { peer, answer } = await createSubscriber({
+      offer,
+      iceServers: this.iceServers,
+      pipeline: this.pipeline,
+      onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source }, candidate }),
+      onStream,
+    });
+    if (!stillWanted()) return peer.close();
+    this.subscriptions.set(keyOf(participantId, source), peer);
+    this.send({ type: 'subscription-answer', participantId, source, answer });
+    const layer = this.wantedLayers.get(participantId);
+    if (source === 'camera' && layer !== undefined && layer !== 2) this.send({ type: 'video-layer', participantId, source, layer });
+  }
+
+  /** Closes a subscription (or forgets a pending one). */
+  close(participantId: ParticipantId, source: MediaSource): void {
+    const key = keyOf(participantId, source);
+    this.pendingSubscriptions.delete(key);
+    this.subscriptions.get(key)?.close();
+    this.subscriptions.delete(key);
+  }
+
+  /** Hands Janus's ICE candidate to the right connection. */
+  addRemoteCandidate(target: TrickleTarget, candidate: IceCandidate): void {
+    const peer =
+      target.kind === 'publisher' ? this.publishers.get(target.source) : this.subscriptions.get(keyOf(target.participantId, target.source));
+    void peer?.addRemoteCandidate(candidate);
+  }
+
+  /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
+  setVideoLayer(participantId: ParticipantId, layer: VideoLayer): void {
+    if (this.wantedLayers.get(participantId) === layer) return;
+    this.wantedLayers.set(participantId, layer);
+    if (this.subscriptions.has(keyOf(participantId, 'camera'))) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
+  }
+
+  /** Closes every connection. */
+  closeAll(): void {
+    for (const peer of this.publishers.values()) peer.close();
+    this.publishers.clear();
+    for (const peer of this.subscriptions.values()) peer.close();
+    this.subscriptions.clear();
+    this.pendingSubscriptions.clear();
+  }
+}
