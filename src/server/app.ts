@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -17,6 +18,7 @@ import { isSameOrigin } from './http/origin.js';
 import type { JanusGateway } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
 import { operationsHttp } from './operations/index.js';
+import { type PeopleServices, peopleHttp } from './people/index.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
 import type { Storage } from './storage/index.js';
 
@@ -25,6 +27,8 @@ export interface AppServices {
   gateway: JanusGateway;
   registry: RoomRegistry;
   rooms: RoomsRepository;
+  /** Accounts, organisations, scheduling and the operator console. */
+  people: PeopleServices;
   logger: Logger;
   /** Configured public URL (no trailing slash); links use the request's origin when absent. */
   publicUrl?: string;
@@ -85,6 +89,14 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     rooms: services.rooms,
     registry: services.registry,
     publicUrl: (origin) => services.publicUrl ?? origin,
+  });
+  await app.register(cookie);
+  await app.register(peopleHttp, {
+    people: services.people,
+    storage: services.storage,
+    rooms: services.rooms,
+    registry: services.registry,
+    publicUrl: services.publicUrl,
   });
   await app.register(operationsHttp, { storage: services.storage, gateway: services.gateway, registry: services.registry });
   await registerWebClient(app, services.webRoot);

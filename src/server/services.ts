@@ -8,6 +8,7 @@ import { limits } from '../shared/limits.js';
 import type { Config } from './config/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { openStorage, type Storage } from './storage/index.js';
 
@@ -16,6 +17,8 @@ export interface Services {
   gateway: JanusGateway;
   registry: RoomRegistry;
   rooms: RoomsRepository;
+  /** Accounts, organisations, scheduling, operator console; `people.identity` tells who is signed in. */
+  people: PeopleServices;
   /** The supervised Janus, when Plenary runs its own. */
   localJanus: LocalJanus | undefined;
   /** Stops everything, Janus included. Idempotent. */
@@ -23,7 +26,7 @@ export interface Services {
 }
 
 /** Every domain's migrations; names sort into one global order. */
-export const allMigrations = { ...meetingsMigrations };
+export const allMigrations = { ...meetingsMigrations, ...peopleMigrations };
 
 /**
  * Starts every service the configuration asks for. `overrides.storage` (tests) is used
@@ -46,6 +49,19 @@ export async function startServices(
   const rooms = new RoomsRepository(storage, clock);
   const abandoned = await rooms.endAbandonedMeetings();
   if (abandoned > 0) logger.info({ meetings: abandoned }, 'closed meetings left open by an earlier run');
+  const people = createPeopleServices({
+    storage,
+    clock,
+    logger,
+    rooms,
+    settings: {
+      publicUrl: config.PUBLIC_URL,
+      smtpUrl: config.SMTP_URL,
+      mailFrom: config.MAIL_FROM,
+      operatorEmails: config.OPERATOR_EMAILS,
+    },
+  });
+  await people.mailer.logUnsent();
 
   let localJanus: LocalJanus | undefined;
   let janusUrl = config.JANUS_WS_URL;
@@ -81,6 +97,7 @@ export async function startServices(
     gateway,
     registry,
     rooms,
+    people,
     localJanus,
     async stop() {
       if (stopped) return;
@@ -88,6 +105,7 @@ export async function startServices(
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();
+      people.close();
       await storage.close();
     },
   };

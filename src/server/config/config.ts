@@ -59,6 +59,24 @@ const ConfigSchema = z
         return low >= 1024 && high <= 65535 && low < high;
       }, 'must be an increasing range between 1024 and 65535')
       .default('20000-40000'),
+    /** SMTP server for email (`smtp://user:pass@host:587`, `smtps://…`); without it mail stays in the outbox (operator console, logs). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    /** The From address of email. Default `Plenary <no-reply@localhost>`. */
+    MAIL_FROM: z.string().min(3).max(200).optional(),
+    /** Comma-separated emails of the co-op's operators (operator console). Default: nobody. */
+    OPERATOR_EMAILS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((email) => email.trim().toLowerCase())
+          .filter((email) => email.length > 0),
+      )
+      .pipe(z.array(z.email('must be a comma-separated list of email addresses')))
+      .default([]),
     /** pino log level. Default `info`. */
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
   })

@@ -55,7 +55,13 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
 export async function openStorage(options: StorageOptions, migrations: Record<string, Migration>): Promise<Storage> {
   const db =
     options.engine === 'sqlite' ? openSqlite(options.file) : await openPostgres(options.url, options.schema, options.poolSize ?? 10);
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Kysely looks for its own tables in every schema it can see; name ours, or another schema's
+  // (a concurrent test run's) would be taken for this one's.
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    ...(options.engine === 'postgres' ? { migrationTableSchema: options.schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     await db.destroy();
