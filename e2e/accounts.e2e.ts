@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('accounts in the browser', () => {
-  it('signs up, verifies by email, logs in, creates an organisation and a room, and opens it by its readable link', async () => {
+  it('signs up, verifies by email, logs in, creates an organisation and a room, schedules a meeting with an iCalendar invitation, and opens it by its readable link', async () => {
     const context = await newParticipantContext(chromium.browser);
     const page = await context.newPage();
     const requests: string[] = [];
@@ -72,6 +72,17 @@ describe('accounts in the browser', () => {
     await expect.poll(() => card.getByText('/r/analytical/weekly').count()).toBe(1);
     const guestLink = (await card.locator('code').first().textContent()) ?? '';
     expect(guestLink).toMatch(/\/r\/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
+    await card.getByRole('button', { name: 'Schedule a meeting' }).click();
+    await card.getByLabel('Title').fill('Planning');
+    await card.getByLabel('Starts at').fill('2027-01-05T10:00');
+    await card.getByLabel('Time zone').fill('Europe/London');
+    await card.getByLabel('Invite by email').fill('babbage@example.coop');
+    await card.getByRole('button', { name: 'Schedule and send invitations' }).click();
+    await card.getByText('Planning').waitFor();
+    const invitation = await mail.waitFor('babbage@example.coop', /^Invitation: Planning/);
+    expect(invitation.calendarMethod).toBe('REQUEST');
+    expect(invitation.calendar).toContain('DTSTART:20270105T100000Z');
+
     await page.screenshot({ path: path.join(artifacts, 'accounts-dashboard.png'), fullPage: true });
 
     await page.goto(`${plenary.url}/r/analytical/weekly`);
