@@ -59,6 +59,7 @@ export async function startServices(
       smtpUrl: config.SMTP_URL,
       mailFrom: config.MAIL_FROM,
       operatorEmails: config.OPERATOR_EMAILS,
+      oidc: oidcSettings(config),
     },
   });
   await people.mailer.logUnsent();
@@ -109,4 +110,13 @@ export async function startServices(
       await storage.close();
     },
   };
+}
+
+/** Single-sign-on settings when all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set; a partial set is an error. */
+function oidcSettings(config: Config): { issuer: string; clientId: string; clientSecret: string; name?: string } | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret, OIDC_NAME: name } = config;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret)
+    throw new Error('single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  return { issuer, clientId, clientSecret, ...(name ? { name } : {}) };
 }

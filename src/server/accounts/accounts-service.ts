@@ -260,6 +260,56 @@ export class AccountsService {
     return person ? { person, csrfToken: row.csrf_token, expiresAtMs: Number(row.expires_at_ms) } : undefined;
   }
 
+  /**
+   * The person behind a single-sign-on identity: already linked, or linked now to the account with
+   * the same email when the provider vouches for that email, or a new account (no password).
+   */
+  async personFromSingleSignOn(identity: {
+    issuer: string;
+    subject: string;
+    email?: string | undefined;
+    emailVerified: boolean;
+    name?: string | undefined;
+  }): Promise<Result<Person>> {
+    const linked = await this.db
+      .selectFrom('oidc_identities')
+      .select('person_id')
+      .where('issuer', '=', identity.issuer)
+      .where('subject', '=', identity.subject)
+      .executeTakeFirst();
+    if (linked) {
+      const person = await this.findPerson(linked.person_id);
+      return person ? success(person) : failure(403, 'account_deleted', 'The account linked to this sign-in has been deleted.');
+    }
+    const email = identity.email?.trim().toLowerCase();
+    if (!email || !identity.emailVerified) {
+      return failure(
+        403,
+        'sso_email_not_verified',
+        'Your sign-in provider did not confirm an email address, so no account can be opened with it.',
+      );
+    }
+    const now = this.now();
+    let person = await this.findByEmail(email);
+    if (!person) {
+      const id = `person_${nanoid(16)}`;
+      const name = identity.name?.trim().slice(0, accountLimits.personNameCharactersMax) || email.split('@')[0] || email;
+      await this.db
+        .insertInto('people')
+        .values({ id, email, name, password_hash: null, email_verified_at_ms: now, created_at_ms: now, deleted_at_ms: null })
+        .execute();
+      person = await this.findPerson(id);
+    } else if (!person.emailVerified) {
+      await this.db.updateTable('people').set({ email_verified_at_ms: now }).where('id', '=', person.id).execute();
+    }
+    if (!person) return failure(500, 'internal_error', 'The account could not be opened.');
+    await this.db
+      .insertInto('oidc_identities')
+      .values({ issuer: identity.issuer, subject: identity.subject, person_id: person.id, linked_at_ms: now })
+      .execute();
+    return success({ ...person, emailVerified: true });
+  }
+
   /** Ends the session of this cookie token. */
   async logOut(token: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
@@ -307,10 +357,13 @@ export class AccountsService {
     return person ? success(person) : failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
   }
 
-  /** Checks a signed-in person's password again (before deleting the account). */
+  /** Checks a signed-in person's password again (before deleting the account); passes for single-sign-on accounts, which have none. */
   async confirmPassword(personId: string, password: string): Promise<Failure | undefined> {
     const row = await this.db.selectFrom('people').select('password_hash').where('id', '=', personId).executeTakeFirst();
-    if (!row?.password_hash || !(await verifyPassword(row.password_hash, password))) {
+    if (!row) return failure(403, 'invalid_credentials', 'The password is not right.');
+    // Accounts opened by single sign-on have no password: their signed-in session (with its CSRF token) is the proof.
+    if (row.password_hash === null) return undefined;
+    if (!(await verifyPassword(row.password_hash, password))) {
       return failure(403, 'invalid_credentials', 'The password is not right.');
     }
     return undefined;
@@ -323,6 +376,7 @@ export class AccountsService {
   async anonymise(personId: string): Promise<void> {
     await this.db.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await this.db.deleteFrom('account_tokens').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('oidc_identities').where('person_id', '=', personId).execute();
     await this.db
       .updateTable('people')
       .set({ email: null, name: 'Deleted person', password_hash: null, deleted_at_ms: this.now() })

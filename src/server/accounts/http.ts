@@ -1,6 +1,7 @@
 /** HTTP routes of the accounts domain: `/api/account/*`. */
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   LogInRequestSchema,
   NewPasswordRequestSchema,
@@ -12,6 +13,7 @@ import { accountLimits } from '../../shared/limits.js';
 import { sendError } from '../http/errors.js';
 import type { AccountsService } from './accounts-service.js';
 import type { Authenticator } from './authenticator.js';
+import { type OidcLogin, oidcStateCookieName } from './oidc.js';
 import type { Failure } from './outcome.js';
 
 export interface AccountsHttpOptions {
@@ -19,6 +21,13 @@ export interface AccountsHttpOptions {
   authenticator: Authenticator;
   /** The session view (person with organisations and operator flag) for `GET /api/account/session`. */
   describe: (personId: string) => Promise<unknown>;
+  /** Single sign-on, when configured, and the provider's name for the login button. */
+  singleSignOn?: { login: OidcLogin; name: string; secureCookies: boolean } | undefined;
+}
+
+/** A same-site path to go to after signing in; anything else becomes `/dashboard`. */
+function safeNextPath(next: string | undefined): string {
+  return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) && next.length <= 200 ? next : '/dashboard';
 }
 
 /** Replies with a failure's status, code and sentence. */
@@ -28,7 +37,10 @@ export function sendFailure(reply: FastifyReply, result: Failure): FastifyReply 
 
 const accountRateLimit = { rateLimit: { max: accountLimits.accountRequestsPerMinuteMax, timeWindow: 60_000 } };
 
-export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (app, { accounts, authenticator, describe }) => {
+export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
+  app,
+  { accounts, authenticator, describe, singleSignOn },
+) => {
   app.post('/api/account/signup', { schema: { body: SignUpRequestSchema }, config: accountRateLimit }, async (request, reply) => {
     const result = await accounts.signUp(request.body);
     if (!result.ok) return sendFailure(reply, result);
@@ -83,4 +95,42 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (a
       return { reset: true };
     },
   );
+
+  app.get('/api/account/sso', async () => ({ enabled: singleSignOn !== undefined, name: singleSignOn?.name ?? null }));
+
+  if (!singleSignOn) return;
+  const stateCookie = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: singleSignOn.secureCookies,
+    path: '/api/account/sso',
+    maxAge: 600,
+  };
+
+  app.get(
+    '/api/account/sso/start',
+    { schema: { querystring: z.object({ next: z.string().max(200).optional() }) }, config: accountRateLimit },
+    async (request, reply) => {
+      let started: { url: string; state: string };
+      try {
+        started = await singleSignOn.login.start(safeNextPath(request.query.next));
+      } catch (error) {
+        request.log.warn({ err: error }, 'single sign-on provider unreachable');
+        return sendError(reply, 503, 'sso_unavailable', 'The sign-in provider cannot be reached; try again later.');
+      }
+      reply.setCookie(oidcStateCookieName, started.state, stateCookie);
+      return reply.redirect(started.url, 302);
+    },
+  );
+
+  app.get('/api/account/sso/callback', { config: accountRateLimit }, async (request, reply) => {
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    const result = await singleSignOn.login.complete(query, request.cookies[oidcStateCookieName]);
+    reply.clearCookie(oidcStateCookieName, stateCookie);
+    if (!result.ok) return reply.redirect(`/login?error=${result.code}`, 302);
+    const { token } = await accounts.openSession(result.value.person);
+    authenticator.setCookie(reply, token);
+    request.log.info({ personId: result.value.person.id }, 'signed in by single sign-on');
+    return reply.redirect(result.value.nextPath, 302);
+  });
 };

@@ -3,6 +3,7 @@ export { AccountsService, type AccountsServiceOptions, type Person, type Session
 export { Authenticator, sessionCookieName } from './authenticator.js';
 export { type AccountsHttpOptions, accountsHttp, sendFailure } from './http.js';
 export { type AccountsTables, accountsMigrations } from './migrations.js';
+export { OidcLogin, type OidcSettings, oidcStateCookieName } from './oidc.js';
 export { type Failure, failure, type Result, success } from './outcome.js';
 export { newToken, tokenHash } from './secrets.js';
 export { flattenForCsv, type YourDataHttpOptions, yourDataHttp } from './your-data-http.js';

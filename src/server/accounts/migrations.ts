@@ -41,6 +41,26 @@ export const accountsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0205_accounts_single_sign_on': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('oidc_identities')
+        .addColumn('issuer', 'text', (column) => column.notNull())
+        .addColumn('subject', 'text', (column) => column.notNull())
+        .addColumn('person_id', 'text', (column) => column.notNull().references('people.id'))
+        .addColumn('linked_at_ms', 'bigint', (column) => column.notNull())
+        .addPrimaryKeyConstraint('oidc_identities_pk', ['issuer', 'subject'])
+        .execute();
+      await db.schema
+        .createTable('oidc_pending_logins')
+        .addColumn('state_hash', 'text', (column) => column.primaryKey())
+        .addColumn('code_verifier', 'text', (column) => column.notNull())
+        .addColumn('nonce', 'text', (column) => column.notNull())
+        .addColumn('next_path', 'text', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+    },
+  },
 };
 
 /** Table types of the accounts domain. Millisecond columns are bigint (a string from PostgreSQL). */
@@ -64,4 +84,6 @@ export type AccountsTables = {
     used_at_ms: number | string | null;
   };
   login_throttle: { email: string; failures: number; locked_until_ms: number | string };
+  oidc_identities: { issuer: string; subject: string; person_id: string; linked_at_ms: number | string };
+  oidc_pending_logins: { state_hash: string; code_verifier: string; nonce: string; next_path: string; expires_at_ms: number | string };
 };

@@ -77,6 +77,14 @@ const ConfigSchema = z
       )
       .pipe(z.array(z.email('must be a comma-separated list of email addresses')))
       .default([]),
+    /** OpenID Connect issuer for single sign-on (e.g. `https://id.example.coop/realms/coop`); with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+    /** The client id Plenary is registered with at the OIDC issuer. */
+    OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+    /** The client secret Plenary is registered with at the OIDC issuer. */
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    /** The name of the provider on the login button. Default `single sign-on`. */
+    OIDC_NAME: z.string().min(1).max(60).optional(),
     /** pino log level. Default `info`. */
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
   })

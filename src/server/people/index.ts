@@ -5,7 +5,15 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
-import { AccountsService, Authenticator, accountsHttp, accountsMigrations, yourDataHttp } from '../accounts/index.js';
+import {
+  AccountsService,
+  Authenticator,
+  accountsHttp,
+  accountsMigrations,
+  OidcLogin,
+  type OidcSettings,
+  yourDataHttp,
+} from '../accounts/index.js';
 import { emailMigrations, Mailer } from '../email/index.js';
 import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import { type LiveMeetingLoad, operatorHttp, operatorMigrations } from '../operator/index.js';
@@ -29,6 +37,8 @@ export interface PeopleSettings {
   smtpUrl?: string | undefined;
   mailFrom?: string | undefined;
   operatorEmails?: readonly string[] | undefined;
+  /** Single sign-on by OpenID Connect; all three of issuer, client id and secret, or none. */
+  oidc?: (OidcSettings & { name?: string | undefined }) | undefined;
 }
 
 /** The running people-side services. */
@@ -40,6 +50,8 @@ export interface PeopleServices {
   scheduling: SchedulingService;
   /** For other domains: who is signed in, and who administers a room. */
   identity: Identity;
+  /** Single sign-on, when configured. */
+  singleSignOn: { login: OidcLogin; name: string } | undefined;
   /** The base of absolute links in emails; set once the server listens. */
   linkBase: { get: () => string };
   clock: Clock;
@@ -70,7 +82,22 @@ export function createPeopleServices(dependencies: {
   const organizerEmail = /<([^>]+)>/.exec(settings.mailFrom ?? '')?.[1] ?? settings.mailFrom ?? 'no-reply@localhost';
   const scheduling = new SchedulingService({ storage, clock, mailer, organisations, link, organizerEmail });
   const identity = new Identity(authenticator, organisations, settings.operatorEmails ?? []);
-  return { mailer, accounts, authenticator, organisations, scheduling, identity, linkBase, clock, close: () => mailer.close() };
+  const singleSignOn = settings.oidc && {
+    login: new OidcLogin({ settings: settings.oidc, accounts, storage, clock, redirectUri: () => link('/api/account/sso/callback') }),
+    name: settings.oidc.name ?? 'single sign-on',
+  };
+  return {
+    mailer,
+    accounts,
+    authenticator,
+    organisations,
+    scheduling,
+    identity,
+    singleSignOn,
+    linkBase,
+    clock,
+    close: () => mailer.close(),
+  };
 }
 
 export interface PeopleHttpOptions {
@@ -97,6 +124,7 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
       const person = await accounts.findPerson(personId);
       return person && (await identity.describe(person));
     },
+    singleSignOn: people.singleSignOn && { ...people.singleSignOn, secureCookies: publicUrl?.startsWith('https:') ?? false },
   });
   await app.register(organisationsHttp, {
     organisations,

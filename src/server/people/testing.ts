@@ -30,7 +30,10 @@ export interface PeopleTestApp {
 }
 
 /** Starts the people-side app on `engine` with mail to a fresh SMTP sink. */
-export async function startPeopleTestApp(engine: StorageEngine, options: { operatorEmails?: string[] } = {}): Promise<PeopleTestApp> {
+export async function startPeopleTestApp(
+  engine: StorageEngine,
+  options: { operatorEmails?: string[]; oidc?: { issuer: string; clientId: string; clientSecret: string } } = {},
+): Promise<PeopleTestApp> {
   const storage = await openTestStorage(engine, { ...meetingsMigrations, ...peopleMigrations });
   const mail = await startSmtpSink();
   const clock = new ManualClock(Date.UTC(2026, 2, 1, 9));
@@ -47,7 +50,7 @@ export async function startPeopleTestApp(engine: StorageEngine, options: { opera
     clock,
     logger,
     rooms,
-    settings: { smtpUrl: mail.url, operatorEmails: options.operatorEmails ?? [] },
+    settings: { smtpUrl: mail.url, operatorEmails: options.operatorEmails ?? [], oidc: options.oidc },
   });
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   app.setValidatorCompiler(validatorCompiler);

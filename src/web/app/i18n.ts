@@ -165,6 +165,11 @@ const english = {
   'error.role_required': 'Your role does not allow this.',
   'error.not_signed_in': 'Log in to do this.',
   'error.csrf_token_invalid': 'Your session changed; reload the page and try again.',
+  'account.singleSignOn': 'Sign in with {name}',
+  'error.sso_state_mismatch': 'That sign-in did not complete; please try again.',
+  'error.sso_email_not_verified': 'Your sign-in provider did not confirm your email address.',
+  'error.sso_failed': 'The sign-in provider did not confirm who you are; please try again.',
+  'error.account_deleted': 'The account linked to this sign-in has been deleted.',
 } as const;
 
 export type MessageKey = keyof typeof english;

@@ -1,8 +1,9 @@
 /** Sign up, log in, confirm the email, forgotten and new password, accept an invitation. */
 import { useEffect, useState } from 'preact/hooks';
 import './account.css';
+import { z } from 'zod';
 import { SessionViewSchema } from '../../../shared/accounts-api.js';
-import { t } from '../../app/i18n.js';
+import { errorText, t } from '../../app/i18n.js';
 import { navigate } from '../../app/router.js';
 import { ActionForm, Field, failureText } from './Form.js';
 import { Link } from './Link.js';
@@ -61,6 +62,36 @@ export function SignUpPage() {
   );
 }
 
+const SingleSignOnSchema = z.object({ enabled: z.boolean(), name: z.string().nullable() });
+
+/** "Sign in with …" when single sign-on is configured, and the error a failed attempt came back with. */
+function SingleSignOn({ next }: { next: string | null }) {
+  const [provider, setProvider] = useState<string | undefined>();
+  const error = new URLSearchParams(location.search).get('error');
+  useEffect(() => {
+    sessionApi(SingleSignOnSchema, '/api/account/sso').then(
+      (reply) => setProvider(reply.enabled ? (reply.name ?? '') : undefined),
+      () => undefined,
+    );
+  }, []);
+  return (
+    <>
+      {error && (
+        <p class="error" role="alert">
+          {errorText(error)}
+        </p>
+      )}
+      {provider !== undefined && (
+        <p>
+          <a class="button" href={`/api/account/sso/start${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
+            {t('account.singleSignOn', { name: provider })}
+          </a>
+        </p>
+      )}
+    </>
+  );
+}
+
 export function LogInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -85,6 +116,7 @@ export function LogInPage() {
           autoComplete="current-password"
         />
       </ActionForm>
+      <SingleSignOn next={next} />
       <p>
         <Link href="/forgot-password">{t('account.forgot')}</Link> · <Link href="/signup">{t('account.noAccount')}</Link>
       </p>
