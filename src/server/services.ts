@@ -35,7 +35,7 @@ export const allMigrations = { ...meetingsMigrations, ...peopleMigrations };
 export async function startServices(
   config: Config,
   logger: Logger,
-  overrides: { clock?: Clock; storage?: Storage } = {},
+  overrides: { clock?: Clock; storage?: Storage; reconnectGraceMs?: number } = {},
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
   const storage =
@@ -90,7 +90,7 @@ export async function startServices(
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
   await gateway.start();
-  const registry = new RoomRegistry(gateway, rooms, logger);
+  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
 
   let stopped = false;
   return {

@@ -22,12 +22,18 @@ export interface TestServer extends PlenaryApp {
 }
 
 /** Starts the whole server on `engine`, with its own Janus and data directory. */
-export async function startTestServer(options: { engine?: StorageEngine; clock?: Clock } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { engine?: StorageEngine; clock?: Clock; reconnectGraceMs?: number } = {},
+): Promise<TestServer> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
   const config = loadConfig({ DATA_DIR: dataDirectory, LOG_LEVEL: 'silent', RTP_PORT_RANGE: '41000-42000' }, dataDirectory);
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const storage = await openTestStorage(options.engine ?? 'sqlite', allMigrations);
-  const services = await startServices(config, logger, { storage, ...(options.clock ? { clock: options.clock } : {}) });
+  const services = await startServices(config, logger, {
+    storage,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
+  });
   await services.gateway.waitUntilUp(15_000);
   const { app, connections } = await buildApp({ ...services, logger, webRoot: path.join(import.meta.dirname, '../../dist/web') });
   const server: TestServer = {

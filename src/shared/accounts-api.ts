@@ -70,7 +70,15 @@ export const OrganisationViewSchema = z.object({
 });
 export type OrganisationView = z.infer<typeof OrganisationViewSchema>;
 
-export const CreateOwnedRoomRequestSchema = z.object({ name: labelSchema(limits.roomNameCharactersMax), slug: SlugSchema }).strict();
+/** Short names that room links use for pages of their own (`/r/<room id>/settings`). */
+const reservedRoomSlugs = ['settings'];
+
+export const CreateOwnedRoomRequestSchema = z
+  .object({
+    name: labelSchema(limits.roomNameCharactersMax),
+    slug: SlugSchema.refine((slug) => !reservedRoomSlugs.includes(slug), 'is reserved; choose another'),
+  })
+  .strict();
 export const OwnedRoomParamsSchema = z.object({ org: z.string().max(100), slug: z.string().max(100) });
 
 export const MeetingSummarySchema = z.object({
@@ -104,6 +112,8 @@ export const OwnedRoomViewSchema = z.object({
   url: z.string(),
   /** `/r/<org>/<room>` for members, or null for a personal room. */
   readableUrl: z.string().nullable(),
+  /** The room's moderator code, for those who administer it (owners join their rooms as moderators); else null. */
+  moderatorCode: z.string().nullable(),
   /** Calendar feed (iCalendar) of the room's scheduled meetings; secret, for owners and admins. */
   calendarUrl: z.string().nullable(),
   recentMeetings: z.array(MeetingSummarySchema),

@@ -29,6 +29,28 @@ export const limits = {
   roomCreationsPerMinuteMax: 30,
   /** WebSocket connections (joins) allowed per client address per minute. */
   joinsPerMinuteMax: 60,
+  /** Longest chat message, in characters. */
+  chatMessageCharactersMax: 2_000,
+  /** Chat messages one participant may send per second, averaged over `chatBurstMessages`. */
+  chatMessagesPerSecondMax: 1,
+  /** Burst of chat messages allowed above the rate. */
+  chatBurstMessages: 5,
+  /** Chat messages kept for one meeting (the oldest are dropped beyond this). */
+  chatMessagesPerMeetingMax: 5_000,
+  /** Hand raises, reactions and media-state changes per second per participant, averaged over the burst. */
+  gesturesPerSecondMax: 2,
+  /** Burst of gestures above the rate. */
+  gestureBurst: 6,
+  /** Longest room access code (viewer or moderator), in characters. */
+  accessCodeCharactersMax: 64,
+  /** Shortest viewer access code a moderator may set. */
+  accessCodeCharactersMin: 4,
+  /** Longest reason given to a guest who is denied entry. */
+  denyReasonCharactersMax: 200,
+  /** People waiting in one room's waiting room at once. */
+  waitingPerRoomMax: 100,
+  /** How long a participant whose connection dropped keeps their place, in milliseconds. */
+  reconnectGraceMs: 30_000,
   /** Video bitrate cap Janus applies to each publisher, in bits per second. */
   publisherBitrateBitsPerSecondMax: 1_024_000,
 } as const;

@@ -26,18 +26,83 @@ const IceCandidateSchema = z
   .nullable();
 export type IceCandidate = z.infer<typeof IceCandidateSchema>;
 
-/** Which peer connection a trickled candidate belongs to: our own publisher, or a subscription to someone. */
+/** A participant's two possible streams: their camera and microphone, and their screen. */
+export const MediaSourceSchema = z.enum(['camera', 'screen']);
+export type MediaSource = z.infer<typeof MediaSourceSchema>;
+
+/** Which peer connection a trickled candidate belongs to: one of our own publishers, or a subscription. */
 export const TrickleTargetSchema = z.union([
-  z.object({ kind: z.literal('publisher') }),
-  z.object({ kind: z.literal('subscriber'), participantId: ParticipantIdSchema }),
+  z.object({ kind: z.literal('publisher'), source: MediaSourceSchema.default('camera') }),
+  z.object({ kind: z.literal('subscriber'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
 ]);
+export type TrickleTarget = z.infer<typeof TrickleTargetSchema>;
 
 const MediaStateSchema = z.object({
   audioMuted: z.boolean(),
   videoMuted: z.boolean(),
 });
 export type MediaState = z.infer<typeof MediaStateSchema>;
-export type TrickleTarget = z.infer<typeof TrickleTargetSchema>;
+
+/** Roles in a meeting. Moderators run it; viewers joined with the room's code; guests came by link. */
+export const RoleSchema = z.enum(['moderator', 'viewer', 'guest']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** What a moderator can lock for viewers and guests. */
+export const LockedSettingsSchema = z.object({
+  microphone: z.boolean(),
+  camera: z.boolean(),
+  chat: z.boolean(),
+  screenShare: z.boolean(),
+});
+export type LockedSettings = z.infer<typeof LockedSettingsSchema>;
+
+/** The small fixed set of reactions. */
+export const ReactionSchema = z.enum(['👍', '👏', '😂', '❤️', '🎉', '😮']);
+export type Reaction = z.infer<typeof ReactionSchema>;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+const chatForbiddenCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+export const ChatTextSchema = z
+  .string()
+  .transform((value) => value.normalize('NFC').trim())
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(limits.chatMessageCharactersMax, `must be at most ${limits.chatMessageCharactersMax} characters`)
+      // Line breaks and tabs are fine in chat; other control characters are not.
+      .refine((value) => !chatForbiddenCharacters.test(value), 'must not contain control characters'),
+  );
+
+/** Simulcast layer a subscriber wants: 0 lowest … 2 highest; `null` = no video at all (audio only). */
+export const VideoLayerSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.null()]);
+export type VideoLayer = z.infer<typeof VideoLayerSchema>;
+
+/** Moderator actions. Every one is checked on the server; others get `not_allowed`. */
+export const ModerationSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('set-role'), participantId: ParticipantIdSchema, role: z.enum(['moderator', 'viewer']) }),
+  z.object({ action: z.literal('mute'), participantId: ParticipantIdSchema }),
+  z.object({ action: z.literal('mute-all') }),
+  z.object({ action: z.literal('ask-unmute'), participantId: ParticipantIdSchema }),
+  z.object({ action: z.literal('camera-off'), participantId: ParticipantIdSchema }),
+  z.object({ action: z.literal('remove'), participantId: ParticipantIdSchema, ban: z.boolean() }),
+  z.object({ action: z.literal('lower-hand'), participantId: ParticipantIdSchema }),
+  z.object({ action: z.literal('lower-all-hands') }),
+  z.object({ action: z.literal('lock-settings'), locked: LockedSettingsSchema }),
+  z.object({ action: z.literal('lock-room'), locked: z.boolean() }),
+  z.object({ action: z.literal('allow-multiple-sharers'), allowed: z.boolean() }),
+  z.object({ action: z.literal('admit'), participantId: ParticipantIdSchema.nullable() }),
+  z.object({
+    action: z.literal('deny'),
+    participantId: ParticipantIdSchema,
+    reason: labelSchema(limits.denyReasonCharactersMax).optional(),
+  }),
+  z.object({ action: z.literal('end-meeting') }),
+  z.object({ action: z.literal('export-chat') }),
+]);
+export type Moderation = z.infer<typeof ModerationSchema>;
+export type ModerationAction = Moderation['action'];
 
 // ---- browser → server ---------------------------------------------------------------
 
@@ -47,17 +112,36 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     roomId: RoomIdSchema,
     displayName: DisplayNameSchema,
     media: MediaStateSchema,
+    /** The room's viewer or moderator code, if the person has one. */
+    accessCode: z.string().max(limits.accessCodeCharactersMax).optional(),
+    /** A stable random id of this browser, used to keep a meeting ban. */
+    clientId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,64}$/)
+      .optional(),
+    /** Given in `joined`; resumes the same participant after a dropped connection. */
+    resumeToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{20,64}$/)
+      .optional(),
   }),
-  z.object({ type: z.literal('publish'), offer: SessionDescriptionSchema }),
-  z.object({ type: z.literal('subscribe'), participantId: ParticipantIdSchema }),
+  z.object({ type: z.literal('publish'), source: MediaSourceSchema.default('camera'), offer: SessionDescriptionSchema }),
+  z.object({ type: z.literal('unpublish'), source: MediaSourceSchema }),
+  z.object({ type: z.literal('subscribe'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
   z.object({
     type: z.literal('subscription-answer'),
     participantId: ParticipantIdSchema,
+    source: MediaSourceSchema.default('camera'),
     answer: SessionDescriptionSchema,
   }),
-  z.object({ type: z.literal('unsubscribe'), participantId: ParticipantIdSchema }),
+  z.object({ type: z.literal('unsubscribe'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
+  z.object({ type: z.literal('video-layer'), participantId: ParticipantIdSchema, source: MediaSourceSchema, layer: VideoLayerSchema }),
   z.object({ type: z.literal('trickle'), target: TrickleTargetSchema, candidate: IceCandidateSchema }),
   z.object({ type: z.literal('media-state'), media: MediaStateSchema }),
+  z.object({ type: z.literal('chat-send'), to: ParticipantIdSchema.nullable(), text: ChatTextSchema }),
+  z.object({ type: z.literal('hand'), raised: z.boolean() }),
+  z.object({ type: z.literal('react'), reaction: ReactionSchema }),
+  z.object({ type: z.literal('moderate'), moderation: ModerationSchema }),
   z.object({ type: z.literal('leave') }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
@@ -68,11 +152,40 @@ export type ClientMessageType = ClientMessage['type'];
 export const ParticipantSummarySchema = z.object({
   participantId: ParticipantIdSchema,
   displayName: z.string(),
+  role: RoleSchema,
   media: MediaStateSchema,
-  /** True once the participant's streams are published and can be subscribed to. */
+  /** True once the participant's camera/microphone streams are published and can be subscribed to. */
   publishing: z.boolean(),
+  /** True while the participant's screen is published. */
+  sharingScreen: z.boolean(),
+  /** When the hand went up (server clock, ms), for the queue; `null` when lowered. */
+  handRaisedAtMs: z.number().nullable(),
+  /** Janus hears them talking. */
+  speaking: z.boolean(),
+  /** Their connection dropped; they have a grace period to come back. */
+  reconnecting: z.boolean(),
 });
 export type ParticipantSummary = z.infer<typeof ParticipantSummarySchema>;
+
+/** The meeting's shared state that moderators change. */
+export const MeetingSettingsSchema = z.object({
+  roomLocked: z.boolean(),
+  lockedForViewers: LockedSettingsSchema,
+  multipleSharers: z.boolean(),
+  waitingRoom: z.boolean(),
+});
+export type MeetingSettings = z.infer<typeof MeetingSettingsSchema>;
+
+export const ChatMessageSchema = z.object({
+  messageId: z.string(),
+  fromId: ParticipantIdSchema,
+  fromName: z.string(),
+  /** The recipient of a private message; `null` for everyone. */
+  toId: ParticipantIdSchema.nullable(),
+  text: z.string(),
+  sentAtMs: z.number(),
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
 
 /** Stable error codes the server sends; the browser translates them into words. */
 export const ErrorCodeSchema = z.enum([
@@ -83,19 +196,36 @@ export const ErrorCodeSchema = z.enum([
   'already_joined',
   'room_not_found',
   'room_is_full',
+  'room_is_locked',
+  'access_code_required',
+  'access_code_wrong',
+  'banned',
+  'not_allowed',
+  'last_moderator',
   'participant_not_found',
   'not_publishing',
+  'screen_share_taken',
   'media_server_unavailable',
   'media_negotiation_failed',
   'internal_error',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+/** Why a participant is told something by a moderator. */
+export const ModerationNoticeSchema = z.enum(['muted', 'ask-unmute', 'camera-off', 'hand-lowered', 'role-changed']);
+
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('joined'),
     self: ParticipantSummarySchema,
     participants: z.array(ParticipantSummarySchema),
+    settings: MeetingSettingsSchema,
+    /** Chat messages of this meeting so far that this participant may read. */
+    chat: z.array(ChatMessageSchema),
+    /** Present this to `join` to come back as the same participant after a dropped connection. */
+    resumeToken: z.string(),
+    /** True when this join resumed an earlier one (same id, role, state). */
+    resumed: z.boolean(),
     iceServers: z.array(
       z.object({
         urls: z.array(z.string()),
@@ -104,22 +234,41 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
       }),
     ),
   }),
+  /** You are in the waiting room until a moderator admits or denies you. */
+  z.object({ type: z.literal('waiting') }),
+  /** You were not let in. */
+  z.object({ type: z.literal('denied'), reason: z.string().optional() }),
+  /** For moderators: who is waiting, oldest first. */
+  z.object({
+    type: z.literal('lobby'),
+    waiting: z.array(z.object({ participantId: ParticipantIdSchema, displayName: z.string(), sinceMs: z.number() })),
+  }),
   z.object({ type: z.literal('participant-joined'), participant: ParticipantSummarySchema }),
   z.object({ type: z.literal('participant-updated'), participant: ParticipantSummarySchema }),
   z.object({ type: z.literal('participant-left'), participantId: ParticipantIdSchema }),
-  z.object({ type: z.literal('publish-answer'), answer: SessionDescriptionSchema }),
+  z.object({ type: z.literal('settings'), settings: MeetingSettingsSchema }),
+  z.object({ type: z.literal('chat'), message: ChatMessageSchema }),
+  z.object({ type: z.literal('chat-export'), text: z.string() }),
+  z.object({ type: z.literal('reaction'), participantId: ParticipantIdSchema, reaction: ReactionSchema }),
+  /** A moderator did something to you. */
+  z.object({ type: z.literal('moderation'), notice: ModerationNoticeSchema, byName: z.string() }),
+  /** You were removed from the meeting (and banned from it if `banned`). */
+  z.object({ type: z.literal('removed'), banned: z.boolean() }),
+  z.object({ type: z.literal('meeting-ended') }),
+  z.object({ type: z.literal('publish-answer'), source: MediaSourceSchema, answer: SessionDescriptionSchema }),
   z.object({
     type: z.literal('subscription-offer'),
     participantId: ParticipantIdSchema,
+    source: MediaSourceSchema,
     offer: SessionDescriptionSchema,
   }),
   /** An ICE candidate of Janus's side of one of the browser's connections. */
   z.object({ type: z.literal('trickle'), target: TrickleTargetSchema, candidate: IceCandidateSchema }),
   /** The media server went away; the browser shows "reconnecting" and waits for `media-restored`. */
   z.object({ type: z.literal('media-interrupted') }),
-  /** The media server is back; the browser joins again with the same name and media state. */
+  /** The media server is back; the browser publishes and subscribes again. */
   z.object({ type: z.literal('media-restored') }),
-  /** The server is going away (shutdown or the meeting ended); the socket closes next. */
+  /** The server is going away; the socket closes next. */
   z.object({ type: z.literal('closing'), reason: z.enum(['server_shutdown']) }),
   z.object({
     type: z.literal('error'),

@@ -52,6 +52,6 @@ declare module 'janode/plugins/videoroom' {
     start(params: Record<string, unknown>): Promise<unknown>;
     leave(): Promise<unknown>;
   }
-  const plugin: { id: string; Handle: unknown; EVENT: Record<string, string> };
+  const plugin: { id: string; Handle: unknown; EVENT: { VIDEOROOM_TALKING: string } & Record<string, string> };
   export default plugin;
 }

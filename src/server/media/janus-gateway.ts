@@ -166,11 +166,17 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
         max_publishers: publishersMax,
         bitrate: this.options.publisherBitrateBitsPerSecondMax,
         bitrate_cap: true,
+        // Ask publishers for a keyframe every 10 s, so that a lost one never freezes a subscriber for long.
+        fir_freq: 10,
         secret,
         is_private: true,
         videocodec: 'vp8',
         audiocodec: 'opus',
         notify_joining: false,
+        // Talking events drive the "speaking" indicator and the speaker view.
+        talking_events: true,
+        talking_level_threshold: 40,
+        talking_packets_threshold: 50,
         permanent: false,
       }),
     );

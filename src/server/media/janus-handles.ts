@@ -3,7 +3,7 @@
  * parses Janus's replies, and closes idempotently (detaching the handle from Janus).
  */
 import Janode from 'janode';
-import type { VideoRoomHandle } from 'janode/plugins/videoroom';
+import VideoRoomPlugin, { type VideoRoomHandle } from 'janode/plugins/videoroom';
 import { z } from 'zod';
 import type { IceCandidate, SessionDescription } from '../../shared/protocol.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
@@ -17,7 +17,11 @@ const JanusTrickleSchema = z.object({
   sdpMLineIndex: z.number().int().optional(),
   completed: z.boolean().optional(),
 });
-const SubscriberJoinedSchema = z.object({ jsep: JsepSchema.refine((jsep) => jsep.type === 'offer', 'expected an offer') });
+const SubscriberJoinedSchema = z.object({
+  jsep: JsepSchema.refine((jsep) => jsep.type === 'offer', 'expected an offer'),
+  streams: z.array(z.object({ mid: z.string(), type: z.string() }).passthrough()).optional(),
+});
+const TalkingSchema = z.object({ feed: z.number().int(), talking: z.boolean() });
 
 /** Events of a media handle. */
 export type MediaHandleEvents = {
@@ -29,6 +33,8 @@ export type MediaHandleEvents = {
   candidate: [candidate: IceCandidate];
   /** The handle was closed (by us or by Janus). */
   closed: [];
+  /** Janus's audio-level detection: this publisher started or stopped talking. */
+  talking: [talking: boolean];
 };
 
 abstract class MediaHandle extends TypedEmitter<MediaHandleEvents> {
@@ -83,6 +89,10 @@ export class PublisherHandle extends MediaHandle {
     readonly privateId: number,
   ) {
     super(handle);
+    handle.on(VideoRoomPlugin.EVENT.VIDEOROOM_TALKING, (data: unknown) => {
+      const parsed = TalkingSchema.safeParse(data);
+      if (parsed.success && parsed.data.feed === this.feedId) this.emit('talking', parsed.data.talking);
+    });
   }
 
   /** Joins `janusRoomId` as publisher; closes the handle again if the join fails. */
@@ -109,15 +119,28 @@ export class SubscriberHandle extends MediaHandle {
     handle: VideoRoomHandle,
     /** Janus's offer, for the browser to answer. */
     readonly offer: SessionDescription,
+    /** The mid of the video stream in this subscription, if there is one. */
+    private readonly videoMid: string | undefined,
   ) {
     super(handle);
+  }
+
+  /**
+   * Chooses the simulcast layer relayed to this subscriber (0 lowest … 2 highest), or no video
+   * at all (`null`: audio only).
+   */
+  async setVideoLayer(layer: 0 | 1 | 2 | null): Promise<void> {
+    if (!this.videoMid || this.closed) return;
+    const stream = layer === null ? { mid: this.videoMid, send: false } : { mid: this.videoMid, send: true, substream: layer };
+    await this.handle.configure({ streams: [stream] });
   }
 
   /** Subscribes to `feedId` in `janusRoomId`; closes the handle again if that fails. */
   static async join(handle: VideoRoomHandle, janusRoomId: number, feedId: number, privateId: number): Promise<SubscriberHandle> {
     try {
       const joined = SubscriberJoinedSchema.parse(await handle.joinSubscriber({ room: janusRoomId, feed: feedId, private_id: privateId }));
-      return new SubscriberHandle(handle, joined.jsep);
+      const videoMid = joined.streams?.find((stream) => stream.type === 'video')?.mid;
+      return new SubscriberHandle(handle, joined.jsep, videoMid);
     } catch (error) {
       await handle.detach().catch(() => undefined);
       throw error;

@@ -1,5 +1,14 @@
 /** The meetings domain: persistent rooms, meeting records, and the registry of live meetings. */
 export { type MeetingsHttpOptions, meetingsHttp } from './http.js';
-export { type LiveParticipant, type LiveRoom, type Outcome, type ParticipantConnection, RoomRegistry } from './live/index.js';
+export {
+  type JoinResult,
+  type LiveParticipant,
+  type LiveRoom,
+  lockAllows,
+  moderate,
+  type Outcome,
+  type ParticipantConnection,
+  RoomRegistry,
+} from './live/index.js';
 export { meetingsMigrations } from './migrations.js';
-export { type MeetingRecord, newRoomId, type Room, RoomsRepository } from './rooms-repository.js';
+export { type MeetingRecord, newModeratorCode, newRoomId, type Room, type RoomSettings, RoomsRepository } from './rooms-repository.js';

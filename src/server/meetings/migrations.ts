@@ -26,4 +26,22 @@ export const meetingsMigrations: Record<string, Migration> = {
       await db.schema.createIndex('meetings_room_started').on('meetings').columns(['room_id', 'started_at_ms']).execute();
     },
   },
+  '0002_meetings_room_settings': {
+    async up(db: Kysely<unknown>) {
+      // Booleans are 0/1 integers: the same on SQLite and PostgreSQL.
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('moderator_code', 'text', (column) => column.notNull().defaultTo(''))
+        .execute();
+      await db.schema.alterTable('rooms').addColumn('viewer_code', 'text').execute();
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('mute_on_join', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('waiting_room', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };

@@ -13,19 +13,56 @@ export function newRoomId(): RoomId {
   return RoomIdSchema.parse(`${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`);
 }
 
+const moderatorCodePart = customAlphabet(roomIdAlphabet, 12);
+
+/** Makes a moderator code: 12 characters (60 bits) from the room-id alphabet. */
+export function newModeratorCode(): string {
+  return moderatorCodePart();
+}
+
 const RoomRowSchema = z.object({
   id: RoomIdSchema,
   name: z.string(),
   created_at_ms: z.coerce.number().int(),
   participants_max: z.coerce.number().int().positive(),
+  moderator_code: z.string(),
+  viewer_code: z.string().nullable(),
+  mute_on_join: z.coerce.number().int(),
+  waiting_room: z.coerce.number().int(),
 });
 
-/** A persistent room: its link never changes. */
-export interface Room {
-  id: RoomId;
+/** A room's settings, changed by its moderators. */
+export interface RoomSettings {
   name: string;
-  createdAtMs: number;
   participantsMax: number;
+  /** Knowing it makes you moderator. */
+  moderatorCode: string;
+  /** When set, joining needs this code (or the moderator code). */
+  viewerCode: string | null;
+  /** Participants join with their microphone off. */
+  muteOnJoin: boolean;
+  /** Guests wait in a lobby until a moderator admits them. */
+  waitingRoom: boolean;
+}
+
+/** A persistent room: its link never changes. */
+export interface Room extends RoomSettings {
+  id: RoomId;
+  createdAtMs: number;
+}
+
+function roomFromRow(row: unknown): Room {
+  const parsed = RoomRowSchema.parse(row);
+  return {
+    id: parsed.id,
+    name: parsed.name,
+    createdAtMs: parsed.created_at_ms,
+    participantsMax: parsed.participants_max,
+    moderatorCode: parsed.moderator_code,
+    viewerCode: parsed.viewer_code,
+    muteOnJoin: parsed.mute_on_join !== 0,
+    waitingRoom: parsed.waiting_room !== 0,
+  };
 }
 
 const MeetingRowSchema = z.object({
@@ -52,12 +89,29 @@ export class RoomsRepository {
     private readonly clock: Clock,
   ) {}
 
-  /** Creates a room with a fresh unguessable id. */
-  async create(input: { name: string; participantsMax: number }): Promise<Room> {
-    const room: Room = { id: newRoomId(), name: input.name, createdAtMs: this.clock.nowMs(), participantsMax: input.participantsMax };
+  /** Creates a room with a fresh unguessable id and moderator code; other settings default to off. */
+  async create(input: { name: string; participantsMax: number } & Partial<RoomSettings>): Promise<Room> {
+    const room: Room = {
+      id: newRoomId(),
+      createdAtMs: this.clock.nowMs(),
+      moderatorCode: newModeratorCode(),
+      viewerCode: null,
+      muteOnJoin: false,
+      waitingRoom: false,
+      ...input,
+    };
     await this.storage.db
       .insertInto('rooms')
-      .values({ id: room.id, name: room.name, created_at_ms: room.createdAtMs, participants_max: room.participantsMax })
+      .values({
+        id: room.id,
+        name: room.name,
+        created_at_ms: room.createdAtMs,
+        participants_max: room.participantsMax,
+        moderator_code: room.moderatorCode,
+        viewer_code: room.viewerCode,
+        mute_on_join: room.muteOnJoin ? 1 : 0,
+        waiting_room: room.waitingRoom ? 1 : 0,
+      })
       .execute();
     return room;
   }
@@ -65,9 +119,20 @@ export class RoomsRepository {
   /** The room with this id, or `undefined`. */
   async find(roomId: RoomId): Promise<Room | undefined> {
     const row = await this.storage.db.selectFrom('rooms').selectAll().where('id', '=', roomId).executeTakeFirst();
-    if (!row) return undefined;
-    const parsed = RoomRowSchema.parse(row);
-    return { id: parsed.id, name: parsed.name, createdAtMs: parsed.created_at_ms, participantsMax: parsed.participants_max };
+    return row ? roomFromRow(row) : undefined;
+  }
+
+  /** Changes some of a room's settings; returns the room as it is now, or `undefined` if it does not exist. */
+  async updateSettings(roomId: RoomId, changes: Partial<RoomSettings>): Promise<Room | undefined> {
+    const values: Record<string, string | number | null> = {};
+    if (changes.name !== undefined) values.name = changes.name;
+    if (changes.participantsMax !== undefined) values.participants_max = changes.participantsMax;
+    if (changes.moderatorCode !== undefined) values.moderator_code = changes.moderatorCode;
+    if (changes.viewerCode !== undefined) values.viewer_code = changes.viewerCode;
+    if (changes.muteOnJoin !== undefined) values.mute_on_join = changes.muteOnJoin ? 1 : 0;
+    if (changes.waitingRoom !== undefined) values.waiting_room = changes.waitingRoom ? 1 : 0;
+    if (Object.keys(values).length > 0) await this.storage.db.updateTable('rooms').set(values).where('id', '=', roomId).execute();
+    return this.find(roomId);
   }
 
   /** Opens a meeting record for a room that has just become live. */

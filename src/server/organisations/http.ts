@@ -36,6 +36,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
 
   const roomView = async (room: OwnedRoom, base: string, administers: boolean): Promise<OwnedRoomView> => {
     const meetings = await options.rooms.listMeetings(room.roomId, recentMeetingsShown);
+    const moderatorCode = administers ? ((await options.rooms.find(room.roomId))?.moderatorCode ?? null) : null;
     return {
       roomId: room.roomId,
       name: room.name,
@@ -43,6 +44,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       slug: room.slug,
       url: `${base}/r/${room.roomId}`,
       readableUrl: room.organisationSlug ? `${base}/r/${room.organisationSlug}/${room.slug}` : null,
+      moderatorCode,
       calendarUrl: administers ? `${base}/api/calendar/${room.feedToken}.ics` : null,
       recentMeetings: meetings.map((meeting) => ({
         startedAtMs: meeting.startedAtMs,

@@ -104,6 +104,7 @@ export class OrganisationsService {
       .select(['people.id', 'people.name', 'people.email', 'organisation_members.role'])
       .where('organisation_members.organisation_id', '=', membership.organisationId)
       .orderBy('organisation_members.joined_at_ms')
+      .orderBy('people.name')
       .execute();
     return success({
       slug: membership.slug,

@@ -38,7 +38,11 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     expect(created.readableUrl).toMatch(/\/r\/alpha\/main$/);
     expect(created.url).toMatch(new RegExp(`/r/${roomId}$`));
     expect((await alice.request('GET', '/api/orgs/alpha/rooms/main')).json()).toEqual({ roomId });
+    expect(created.moderatorCode).toBe((await fixture.rooms.find(roomId))?.moderatorCode);
     expect((await alice.request('POST', '/api/orgs/alpha/rooms', { name: 'Again', slug: 'main' })).json().error.code).toBe('slug_taken');
+    expect((await alice.request('POST', '/api/orgs/alpha/rooms', { name: 'Settings', slug: 'settings' })).json().error.code).toBe(
+      'invalid_request',
+    );
     expect((await alice.request('POST', '/api/orgs', { name: 'Other', slug: 'alpha' })).json().error.code).toBe('slug_taken');
     expect(
       await fixture.people.identity.administersRoom((await alice.request('GET', '/api/account/session')).json().person.id, roomId),
@@ -59,7 +63,7 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
 
     expect((await carol.request('GET', '/api/orgs/alpha/rooms/main')).json()).toEqual({ roomId });
     expect((await carol.request('GET', '/api/dashboard')).json().rooms.map((room: { roomId: string }) => room.roomId)).toEqual([roomId]);
-    expect((await carol.request('GET', '/api/dashboard')).json().rooms[0].calendarUrl).toBeNull();
+    expect((await carol.request('GET', '/api/dashboard')).json().rooms[0]).toMatchObject({ calendarUrl: null, moderatorCode: null });
     expect((await carol.request('POST', '/api/orgs/alpha/rooms', { name: 'Mine', slug: 'mine' })).json().error.code).toBe('role_required');
     expect((await carol.request('POST', '/api/orgs/alpha/invitations', { email: 'x@example.org', role: 'admin' })).json().error.code).toBe(
       'role_required',

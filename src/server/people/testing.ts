@@ -44,6 +44,7 @@ export async function startPeopleTestApp(
     new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 }),
     rooms,
     logger,
+    clock,
   );
   const people = createPeopleServices({
     storage,

@@ -1,20 +1,27 @@
 /**
  * One browser's signalling WebSocket: parses every frame with the protocol schema, turns
- * messages into meeting actions, and leaves the meeting when the socket closes or stops
- * answering pings.
+ * messages into meeting actions, and hands the participant back to the room (which keeps their
+ * place for a while) when the socket closes or stops answering pings.
  */
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { WebSocket } from 'ws';
 import { limits } from '../../shared/limits.js';
 import { type ClientMessage, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
-import type { LiveParticipant, LiveRoom, Outcome, RoomRegistry } from '../meetings/index.js';
-import { TokenBucket } from './token-bucket.js';
+import type { LiveParticipant, LiveRoom, Outcome, ParticipantConnection, RoomRegistry } from '../meetings/index.js';
+import { TokenBucket } from '../platform/token-bucket.js';
+import { handleMeetingMessage } from './meeting-messages.js';
 
-export class SignalingConnection {
+/** Wrong access codes tolerated on one connection before it is closed. */
+const wrongCodesMax = 5;
+
+export class SignalingConnection implements ParticipantConnection {
   private room: LiveRoom | undefined;
   private participant: LiveParticipant | undefined;
   private joining = false;
+  private wrongCodes = 0;
   private missedPongs = 0;
+  /** The browser stopped answering (network trouble), as opposed to closing the socket. */
+  private stoppedAnswering = false;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly bucket = new TokenBucket(limits.signalingMessagesPerSecondMax, limits.signalingBurstMessages);
   private closed = false;
@@ -36,7 +43,8 @@ export class SignalingConnection {
 
   private checkHeartbeat(): void {
     if (this.missedPongs >= limits.heartbeatMissedMax) {
-      this.logger.info({ participantId: this.participant?.id }, 'participant stopped answering; dropping');
+      this.logger.info({ participantId: this.participant?.id }, 'participant stopped answering');
+      this.stoppedAnswering = true;
       this.socket.terminate();
       this.close();
       return;
@@ -48,6 +56,14 @@ export class SignalingConnection {
   /** Sends a message to the browser. */
   send(message: ServerMessage): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  /** Closes the socket after what was sent; the participant is not kept (removal, denial, end). */
+  disconnect(): void {
+    this.participant = undefined;
+    this.room = undefined;
+    this.socket.close(1000);
+    this.close();
   }
 
   private sendFailure(failure: Extract<Outcome, { ok: false }>, inReplyTo: string): void {
@@ -84,45 +100,16 @@ export class SignalingConnection {
     if (message.type === 'join') return this.join(message);
     const room = this.room;
     const participant = this.participant;
-    if (!room || !participant || participant.closed) {
+    if (!room || !participant || participant.closed || room.lobby.has(participant.id)) {
       this.send({ type: 'error', code: 'not_joined', message: 'Join a meeting first.', inReplyTo: message.type });
       return;
     }
-    switch (message.type) {
-      case 'publish': {
-        const result = await room.publish(participant, message.offer);
-        if (result.ok) this.send({ type: 'publish-answer', answer: result.value });
-        else this.sendFailure(result, message.type);
-        return;
-      }
-      case 'subscribe': {
-        const result = await room.subscribe(participant, message.participantId);
-        if (result.ok) this.send({ type: 'subscription-offer', participantId: message.participantId, offer: result.value });
-        else this.sendFailure(result, message.type);
-        return;
-      }
-      case 'subscription-answer': {
-        const result = await room.answerSubscription(participant, message.participantId, message.answer);
-        if (!result.ok) this.sendFailure(result, message.type);
-        return;
-      }
-      case 'unsubscribe':
-        participant.closeSubscription(message.participantId);
-        return;
-      case 'trickle':
-        await room.trickle(
-          participant,
-          message.target.kind === 'publisher' ? 'publisher' : message.target.participantId,
-          message.candidate,
-        );
-        return;
-      case 'media-state':
-        room.updateMedia(participant, message.media);
-        return;
-      case 'leave':
-        this.leave();
-        return;
+    if (message.type === 'leave') {
+      this.leave();
+      return;
     }
+    const failure = await handleMeetingMessage(room, participant, message, (reply) => this.send(reply));
+    if (failure) this.sendFailure(failure, message.type);
   }
 
   private async join(message: Extract<ClientMessage, { type: 'join' }>): Promise<void> {
@@ -132,22 +119,55 @@ export class SignalingConnection {
     }
     this.joining = true;
     try {
-      const result = await this.registry.join(message.roomId, message.displayName, message.media, this);
-      if (!result.ok) return this.sendFailure(result, 'join');
-      const { room, participant } = result.value;
+      const { roomId, type: _type, ...request } = message;
+      const joined = await this.registry.join(roomId, request, this);
+      if (!joined.ok) {
+        this.sendFailure(joined, 'join');
+        if (joined.code === 'access_code_wrong' && ++this.wrongCodes >= wrongCodesMax) this.socket.close(1008, 'too many wrong codes');
+        return;
+      }
+      const { room, result } = joined.value;
       if (this.closed) {
-        participant.close();
+        result.participant.close();
         return;
       }
       this.room = room;
-      this.participant = participant;
-      this.logger.info({ roomId: room.room.id, participantId: participant.id, participants: room.participants.size }, 'participant joined');
-      const others = [...room.participants.values()].filter((other) => other !== participant).map((other) => other.summary());
-      this.send({ type: 'joined', self: participant.summary(), participants: others, iceServers: this.iceServers() });
-      if (!this.registry.mediaAvailable) this.send({ type: 'media-interrupted' });
+      this.participant = result.participant;
+      if (result.kind === 'waiting') {
+        this.logger.info({ roomId: room.room.id, participantId: result.participant.id }, 'participant waiting');
+        this.send({ type: 'waiting' });
+        return;
+      }
+      this.sendJoined(room, result.participant, result.resumed);
     } finally {
       this.joining = false;
     }
+  }
+
+  /** A moderator admitted this connection's participant from the waiting room. */
+  admitted(): void {
+    if (this.room && this.participant) this.sendJoined(this.room, this.participant, false);
+  }
+
+  /** Sends `joined` (also when a moderator admits someone from the waiting room). */
+  private sendJoined(room: LiveRoom, participant: LiveParticipant, resumed: boolean): void {
+    this.logger.info(
+      { roomId: room.room.id, participantId: participant.id, participants: room.participants.size, resumed },
+      'participant joined',
+    );
+    const others = [...room.participants.values()].filter((other) => other !== participant).map((other) => other.summary());
+    this.send({
+      type: 'joined',
+      self: participant.summary(),
+      participants: others,
+      settings: room.settings,
+      chat: room.chat.visibleTo(participant.id),
+      resumeToken: participant.resumeToken,
+      resumed,
+      iceServers: this.iceServers(),
+    });
+    if (participant.isModerator && room.lobby.size > 0) room.sendLobbyToModerators();
+    if (!this.registry.mediaAvailable) this.send({ type: 'media-interrupted' });
   }
 
   private leave(): void {
@@ -166,11 +186,21 @@ export class SignalingConnection {
     this.close();
   }
 
-  /** Leaves the meeting and stops the heartbeat. Idempotent. */
+  /**
+   * Stops the heartbeat. A browser that stopped answering (network trouble) keeps its place for
+   * a grace period, shown to others as reconnecting; one that closed its socket (tab closed or
+   * crashed) leaves at once. Idempotent.
+   */
   close(): void {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
-    this.leave();
+    const participant = this.participant;
+    const room = this.room;
+    this.participant = undefined;
+    this.room = undefined;
+    if (!participant || !room) return;
+    if (this.stoppedAnswering) room.connectionLost(participant, this);
+    else if (participant.connection === this) participant.close();
   }
 }

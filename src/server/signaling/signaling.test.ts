@@ -8,7 +8,7 @@ let server: TestServer;
 const clients: TestClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ reconnectGraceMs: 1_500 });
   await server.listen();
 });
 afterAll(async () => {
@@ -152,14 +152,54 @@ describe('bad messages', () => {
 });
 
 describe('leaving', () => {
-  it('drops a participant whose connection stops answering pings within 10 s', async () => {
+  it('shows a participant whose connection stops answering as reconnecting within 10 s, then drops them after the grace', async () => {
     const roomId = await newRoom();
     const stays = await connect();
     await stays.join(roomId, 'Stays');
     const vanishes = await connect({ autoPong: false });
     const joined = await vanishes.join(roomId, 'Vanishes');
-    const left = await stays.next('participant-left', 12_000);
+    await stays.next('participant-joined');
+    const reconnecting = await stays.next('participant-updated', 10_000);
+    expect(reconnecting.participant).toMatchObject({ participantId: joined.self.participantId, reconnecting: true });
+    const left = await stays.next('participant-left', 5_000);
     expect(left.participantId).toBe(joined.self.participantId);
+  }, 20_000);
+
+  it('removes a participant whose socket closes at once (tab closed or crashed)', async () => {
+    const roomId = await newRoom();
+    const stays = await connect();
+    await stays.join(roomId, 'Stays');
+    const crashes = await connect();
+    const joined = await crashes.join(roomId, 'Crashes');
+    crashes.socket.terminate();
+    expect((await stays.next('participant-left', 2_000)).participantId).toBe(joined.self.participantId);
+  });
+
+  it('lets a participant whose connection dropped come back as the same person with the resume token', async () => {
+    const roomId = await newRoom();
+    const stays = await connect();
+    await stays.join(roomId, 'Stays');
+    const flaky = await connect({ autoPong: false });
+    const first = await flaky.join(roomId, 'Flaky');
+    await stays.next('participant-joined');
+    await stays.next('participant-updated', 10_000);
+    const back = await connect();
+    back.send({
+      type: 'join',
+      roomId,
+      displayName: 'Flaky',
+      media: { audioMuted: false, videoMuted: false },
+      resumeToken: first.resumeToken,
+    });
+    const resumed = await back.next('joined');
+    expect(resumed).toMatchObject({
+      resumed: true,
+      self: { participantId: first.self.participantId, role: first.self.role, reconnecting: false },
+    });
+    const update = await stays.next('participant-updated');
+    expect(update.participant).toMatchObject({ participantId: first.self.participantId, reconnecting: false });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(stays.received.some((message) => message.type === 'participant-left')).toBe(false);
   }, 20_000);
 
   it('ends the meeting record when the last participant leaves', async () => {

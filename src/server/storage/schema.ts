@@ -7,6 +7,12 @@ export interface RoomsTable {
   /** Milliseconds since the epoch (bigint in PostgreSQL, integer in SQLite). */
   created_at_ms: number | string;
   participants_max: number;
+  /** Knowing it makes you moderator; generated at creation, shown to moderators. */
+  moderator_code: Generated<string>;
+  /** When set, joining needs this code (or the moderator code). */
+  viewer_code: string | null;
+  mute_on_join: Generated<number>;
+  waiting_room: Generated<number>;
 }
 
 export interface MeetingsTable {

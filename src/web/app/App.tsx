@@ -13,6 +13,7 @@ import { HomePage } from '../features/home/HomePage.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
 import { OrganisationPage, ReadableRoomLink } from '../features/organisation/OrganisationPage.js';
 import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
+import { SettingsPage } from '../features/room-settings/SettingsPage.js';
 import { usePath } from './router.js';
 
 /** Pages of accounts, organisations and the operator console, by path. */
@@ -28,7 +29,7 @@ const accountPages: Record<string, () => preact.JSX.Element> = {
   '/operator': () => <OperatorPage />,
 };
 
-/** Chooses the page from the address: `/` or `/r/<room id>`. */
+/** Chooses the page from the address: `/`, `/r/<room id>`, `/r/<org>/<room>`, account and organisation pages. */
 export function App() {
   const path = usePath();
   if (path === '/') {
@@ -43,6 +44,9 @@ export function App() {
   if (accountPage) return accountPage();
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} />;
+  // `/r/<room id>/settings` before `/r/<org>/<room>`: "settings" is never a room's short name.
+  const settings = /^\/r\/([^/]+)\/settings\/?$/.exec(path);
+  if (settings?.[1]) return <SettingsPage key={settings[1]} roomId={decodeURIComponent(settings[1])} />;
   const readableRoom = /^\/r\/([^/]+)\/([^/]+)\/?$/.exec(path);
   if (readableRoom?.[1] && readableRoom[2]) {
     return <ReadableRoomLink key={path} organisation={decodeURIComponent(readableRoom[1])} room={decodeURIComponent(readableRoom[2])} />;

@@ -1,54 +1,103 @@
 /**
- * A room while a meeting is held in it. Owns its participants and its Janus videoroom;
- * when the last participant leaves the room closes itself and tells the registry.
+ * A room while a meeting is held in it. Owns its participants (and those waiting in its lobby),
+ * its chat, its moderator settings and its media (`RoomMedia`). When the last participant leaves
+ * the room closes itself and tells the registry.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { ErrorCode, IceCandidate, MediaState, ServerMessage, SessionDescription } from '../../../shared/protocol.js';
-import { type JanusGateway, type JanusRoom, MediaServerUnavailableError, type PublisherHandle } from '../../media/index.js';
+import type { MediaState, MeetingSettings, Role, ServerMessage } from '../../../shared/protocol.js';
+import type { JanusGateway } from '../../media/index.js';
+import type { Clock } from '../../platform/clock.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
+import { ChatLog } from './chat-log.js';
 import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { failure, type Outcome } from './outcome.js';
+import { RoomMedia } from './room-media.js';
 
-/** An expected failure of a meeting action: a stable code and words for people. */
-export type Failure = { ok: false; code: ErrorCode; message: string };
-export type Outcome<T = undefined> = ({ ok: true } & (T extends undefined ? unknown : { value: T })) | Failure;
-
-export function failure(code: ErrorCode, message: string): Failure {
-  return { ok: false, code, message };
-}
-
-function mediaFailure(error: unknown): Failure {
-  if (error instanceof MediaServerUnavailableError) {
-    return failure('media_server_unavailable', 'The media server is unavailable; reconnecting.');
-  }
-  return failure('media_negotiation_failed', 'The media server could not set up this stream.');
-}
+export { type Failure, failure, type Outcome } from './outcome.js';
 
 export interface LiveRoomDependencies {
   gateway: JanusGateway;
   rooms: RoomsRepository;
   logger: Logger;
-  participantsMax: number;
+  clock: Clock;
+  /** How long a participant whose connection dropped keeps their place. */
+  reconnectGraceMs: number;
   onClose: (room: LiveRoom) => void;
 }
 
+/** What a person asks for when joining. */
+export interface JoinRequest {
+  displayName: string;
+  media: MediaState;
+  accessCode?: string | undefined;
+  clientId?: string | undefined;
+  resumeToken?: string | undefined;
+}
+
+export type JoinResult =
+  | { kind: 'joined'; participant: LiveParticipant; resumed: boolean }
+  | { kind: 'waiting'; participant: LiveParticipant };
+
+function sameCode(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 export class LiveRoom {
+  /** Admitted participants. */
   readonly participants = new Map<ParticipantId, LiveParticipant>();
-  private janusRoom: Promise<JanusRoom> | undefined;
-  /** Writes to the meeting record, applied in order; `settled()` waits for them. */
-  private writes: Promise<unknown>;
+  /** Guests waiting to be admitted, oldest first. */
+  readonly lobby = new Map<ParticipantId, { participant: LiveParticipant; sinceMs: number }>();
+  readonly chat = new ChatLog();
+  readonly media: RoomMedia;
+  settings: MeetingSettings;
+  /** Browsers banned from this meeting (by their client id). */
+  private readonly banned = new Set<string>();
+  private writes: Promise<unknown> = Promise.resolve();
   private meetingId: string | undefined;
   private isClosed = false;
 
   constructor(
-    readonly room: Room,
+    public room: Room,
     private readonly dependencies: LiveRoomDependencies,
   ) {
-    this.writes = Promise.resolve();
+    this.settings = {
+      roomLocked: false,
+      lockedForViewers: { microphone: false, camera: false, chat: false, screenShare: false },
+      multipleSharers: false,
+      waitingRoom: room.waitingRoom,
+    };
+    this.media = new RoomMedia(this, dependencies.gateway, dependencies.logger, this.participantsMax);
     this.record(async () => {
       this.meetingId = (await dependencies.rooms.startMeeting(room.id)).id;
     });
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  get participantsMax(): number {
+    return Math.min(this.room.participantsMax, limits.participantsPerRoomMax);
+  }
+
+  get logger(): Logger {
+    return this.dependencies.logger;
+  }
+
+  get clock(): Clock {
+    return this.dependencies.clock;
+  }
+
+  /** Participants publishing their camera right now. */
+  get publishingCount(): number {
+    let count = 0;
+    for (const participant of this.participants.values()) if (participant.publications.camera.live) count += 1;
+    return count;
   }
 
   private record(write: () => Promise<unknown>): void {
@@ -57,172 +106,158 @@ export class LiveRoom {
     });
   }
 
-  get closed(): boolean {
-    return this.isClosed;
+  /** The role a join request earns, or why it cannot join. */
+  private roleFor(accessCode: string | undefined): Outcome<Role> {
+    if (accessCode && sameCode(accessCode, this.room.moderatorCode)) return { ok: true, value: 'moderator' };
+    if (this.room.viewerCode === null) return { ok: true, value: 'guest' };
+    if (!accessCode) return failure('access_code_required', 'This room needs an access code.');
+    if (sameCode(accessCode, this.room.viewerCode)) return { ok: true, value: 'viewer' };
+    return failure('access_code_wrong', 'That access code is not right.');
   }
 
-  /** Participants currently publishing streams. */
-  get publishingCount(): number {
-    let count = 0;
-    for (const participant of this.participants.values()) if (participant.streamsLive) count += 1;
-    return count;
-  }
-
-  /** Adds a participant, or says why not (room full). Tells everyone else. */
-  admit(displayName: string, media: MediaState, connection: ParticipantConnection): Outcome<LiveParticipant> {
+  /**
+   * Lets a person in, puts them in the waiting room, resumes their earlier place, or says why
+   * not (full, locked, banned, wrong code).
+   */
+  join(request: JoinRequest, connection: ParticipantConnection): Outcome<JoinResult> {
     if (this.isClosed) return failure('room_not_found', 'This meeting has just ended.');
-    if (this.participants.size >= this.dependencies.participantsMax) {
-      return failure('room_is_full', `This room is full: it holds at most ${this.dependencies.participantsMax} people.`);
+    if (request.resumeToken) {
+      const earlier = [...this.participants.values()].find((participant) => participant.resumeToken === request.resumeToken);
+      if (earlier) return { ok: true, value: { kind: 'joined', participant: this.resume(earlier, connection), resumed: true } };
     }
-    const participant = new LiveParticipant(displayName, media, connection, (leaving) => this.handleParticipantClosed(leaving));
+    if (request.clientId && this.banned.has(request.clientId)) return failure('banned', 'You were removed from this meeting.');
+    const role = this.roleFor(request.accessCode);
+    if (!role.ok) return role;
+    if (this.settings.roomLocked && role.value !== 'moderator')
+      return failure('room_is_locked', 'This meeting is locked: nobody new can join.');
+    if (this.participants.size >= this.participantsMax) {
+      return failure('room_is_full', `This room is full: it holds at most ${this.participantsMax} people.`);
+    }
+    const media = this.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
+    const participant = new LiveParticipant(request.displayName, role.value, media, connection, request.clientId, (leaving) =>
+      this.handleParticipantClosed(leaving),
+    );
+    if (this.settings.waitingRoom && role.value === 'guest') {
+      if (this.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', 'Too many people are waiting to join.');
+      this.lobby.set(participant.id, { participant, sinceMs: this.clock.nowMs() });
+      this.sendLobbyToModerators();
+      return { ok: true, value: { kind: 'waiting', participant } };
+    }
+    this.addParticipant(participant);
+    return { ok: true, value: { kind: 'joined', participant, resumed: false } };
+  }
+
+  private addParticipant(participant: LiveParticipant): void {
     this.participants.set(participant.id, participant);
     this.broadcast({ type: 'participant-joined', participant: participant.summary() }, participant.id);
     const count = this.participants.size;
     this.record(async () => {
       if (this.meetingId) await this.dependencies.rooms.recordAttendance(this.meetingId, count);
     });
-    return { ok: true, value: participant };
+    if (participant.isModerator && this.lobby.size > 0) this.sendLobbyToModerators();
   }
 
-  /** Sends a message to every participant except `exceptId`. */
+  /** Moves someone from the lobby into the meeting; returns them, or `undefined` if they are not waiting. */
+  admit(participantId: ParticipantId): LiveParticipant | undefined {
+    const waiting = this.lobby.get(participantId);
+    if (!waiting) return undefined;
+    this.lobby.delete(participantId);
+    if (this.participants.size >= this.participantsMax) {
+      waiting.participant.send({ type: 'denied', reason: 'The meeting is full.' });
+      waiting.participant.connection?.disconnect();
+      return undefined;
+    }
+    this.addParticipant(waiting.participant);
+    waiting.participant.connection?.admitted();
+    this.sendLobbyToModerators();
+    return waiting.participant;
+  }
+
+  /** Turns someone in the lobby away, telling them why. */
+  deny(participantId: ParticipantId, reason: string | undefined): boolean {
+    const waiting = this.lobby.get(participantId);
+    if (!waiting) return false;
+    this.lobby.delete(participantId);
+    waiting.participant.send({ type: 'denied', ...(reason ? { reason } : {}) });
+    waiting.participant.connection?.disconnect();
+    this.sendLobbyToModerators();
+    return true;
+  }
+
+  /** Sends the waiting list to every moderator. */
+  sendLobbyToModerators(): void {
+    const waiting = [...this.lobby.values()].map(({ participant, sinceMs }) => ({
+      participantId: participant.id,
+      displayName: participant.displayName,
+      sinceMs,
+    }));
+    for (const participant of this.participants.values()) if (participant.isModerator) participant.send({ type: 'lobby', waiting });
+  }
+
+  private resume(participant: LiveParticipant, connection: ParticipantConnection): LiveParticipant {
+    const previous = participant.connection;
+    participant.connection = connection;
+    if (previous && previous !== connection) previous.disconnect();
+    clearTimeout(participant.reconnectTimer);
+    participant.reconnectTimer = undefined;
+    participant.closeMedia();
+    participant.reconnecting = false;
+    this.participantChanged(participant);
+    return participant;
+  }
+
+  /**
+   * The participant's connection dropped without a goodbye: keep their place (shown as
+   * reconnecting) for `limits.reconnectGraceMs`, then let them go.
+   */
+  connectionLost(participant: LiveParticipant, connection: ParticipantConnection): void {
+    if (participant.connection !== connection || participant.closed) return;
+    if (this.lobby.delete(participant.id)) {
+      this.sendLobbyToModerators();
+      return;
+    }
+    participant.connection = undefined;
+    participant.reconnecting = true;
+    participant.closeMedia();
+    for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
+    this.participantChanged(participant);
+    participant.reconnectTimer = setTimeout(() => participant.close(), this.dependencies.reconnectGraceMs);
+  }
+
+  /** Sends a message to every admitted participant except `exceptId`. */
   broadcast(message: ServerMessage, exceptId?: ParticipantId): void {
     for (const participant of this.participants.values()) if (participant.id !== exceptId) participant.send(message);
   }
 
-  private ensureJanusRoom(): Promise<JanusRoom> {
-    if (!this.janusRoom) {
-      const creating = this.dependencies.gateway.createRoom(this.dependencies.participantsMax);
-      this.janusRoom = creating;
-      creating.catch(() => {
-        if (this.janusRoom === creating) this.janusRoom = undefined;
-      });
-    }
-    return this.janusRoom;
+  /** Tells everyone (the participant included) that a participant's state changed. */
+  participantChanged(participant: LiveParticipant): void {
+    if (!this.participants.has(participant.id)) return;
+    this.broadcast({ type: 'participant-updated', participant: participant.summary() });
   }
 
-  /** Publishes a participant's offer to Janus and returns the answer. */
-  async publish(participant: LiveParticipant, offer: SessionDescription): Promise<Outcome<SessionDescription>> {
-    if (participant.publishing) return failure('media_negotiation_failed', 'A publish is already in progress.');
-    const attempt = this.publishWithJanus(participant, offer);
-    participant.publishing = attempt;
-    try {
-      return await attempt;
-    } finally {
-      if (participant.publishing === attempt) participant.publishing = undefined;
-    }
+  /** Applies new meeting settings and tells everyone. */
+  changeSettings(changes: Partial<MeetingSettings>): void {
+    this.settings = { ...this.settings, ...changes };
+    this.broadcast({ type: 'settings', settings: this.settings });
+    if (changes.waitingRoom === false) for (const participantId of [...this.lobby.keys()]) this.admit(participantId);
   }
 
-  private async publishWithJanus(participant: LiveParticipant, offer: SessionDescription): Promise<Outcome<SessionDescription>> {
-    try {
-      if (participant.publisher) await this.unpublish(participant);
-      const janusRoom = await this.ensureJanusRoom();
-      const publisher = await this.dependencies.gateway.openPublisher(janusRoom, participant.id);
-      if (participant.closed) {
-        await publisher.close();
-        return failure('not_joined', 'You have left the meeting.');
-      }
-      participant.publisher = publisher;
-      this.watchPublisher(participant, publisher);
-      const answer = await publisher.publish(offer);
-      for (const candidate of participant.earlyPublisherCandidates.splice(0)) await publisher.trickle(candidate);
-      return { ok: true, value: answer };
-    } catch (error) {
-      this.dependencies.logger.warn({ err: error, participantId: participant.id }, 'publish failed');
-      return mediaFailure(error);
-    }
+  /** Takes new persistent room settings (name, codes, waiting room…) from the settings page. */
+  roomSettingsChanged(room: Room): void {
+    const waitingRoomChanged = room.waitingRoom !== this.room.waitingRoom;
+    this.room = room;
+    if (waitingRoomChanged) this.changeSettings({ waitingRoom: room.waitingRoom });
   }
 
-  private watchPublisher(participant: LiveParticipant, publisher: PublisherHandle): void {
-    publisher.on('candidate', (candidate) => participant.send({ type: 'trickle', target: { kind: 'publisher' }, candidate }));
-    publisher.on('webrtc-up', () => {
-      if (participant.publisher !== publisher || participant.streamsLive) return;
-      participant.streamsLive = true;
-      this.broadcast({ type: 'participant-updated', participant: participant.summary() });
-    });
-    const stop = () => {
-      if (participant.publisher !== publisher) return;
-      void this.unpublish(participant);
-    };
-    publisher.on('hangup', stop);
-    publisher.on('closed', stop);
-  }
-
-  /** Stops a participant's streams and everyone's subscriptions to them. */
-  private async unpublish(participant: LiveParticipant): Promise<void> {
-    const publisher = participant.publisher;
-    participant.publisher = undefined;
-    const wasLive = participant.streamsLive;
-    participant.streamsLive = false;
-    for (const other of this.participants.values()) other.closeSubscription(participant.id);
-    if (wasLive && !participant.closed) this.broadcast({ type: 'participant-updated', participant: participant.summary() });
-    await publisher?.close();
-  }
-
-  /** Subscribes `subscriber` to `publisherId`'s streams and returns Janus's offer. */
-  async subscribe(subscriber: LiveParticipant, publisherId: ParticipantId): Promise<Outcome<SessionDescription>> {
-    const target = this.participants.get(publisherId);
-    if (!target || target === subscriber) return failure('participant_not_found', 'That participant is not in this meeting.');
-    if (!target.publisher || !target.streamsLive) return failure('not_publishing', 'That participant is not sending any media yet.');
-    try {
-      const janusRoom = await this.ensureJanusRoom();
-      const handle = await this.dependencies.gateway.openSubscriber(
-        janusRoom,
-        target.publisher.feedId,
-        subscriber.publisher?.privateId ?? 0,
-      );
-      if (subscriber.closed || !this.participants.has(publisherId)) {
-        await handle.close();
-        return failure('participant_not_found', 'That participant has left.');
-      }
-      subscriber.setSubscription(publisherId, handle);
-      handle.on('candidate', (candidate) =>
-        subscriber.send({ type: 'trickle', target: { kind: 'subscriber', participantId: publisherId }, candidate }),
-      );
-      return { ok: true, value: handle.offer };
-    } catch (error) {
-      this.dependencies.logger.warn({ err: error, participantId: subscriber.id }, 'subscribe failed');
-      return mediaFailure(error);
-    }
-  }
-
-  /** Starts a subscription with the browser's answer. */
-  async answerSubscription(subscriber: LiveParticipant, publisherId: ParticipantId, answer: SessionDescription): Promise<Outcome> {
-    const handle = subscriber.subscriptions.get(publisherId);
-    if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
-    try {
-      await handle.start(answer);
-      return { ok: true };
-    } catch (error) {
-      return mediaFailure(error);
-    }
-  }
-
-  /** Passes an ICE candidate to the right handle; candidates for vanished handles are ignored. */
-  async trickle(participant: LiveParticipant, target: ParticipantId | 'publisher', candidate: IceCandidate): Promise<void> {
-    if (target === 'publisher' && !participant.publisher) {
-      // The browser trickles while its offer is on the way; keep the candidates for the handle.
-      if (participant.publishing && participant.earlyPublisherCandidates.length < limits.iceCandidatesQueuedMax) {
-        participant.earlyPublisherCandidates.push(candidate);
-      }
-      return;
-    }
-    const handle = target === 'publisher' ? participant.publisher : participant.subscriptions.get(target);
-    await handle?.trickle(candidate).catch(() => undefined);
-  }
-
-  /** Records a participant's new mute/camera state and tells everyone. */
-  updateMedia(participant: LiveParticipant, media: MediaState): void {
-    participant.media = media;
-    this.broadcast({ type: 'participant-updated', participant: participant.summary() }, participant.id);
+  /** Keeps a browser out of this meeting. */
+  ban(clientId: string): void {
+    this.banned.add(clientId);
   }
 
   /** Janus went away: every handle is gone; tell everyone to wait. */
   mediaInterrupted(): void {
-    this.janusRoom = undefined;
-    for (const participant of this.participants.values()) {
-      participant.dropMedia();
-      participant.send({ type: 'media-interrupted' });
-    }
+    this.media.interrupted();
+    for (const participant of this.participants.values()) participant.send({ type: 'media-interrupted' });
   }
 
   /** Janus is back: everyone publishes and subscribes again. */
@@ -231,21 +266,34 @@ export class LiveRoom {
   }
 
   private handleParticipantClosed(participant: LiveParticipant): void {
+    if (this.lobby.delete(participant.id)) {
+      this.sendLobbyToModerators();
+      return;
+    }
     if (this.participants.get(participant.id) !== participant) return;
-    void this.unpublish(participant);
     this.participants.delete(participant.id);
+    for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     if (this.participants.size === 0) this.close();
   }
 
-  /** Ends the meeting: closes every participant, the Janus room and the meeting record. Idempotent. */
+  /** Ends the meeting for everyone (a moderator's decision): tells them, then closes. */
+  end(): void {
+    for (const participant of [...this.participants.values(), ...[...this.lobby.values()].map((waiting) => waiting.participant)]) {
+      participant.send({ type: 'meeting-ended' });
+      participant.connection?.disconnect();
+    }
+    this.close();
+  }
+
+  /** Closes every participant, the Janus room and the meeting record. Idempotent. */
   close(): void {
     if (this.isClosed) return;
     this.isClosed = true;
+    for (const { participant } of [...this.lobby.values()]) participant.close();
+    this.lobby.clear();
     for (const participant of [...this.participants.values()]) participant.close();
-    const janusRoom = this.janusRoom;
-    this.janusRoom = undefined;
-    void janusRoom?.then((room) => this.dependencies.gateway.destroyRoom(room)).catch(() => undefined);
+    this.media.close();
     this.record(async () => {
       if (this.meetingId) await this.dependencies.rooms.endMeeting(this.meetingId);
     });

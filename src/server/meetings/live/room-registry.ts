@@ -5,11 +5,11 @@
 import type { Logger } from 'pino';
 import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { MediaState } from '../../../shared/protocol.js';
 import type { JanusGateway } from '../../media/index.js';
-import type { RoomsRepository } from '../rooms-repository.js';
-import type { LiveParticipant, ParticipantConnection } from './live-participant.js';
-import { failure, LiveRoom, type Outcome } from './live-room.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Room, RoomsRepository } from '../rooms-repository.js';
+import type { ParticipantConnection } from './live-participant.js';
+import { failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
 
 /** Counts for `/metrics`. */
 export interface RegistryCounts {
@@ -29,6 +29,9 @@ export class RoomRegistry {
     private readonly gateway: JanusGateway,
     private readonly rooms: RoomsRepository,
     private readonly logger: Logger,
+    private readonly clock: Clock,
+    /** How long a participant whose connection dropped keeps their place. */
+    private readonly reconnectGraceMs: number = limits.reconnectGraceMs,
   ) {
     this.unsubscribe = [
       gateway.on('down', () => {
@@ -50,13 +53,12 @@ export class RoomRegistry {
     return this.liveRooms.get(roomId);
   }
 
-  /** Joins a participant into a room's meeting, starting the meeting if it is the first. */
+  /** Joins a participant into a room's meeting (or its waiting room), starting the meeting if it is the first. */
   async join(
     roomId: RoomId,
-    displayName: string,
-    media: MediaState,
+    request: JoinRequest,
     connection: ParticipantConnection,
-  ): Promise<Outcome<{ room: LiveRoom; participant: LiveParticipant }>> {
+  ): Promise<Outcome<{ room: LiveRoom; result: JoinResult }>> {
     if (this.isClosed) return failure('media_server_unavailable', 'The server is shutting down.');
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', 'There is no room with this link.');
@@ -66,17 +68,23 @@ export class RoomRegistry {
         gateway: this.gateway,
         rooms: this.rooms,
         logger: this.logger.child({ roomId }),
-        participantsMax: Math.min(room.participantsMax, limits.participantsPerRoomMax),
+        clock: this.clock,
+        reconnectGraceMs: this.reconnectGraceMs,
         onClose: (closed) => this.handleRoomClosed(closed),
       });
       this.liveRooms.set(roomId, live);
     }
-    const admitted = live.admit(displayName, media, connection);
-    if (!admitted.ok) {
-      if (live.participants.size === 0) live.close();
-      return admitted;
+    const joined = live.join(request, connection);
+    if (!joined.ok) {
+      if (live.participants.size === 0 && live.lobby.size === 0) live.close();
+      return joined;
     }
-    return { ok: true, value: { room: live, participant: admitted.value } };
+    return { ok: true, value: { room: live, result: joined.value } };
+  }
+
+  /** A room's persistent settings changed (settings page): the live meeting follows. */
+  roomChanged(room: Room): void {
+    this.liveRooms.get(room.id)?.roomSettingsChanged(room);
   }
 
   private handleRoomClosed(room: LiveRoom): void {

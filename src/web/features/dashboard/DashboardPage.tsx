@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type DashboardView, DashboardViewSchema, type OwnedRoomView } from '../../../shared/accounts-api.js';
 import { t } from '../../app/i18n.js';
+import { rememberModeratorCode } from '../../app/local-identity.js';
 import { navigate } from '../../app/router.js';
 import { SignInRequired } from '../account/AccountPages.js';
 import { AppHeader } from '../account/AppHeader.js';
@@ -63,6 +64,12 @@ export function DashboardPage() {
   );
 }
 
+/** Opens a room (or one of its pages); those who administer it carry its moderator code, so they join as moderators. */
+function openRoom(room: OwnedRoomView, page = ''): void {
+  if (room.moderatorCode) rememberModeratorCode(room.roomId, room.moderatorCode);
+  navigate(`/r/${room.roomId}${page}`);
+}
+
 function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => void }) {
   const [copied, setCopied] = useState(false);
   const [scheduling, setScheduling] = useState(false);
@@ -73,7 +80,7 @@ function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => v
         {room.name} {room.organisation && <span class="hint">· {room.organisation}</span>}
       </h3>
       <p class="row">
-        <button type="button" class="primary" onClick={() => navigate(`/r/${room.roomId}`)}>
+        <button type="button" class="primary" onClick={() => openRoom(room)}>
           {t('dashboard.start')}
         </button>
         <button
@@ -85,6 +92,11 @@ function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => v
         >
           {copied ? t('prejoin.linkCopied') : t('dashboard.copyLink')}
         </button>
+        {room.moderatorCode && (
+          <button type="button" onClick={() => openRoom(room, '/settings')}>
+            {t('dashboard.settings')}
+          </button>
+        )}
         {room.calendarUrl && (
           <button type="button" aria-expanded={scheduling} onClick={() => setScheduling(!scheduling)}>
             {t('schedule.schedule')}

@@ -1,8 +1,9 @@
 /** The home page: start a new meeting, or paste a link to join one. */
 import { useState } from 'preact/hooks';
-import { RoomSchema } from '../../../shared/api.js';
+import { CreatedRoomSchema } from '../../../shared/api.js';
 import { ApiFailure, callApi } from '../../app/api.js';
 import { t } from '../../app/i18n.js';
+import { rememberModeratorCode } from '../../app/local-identity.js';
 import { navigate } from '../../app/router.js';
 
 export function HomePage() {
@@ -15,7 +16,9 @@ export function HomePage() {
     setCreating(true);
     setError(undefined);
     try {
-      const room = await callApi(RoomSchema, '/api/rooms', { method: 'POST', body: {} });
+      const room = await callApi(CreatedRoomSchema, '/api/rooms', { method: 'POST', body: {} });
+      // The creator's browser keeps the moderator code: it joins as moderator.
+      rememberModeratorCode(room.roomId, room.moderatorCode);
       navigate(`/r/${room.roomId}`);
     } catch (failure) {
       setError(t('home.createFailed', { reason: failure instanceof ApiFailure ? failure.message : String(failure) }));

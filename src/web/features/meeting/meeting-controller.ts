@@ -1,30 +1,68 @@
 /**
- * The meeting as the browser holds it: one signalling socket, one publisher connection, one
- * subscriber connection per remote participant. UI-free; components render its state.
- * Reconnects by itself when the socket drops (server restart, network loss) or Janus restarts.
+ * The meeting as the browser holds it: one signalling socket, a publisher connection per own
+ * source (camera, screen), one subscriber connection per remote stream. UI-free; components
+ * render its state. Reconnects by itself (resuming the same participant) when the socket drops,
+ * and publishes again when Janus restarts.
  */
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
-import type { IceCandidate, MediaState, ParticipantSummary, ServerMessage, TrickleTarget } from '../../../shared/protocol.js';
+import type {
+  ChatMessage,
+  IceCandidate,
+  MediaSource,
+  MediaState,
+  MeetingSettings,
+  Moderation,
+  ParticipantSummary,
+  Reaction,
+  ServerMessage,
+  TrickleTarget,
+  VideoLayer,
+} from '../../../shared/protocol.js';
 import { errorText, t } from '../../app/i18n.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
+import { createPublisher, createSubscriber, type JanusPeer } from './peer-connections.js';
 import { SignalingClient } from './signaling-client.js';
 
-export type MeetingStatus = 'connecting' | 'joined' | 'media-reconnecting' | 'connection-lost' | 'left' | 'failed';
+export type MeetingStatus =
+  | 'connecting'
+  | 'waiting'
+  | 'joined'
+  | 'media-reconnecting'
+  | 'connection-lost'
+  | 'left'
+  | 'denied'
+  | 'removed'
+  | 'ended'
+  | 'failed';
 
 export interface RemoteParticipant {
   summary: ParticipantSummary;
-  /** Their audio and video, once subscribed. */
-  stream: MediaStream | undefined;
+  /** Their camera and microphone, once subscribed. */
+  camera: MediaStream | undefined;
+  /** Their shared screen, once subscribed. */
+  screen: MediaStream | undefined;
+  /** A reaction being shown on their tile. */
+  reaction: Reaction | undefined;
 }
 
 export interface MeetingState {
   status: MeetingStatus;
-  selfId: ParticipantId | undefined;
+  self: ParticipantSummary | undefined;
   /** Everyone else, in the order they joined. */
   remotes: RemoteParticipant[];
   media: MediaState;
-  /** A sentence for the person, when something is wrong. */
+  settings: MeetingSettings | undefined;
+  chat: ChatMessage[];
+  /** For moderators: who waits in the lobby. */
+  lobby: { participantId: ParticipantId; displayName: string; sinceMs: number }[];
+  /** Our own shared screen, while sharing. */
+  screen: MediaStream | undefined;
+  /** Our own reaction being shown. */
+  reaction: Reaction | undefined;
+  /** A sentence for the person: what went wrong or what a moderator did. */
   notice: string | undefined;
+  /** A moderator asked us to unmute. */
+  askedToUnmute: boolean;
 }
 
 export interface MeetingOptions {
@@ -32,20 +70,29 @@ export interface MeetingOptions {
   displayName: string;
   localStream: MediaStream | undefined;
   media: MediaState;
+  accessCode: string | undefined;
+  clientId: string;
+  /** Send three simulcast layers of the camera. Default true. */
+  simulcast?: boolean;
   pipeline?: MediaPipeline;
   onChange(state: MeetingState): void;
+  /** A moderator asked for the chat; the UI offers it as a download. */
+  onChatExport?(text: string): void;
 }
 
 const reconnectDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
+const reactionShownMs = 4_000;
 
 export class MeetingController {
   private signaling: SignalingClient | undefined;
-  private publisher: RTCPeerConnection | undefined;
-  private readonly subscriptions = new Map<ParticipantId, RTCPeerConnection>();
-  private readonly pendingSubscriptions = new Set<ParticipantId>();
-  private readonly earlyCandidates = new Map<ParticipantId | 'publisher', IceCandidate[]>();
+  private readonly publishers = new Map<MediaSource, JanusPeer>();
+  private readonly subscriptions = new Map<string, JanusPeer>();
+  private readonly pendingSubscriptions = new Set<string>();
   private readonly remotes = new Map<ParticipantId, RemoteParticipant>();
+  /** The layer each remote camera should be received in (set by the layout). */
+  private readonly wantedLayers = new Map<ParticipantId, VideoLayer>();
   private iceServers: RTCIceServer[] = [];
+  private resumeToken: string | undefined;
   private reconnectAttempt = 0;
   private reconnectTimer: number | undefined;
   private state: MeetingState;
@@ -53,7 +100,19 @@ export class MeetingController {
 
   constructor(private readonly options: MeetingOptions) {
     this.pipeline = options.pipeline ?? plainMediaPipeline;
-    this.state = { status: 'connecting', selfId: undefined, remotes: [], media: options.media, notice: undefined };
+    this.state = {
+      status: 'connecting',
+      self: undefined,
+      remotes: [],
+      media: options.media,
+      settings: undefined,
+      chat: [],
+      lobby: [],
+      screen: undefined,
+      reaction: undefined,
+      notice: undefined,
+      askedToUnmute: false,
+    };
     this.applyLocalMedia();
   }
 
@@ -67,14 +126,19 @@ export class MeetingController {
     this.options.onChange(this.state);
   }
 
+  private send = (message: Parameters<SignalingClient['send']>[0]) => this.signaling?.send(message);
+
   private connect(): void {
     this.signaling = new SignalingClient({
       onOpen: () =>
-        this.signaling?.send({
+        this.send({
           type: 'join',
           roomId: this.options.roomId,
           displayName: this.options.displayName,
           media: this.state.media,
+          clientId: this.options.clientId,
+          ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
+          ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
         }),
       onMessage: (message) => this.receive(message),
       onClose: (expected) => {
@@ -83,10 +147,13 @@ export class MeetingController {
     });
   }
 
+  private get finished(): boolean {
+    return ['left', 'denied', 'removed', 'ended', 'failed'].includes(this.state.status);
+  }
+
   private connectionLost(): void {
-    if (this.state.status === 'left' || this.state.status === 'failed') return;
+    if (this.finished) return;
     this.teardownMedia();
-    this.remotes.clear();
     this.signaling = undefined;
     const delay = reconnectDelaysMs[Math.min(this.reconnectAttempt, reconnectDelaysMs.length - 1)] ?? 8_000;
     this.reconnectAttempt += 1;
@@ -97,171 +164,229 @@ export class MeetingController {
   private receive(message: ServerMessage): void {
     switch (message.type) {
       case 'joined':
-        this.reconnectAttempt = 0;
-        this.iceServers = message.iceServers;
-        this.remotes.clear();
-        for (const participant of message.participants)
-          this.remotes.set(participant.participantId, { summary: participant, stream: undefined });
-        this.update({ status: 'joined', selfId: message.self.participantId, notice: undefined });
-        void this.publish();
-        for (const participant of message.participants) if (participant.publishing) this.subscribe(participant.participantId);
-        return;
+        return this.joined(message);
+      case 'waiting':
+        return this.update({ status: 'waiting', notice: undefined });
+      case 'denied':
+        return this.finish('denied', message.reason ?? t('meeting.deniedNoReason'));
+      case 'removed':
+        return this.finish('removed', message.banned ? t('meeting.removedBanned') : t('meeting.removed'));
+      case 'meeting-ended':
+        return this.finish('ended', t('meeting.ended'));
+      case 'lobby':
+        return this.update({ lobby: message.waiting });
       case 'participant-joined':
-        this.remotes.set(message.participant.participantId, { summary: message.participant, stream: undefined });
-        this.update({});
-        return;
+        this.remotes.set(message.participant.participantId, {
+          summary: message.participant,
+          camera: undefined,
+          screen: undefined,
+          reaction: undefined,
+        });
+        return this.update({});
       case 'participant-updated':
-        this.participantUpdated(message.participant);
-        return;
+        return this.participantUpdated(message.participant);
       case 'participant-left':
-        this.closeSubscription(message.participantId);
+        this.closeSubscription(message.participantId, 'camera');
+        this.closeSubscription(message.participantId, 'screen');
         this.remotes.delete(message.participantId);
-        this.update({});
+        return this.update({});
+      case 'settings':
+        return this.update({ settings: message.settings });
+      case 'chat':
+        return this.update({ chat: [...this.state.chat, message.message] });
+      case 'chat-export':
+        this.options.onChatExport?.(message.text);
         return;
+      case 'reaction':
+        return this.showReaction(message.participantId, message.reaction);
+      case 'moderation':
+        return this.moderated(message.notice, message.byName);
       case 'publish-answer':
-        void this.applyPublishAnswer(message.answer);
+        void this.publishers
+          .get(message.source)
+          ?.setRemoteDescription(message.answer)
+          .catch((error: unknown) => console.warn('publish answer refused', error));
         return;
       case 'subscription-offer':
-        void this.answerSubscription(message.participantId, message.offer);
+        void this.answerSubscription(message.participantId, message.source, message.offer);
+        return;
+      case 'trickle':
+        void this.peerFor(message.target)?.addRemoteCandidate(message.candidate);
         return;
       case 'media-interrupted':
         this.teardownMedia();
-        for (const remote of this.remotes.values()) remote.summary = { ...remote.summary, publishing: false };
-        this.update({ status: 'media-reconnecting', notice: t('meeting.reconnecting') });
-        return;
+        for (const remote of this.remotes.values()) remote.summary = { ...remote.summary, publishing: false, sharingScreen: false };
+        return this.update({ status: 'media-reconnecting', notice: t('meeting.reconnecting') });
       case 'media-restored':
         this.update({ status: 'joined', notice: undefined });
-        void this.publish();
-        return;
-      case 'trickle':
-        void this.addRemoteCandidate(message.target, message.candidate);
+        void this.publish('camera');
+        if (this.state.screen) void this.publish('screen');
         return;
       case 'closing':
-        this.update({ notice: t('meeting.serverShutdown') });
-        return;
+        return this.update({ notice: t('meeting.serverShutdown') });
       case 'error':
-        this.serverError(message);
-        return;
+        return this.serverError(message);
     }
+  }
+
+  private joined(message: Extract<ServerMessage, { type: 'joined' }>): void {
+    this.reconnectAttempt = 0;
+    this.iceServers = message.iceServers;
+    this.resumeToken = message.resumeToken;
+    this.remotes.clear();
+    for (const participant of message.participants) {
+      this.remotes.set(participant.participantId, { summary: participant, camera: undefined, screen: undefined, reaction: undefined });
+    }
+    this.update({
+      status: 'joined',
+      self: message.self,
+      media: message.self.media,
+      settings: message.settings,
+      chat: message.chat,
+      notice: undefined,
+    });
+    this.applyLocalMedia();
+    void this.publish('camera');
+    if (this.state.screen) void this.publish('screen');
+    for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
+  }
+
+  private finish(status: MeetingStatus, notice: string): void {
+    this.shutdown();
+    this.update({ status, notice });
   }
 
   private serverError(message: Extract<ServerMessage, { type: 'error' }>): void {
     if (message.inReplyTo === 'join') {
-      this.signaling?.close();
-      this.update({ status: 'failed', notice: errorText(message.code) });
-      return;
+      if (this.resumeToken) {
+        // The server forgot us (it restarted): join afresh.
+        this.resumeToken = undefined;
+      }
+      return this.finish('failed', errorText(message.code));
     }
     if (message.inReplyTo === 'subscribe') return;
-    console.warn(`server refused ${message.inReplyTo ?? 'a message'}: ${message.code}`);
+    if (message.inReplyTo === 'publish' && message.code === 'screen_share_taken') this.stopScreenShare();
+    this.update({ notice: message.message });
+  }
+
+  private moderated(notice: 'muted' | 'ask-unmute' | 'camera-off' | 'hand-lowered' | 'role-changed', byName: string): void {
+    if (notice === 'muted') this.setLocalMedia({ ...this.state.media, audioMuted: true });
+    if (notice === 'camera-off') this.setLocalMedia({ ...this.state.media, videoMuted: true });
+    if (notice === 'ask-unmute') return this.update({ askedToUnmute: true });
+    const key = (
+      {
+        muted: 'meeting.mutedBy',
+        'camera-off': 'meeting.cameraOffBy',
+        'hand-lowered': 'meeting.handLoweredBy',
+        'role-changed': 'meeting.roleChangedBy',
+      } as const
+    )[notice];
+    this.update({ notice: t(key, { name: byName }) });
+  }
+
+  private showReaction(participantId: ParticipantId, reaction: Reaction): void {
+    const remote = this.remotes.get(participantId);
+    const isSelf = participantId === this.state.self?.participantId;
+    if (!remote && !isSelf) return;
+    if (remote) remote.reaction = reaction;
+    this.update(isSelf ? { reaction } : {});
+    window.setTimeout(() => {
+      if (remote?.reaction === reaction) remote.reaction = undefined;
+      this.update(isSelf && this.state.reaction === reaction ? { reaction: undefined } : {});
+    }, reactionShownMs);
   }
 
   private participantUpdated(summary: ParticipantSummary): void {
+    if (summary.participantId === this.state.self?.participantId) {
+      this.update({ self: summary, media: summary.media });
+      this.applyLocalMedia();
+      return;
+    }
     const remote = this.remotes.get(summary.participantId);
     if (!remote) return;
     remote.summary = summary;
-    if (summary.publishing && !this.subscriptions.has(summary.participantId)) this.subscribe(summary.participantId);
-    if (!summary.publishing && this.subscriptions.has(summary.participantId)) this.closeSubscription(summary.participantId);
+    this.subscribeToWhatIsLive(summary);
+    if (!summary.publishing) this.closeSubscription(summary.participantId, 'camera');
+    if (!summary.sharingScreen) this.closeSubscription(summary.participantId, 'screen');
     this.update({});
   }
 
-  private async publish(): Promise<void> {
-    const stream = this.options.localStream;
-    if (!stream || stream.getTracks().length === 0 || this.publisher) return;
-    const connection = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
-    this.publisher = connection;
-    for (const track of stream.getTracks()) {
-      const transceiver = connection.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
-      this.pipeline.prepareSender(transceiver.sender, track.kind === 'audio' ? 'audio' : 'video');
-    }
-    connection.addEventListener('icecandidate', (event) => {
-      this.signaling?.send({ type: 'trickle', target: { kind: 'publisher' }, candidate: candidateOf(event) });
+  private subscribeToWhatIsLive(summary: ParticipantSummary): void {
+    if (summary.publishing) this.subscribe(summary.participantId, 'camera');
+    if (summary.sharingScreen) this.subscribe(summary.participantId, 'screen');
+  }
+
+  private peerFor(target: TrickleTarget): JanusPeer | undefined {
+    return target.kind === 'publisher'
+      ? this.publishers.get(target.source)
+      : this.subscriptions.get(`${target.participantId}/${target.source}`);
+  }
+
+  private async publish(source: MediaSource): Promise<void> {
+    const stream = source === 'camera' ? this.options.localStream : this.state.screen;
+    if (!stream || stream.getTracks().length === 0 || this.publishers.has(source)) return;
+    const { peer, offer } = await createPublisher({
+      source,
+      stream,
+      iceServers: this.iceServers,
+      simulcast: this.options.simulcast ?? true,
+      pipeline: this.pipeline,
+      onCandidate: (candidate: IceCandidate) => this.send({ type: 'trickle', target: { kind: 'publisher', source }, candidate }),
     });
-    const offer = await connection.createOffer();
-    await connection.setLocalDescription(offer);
-    if (this.publisher !== connection || !offer.sdp) return;
-    this.signaling?.send({ type: 'publish', offer: { type: 'offer', sdp: offer.sdp } });
+    if (this.publishers.has(source)) return peer.close();
+    this.publishers.set(source, peer);
+    this.send({ type: 'publish', source, offer });
   }
 
-  /** Janus's candidates can arrive before its answer or offer has been applied: keep them until then. */
-  private async addRemoteCandidate(target: TrickleTarget, candidate: IceCandidate): Promise<void> {
-    const key = target.kind === 'publisher' ? 'publisher' : target.participantId;
-    const connection = target.kind === 'publisher' ? this.publisher : this.subscriptions.get(target.participantId);
-    if (!connection?.remoteDescription) {
-      const queue = this.earlyCandidates.get(key) ?? [];
-      queue.push(candidate);
-      this.earlyCandidates.set(key, queue);
-      return;
-    }
-    await connection.addIceCandidate(candidate ?? undefined).catch((error: unknown) => console.warn('candidate refused', error));
+  private subscribe(participantId: ParticipantId, source: MediaSource): void {
+    const key = `${participantId}/${source}`;
+    if (this.pendingSubscriptions.has(key) || this.subscriptions.has(key)) return;
+    this.pendingSubscriptions.add(key);
+    this.send({ type: 'subscribe', participantId, source });
   }
 
-  private async flushEarlyCandidates(key: ParticipantId | 'publisher', connection: RTCPeerConnection): Promise<void> {
-    const queue = this.earlyCandidates.get(key) ?? [];
-    this.earlyCandidates.delete(key);
-    for (const candidate of queue) await connection.addIceCandidate(candidate ?? undefined).catch(() => undefined);
-  }
-
-  private async applyPublishAnswer(answer: RTCSessionDescriptionInit): Promise<void> {
-    const connection = this.publisher;
-    if (!connection) return;
-    try {
-      await connection.setRemoteDescription(answer);
-      await this.flushEarlyCandidates('publisher', connection);
-    } catch (error) {
-      console.warn('publish answer refused', error);
-    }
-  }
-
-  private subscribe(participantId: ParticipantId): void {
-    if (this.pendingSubscriptions.has(participantId)) return;
-    this.pendingSubscriptions.add(participantId);
-    this.signaling?.send({ type: 'subscribe', participantId });
-  }
-
-  private async answerSubscription(participantId: ParticipantId, offer: RTCSessionDescriptionInit): Promise<void> {
-    this.pendingSubscriptions.delete(participantId);
+  private async answerSubscription(participantId: ParticipantId, source: MediaSource, offer: RTCSessionDescriptionInit): Promise<void> {
+    const key = `${participantId}/${source}`;
+    this.pendingSubscriptions.delete(key);
     const remote = this.remotes.get(participantId);
     if (!remote) return;
-    this.closeSubscription(participantId);
-    const connection = new RTCPeerConnection({ iceServers: this.iceServers, bundlePolicy: 'max-bundle' });
-    this.subscriptions.set(participantId, connection);
-    const stream = new MediaStream();
-    connection.addEventListener('track', (event) => {
-      this.pipeline.prepareReceiver(event.receiver, event.track.kind === 'audio' ? 'audio' : 'video');
-      stream.addTrack(event.track);
-      remote.stream = stream;
-      this.update({});
+    this.closeSubscription(participantId, source);
+    const { peer, answer } = await createSubscriber({
+      offer,
+      iceServers: this.iceServers,
+      pipeline: this.pipeline,
+      onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source }, candidate }),
+      onStream: (stream) => {
+        remote[source] = stream;
+        this.update({});
+      },
     });
-    connection.addEventListener('icecandidate', (event) => {
-      this.signaling?.send({
-        type: 'trickle',
-        target: { kind: 'subscriber', participantId },
-        candidate: candidateOf(event),
-      });
-    });
-    await connection.setRemoteDescription(offer);
-    await this.flushEarlyCandidates(participantId, connection);
-    const answer = await connection.createAnswer();
-    await connection.setLocalDescription(answer);
-    if (this.subscriptions.get(participantId) !== connection || !answer.sdp) return;
-    this.signaling?.send({ type: 'subscription-answer', participantId, answer: { type: 'answer', sdp: answer.sdp } });
+    if (this.remotes.get(participantId) !== remote) return peer.close();
+    this.subscriptions.set(key, peer);
+    this.send({ type: 'subscription-answer', participantId, source, answer });
+    const layer = this.wantedLayers.get(participantId);
+    if (source === 'camera' && layer !== undefined && layer !== 2) this.send({ type: 'video-layer', participantId, source, layer });
   }
 
-  private closeSubscription(participantId: ParticipantId): void {
-    this.pendingSubscriptions.delete(participantId);
-    const connection = this.subscriptions.get(participantId);
-    this.subscriptions.delete(participantId);
-    connection?.close();
+  private closeSubscription(participantId: ParticipantId, source: MediaSource): void {
+    const key = `${participantId}/${source}`;
+    this.pendingSubscriptions.delete(key);
+    this.subscriptions.get(key)?.close();
+    this.subscriptions.delete(key);
     const remote = this.remotes.get(participantId);
-    if (remote) remote.stream = undefined;
+    if (remote) remote[source] = undefined;
   }
 
   private teardownMedia(): void {
-    this.publisher?.close();
-    this.publisher = undefined;
-    for (const participantId of [...this.subscriptions.keys()]) this.closeSubscription(participantId);
+    for (const peer of this.publishers.values()) peer.close();
+    this.publishers.clear();
+    for (const peer of this.subscriptions.values()) peer.close();
+    this.subscriptions.clear();
     this.pendingSubscriptions.clear();
-    this.earlyCandidates.clear();
+    for (const remote of this.remotes.values()) {
+      remote.camera = undefined;
+      remote.screen = undefined;
+    }
   }
 
   private applyLocalMedia(): void {
@@ -269,24 +394,79 @@ export class MeetingController {
     for (const track of this.options.localStream?.getVideoTracks() ?? []) track.enabled = !this.state.media.videoMuted;
   }
 
-  /** Mutes or unmutes the microphone and tells the others. */
-  setMedia(media: MediaState): void {
-    this.state = { ...this.state, media };
+  private setLocalMedia(media: MediaState): void {
+    this.state = { ...this.state, media, ...(media.audioMuted ? {} : { askedToUnmute: false }) };
     this.applyLocalMedia();
-    this.signaling?.send({ type: 'media-state', media });
     this.update({});
+  }
+
+  /** Mutes or unmutes the microphone or camera and tells the others. */
+  setMedia(media: MediaState): void {
+    this.setLocalMedia(media);
+    this.send({ type: 'media-state', media });
+  }
+
+  /** Raises or lowers our hand. */
+  setHand(raised: boolean): void {
+    this.send({ type: 'hand', raised });
+  }
+
+  /** Shows a reaction on our tile for everyone. */
+  react(reaction: Reaction): void {
+    this.send({ type: 'react', reaction });
+  }
+
+  /** Sends a chat message to everyone (`to` null) or to one participant. */
+  sendChat(to: ParticipantId | null, text: string): void {
+    this.send({ type: 'chat-send', to, text });
+  }
+
+  /** A moderator action; the server checks it. */
+  moderate(moderation: Moderation): void {
+    this.send({ type: 'moderate', moderation });
+  }
+
+  /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
+  setVideoLayer(participantId: ParticipantId, layer: VideoLayer): void {
+    if (this.wantedLayers.get(participantId) === layer) return;
+    this.wantedLayers.set(participantId, layer);
+    if (this.subscriptions.has(`${participantId}/camera`)) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
+  }
+
+  /** Starts sharing `stream` (from getDisplayMedia). */
+  startScreenShare(stream: MediaStream): void {
+    this.update({ screen: stream });
+    for (const track of stream.getVideoTracks()) track.addEventListener('ended', () => this.stopScreenShare());
+    void this.publish('screen');
+  }
+
+  /** Stops sharing the screen. */
+  stopScreenShare(): void {
+    const stream = this.state.screen;
+    if (!stream) return;
+    for (const track of stream.getTracks()) track.stop();
+    this.publishers.get('screen')?.close();
+    this.publishers.delete('screen');
+    this.send({ type: 'unpublish', source: 'screen' });
+    this.update({ screen: undefined });
+  }
+
+  /** Clears the notice line. */
+  dismissNotice(): void {
+    this.update({ notice: undefined, askedToUnmute: false });
   }
 
   /** Leaves the meeting; the camera and microphone stay open for a rejoin until `dispose()`. */
   leave(): void {
-    this.signaling?.send({ type: 'leave' });
-    this.shutdown();
-    this.update({ status: 'left', notice: undefined });
+    this.send({ type: 'leave' });
+    this.finish('left', '');
+    this.update({ notice: undefined });
   }
 
   private shutdown(): void {
     window.clearTimeout(this.reconnectTimer);
     this.teardownMedia();
+    for (const track of this.state.screen?.getTracks() ?? []) track.stop();
     this.remotes.clear();
     this.signaling?.close();
     this.signaling = undefined;
@@ -294,13 +474,7 @@ export class MeetingController {
 
   /** Leaves and releases everything. Idempotent. */
   dispose(): void {
-    if (this.state.status !== 'left') this.signaling?.send({ type: 'leave' });
+    if (!this.finished) this.send({ type: 'leave' });
     this.shutdown();
   }
-}
-
-/** The protocol's form of a gathered candidate; `null` when gathering is complete. */
-function candidateOf(event: RTCPeerConnectionIceEvent): IceCandidate {
-  if (!event.candidate) return null;
-  return { candidate: event.candidate.candidate, sdpMid: event.candidate.sdpMid, sdpMLineIndex: event.candidate.sdpMLineIndex };
 }

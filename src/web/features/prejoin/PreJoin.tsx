@@ -4,6 +4,7 @@ import type { RoomView } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
 import { DisplayNameSchema, type MediaState } from '../../../shared/protocol.js';
 import { t } from '../../app/i18n.js';
+import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { type DeviceChoice, listDevices, openLocalMedia, stopStream } from './local-media.js';
 
 /** What the person chose before joining. The stream is handed over to the meeting. */
@@ -11,11 +12,15 @@ export interface JoinChoice {
   displayName: string;
   media: MediaState;
   stream: MediaStream | undefined;
+  /** The room's viewer or moderator code, when the person has one. */
+  accessCode: string | undefined;
 }
 
 const displayNameStorageKey = 'plenary.displayName';
 
-export function PreJoin({ room, onJoin }: { room: RoomView; onJoin: (choice: JoinChoice) => void }) {
+export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choice: JoinChoice) => void; error?: string | undefined }) {
+  const storedCode = moderatorCodeFor(room.roomId);
+  const [accessCode, setAccessCode] = useState('');
   const [displayName, setDisplayName] = useState(() => localStorage.getItem(displayNameStorageKey) ?? '');
   const [nameError, setNameError] = useState<string | undefined>();
   const [devices, setDevices] = useState<DeviceChoice>({ cameraId: undefined, microphoneId: undefined });
@@ -64,7 +69,9 @@ export function PreJoin({ room, onJoin }: { room: RoomView; onJoin: (choice: Joi
     }
     localStorage.setItem(displayNameStorageKey, name.data);
     handedOver.current = true;
-    onJoin({ displayName: name.data, media: { audioMuted, videoMuted }, stream });
+    const code = accessCode.trim();
+    if (code && !room.requiresAccessCode) rememberModeratorCode(room.roomId, code);
+    onJoin({ displayName: name.data, media: { audioMuted, videoMuted }, stream, accessCode: code || storedCode });
   };
 
   const copyLink = async () => {
@@ -104,6 +111,42 @@ export function PreJoin({ room, onJoin }: { room: RoomView; onJoin: (choice: Joi
           <p id="display-name-hint" class={nameError ? 'error' : 'hint'} role={nameError ? 'alert' : undefined}>
             {nameError ?? t('prejoin.displayNameHint')}
           </p>
+          {room.requiresAccessCode && !storedCode ? (
+            <>
+              <label for="access-code">{t('prejoin.accessCode')}</label>
+              <input
+                id="access-code"
+                type="text"
+                autoComplete="off"
+                required
+                value={accessCode}
+                aria-describedby="access-code-hint"
+                onInput={(event) => setAccessCode(event.currentTarget.value)}
+              />
+              <p id="access-code-hint" class="hint">
+                {t('prejoin.accessCodeRequired')}
+              </p>
+            </>
+          ) : (
+            !storedCode && (
+              <details>
+                <summary>{t('prejoin.moderatorCode')}</summary>
+                <input
+                  id="moderator-code"
+                  type="text"
+                  autoComplete="off"
+                  aria-label={t('prejoin.moderatorCode')}
+                  value={accessCode}
+                  onInput={(event) => setAccessCode(event.currentTarget.value)}
+                />
+              </details>
+            )
+          )}
+          {error && (
+            <p class="error" role="alert">
+              {error}
+            </p>
+          )}
           <DeviceSelect
             id="camera"
             label={t('prejoin.camera')}

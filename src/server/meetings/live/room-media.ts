@@ -1,0 +1,217 @@
+/**
+ * The media side of a live room: its Janus videoroom, publishing each participant's camera and
+ * screen, subscriptions between participants, ICE trickling, simulcast layers and talking events.
+ */
+import type { Logger } from 'pino';
+import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import type { IceCandidate, MediaSource, SessionDescription, VideoLayer } from '../../../shared/protocol.js';
+import { type JanusGateway, type JanusRoom, MediaServerUnavailableError, type PublisherHandle } from '../../media/index.js';
+import { type LiveParticipant, subscriptionKey } from './live-participant.js';
+import { type Failure, failure, type Outcome } from './outcome.js';
+
+function mediaFailure(error: unknown): Failure {
+  if (error instanceof MediaServerUnavailableError) {
+    return failure('media_server_unavailable', 'The media server is unavailable; reconnecting.');
+  }
+  return failure('media_negotiation_failed', 'The media server could not set up this stream.');
+}
+
+/** What the media side needs from its room. */
+export interface MediaRoomHost {
+  readonly participants: ReadonlyMap<ParticipantId, LiveParticipant>;
+  /** Tells everyone that a participant's state changed. */
+  participantChanged(participant: LiveParticipant): void;
+}
+
+export class RoomMedia {
+  private janusRoom: Promise<JanusRoom> | undefined;
+
+  constructor(
+    private readonly host: MediaRoomHost,
+    private readonly gateway: JanusGateway,
+    private readonly logger: Logger,
+    private readonly publishersMax: number,
+  ) {}
+
+  private ensureJanusRoom(): Promise<JanusRoom> {
+    if (!this.janusRoom) {
+      // Cameras and screens are both publishers in Janus.
+      const creating = this.gateway.createRoom(2 * this.publishersMax);
+      this.janusRoom = creating;
+      creating.catch(() => {
+        if (this.janusRoom === creating) this.janusRoom = undefined;
+      });
+    }
+    return this.janusRoom;
+  }
+
+  /** Publishes a participant's offer for `source` to Janus and returns the answer. */
+  async publish(participant: LiveParticipant, source: MediaSource, offer: SessionDescription): Promise<Outcome<SessionDescription>> {
+    const publication = participant.publications[source];
+    if (publication.pending) return failure('media_negotiation_failed', 'A publish is already in progress.');
+    const attempt = this.publishWithJanus(participant, source, offer);
+    publication.pending = attempt;
+    try {
+      return await attempt;
+    } finally {
+      if (publication.pending === attempt) publication.pending = undefined;
+    }
+  }
+
+  private async publishWithJanus(
+    participant: LiveParticipant,
+    source: MediaSource,
+    offer: SessionDescription,
+  ): Promise<Outcome<SessionDescription>> {
+    const publication = participant.publications[source];
+    try {
+      if (publication.handle) await this.unpublish(participant, source);
+      const janusRoom = await this.ensureJanusRoom();
+      const publisher = await this.gateway.openPublisher(janusRoom, `${participant.id}/${source}`);
+      if (participant.closed) {
+        await publisher.close();
+        return failure('not_joined', 'You have left the meeting.');
+      }
+      publication.handle = publisher;
+      this.watchPublisher(participant, source, publisher);
+      const answer = await publisher.publish(offer);
+      for (const candidate of publication.earlyCandidates.splice(0)) await publisher.trickle(candidate);
+      return { ok: true, value: answer };
+    } catch (error) {
+      this.logger.warn({ err: error, participantId: participant.id, source }, 'publish failed');
+      return mediaFailure(error);
+    }
+  }
+
+  private watchPublisher(participant: LiveParticipant, source: MediaSource, publisher: PublisherHandle): void {
+    const publication = participant.publications[source];
+    publisher.on('candidate', (candidate) => participant.send({ type: 'trickle', target: { kind: 'publisher', source }, candidate }));
+    publisher.on('webrtc-up', () => {
+      if (publication.handle !== publisher || publication.live) return;
+      publication.live = true;
+      this.host.participantChanged(participant);
+    });
+    if (source === 'camera') {
+      publisher.on('talking', (talking) => {
+        if (publication.handle !== publisher || participant.speaking === talking) return;
+        participant.speaking = talking;
+        this.host.participantChanged(participant);
+      });
+    }
+    const stop = () => {
+      if (publication.handle === publisher) void this.unpublish(participant, source);
+    };
+    publisher.on('hangup', stop);
+    publisher.on('closed', stop);
+  }
+
+  /** Stops a participant's stream of `source` and everyone's subscriptions to it. */
+  async unpublish(participant: LiveParticipant, source: MediaSource): Promise<void> {
+    const publication = participant.publications[source];
+    const handle = publication.handle;
+    publication.handle = undefined;
+    const wasLive = publication.live;
+    publication.live = false;
+    if (source === 'camera') participant.speaking = false;
+    for (const other of this.host.participants.values()) other.closeSubscription(subscriptionKey(participant.id, source));
+    if (wasLive && !participant.closed) this.host.participantChanged(participant);
+    await handle?.close();
+  }
+
+  /** Subscribes `subscriber` to `publisherId`'s `source` and returns Janus's offer. */
+  async subscribe(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource): Promise<Outcome<SessionDescription>> {
+    const target = this.host.participants.get(publisherId);
+    if (!target || target === subscriber) return failure('participant_not_found', 'That participant is not in this meeting.');
+    const publication = target.publications[source];
+    if (!publication.handle || !publication.live) return failure('not_publishing', 'That participant is not sending this stream.');
+    try {
+      const janusRoom = await this.ensureJanusRoom();
+      const handle = await this.gateway.openSubscriber(
+        janusRoom,
+        publication.handle.feedId,
+        subscriber.publications.camera.handle?.privateId ?? 0,
+      );
+      if (subscriber.closed || !this.host.participants.has(publisherId)) {
+        await handle.close();
+        return failure('participant_not_found', 'That participant has left.');
+      }
+      subscriber.setSubscription(subscriptionKey(publisherId, source), handle);
+      handle.on('candidate', (candidate) =>
+        subscriber.send({ type: 'trickle', target: { kind: 'subscriber', participantId: publisherId, source }, candidate }),
+      );
+      return { ok: true, value: handle.offer };
+    } catch (error) {
+      this.logger.warn({ err: error, participantId: subscriber.id }, 'subscribe failed');
+      return mediaFailure(error);
+    }
+  }
+
+  /** Starts a subscription with the browser's answer. */
+  async answerSubscription(
+    subscriber: LiveParticipant,
+    publisherId: ParticipantId,
+    source: MediaSource,
+    answer: SessionDescription,
+  ): Promise<Outcome> {
+    const handle = subscriber.subscriptions.get(subscriptionKey(publisherId, source));
+    if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
+    try {
+      await handle.start(answer);
+      return { ok: true };
+    } catch (error) {
+      return mediaFailure(error);
+    }
+  }
+
+  /** Chooses the simulcast layer (or no video) a subscriber receives. */
+  async setVideoLayer(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource, layer: VideoLayer): Promise<Outcome> {
+    const handle = subscriber.subscriptions.get(subscriptionKey(publisherId, source));
+    if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
+    try {
+      await handle.setVideoLayer(layer);
+      return { ok: true };
+    } catch (error) {
+      return mediaFailure(error);
+    }
+  }
+
+  /** Passes an ICE candidate to the right handle; candidates for vanished handles are ignored. */
+  async trickle(
+    participant: LiveParticipant,
+    target: { kind: 'publisher'; source: MediaSource } | { kind: 'subscriber'; participantId: ParticipantId; source: MediaSource },
+    candidate: IceCandidate,
+  ): Promise<void> {
+    if (target.kind === 'publisher') {
+      const publication = participant.publications[target.source];
+      if (!publication.handle) {
+        // The browser trickles while its offer is on the way; keep the candidates for the handle.
+        if (publication.pending && publication.earlyCandidates.length < limits.iceCandidatesQueuedMax)
+          publication.earlyCandidates.push(candidate);
+        return;
+      }
+      await publication.handle.trickle(candidate).catch(() => undefined);
+      return;
+    }
+    await participant.subscriptions
+      .get(subscriptionKey(target.participantId, target.source))
+      ?.trickle(candidate)
+      .catch(() => undefined);
+  }
+
+  /** Janus went away: every handle is gone. */
+  interrupted(): void {
+    this.janusRoom = undefined;
+    for (const participant of this.host.participants.values()) {
+      participant.dropMedia();
+      participant.speaking = false;
+    }
+  }
+
+  /** Destroys the Janus room. */
+  close(): void {
+    const janusRoom = this.janusRoom;
+    this.janusRoom = undefined;
+    void janusRoom?.then((room) => this.gateway.destroyRoom(room)).catch(() => undefined);
+  }
+}

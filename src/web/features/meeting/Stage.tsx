@@ -1,0 +1,159 @@
+/**
+ * Where the video goes: a shared screen large with everyone in a strip; otherwise the active
+ * speaker large (speaker view) or a paginated grid. Tells the controller which simulcast layer
+ * each visible camera needs, and to stop video for cameras not on screen.
+ */
+import { useEffect } from 'preact/hooks';
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { VideoLayer } from '../../../shared/protocol.js';
+import { t } from '../../app/i18n.js';
+import type { MeetingState, RemoteParticipant } from './meeting-controller.js';
+import { Tile, type TileProps } from './Tile.js';
+
+export type Layout = 'grid' | 'speaker';
+export type Quality = 'normal' | 'data-saver' | 'audio-only';
+
+/** Tiles on one grid page. */
+export const tilesPerPage = 9;
+
+/** The layer a camera tile of `width` pixels needs. */
+export function layerFor(width: number, quality: Quality): VideoLayer {
+  if (quality === 'audio-only') return null;
+  if (quality === 'data-saver') return 0;
+  if (width >= 560) return 2;
+  if (width >= 280) return 1;
+  return 0;
+}
+
+interface StageProps {
+  state: MeetingState;
+  selfName: string;
+  localStream: MediaStream | undefined;
+  layout: Layout;
+  quality: Quality;
+  page: number;
+  onPage: (page: number) => void;
+  activeSpeakerId: ParticipantId | undefined;
+  setVideoLayer: (participantId: ParticipantId, layer: VideoLayer) => void;
+}
+
+type TileModel = TileProps & { key: string; participantId?: ParticipantId };
+
+function remoteTile(remote: RemoteParticipant): TileModel {
+  const summary = remote.summary;
+  return {
+    key: `${summary.participantId}/camera`,
+    tileId: summary.participantId,
+    participantId: summary.participantId,
+    name: summary.displayName,
+    stream: remote.camera,
+    audioMuted: summary.media.audioMuted,
+    videoMuted: summary.media.videoMuted,
+    role: summary.role,
+    speaking: summary.speaking,
+    handRaised: summary.handRaisedAtMs !== null,
+    reconnecting: summary.reconnecting,
+    reaction: remote.reaction,
+  };
+}
+
+export function Stage(props: StageProps) {
+  const { state, quality, setVideoLayer } = props;
+  const self = state.self;
+  const selfTile: TileModel = {
+    key: 'self/camera',
+    tileId: self?.participantId ?? 'self',
+    name: t('meeting.you', { name: props.selfName }),
+    stream: props.localStream,
+    audioMuted: state.media.audioMuted,
+    videoMuted: state.media.videoMuted,
+    role: self?.role,
+    speaking: self?.speaking ?? false,
+    handRaised: (self?.handRaisedAtMs ?? null) !== null,
+    reaction: state.reaction,
+    local: true,
+  };
+  const cameras = [selfTile, ...state.remotes.map(remoteTile)];
+  const screens: TileModel[] = [
+    ...(state.screen
+      ? [
+          {
+            key: 'self/screen',
+            tileId: 'self-screen',
+            name: t('meeting.yourScreen'),
+            stream: state.screen,
+            audioMuted: true,
+            videoMuted: false,
+            screen: true,
+            local: true,
+          },
+        ]
+      : []),
+    ...state.remotes
+      .filter((remote) => remote.screen)
+      .map((remote) => ({
+        key: `${remote.summary.participantId}/screen`,
+        tileId: `${remote.summary.participantId}-screen`,
+        name: t('meeting.screenOf', { name: remote.summary.displayName }),
+        stream: remote.screen,
+        audioMuted: true,
+        videoMuted: false,
+        screen: true,
+      })),
+  ];
+
+  let large: TileModel[] = [];
+  let small: TileModel[] = cameras;
+  let pages = 1;
+  if (screens.length > 0) {
+    large = screens;
+  } else if (props.layout === 'speaker' && cameras.length > 1) {
+    const speaker = cameras.find((tile) => tile.participantId === props.activeSpeakerId) ?? cameras[1] ?? selfTile;
+    large = [speaker];
+    small = cameras.filter((tile) => tile !== speaker);
+  } else {
+    pages = Math.max(1, Math.ceil(cameras.length / tilesPerPage));
+    const page = Math.min(props.page, pages - 1);
+    small = cameras.slice(page * tilesPerPage, (page + 1) * tilesPerPage);
+  }
+  const visible = new Set([...large, ...small].map((tile) => tile.participantId).filter(Boolean));
+
+  useEffect(() => {
+    // Cameras that are not on screen get no video at all.
+    for (const remote of state.remotes) if (!visible.has(remote.summary.participantId)) setVideoLayer(remote.summary.participantId, null);
+  });
+
+  const render = (tile: TileModel) => {
+    const participantId = tile.participantId;
+    const onWidth = participantId && !tile.screen ? (width: number) => setVideoLayer(participantId, layerFor(width, quality)) : undefined;
+    return <Tile {...tile} key={tile.key} onWidth={onWidth} />;
+  };
+  const page = Math.min(props.page, pages - 1);
+  return (
+    <div class={large.length > 0 ? 'stage with-large' : 'stage'}>
+      {large.length > 0 && (
+        <ul class="tiles large" aria-label={t('meeting.tiles')}>
+          {large.map(render)}
+        </ul>
+      )}
+      <ul
+        class={large.length > 0 ? 'tiles strip' : 'tiles'}
+        data-count={Math.min(small.length, 9)}
+        aria-label={large.length > 0 ? undefined : t('meeting.tiles')}
+      >
+        {small.map(render)}
+      </ul>
+      {pages > 1 && (
+        <nav class="pager" aria-label={t('meeting.page', { page: page + 1, pages })}>
+          <button type="button" disabled={page === 0} onClick={() => props.onPage(page - 1)}>
+            {t('meeting.previousPage')}
+          </button>
+          <span>{t('meeting.page', { page: page + 1, pages })}</span>
+          <button type="button" disabled={page >= pages - 1} onClick={() => props.onPage(page + 1)}>
+            {t('meeting.nextPage')}
+          </button>
+        </nav>
+      )}
+    </div>
+  );
+}

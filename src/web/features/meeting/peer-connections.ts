@@ -1,0 +1,95 @@
+/**
+ * The browser's PeerConnections with Janus: one per own published source (camera, screen) and
+ * one per subscription. Knows nothing of the meeting; MeetingController drives it.
+ */
+import type { IceCandidate, MediaSource } from '../../../shared/protocol.js';
+import type { MediaPipeline } from './media-pipeline.js';
+
+/** Simulcast layers of the camera: low, medium, high (Janus relays one of them to each subscriber). */
+const simulcastEncodings: RTCRtpEncodingParameters[] = [
+  { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
+  { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 450_000 },
+  { rid: 'h', maxBitrate: 1_000_000 },
+];
+
+/** The protocol's form of a gathered candidate; `null` when gathering is complete. */
+function candidateOf(event: RTCPeerConnectionIceEvent): IceCandidate {
+  if (!event.candidate) return null;
+  return { candidate: event.candidate.candidate, sdpMid: event.candidate.sdpMid, sdpMLineIndex: event.candidate.sdpMLineIndex };
+}
+
+/** A PeerConnection that keeps Janus's early ICE candidates until its remote description is set. */
+export class JanusPeer {
+  readonly connection: RTCPeerConnection;
+  private readonly earlyCandidates: IceCandidate[] = [];
+
+  constructor(iceServers: RTCIceServer[], onCandidate: (candidate: IceCandidate) => void) {
+    this.connection = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+    this.connection.addEventListener('icecandidate', (event) => onCandidate(candidateOf(event)));
+  }
+
+  /** Adds Janus's candidate now, or once the remote description is set. */
+  async addRemoteCandidate(candidate: IceCandidate): Promise<void> {
+    if (!this.connection.remoteDescription) {
+      this.earlyCandidates.push(candidate);
+      return;
+    }
+    await this.connection.addIceCandidate(candidate ?? undefined).catch((error: unknown) => console.warn('candidate refused', error));
+  }
+
+  /** Sets Janus's description and then the candidates that came early. */
+  async setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
+    await this.connection.setRemoteDescription(description);
+    for (const candidate of this.earlyCandidates.splice(0))
+      await this.connection.addIceCandidate(candidate ?? undefined).catch(() => undefined);
+  }
+
+  close(): void {
+    this.connection.close();
+  }
+}
+
+/** Creates a send-only publisher for `stream`'s tracks and returns it with its offer. */
+export async function createPublisher(options: {
+  source: MediaSource;
+  stream: MediaStream;
+  iceServers: RTCIceServer[];
+  simulcast: boolean;
+  pipeline: MediaPipeline;
+  onCandidate: (candidate: IceCandidate) => void;
+}): Promise<{ peer: JanusPeer; offer: { type: 'offer'; sdp: string } }> {
+  const peer = new JanusPeer(options.iceServers, options.onCandidate);
+  for (const track of options.stream.getTracks()) {
+    const video = track.kind === 'video';
+    const transceiver = peer.connection.addTransceiver(track, {
+      direction: 'sendonly',
+      streams: [options.stream],
+      ...(video && options.simulcast && options.source === 'camera' ? { sendEncodings: simulcastEncodings } : {}),
+    });
+    options.pipeline.prepareSender(transceiver.sender, video ? 'video' : 'audio');
+  }
+  const offer = await peer.connection.createOffer();
+  await peer.connection.setLocalDescription(offer);
+  return { peer, offer: { type: 'offer', sdp: offer.sdp ?? '' } };
+}
+
+/** Answers Janus's subscription offer; `onStream` gets the remote stream as tracks arrive. */
+export async function createSubscriber(options: {
+  offer: RTCSessionDescriptionInit;
+  iceServers: RTCIceServer[];
+  pipeline: MediaPipeline;
+  onCandidate: (candidate: IceCandidate) => void;
+  onStream: (stream: MediaStream) => void;
+}): Promise<{ peer: JanusPeer; answer: { type: 'answer'; sdp: string } }> {
+  const peer = new JanusPeer(options.iceServers, options.onCandidate);
+  const stream = new MediaStream();
+  peer.connection.addEventListener('track', (event) => {
+    options.pipeline.prepareReceiver(event.receiver, event.track.kind === 'audio' ? 'audio' : 'video');
+    stream.addTrack(event.track);
+    options.onStream(stream);
+  });
+  await peer.setRemoteDescription(options.offer);
+  const answer = await peer.connection.createAnswer();
+  await peer.connection.setLocalDescription(answer);
+  return { peer, answer: { type: 'answer', sdp: answer.sdp ?? '' } };
+}
