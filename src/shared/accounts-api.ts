@@ -60,6 +60,7 @@ export const CreateOrganisationRequestSchema = z
   .strict();
 export const OrganisationParamsSchema = z.object({ org: z.string().max(100) });
 export const InvitationRequestSchema = z.object({ email: EmailSchema, role: OrganisationRoleSchema.exclude(['owner']) }).strict();
+export const ChangeRoleRequestSchema = z.object({ role: OrganisationRoleSchema }).strict();
 export const MemberParamsSchema = z.object({ org: z.string().max(100), personId: z.string().max(100) });
 
 export const OrganisationViewSchema = z.object({

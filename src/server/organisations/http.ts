@@ -1,6 +1,7 @@
 /** HTTP routes of the organisations domain: organisations, people, invitations, owned rooms, the dashboard. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  ChangeRoleRequestSchema,
   CreateOrganisationRequestSchema,
   CreateOwnedRoomRequestSchema,
   DashboardViewSchema,
@@ -101,6 +102,17 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     const result = await organisations.removeMember(session.person, request.params.org, request.params.personId);
     return result.ok ? reply.code(204).send() : sendFailure(reply, result);
   });
+
+  app.put(
+    '/api/orgs/:org/members/:personId',
+    { schema: { params: MemberParamsSchema, body: ChangeRoleRequestSchema } },
+    async (request, reply) => {
+      const session = await authenticator.requireSession(request, reply);
+      if (!session) return reply;
+      const result = await organisations.changeRole(session.person, request.params.org, request.params.personId, request.body.role);
+      return result.ok ? reply.code(204).send() : sendFailure(reply, result);
+    },
+  );
 
   app.post(
     '/api/orgs/:org/rooms',

@@ -215,6 +215,42 @@ export class OrganisationsService {
   }
 
   /**
+   * Gives a member another role. Owners and admins may change roles; only owners may make or
+   * unmake owners; the last owner stays an owner.
+   */
+  async changeRole(person: Person, slug: string, personId: string, role: OrganisationRole): Promise<Result<void>> {
+    const membership = await this.membership(person.id, slug);
+    if (!membership) return notFound();
+    if (!managers.includes(membership.role)) return failure(403, 'role_required', 'Only owners and admins can change roles.');
+    const target = await this.db
+      .selectFrom('organisation_members')
+      .select('role')
+      .where('organisation_id', '=', membership.organisationId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    if (!target) return failure(404, 'member_not_found', 'This person is not a member of the organisation.');
+    if ((target.role === 'owner' || role === 'owner') && membership.role !== 'owner') {
+      return failure(403, 'role_required', 'Only an owner can make or unmake owners.');
+    }
+    if (target.role === 'owner' && role !== 'owner') {
+      const owners = await this.db
+        .selectFrom('organisation_members')
+        .select('person_id')
+        .where('organisation_id', '=', membership.organisationId)
+        .where('role', '=', 'owner')
+        .execute();
+      if (owners.length <= 1) return failure(409, 'last_owner', 'An organisation needs at least one owner.');
+    }
+    await this.db
+      .updateTable('organisation_members')
+      .set({ role })
+      .where('organisation_id', '=', membership.organisationId)
+      .where('person_id', '=', personId)
+      .execute();
+    return success(undefined);
+  }
+
+  /**
    * Creates a room (in the meetings domain) owned by the organisation `organisationSlug`
    * (owners and admins only) or, when it is null, by `person` alone.
    */

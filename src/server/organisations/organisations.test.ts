@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { RoomIdSchema } from '../../shared/ids.js';
 import { linkIn } from '../email/smtp-sink.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
@@ -38,7 +39,7 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     expect(created.readableUrl).toMatch(/\/r\/alpha\/main$/);
     expect(created.url).toMatch(new RegExp(`/r/${roomId}$`));
     expect((await alice.request('GET', '/api/orgs/alpha/rooms/main')).json()).toEqual({ roomId });
-    expect(created.moderatorCode).toBe((await fixture.rooms.find(roomId))?.moderatorCode);
+    expect(created.moderatorCode).toBe((await fixture.rooms.find(RoomIdSchema.parse(roomId)))?.moderatorCode);
     expect((await alice.request('POST', '/api/orgs/alpha/rooms', { name: 'Again', slug: 'main' })).json().error.code).toBe('slug_taken');
     expect((await alice.request('POST', '/api/orgs/alpha/rooms', { name: 'Settings', slug: 'settings' })).json().error.code).toBe(
       'invalid_request',
@@ -71,6 +72,13 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     expect((await carol.request('POST', `/api/rooms/${roomId}/scheduled-meetings`, schedule)).json().error.code).toBe('room_not_found');
     const carolId = (await carol.request('GET', '/api/account/session')).json().person.id;
     expect(await fixture.people.identity.administersRoom(carolId, roomId)).toBe(false);
+    expect((await carol.request('PUT', `/api/orgs/alpha/members/${carolId}`, { role: 'admin' })).json().error.code).toBe('role_required');
+    const aliceId = (await alice.request('GET', '/api/account/session')).json().person.id;
+    expect((await alice.request('PUT', `/api/orgs/alpha/members/${aliceId}`, { role: 'member' })).json().error.code).toBe('last_owner');
+    expect((await alice.request('PUT', `/api/orgs/alpha/members/${carolId}`, { role: 'admin' })).statusCode).toBe(204);
+    expect((await carol.request('PUT', `/api/orgs/alpha/members/${aliceId}`, { role: 'member' })).json().error.code).toBe('role_required');
+    expect(await fixture.people.identity.administersRoom(carolId, roomId)).toBe(true);
+    expect((await alice.request('PUT', `/api/orgs/alpha/members/${carolId}`, { role: 'member' })).statusCode).toBe(204);
     const members = (await alice.request('GET', '/api/orgs/alpha')).json().members;
     expect(members.map((member: { name: string; role: string }) => `${member.name}:${member.role}`)).toEqual([
       'Alice:owner',
@@ -88,6 +96,7 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
       ['organisation_not_found', 'POST', '/api/orgs/alpha/invitations', { email: 'bob2@example.org', role: 'admin' }],
       ['organisation_not_found', 'POST', '/api/orgs/alpha/rooms', { name: 'Hijack', slug: 'hijack' }],
       ['organisation_not_found', 'DELETE', `/api/orgs/alpha/members/${aliceId}`],
+      ['organisation_not_found', 'PUT', `/api/orgs/alpha/members/${aliceId}`, { role: 'member' }],
       ['room_not_found', 'POST', `/api/rooms/${roomId}/scheduled-meetings`, schedule],
       ['scheduled_meeting_not_found', 'PUT', `/api/scheduled-meetings/${scheduled.id}`, { ...schedule, title: 'Hijacked' }],
       ['scheduled_meeting_not_found', 'DELETE', `/api/scheduled-meetings/${scheduled.id}`],

@@ -237,6 +237,7 @@ const english = {
   'role.member': 'member',
   'organisation.people': 'People',
   'organisation.role': 'Role',
+  'organisation.roleOf': 'Role of {name}',
   'organisation.invite': 'Invite someone',
   'organisation.sendInvitation': 'Send invitation',
   'organisation.invitationSent': 'Invitation sent to {email}.',
@@ -280,6 +281,18 @@ const english = {
   'error.sso_email_not_verified': 'Your sign-in provider did not confirm your email address.',
   'error.sso_failed': 'The sign-in provider did not confirm who you are; please try again.',
   'error.account_deleted': 'The account linked to this sign-in has been deleted.',
+  'error.login_locked': 'Too many failed attempts. Wait a few minutes and try again, or reset your password.',
+  'error.organisation_not_found': 'There is no organisation with this name that you belong to.',
+  'error.too_many_organisations': 'You own as many organisations as one person can.',
+  'error.too_many_rooms': 'This owner has as many rooms as allowed.',
+  'error.invitation_for_another_email': 'This invitation was sent to another email address.',
+  'error.member_not_found': 'This person is not a member of the organisation.',
+  'error.last_owner': 'An organisation needs at least one owner.',
+  'error.scheduled_meeting_not_found': 'There is no such scheduled meeting that you can manage.',
+  'error.meeting_cancelled': 'This meeting has been cancelled.',
+  'error.organisation_needs_another_owner': 'Make someone else an owner of your organisations first.',
+  'error.operator_only': 'Only the co-op’s operators can see this.',
+  'error.sso_unavailable': 'The sign-in provider cannot be reached; try again later.',
 } as const;
 
 export type MessageKey = keyof typeof english;

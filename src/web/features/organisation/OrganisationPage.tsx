@@ -48,7 +48,9 @@ export function OrganisationPage({ slug }: { slug: string }) {
                 <tr key={member.personId}>
                   <td>{member.name}</td>
                   <td>{member.email}</td>
-                  <td>{t(`role.${member.role}`)}</td>
+                  <td>
+                    {manages ? <RoleChoice slug={slug} member={member} onChanged={reload} onFailed={setError} /> : t(`role.${member.role}`)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -56,6 +58,46 @@ export function OrganisationPage({ slug }: { slug: string }) {
         )}
         {manages && <InviteForm slug={slug} />}
       </main>
+    </>
+  );
+}
+
+function RoleChoice(props: {
+  slug: string;
+  member: OrganisationView['members'][number];
+  onChanged: () => void;
+  onFailed: (message: string) => void;
+}) {
+  const id = `role-${props.member.personId}`;
+  return (
+    <>
+      <label for={id} class="visually-hidden">
+        {t('organisation.roleOf', { name: props.member.name })}
+      </label>
+      <select
+        id={id}
+        value={props.member.role}
+        onChange={async (event) => {
+          const role = event.currentTarget.value;
+          try {
+            await sessionApi(
+              undefined,
+              `/api/orgs/${encodeURIComponent(props.slug)}/members/${encodeURIComponent(props.member.personId)}`,
+              {
+                method: 'PUT',
+                body: { role },
+              },
+            );
+          } catch (failure) {
+            props.onFailed(failureText(failure));
+          }
+          props.onChanged();
+        }}
+      >
+        <option value="owner">{t('role.owner')}</option>
+        <option value="admin">{t('role.admin')}</option>
+        <option value="member">{t('role.member')}</option>
+      </select>
     </>
   );
 }
