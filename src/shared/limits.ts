@@ -85,6 +85,8 @@ export const accountLimits = {
   loginLockMaxMs: 60 * 60 * 1000,
   /** Login, sign-up and reset requests allowed per client address per minute. */
   accountRequestsPerMinuteMax: 30,
+  /** Requests that mail addresses someone typed in (invitations, scheduling) per client address per minute. */
+  mailingRequestsPerMinuteMax: 20,
   /** Longest meeting title, in characters. */
   meetingTitleCharactersMax: 120,
   /** Longest meeting agenda, in characters. */

@@ -77,7 +77,9 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
 
   app.get('/api/operator/outbox', async (request, reply) => {
     if (!(await audited(request, reply, 'read_outbox'))) return reply;
-    return { messages: await options.mailer.listOutbox(rowsMax) };
+    // One-time links would let whoever reads them take over an account: operators see that a link was sent, not the link.
+    const messages = await options.mailer.listOutbox(rowsMax);
+    return { messages: messages.map((message) => ({ ...message, text: message.text.replace(/token=[A-Za-z0-9_-]+/g, 'token=(hidden)') })) };
   });
 
   app.get('/api/operator/audit', async (request, reply) => {

@@ -16,6 +16,7 @@ import {
   type ScheduledMeetingView,
   TokenRequestSchema,
 } from '../../shared/accounts-api.js';
+import { accountLimits } from '../../shared/limits.js';
 import { type Authenticator, sendFailure } from '../accounts/index.js';
 import type { RoomsRepository } from '../meetings/index.js';
 import type { OrganisationsService, OwnedRoom } from './organisations-service.js';
@@ -31,6 +32,8 @@ export interface OrganisationsHttpOptions {
 }
 
 const recentMeetingsShown = 5;
+/** Requests that send email to addresses someone typed in, per client address per minute. */
+const mailingRateLimit = { rateLimit: { max: accountLimits.mailingRequestsPerMinuteMax, timeWindow: 60_000 } };
 
 export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> = async (app, options) => {
   const { organisations, authenticator } = options;
@@ -79,7 +82,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
 
   app.post(
     '/api/orgs/:org/invitations',
-    { schema: { params: OrganisationParamsSchema, body: InvitationRequestSchema } },
+    { schema: { params: OrganisationParamsSchema, body: InvitationRequestSchema }, config: mailingRateLimit },
     async (request, reply) => {
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;

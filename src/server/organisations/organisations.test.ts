@@ -203,7 +203,10 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     expect(people.map((person: { email: string }) => person.email)).toContain('alice@example.org');
     expect((await operator.request('GET', '/api/operator/organisations')).json().organisations).toHaveLength(2);
     expect((await operator.request('GET', '/api/operator/live')).json()).toEqual({ meetings: [], participantsNow: 0 });
-    expect((await operator.request('GET', '/api/operator/outbox')).json().messages.length).toBeGreaterThan(0);
+    const outbox = (await operator.request('GET', '/api/operator/outbox')).json().messages;
+    expect(outbox.map((message: { to: string }) => message.to)).toContain('alice@example.org');
+    expect(outbox.some((message: { text: string }) => message.text.includes('verify?token=(hidden)'))).toBe(true);
+    expect(outbox.some((message: { text: string }) => /token=[\w-]{20,}/.test(message.text))).toBe(false);
     const audit = (await operator.request('GET', '/api/operator/audit')).json().entries;
     expect(audit.map((entry: { action: string }) => entry.action)).toEqual([
       'read_audit_log',

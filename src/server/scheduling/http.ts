@@ -7,6 +7,7 @@ import {
   ScheduledMeetingViewSchema,
   ScheduleMeetingRequestSchema,
 } from '../../shared/accounts-api.js';
+import { accountLimits } from '../../shared/limits.js';
 import { type Authenticator, sendFailure } from '../accounts/index.js';
 import { sendError } from '../http/errors.js';
 import type { SchedulingService } from './scheduling-service.js';
@@ -16,10 +17,16 @@ export interface SchedulingHttpOptions {
   authenticator: Authenticator;
 }
 
+/** Requests that send email to addresses someone typed in, per client address per minute. */
+const mailingRateLimit = { rateLimit: { max: accountLimits.mailingRequestsPerMinuteMax, timeWindow: 60_000 } };
+
 export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = async (app, { scheduling, authenticator }) => {
   app.post(
     '/api/rooms/:roomId/scheduled-meetings',
-    { schema: { params: RoomIdParamsSchema, body: ScheduleMeetingRequestSchema, response: { 201: ScheduledMeetingViewSchema } } },
+    {
+      schema: { params: RoomIdParamsSchema, body: ScheduleMeetingRequestSchema, response: { 201: ScheduledMeetingViewSchema } },
+      config: mailingRateLimit,
+    },
     async (request, reply) => {
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
@@ -30,7 +37,10 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
 
   app.put(
     '/api/scheduled-meetings/:meetingId',
-    { schema: { params: ScheduledMeetingParamsSchema, body: ScheduleMeetingRequestSchema, response: { 200: ScheduledMeetingViewSchema } } },
+    {
+      schema: { params: ScheduledMeetingParamsSchema, body: ScheduleMeetingRequestSchema, response: { 200: ScheduledMeetingViewSchema } },
+      config: mailingRateLimit,
+    },
     async (request, reply) => {
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
