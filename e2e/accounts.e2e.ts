@@ -19,7 +19,7 @@ let mail: SmtpSink;
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   mail = await startSmtpSink();
-  plenary = await startPlenary({ SMTP_URL: mail.url, MAIL_FROM: 'Plenary <meet@example.coop>' });
+  plenary = await startPlenary({ SMTP_URL: mail.url, MAIL_FROM: 'Plenary <meet@example.coop>', OPERATOR_EMAILS: 'ada@example.coop' });
   chromium = await launchChromium();
 });
 
@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('accounts in the browser', () => {
-  it('signs up, verifies by email, logs in, creates an organisation and a room, schedules a meeting with an iCalendar invitation, and opens it by its readable link', async () => {
+  it('signs up, verifies by email, logs in, creates an organisation and a room, schedules a meeting with an iCalendar invitation, opens it by its readable link, and reads the operator console', async () => {
     const context = await newParticipantContext(chromium.browser);
     const page = await context.newPage();
     const requests: string[] = [];
@@ -88,6 +88,16 @@ describe('accounts in the browser', () => {
     await page.goto(`${plenary.url}/r/analytical/weekly`);
     await page.waitForURL(`**${new URL(guestLink).pathname}`);
     await page.getByRole('button', { name: 'Join meeting' }).waitFor();
+
+    // Ada is one of the co-op's operators: the console lists accounts and audits every view.
+    await page.goto(`${plenary.url}/dashboard`);
+    await page.getByRole('link', { name: 'Operator console' }).click();
+    await page.getByRole('cell', { name: 'ada@example.coop' }).waitFor();
+    await page.getByRole('button', { name: 'Outbox' }).click();
+    await page.getByRole('cell', { name: /Invitation: Planning/ }).waitFor();
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByRole('cell', { name: 'read_outbox' }).waitFor();
+    await page.screenshot({ path: path.join(artifacts, 'accounts-operator.png'), fullPage: true });
 
     const origin = new URL(plenary.url).origin;
     expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);

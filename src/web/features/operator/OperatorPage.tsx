@@ -27,6 +27,7 @@ const RowsSchema = z.record(z.string(), z.unknown());
 
 function cell(column: string, value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? t('operator.yes') : t('operator.no');
   if (column.endsWith('Ms') && typeof value === 'number') return new Date(value).toLocaleString();
   return String(value);
 }
@@ -70,7 +71,7 @@ export function OperatorPage() {
             <tr>
               {views[view].columns.map((column) => (
                 <th key={column} scope="col">
-                  {column}
+                  {t(`operator.column.${column}`)}
                 </th>
               ))}
             </tr>
