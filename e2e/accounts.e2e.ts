@@ -30,7 +30,7 @@ afterAll(async () => {
 });
 
 describe('accounts in the browser', () => {
-  it('signs up, verifies by email, logs in, creates an organisation and a room, schedules a meeting with an iCalendar invitation, opens it by its readable link, and reads the operator console', async () => {
+  it('signs up, verifies by email, logs in, creates an organisation and a room, schedules a meeting with an iCalendar invitation and changes it, opens it by its readable link, and reads the operator console', async () => {
     const context = await newParticipantContext(chromium.browser);
     const page = await context.newPage();
     const requests: string[] = [];
@@ -82,6 +82,15 @@ describe('accounts in the browser', () => {
     const invitation = await mail.waitFor('babbage@example.coop', /^Invitation: Planning/);
     expect(invitation.calendarMethod).toBe('REQUEST');
     expect(invitation.calendar).toContain('DTSTART:20270105T100000Z');
+
+    await card.getByRole('button', { name: 'Change' }).click();
+    const starts = card.getByLabel('Starts at').last();
+    expect(await starts.inputValue()).toBe('2027-01-05T10:00');
+    await starts.fill('2027-01-05T11:30');
+    await card.getByRole('button', { name: 'Save and send the update' }).click();
+    const update = await mail.waitFor('babbage@example.coop', /^Updated: Planning/);
+    expect(update.calendar).toContain('SEQUENCE:1');
+    expect(update.calendar).toContain('DTSTART:20270105T113000Z');
 
     await page.screenshot({ path: path.join(artifacts, 'accounts-dashboard.png'), fullPage: true });
 

@@ -255,6 +255,8 @@ const english = {
   'schedule.invitees': 'Invite by email',
   'schedule.inviteesHint': 'Separate addresses with commas. Each gets a calendar invitation.',
   'schedule.cancel': 'Cancel meeting',
+  'schedule.edit': 'Change',
+  'schedule.sendUpdate': 'Save and send the update',
   'operator.title': 'Operator console',
   'operator.privacy':
     'Operators see accounts, load and email, never what is said: chat, notes and media are not stored. Every view here is written to the audit log.',

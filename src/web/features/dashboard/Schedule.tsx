@@ -5,22 +5,39 @@ import { t } from '../../app/i18n.js';
 import { ActionForm, Field } from '../account/Form.js';
 import { sessionApi } from '../account/session.js';
 
-export function ScheduleForm(props: { roomId: string; onScheduled: () => void }) {
-  const [title, setTitle] = useState('');
-  const [startsAtLocal, setStartsAtLocal] = useState('');
-  const [timeZone, setTimeZone] = useState(Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const [duration, setDuration] = useState('60');
-  const [agenda, setAgenda] = useState('');
-  const [invitees, setInvitees] = useState('');
-  const prefix = `schedule-${props.roomId}`;
+/** `2026-03-02T10:30`: the wall-clock time of an instant in a time zone, for a datetime-local field. */
+function localInput(instantMs: number, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(instantMs));
+  const part = (type: string) => parts.find((candidate) => candidate.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`;
+}
+
+/** Schedules a meeting in a room, or changes `existing` (everyone invited gets the update). */
+export function ScheduleForm(props: { roomId: string; existing?: ScheduledMeetingView; onScheduled: () => void }) {
+  const { existing } = props;
+  const [title, setTitle] = useState(existing?.title ?? '');
+  const [startsAtLocal, setStartsAtLocal] = useState(existing ? localInput(existing.startsAtMs, existing.timeZone) : '');
+  const [timeZone, setTimeZone] = useState(existing?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [duration, setDuration] = useState(String(existing?.durationMinutes ?? 60));
+  const [agenda, setAgenda] = useState(existing?.agenda ?? '');
+  const [invitees, setInvitees] = useState(existing?.invitees.join(', ') ?? '');
+  const prefix = `schedule-${existing?.id ?? props.roomId}`;
   return (
     <ActionForm
       class="schedule-form"
       label={t('schedule.title')}
-      submit={t('schedule.send')}
+      submit={existing ? t('schedule.sendUpdate') : t('schedule.send')}
       onSubmit={async () => {
-        await sessionApi(undefined, `/api/rooms/${props.roomId}/scheduled-meetings`, {
-          method: 'POST',
+        await sessionApi(undefined, existing ? `/api/scheduled-meetings/${existing.id}` : `/api/rooms/${props.roomId}/scheduled-meetings`, {
+          method: existing ? 'PUT' : 'POST',
           body: {
             title,
             startsAtLocal,
@@ -57,6 +74,7 @@ export function ScheduleForm(props: { roomId: string; onScheduled: () => void })
 }
 
 export function UpcomingMeetings(props: { meetings: ScheduledMeetingView[]; canCancel: boolean; onChanged: () => void }) {
+  const [editing, setEditing] = useState<string | undefined>();
   if (props.meetings.length === 0) return null;
   return (
     <section class="upcoming">
@@ -74,6 +92,15 @@ export function UpcomingMeetings(props: { meetings: ScheduledMeetingView[]; canC
             {props.canCancel && (
               <button
                 type="button"
+                aria-expanded={editing === meeting.id}
+                onClick={() => setEditing(editing === meeting.id ? undefined : meeting.id)}
+              >
+                {t('schedule.edit')}
+              </button>
+            )}
+            {props.canCancel && (
+              <button
+                type="button"
                 class="danger"
                 onClick={async () => {
                   await sessionApi(undefined, `/api/scheduled-meetings/${meeting.id}`, { method: 'DELETE' });
@@ -82,6 +109,16 @@ export function UpcomingMeetings(props: { meetings: ScheduledMeetingView[]; canC
               >
                 {t('schedule.cancel')}
               </button>
+            )}
+            {editing === meeting.id && (
+              <ScheduleForm
+                roomId={meeting.roomId}
+                existing={meeting}
+                onScheduled={() => {
+                  setEditing(undefined);
+                  props.onChanged();
+                }}
+              />
             )}
           </li>
         ))}
