@@ -5,7 +5,6 @@
  */
 import { nanoid } from 'nanoid';
 import type { OrganisationRole, OrganisationView } from '../../shared/accounts-api.js';
-import { type RoomId, RoomIdSchema } from '../../shared/ids.js';
 import { accountLimits, limits } from '../../shared/limits.js';
 import type { AccountsService, AccountsTables, Person } from '../accounts/index.js';
 import { type Failure, failure, newToken, type Result, success, tokenHash } from '../accounts/index.js';
@@ -14,6 +13,9 @@ import type { RoomsRepository } from '../meetings/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Storage } from '../storage/index.js';
 import type { OrganisationsTables } from './migrations.js';
+import { type OwnedRoom, OwnedRoomsRepository } from './owned-rooms-repository.js';
+
+export type { OwnedRoom } from './owned-rooms-repository.js';
 
 /** One organisation a person belongs to. */
 export interface Membership {
@@ -21,17 +23,6 @@ export interface Membership {
   slug: string;
   name: string;
   role: OrganisationRole;
-}
-
-/** A room with its owner: an organisation (`organisationSlug`) or one person. */
-export interface OwnedRoom {
-  roomId: RoomId;
-  name: string;
-  slug: string;
-  organisationId: string | null;
-  organisationSlug: string | null;
-  personId: string;
-  feedToken: string;
 }
 
 const notFound = (): Failure => failure(404, 'organisation_not_found', 'There is no organisation with this name that you belong to.');
@@ -49,7 +40,11 @@ export interface OrganisationsServiceOptions {
 
 /** Organisations, memberships, invitations and owned rooms. */
 export class OrganisationsService {
-  constructor(private readonly options: OrganisationsServiceOptions) {}
+  private readonly ownedRooms: OwnedRoomsRepository;
+
+  constructor(private readonly options: OrganisationsServiceOptions) {
+    this.ownedRooms = new OwnedRoomsRepository(options.storage);
+  }
 
   private get db() {
     return this.options.storage.db.withTables<OrganisationsTables & AccountsTables>();
@@ -262,29 +257,22 @@ export class OrganisationsService {
       if (!managers.includes(organisation.role)) return failure(403, 'role_required', 'Only owners and admins can create rooms.');
     }
     const ownerKey = organisation ? `org:${organisation.organisationId}` : `person:${person.id}`;
-    const owned = await this.db.selectFrom('owned_rooms').select(['slug']).where('owner_key', '=', ownerKey).execute();
-    if (owned.some((room) => room.slug === input.slug))
-      return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
-    if (owned.length >= accountLimits.roomsPerOwnerMax)
+    const slugs = await this.ownedRooms.slugsOf(ownerKey);
+    if (slugs.includes(input.slug)) return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
+    if (slugs.length >= accountLimits.roomsPerOwnerMax)
       return failure(409, 'too_many_rooms', `At most ${accountLimits.roomsPerOwnerMax} rooms per owner.`);
     const room = await this.options.rooms.create({ name: input.name, participantsMax: limits.participantsPerRoomMax });
     const feedToken = newToken();
-    try {
-      await this.db
-        .insertInto('owned_rooms')
-        .values({
-          room_id: room.id,
-          owner_key: ownerKey,
-          organisation_id: organisation?.organisationId ?? null,
-          person_id: person.id,
-          slug: input.slug,
-          feed_token: feedToken,
-          created_at_ms: this.options.clock.nowMs(),
-        })
-        .execute();
-    } catch {
-      return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
-    }
+    const inserted = await this.ownedRooms.insert({
+      room_id: room.id,
+      owner_key: ownerKey,
+      organisation_id: organisation?.organisationId ?? null,
+      person_id: person.id,
+      slug: input.slug,
+      feed_token: feedToken,
+      created_at_ms: this.options.clock.nowMs(),
+    });
+    if (!inserted) return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
     return success({
       roomId: room.id,
       name: room.name,
@@ -296,78 +284,28 @@ export class OrganisationsService {
     });
   }
 
-  private ownedRoomsQuery() {
-    return this.db
-      .selectFrom('owned_rooms')
-      .innerJoin('rooms', 'rooms.id', 'owned_rooms.room_id')
-      .leftJoin('organisations', 'organisations.id', 'owned_rooms.organisation_id')
-      .select([
-        'owned_rooms.room_id',
-        'rooms.name',
-        'owned_rooms.slug',
-        'owned_rooms.organisation_id',
-        'organisations.slug as organisation_slug',
-        'owned_rooms.person_id',
-        'owned_rooms.feed_token',
-      ]);
-  }
-
-  private toOwnedRoom(row: {
-    room_id: string;
-    name: string;
-    slug: string;
-    organisation_id: string | null;
-    organisation_slug: string | null;
-    person_id: string;
-    feed_token: string;
-  }): OwnedRoom {
-    return {
-      roomId: RoomIdSchema.parse(row.room_id),
-      name: row.name,
-      slug: row.slug,
-      organisationId: row.organisation_id,
-      organisationSlug: row.organisation_slug,
-      personId: row.person_id,
-      feedToken: row.feed_token,
-    };
-  }
-
   /** Every room `personId` can use: their own, and their organisations'. */
   async roomsVisibleTo(personId: string): Promise<OwnedRoom[]> {
     const organisationIds = (await this.membershipsOf(personId)).map((membership) => membership.organisationId);
-    const rows = await this.ownedRoomsQuery()
-      .where((where) =>
-        where.or([
-          where('owned_rooms.owner_key', '=', `person:${personId}`),
-          ...(organisationIds.length > 0 ? [where('owned_rooms.organisation_id', 'in', organisationIds)] : []),
-        ]),
-      )
-      .orderBy('owned_rooms.created_at_ms')
-      .execute();
-    return rows.map((row) => this.toOwnedRoom(row));
+    return this.ownedRooms.visibleTo(personId, organisationIds);
   }
 
   /** The room `/r/<organisation>/<slug>`, for members of that organisation only. */
   async findRoomBySlug(person: Person, organisationSlug: string, slug: string): Promise<Result<OwnedRoom>> {
     const membership = await this.membership(person.id, organisationSlug);
     if (!membership) return roomNotFound();
-    const row = await this.ownedRoomsQuery()
-      .where('owned_rooms.owner_key', '=', `org:${membership.organisationId}`)
-      .where('owned_rooms.slug', '=', slug)
-      .executeTakeFirst();
-    return row ? success(this.toOwnedRoom(row)) : roomNotFound();
+    const room = await this.ownedRooms.findBySlug(`org:${membership.organisationId}`, slug);
+    return room ? success(room) : roomNotFound();
   }
 
   /** The owned room with this id, whoever owns it (no access check). */
   async findOwnedRoom(roomId: string): Promise<OwnedRoom | undefined> {
-    const row = await this.ownedRoomsQuery().where('owned_rooms.room_id', '=', roomId).executeTakeFirst();
-    return row ? this.toOwnedRoom(row) : undefined;
+    return this.ownedRooms.findByRoomId(roomId);
   }
 
   /** The owned room whose calendar feed token this is. */
   async findRoomByFeedToken(feedToken: string): Promise<OwnedRoom | undefined> {
-    const row = await this.ownedRoomsQuery().where('owned_rooms.feed_token', '=', feedToken).executeTakeFirst();
-    return row ? this.toOwnedRoom(row) : undefined;
+    return this.ownedRooms.findByFeedToken(feedToken);
   }
 
   /**
