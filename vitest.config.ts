@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
+    // Browser code with no DOM (pure rules) is tested here too; DOM behaviour is tested in e2e/.
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -5,61 +5,13 @@
  * Janus's CPU and memory with everyone in the room. Run inside the namespace: `npm run bench`.
  */
 import { cpus } from 'node:os';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, newParticipantContext, startPlenary } from '../e2e/harness.js';
+import type { Page } from 'playwright-core';
+import { launchChromium, startPlenary } from '../e2e/harness.js';
 import { janusProcesses } from '../src/server/testing-process.js';
+import { joinMeasured } from './participants.js';
 import { measureUsage, quantile } from './process-usage.js';
 
 const rounds: Record<number, number> = { 2: 6, 4: 3, 6: 2 };
-
-/**
- * Timestamps the page records for itself: socket open, `joined`, join click, first remote
- * frame. Plain JavaScript, so that no compiler helper leaks into the page.
- */
-const instrument = `
-  (() => {
-    const marks = {};
-    window.__marks = marks;
-    const OriginalWebSocket = window.WebSocket;
-    window.WebSocket = class extends OriginalWebSocket {
-      constructor(url, protocols) {
-        super(url, protocols);
-        this.addEventListener('open', () => { marks.socketOpen ??= performance.now(); });
-        this.addEventListener('message', (event) => {
-          if (marks.joined === undefined && typeof event.data === 'string' && event.data.startsWith('{"type":"joined"')) marks.joined = performance.now();
-        });
-      }
-    };
-    document.addEventListener('click', (event) => {
-      if (event.target?.closest?.('button[type="submit"]') && marks.joinClick === undefined) marks.joinClick = performance.now();
-    }, true);
-    const poll = () => {
-      for (const video of document.querySelectorAll('.tile:not([data-local]) video')) {
-        if (video.videoWidth > 0 && marks.firstRemoteFrame === undefined) marks.firstRemoteFrame = performance.now();
-      }
-      if (marks.firstRemoteFrame === undefined) requestAnimationFrame(poll);
-    };
-    requestAnimationFrame(poll);
-  })();
-`;
-
-async function joinMeasured(browser: Browser, roomUrl: string, name: string, expectRemote: boolean) {
-  const context = await newParticipantContext(browser);
-  await context.addInitScript({ content: instrument });
-  const page = await context.newPage();
-  await page.goto(roomUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join meeting' }).click();
-  if (expectRemote)
-    await page.waitForFunction(
-      () => (window as unknown as { __marks: Record<string, number> }).__marks.firstRemoteFrame !== undefined,
-      null,
-      { timeout: 30_000 },
-    );
-  else await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.joined !== undefined);
-  const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
-  return { page, marks };
-}
 
 async function main(): Promise<void> {
   const plenary = await startPlenary({ LOG_LEVEL: 'warn' });

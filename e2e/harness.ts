@@ -3,7 +3,7 @@
  * embedded SQLite in a temporary DATA_DIR) and drives Debian's Chromium with fake media.
  * Must run inside e2e/netns.sh.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -24,14 +24,48 @@ const chromiumFlags = [
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
+  // The fake camera is 640×480, below the size at which Chromium sends all three simulcast
+  // layers; real cameras are larger. Lift that limit so tests see every layer.
+  '--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/',
 ];
 
-/** Launches Debian's Chromium with fake camera and microphone; its writes go to a temporary home. */
-export async function launchChromium(): Promise<{ browser: Browser; close(): Promise<void> }> {
+/**
+ * Writes a WAV file of a steady 440 Hz tone: a fake microphone that "speaks" all the time
+ * (Chromium's default fake microphone only beeps briefly once a second).
+ */
+export function writeToneFile(folder: string, seconds = 5, sampleRate = 16_000): string {
+  const samples = seconds * sampleRate;
+  const buffer = Buffer.alloc(44 + samples * 2);
+  buffer.write('RIFF', 0);
+  buffer.writeUInt32LE(36 + samples * 2, 4);
+  buffer.write('WAVEfmt ', 8);
+  buffer.writeUInt32LE(16, 16);
+  buffer.writeUInt16LE(1, 20);
+  buffer.writeUInt16LE(1, 22);
+  buffer.writeUInt32LE(sampleRate, 24);
+  buffer.writeUInt32LE(sampleRate * 2, 28);
+  buffer.writeUInt16LE(2, 32);
+  buffer.writeUInt16LE(16, 34);
+  buffer.write('data', 36);
+  buffer.writeUInt32LE(samples * 2, 40);
+  for (let index = 0; index < samples; index += 1) {
+    buffer.writeInt16LE(Math.round(Math.sin((2 * Math.PI * 440 * index) / sampleRate) * 16_000), 44 + index * 2);
+  }
+  const file = path.join(folder, 'tone.wav');
+  writeFileSync(file, buffer);
+  return file;
+}
+
+/**
+ * Launches Debian's Chromium with fake camera and microphone; its writes go to a temporary home.
+ * With `speaking`, the fake microphone plays a steady tone.
+ */
+export async function launchChromium(options: { speaking?: boolean } = {}): Promise<{ browser: Browser; close(): Promise<void> }> {
   const home = mkdtempSync(path.join(tmpdir(), 'plenary-chromium-'));
+  const audioFlags = options.speaking ? [`--use-file-for-fake-audio-capture=${writeToneFile(home)}`] : [];
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: chromiumFlags,
+    args: [...chromiumFlags, ...audioFlags],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, TMPDIR: home, XDG_RUNTIME_DIR: home },
   });
   return {

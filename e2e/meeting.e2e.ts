@@ -114,4 +114,25 @@ describe('a meeting of three', () => {
     await page.goto(`${plenary.url}/r/not-a-room`);
     await page.getByRole('heading', { name: 'This meeting link does not exist' }).waitFor();
   });
+
+  it('shows who is speaking, and puts them large in speaker view', async () => {
+    const speakingBrowser = await launchChromium({ speaking: true });
+    try {
+      const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+      const { roomId } = (await created.json()) as { roomId: string };
+      const roomUrl = `${plenary.url}/r/${roomId}`;
+      const listener = await newParticipant();
+      await joinAs(listener, roomUrl, 'Listener');
+      const speaker = await (await newParticipantContext(speakingBrowser.browser)).newPage();
+      await joinAs(speaker, roomUrl, 'Speaker');
+      await listener.locator('.tile.speaking[aria-label="Speaker"]').waitFor({ timeout: 20_000 });
+      await listener.locator('.controls summary').filter({ hasText: 'More' }).click();
+      await listener.getByRole('button', { name: 'Speaker view' }).click();
+      await listener.locator('.tiles.large .tile[aria-label="Speaker"]').waitFor();
+      await listener.getByRole('button', { name: 'People' }).click();
+      await listener.locator('.person.speaking').filter({ hasText: 'Speaker' }).waitFor();
+    } finally {
+      await speakingBrowser.close();
+    }
+  });
 });

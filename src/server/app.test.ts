@@ -5,11 +5,13 @@ import { limits } from '../shared/limits.js';
 import { bothEngines } from './storage/testing.js';
 import { startTestServer, type TestServer } from './testing.js';
 
+const ledgerApiToken = 'test-ledger-token-0123456789abcdef0123';
+
 describe.each(bothEngines)('the HTTP API on %s', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ engine });
+    server = await startTestServer({ engine, ledgerApiToken });
   });
   afterAll(async () => server?.close());
 
@@ -165,6 +167,24 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
       const api = await server.app.inject({ method: 'GET', url: '/api/nothing-here' });
       expect(api.statusCode).toBe(404);
       expect(api.json()).toMatchObject({ error: { code: 'not_found' } });
+    });
+  });
+
+  describe('the ledger, as wired into the app', () => {
+    it('answers only with the API token, and keeps money in the journal', async () => {
+      const anonymous = await server.app.inject({ method: 'GET', url: '/api/ledger/currencies' });
+      expect(anonymous.statusCode).toBe(401);
+      const headers = { authorization: `Bearer ${ledgerApiToken}`, 'content-type': 'application/json' };
+      const created = await server.app.inject({
+        method: 'POST',
+        url: '/api/ledger/currencies',
+        headers,
+        payload: { code: 'CRD', name: 'Credit', scale: 2 },
+      });
+      expect(created.statusCode).toBeLessThan(300);
+      const listed = await server.app.inject({ method: 'GET', url: '/api/ledger/currencies', headers });
+      expect(listed.json().currencies).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'CRD', scale: 2 })]));
+      expect((await server.services.ledger.verify()).ok).toBe(true);
     });
   });
 });

@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
+import { type Ledger, ledgerHttp } from './ledger/index.js';
 import type { JanusGateway } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
 import { operationsHttp } from './operations/index.js';
@@ -29,6 +30,9 @@ export interface AppServices {
   rooms: RoomsRepository;
   /** Accounts, organisations, scheduling and the operator console. */
   people: PeopleServices;
+  ledger: Ledger;
+  /** Bearer token of the ledger's administrative API; without it that API is off. */
+  ledgerApiToken?: string | undefined;
   logger: Logger;
   /** Configured public URL (no trailing slash); links use the request's origin when absent. */
   publicUrl?: string;
@@ -98,6 +102,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     registry: services.registry,
     publicUrl: services.publicUrl,
   });
+  await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken });
   await app.register(operationsHttp, { storage: services.storage, gateway: services.gateway, registry: services.registry });
   await registerWebClient(app, services.webRoot);
   return { app, connections };

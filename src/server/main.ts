@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     ...services,
     logger,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
+    ledgerApiToken: config.LEDGER_API_TOKEN,
     webRoot: path.join(projectRoot, 'dist/web'),
   });
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import type { Config } from './config/index.js';
+import { Ledger, ledgerMigrations } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
 import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
@@ -19,6 +20,8 @@ export interface Services {
   rooms: RoomsRepository;
   /** Accounts, organisations, scheduling, operator console; `people.identity` tells who is signed in. */
   people: PeopleServices;
+  /** The mutual-credit ledger. */
+  ledger: Ledger;
   /** The supervised Janus, when Plenary runs its own. */
   localJanus: LocalJanus | undefined;
   /** Stops everything, Janus included. Idempotent. */
@@ -26,7 +29,7 @@ export interface Services {
 }
 
 /** Every domain's migrations; names sort into one global order. */
-export const allMigrations = { ...meetingsMigrations, ...peopleMigrations };
+export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...peopleMigrations };
 
 /**
  * Starts every service the configuration asks for. `overrides.storage` (tests) is used
@@ -90,6 +93,7 @@ export async function startServices(
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
   await gateway.start();
+  const ledger = new Ledger(storage, clock);
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
 
   let stopped = false;
@@ -99,6 +103,7 @@ export async function startServices(
     registry,
     rooms,
     people,
+    ledger,
     localJanus,
     async stop() {
       if (stopped) return;

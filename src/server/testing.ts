@@ -23,7 +23,7 @@ export interface TestServer extends PlenaryApp {
 
 /** Starts the whole server on `engine`, with its own Janus and data directory. */
 export async function startTestServer(
-  options: { engine?: StorageEngine; clock?: Clock; reconnectGraceMs?: number } = {},
+  options: { engine?: StorageEngine; clock?: Clock; reconnectGraceMs?: number; ledgerApiToken?: string } = {},
 ): Promise<TestServer> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
   const config = loadConfig({ DATA_DIR: dataDirectory, LOG_LEVEL: 'silent', RTP_PORT_RANGE: '41000-42000' }, dataDirectory);
@@ -35,7 +35,12 @@ export async function startTestServer(
     ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
   });
   await services.gateway.waitUntilUp(15_000);
-  const { app, connections } = await buildApp({ ...services, logger, webRoot: path.join(import.meta.dirname, '../../dist/web') });
+  const { app, connections } = await buildApp({
+    ...services,
+    logger,
+    webRoot: path.join(import.meta.dirname, '../../dist/web'),
+    ledgerApiToken: options.ledgerApiToken,
+  });
   const server: TestServer = {
     app,
     connections,

@@ -25,6 +25,10 @@ export const limits = {
   heartbeatIntervalMs: 3_000,
   /** Pings that may go unanswered before a participant is dropped (3 × 3 s ≤ 10 s). */
   heartbeatMissedMax: 2,
+  /** How often the browser checks that the server still answers, in milliseconds. */
+  clientPingIntervalMs: 4_000,
+  /** Without any message from the server for this long, the browser reconnects. */
+  clientSilenceMaxMs: 10_000,
   /** Room creations allowed per client address per minute. */
   roomCreationsPerMinuteMax: 30,
   /** WebSocket connections (joins) allowed per client address per minute. */
@@ -53,6 +57,32 @@ export const limits = {
   reconnectGraceMs: 30_000,
   /** Video bitrate cap Janus applies to each publisher, in bits per second. */
   publisherBitrateBitsPerSecondMax: 1_024_000,
+  /** Transfers in one ledger batch (one request), linked or not. */
+  ledgerTransfersPerBatchMax: 1_000,
+  /** Longest transfer description, in characters. */
+  ledgerDescriptionCharactersMax: 500,
+  /** Longest transfer reference (an invoice number, an external id), in characters. */
+  ledgerReferenceCharactersMax: 100,
+  /** Longest reason or author recorded with an account's limit or state change, in characters. */
+  ledgerReasonCharactersMax: 500,
+  /** Longest currency name, in characters. */
+  ledgerCurrencyNameCharactersMax: 100,
+  /** Most decimal places a currency's minor unit may have. */
+  ledgerCurrencyScaleMax: 18,
+  /** Time a pending transfer holds its reservation when the request names none, in milliseconds (1 day). */
+  ledgerPendingTimeoutMsDefault: 86_400_000,
+  /** Longest time a pending transfer may hold a reservation, in milliseconds (90 days). */
+  ledgerPendingTimeoutMsMax: 90 * 86_400_000,
+  /** Pending transfers expired by one sweep (one database transaction). */
+  ledgerExpiriesPerSweepMax: 1_000,
+  /** Interval of the expiry sweep the ledger's HTTP plugin runs, in milliseconds. */
+  ledgerExpirySweepIntervalMs: 10_000,
+  /** Statement lines in one page. */
+  ledgerStatementLinesPerPageMax: 1_000,
+  /** Statement lines in one CSV export. */
+  ledgerStatementCsvLinesMax: 100_000,
+  /** Largest ledger request body, in bytes (a full batch of transfers fits). */
+  ledgerRequestBytesMax: 1024 * 1024,
 } as const;
 
 export type Limits = typeof limits;

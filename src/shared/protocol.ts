@@ -143,6 +143,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('react'), reaction: ReactionSchema }),
   z.object({ type: z.literal('moderate'), moderation: ModerationSchema }),
   z.object({ type: z.literal('leave') }),
+  /** The browser's own liveness check; answered with `pong`, joined or not. */
+  z.object({ type: z.literal('ping') }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 export type ClientMessageType = ClientMessage['type'];
@@ -268,6 +270,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('media-interrupted') }),
   /** The media server is back; the browser publishes and subscribes again. */
   z.object({ type: z.literal('media-restored') }),
+  z.object({ type: z.literal('pong') }),
   /** The server is going away; the socket closes next. */
   z.object({ type: z.literal('closing'), reason: z.enum(['server_shutdown']) }),
   z.object({

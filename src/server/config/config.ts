@@ -87,6 +87,8 @@ const ConfigSchema = z
     OIDC_NAME: z.string().min(1).max(60).optional(),
     /** pino log level. Default `info`. */
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
+    /** Bearer token of the ledger's HTTP API (administrators and trusted services); when absent that API refuses every request. */
+    LEDGER_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   })
   .strict();
 

@@ -97,6 +97,7 @@ export class SignalingConnection implements ParticipantConnection {
   }
 
   private async handle(message: ClientMessage): Promise<void> {
+    if (message.type === 'ping') return this.send({ type: 'pong' });
     if (message.type === 'join') return this.join(message);
     const room = this.room;
     const participant = this.participant;

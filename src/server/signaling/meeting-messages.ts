@@ -7,7 +7,7 @@ import type { ClientMessage, ServerMessage } from '../../shared/protocol.js';
 import { type LiveParticipant, type LiveRoom, lockAllows, moderate, type Outcome } from '../meetings/index.js';
 
 type Failure = Extract<Outcome, { ok: false }>;
-type MeetingMessage = Exclude<ClientMessage, { type: 'join' | 'leave' }>;
+type MeetingMessage = Exclude<ClientMessage, { type: 'join' | 'leave' | 'ping' }>;
 
 const notAllowed = (message: string): Failure => ({ ok: false, code: 'not_allowed', message });
 const rateLimited: Failure = { ok: false, code: 'rate_limited', message: 'You are doing that too often; wait a moment.' };

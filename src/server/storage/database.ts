@@ -55,8 +55,8 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
 export async function openStorage(options: StorageOptions, migrations: Record<string, Migration>): Promise<Storage> {
   const db =
     options.engine === 'sqlite' ? openSqlite(options.file) : await openPostgres(options.url, options.schema, options.poolSize ?? 10);
-  // Kysely looks for its own tables in every schema it can see; name ours, or another schema's
-  // (a concurrent test run's) would be taken for this one's.
+  // In PostgreSQL the migration bookkeeping lives in the same schema as the data; otherwise
+  // Kysely would look for it in every schema and trip over other instances' tables.
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },

@@ -170,8 +170,10 @@ export class RoomMedia {
     if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
     try {
       await handle.setVideoLayer(layer);
+      this.logger.debug({ participantId: subscriber.id, publisherId, source, layer }, 'video layer chosen');
       return { ok: true };
     } catch (error) {
+      this.logger.warn({ err: error, participantId: subscriber.id, layer }, 'choosing a video layer failed');
       return mediaFailure(error);
     }
   }

@@ -255,15 +255,15 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
             ))}
           </div>
         </details>
-        <button type="button" aria-pressed={panel === 'people'} onClick={() => togglePanel('people')}>
+        <button type="button" class="panel-toggle" aria-pressed={panel === 'people'} onClick={() => togglePanel('people')}>
           {t('panel.people')}
         </button>
-        <button type="button" aria-pressed={panel === 'chat'} onClick={() => togglePanel('chat')}>
+        <button type="button" class="panel-toggle" aria-pressed={panel === 'chat'} onClick={() => togglePanel('chat')}>
           {t('panel.chat')}
           {state.chat.length > 0 && panel !== 'chat' ? ` (${state.chat.length})` : ''}
         </button>
         {isModerator && (
-          <button type="button" aria-pressed={panel === 'moderation'} onClick={() => togglePanel('moderation')}>
+          <button type="button" class="panel-toggle" aria-pressed={panel === 'moderation'} onClick={() => togglePanel('moderation')}>
             {t('panel.moderation')}
             {state.lobby.length > 0 ? ` (${state.lobby.length})` : ''}
           </button>

@@ -8,22 +8,11 @@ import type { ParticipantId } from '../../../shared/ids.js';
 import type { VideoLayer } from '../../../shared/protocol.js';
 import { t } from '../../app/i18n.js';
 import type { MeetingState, RemoteParticipant } from './meeting-controller.js';
+import type { Layout, Quality } from './stage-layout.js';
+import { arrangeTiles, layerFor } from './stage-layout.js';
 import { Tile, type TileProps } from './Tile.js';
 
-export type Layout = 'grid' | 'speaker';
-export type Quality = 'normal' | 'data-saver' | 'audio-only';
-
-/** Tiles on one grid page. */
-export const tilesPerPage = 9;
-
-/** The layer a camera tile of `width` pixels needs. */
-export function layerFor(width: number, quality: Quality): VideoLayer {
-  if (quality === 'audio-only') return null;
-  if (quality === 'data-saver') return 0;
-  if (width >= 560) return 2;
-  if (width >= 280) return 1;
-  return 0;
-}
+export type { Layout, Quality } from './stage-layout.js';
 
 interface StageProps {
   state: MeetingState;
@@ -102,20 +91,13 @@ export function Stage(props: StageProps) {
       })),
   ];
 
-  let large: TileModel[] = [];
-  let small: TileModel[] = cameras;
-  let pages = 1;
-  if (screens.length > 0) {
-    large = screens;
-  } else if (props.layout === 'speaker' && cameras.length > 1) {
-    const speaker = cameras.find((tile) => tile.participantId === props.activeSpeakerId) ?? cameras[1] ?? selfTile;
-    large = [speaker];
-    small = cameras.filter((tile) => tile !== speaker);
-  } else {
-    pages = Math.max(1, Math.ceil(cameras.length / tilesPerPage));
-    const page = Math.min(props.page, pages - 1);
-    small = cameras.slice(page * tilesPerPage, (page + 1) * tilesPerPage);
-  }
+  const { large, small, pages, page } = arrangeTiles({
+    cameras,
+    screens,
+    layout: props.layout,
+    page: props.page,
+    activeSpeakerId: props.activeSpeakerId,
+  });
   const visible = new Set([...large, ...small].map((tile) => tile.participantId).filter(Boolean));
 
   useEffect(() => {
@@ -128,7 +110,6 @@ export function Stage(props: StageProps) {
     const onWidth = participantId && !tile.screen ? (width: number) => setVideoLayer(participantId, layerFor(width, quality)) : undefined;
     return <Tile {...tile} key={tile.key} onWidth={onWidth} />;
   };
-  const page = Math.min(props.page, pages - 1);
   return (
     <div class={large.length > 0 ? 'stage with-large' : 'stage'}>
       {large.length > 0 && (

@@ -224,6 +224,8 @@ export class MeetingController {
         return;
       case 'closing':
         return this.update({ notice: t('meeting.serverShutdown') });
+      case 'pong':
+        return;
       case 'error':
         return this.serverError(message);
     }

@@ -5,11 +5,14 @@
 import type { IceCandidate, MediaSource } from '../../../shared/protocol.js';
 import type { MediaPipeline } from './media-pipeline.js';
 
-/** Simulcast layers of the camera: low, medium, high (Janus relays one of them to each subscriber). */
+/**
+ * Simulcast layers of the camera (Janus relays one of them to each subscriber). Janus takes the
+ * first rid as the highest quality, so the order is high, medium, low — as in janus.js.
+ */
 const simulcastEncodings: RTCRtpEncodingParameters[] = [
-  { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
-  { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 450_000 },
   { rid: 'h', maxBitrate: 1_000_000 },
+  { rid: 'm', scaleResolutionDownBy: 2, maxBitrate: 450_000 },
+  { rid: 'l', scaleResolutionDownBy: 4, maxBitrate: 150_000 },
 ];
 
 /** The protocol's form of a gathered candidate; `null` when gathering is complete. */

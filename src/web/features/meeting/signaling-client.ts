@@ -1,4 +1,5 @@
 /** The browser's end of the signalling WebSocket; every incoming message is parsed with the shared schema. */
+import { limits } from '../../../shared/limits.js';
 import { type ClientMessage, type ServerMessage, ServerMessageSchema } from '../../../shared/protocol.js';
 
 export interface SignalingHandlers {
@@ -8,14 +9,33 @@ export interface SignalingHandlers {
   onClose(expected: boolean): void;
 }
 
+/**
+ * A dead network does not close a WebSocket: the browser pings the server and, when nothing at
+ * all has come back for `limits.clientSilenceMaxMs`, gives the socket up so that the meeting
+ * reconnects (and resumes).
+ */
 export class SignalingClient {
   private readonly socket: WebSocket;
   private closedByUs = false;
+  private lastHeardMs = performance.now();
+  private closeReported = false;
+  private readonly pinger: number;
 
   constructor(handlers: SignalingHandlers, url = defaultSignalingUrl()) {
     this.socket = new WebSocket(url);
     this.socket.addEventListener('open', () => handlers.onOpen());
+    this.pinger = window.setInterval(() => {
+      if (this.socket.readyState !== WebSocket.OPEN) return;
+      if (performance.now() - this.lastHeardMs > limits.clientSilenceMaxMs) {
+        window.clearInterval(this.pinger);
+        this.socket.close();
+        this.reportClose(handlers, false);
+        return;
+      }
+      this.send({ type: 'ping' });
+    }, limits.clientPingIntervalMs);
     this.socket.addEventListener('message', (event) => {
+      this.lastHeardMs = performance.now();
       if (typeof event.data !== 'string') return;
       let json: unknown;
       try {
@@ -27,7 +47,17 @@ export class SignalingClient {
       if (parsed.success) handlers.onMessage(parsed.data);
       else console.warn('ignored an unexpected message from the server', parsed.error.issues[0]);
     });
-    this.socket.addEventListener('close', () => handlers.onClose(this.closedByUs));
+    this.socket.addEventListener('close', () => {
+      window.clearInterval(this.pinger);
+      this.reportClose(handlers, this.closedByUs);
+    });
+  }
+
+  /** Reports the end of this socket once, whichever way it ended. */
+  private reportClose(handlers: SignalingHandlers, expected: boolean): void {
+    if (this.closeReported) return;
+    this.closeReported = true;
+    handlers.onClose(expected);
   }
 
   /** Sends a message if the socket is open. */
@@ -38,6 +68,7 @@ export class SignalingClient {
   /** Closes the socket. Idempotent. */
   close(): void {
     this.closedByUs = true;
+    window.clearInterval(this.pinger);
     this.socket.close();
   }
 }

@@ -1,0 +1,83 @@
+/**
+ * The journal: every committed change, in order, each entry hashed with the previous entry's
+ * hash (sha256 over a canonical encoding), so that any edit, deletion or reordering shows.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { insertRows } from './bulk.js';
+import { genesisHash } from './migrations.js';
+import type { LedgerDatabase } from './tables.js';
+import type { LedgerStore } from './write-transaction.js';
+
+/** What a journal entry records. */
+export const journalKinds = [
+  'currency_created',
+  'account_created',
+  'account_limits_changed',
+  'account_state_changed',
+  'transfer_created',
+  'pending_expired',
+] as const;
+export type JournalKind = (typeof journalKinds)[number];
+
+/** An entry to append: its kind and a JSON-able payload (bigints become strings). */
+export interface NewJournalEntry {
+  kind: JournalKind;
+  payload: Record<string, unknown>;
+}
+
+/** JSON with keys sorted at every level and `bigint` as a string of digits: one encoding per value. */
+export function canonicalJson(value: unknown): string {
+  if (typeof value === 'bigint') return JSON.stringify(value.toString());
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value)
+    .filter(([, item]) => item !== undefined)
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+}
+
+/** The hash of an entry: sha256 over the previous hash, its sequence, kind, time and canonical payload. */
+export function entryHash(previousHash: string, sequence: number, kind: string, recordedAtMs: number, payload: string): string {
+  return createHash('sha256').update(`${previousHash}\n${sequence}\n${kind}\n${recordedAtMs}\n${payload}`).digest('hex');
+}
+
+/** The chain head row: the last sequence and hash. */
+export const ChainHeadRowSchema = z
+  .object({ sequence: z.union([z.number(), z.string()]).transform(Number), hash: z.string().regex(/^[0-9a-f]{64}$/) })
+  .transform((row) => ({ sequence: row.sequence, hash: row.hash }));
+
+/**
+ * Appends `entries` inside the caller's transaction and returns their sequence numbers. Locks the
+ * chain head (the one row every writer updates), so entries are numbered and chained in commit order.
+ */
+export async function appendJournal(
+  store: LedgerStore,
+  transaction: Kysely<LedgerDatabase>,
+  entries: readonly NewJournalEntry[],
+  recordedAtMs: number,
+): Promise<number[]> {
+  if (entries.length === 0) return [];
+  const headQuery = transaction.selectFrom('ledger_chain_head').select(['sequence', 'hash']).where('id', '=', 1);
+  const head = ChainHeadRowSchema.parse(await (store.engine === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow());
+  let previousHash = head.hash;
+  const rows = entries.map((entry, index) => {
+    const sequence = head.sequence + index + 1;
+    const payload = canonicalJson(entry.payload);
+    const hash = entryHash(previousHash, sequence, entry.kind, recordedAtMs, payload);
+    const row = { sequence, kind: entry.kind, payload, previous_hash: previousHash, hash, recorded_at_ms: recordedAtMs };
+    previousHash = hash;
+    return row;
+  });
+  await insertRows(store, transaction, 'ledger_journal', rows);
+  const last = rows[rows.length - 1];
+  await transaction
+    .updateTable('ledger_chain_head')
+    .set({ sequence: last?.sequence ?? head.sequence, hash: previousHash })
+    .where('id', '=', 1)
+    .execute();
+  return rows.map((row) => row.sequence);
+}
+
+export { genesisHash };

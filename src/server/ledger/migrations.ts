@@ -1,0 +1,153 @@
+/**
+ * The ledger domain's migrations (names `0100_ledger_…`; see storage's `openStorage`). Never edit
+ * one that has shipped — add the next.
+ */
+import { type Kysely, type Migration, SqliteAdapter, sql } from 'kysely';
+
+/** The hash that precedes the first journal entry. */
+export const genesisHash = '0'.repeat(64);
+
+const isSqlite = (db: Kysely<unknown>) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+async function createBalanceTables(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('ledger_currencies')
+    .addColumn('code', 'text', (column) => column.primaryKey())
+    .addColumn('name', 'text', (column) => column.notNull())
+    .addColumn('scale', 'integer', (column) => column.notNull())
+    .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createTable('ledger_accounts')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('currency_code', 'text', (column) => column.notNull().references('ledger_currencies.code'))
+    .addColumn('owner_kind', 'text', (column) => column.notNull())
+    .addColumn('owner_id', 'text', (column) => column.notNull())
+    .addColumn('lower_limit', 'bigint')
+    .addColumn('upper_limit', 'bigint')
+    .addColumn('state', 'text', (column) => column.notNull())
+    .addColumn('debits_posted', 'bigint', (column) => column.notNull())
+    .addColumn('credits_posted', 'bigint', (column) => column.notNull())
+    .addColumn('debits_pending', 'bigint', (column) => column.notNull())
+    .addColumn('credits_pending', 'bigint', (column) => column.notNull())
+    .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema.createIndex('ledger_accounts_owner').on('ledger_accounts').columns(['owner_kind', 'owner_id']).execute();
+  await db.schema.createIndex('ledger_accounts_currency').on('ledger_accounts').columns(['currency_code', 'id']).execute();
+  await db.schema
+    .createTable('ledger_account_changes')
+    .addColumn('sequence', 'bigint', (column) => column.primaryKey())
+    .addColumn('account_id', 'text', (column) => column.notNull())
+    .addColumn('change', 'text', (column) => column.notNull())
+    .addColumn('lower_limit', 'bigint')
+    .addColumn('upper_limit', 'bigint')
+    .addColumn('state', 'text', (column) => column.notNull())
+    .addColumn('changed_by', 'text', (column) => column.notNull())
+    .addColumn('reason', 'text', (column) => column.notNull())
+    .addColumn('changed_at_ms', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema.createIndex('ledger_account_changes_account').on('ledger_account_changes').columns(['account_id', 'sequence']).execute();
+}
+
+async function createTransferTables(db: Kysely<unknown>): Promise<void> {
+  // SQLite: tables keyed by text are WITHOUT ROWID, so each insert updates one b-tree fewer.
+  const withoutRowId = sql.raw(isSqlite(db) ? 'without rowid' : '');
+  await db.schema
+    .createTable('ledger_transfers')
+    .addColumn('id', 'text', (column) => column.primaryKey())
+    .addColumn('sequence', 'bigint', (column) => column.notNull().unique())
+    .addColumn('kind', 'text', (column) => column.notNull())
+    .addColumn('debit_account_id', 'text', (column) => column.notNull())
+    .addColumn('credit_account_id', 'text', (column) => column.notNull())
+    .addColumn('amount', 'bigint', (column) => column.notNull())
+    .addColumn('currency_code', 'text', (column) => column.notNull())
+    .addColumn('description', 'text', (column) => column.notNull())
+    .addColumn('reference', 'text', (column) => column.notNull())
+    .addColumn('pending_id', 'text')
+    .addColumn('expires_at_ms', 'bigint')
+    .addColumn('timestamp_ms', 'bigint', (column) => column.notNull())
+    .modifyEnd(withoutRowId)
+    .execute();
+  await db.schema
+    .createTable('ledger_pending_transfers')
+    .addColumn('transfer_id', 'text', (column) => column.primaryKey())
+    .addColumn('status', 'text', (column) => column.notNull())
+    .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema.createIndex('ledger_pending_transfers_due').on('ledger_pending_transfers').columns(['status', 'expires_at_ms']).execute();
+  await db.schema
+    .createTable('ledger_account_entries')
+    .addColumn('account_id', 'text', (column) => column.notNull())
+    .addColumn('sequence', 'bigint', (column) => column.notNull())
+    .addColumn('transfer_id', 'text', (column) => column.notNull())
+    .addColumn('event', 'text', (column) => column.notNull())
+    .addColumn('side', 'text', (column) => column.notNull())
+    .addColumn('amount', 'bigint', (column) => column.notNull())
+    .addColumn('posted_balance_after', 'bigint', (column) => column.notNull())
+    .addColumn('debits_pending_after', 'bigint', (column) => column.notNull())
+    .addColumn('credits_pending_after', 'bigint', (column) => column.notNull())
+    .addColumn('timestamp_ms', 'bigint', (column) => column.notNull())
+    .addPrimaryKeyConstraint('ledger_account_entries_primary', ['account_id', 'sequence'])
+    .modifyEnd(withoutRowId)
+    .execute();
+}
+
+async function createJournal(db: Kysely<unknown>): Promise<void> {
+  // SQLite: an INTEGER PRIMARY KEY is the rowid itself (64-bit); PostgreSQL's integer is 32-bit.
+  await db.schema
+    .createTable('ledger_journal')
+    .addColumn('sequence', isSqlite(db) ? 'integer' : 'bigint', (column) => column.primaryKey())
+    .addColumn('kind', 'text', (column) => column.notNull())
+    .addColumn('payload', 'text', (column) => column.notNull())
+    .addColumn('previous_hash', 'text', (column) => column.notNull())
+    .addColumn('hash', 'text', (column) => column.notNull())
+    .addColumn('recorded_at_ms', 'bigint', (column) => column.notNull())
+    .execute();
+  await db.schema
+    .createTable('ledger_chain_head')
+    .addColumn('id', 'integer', (column) => column.primaryKey())
+    .addColumn('sequence', 'bigint', (column) => column.notNull())
+    .addColumn('hash', 'text', (column) => column.notNull())
+    .execute();
+  await sql`insert into ledger_chain_head (id, sequence, hash) values (1, 0, ${genesisHash})`.execute(db);
+}
+
+/** Refuses updates and deletes of the journal and of transfers inside the database itself. */
+async function makeAppendOnly(db: Kysely<unknown>): Promise<void> {
+  const tables = ['ledger_journal', 'ledger_transfers'];
+  if (isSqlite(db)) {
+    for (const table of tables) {
+      for (const operation of ['update', 'delete']) {
+        await sql
+          .raw(
+            `create trigger ${table}_refuses_${operation} before ${operation} on ${table} begin select raise(abort, '${table} is append-only'); end`,
+          )
+          .execute(db);
+      }
+    }
+    return;
+  }
+  await sql
+    .raw(`create function ledger_refuse_change() returns trigger language plpgsql as $$
+      begin raise exception '% is append-only', tg_table_name; end $$`)
+    .execute(db);
+  for (const table of tables) {
+    await sql
+      .raw(
+        `create trigger ${table}_is_append_only before update or delete on ${table} for each row execute function ledger_refuse_change()`,
+      )
+      .execute(db);
+  }
+}
+
+/** Currencies, accounts, transfers, per-account history, and the hash-chained journal. */
+export const ledgerMigrations: Record<string, Migration> = {
+  '0100_ledger_accounts_transfers_and_journal': {
+    async up(db: Kysely<unknown>) {
+      await createBalanceTables(db);
+      await createTransferTables(db);
+      await createJournal(db);
+      await makeAppendOnly(db);
+    },
+  },
+};

@@ -1,0 +1,63 @@
+/** Helpers for the ledger's tests: a fresh ledger on an engine, with a currency and accounts. */
+import { ManualClock } from '../platform/clock.js';
+import type { StorageEngine } from '../storage/index.js';
+import { openTestStorage, type TestStorage } from '../storage/testing.js';
+import { Ledger } from './ledger.js';
+import { ledgerMigrations } from './migrations.js';
+import {
+  type AccountId,
+  AccountIdSchema,
+  type CurrencyCode,
+  CurrencyCodeSchema,
+  type TransferId,
+  TransferIdSchema,
+  type TransferRequest,
+  type TransferRequestJson,
+  TransferRequestSchema,
+} from './types.js';
+
+/** A ledger on a fresh database, its storage and its clock. */
+export interface TestLedger {
+  ledger: Ledger;
+  storage: TestStorage;
+  clock: ManualClock;
+}
+
+/** Opens a fresh ledger on `engine` with currency `SOLI` (scale 2). */
+export async function openTestLedger(engine: StorageEngine): Promise<TestLedger> {
+  const storage = await openTestStorage(engine, ledgerMigrations);
+  const clock = new ManualClock();
+  const ledger = new Ledger(storage, clock);
+  const created = await ledger.createCurrency({ code: currency, name: 'Solidarity credit', scale: 2 });
+  if (created.result !== 'ok') throw new Error(created.result);
+  return { ledger, storage, clock };
+}
+
+/** The test currency. */
+export const currency: CurrencyCode = CurrencyCodeSchema.parse('SOLI');
+
+/** An account id from a string. */
+export const accountId = (id: string): AccountId => AccountIdSchema.parse(id);
+/** A transfer id from a string. */
+export const transferId = (id: string): TransferId => TransferIdSchema.parse(id);
+
+/** Opens member accounts `ids` with limits [lower, upper]. */
+export async function openAccounts(ledger: Ledger, ids: readonly string[], lowerLimit: bigint | null, upperLimit: bigint | null) {
+  for (const id of ids) {
+    const outcome = await ledger.createAccount({
+      id: accountId(id),
+      currency,
+      ownerKind: 'member_organisation',
+      ownerId: id,
+      lowerLimit,
+      upperLimit,
+    });
+    if (outcome.result !== 'ok') throw new Error(`${id}: ${outcome.result}`);
+  }
+}
+
+/** Parses a transfer request written as JSON (amounts as strings), filling defaults. */
+export function request(json: Partial<TransferRequestJson> & { id: string }): TransferRequest {
+  const withDefaults = 'pendingId' in json ? json : { kind: 'single_phase', currency: 'SOLI', ...json };
+  return TransferRequestSchema.parse(withDefaults);
+}

@@ -1,0 +1,231 @@
+/**
+ * Applying a batch of transfers, and expiring pending ones, each in one database transaction:
+ * lock the accounts involved (in id order), load what the batch refers to, let the engine decide,
+ * then write the transfers, balances, account history and journal entries together.
+ */
+
+import { strict as assert } from 'node:assert';
+import type { Kysely } from 'kysely';
+import { limits } from '../../shared/limits.js';
+import type { Clock } from '../platform/clock.js';
+import { inIds, insertRows, updateRowsById } from './bulk.js';
+import { appendJournal, type NewJournalEntry } from './journal.js';
+import { transferPayload } from './journal-payloads.js';
+import { AccountRowSchema, findPendingStates, findTransfersByIds, PendingRowSchema, selectAccounts } from './rows.js';
+import type { LedgerDatabase } from './tables.js';
+import { type AppliedChange, applyBatch, type BatchState, expirePending } from './transfer-engine.js';
+import type { Account, AccountId, Transfer, TransferId, TransferRequest, TransferResult } from './types.js';
+import { inWriteTransaction, type LedgerStore } from './write-transaction.js';
+
+type LedgerDb = Kysely<LedgerDatabase>;
+
+/** Locks the accounts with these ids, in id order so that concurrent batches cannot deadlock. */
+async function lockAccounts(store: LedgerStore, transaction: LedgerDb, ids: readonly string[]): Promise<Map<AccountId, Account>> {
+  const accounts = new Map<AccountId, Account>();
+  if (ids.length === 0) return accounts;
+  const query = selectAccounts(transaction)
+    .where(inIds(store, 'id', ids))
+    .orderBy('id');
+  const rows = await (store.engine === 'postgres' ? query.forUpdate() : query).execute();
+  for (const account of rows.map((row) => AccountRowSchema.parse(row))) accounts.set(account.id, account);
+  return accounts;
+}
+
+async function loadBatchState(
+  store: LedgerStore,
+  transaction: LedgerDb,
+  requests: readonly TransferRequest[],
+  nowMs: number,
+): Promise<BatchState> {
+  const pendingIds = [...new Set(requests.flatMap((request) => ('pendingId' in request ? [request.pendingId] : [])))];
+  // Transfers are immutable, so the accounts of a pending transfer can be read before locking them.
+  const targets = await findTransfersByIds(store, transaction, pendingIds);
+  const accountIds = new Set<string>();
+  for (const request of requests) {
+    if ('debitAccountId' in request) accountIds.add(request.debitAccountId).add(request.creditAccountId);
+  }
+  for (const target of targets) accountIds.add(target.debitAccountId).add(target.creditAccountId);
+  const accounts = await lockAccounts(store, transaction, [...accountIds].sort());
+  // Read after the locks: whoever changes these accounts' transfers holds the same locks.
+  const existing = await findTransfersByIds(store, transaction, [...new Set(requests.map((request) => request.id))]);
+  const transfers = new Map<TransferId, Transfer>();
+  for (const transfer of [...targets, ...existing]) transfers.set(transfer.id, transfer);
+  const pendingStates = await findPendingStates(transaction, pendingIds);
+  return { nowMs, accounts, transfers, pendingStates };
+}
+
+function journalEntry(change: AppliedChange): NewJournalEntry {
+  return change.kind === 'transfer'
+    ? { kind: 'transfer_created', payload: transferPayload(change.transfer) }
+    : { kind: 'pending_expired', payload: { pendingId: change.transfer.id } };
+}
+
+/** Writes the new balances and pending states: they need no journal sequence, so they go before the chain-head lock. */
+async function writeBalances(
+  store: LedgerStore,
+  transaction: LedgerDb,
+  state: BatchState,
+  changes: readonly AppliedChange[],
+): Promise<void> {
+  const pendingRows = new Map<string, { transfer_id: string; status: string; expires_at_ms: number }>();
+  const touched = new Set<AccountId>();
+  for (const change of changes) {
+    for (const entry of change.entries) touched.add(entry.accountId);
+    const pending = change.pendingChange;
+    if (pending)
+      pendingRows.set(pending.transferId, { transfer_id: pending.transferId, status: pending.status, expires_at_ms: pending.expiresAtMs });
+  }
+  if (pendingRows.size > 0) {
+    await transaction
+      .insertInto('ledger_pending_transfers')
+      .values([...pendingRows.values()])
+      .onConflict((conflict) => conflict.column('transfer_id').doUpdateSet((row) => ({ status: row.ref('excluded.status') })))
+      .execute();
+  }
+  const balanceRows = [...touched].map((id) => {
+    const account = state.accounts.get(id);
+    assert(account, `account ${id} changed without being locked`);
+    return {
+      id,
+      debits_posted: account.debitsPosted,
+      credits_posted: account.creditsPosted,
+      debits_pending: account.debitsPending,
+      credits_pending: account.creditsPending,
+    };
+  });
+  await updateRowsById(
+    store,
+    transaction,
+    'ledger_accounts',
+    ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'],
+    balanceRows,
+  );
+}
+
+function transferRow(transfer: Transfer) {
+  return {
+    id: transfer.id,
+    sequence: transfer.sequence,
+    kind: transfer.kind,
+    debit_account_id: transfer.debitAccountId,
+    credit_account_id: transfer.creditAccountId,
+    amount: transfer.amount,
+    currency_code: transfer.currency,
+    description: transfer.description,
+    reference: transfer.reference,
+    pending_id: transfer.pendingId,
+    expires_at_ms: transfer.expiresAtMs,
+    timestamp_ms: transfer.timestampMs,
+  };
+}
+
+/** Writes the changes of a batch or a sweep: balances, then journal entries (numbering them), transfers and account history. */
+async function writeChanges(
+  store: LedgerStore,
+  transaction: LedgerDb,
+  state: BatchState,
+  changes: readonly AppliedChange[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  await writeBalances(store, transaction, state, changes);
+  // From here to the commit, this transaction holds the chain head: keep it short.
+  const sequences = await appendJournal(store, transaction, changes.map(journalEntry), state.nowMs);
+  const transferRows = [];
+  const entryRows = [];
+  for (const [index, change] of changes.entries()) {
+    const sequence = sequences[index] ?? 0;
+    if (change.kind === 'transfer') {
+      change.transfer.sequence = sequence;
+      transferRows.push(transferRow(change.transfer));
+    }
+    for (const entry of change.entries) {
+      entryRows.push({
+        account_id: entry.accountId,
+        sequence,
+        transfer_id: entry.transferId,
+        event: entry.event,
+        side: entry.side,
+        amount: entry.amount,
+        posted_balance_after: entry.postedBalanceAfter,
+        debits_pending_after: entry.debitsPendingAfter,
+        credits_pending_after: entry.creditsPendingAfter,
+        timestamp_ms: state.nowMs,
+      });
+    }
+  }
+  await insertRows(store, transaction, 'ledger_transfers', transferRows);
+  await insertRows(store, transaction, 'ledger_account_entries', entryRows);
+}
+
+/**
+ * Applies a batch of transfer requests in one database transaction and returns one result per
+ * request, in order. Linked: all or nothing. Unlinked: each alone, but still one transaction.
+ */
+export async function createTransfers(
+  store: LedgerStore,
+  clock: Clock,
+  requests: readonly TransferRequest[],
+  options: { linked: boolean },
+): Promise<TransferResult[]> {
+  if (requests.length === 0) return [];
+  if (requests.length > limits.ledgerTransfersPerBatchMax) {
+    throw new RangeError(`a batch holds at most ${limits.ledgerTransfersPerBatchMax} transfers`);
+  }
+  return inWriteTransaction(store, async (transaction) => {
+    const state = await loadBatchState(store, transaction, requests, clock.nowMs());
+    const outcome = applyBatch(state, requests, options.linked);
+    await writeChanges(store, transaction, state, outcome.changes);
+    return outcome.results;
+  });
+}
+
+/**
+ * Expires pending transfers whose deadline (by `clock`) has passed, at most
+ * `limits.ledgerExpiriesPerSweepMax` per call, and returns how many it expired.
+ */
+export async function expirePendingTransfers(store: LedgerStore, clock: Clock): Promise<number> {
+  const nowMs = clock.nowMs();
+  const due = await store.db
+    .selectFrom('ledger_pending_transfers')
+    .select('transfer_id')
+    .where('status', '=', 'pending')
+    .where('expires_at_ms', '<=', nowMs)
+    .orderBy('expires_at_ms')
+    .limit(limits.ledgerExpiriesPerSweepMax)
+    .execute();
+  if (due.length === 0) return 0;
+  return inWriteTransaction(store, async (transaction) => {
+    const pendings = await findTransfersByIds(
+      store,
+      transaction,
+      due.map((row) => row.transfer_id),
+    );
+    const accountIds = [...new Set(pendings.flatMap((pending) => [pending.debitAccountId, pending.creditAccountId]))].sort();
+    const accounts = await lockAccounts(store, transaction, accountIds);
+    const pendingStates = await findPendingStates(
+      transaction,
+      pendings.map((pending) => pending.id),
+    );
+    const state: BatchState = { nowMs, accounts, transfers: new Map(pendings.map((pending) => [pending.id, pending])), pendingStates };
+    const changes = pendings
+      .filter((pending) => {
+        const pendingState = pendingStates.get(pending.id);
+        return pendingState?.status === 'pending' && nowMs >= pendingState.expiresAtMs;
+      })
+      .map((pending) => expirePending(state, pending));
+    await writeChanges(store, transaction, state, changes);
+    return changes.length;
+  });
+}
+
+/** A transfer, with its resolution state when it is a pending transfer. */
+export async function findTransfer(
+  store: LedgerStore,
+  id: TransferId,
+): Promise<{ transfer: Transfer; pendingStatus: 'pending' | 'posted' | 'voided' | 'expired' | null } | undefined> {
+  const [transfer] = await findTransfersByIds(store, store.db, [id]);
+  if (!transfer) return undefined;
+  if (transfer.kind !== 'pending') return { transfer, pendingStatus: null };
+  const row = await store.db.selectFrom('ledger_pending_transfers').selectAll().where('transfer_id', '=', id).executeTakeFirstOrThrow();
+  return { transfer, pendingStatus: PendingRowSchema.parse(row).status };
+}

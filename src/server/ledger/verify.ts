@@ -1,0 +1,290 @@
+/**
+ * Verifies the ledger from scratch: walks the journal in order, recomputes every hash, replays
+ * every entry into fresh balances (checking each transfer against the rules as it goes), then
+ * compares the replay with the tables. Reports the first broken entry.
+ */
+import { z } from 'zod';
+import { ChainHeadRowSchema, canonicalJson, entryHash, genesisHash } from './journal.js';
+import {
+  AccountPayloadSchema,
+  CurrencyPayloadSchema,
+  LimitsChangedPayloadSchema,
+  PendingExpiredPayloadSchema,
+  StateChangedPayloadSchema,
+  TransferPayloadSchema,
+  transferPayload,
+} from './journal-payloads.js';
+import { AccountRowSchema, PendingRowSchema, selectAccounts, selectTransfers, TransferRowSchema } from './rows.js';
+import { isWithinLimits } from './transfer-engine.js';
+import { type Account, int64Max, type Transfer } from './types.js';
+import type { LedgerStore } from './write-transaction.js';
+
+/** What can be wrong, from the chain itself to the tables derived from it. */
+export type VerificationProblem =
+  | 'sequence_gap'
+  | 'previous_hash_mismatch'
+  | 'hash_mismatch'
+  | 'payload_invalid'
+  | 'rule_broken'
+  | 'transfer_row_mismatch'
+  | 'transfer_not_in_journal'
+  | 'chain_head_mismatch'
+  | 'account_row_mismatch'
+  | 'pending_state_mismatch'
+  | 'not_zero_sum';
+
+/** The verdict: everything checked, or the first problem found (with the journal entry when it has one). */
+export type VerificationReport =
+  | { ok: true; entriesChecked: number; headSequence: number; headHash: string; accountsChecked: number; transfersChecked: number }
+  | { ok: false; entriesChecked: number; problem: VerificationProblem; firstBrokenSequence: number | null; detail: string };
+
+class Broken extends Error {
+  constructor(
+    readonly problem: VerificationProblem,
+    readonly sequence: number | null,
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+const JournalRowSchema = z.object({
+  sequence: z.union([z.number(), z.string()]).transform(Number),
+  kind: z.string(),
+  payload: z.string(),
+  previous_hash: z.string(),
+  hash: z.string(),
+  recorded_at_ms: z.union([z.number(), z.string()]).transform(Number),
+});
+type JournalRow = z.output<typeof JournalRowSchema>;
+
+interface Replay {
+  currencies: Set<string>;
+  accounts: Map<string, Account>;
+  pending: Map<string, Transfer>;
+  transfers: number;
+}
+
+const pageSize = 1000;
+
+function rule(condition: boolean, sequence: number, detail: string): asserts condition {
+  if (!condition) throw new Broken('rule_broken', sequence, detail);
+}
+
+function parsePayload<T extends z.ZodType>(schema: T, row: JournalRow): z.output<T> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(row.payload);
+  } catch {
+    throw new Broken('payload_invalid', row.sequence, 'the payload is not JSON');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success || canonicalJson(raw) !== row.payload)
+    throw new Broken('payload_invalid', row.sequence, `not a valid ${row.kind} payload`);
+  return parsed.data;
+}
+
+function account(replay: Replay, id: string, sequence: number): Account {
+  const found = replay.accounts.get(id);
+  rule(found !== undefined, sequence, `account ${id} does not exist at this point`);
+  return found;
+}
+
+function move(
+  target: Account,
+  field: 'debitsPosted' | 'creditsPosted' | 'debitsPending' | 'creditsPending',
+  amount: bigint,
+  sequence: number,
+) {
+  target[field] += amount;
+  rule(target[field] >= 0n && target[field] <= int64Max, sequence, `${field} of ${target.id} leaves the 64-bit range`);
+}
+
+function applyTransfer(replay: Replay, transfer: Transfer, sequence: number): void {
+  const debit = account(replay, transfer.debitAccountId, sequence);
+  const credit = account(replay, transfer.creditAccountId, sequence);
+  rule(debit !== credit && transfer.amount > 0n, sequence, 'a transfer moves a positive amount between two accounts');
+  rule(debit.currency === transfer.currency && credit.currency === transfer.currency, sequence, 'currencies differ');
+  if (transfer.kind === 'single_phase' || transfer.kind === 'pending') {
+    rule(debit.state === 'active' && credit.state === 'active', sequence, 'a transfer touches an account that is not active');
+    const pending = transfer.kind === 'pending';
+    move(debit, pending ? 'debitsPending' : 'debitsPosted', transfer.amount, sequence);
+    move(credit, pending ? 'creditsPending' : 'creditsPosted', transfer.amount, sequence);
+    if (pending) replay.pending.set(transfer.id, transfer);
+  } else {
+    const target = transfer.pendingId === null ? undefined : replay.pending.get(transfer.pendingId);
+    rule(target !== undefined, sequence, `pending transfer ${transfer.pendingId} is not pending here`);
+    rule(target.debitAccountId === debit.id && target.creditAccountId === credit.id, sequence, 'resolution on other accounts');
+    rule(transfer.kind === 'post_pending' ? transfer.amount <= target.amount : transfer.amount === target.amount, sequence, 'wrong amount');
+    move(debit, 'debitsPending', -target.amount, sequence);
+    move(credit, 'creditsPending', -target.amount, sequence);
+    if (transfer.kind === 'post_pending') {
+      move(debit, 'debitsPosted', transfer.amount, sequence);
+      move(credit, 'creditsPosted', transfer.amount, sequence);
+    }
+    replay.pending.delete(target.id);
+  }
+  rule(isWithinLimits(debit) && isWithinLimits(credit), sequence, 'a balance leaves its limits');
+  replay.transfers += 1;
+}
+
+function applyEntry(replay: Replay, row: JournalRow, transferRow: Transfer | undefined): void {
+  const sequence = row.sequence;
+  switch (row.kind) {
+    case 'currency_created': {
+      const currency = parsePayload(CurrencyPayloadSchema, row);
+      rule(!replay.currencies.has(currency.code), sequence, `currency ${currency.code} created twice`);
+      replay.currencies.add(currency.code);
+      return;
+    }
+    case 'account_created': {
+      const created = parsePayload(AccountPayloadSchema, row);
+      rule(
+        replay.currencies.has(created.currency) && !replay.accounts.has(created.id),
+        sequence,
+        `account ${created.id} cannot be created here`,
+      );
+      const zero = { debitsPosted: 0n, creditsPosted: 0n, debitsPending: 0n, creditsPending: 0n };
+      replay.accounts.set(created.id, { ...created, ...zero, state: 'active' });
+      return;
+    }
+    case 'account_limits_changed': {
+      const change = parsePayload(LimitsChangedPayloadSchema, row);
+      const target = account(replay, change.accountId, sequence);
+      Object.assign(target, { lowerLimit: change.lowerLimit, upperLimit: change.upperLimit });
+      rule(isWithinLimits(target), sequence, `the new limits of ${target.id} exclude its balance`);
+      return;
+    }
+    case 'account_state_changed': {
+      const change = parsePayload(StateChangedPayloadSchema, row);
+      const target = account(replay, change.accountId, sequence);
+      rule(target.state !== 'closed', sequence, `account ${target.id} changes after being closed`);
+      target.state = change.state;
+      return;
+    }
+    case 'transfer_created': {
+      const transfer = { ...parsePayload(TransferPayloadSchema, row), sequence };
+      if (!transferRow || canonicalJson(transferPayload(transferRow)) !== row.payload) {
+        throw new Broken('transfer_row_mismatch', sequence, `the stored transfer ${transfer.id} differs from the journal`);
+      }
+      applyTransfer(replay, transfer, sequence);
+      return;
+    }
+    case 'pending_expired': {
+      const { pendingId } = parsePayload(PendingExpiredPayloadSchema, row);
+      const target = replay.pending.get(pendingId);
+      rule(target !== undefined, sequence, `pending transfer ${pendingId} is not pending here`);
+      move(account(replay, target.debitAccountId, sequence), 'debitsPending', -target.amount, sequence);
+      move(account(replay, target.creditAccountId, sequence), 'creditsPending', -target.amount, sequence);
+      replay.pending.delete(pendingId);
+      return;
+    }
+    default:
+      throw new Broken('payload_invalid', sequence, `unknown entry kind ${row.kind}`);
+  }
+}
+
+async function walkJournal(store: LedgerStore, replay: Replay): Promise<{ entries: number; headSequence: number; headHash: string }> {
+  let previousHash = genesisHash;
+  let expected = 1;
+  for (;;) {
+    const rows = (
+      await store.db
+        .selectFrom('ledger_journal')
+        .selectAll()
+        .where('sequence', '>=', expected)
+        .orderBy('sequence')
+        .limit(pageSize)
+        .execute()
+    ).map((row) => JournalRowSchema.parse(row));
+    if (rows.length === 0) return { entries: expected - 1, headSequence: expected - 1, headHash: previousHash };
+    const lastSequence = rows[rows.length - 1]?.sequence ?? expected;
+    const transferRows = await selectTransfers(store.db).where('sequence', '>=', expected).where('sequence', '<=', lastSequence).execute();
+    const transfers = new Map(transferRows.map((raw) => TransferRowSchema.parse(raw)).map((transfer) => [transfer.sequence, transfer]));
+    for (const row of rows) {
+      if (row.sequence !== expected) throw new Broken('sequence_gap', expected, `entry ${expected} is missing`);
+      if (row.previous_hash !== previousHash)
+        throw new Broken('previous_hash_mismatch', row.sequence, 'the entry does not follow the one before');
+      if (row.hash !== entryHash(previousHash, row.sequence, row.kind, row.recorded_at_ms, row.payload)) {
+        throw new Broken('hash_mismatch', row.sequence, 'the entry was changed after it was written');
+      }
+      applyEntry(replay, row, transfers.get(row.sequence));
+      previousHash = row.hash;
+      expected += 1;
+    }
+  }
+}
+
+const accountFields = [
+  'currency',
+  'ownerKind',
+  'ownerId',
+  'lowerLimit',
+  'upperLimit',
+  'state',
+  'debitsPosted',
+  'creditsPosted',
+  'debitsPending',
+  'creditsPending',
+] as const;
+
+async function compareTables(store: LedgerStore, replay: Replay, head: { headSequence: number; headHash: string }): Promise<void> {
+  const storedHead = ChainHeadRowSchema.parse(
+    await store.db.selectFrom('ledger_chain_head').select(['sequence', 'hash']).executeTakeFirstOrThrow(),
+  );
+  if (storedHead.sequence !== head.headSequence || storedHead.hash !== head.headHash) {
+    throw new Broken('chain_head_mismatch', head.headSequence, 'the chain head does not match the last entry');
+  }
+  const counted = await store.db
+    .selectFrom('ledger_transfers')
+    .select((eb) => eb.fn.countAll().as('count'))
+    .executeTakeFirstOrThrow();
+  if (Number(counted.count) !== replay.transfers)
+    throw new Broken('transfer_not_in_journal', null, 'the transfers table holds transfers the journal lacks');
+  const rows = (await selectAccounts(store.db).execute()).map((row) => AccountRowSchema.parse(row));
+  if (rows.length !== replay.accounts.size)
+    throw new Broken('account_row_mismatch', null, 'the accounts table and the journal list different accounts');
+  const sums = new Map<string, { posted: bigint; pending: bigint }>();
+  for (const row of rows) {
+    const replayed = replay.accounts.get(row.id);
+    const differing = accountFields.find((field) => replayed?.[field] !== row[field]);
+    if (differing) throw new Broken('account_row_mismatch', null, `account ${row.id}: ${differing} differs from the journal`);
+    const sum = sums.get(row.currency) ?? { posted: 0n, pending: 0n };
+    sum.posted += row.creditsPosted - row.debitsPosted;
+    sum.pending += row.creditsPending - row.debitsPending;
+    sums.set(row.currency, sum);
+  }
+  for (const [currency, sum] of sums) {
+    if (sum.posted !== 0n || sum.pending !== 0n) throw new Broken('not_zero_sum', null, `${currency} does not sum to zero`);
+  }
+  const pendingRows = (await store.db.selectFrom('ledger_pending_transfers').selectAll().where('status', '=', 'pending').execute()).map(
+    (row) => PendingRowSchema.parse(row),
+  );
+  if (pendingRows.length !== replay.pending.size || pendingRows.some((row) => !replay.pending.has(row.transfer_id))) {
+    throw new Broken('pending_state_mismatch', null, 'pending transfers differ from the journal');
+  }
+}
+
+/** Verifies the chain, replays it, and checks every table and invariant against the replay. */
+export async function verifyLedger(store: LedgerStore): Promise<VerificationReport> {
+  const replay: Replay = { currencies: new Set(), accounts: new Map(), pending: new Map(), transfers: 0 };
+  let entries = 0;
+  try {
+    const head = await walkJournal(store, replay);
+    entries = head.entries;
+    await compareTables(store, replay, head);
+    const { headSequence, headHash } = head;
+    return {
+      ok: true,
+      entriesChecked: entries,
+      headSequence,
+      headHash,
+      accountsChecked: replay.accounts.size,
+      transfersChecked: replay.transfers,
+    };
+  } catch (error) {
+    if (!(error instanceof Broken)) throw error;
+    const checked = error.sequence === null ? entries : error.sequence - 1;
+    return { ok: false, entriesChecked: checked, problem: error.problem, firstBrokenSequence: error.sequence, detail: error.message };
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { arrangeTiles, layerFor, tilesPerPage } from './stage-layout.js';
+
+const cameras = (count: number) => Array.from({ length: count }, (_, index) => ({ participantId: index === 0 ? undefined : `p${index}` }));
+
+describe('arrangeTiles', () => {
+  it('pages a large grid, keeping the page in range', () => {
+    const twenty = cameras(20);
+    const first = arrangeTiles({ cameras: twenty, screens: [], layout: 'grid', page: 0, activeSpeakerId: undefined });
+    expect(first).toMatchObject({ pages: 3, page: 0, large: [] });
+    expect(first.small).toHaveLength(tilesPerPage);
+    const last = arrangeTiles({ cameras: twenty, screens: [], layout: 'grid', page: 7, activeSpeakerId: undefined });
+    expect(last.page).toBe(2);
+    expect(last.small.map((tile) => tile.participantId)).toEqual(['p18', 'p19']);
+  });
+
+  it('puts the active speaker large in speaker view, or the first other person', () => {
+    const five = cameras(5);
+    expect(arrangeTiles({ cameras: five, screens: [], layout: 'speaker', page: 0, activeSpeakerId: 'p3' }).large).toEqual([
+      { participantId: 'p3' },
+    ]);
+    const fallback = arrangeTiles({ cameras: five, screens: [], layout: 'speaker', page: 0, activeSpeakerId: 'gone' });
+    expect(fallback.large).toEqual([{ participantId: 'p1' }]);
+    expect(fallback.small).toHaveLength(4);
+  });
+
+  it('shows shared screens large, above everyone', () => {
+    const screen = { participantId: 'p2' };
+    const arranged = arrangeTiles({ cameras: cameras(3), screens: [screen], layout: 'grid', page: 2, activeSpeakerId: undefined });
+    expect(arranged.large).toEqual([screen]);
+    expect(arranged.small).toHaveLength(3);
+  });
+});
+
+describe('layerFor', () => {
+  it('chooses the layer from the tile width, capped by data saver, none in audio-only mode', () => {
+    expect([layerFor(900, 'normal'), layerFor(400, 'normal'), layerFor(200, 'normal')]).toEqual([2, 1, 0]);
+    expect(layerFor(900, 'data-saver')).toBe(0);
+    expect(layerFor(900, 'audio-only')).toBeNull();
+  });
+});

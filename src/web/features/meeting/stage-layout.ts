@@ -1,0 +1,40 @@
+/** Pure rules of the stage: which tiles go large, which on the current page, which layer a tile needs. */
+import type { VideoLayer } from '../../../shared/protocol.js';
+
+export type Layout = 'grid' | 'speaker';
+export type Quality = 'normal' | 'data-saver' | 'audio-only';
+
+/** Tiles on one grid page. */
+export const tilesPerPage = 9;
+
+/** The simulcast layer a camera tile of `width` CSS pixels needs. */
+export function layerFor(width: number, quality: Quality): VideoLayer {
+  if (quality === 'audio-only') return null;
+  if (quality === 'data-saver') return 0;
+  if (width >= 560) return 2;
+  if (width >= 280) return 1;
+  return 0;
+}
+
+/**
+ * Shared screens go large with every camera in a strip; in speaker view the active speaker
+ * (or else the first other person) goes large; otherwise cameras fill a grid, `tilesPerPage` at a time.
+ * The first camera is always our own.
+ */
+export function arrangeTiles<Tile extends { participantId?: string | undefined }>(input: {
+  cameras: Tile[];
+  screens: Tile[];
+  layout: Layout;
+  page: number;
+  activeSpeakerId: string | undefined;
+}): { large: Tile[]; small: Tile[]; pages: number; page: number } {
+  const { cameras, screens } = input;
+  if (screens.length > 0) return { large: screens, small: cameras, pages: 1, page: 0 };
+  if (input.layout === 'speaker' && cameras.length > 1) {
+    const speaker = cameras.find((tile) => tile.participantId !== undefined && tile.participantId === input.activeSpeakerId) ?? cameras[1];
+    if (speaker) return { large: [speaker], small: cameras.filter((tile) => tile !== speaker), pages: 1, page: 0 };
+  }
+  const pages = Math.max(1, Math.ceil(cameras.length / tilesPerPage));
+  const page = Math.max(0, Math.min(input.page, pages - 1));
+  return { large: [], small: cameras.slice(page * tilesPerPage, (page + 1) * tilesPerPage), pages, page };
+}
