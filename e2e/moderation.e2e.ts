@@ -32,6 +32,14 @@ async function fillAndJoin(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Join meeting' }).click();
 }
 
+/** Audio packets the page received during one second. */
+async function audioPacketsPerSecond(page: Page): Promise<number> {
+  const count = async () => (await sampleInbound(page)).reduce((sum, sample) => sum + sample.audioPacketsReceived, 0);
+  const before = await count();
+  await page.waitForTimeout(1_000);
+  return (await count()) - before;
+}
+
 /** Widths of decoded remote camera video on the page. */
 async function inboundWidths(page: Page): Promise<number[]> {
   return (await sampleInbound(page)).map((sample) => sample.videoFrameWidth).filter((width) => width > 0);
@@ -89,9 +97,17 @@ describe('a moderated meeting', () => {
     await mo.locator('.person').filter({ hasText: 'Guy' }).locator('summary').click();
     await mo.getByRole('button', { name: 'Mute', exact: true }).click();
     await guy.getByRole('button', { name: 'Unmute microphone' }).waitFor();
+    // Janus itself drops a muted participant's audio, whatever their browser sends.
+    await guy.evaluate(() => {
+      for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+        for (const sender of connection.getSenders()) if (sender.track?.kind === 'audio') sender.track.enabled = true;
+      }
+    });
+    await expect.poll(() => audioPacketsPerSecond(mo), { timeout: 10_000 }).toBe(0);
     await mo.getByRole('button', { name: 'Ask to unmute' }).click();
     await guy.getByRole('alertdialog').getByRole('button', { name: 'Unmute' }).click();
     await mo.locator('.tile[aria-label="Guy"] [aria-label="Microphone off"]').waitFor({ state: 'detached' });
+    await expect.poll(() => audioPacketsPerSecond(mo), { timeout: 10_000 }).toBeGreaterThan(10);
 
     // Locks: chat off for viewers and guests.
     await mo.getByRole('button', { name: 'Moderation' }).click();

@@ -69,7 +69,7 @@ export async function startServices(
 
   let localJanus: LocalJanus | undefined;
   let janusUrl = config.JANUS_WS_URL;
-  let apiSecret: string | undefined;
+  let apiSecret = config.JANUS_API_SECRET;
   if (!janusUrl) {
     const iceInterface = config.ICE_INTERFACE ?? chooseIceInterface();
     if (!iceInterface) {

@@ -43,6 +43,8 @@ const ConfigSchema = z
       .string()
       .regex(/^wss?:\/\//, 'must start with ws:// or wss://')
       .optional(),
+    /** The `api_secret` of the external Janus at JANUS_WS_URL, if it has one. */
+    JANUS_API_SECRET: z.string().min(1).max(256).optional(),
     /** Path of the Janus binary for the supervised Janus. Default `janus` from PATH. */
     JANUS_BINARY: z.string().min(1).default('janus'),
     /** Network interface Janus gathers ICE candidates on; default: the first non-loopback IPv4 interface. */

@@ -51,6 +51,7 @@ declare module 'janode/plugins/videoroom' {
     joinSubscriber(params: Record<string, unknown>): Promise<unknown>;
     start(params: Record<string, unknown>): Promise<unknown>;
     leave(): Promise<unknown>;
+    message(body: Record<string, unknown>): Promise<unknown>;
   }
   const plugin: { id: string; Handle: unknown; EVENT: { VIDEOROOM_TALKING: string } & Record<string, string> };
   export default plugin;

@@ -189,6 +189,15 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     await this.controlHandle.destroy({ room: room.janusRoomId, secret: room.secret }).catch(() => undefined);
   }
 
+  /**
+   * Makes Janus drop (or relay again) a publisher's audio: moderation enforced by the media
+   * server, whatever the browser sends.
+   */
+  async setAudioBlocked(room: JanusRoom, feedId: number, audioMid: string, blocked: boolean): Promise<void> {
+    const { control } = this.requireSession();
+    await control.message({ request: 'moderate', room: room.janusRoomId, secret: room.secret, id: feedId, mid: audioMid, mute: blocked });
+  }
+
   /** Attaches a handle and joins `room` as a publisher named `display`. */
   async openPublisher(room: JanusRoom, display: string): Promise<PublisherHandle> {
     const { session } = this.requireSession();

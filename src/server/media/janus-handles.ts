@@ -10,7 +10,10 @@ import { TypedEmitter } from '../platform/typed-emitter.js';
 
 const JsepSchema = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1) });
 const PublisherJoinedSchema = z.object({ feed: z.number().int(), private_id: z.number().int() });
-const ConfiguredSchema = z.object({ jsep: JsepSchema });
+const ConfiguredSchema = z.object({
+  jsep: JsepSchema,
+  streams: z.array(z.object({ mid: z.string(), type: z.string() }).passthrough()).optional(),
+});
 const JanusTrickleSchema = z.object({
   candidate: z.string().optional(),
   sdpMid: z.string().optional(),
@@ -106,9 +109,13 @@ export class PublisherHandle extends MediaHandle {
     }
   }
 
+  /** The mid of the published audio stream, once published. */
+  audioMid: string | undefined;
+
   /** Publishes the browser's offer and returns Janus's answer. */
   async publish(offer: SessionDescription): Promise<SessionDescription> {
     const reply = ConfiguredSchema.parse(await this.handle.configure({ jsep: offer, audio: true, video: true }));
+    this.audioMid = reply.streams?.find((stream) => stream.type === 'audio')?.mid;
     return reply.jsep;
   }
 }

@@ -251,6 +251,14 @@ describe('chat, hands and reactions', () => {
     await expect.poll(() => guest.received.some((message) => message.type === 'chat' && message.message.text === 'still fine')).toBe(true);
   });
 
+  it('rate-limits a participant flooding hands and reactions, without affecting others', async () => {
+    const { guest, moderator } = await meeting();
+    for (let index = 0; index < limits.gestureBurst + 4; index += 1) guest.send({ type: 'hand', raised: index % 2 === 0 });
+    expect(await guest.next('error')).toMatchObject({ code: 'rate_limited', inReplyTo: 'hand' });
+    moderator.send({ type: 'react', reaction: '🎉' });
+    expect((await guest.next('reaction')).reaction).toBe('🎉');
+  });
+
   it('keeps raised hands in order and lets a moderator lower them all', async () => {
     const { moderator, guest } = await meeting();
     guest.send({ type: 'hand', raised: true });

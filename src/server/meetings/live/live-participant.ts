@@ -39,6 +39,8 @@ export interface Publication {
   live: boolean;
   /** Browser candidates that arrived before the handle existed. */
   earlyCandidates: IceCandidate[];
+  /** Whether Janus was last told to drop this publisher's audio. */
+  audioBlocked: boolean;
 }
 
 export class LiveParticipant {
@@ -46,8 +48,8 @@ export class LiveParticipant {
   /** Lets the same person take this place back after a dropped connection. */
   readonly resumeToken = randomBytes(24).toString('base64url');
   readonly publications: Record<MediaSource, Publication> = {
-    camera: { handle: undefined, pending: undefined, live: false, earlyCandidates: [] },
-    screen: { handle: undefined, pending: undefined, live: false, earlyCandidates: [] },
+    camera: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], audioBlocked: false },
+    screen: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], audioBlocked: false },
   };
   /** Subscriptions to other participants' streams. */
   readonly subscriptions = new Map<SubscriptionKey, SubscriberHandle>();
@@ -129,6 +131,7 @@ export class LiveParticipant {
       publication.handle = undefined;
       publication.pending = undefined;
       publication.live = false;
+      publication.audioBlocked = false;
       publication.earlyCandidates.length = 0;
       if (handle) void handle.close();
     }
@@ -140,6 +143,7 @@ export class LiveParticipant {
       publication.handle = undefined;
       publication.pending = undefined;
       publication.live = false;
+      publication.audioBlocked = false;
       publication.earlyCandidates.length = 0;
     }
     this.subscriptions.clear();

@@ -77,6 +77,7 @@ export class RoomMedia {
       this.watchPublisher(participant, source, publisher);
       const answer = await publisher.publish(offer);
       for (const candidate of publication.earlyCandidates.splice(0)) await publisher.trickle(candidate);
+      if (source === 'camera') void this.enforceAudio(participant);
       return { ok: true, value: answer };
     } catch (error) {
       this.logger.warn({ err: error, participantId: participant.id, source }, 'publish failed');
@@ -104,6 +105,25 @@ export class RoomMedia {
     };
     publisher.on('hangup', stop);
     publisher.on('closed', stop);
+  }
+
+  /**
+   * Keeps Janus in line with the participant's microphone state: while muted (by themselves or a
+   * moderator, or kept muted by a lock) Janus drops their audio, so a modified browser cannot be
+   * heard anyway.
+   */
+  async enforceAudio(participant: LiveParticipant): Promise<void> {
+    const publication = participant.publications.camera;
+    const handle = publication.handle;
+    const blocked = participant.media.audioMuted;
+    if (!handle?.audioMid || publication.audioBlocked === blocked || !this.janusRoom) return;
+    publication.audioBlocked = blocked;
+    try {
+      await this.gateway.setAudioBlocked(await this.janusRoom, handle.feedId, handle.audioMid, blocked);
+    } catch (error) {
+      publication.audioBlocked = !blocked;
+      this.logger.warn({ err: error, participantId: participant.id }, 'could not enforce the microphone state in janus');
+    }
   }
 
   /** Stops a participant's stream of `source` and everyone's subscriptions to it. */
