@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -18,6 +19,7 @@ import { type Ledger, ledgerHttp } from './ledger/index.js';
 import type { JanusGateway } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
 import { operationsHttp } from './operations/index.js';
+import { type PeopleServices, peopleHttp } from './people/index.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
 import type { Storage } from './storage/index.js';
 
@@ -26,6 +28,8 @@ export interface AppServices {
   gateway: JanusGateway;
   registry: RoomRegistry;
   rooms: RoomsRepository;
+  /** Accounts, organisations, scheduling and the operator console. */
+  people: PeopleServices;
   ledger: Ledger;
   /** Bearer token of the ledger's administrative API; without it that API is off. */
   ledgerApiToken?: string | undefined;
@@ -89,6 +93,14 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     rooms: services.rooms,
     registry: services.registry,
     publicUrl: (origin) => services.publicUrl ?? origin,
+  });
+  await app.register(cookie);
+  await app.register(peopleHttp, {
+    people: services.people,
+    storage: services.storage,
+    rooms: services.rooms,
+    registry: services.registry,
+    publicUrl: services.publicUrl,
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken });
   await app.register(operationsHttp, { storage: services.storage, gateway: services.gateway, registry: services.registry });

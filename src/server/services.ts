@@ -9,6 +9,7 @@ import type { Config } from './config/index.js';
 import { Ledger, ledgerMigrations } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { openStorage, type Storage } from './storage/index.js';
 
@@ -17,6 +18,8 @@ export interface Services {
   gateway: JanusGateway;
   registry: RoomRegistry;
   rooms: RoomsRepository;
+  /** Accounts, organisations, scheduling, operator console; `people.identity` tells who is signed in. */
+  people: PeopleServices;
   /** The mutual-credit ledger. */
   ledger: Ledger;
   /** The supervised Janus, when Plenary runs its own. */
@@ -26,7 +29,7 @@ export interface Services {
 }
 
 /** Every domain's migrations; names sort into one global order. */
-export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations };
+export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...peopleMigrations };
 
 /**
  * Starts every service the configuration asks for. `overrides.storage` (tests) is used
@@ -49,6 +52,20 @@ export async function startServices(
   const rooms = new RoomsRepository(storage, clock);
   const abandoned = await rooms.endAbandonedMeetings();
   if (abandoned > 0) logger.info({ meetings: abandoned }, 'closed meetings left open by an earlier run');
+  const people = createPeopleServices({
+    storage,
+    clock,
+    logger,
+    rooms,
+    settings: {
+      publicUrl: config.PUBLIC_URL,
+      smtpUrl: config.SMTP_URL,
+      mailFrom: config.MAIL_FROM,
+      operatorEmails: config.OPERATOR_EMAILS,
+      oidc: oidcSettings(config),
+    },
+  });
+  await people.mailer.logUnsent();
 
   let localJanus: LocalJanus | undefined;
   let janusUrl = config.JANUS_WS_URL;
@@ -85,6 +102,7 @@ export async function startServices(
     gateway,
     registry,
     rooms,
+    people,
     ledger,
     localJanus,
     async stop() {
@@ -93,7 +111,17 @@ export async function startServices(
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();
+      people.close();
       await storage.close();
     },
   };
+}
+
+/** Single-sign-on settings when all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set; a partial set is an error. */
+function oidcSettings(config: Config): { issuer: string; clientId: string; clientSecret: string; name?: string } | undefined {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret, OIDC_NAME: name } = config;
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  if (!issuer || !clientId || !clientSecret)
+    throw new Error('single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  return { issuer, clientId, clientSecret, ...(name ? { name } : {}) };
 }

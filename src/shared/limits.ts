@@ -86,3 +86,49 @@ export const limits = {
 } as const;
 
 export type Limits = typeof limits;
+
+/** Limits of accounts, organisations and scheduling (see src/server/accounts, organisations, scheduling). */
+export const accountLimits = {
+  /** Shortest password accepted, in characters. */
+  passwordCharactersMin: 10,
+  /** Longest password accepted, in characters (argon2 hashes anything; this bounds the work). */
+  passwordCharactersMax: 256,
+  /** Longest email address, in characters (RFC 5321). */
+  emailCharactersMax: 254,
+  /** Longest person or organisation name, in characters. */
+  personNameCharactersMax: 80,
+  /** Organisation and room slugs: lower-case letters, digits and dashes, at most this long. */
+  slugCharactersMax: 40,
+  /** How long a session lasts after login, in milliseconds (30 days). */
+  sessionDurationMs: 30 * 24 * 60 * 60 * 1000,
+  /** How long an email verification link stays valid, in milliseconds (48 hours). */
+  verificationTokenDurationMs: 48 * 60 * 60 * 1000,
+  /** How long a password reset link stays valid, in milliseconds (1 hour). */
+  passwordResetTokenDurationMs: 60 * 60 * 1000,
+  /** How long an organisation invitation stays valid, in milliseconds (14 days). */
+  invitationDurationMs: 14 * 24 * 60 * 60 * 1000,
+  /** Failed logins for one email allowed before it is locked. */
+  loginFailuresBeforeLock: 5,
+  /** First lock-out after too many failures, in milliseconds; doubles with each further failure. */
+  loginLockBaseMs: 60 * 1000,
+  /** Longest lock-out, in milliseconds (1 hour). */
+  loginLockMaxMs: 60 * 60 * 1000,
+  /** Login, sign-up and reset requests allowed per client address per minute. */
+  accountRequestsPerMinuteMax: 30,
+  /** Requests that mail addresses someone typed in (invitations, scheduling) per client address per minute. */
+  mailingRequestsPerMinuteMax: 20,
+  /** Longest meeting title, in characters. */
+  meetingTitleCharactersMax: 120,
+  /** Longest meeting agenda, in characters. */
+  agendaCharactersMax: 4000,
+  /** Longest scheduled meeting, in minutes (12 hours). */
+  meetingDurationMinutesMax: 12 * 60,
+  /** People invited to one scheduled meeting by email. */
+  inviteesPerMeetingMax: 100,
+  /** Organisations one person may create. */
+  organisationsPerPersonMax: 20,
+  /** Rooms one organisation or person may own. */
+  roomsPerOwnerMax: 100,
+  /** Rows an operator list returns at once. */
+  operatorListRowsMax: 200,
+} as const;

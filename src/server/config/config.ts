@@ -61,6 +61,32 @@ const ConfigSchema = z
         return low >= 1024 && high <= 65535 && low < high;
       }, 'must be an increasing range between 1024 and 65535')
       .default('20000-40000'),
+    /** SMTP server for email (`smtp://user:pass@host:587`, `smtps://…`); without it mail stays in the outbox (operator console, logs). */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    /** The From address of email. Default `Plenary <no-reply@localhost>`. */
+    MAIL_FROM: z.string().min(3).max(200).optional(),
+    /** Comma-separated emails of the co-op's operators (operator console). Default: nobody. */
+    OPERATOR_EMAILS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((email) => email.trim().toLowerCase())
+          .filter((email) => email.length > 0),
+      )
+      .pipe(z.array(z.email('must be a comma-separated list of email addresses')))
+      .default([]),
+    /** OpenID Connect issuer for single sign-on (e.g. `https://id.example.coop/realms/coop`); with OIDC_CLIENT_ID and OIDC_CLIENT_SECRET. */
+    OIDC_ISSUER: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+    /** The client id Plenary is registered with at the OIDC issuer. */
+    OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+    /** The client secret Plenary is registered with at the OIDC issuer. */
+    OIDC_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+    /** The name of the provider on the login button. Default `single sign-on`. */
+    OIDC_NAME: z.string().min(1).max(60).optional(),
     /** pino log level. Default `info`. */
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
     /** Bearer token of the ledger's HTTP API (administrators and trusted services); when absent that API refuses every request. */

@@ -1,0 +1,421 @@
+/**
+ * People and their credentials: sign-up, email verification, login with lock-out back-off,
+ * sessions, password reset, account deletion. Every time comes from the `Clock`.
+ */
+import { nanoid } from 'nanoid';
+import { z } from 'zod';
+import { accountLimits } from '../../shared/limits.js';
+import type { Mailer } from '../email/index.js';
+import type { Clock } from '../platform/clock.js';
+import type { Storage } from '../storage/index.js';
+import type { AccountsTables } from './migrations.js';
+import { type Failure, failure, type Result, success } from './outcome.js';
+import { decoyHashPromise, hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './secrets.js';
+
+/** A person with an account. */
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  createdAtMs: number;
+}
+
+/** A signed-in session: the person and the token to expect in `x-csrf-token`. */
+export interface Session {
+  person: Person;
+  csrfToken: string;
+  expiresAtMs: number;
+}
+
+const PersonRowSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  password_hash: z.string().nullable(),
+  email_verified_at_ms: z.coerce.number().nullable(),
+  created_at_ms: z.coerce.number(),
+});
+
+type TokenPurpose = 'verify_email' | 'reset_password';
+
+const passwordMessages = {
+  password_too_short: `The password must be at least ${accountLimits.passwordCharactersMin} characters long.`,
+  password_too_common: 'This password is too common or too easy to guess; choose another.',
+} as const;
+
+export interface AccountsServiceOptions {
+  storage: Storage;
+  clock: Clock;
+  mailer: Mailer;
+  /** Builds absolute links for emails from a path such as `/verify?token=…`. */
+  link: (path: string) => string;
+}
+
+/** Accounts, sessions and their one-time tokens. */
+export class AccountsService {
+  constructor(private readonly options: AccountsServiceOptions) {}
+
+  private get db() {
+    return this.options.storage.db.withTables<AccountsTables>();
+  }
+
+  private now(): number {
+    return this.options.clock.nowMs();
+  }
+
+  private toPerson(row: unknown): Person {
+    const parsed = PersonRowSchema.parse(row);
+    return {
+      id: parsed.id,
+      email: parsed.email,
+      name: parsed.name,
+      emailVerified: parsed.email_verified_at_ms !== null,
+      createdAtMs: parsed.created_at_ms,
+    };
+  }
+
+  /** The person with this id, unless deleted. */
+  async findPerson(personId: string): Promise<Person | undefined> {
+    const row = await this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', personId)
+      .where('deleted_at_ms', 'is', null)
+      .executeTakeFirst();
+    return row ? this.toPerson(row) : undefined;
+  }
+
+  /** The person with this (normalised) email, unless deleted. */
+  async findByEmail(email: string): Promise<Person | undefined> {
+    const row = await this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('email', '=', email)
+      .where('deleted_at_ms', 'is', null)
+      .executeTakeFirst();
+    return row ? this.toPerson(row) : undefined;
+  }
+
+  /** Creates an unverified account and mails a verification link. */
+  async signUp(input: { email: string; password: string; name: string }): Promise<Result<Person>> {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) return failure(400, problem, passwordMessages[problem]);
+    if (await this.db.selectFrom('people').select('id').where('email', '=', input.email).executeTakeFirst()) {
+      return failure(409, 'email_taken', 'An account with this email already exists. Log in, or reset your password.');
+    }
+    const person: Person = {
+      id: `person_${nanoid(16)}`,
+      email: input.email,
+      name: input.name,
+      emailVerified: false,
+      createdAtMs: this.now(),
+    };
+    const passwordHash = await hashPassword(input.password);
+    try {
+      await this.db
+        .insertInto('people')
+        .values({
+          id: person.id,
+          email: person.email,
+          name: person.name,
+          password_hash: passwordHash,
+          email_verified_at_ms: null,
+          created_at_ms: person.createdAtMs,
+          deleted_at_ms: null,
+        })
+        .execute();
+    } catch {
+      // Two sign-ups with one email at once: the unique index decides.
+      return failure(409, 'email_taken', 'An account with this email already exists. Log in, or reset your password.');
+    }
+    await this.sendVerification(person);
+    return success(person);
+  }
+
+  private async sendVerification(person: Person): Promise<void> {
+    const token = await this.issueToken(person.id, 'verify_email', accountLimits.verificationTokenDurationMs);
+    await this.options.mailer.send({
+      to: person.email,
+      subject: 'Confirm your email address for Plenary',
+      text: `Hello ${person.name},\n\nConfirm your email address by opening this link:\n\n${this.options.link(`/verify?token=${token}`)}\n\nThe link is valid for 48 hours. If you did not sign up, ignore this message.\n`,
+    });
+  }
+
+  private async issueToken(personId: string, purpose: TokenPurpose, durationMs: number): Promise<string> {
+    const token = newToken();
+    const now = this.now();
+    await this.db
+      .insertInto('account_tokens')
+      .values({
+        token_hash: tokenHash(token),
+        person_id: personId,
+        purpose,
+        created_at_ms: now,
+        expires_at_ms: now + durationMs,
+        used_at_ms: null,
+      })
+      .execute();
+    return token;
+  }
+
+  /** Marks a token used, once; fails when unknown, of another purpose, expired or already used. */
+  private async consumeToken(token: string, purpose: TokenPurpose): Promise<Result<string>> {
+    const row = await this.db.selectFrom('account_tokens').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+    if (!row || row.purpose !== purpose) return failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
+    if (row.used_at_ms !== null) return failure(410, 'token_used', 'This link has already been used. Ask for a new one.');
+    if (Number(row.expires_at_ms) <= this.now()) return failure(410, 'token_expired', 'This link has expired. Ask for a new one.');
+    const updated = await this.db
+      .updateTable('account_tokens')
+      .set({ used_at_ms: this.now() })
+      .where('token_hash', '=', row.token_hash)
+      .where('used_at_ms', 'is', null)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return failure(410, 'token_used', 'This link has already been used. Ask for a new one.');
+    return success(row.person_id);
+  }
+
+  /** Confirms an email address from the link in the verification mail. */
+  async verifyEmail(token: string): Promise<Result<Person>> {
+    const consumed = await this.consumeToken(token, 'verify_email');
+    if (!consumed.ok) return consumed;
+    await this.db
+      .updateTable('people')
+      .set({ email_verified_at_ms: this.now() })
+      .where('id', '=', consumed.value)
+      .where('email_verified_at_ms', 'is', null)
+      .execute();
+    const person = await this.findPerson(consumed.value);
+    return person ? success(person) : failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
+  }
+
+  /**
+   * Checks email and password and opens a session. After `loginFailuresBeforeLock` failures the
+   * email is locked for `loginLockBaseMs`, doubling with each further failure up to `loginLockMaxMs`.
+   */
+  async logIn(email: string, password: string): Promise<Result<{ session: Session; token: string }>> {
+    const throttle = await this.db.selectFrom('login_throttle').selectAll().where('email', '=', email).executeTakeFirst();
+    const lockedUntilMs = throttle ? Number(throttle.locked_until_ms) : 0;
+    if (lockedUntilMs > this.now()) {
+      const seconds = Math.ceil((lockedUntilMs - this.now()) / 1000);
+      return failure(429, 'login_locked', `Too many failed attempts. Try again in ${seconds} seconds, or reset your password.`);
+    }
+    const row = await this.db
+      .selectFrom('people')
+      .selectAll()
+      .where('email', '=', email)
+      .where('deleted_at_ms', 'is', null)
+      .executeTakeFirst();
+    const passwordMatches = row?.password_hash
+      ? await verifyPassword(row.password_hash, password)
+      : await verifyPassword(await decoyHashPromise, password);
+    if (!row || !passwordMatches) {
+      await this.recordLoginFailure(email, throttle?.failures ?? 0);
+      return failure(401, 'invalid_credentials', 'The email or the password is not right.');
+    }
+    if (throttle) await this.db.deleteFrom('login_throttle').where('email', '=', email).execute();
+    const person = this.toPerson(row);
+    if (!person.emailVerified) return failure(403, 'email_not_verified', 'Confirm your email address first: open the link we sent you.');
+    return success(await this.openSession(person));
+  }
+
+  private async recordLoginFailure(email: string, failuresBefore: number): Promise<void> {
+    const failures = failuresBefore + 1;
+    const over = failures - accountLimits.loginFailuresBeforeLock;
+    const lockMs = over < 0 ? 0 : Math.min(accountLimits.loginLockBaseMs * 2 ** over, accountLimits.loginLockMaxMs);
+    const lockedUntilMs = lockMs > 0 ? this.now() + lockMs : 0;
+    if (failuresBefore === 0) {
+      await this.db
+        .insertInto('login_throttle')
+        .values({ email, failures, locked_until_ms: lockedUntilMs })
+        .onConflict((conflict) => conflict.column('email').doUpdateSet({ failures, locked_until_ms: lockedUntilMs }))
+        .execute();
+    } else {
+      await this.db.updateTable('login_throttle').set({ failures, locked_until_ms: lockedUntilMs }).where('email', '=', email).execute();
+    }
+  }
+
+  /** Opens a session for a person whose identity has been checked. Returns the cookie token. */
+  async openSession(person: Person): Promise<{ session: Session; token: string }> {
+    const token = newToken();
+    const session: Session = { person, csrfToken: newToken(), expiresAtMs: this.now() + accountLimits.sessionDurationMs };
+    await this.db
+      .insertInto('sessions')
+      .values({
+        token_hash: tokenHash(token),
+        person_id: person.id,
+        csrf_token: session.csrfToken,
+        created_at_ms: this.now(),
+        expires_at_ms: session.expiresAtMs,
+      })
+      .execute();
+    return { session, token };
+  }
+
+  /** The live session for a cookie token, or undefined (unknown, expired, or person deleted). */
+  async findSession(token: string): Promise<Session | undefined> {
+    const row = await this.db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
+    if (!row || Number(row.expires_at_ms) <= this.now()) return undefined;
+    const person = await this.findPerson(row.person_id);
+    return person ? { person, csrfToken: row.csrf_token, expiresAtMs: Number(row.expires_at_ms) } : undefined;
+  }
+
+  /**
+   * The person behind a single-sign-on identity: already linked, or linked now to the account with
+   * the same email when the provider vouches for that email, or a new account (no password).
+   */
+  async personFromSingleSignOn(identity: {
+    issuer: string;
+    subject: string;
+    email?: string | undefined;
+    emailVerified: boolean;
+    name?: string | undefined;
+  }): Promise<Result<Person>> {
+    const linked = await this.db
+      .selectFrom('oidc_identities')
+      .select('person_id')
+      .where('issuer', '=', identity.issuer)
+      .where('subject', '=', identity.subject)
+      .executeTakeFirst();
+    if (linked) {
+      const person = await this.findPerson(linked.person_id);
+      return person ? success(person) : failure(403, 'account_deleted', 'The account linked to this sign-in has been deleted.');
+    }
+    const email = identity.email?.trim().toLowerCase();
+    if (!email || !identity.emailVerified) {
+      return failure(
+        403,
+        'sso_email_not_verified',
+        'Your sign-in provider did not confirm an email address, so no account can be opened with it.',
+      );
+    }
+    const now = this.now();
+    let person = await this.findByEmail(email);
+    if (!person) {
+      const id = `person_${nanoid(16)}`;
+      const name = identity.name?.trim().slice(0, accountLimits.personNameCharactersMax) || email.split('@')[0] || email;
+      await this.db
+        .insertInto('people')
+        .values({ id, email, name, password_hash: null, email_verified_at_ms: now, created_at_ms: now, deleted_at_ms: null })
+        .execute();
+      person = await this.findPerson(id);
+    } else if (!person.emailVerified) {
+      await this.db.updateTable('people').set({ email_verified_at_ms: now }).where('id', '=', person.id).execute();
+    }
+    if (!person) return failure(500, 'internal_error', 'The account could not be opened.');
+    await this.db
+      .insertInto('oidc_identities')
+      .values({ issuer: identity.issuer, subject: identity.subject, person_id: person.id, linked_at_ms: now })
+      .execute();
+    return success({ ...person, emailVerified: true });
+  }
+
+  /** Ends the session of this cookie token. */
+  async logOut(token: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute();
+  }
+
+  /** Mails a reset link when the email belongs to an account; says nothing either way. */
+  async requestPasswordReset(email: string): Promise<void> {
+    const person = await this.findByEmail(email);
+    if (!person) return;
+    const token = await this.issueToken(person.id, 'reset_password', accountLimits.passwordResetTokenDurationMs);
+    await this.options.mailer.send({
+      to: person.email,
+      subject: 'Reset your Plenary password',
+      text: `Hello ${person.name},\n\nChoose a new password by opening this link:\n\n${this.options.link(`/reset-password?token=${token}`)}\n\nThe link is valid for one hour. If you did not ask for it, ignore this message.\n`,
+    });
+  }
+
+  /** Sets a new password from a reset link; ends every session and lifts any lock-out. Confirms the email too. */
+  async resetPassword(token: string, password: string): Promise<Result<Person>> {
+    const row = await this.db
+      .selectFrom('account_tokens')
+      .innerJoin('people', 'people.id', 'account_tokens.person_id')
+      .select('people.email')
+      .where('token_hash', '=', tokenHash(token))
+      .executeTakeFirst();
+    const problem = passwordProblem(password, row?.email ?? '');
+    if (problem) return failure(400, problem, passwordMessages[problem]);
+    const consumed = await this.consumeToken(token, 'reset_password');
+    if (!consumed.ok) return consumed;
+    const now = this.now();
+    await this.db
+      .updateTable('people')
+      .set({ password_hash: await hashPassword(password) })
+      .where('id', '=', consumed.value)
+      .execute();
+    await this.db
+      .updateTable('people')
+      .set({ email_verified_at_ms: now })
+      .where('id', '=', consumed.value)
+      .where('email_verified_at_ms', 'is', null)
+      .execute();
+    await this.db.deleteFrom('sessions').where('person_id', '=', consumed.value).execute();
+    if (row?.email) await this.db.deleteFrom('login_throttle').where('email', '=', row.email).execute();
+    const person = await this.findPerson(consumed.value);
+    return person ? success(person) : failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
+  }
+
+  /** Checks a signed-in person's password again (before deleting the account); passes for single-sign-on accounts, which have none. */
+  async confirmPassword(personId: string, password: string): Promise<Failure | undefined> {
+    const row = await this.db.selectFrom('people').select('password_hash').where('id', '=', personId).executeTakeFirst();
+    if (!row) return failure(403, 'invalid_credentials', 'The password is not right.');
+    // Accounts opened by single sign-on have no password: their signed-in session (with its CSRF token) is the proof.
+    if (row.password_hash === null) return undefined;
+    if (!(await verifyPassword(row.password_hash, password))) {
+      return failure(403, 'invalid_credentials', 'The password is not right.');
+    }
+    return undefined;
+  }
+
+  /**
+   * Deletes a person's personal data: the email, name and password go, sessions and tokens go;
+   * the row stays (as "Deleted person") so that records that refer to it stay whole.
+   */
+  async anonymise(personId: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('account_tokens').where('person_id', '=', personId).execute();
+    await this.db.deleteFrom('oidc_identities').where('person_id', '=', personId).execute();
+    await this.db
+      .updateTable('people')
+      .set({ email: null, name: 'Deleted person', password_hash: null, deleted_at_ms: this.now() })
+      .where('id', '=', personId)
+      .execute();
+  }
+
+  /** Everything the accounts domain holds about a person, for their data export. */
+  async exportData(personId: string): Promise<Record<string, unknown>> {
+    const person = await this.db
+      .selectFrom('people')
+      .select(['id', 'email', 'name', 'email_verified_at_ms', 'created_at_ms'])
+      .where('id', '=', personId)
+      .executeTakeFirst();
+    const sessions = await this.db
+      .selectFrom('sessions')
+      .select(['created_at_ms', 'expires_at_ms'])
+      .where('person_id', '=', personId)
+      .execute();
+    return {
+      person: person && {
+        ...person,
+        email_verified_at_ms: person.email_verified_at_ms === null ? null : Number(person.email_verified_at_ms),
+        created_at_ms: Number(person.created_at_ms),
+      },
+      sessions: sessions.map((session) => ({ created_at_ms: Number(session.created_at_ms), expires_at_ms: Number(session.expires_at_ms) })),
+    };
+  }
+
+  /** Every person (operator console), newest first. */
+  async listPeople(count: number): Promise<(Person & { deleted: boolean })[]> {
+    const rows = await this.db.selectFrom('people').selectAll().orderBy('created_at_ms', 'desc').limit(count).execute();
+    return rows.map((row) => ({
+      id: row.id,
+      email: row.email ?? '',
+      name: row.name,
+      emailVerified: row.email_verified_at_ms !== null,
+      createdAtMs: Number(row.created_at_ms),
+      deleted: row.deleted_at_ms !== null,
+    }));
+  }
+}

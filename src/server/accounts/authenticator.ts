@@ -1,0 +1,77 @@
+/**
+ * Who is making a request: the session cookie, looked up once per request, and the CSRF check
+ * for state-changing requests (the `x-csrf-token` header must carry the session's token).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { csrfHeaderName } from '../../shared/accounts-api.js';
+import { accountLimits } from '../../shared/limits.js';
+import { sendError } from '../http/errors.js';
+import type { AccountsService, Session } from './accounts-service.js';
+
+/** Name of the httpOnly session cookie. */
+export const sessionCookieName = 'plenary_session';
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** Reads sessions from requests and writes the session cookie. */
+export class Authenticator {
+  private readonly cache = new WeakMap<FastifyRequest, Promise<Session | undefined>>();
+
+  /** `secureCookies`: set the cookie's `Secure` flag (when PUBLIC_URL is https). */
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly secureCookies: boolean,
+  ) {}
+
+  /** The request's session, or undefined when there is no valid session cookie. */
+  session(request: FastifyRequest): Promise<Session | undefined> {
+    let cached = this.cache.get(request);
+    if (!cached) {
+      const token = request.cookies?.[sessionCookieName];
+      cached = token && token.length <= 100 ? this.accounts.findSession(token) : Promise.resolve(undefined);
+      this.cache.set(request, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * The session, or undefined after replying 401 `not_signed_in` — or 403 `csrf_token_invalid`
+   * when a state-changing request lacks the session's CSRF token.
+   */
+  async requireSession(request: FastifyRequest, reply: FastifyReply): Promise<Session | undefined> {
+    const session = await this.session(request);
+    if (!session) {
+      sendError(reply, 401, 'not_signed_in', 'Log in to do this.');
+      return undefined;
+    }
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      const header = request.headers[csrfHeaderName];
+      if (typeof header !== 'string' || !sameText(header, session.csrfToken)) {
+        sendError(reply, 403, 'csrf_token_invalid', 'This request lacks its security token; reload the page and try again.');
+        return undefined;
+      }
+    }
+    return session;
+  }
+
+  /** Sets the session cookie: httpOnly, SameSite=Lax, Secure on https. */
+  setCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(sessionCookieName, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secureCookies,
+      path: '/',
+      maxAge: Math.floor(accountLimits.sessionDurationMs / 1000),
+    });
+  }
+
+  /** Removes the session cookie. */
+  clearCookie(reply: FastifyReply): void {
+    reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secureCookies });
+  }
+}

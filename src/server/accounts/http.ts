@@ -1,0 +1,136 @@
+/** HTTP routes of the accounts domain: `/api/account/*`. */
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  LogInRequestSchema,
+  NewPasswordRequestSchema,
+  PasswordResetRequestSchema,
+  SignUpRequestSchema,
+  TokenRequestSchema,
+} from '../../shared/accounts-api.js';
+import { accountLimits } from '../../shared/limits.js';
+import { sendError } from '../http/errors.js';
+import type { AccountsService } from './accounts-service.js';
+import type { Authenticator } from './authenticator.js';
+import { type OidcLogin, oidcStateCookieName } from './oidc.js';
+import type { Failure } from './outcome.js';
+
+export interface AccountsHttpOptions {
+  accounts: AccountsService;
+  authenticator: Authenticator;
+  /** The session view (person with organisations and operator flag) for `GET /api/account/session`. */
+  describe: (personId: string) => Promise<unknown>;
+  /** Single sign-on, when configured, and the provider's name for the login button. */
+  singleSignOn?: { login: OidcLogin; name: string; secureCookies: boolean } | undefined;
+}
+
+/** A same-site path to go to after signing in; anything else becomes `/dashboard`. */
+function safeNextPath(next: string | undefined): string {
+  return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) && next.length <= 200 ? next : '/dashboard';
+}
+
+/** Replies with a failure's status, code and sentence. */
+export function sendFailure(reply: FastifyReply, result: Failure): FastifyReply {
+  return sendError(reply, result.status, result.code, result.message);
+}
+
+const accountRateLimit = { rateLimit: { max: accountLimits.accountRequestsPerMinuteMax, timeWindow: 60_000 } };
+
+export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
+  app,
+  { accounts, authenticator, describe, singleSignOn },
+) => {
+  app.post('/api/account/signup', { schema: { body: SignUpRequestSchema }, config: accountRateLimit }, async (request, reply) => {
+    const result = await accounts.signUp(request.body);
+    if (!result.ok) return sendFailure(reply, result);
+    request.log.info({ personId: result.value.id }, 'account created');
+    return reply.code(201).send({ id: result.value.id, email: result.value.email, name: result.value.name });
+  });
+
+  app.post('/api/account/verify', { schema: { body: TokenRequestSchema }, config: accountRateLimit }, async (request, reply) => {
+    const result = await accounts.verifyEmail(request.body.token);
+    if (!result.ok) return sendFailure(reply, result);
+    return { verified: true };
+  });
+
+  app.post('/api/account/login', { schema: { body: LogInRequestSchema }, config: accountRateLimit }, async (request, reply) => {
+    const result = await accounts.logIn(request.body.email, request.body.password);
+    if (!result.ok) return sendFailure(reply, result);
+    authenticator.setCookie(reply, result.value.token);
+    return { person: await describe(result.value.session.person.id), csrfToken: result.value.session.csrfToken };
+  });
+
+  app.post('/api/account/logout', async (request, reply) => {
+    const session = await authenticator.requireSession(request, reply);
+    if (!session) return reply;
+    const token = request.cookies.plenary_session;
+    if (token) await accounts.logOut(token);
+    authenticator.clearCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/account/session', async (request, reply) => {
+    const session = await authenticator.session(request);
+    if (!session) return sendError(reply, 401, 'not_signed_in', 'Nobody is logged in.');
+    return { person: await describe(session.person.id), csrfToken: session.csrfToken };
+  });
+
+  app.post(
+    '/api/account/password-reset/request',
+    { schema: { body: PasswordResetRequestSchema }, config: accountRateLimit },
+    async (request, reply) => {
+      await accounts.requestPasswordReset(request.body.email);
+      return reply.code(202).send({ sent: true });
+    },
+  );
+
+  app.post(
+    '/api/account/password-reset',
+    { schema: { body: NewPasswordRequestSchema }, config: accountRateLimit },
+    async (request, reply) => {
+      const result = await accounts.resetPassword(request.body.token, request.body.password);
+      if (!result.ok) return sendFailure(reply, result);
+      authenticator.clearCookie(reply);
+      return { reset: true };
+    },
+  );
+
+  app.get('/api/account/sso', async () => ({ enabled: singleSignOn !== undefined, name: singleSignOn?.name ?? null }));
+
+  if (!singleSignOn) return;
+  const stateCookie = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: singleSignOn.secureCookies,
+    path: '/api/account/sso',
+    maxAge: 600,
+  };
+
+  app.get(
+    '/api/account/sso/start',
+    { schema: { querystring: z.object({ next: z.string().max(200).optional() }) }, config: accountRateLimit },
+    async (request, reply) => {
+      let started: { url: string; state: string };
+      try {
+        started = await singleSignOn.login.start(safeNextPath(request.query.next));
+      } catch (error) {
+        request.log.warn({ err: error }, 'single sign-on provider unreachable');
+        return sendError(reply, 503, 'sso_unavailable', 'The sign-in provider cannot be reached; try again later.');
+      }
+      reply.setCookie(oidcStateCookieName, started.state, stateCookie);
+      return reply.redirect(started.url, 302);
+    },
+  );
+
+  app.get('/api/account/sso/callback', { config: accountRateLimit }, async (request, reply) => {
+    const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?') + 1) : '';
+    const result = await singleSignOn.login.complete(query, request.cookies[oidcStateCookieName]);
+    reply.clearCookie(oidcStateCookieName, stateCookie);
+    if (!result.ok) return reply.redirect(`/login?error=${result.code}`, 302);
+    const { token } = await accounts.openSession(result.value.person);
+    authenticator.setCookie(reply, token);
+    request.log.info({ personId: result.value.person.id }, 'signed in by single sign-on');
+    return reply.redirect(result.value.nextPath, 302);
+  });
+};

@@ -1,0 +1,89 @@
+/** The accounts domain's migrations: people, sessions, one-time tokens, login throttling. */
+import type { Kysely, Migration } from 'kysely';
+
+export const accountsMigrations: Record<string, Migration> = {
+  '0201_accounts_people_and_sessions': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('people')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        // Null once the account is deleted: the row stays so that records pointing to it stay whole.
+        .addColumn('email', 'text', (column) => column.unique())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('password_hash', 'text')
+        .addColumn('email_verified_at_ms', 'bigint')
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('deleted_at_ms', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (column) => column.primaryKey())
+        .addColumn('person_id', 'text', (column) => column.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('csrf_token', 'text', (column) => column.notNull())
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_person').on('sessions').column('person_id').execute();
+      await db.schema
+        .createTable('account_tokens')
+        .addColumn('token_hash', 'text', (column) => column.primaryKey())
+        .addColumn('person_id', 'text', (column) => column.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('purpose', 'text', (column) => column.notNull())
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('used_at_ms', 'bigint')
+        .execute();
+      await db.schema
+        .createTable('login_throttle')
+        .addColumn('email', 'text', (column) => column.primaryKey())
+        .addColumn('failures', 'integer', (column) => column.notNull())
+        .addColumn('locked_until_ms', 'bigint', (column) => column.notNull())
+        .execute();
+    },
+  },
+  '0205_accounts_single_sign_on': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('oidc_identities')
+        .addColumn('issuer', 'text', (column) => column.notNull())
+        .addColumn('subject', 'text', (column) => column.notNull())
+        .addColumn('person_id', 'text', (column) => column.notNull().references('people.id'))
+        .addColumn('linked_at_ms', 'bigint', (column) => column.notNull())
+        .addPrimaryKeyConstraint('oidc_identities_pk', ['issuer', 'subject'])
+        .execute();
+      await db.schema
+        .createTable('oidc_pending_logins')
+        .addColumn('state_hash', 'text', (column) => column.primaryKey())
+        .addColumn('code_verifier', 'text', (column) => column.notNull())
+        .addColumn('nonce', 'text', (column) => column.notNull())
+        .addColumn('next_path', 'text', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+    },
+  },
+};
+
+/** Table types of the accounts domain. Millisecond columns are bigint (a string from PostgreSQL). */
+export type AccountsTables = {
+  people: {
+    id: string;
+    email: string | null;
+    name: string;
+    password_hash: string | null;
+    email_verified_at_ms: number | string | null;
+    created_at_ms: number | string;
+    deleted_at_ms: number | string | null;
+  };
+  sessions: { token_hash: string; person_id: string; csrf_token: string; created_at_ms: number | string; expires_at_ms: number | string };
+  account_tokens: {
+    token_hash: string;
+    person_id: string;
+    purpose: string;
+    created_at_ms: number | string;
+    expires_at_ms: number | string;
+    used_at_ms: number | string | null;
+  };
+  login_throttle: { email: string; failures: number; locked_until_ms: number | string };
+  oidc_identities: { issuer: string; subject: string; person_id: string; linked_at_ms: number | string };
+  oidc_pending_logins: { state_hash: string; code_verifier: string; nonce: string; next_path: string; expires_at_ms: number | string };
+};

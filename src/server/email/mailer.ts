@@ -1,0 +1,138 @@
+/**
+ * Sends email. Every message is first written to the outbox table (so operators can see what
+ * was sent and a development server without SMTP still shows it); with `SMTP_URL` set it is
+ * then sent over SMTP by nodemailer and marked sent.
+ */
+import { nanoid } from 'nanoid';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { Clock } from '../platform/clock.js';
+import type { Storage } from '../storage/index.js';
+import type { EmailTables } from './migrations.js';
+
+/** One message. `calendar` is an iCalendar body sent as a `text/calendar` alternative and attachment. */
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+}
+
+const OutboxRowSchema = z.object({
+  id: z.string(),
+  recipient: z.string(),
+  subject: z.string(),
+  body_text: z.string(),
+  created_at_ms: z.coerce.number(),
+  sent_at_ms: z.coerce.number().nullable(),
+});
+
+/** A message in the outbox, as operators see it. */
+export interface OutboxEntry {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAtMs: number;
+  sentAtMs: number | null;
+}
+
+export interface MailerOptions {
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  /** `smtp://user:pass@host:port` or `smtps://…`; without it mail stays in the outbox. */
+  smtpUrl?: string | undefined;
+  /** The From address. Default `Plenary <no-reply@localhost>`. */
+  from?: string | undefined;
+}
+
+/** Sends mail over SMTP, or keeps it in the outbox when SMTP is not configured. */
+export class Mailer {
+  private readonly transporter: Transporter | undefined;
+  private readonly from: string;
+
+  constructor(private readonly options: MailerOptions) {
+    this.transporter = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+    this.from = options.from ?? 'Plenary <no-reply@localhost>';
+  }
+
+  private get db() {
+    return this.options.storage.db.withTables<EmailTables>();
+  }
+
+  /** Records the message in the outbox and sends it when SMTP is configured. Never throws on SMTP failure. */
+  async send(message: EmailMessage): Promise<void> {
+    const id = nanoid(16);
+    await this.db
+      .insertInto('email_outbox')
+      .values({
+        id,
+        recipient: message.to,
+        subject: message.subject,
+        body_text: message.text,
+        calendar: message.calendar?.content ?? null,
+        created_at_ms: this.options.clock.nowMs(),
+        sent_at_ms: null,
+      })
+      .execute();
+    if (!this.transporter) {
+      this.options.logger.info({ to: message.to, subject: message.subject, text: message.text }, 'email kept in the outbox (no SMTP_URL)');
+      return;
+    }
+    try {
+      await this.transporter.sendMail({
+        from: this.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.calendar
+          ? {
+              icalEvent: { method: message.calendar.method, content: message.calendar.content, filename: 'invitation.ics' },
+            }
+          : {}),
+      });
+      await this.db.updateTable('email_outbox').set({ sent_at_ms: this.options.clock.nowMs() }).where('id', '=', id).execute();
+    } catch (error) {
+      this.options.logger.warn({ err: error, to: message.to }, 'email could not be sent; it stays in the outbox');
+    }
+  }
+
+  /** The newest outbox messages, newest first. */
+  async listOutbox(count: number): Promise<OutboxEntry[]> {
+    const rows = await this.db.selectFrom('email_outbox').selectAll().orderBy('created_at_ms', 'desc').limit(count).execute();
+    return rows.map((row) => {
+      const parsed = OutboxRowSchema.parse(row);
+      return {
+        id: parsed.id,
+        to: parsed.recipient,
+        subject: parsed.subject,
+        text: parsed.body_text,
+        createdAtMs: parsed.created_at_ms,
+        sentAtMs: parsed.sent_at_ms,
+      };
+    });
+  }
+
+  /** Replaces a recipient's address in the outbox (account deletion). */
+  async forgetRecipient(email: string, replacement: string): Promise<void> {
+    await this.db
+      .updateTable('email_outbox')
+      .set({ recipient: replacement, body_text: '(removed)', calendar: null })
+      .where('recipient', '=', email)
+      .execute();
+  }
+
+  /** Logs the unsent outbox at start-up, for development without SMTP. */
+  async logUnsent(): Promise<void> {
+    if (this.transporter) return;
+    const unsent = (await this.listOutbox(20)).filter((entry) => entry.sentAtMs === null);
+    for (const entry of unsent.reverse()) this.options.logger.info({ to: entry.to, subject: entry.subject, text: entry.text }, 'outbox');
+  }
+
+  /** Closes the SMTP connection pool. */
+  close(): void {
+    this.transporter?.close();
+  }
+}

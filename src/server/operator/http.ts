@@ -1,0 +1,92 @@
+/**
+ * The operator console's API, for the co-op's operational members (`OPERATOR_EMAILS`): people,
+ * organisations, live meetings and their load, the email outbox, and the audit log. Every
+ * request is written to the audit log before it is answered. Nothing here can read chat,
+ * notes or media: none of it is stored, and no route reaches a live meeting's content.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { nanoid } from 'nanoid';
+import { accountLimits } from '../../shared/limits.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { Mailer } from '../email/index.js';
+import { sendError } from '../http/errors.js';
+import type { Identity, OrganisationsService } from '../organisations/index.js';
+import type { Clock } from '../platform/clock.js';
+import type { Storage } from '../storage/index.js';
+import type { OperatorTables } from './migrations.js';
+
+/** A meeting happening now, without any of its content. */
+export interface LiveMeetingLoad {
+  roomId: string;
+  roomName: string;
+  startedAtMs: number;
+  participantsNow: number;
+  participantsPeak: number;
+}
+
+export interface OperatorHttpOptions {
+  storage: Storage;
+  clock: Clock;
+  identity: Identity;
+  accounts: AccountsService;
+  organisations: OrganisationsService;
+  mailer: Mailer;
+  /** Meetings open now and how many people are in each. */
+  liveMeetings: () => Promise<LiveMeetingLoad[]>;
+}
+
+export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (app, options) => {
+  const db = options.storage.db.withTables<OperatorTables>();
+  const rowsMax = accountLimits.operatorListRowsMax;
+
+  /** The operator's id after writing the audit entry, or undefined after replying 401/403. */
+  const audited = async (request: FastifyRequest, reply: FastifyReply, action: string): Promise<string | undefined> => {
+    const person = await options.identity.personFromRequest(request);
+    if (!person) {
+      sendError(reply, 401, 'not_signed_in', 'Log in to do this.');
+      return undefined;
+    }
+    if (!person.operator) {
+      sendError(reply, 403, 'operator_only', 'Only the co-op’s operators can see this.');
+      return undefined;
+    }
+    await db
+      .insertInto('operator_audit_log')
+      .values({ id: nanoid(16), operator_id: person.id, action, target: request.url, at_ms: options.clock.nowMs() })
+      .execute();
+    request.log.info({ operatorId: person.id, action }, 'operator action');
+    return person.id;
+  };
+
+  app.get('/api/operator/people', async (request, reply) => {
+    if (!(await audited(request, reply, 'list_people'))) return reply;
+    return { people: await options.accounts.listPeople(rowsMax) };
+  });
+
+  app.get('/api/operator/organisations', async (request, reply) => {
+    if (!(await audited(request, reply, 'list_organisations'))) return reply;
+    return { organisations: await options.organisations.listAll(rowsMax) };
+  });
+
+  app.get('/api/operator/live', async (request, reply) => {
+    if (!(await audited(request, reply, 'list_live_meetings'))) return reply;
+    const meetings = await options.liveMeetings();
+    return { meetings, participantsNow: meetings.reduce((total, meeting) => total + meeting.participantsNow, 0) };
+  });
+
+  app.get('/api/operator/outbox', async (request, reply) => {
+    if (!(await audited(request, reply, 'read_outbox'))) return reply;
+    // One-time links would let whoever reads them take over an account: operators see that a link was sent, not the link.
+    const messages = await options.mailer.listOutbox(rowsMax);
+    return { messages: messages.map((message) => ({ ...message, text: message.text.replace(/token=[A-Za-z0-9_-]+/g, 'token=(hidden)') })) };
+  });
+
+  app.get('/api/operator/audit', async (request, reply) => {
+    if (!(await audited(request, reply, 'read_audit_log'))) return reply;
+    const rows = await db.selectFrom('operator_audit_log').selectAll().orderBy('at_ms', 'desc').limit(rowsMax).execute();
+    return {
+      entries: rows.map((row) => ({ operatorId: row.operator_id, action: row.action, target: row.target, atMs: Number(row.at_ms) })),
+    };
+  });
+};

@@ -1,0 +1,3 @@
+/** The operator domain: the console's API and its audit log. */
+export { type LiveMeetingLoad, type OperatorHttpOptions, operatorHttp } from './http.js';
+export { type OperatorTables, operatorMigrations } from './migrations.js';

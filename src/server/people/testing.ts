@@ -1,0 +1,137 @@
+/**
+ * Test fixture for the people side: the real people-side routes and services on a real database
+ * (either engine), with the app's error handling, origin check, cookies and rate limits, mail
+ * going to a real SMTP sink, and a `ManualClock`. No Janus: these routes never need media.
+ */
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import pino from 'pino';
+import { csrfHeaderName } from '../../shared/accounts-api.js';
+import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
+import { installErrorHandlers, sendError } from '../http/errors.js';
+import { isSameOrigin } from '../http/origin.js';
+import { JanusGateway } from '../media/index.js';
+import { meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import { ManualClock } from '../platform/clock.js';
+import type { StorageEngine } from '../storage/index.js';
+import { openTestStorage, type TestStorage } from '../storage/testing.js';
+import { createPeopleServices, type PeopleServices, peopleHttp, peopleMigrations } from './index.js';
+
+export interface PeopleTestApp {
+  app: FastifyInstance;
+  storage: TestStorage;
+  people: PeopleServices;
+  rooms: RoomsRepository;
+  clock: ManualClock;
+  mail: SmtpSink;
+  close(): Promise<void>;
+}
+
+/** Starts the people-side app on `engine` with mail to a fresh SMTP sink. */
+export async function startPeopleTestApp(
+  engine: StorageEngine,
+  options: { operatorEmails?: string[]; oidc?: { issuer: string; clientId: string; clientSecret: string } } = {},
+): Promise<PeopleTestApp> {
+  const storage = await openTestStorage(engine, { ...meetingsMigrations, ...peopleMigrations });
+  const mail = await startSmtpSink();
+  const clock = new ManualClock(Date.UTC(2026, 2, 1, 9));
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const rooms = new RoomsRepository(storage, clock);
+  // A gateway that is never started: the registry only answers "who is live" (nobody) here.
+  const registry = new RoomRegistry(
+    new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 }),
+    rooms,
+    logger,
+    clock,
+  );
+  const people = createPeopleServices({
+    storage,
+    clock,
+    logger,
+    rooms,
+    settings: { smtpUrl: mail.url, operatorEmails: options.operatorEmails ?? [], oidc: options.oidc },
+  });
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  app.addHook('onRequest', async (request, reply) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+    if (!isSameOrigin(request, [])) return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
+  });
+  await app.register(peopleHttp, { people, storage, rooms, registry });
+  await app.ready();
+  return {
+    app,
+    storage,
+    people,
+    rooms,
+    clock,
+    mail,
+    async close() {
+      await app.close();
+      people.close();
+      await registry.close();
+      await mail.close();
+      await storage.dispose();
+    },
+  };
+}
+
+/** A browser-like client: keeps the session cookie and sends the CSRF token on state-changing requests. */
+export class TestBrowser {
+  cookie: string | undefined;
+  csrfToken: string | undefined;
+
+  constructor(private readonly app: FastifyInstance) {}
+
+  async request(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...extraHeaders };
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && method !== 'GET' && !(csrfHeaderName in extraHeaders)) headers[csrfHeaderName] = this.csrfToken;
+    const response = await this.app.inject({
+      method,
+      url,
+      headers,
+      ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+    });
+    const setCookie = response.cookies.find((candidate) => candidate.name === 'plenary_session');
+    if (setCookie) this.cookie = setCookie.value ? `plenary_session=${setCookie.value}` : undefined;
+    return response;
+  }
+
+  /** Logs in and keeps the cookie and CSRF token. */
+  async logIn(email: string, password: string): Promise<LightMyRequestResponse> {
+    const response = await this.request('POST', '/api/account/login', { email, password });
+    if (response.statusCode === 200) this.csrfToken = response.json<{ csrfToken: string }>().csrfToken;
+    return response;
+  }
+}
+
+/** Signs up, verifies through the real mail and logs in; returns the logged-in browser. */
+export async function signedUpPerson(
+  fixture: PeopleTestApp,
+  email: string,
+  name = 'Test Person',
+  password = 'correct horse battery',
+): Promise<TestBrowser> {
+  const browser = new TestBrowser(fixture.app);
+  const signUp = await browser.request('POST', '/api/account/signup', { email, password, name });
+  if (signUp.statusCode !== 201) throw new Error(`sign-up failed: ${signUp.body}`);
+  const mail = await fixture.mail.waitFor(email, /Confirm/);
+  const token = new URL((mail.text.match(/https?:\/\/\S+verify\S+/) ?? [''])[0]).searchParams.get('token');
+  const verified = await browser.request('POST', '/api/account/verify', { token });
+  if (verified.statusCode !== 200) throw new Error(`verification failed: ${verified.body}`);
+  const login = await browser.logIn(email, password);
+  if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
+  return browser;
+}

@@ -1,0 +1,92 @@
+/**
+ * The operator console: accounts, organisations, live meetings and their load, the outbox and
+ * the audit log. Every view is audited on the server. There is no chat, notes or media to show.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { z } from 'zod';
+import { t } from '../../app/i18n.js';
+import { SignInRequired } from '../account/AccountPages.js';
+import { AppHeader } from '../account/AppHeader.js';
+import { failureText } from '../account/Form.js';
+import { sessionApi, useSession } from '../account/session.js';
+
+const views = {
+  people: { path: '/api/operator/people', key: 'people', columns: ['name', 'email', 'emailVerified', 'deleted', 'createdAtMs'] },
+  organisations: { path: '/api/operator/organisations', key: 'organisations', columns: ['slug', 'name', 'people', 'rooms', 'createdAtMs'] },
+  live: {
+    path: '/api/operator/live',
+    key: 'meetings',
+    columns: ['roomName', 'roomId', 'startedAtMs', 'participantsNow', 'participantsPeak'],
+  },
+  outbox: { path: '/api/operator/outbox', key: 'messages', columns: ['createdAtMs', 'to', 'subject', 'sentAtMs', 'text'] },
+  audit: { path: '/api/operator/audit', key: 'entries', columns: ['atMs', 'operatorId', 'action', 'target'] },
+} as const;
+type ViewName = keyof typeof views;
+
+const RowsSchema = z.record(z.string(), z.unknown());
+
+function cell(column: string, value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? t('operator.yes') : t('operator.no');
+  if (column.endsWith('Ms') && typeof value === 'number') return new Date(value).toLocaleString();
+  return String(value);
+}
+
+export function OperatorPage() {
+  const session = useSession();
+  const [view, setView] = useState<ViewName>('people');
+  const [rows, setRows] = useState<Record<string, unknown>[]>([]);
+  const [error, setError] = useState<string | undefined>();
+  useEffect(() => {
+    if (session.kind !== 'signed-in') return;
+    setError(undefined);
+    sessionApi(RowsSchema, views[view].path).then(
+      (reply) => setRows(z.array(RowsSchema).parse(reply[views[view].key] ?? [])),
+      (failure: unknown) => setError(failureText(failure)),
+    );
+  }, [session.kind, view]);
+  if (session.kind !== 'signed-in') return <SignInRequired />;
+  return (
+    <>
+      <AppHeader />
+      <main class="page operator">
+        <h1>{t('operator.title')}</h1>
+        <p class="hint">{t('operator.privacy')}</p>
+        <fieldset class="row">
+          <legend>{t('operator.views')}</legend>
+          {(Object.keys(views) as ViewName[]).map((name) => (
+            <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
+              {t(`operator.view.${name}`)}
+            </button>
+          ))}
+        </fieldset>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        <table>
+          <caption>{t(`operator.view.${view}`)}</caption>
+          <thead>
+            <tr>
+              {views[view].columns.map((column) => (
+                <th key={column} scope="col">
+                  {t(`operator.column.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, index) => (
+              <tr key={index}>
+                {views[view].columns.map((column) => (
+                  <td key={column}>{cell(column, row[column])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </main>
+    </>
+  );
+}

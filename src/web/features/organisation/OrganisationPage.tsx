@@ -1,0 +1,160 @@
+/** An organisation's people (with roles), inviting by email, and resolving `/r/<org>/<room>`. */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { type OrganisationView, OrganisationViewSchema, RoomLookupViewSchema } from '../../../shared/accounts-api.js';
+import { ApiFailure } from '../../app/api.js';
+import { t } from '../../app/i18n.js';
+import { navigate } from '../../app/router.js';
+import { SignInRequired } from '../account/AccountPages.js';
+import { AppHeader } from '../account/AppHeader.js';
+import { ActionForm, Field, failureText } from '../account/Form.js';
+import { sessionApi, useSession } from '../account/session.js';
+
+export function OrganisationPage({ slug }: { slug: string }) {
+  const session = useSession();
+  const [organisation, setOrganisation] = useState<OrganisationView | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const reload = useCallback(() => {
+    sessionApi(OrganisationViewSchema, `/api/orgs/${encodeURIComponent(slug)}`).then(setOrganisation, (failure: unknown) =>
+      setError(failureText(failure)),
+    );
+  }, [slug]);
+  useEffect(() => {
+    if (session.kind === 'signed-in') reload();
+  }, [session.kind, reload]);
+  if (session.kind !== 'signed-in') return <SignInRequired />;
+  const manages = organisation?.role === 'owner' || organisation?.role === 'admin';
+  return (
+    <>
+      <AppHeader />
+      <main class="page organisation">
+        <h1>{organisation?.name ?? slug}</h1>
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
+        {organisation && (
+          <table>
+            <caption>{t('organisation.people')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('account.name')}</th>
+                <th scope="col">{t('account.email')}</th>
+                <th scope="col">{t('organisation.role')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {organisation.members.map((member) => (
+                <tr key={member.personId}>
+                  <td>{member.name}</td>
+                  <td>{member.email}</td>
+                  <td>
+                    {manages ? <RoleChoice slug={slug} member={member} onChanged={reload} onFailed={setError} /> : t(`role.${member.role}`)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {manages && <InviteForm slug={slug} />}
+      </main>
+    </>
+  );
+}
+
+function RoleChoice(props: {
+  slug: string;
+  member: OrganisationView['members'][number];
+  onChanged: () => void;
+  onFailed: (message: string) => void;
+}) {
+  const id = `role-${props.member.personId}`;
+  return (
+    <>
+      <label for={id} class="visually-hidden">
+        {t('organisation.roleOf', { name: props.member.name })}
+      </label>
+      <select
+        id={id}
+        value={props.member.role}
+        onChange={async (event) => {
+          const role = event.currentTarget.value;
+          try {
+            await sessionApi(
+              undefined,
+              `/api/orgs/${encodeURIComponent(props.slug)}/members/${encodeURIComponent(props.member.personId)}`,
+              {
+                method: 'PUT',
+                body: { role },
+              },
+            );
+          } catch (failure) {
+            props.onFailed(failureText(failure));
+          }
+          props.onChanged();
+        }}
+      >
+        <option value="owner">{t('role.owner')}</option>
+        <option value="admin">{t('role.admin')}</option>
+        <option value="member">{t('role.member')}</option>
+      </select>
+    </>
+  );
+}
+
+function InviteForm({ slug }: { slug: string }) {
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'member' | 'admin'>('member');
+  const [sent, setSent] = useState<string | undefined>();
+  return (
+    <ActionForm
+      label={t('organisation.invite')}
+      submit={t('organisation.sendInvitation')}
+      onSubmit={async () => {
+        await sessionApi(undefined, `/api/orgs/${encodeURIComponent(slug)}/invitations`, { method: 'POST', body: { email, role } });
+        setSent(email);
+        setEmail('');
+      }}
+    >
+      <h2>{t('organisation.invite')}</h2>
+      <Field id="invite-email" label={t('account.email')} type="email" value={email} onInput={setEmail} autoComplete="off" />
+      <div class="field">
+        <label for="invite-role">{t('organisation.role')}</label>
+        <select id="invite-role" value={role} onChange={(event) => setRole(event.currentTarget.value === 'admin' ? 'admin' : 'member')}>
+          <option value="member">{t('role.member')}</option>
+          <option value="admin">{t('role.admin')}</option>
+        </select>
+      </div>
+      {sent && <p role="status">{t('organisation.invitationSent', { email: sent })}</p>}
+    </ActionForm>
+  );
+}
+
+/** `/r/<org>/<room>`: looks the room up (members only) and opens its ordinary page. */
+export function ReadableRoomLink({ organisation, room }: { organisation: string; room: string }) {
+  const session = useSession();
+  const [failed, setFailed] = useState<string | undefined>();
+  useEffect(() => {
+    if (session.kind !== 'signed-in') return;
+    sessionApi(RoomLookupViewSchema, `/api/orgs/${encodeURIComponent(organisation)}/rooms/${encodeURIComponent(room)}`).then(
+      (found) => {
+        history.replaceState(null, '', `/r/${found.roomId}`);
+        navigate(`/r/${found.roomId}`);
+      },
+      (failure: unknown) =>
+        setFailed(failure instanceof ApiFailure && failure.status === 404 ? t('room.notFoundTitle') : failureText(failure)),
+    );
+  }, [session.kind, organisation, room]);
+  if (session.kind === 'signed-out') return <SignInRequired />;
+  return (
+    <main class="page centered" aria-busy={!failed}>
+      {failed ? (
+        <p class="error" role="alert">
+          {failed}
+        </p>
+      ) : (
+        <p class="status">{t('room.loading')}</p>
+      )}
+    </main>
+  );
+}
