@@ -88,7 +88,15 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   });
 
   const connections = new SignalingConnections();
-  await app.register(signalingHttp(connections), { registry: services.registry, allowedOrigins });
+  await app.register(signalingHttp(connections), {
+    registry: services.registry,
+    allowedOrigins,
+    // A signed-in owner of the room, or an owner or admin of its organisation, joins as moderator.
+    administers: async (request, roomId) => {
+      const person = await services.people.identity.personFromRequest(request);
+      return person ? services.people.identity.administersRoom(person.id, roomId) : false;
+    },
+  });
   await app.register(meetingsHttp, {
     rooms: services.rooms,
     registry: services.registry,

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoomIdSchema } from '../../shared/ids.js';
+import { TestClient } from '../signaling/test-client.js';
 import { startTestServer, type TestServer } from '../testing.js';
 
 describe('the people side in the whole app, without SMTP', () => {
@@ -45,5 +46,22 @@ describe('the people side in the whole app, without SMTP', () => {
     expect(await services.people.identity.administersRoom(personId, roomId)).toBe(true);
     const other = await app.inject({ method: 'POST', url: '/api/rooms' });
     expect(await services.people.identity.administersRoom(personId, other.json().roomId)).toBe(false);
+
+    // Over the meeting's WebSocket: the signed-in owner joins as moderator, without any code.
+    await server.listen();
+    const media = { audioMuted: false, videoMuted: false };
+    const owner = await TestClient.connect(server.baseUrl, { headers: { cookie } });
+    owner.send({ type: 'join', roomId, displayName: 'Ada', media });
+    expect((await owner.next('joined')).self.role).toBe('moderator');
+    const guest = await TestClient.connect(server.baseUrl);
+    guest.send({ type: 'join', roomId, displayName: 'Guest', media });
+    expect((await guest.next('joined')).self.role).toBe('guest');
+    const forged = await TestClient.connect(server.baseUrl, { headers: { cookie: 'plenary_session=forged' } });
+    forged.send({ type: 'join', roomId, displayName: 'Forger', media });
+    expect((await forged.next('joined')).self.role).toBe('guest');
+    const elsewhere = await TestClient.connect(server.baseUrl, { headers: { cookie } });
+    elsewhere.send({ type: 'join', roomId: other.json().roomId, displayName: 'Ada', media });
+    expect((await elsewhere.next('joined')).self.role).toBe('guest');
+    for (const client of [owner, guest, forged, elsewhere]) client.close();
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { WebSocket } from 'ws';
+import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
 import { type ClientMessage, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
 import type { LiveParticipant, LiveRoom, Outcome, ParticipantConnection, RoomRegistry } from '../meetings/index.js';
@@ -31,6 +32,8 @@ export class SignalingConnection implements ParticipantConnection {
     private readonly registry: RoomRegistry,
     private readonly logger: Logger,
     private readonly iceServers: () => { urls: string[]; username?: string; credential?: string }[],
+    /** Whether the signed-in person who opened this socket administers a room. */
+    private readonly administers: (roomId: RoomId) => Promise<boolean> = async () => false,
   ) {
     socket.on('message', (data, isBinary) => this.receive(isBinary ? null : data.toString('utf8')));
     socket.on('pong', () => {
@@ -121,7 +124,8 @@ export class SignalingConnection implements ParticipantConnection {
     this.joining = true;
     try {
       const { roomId, type: _type, ...request } = message;
-      const joined = await this.registry.join(roomId, request, this);
+      const administrator = await this.administers(roomId).catch(() => false);
+      const joined = await this.registry.join(roomId, { ...request, administrator }, this);
       if (!joined.ok) {
         this.sendFailure(joined, 'join');
         if (joined.code === 'access_code_wrong' && ++this.wrongCodes >= wrongCodesMax) this.socket.close(1008, 'too many wrong codes');

@@ -1,5 +1,6 @@
 /** The signalling endpoint `/ws`: one WebSocket per browser, same-origin only, rate-limited. */
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
 import { sendError } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
@@ -10,6 +11,8 @@ export interface SignalingOptions {
   registry: RoomRegistry;
   /** Origins allowed to open the socket besides the request's own host. */
   allowedOrigins: string[];
+  /** Whether the person signed in on this request administers the room (they join it as moderator). Default: nobody. */
+  administers?: (request: FastifyRequest, roomId: RoomId) => Promise<boolean>;
   /** ICE servers handed to browsers at join (TURN credentials later). Default none. */
   iceServers?: () => { urls: string[]; username?: string; credential?: string }[];
 }
@@ -38,7 +41,10 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
         },
       },
       (socket, request) => {
-        const connection = new SignalingConnection(socket, options.registry, request.log, iceServers);
+        const administers = options.administers;
+        const connection = new SignalingConnection(socket, options.registry, request.log, iceServers, (roomId) =>
+          administers ? administers(request, roomId) : Promise.resolve(false),
+        );
         connections.open.add(connection);
         socket.on('close', () => connections.open.delete(connection));
       },

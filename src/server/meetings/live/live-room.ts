@@ -33,6 +33,8 @@ export interface JoinRequest {
   displayName: string;
   media: MediaState;
   accessCode?: string | undefined;
+  /** The person is signed in and administers this room (owner, or admin of its organisation). */
+  administrator?: boolean | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
 }
@@ -107,7 +109,8 @@ export class LiveRoom {
   }
 
   /** The role a join request earns, or why it cannot join. */
-  private roleFor(accessCode: string | undefined): Outcome<Role> {
+  private roleFor(accessCode: string | undefined, administrator: boolean): Outcome<Role> {
+    if (administrator) return { ok: true, value: 'moderator' };
     if (accessCode && sameCode(accessCode, this.room.moderatorCode)) return { ok: true, value: 'moderator' };
     if (this.room.viewerCode === null) return { ok: true, value: 'guest' };
     if (!accessCode) return failure('access_code_required', 'This room needs an access code.');
@@ -126,7 +129,7 @@ export class LiveRoom {
       if (earlier) return { ok: true, value: { kind: 'joined', participant: this.resume(earlier, connection), resumed: true } };
     }
     if (request.clientId && this.banned.has(request.clientId)) return failure('banned', 'You were removed from this meeting.');
-    const role = this.roleFor(request.accessCode);
+    const role = this.roleFor(request.accessCode, request.administrator === true);
     if (!role.ok) return role;
     if (this.settings.roomLocked && role.value !== 'moderator')
       return failure('room_is_locked', 'This meeting is locked: nobody new can join.');
