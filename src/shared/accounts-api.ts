@@ -81,6 +81,7 @@ export const CreateOwnedRoomRequestSchema = z
   })
   .strict();
 export const OwnedRoomParamsSchema = z.object({ org: z.string().max(100), slug: z.string().max(100) });
+export const PersonalRoomParamsSchema = z.object({ handle: z.string().max(100), slug: z.string().max(100) });
 
 export const MeetingSummarySchema = z.object({
   startedAtMs: z.number(),

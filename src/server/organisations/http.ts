@@ -12,6 +12,7 @@ import {
   OwnedRoomParamsSchema,
   type OwnedRoomView,
   OwnedRoomViewSchema,
+  PersonalRoomParamsSchema,
   RoomLookupViewSchema,
   type ScheduledMeetingView,
   TokenRequestSchema,
@@ -47,7 +48,11 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       organisation: room.organisationSlug,
       slug: room.slug,
       url: `${base}/r/${room.roomId}`,
-      readableUrl: room.organisationSlug ? `${base}/r/${room.organisationSlug}/${room.slug}` : null,
+      readableUrl: room.organisationSlug
+        ? `${base}/r/${room.organisationSlug}/${room.slug}`
+        : room.personHandle
+          ? `${base}/r/~${room.personHandle}/${room.slug}`
+          : null,
       moderatorCode,
       calendarUrl: administers ? `${base}/api/calendar/${room.feedToken}.ics` : null,
       recentMeetings: meetings.map((meeting) => ({
@@ -149,6 +154,18 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.findRoomBySlug(session.person, request.params.org, request.params.slug);
+      return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, result);
+    },
+  );
+
+  // `/r/~<handle>/<room>` resolves here, for the room's owner only.
+  app.get(
+    '/api/people/:handle/rooms/:slug',
+    { schema: { params: PersonalRoomParamsSchema, response: { 200: RoomLookupViewSchema } } },
+    async (request, reply) => {
+      const session = await authenticator.requireSession(request, reply);
+      if (!session) return reply;
+      const result = await organisations.findPersonalRoomBySlug(session.person, request.params.handle, request.params.slug);
       return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, result);
     },
   );

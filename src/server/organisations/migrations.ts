@@ -45,11 +45,22 @@ export const organisationsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0206_accounts_person_handles': {
+    async up(db: Kysely<unknown>) {
+      // A person's handle names their personal rooms' readable links: /r/~<handle>/<room>.
+      await db.schema
+        .createTable('person_handles')
+        .addColumn('person_id', 'text', (column) => column.primaryKey().references('people.id').onDelete('cascade'))
+        .addColumn('handle', 'text', (column) => column.notNull().unique())
+        .execute();
+    },
+  },
 };
 
 /** Table types of the organisations domain. */
 export type OrganisationsTables = {
   organisations: { id: string; slug: string; name: string; created_at_ms: number | string };
+  person_handles: { person_id: string; handle: string };
   organisation_members: { organisation_id: string; person_id: string; role: string; joined_at_ms: number | string };
   organisation_invitations: {
     token_hash: string;

@@ -261,6 +261,7 @@ export class OrganisationsService {
     if (slugs.includes(input.slug)) return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
     if (slugs.length >= accountLimits.roomsPerOwnerMax)
       return failure(409, 'too_many_rooms', `At most ${accountLimits.roomsPerOwnerMax} rooms per owner.`);
+    const personHandle = organisation ? null : await this.handleOf(person);
     const room = await this.options.rooms.create({ name: input.name, participantsMax: limits.participantsPerRoomMax });
     const feedToken = newToken();
     const inserted = await this.ownedRooms.insert({
@@ -279,9 +280,52 @@ export class OrganisationsService {
       slug: input.slug,
       organisationId: organisation?.organisationId ?? null,
       organisationSlug: organisation?.slug ?? null,
+      personHandle,
       personId: person.id,
       feedToken,
     });
+  }
+
+  /**
+   * The person's handle, made from their name the first time it is needed (`ada-lovelace`,
+   * then `ada-lovelace-2`… when taken). It names their personal rooms: `/r/~<handle>/<room>`.
+   */
+  async handleOf(person: Person): Promise<string> {
+    const existing = await this.db.selectFrom('person_handles').select('handle').where('person_id', '=', person.id).executeTakeFirst();
+    if (existing) return existing.handle;
+    const base =
+      person.name
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 30) || 'person';
+    for (let attempt = 1; attempt <= 1_000; attempt += 1) {
+      const handle = attempt === 1 ? base : `${base}-${attempt}`;
+      try {
+        await this.db.insertInto('person_handles').values({ person_id: person.id, handle }).execute();
+        return handle;
+      } catch {
+        // Taken (or a concurrent first call for this person won): look again.
+        const won = await this.db.selectFrom('person_handles').select('handle').where('person_id', '=', person.id).executeTakeFirst();
+        if (won) return won.handle;
+      }
+    }
+    throw new Error('no free handle');
+  }
+
+  /** Removes a person's handle (account deletion); their rooms keep their unguessable links. */
+  async forgetHandle(personId: string): Promise<void> {
+    await this.db.deleteFrom('person_handles').where('person_id', '=', personId).execute();
+  }
+
+  /** The personal room `/r/~<handle>/<slug>`, for its owner only. */
+  async findPersonalRoomBySlug(person: Person, handle: string, slug: string): Promise<Result<OwnedRoom>> {
+    const own = await this.db.selectFrom('person_handles').select('handle').where('person_id', '=', person.id).executeTakeFirst();
+    if (own?.handle !== handle) return roomNotFound();
+    const room = await this.ownedRooms.findBySlug(`person:${person.id}`, slug);
+    return room ? success(room) : roomNotFound();
   }
 
   /** Every room `personId` can use: their own, and their organisations'. */

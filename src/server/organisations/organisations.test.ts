@@ -33,6 +33,23 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     await fixture.close();
   });
 
+  it('gives a person their own rooms with a readable link /r/~<handle>/<room> that resolves for them alone', async () => {
+    const mine = await alice.request('POST', '/api/me/rooms', { name: 'Office hours', slug: 'office' });
+    expect(mine.statusCode).toBe(201);
+    expect(mine.json().readableUrl).toMatch(/\/r\/~alice\/office$/);
+    expect((await alice.request('GET', '/api/people/alice/rooms/office')).json()).toEqual({ roomId: mine.json().roomId });
+    // Someone else, even signed in, learns nothing: the same answer as for a room that does not exist.
+    const guessed = await bob.request('GET', '/api/people/alice/rooms/office');
+    expect(guessed.statusCode).toBe(404);
+    expect(guessed.json().error.code).toBe('room_not_found');
+    expect((await alice.request('GET', '/api/people/alice/rooms/nothing')).statusCode).toBe(404);
+    // A second Alice gets a handle of her own.
+    const otherAlice = await signedUpPerson(fixture, 'alice2@example.org', 'Alice');
+    const theirs = await otherAlice.request('POST', '/api/me/rooms', { name: 'Desk', slug: 'desk' });
+    expect(theirs.json().readableUrl).toMatch(/\/r\/~alice-2\/desk$/);
+    expect((await otherAlice.request('GET', '/api/people/alice/rooms/office')).statusCode).toBe(404);
+  });
+
   it('gives an organisation a room with a readable link that resolves for members', async () => {
     const created = (await alice.request('GET', '/api/dashboard')).json().rooms[0];
     expect(created).toMatchObject({ roomId, name: 'Main room', organisation: 'alpha', slug: 'main' });
@@ -181,7 +198,18 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     expect((await alice.request('POST', '/api/account/delete', { password: 'correct horse battery' })).json().error.code).toBe(
       'organisation_needs_another_owner',
     );
+    expect((await carol.request('POST', '/api/me/rooms', { name: 'Carol’s desk', slug: 'desk' })).json().readableUrl).toMatch(
+      /\/r\/~carol\/desk$/,
+    );
+    const handles = () =>
+      fixture.storage.db
+        .selectFrom('person_handles' as never)
+        .selectAll()
+        .execute() as Promise<{ handle: string }[]>;
+    expect((await handles()).map((row) => row.handle)).toContain('carol');
     expect((await carol.request('POST', '/api/account/delete', { password: 'correct horse battery' })).statusCode).toBe(204);
+    // The handle was made from the name: it goes too.
+    expect((await handles()).map((row) => row.handle)).not.toContain('carol');
     expect((await carol.request('GET', '/api/account/session')).statusCode).toBe(401);
     expect((await carol.logIn('carol@example.org', 'correct horse battery')).statusCode).toBe(401);
     const people = await fixture.people.accounts.listPeople(10);

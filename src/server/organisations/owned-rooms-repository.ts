@@ -10,6 +10,8 @@ export interface OwnedRoom {
   slug: string;
   organisationId: string | null;
   organisationSlug: string | null;
+  /** The owner's handle, for a personal room (`/r/~<handle>/<slug>`). */
+  personHandle: string | null;
   personId: string;
   feedToken: string;
 }
@@ -29,12 +31,14 @@ export class OwnedRoomsRepository {
       .selectFrom('owned_rooms')
       .innerJoin('rooms', 'rooms.id', 'owned_rooms.room_id')
       .leftJoin('organisations', 'organisations.id', 'owned_rooms.organisation_id')
+      .leftJoin('person_handles', 'person_handles.person_id', 'owned_rooms.person_id')
       .select([
         'owned_rooms.room_id',
         'rooms.name',
         'owned_rooms.slug',
         'owned_rooms.organisation_id',
         'organisations.slug as organisation_slug',
+        'person_handles.handle as person_handle',
         'owned_rooms.person_id',
         'owned_rooms.feed_token',
       ]);
@@ -46,6 +50,7 @@ export class OwnedRoomsRepository {
     slug: string;
     organisation_id: string | null;
     organisation_slug: string | null;
+    person_handle: string | null;
     person_id: string;
     feed_token: string;
   }): OwnedRoom {
@@ -55,6 +60,7 @@ export class OwnedRoomsRepository {
       slug: row.slug,
       organisationId: row.organisation_id,
       organisationSlug: row.organisation_slug,
+      personHandle: row.organisation_id === null ? row.person_handle : null,
       personId: row.person_id,
       feedToken: row.feed_token,
     };

@@ -143,13 +143,24 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
       rooms: async (person) =>
         (await organisations.roomsVisibleTo(person.id))
           .filter((room) => room.personId === person.id)
-          .map((room) => ({ roomId: room.roomId, name: room.name, slug: room.slug, organisation: room.organisationSlug })),
+          .map((room) => ({
+            roomId: room.roomId,
+            name: room.name,
+            slug: room.slug,
+            organisation: room.organisationSlug,
+            handle: room.personHandle,
+          })),
       scheduledMeetings: (person) => scheduling.exportFor(person.id, person.email),
     },
     erasers: [
       async (person) => {
         const left = await organisations.leaveAll(person.id);
         return left.ok ? undefined : left;
+      },
+      async (person) => {
+        // The handle is made from the name: it goes with the rest of the personal data.
+        await organisations.forgetHandle(person.id);
+        return undefined;
       },
       async (person) => {
         await scheduling.forgetInvitee(person.email);

@@ -136,7 +136,11 @@ export function ReadableRoomLink({ organisation, room }: { organisation: string;
   const [failed, setFailed] = useState<string | undefined>();
   useEffect(() => {
     if (session.kind !== 'signed-in') return;
-    sessionApi(RoomLookupViewSchema, `/api/orgs/${encodeURIComponent(organisation)}/rooms/${encodeURIComponent(room)}`).then(
+    // `/r/~<handle>/<room>` is a person's own room; `/r/<org>/<room>` an organisation's.
+    const lookup = organisation.startsWith('~')
+      ? `/api/people/${encodeURIComponent(organisation.slice(1))}/rooms/${encodeURIComponent(room)}`
+      : `/api/orgs/${encodeURIComponent(organisation)}/rooms/${encodeURIComponent(room)}`;
+    sessionApi(RoomLookupViewSchema, lookup).then(
       (found) => {
         history.replaceState(null, '', `/r/${found.roomId}`);
         navigate(`/r/${found.roomId}`);
