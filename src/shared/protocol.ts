@@ -127,7 +127,13 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('publish'), source: MediaSourceSchema.default('camera'), offer: SessionDescriptionSchema }),
   z.object({ type: z.literal('unpublish'), source: MediaSourceSchema }),
-  z.object({ type: z.literal('subscribe'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
+  z.object({
+    type: z.literal('subscribe'),
+    participantId: ParticipantIdSchema,
+    source: MediaSourceSchema.default('camera'),
+    /** The simulcast layer to start with (so that the first keyframe is already the right one). */
+    layer: VideoLayerSchema.optional(),
+  }),
   z.object({
     type: z.literal('subscription-answer'),
     participantId: ParticipantIdSchema,

@@ -206,10 +206,10 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
   }
 
   /** Attaches a handle subscribed to `feedId`; its offer is ready on the returned handle. */
-  async openSubscriber(room: JanusRoom, feedId: number, privateId: number): Promise<SubscriberHandle> {
+  async openSubscriber(room: JanusRoom, feedId: number, privateId: number, layer?: 0 | 1 | 2): Promise<SubscriberHandle> {
     const { session } = this.requireSession();
     const handle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
-    return SubscriberHandle.join(handle, room.janusRoomId, feedId, privateId);
+    return SubscriberHandle.join(handle, room.janusRoomId, feedId, privateId, layer);
   }
 
   /** Closes the connection and stops reconnecting. Idempotent. */

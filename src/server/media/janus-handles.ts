@@ -142,10 +142,23 @@ export class SubscriberHandle extends MediaHandle {
     await this.handle.configure({ streams: [stream] });
   }
 
-  /** Subscribes to `feedId` in `janusRoomId`; closes the handle again if that fails. */
-  static async join(handle: VideoRoomHandle, janusRoomId: number, feedId: number, privateId: number): Promise<SubscriberHandle> {
+  /** Subscribes to `feedId` in `janusRoomId`, starting on simulcast `layer` if given; closes the handle again if that fails. */
+  static async join(
+    handle: VideoRoomHandle,
+    janusRoomId: number,
+    feedId: number,
+    privateId: number,
+    layer?: 0 | 1 | 2,
+  ): Promise<SubscriberHandle> {
     try {
-      const joined = SubscriberJoinedSchema.parse(await handle.joinSubscriber({ room: janusRoomId, feed: feedId, private_id: privateId }));
+      const joined = SubscriberJoinedSchema.parse(
+        await handle.joinSubscriber({
+          room: janusRoomId,
+          feed: feedId,
+          private_id: privateId,
+          ...(layer === undefined ? {} : { sc_substream_layer: layer }),
+        }),
+      );
       const videoMid = joined.streams?.find((stream) => stream.type === 'video')?.mid;
       return new SubscriberHandle(handle, joined.jsep, videoMid);
     } catch (error) {

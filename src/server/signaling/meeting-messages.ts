@@ -86,7 +86,7 @@ export async function handleMeetingMessage(
       await room.media.unpublish(participant, message.source);
       return undefined;
     case 'subscribe': {
-      const result = await room.media.subscribe(participant, message.participantId, message.source);
+      const result = await room.media.subscribe(participant, message.participantId, message.source, message.layer);
       if (!result.ok) return result;
       reply({ type: 'subscription-offer', participantId: message.participantId, source: message.source, offer: result.value });
       return undefined;

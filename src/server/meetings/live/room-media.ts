@@ -140,7 +140,12 @@ export class RoomMedia {
   }
 
   /** Subscribes `subscriber` to `publisherId`'s `source` and returns Janus's offer. */
-  async subscribe(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource): Promise<Outcome<SessionDescription>> {
+  async subscribe(
+    subscriber: LiveParticipant,
+    publisherId: ParticipantId,
+    source: MediaSource,
+    layer?: VideoLayer,
+  ): Promise<Outcome<SessionDescription>> {
     const target = this.host.participants.get(publisherId);
     if (!target || target === subscriber) return failure('participant_not_found', 'That participant is not in this meeting.');
     const publication = target.publications[source];
@@ -151,7 +156,9 @@ export class RoomMedia {
         janusRoom,
         publication.handle.feedId,
         subscriber.publications.camera.handle?.privateId ?? 0,
+        layer === null ? undefined : layer,
       );
+      if (layer === null) await handle.setVideoLayer(null);
       if (subscriber.closed || !this.host.participants.has(publisherId)) {
         await handle.close();
         return failure('participant_not_found', 'That participant has left.');

@@ -186,6 +186,7 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
           onPage={setPage}
           activeSpeakerId={activeSpeakerId}
           setVideoLayer={(participantId, layer) => meeting?.setVideoLayer(participantId, layer)}
+          setDefaultVideoLayer={(layer) => meeting?.setDefaultVideoLayer(layer)}
         />
         {panel && (
           <aside class="side-panel" aria-label={t(`panel.${panel}`)}>

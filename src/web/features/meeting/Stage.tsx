@@ -3,13 +3,13 @@
  * speaker large (speaker view) or a paginated grid. Tells the controller which simulcast layer
  * each visible camera needs, and to stop video for cameras not on screen.
  */
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { ParticipantId } from '../../../shared/ids.js';
 import type { VideoLayer } from '../../../shared/protocol.js';
 import { t } from '../../app/i18n.js';
 import type { MeetingState, RemoteParticipant } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
-import { arrangeTiles, layerFor } from './stage-layout.js';
+import { arrangeTiles, layerFor, layerForNewcomer } from './stage-layout.js';
 import { Tile, type TileProps } from './Tile.js';
 
 export type { Layout, Quality } from './stage-layout.js';
@@ -24,6 +24,7 @@ interface StageProps {
   onPage: (page: number) => void;
   activeSpeakerId: ParticipantId | undefined;
   setVideoLayer: (participantId: ParticipantId, layer: VideoLayer) => void;
+  setDefaultVideoLayer: (layer: VideoLayer) => void;
 }
 
 type TileModel = TileProps & { key: string; participantId?: ParticipantId };
@@ -100,6 +101,14 @@ export function Stage(props: StageProps) {
   });
   const visible = new Set([...large, ...small].map((tile) => tile.participantId).filter(Boolean));
 
+  const stage = useRef<HTMLDivElement>(null);
+  const somethingLarge = large.length > 0;
+  useEffect(() => {
+    // A newcomer's camera starts on the layer of the tile it will most likely get.
+    const stageWidth = stage.current?.clientWidth ?? window.innerWidth;
+    props.setDefaultVideoLayer(layerForNewcomer({ stageWidth, cameraCount: cameras.length, somethingLarge, quality }));
+  });
+
   useEffect(() => {
     // Cameras that are not on screen get no video at all.
     for (const remote of state.remotes) if (!visible.has(remote.summary.participantId)) setVideoLayer(remote.summary.participantId, null);
@@ -111,7 +120,7 @@ export function Stage(props: StageProps) {
     return <Tile {...tile} key={tile.key} onWidth={onWidth} />;
   };
   return (
-    <div class={large.length > 0 ? 'stage with-large' : 'stage'}>
+    <div ref={stage} class={large.length > 0 ? 'stage with-large' : 'stage'}>
       {large.length > 0 && (
         <ul class="tiles large" aria-label={t('meeting.tiles')}>
           {large.map(render)}

@@ -18,6 +18,8 @@ export class MediaSession {
   private readonly wantedLayers = new Map<ParticipantId, VideoLayer>();
   /** ICE servers from the latest `joined`. */
   iceServers: RTCIceServer[] = [];
+  /** The layer a new camera subscription starts on when its tile has not been measured yet. */
+  defaultLayer: VideoLayer = 2;
 
   constructor(
     private readonly send: (message: ClientMessage) => void,
@@ -61,7 +63,8 @@ export class MediaSession {
     const key = keyOf(participantId, source);
     if (this.pendingSubscriptions.has(key) || this.subscriptions.has(key)) return;
     this.pendingSubscriptions.add(key);
-    this.send({ type: 'subscribe', participantId, source });
+    const layer = source === 'camera' ? (this.wantedLayers.get(participantId) ?? this.defaultLayer) : undefined;
+    this.send({ type: 'subscribe', participantId, source, ...(layer === undefined ? {} : { layer }) });
   }
 
   /**
@@ -86,8 +89,6 @@ export class MediaSession {
     if (!stillWanted()) return peer.close();
     this.subscriptions.set(keyOf(participantId, source), peer);
     this.send({ type: 'subscription-answer', participantId, source, answer });
-    const layer = this.wantedLayers.get(participantId);
-    if (source === 'camera' && layer !== undefined && layer !== 2) this.send({ type: 'video-layer', participantId, source, layer });
   }
 
   /** Closes a subscription (or forgets a pending one). */
@@ -107,8 +108,9 @@ export class MediaSession {
 
   /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
   setVideoLayer(participantId: ParticipantId, layer: VideoLayer): void {
-    if (this.wantedLayers.get(participantId) === layer) return;
+    const current = this.wantedLayers.get(participantId) ?? this.defaultLayer;
     this.wantedLayers.set(participantId, layer);
+    if (current === layer) return;
     if (this.subscriptions.has(keyOf(participantId, 'camera'))) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
   }
 

@@ -388,6 +388,11 @@ export class MeetingController {
     this.media.setVideoLayer(participantId, layer);
   }
 
+  /** The layer new camera subscriptions start on, before their tile is measured (the layout's guess). */
+  setDefaultVideoLayer(layer: VideoLayer): void {
+    this.media.defaultLayer = layer;
+  }
+
   /** Starts sharing `stream` (from getDisplayMedia). */
   startScreenShare(stream: MediaStream): void {
     this.update({ screen: stream });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeTiles, layerFor, tilesPerPage } from './stage-layout.js';
+import { arrangeTiles, layerFor, layerForNewcomer, tilesPerPage } from './stage-layout.js';
 
 const cameras = (count: number) => Array.from({ length: count }, (_, index) => ({ participantId: index === 0 ? undefined : `p${index}` }));
 
@@ -37,5 +37,15 @@ describe('layerFor', () => {
     expect([layerFor(900, 'normal'), layerFor(400, 'normal'), layerFor(200, 'normal')]).toEqual([2, 1, 0]);
     expect(layerFor(900, 'data-saver')).toBe(0);
     expect(layerFor(900, 'audio-only')).toBeNull();
+  });
+});
+
+describe('layerForNewcomer', () => {
+  it('guesses the grid cell a newcomer will get, a strip tile when something is large, and honours the quality', () => {
+    expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 1, somethingLarge: false, quality: 'normal' })).toBe(2);
+    expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 3, somethingLarge: false, quality: 'normal' })).toBe(2);
+    expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 5, somethingLarge: false, quality: 'normal' })).toBe(1);
+    expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 5, somethingLarge: true, quality: 'normal' })).toBe(0);
+    expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 1, somethingLarge: false, quality: 'audio-only' })).toBeNull();
   });
 });

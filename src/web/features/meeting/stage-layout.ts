@@ -38,3 +38,18 @@ export function arrangeTiles<Tile extends { participantId?: string | undefined }
   const page = Math.max(0, Math.min(input.page, pages - 1));
   return { large: [], small: cameras.slice(page * tilesPerPage, (page + 1) * tilesPerPage), pages, page };
 }
+
+/**
+ * The layer a newcomer's camera should start on, before its tile exists: a strip tile when
+ * something is shown large, else one cell of the grid the newcomer will make.
+ */
+export function layerForNewcomer(input: {
+  stageWidth: number;
+  cameraCount: number;
+  somethingLarge: boolean;
+  quality: Quality;
+}): VideoLayer {
+  if (input.somethingLarge) return layerFor(0, input.quality);
+  const cells = Math.min(input.cameraCount + 1, tilesPerPage);
+  return layerFor(input.stageWidth / Math.ceil(Math.sqrt(cells)), input.quality);
+}
