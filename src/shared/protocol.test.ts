@@ -33,6 +33,9 @@ describe('parseClientMessage', () => {
     ['an oversized SDP', { type: 'publish', offer: { type: 'offer', sdp: 'v'.repeat(limits.sdpCharactersMax + 1) } }],
     ['an answer posing as an offer type', { type: 'publish', offer: { type: 'rollback', sdp: 'v=0' } }],
     ['a malformed participant id', { type: 'subscribe', participantId: 'janus-feed-1' }],
+    ['a simulcast layer that does not exist', { type: 'subscribe', participantId: 'p_AAAAAAAAAAAAAAAA', layer: 3 }],
+    ['a chat message to nobody in particular', { type: 'chat-send', to: 'everyone', text: 'hi' }],
+    ['an unknown moderator action', { type: 'moderate', moderation: { action: 'promote-self' } }],
     ['a trickle to an unknown target', { type: 'trickle', target: { kind: 'janus' }, candidate: null }],
   ])('rejects %s with a reason', (_name, message) => {
     const result = parseClientMessage(JSON.stringify(message));
