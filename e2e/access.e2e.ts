@@ -75,6 +75,22 @@ describe('access and roles', () => {
     await val.locator('.person-actions').getByRole('button', { name: 'Turn camera off' }).click();
     await mo.getByRole('button', { name: 'Turn camera on' }).waitFor();
     await val.locator('.tile[aria-label="Mo"] .avatar').waitFor();
+    // Janus itself stops Mo's video, even if Mo's browser keeps sending it.
+    await mo.evaluate(() => {
+      for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+        for (const sender of connection.getSenders()) if (sender.track?.kind === 'video') sender.track.enabled = true;
+      }
+    });
+    await expect
+      .poll(
+        async () => {
+          const before = await framesDecoded(val);
+          await val.waitForTimeout(1_000);
+          return (await framesDecoded(val)) - before;
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(0);
 
     // A locked room lets nobody new in.
     await mo.getByRole('button', { name: 'Moderation' }).click();

@@ -190,12 +190,12 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
   }
 
   /**
-   * Makes Janus drop (or relay again) a publisher's audio: moderation enforced by the media
-   * server, whatever the browser sends.
+   * Makes Janus drop (or relay again) one of a publisher's streams: moderation enforced by the
+   * media server, whatever the browser sends.
    */
-  async setAudioBlocked(room: JanusRoom, feedId: number, audioMid: string, blocked: boolean): Promise<void> {
+  async setStreamBlocked(room: JanusRoom, feedId: number, mid: string, blocked: boolean): Promise<void> {
     const { control } = this.requireSession();
-    await control.message({ request: 'moderate', room: room.janusRoomId, secret: room.secret, id: feedId, mid: audioMid, mute: blocked });
+    await control.message({ request: 'moderate', room: room.janusRoomId, secret: room.secret, id: feedId, mid, mute: blocked });
   }
 
   /** Attaches a handle and joins `room` as a publisher named `display`. */

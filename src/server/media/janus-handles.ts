@@ -111,11 +111,19 @@ export class PublisherHandle extends MediaHandle {
 
   /** The mid of the published audio stream, once published. */
   audioMid: string | undefined;
+  /** The mid of the published video stream, once published. */
+  videoMid: string | undefined;
+
+  /** Asks the browser for a keyframe (after its video was blocked, so subscribers see a picture at once). */
+  async requestKeyframe(): Promise<void> {
+    if (!this.closed) await this.handle.configure({ keyframe: true });
+  }
 
   /** Publishes the browser's offer and returns Janus's answer. */
   async publish(offer: SessionDescription): Promise<SessionDescription> {
     const reply = ConfiguredSchema.parse(await this.handle.configure({ jsep: offer, audio: true, video: true }));
     this.audioMid = reply.streams?.find((stream) => stream.type === 'audio')?.mid;
+    this.videoMid = reply.streams?.find((stream) => stream.type === 'video')?.mid;
     return reply.jsep;
   }
 }

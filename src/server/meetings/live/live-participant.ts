@@ -39,8 +39,8 @@ export interface Publication {
   live: boolean;
   /** Browser candidates that arrived before the handle existed. */
   earlyCandidates: IceCandidate[];
-  /** Whether Janus was last told to drop this publisher's audio. */
-  audioBlocked: boolean;
+  /** What Janus was last told to drop of this publisher's streams. */
+  blocked: { audio: boolean; video: boolean };
 }
 
 export class LiveParticipant {
@@ -48,8 +48,8 @@ export class LiveParticipant {
   /** Lets the same person take this place back after a dropped connection. */
   readonly resumeToken = randomBytes(24).toString('base64url');
   readonly publications: Record<MediaSource, Publication> = {
-    camera: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], audioBlocked: false },
-    screen: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], audioBlocked: false },
+    camera: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], blocked: { audio: false, video: false } },
+    screen: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], blocked: { audio: false, video: false } },
   };
   /** Subscriptions to other participants' streams. */
   readonly subscriptions = new Map<SubscriptionKey, SubscriberHandle>();
@@ -131,7 +131,7 @@ export class LiveParticipant {
       publication.handle = undefined;
       publication.pending = undefined;
       publication.live = false;
-      publication.audioBlocked = false;
+      publication.blocked = { audio: false, video: false };
       publication.earlyCandidates.length = 0;
       if (handle) void handle.close();
     }
@@ -143,7 +143,7 @@ export class LiveParticipant {
       publication.handle = undefined;
       publication.pending = undefined;
       publication.live = false;
-      publication.audioBlocked = false;
+      publication.blocked = { audio: false, video: false };
       publication.earlyCandidates.length = 0;
     }
     this.subscriptions.clear();

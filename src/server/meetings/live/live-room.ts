@@ -235,7 +235,7 @@ export class LiveRoom {
   /** Tells everyone (the participant included) that a participant's state changed. */
   participantChanged(participant: LiveParticipant): void {
     if (!this.participants.has(participant.id)) return;
-    void this.media.enforceAudio(participant);
+    void this.media.enforceMedia(participant);
     this.broadcast({ type: 'participant-updated', participant: participant.summary() });
   }
 

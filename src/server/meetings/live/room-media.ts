@@ -77,7 +77,7 @@ export class RoomMedia {
       this.watchPublisher(participant, source, publisher);
       const answer = await publisher.publish(offer);
       for (const candidate of publication.earlyCandidates.splice(0)) await publisher.trickle(candidate);
-      if (source === 'camera') void this.enforceAudio(participant);
+      if (source === 'camera') void this.enforceMedia(participant);
       return { ok: true, value: answer };
     } catch (error) {
       this.logger.warn({ err: error, participantId: participant.id, source }, 'publish failed');
@@ -108,21 +108,27 @@ export class RoomMedia {
   }
 
   /**
-   * Keeps Janus in line with the participant's microphone state: while muted (by themselves or a
-   * moderator, or kept muted by a lock) Janus drops their audio, so a modified browser cannot be
-   * heard anyway.
+   * Keeps Janus in line with the participant's microphone and camera state: while muted (by
+   * themselves or a moderator, or kept off by a lock) Janus drops that stream, so a modified
+   * browser cannot be heard or seen anyway. When video flows again, the browser is asked for a
+   * keyframe so that subscribers get a picture at once.
    */
-  async enforceAudio(participant: LiveParticipant): Promise<void> {
+  async enforceMedia(participant: LiveParticipant): Promise<void> {
     const publication = participant.publications.camera;
     const handle = publication.handle;
-    const blocked = participant.media.audioMuted;
-    if (!handle?.audioMid || publication.audioBlocked === blocked || !this.janusRoom) return;
-    publication.audioBlocked = blocked;
-    try {
-      await this.gateway.setAudioBlocked(await this.janusRoom, handle.feedId, handle.audioMid, blocked);
-    } catch (error) {
-      publication.audioBlocked = !blocked;
-      this.logger.warn({ err: error, participantId: participant.id }, 'could not enforce the microphone state in janus');
+    if (!handle || !this.janusRoom) return;
+    const wanted = { audio: participant.media.audioMuted, video: participant.media.videoMuted };
+    for (const kind of ['audio', 'video'] as const) {
+      const mid = kind === 'audio' ? handle.audioMid : handle.videoMid;
+      if (!mid || publication.blocked[kind] === wanted[kind]) continue;
+      publication.blocked = { ...publication.blocked, [kind]: wanted[kind] };
+      try {
+        await this.gateway.setStreamBlocked(await this.janusRoom, handle.feedId, mid, wanted[kind]);
+        if (kind === 'video' && !wanted.video) await handle.requestKeyframe();
+      } catch (error) {
+        publication.blocked = { ...publication.blocked, [kind]: !wanted[kind] };
+        this.logger.warn({ err: error, participantId: participant.id, kind }, 'could not enforce the media state in janus');
+      }
     }
   }
 
