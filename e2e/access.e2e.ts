@@ -3,25 +3,12 @@
  * moderator from the participant list, a camera turned off by a moderator, a locked room, and
  * audio-only mode (no video received at all).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
 
-let plenary: RunningPlenary;
-let chromium: { browser: Browser; close(): Promise<void> };
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { sampleInbound, useMeetingFixture } from './harness.js';
 
-beforeAll(async () => {
-  plenary = await startPlenary();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await plenary?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  return (await newParticipantContext(chromium.browser)).newPage();
-}
+const fixture = useMeetingFixture();
 
 /** Total video frames decoded by the page so far. */
 async function framesDecoded(page: Page): Promise<number> {
@@ -30,8 +17,8 @@ async function framesDecoded(page: Page): Promise<number> {
 
 describe('access and roles', () => {
   it('asks for the viewer code, promotes a viewer, turns a camera off, locks the room, and receives no video in audio-only mode', async () => {
-    const mo = await newPage();
-    await mo.goto(plenary.url);
+    const mo = await fixture.newPage();
+    await mo.goto(fixture.plenary.url);
     await mo.getByRole('button', { name: 'New meeting' }).click();
     await mo.waitForURL(/\/r\/[a-z2-9-]{14}$/);
     const roomUrl = mo.url();
@@ -45,7 +32,7 @@ describe('access and roles', () => {
     await mo.locator('.tiles [data-local="true"]').waitFor();
 
     // The viewer needs the code: a wrong one is refused with a clear reason.
-    const val = await newPage();
+    const val = await fixture.newPage();
     await val.goto(roomUrl);
     await val.getByLabel('Your name').fill('Val');
     await val.getByLabel('Access code').fill('apple');
@@ -95,7 +82,7 @@ describe('access and roles', () => {
     // A locked room lets nobody new in.
     await mo.getByRole('button', { name: 'Moderation' }).click();
     await mo.getByLabel('Lock the meeting (nobody new can join)').check();
-    const late = await newPage();
+    const late = await fixture.newPage();
     await late.goto(roomUrl);
     await late.getByLabel('Your name').fill('Late');
     await late.getByLabel('Access code').fill('orchard');

@@ -3,12 +3,15 @@
  * embedded SQLite in a temporary DATA_DIR) and drives Debian's Chromium with fake media.
  * Must run inside e2e/netns.sh.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
-export { type RunningPlenary, startPlenary } from '../src/server/testing-process.js';
+import { type RunningPlenary, startPlenary } from '../src/server/testing-process.js';
+
+export { type RunningPlenary, startPlenary };
 
 export const projectRoot = path.resolve(import.meta.dirname, '..');
 
@@ -134,4 +137,35 @@ export function sampleInbound(page: Page): Promise<InboundSample[]> {
     }
     return samples;
   });
+}
+
+/** Where end-to-end tests keep their screenshots. */
+export const artifactsFolder = path.join(projectRoot, '.artifacts/e2e');
+
+/**
+ * The usual end-to-end set-up for a test file: one Plenary (as `npm start` runs it) and one
+ * Chromium, started before the tests and stopped after them. Read the fields inside tests.
+ */
+export function useMeetingFixture(): {
+  plenary: RunningPlenary;
+  chromium: { browser: Browser; close(): Promise<void> };
+  newPage(): Promise<Page>;
+} {
+  const fixture = {
+    plenary: undefined as unknown as RunningPlenary,
+    chromium: undefined as unknown as { browser: Browser; close(): Promise<void> },
+    async newPage(): Promise<Page> {
+      return (await newParticipantContext(fixture.chromium.browser)).newPage();
+    },
+  };
+  beforeAll(async () => {
+    mkdirSync(artifactsFolder, { recursive: true });
+    fixture.plenary = await startPlenary();
+    fixture.chromium = await launchChromium();
+  });
+  afterAll(async () => {
+    await fixture.chromium?.close();
+    await fixture.plenary?.stop();
+  });
+  return fixture;
 }

@@ -3,46 +3,19 @@
  * each decodes every other's video and receives their audio; tiles follow arrivals, a leave
  * and a crashed tab.
  */
-import { mkdirSync } from 'node:fs';
+
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type InboundSample,
-  launchChromium,
-  newParticipantContext,
-  projectRoot,
-  type RunningPlenary,
-  sampleInbound,
-  startPlenary,
-} from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsFolder, type InboundSample, launchChromium, newParticipantContext, sampleInbound, useMeetingFixture } from './harness.js';
 
-const artifacts = path.join(projectRoot, '.artifacts/e2e');
-
-let plenary: RunningPlenary;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  plenary = await startPlenary();
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await plenary?.stop();
-});
+const fixture = useMeetingFixture();
 
 async function joinAs(page: Page, roomUrl: string, name: string): Promise<void> {
   await page.goto(roomUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join meeting' }).click();
   await page.locator('.tiles [data-local="true"]').waitFor();
-}
-
-async function newParticipant(): Promise<Page> {
-  const context = await newParticipantContext(chromium.browser);
-  return context.newPage();
 }
 
 /** Waits until the page shows `count` tiles (its own included). */
@@ -79,23 +52,23 @@ async function expectMediaFromOthers(page: Page, others: number): Promise<void> 
 
 describe('a meeting of three', () => {
   it('lets three browsers see and hear each other, and notices a leave and a crashed tab', async () => {
-    const alice = await newParticipant();
-    await alice.goto(plenary.url);
+    const alice = await fixture.newPage();
+    await alice.goto(fixture.plenary.url);
     await alice.getByRole('button', { name: 'New meeting' }).click();
     await alice.waitForURL(/\/r\/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
     const roomUrl = alice.url();
     await alice.getByLabel('Your name').fill('Alice');
     await alice.getByRole('button', { name: 'Join meeting' }).click();
 
-    const bob = await newParticipant();
+    const bob = await fixture.newPage();
     await joinAs(bob, roomUrl, 'Bob');
-    const carol = await newParticipant();
+    const carol = await fixture.newPage();
     await joinAs(carol, roomUrl, 'Carol');
 
     for (const page of [alice, bob, carol]) await expectTiles(page, 3);
     for (const page of [alice, bob, carol]) await expectMediaFromOthers(page, 2);
     await expect.poll(() => alice.locator('.tiles .tile video:not([hidden])').count()).toBe(3);
-    await alice.screenshot({ path: path.join(artifacts, 'meeting-of-three.png') });
+    await alice.screenshot({ path: path.join(artifactsFolder, 'meeting-of-three.png') });
 
     await carol.getByRole('button', { name: 'Leave' }).click();
     await carol.getByRole('heading', { name: 'You left the meeting' }).waitFor();
@@ -108,20 +81,20 @@ describe('a meeting of three', () => {
   });
 
   it('shows a clear page for an unknown room', async () => {
-    const page = await newParticipant();
-    await page.goto(`${plenary.url}/r/aaaa-bbbb-cccc`);
+    const page = await fixture.newPage();
+    await page.goto(`${fixture.plenary.url}/r/aaaa-bbbb-cccc`);
     await page.getByRole('heading', { name: 'This meeting link does not exist' }).waitFor();
-    await page.goto(`${plenary.url}/r/not-a-room`);
+    await page.goto(`${fixture.plenary.url}/r/not-a-room`);
     await page.getByRole('heading', { name: 'This meeting link does not exist' }).waitFor();
   });
 
   it('shows who is speaking, and puts them large in speaker view', async () => {
     const speakingBrowser = await launchChromium({ speaking: true });
     try {
-      const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+      const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
       const { roomId } = (await created.json()) as { roomId: string };
-      const roomUrl = `${plenary.url}/r/${roomId}`;
-      const listener = await newParticipant();
+      const roomUrl = `${fixture.plenary.url}/r/${roomId}`;
+      const listener = await fixture.newPage();
       await joinAs(listener, roomUrl, 'Listener');
       const speaker = await (await newParticipantContext(speakingBrowser.browser)).newPage();
       await joinAs(speaker, roomUrl, 'Speaker');

@@ -3,29 +3,13 @@
  * hands, reactions, mute and ask-to-unmute, locks, screen sharing, simulcast layers, removal
  * with a ban, and ending the meeting.
  */
-import { mkdirSync } from 'node:fs';
+
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newParticipantContext, projectRoot, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsFolder, sampleInbound, useMeetingFixture } from './harness.js';
 
-const artifacts = path.join(projectRoot, '.artifacts/e2e');
-let plenary: RunningPlenary;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  plenary = await startPlenary();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await plenary?.stop();
-});
-
-async function newPage(): Promise<Page> {
-  return (await newParticipantContext(chromium.browser)).newPage();
-}
+const fixture = useMeetingFixture();
 
 async function fillAndJoin(page: Page, name: string): Promise<void> {
   await page.getByLabel('Your name').fill(name);
@@ -48,8 +32,8 @@ async function inboundWidths(page: Page): Promise<number[]> {
 describe('a moderated meeting', () => {
   it('runs the waiting room, chat, hands, reactions, moderation, screen sharing and layers', async () => {
     // The creator's browser keeps the moderator code; the settings page turns the waiting room on.
-    const mo = await newPage();
-    await mo.goto(plenary.url);
+    const mo = await fixture.newPage();
+    await mo.goto(fixture.plenary.url);
     await mo.getByRole('button', { name: 'New meeting' }).click();
     await mo.waitForURL(/\/r\/[a-z2-9-]{14}$/);
     const roomUrl = mo.url();
@@ -61,7 +45,7 @@ describe('a moderated meeting', () => {
     await fillAndJoin(mo, 'Mo');
     await mo.locator('.tiles [data-local="true"]').waitFor();
 
-    const guy = await newPage();
+    const guy = await fixture.newPage();
     await guy.goto(roomUrl);
     await fillAndJoin(guy, 'Guy');
     await guy.getByRole('heading', { name: 'Waiting to be let in' }).waitFor();
@@ -130,7 +114,7 @@ describe('a moderated meeting', () => {
         timeout: 20_000,
       })
       .toBeGreaterThan(0);
-    await mo.screenshot({ path: path.join(artifacts, 'screen-share.png') });
+    await mo.screenshot({ path: path.join(artifactsFolder, 'screen-share.png') });
     await mo.getByRole('button', { name: 'Share screen' }).click();
     await mo.getByText('Guy is already sharing a screen.').waitFor();
     await guy.getByRole('button', { name: 'Stop sharing' }).click();

@@ -2,30 +2,21 @@
  * Two real participants: mute and camera-off reach the other side, and when Janus dies the
  * page says it is reconnecting, then media flows again once the supervisor has Janus back.
  */
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/server/media/index.js';
 import { janusProcesses } from '../src/server/testing-process.js';
 import { startFreezableProxy } from './freezable-proxy.js';
-import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
+import { sampleInbound, startPlenary, useMeetingFixture } from './harness.js';
 
-let plenary: RunningPlenary;
-let chromium: { browser: Browser; close(): Promise<void> };
-
-beforeAll(async () => {
-  plenary = await startPlenary();
-  chromium = await launchChromium();
-});
-afterAll(async () => {
-  await chromium?.close();
-  await plenary?.stop();
-});
+const fixture = useMeetingFixture();
 
 async function join(roomUrl: string, name: string): Promise<Page> {
-  const page = await (await newParticipantContext(chromium.browser)).newPage();
+  const page = await fixture.newPage();
   await page.goto(roomUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join meeting' }).click();
@@ -50,9 +41,9 @@ async function expectVideoFlowing(page: Page): Promise<void> {
 
 describe('a meeting of two', () => {
   it('shows mute and camera-off to the other side, and survives a Janus crash', async () => {
-    const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
     const { roomId } = (await created.json()) as { roomId: string };
-    const roomUrl = `${plenary.url}/r/${roomId}`;
+    const roomUrl = `${fixture.plenary.url}/r/${roomId}`;
     const ada = await join(roomUrl, 'Ada');
     const grace = await join(roomUrl, 'Grace');
     await expectVideoFlowing(ada);
@@ -65,7 +56,7 @@ describe('a meeting of two', () => {
     await grace.getByRole('button', { name: 'Turn camera on' }).click();
     await ada.locator('.tile[aria-label="Grace"] video:not([hidden])').waitFor();
 
-    const [janus] = janusProcesses(plenary.dataDirectory);
+    const [janus] = janusProcesses(fixture.plenary.dataDirectory);
     expect(janus).toBeDefined();
     process.kill(janus as number, 'SIGKILL');
     await ada.getByRole('status').filter({ hasText: 'Reconnecting to the media server' }).waitFor({ timeout: 10_000 });
@@ -76,11 +67,11 @@ describe('a meeting of two', () => {
   });
 
   it('keeps a participant whose network drops for a while, shown as reconnecting, and takes them back as the same person', async () => {
-    const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
     const { roomId } = (await created.json()) as { roomId: string };
-    const proxy = await startFreezableProxy(Number(new URL(plenary.url).port));
+    const proxy = await startFreezableProxy(Number(new URL(fixture.plenary.url).port));
     try {
-      const ada = await join(`${plenary.url}/r/${roomId}`, 'Ada');
+      const ada = await join(`${fixture.plenary.url}/r/${roomId}`, 'Ada');
       const grace = await join(`http://localhost:${proxy.port}/r/${roomId}`, 'Grace');
       await expectVideoFlowing(ada);
       const graceTile = ada.locator('.tile[aria-label="Grace"]');
