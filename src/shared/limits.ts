@@ -132,3 +132,62 @@ export const accountLimits = {
   /** Rows an operator list returns at once. */
   operatorListRowsMax: 200,
 } as const;
+
+/** Limits of the mutual-credit network (see src/server/network). */
+export const networkLimits = {
+  /** Longest trading member name, in characters. */
+  memberNameCharactersMax: 80,
+  /** Longest profile or listing description, in characters. */
+  descriptionCharactersMax: 2000,
+  /** Longest location, in characters. */
+  locationCharactersMax: 120,
+  /** Longest website address, in characters. */
+  websiteCharactersMax: 200,
+  /** Longest contact line, in characters. */
+  contactCharactersMax: 200,
+  /** Longest listing title, in characters. */
+  listingTitleCharactersMax: 120,
+  /** Offers and wants one member may list. */
+  listingsPerMemberMax: 100,
+  /** Longest directory search, in characters. */
+  searchCharactersMax: 100,
+  /** Listings and members one directory answer returns. */
+  directoryRowsMax: 200,
+  /** Longest payment or request description, in characters. */
+  paymentDescriptionCharactersMax: 200,
+  /** Longest payment reference (an invoice number…), in characters. */
+  paymentReferenceCharactersMax: 60,
+  /** Longest reason (decline, reject, limit change), in characters. */
+  reasonCharactersMax: 500,
+  /** Largest single payment, in minor units (well inside the ledger's 64-bit counters). */
+  amountMinorUnitsMax: 10n ** 15n,
+  /** Days a payment request stays acceptable unless the requester says otherwise. */
+  requestExpiryDaysDefault: 30,
+  /** Longest a payment request may stay acceptable, in days. */
+  requestExpiryDaysMax: 365,
+  /** Open payment requests one member may have sent at once. */
+  openRequestsPerMemberMax: 200,
+  /** Payment requests a member list returns (newest first). */
+  requestListRowsMax: 200,
+  /** Auto-accept rules one member may keep. */
+  autoAcceptRulesPerMemberMax: 50,
+  /** Statement lines per page. */
+  statementLinesPerPageMax: 100,
+  /** Share of its credit limit in use at which a member shows as near its limit. */
+  nearLimitShare: 0.8,
+  /** Categories of offers and wants. */
+  categories: [
+    'hosting-and-it',
+    'design-and-marketing',
+    'professional-services',
+    'food-and-drink',
+    'goods',
+    'training-and-events',
+    'transport',
+    'building-and-repairs',
+    'wellbeing',
+    'other',
+  ],
+  /** Payments and requests one client address may submit per minute. */
+  paymentRequestsPerMinuteMax: 60,
+} as const;
