@@ -9,6 +9,7 @@ export { Ledger } from './ledger.js';
 export { ledgerMigrations } from './migrations.js';
 export { ledgerOpenApi } from './openapi.js';
 export { formatMinorUnits, type Statement, type StatementLine, type StatementQuery, type TrialBalance } from './statements.js';
+export type { MonthlyTurnover } from './turnover.js';
 export {
   type Account,
   type AccountId,

@@ -23,6 +23,7 @@ import {
 import { type Statement, type StatementQuery, statement, statementCsv, type TrialBalance, trialBalance } from './statements.js';
 import type { LedgerDatabase } from './tables.js';
 import { createTransfers, expirePendingTransfers, findTransfer } from './transfers.js';
+import { type MonthlyTurnover, turnoverByMonth } from './turnover.js';
 import type {
   Account,
   AccountId,
@@ -114,6 +115,11 @@ export class Ledger {
   /** Every account of a currency with the totals, which always sum to zero. */
   trialBalance(currency: CurrencyCode): Promise<TrialBalance> {
     return trialBalance(this.store, currency);
+  }
+
+  /** Completed movements of `currency` per calendar month (UTC) from `fromMs` on, newest first. */
+  turnoverByMonth(currency: CurrencyCode, fromMs: number): Promise<MonthlyTurnover[]> {
+    return turnoverByMonth(this.store, currency, fromMs);
   }
 
   /** Verifies the hash chain and every invariant from scratch; reports the first broken entry. */

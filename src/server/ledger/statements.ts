@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { limits } from '../../shared/limits.js';
+import { formatAmount } from '../../shared/network-api.js';
+import { spreadsheetSafe } from '../platform/spreadsheet.js';
 import { findAccount } from './accounts.js';
 import { AccountRowSchema, asText, findCurrency, selectAccounts } from './rows.js';
 import { postedBalance } from './transfer-engine.js';
@@ -134,21 +136,16 @@ export async function statement(store: LedgerStore, accountId: AccountId, query:
   };
 }
 
-/** `amount` in minor units written with `scale` decimal places: (12345, 2) → "123.45". */
-export function formatMinorUnits(amount: bigint, scale: number): string {
-  const negative = amount < 0n;
-  const digits = (negative ? -amount : amount).toString().padStart(scale + 1, '0');
-  const whole = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
-  return negative ? `-${whole}` : whole;
-}
+/** Writes minor units as a decimal string with `scale` places (`1250n`, 2 → `"12.50"`). */
+export const formatMinorUnits: (amount: bigint, scale: number) => string = formatAmount;
 
 function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** Free text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP's advice). */
+/** Free text, quoted and kept from running as a spreadsheet formula. */
 function csvText(value: string): string {
-  return csvField(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  return csvField(spreadsheetSafe(value));
 }
 
 const csvHeader = [
