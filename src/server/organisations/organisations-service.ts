@@ -67,6 +67,22 @@ export class OrganisationsService {
     return (await this.membershipsOf(personId)).find((membership) => membership.slug === slug);
   }
 
+  /** The people of an organisation with one of `roles` (for notifications by other domains). */
+  async peopleWithRoles(
+    organisationId: string,
+    roles: readonly OrganisationRole[],
+  ): Promise<{ personId: string; name: string; email: string }[]> {
+    const rows = await this.db
+      .selectFrom('organisation_members')
+      .innerJoin('people', 'people.id', 'organisation_members.person_id')
+      .select(['people.id', 'people.name', 'people.email'])
+      .where('organisation_members.organisation_id', '=', organisationId)
+      .where('organisation_members.role', 'in', [...roles])
+      .orderBy('people.id')
+      .execute();
+    return rows.flatMap((row) => (row.email ? [{ personId: row.id, name: row.name, email: row.email }] : []));
+  }
+
   /** Creates an organisation with `person` as its owner. */
   async create(person: Person, input: { name: string; slug: string }): Promise<Result<Membership>> {
     const mine = await this.membershipsOf(person.id);

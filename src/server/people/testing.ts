@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type LightMyRequestResponse } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Migration } from 'kysely';
 import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
@@ -32,9 +33,16 @@ export interface PeopleTestApp {
 /** Starts the people-side app on `engine` with mail to a fresh SMTP sink. */
 export async function startPeopleTestApp(
   engine: StorageEngine,
-  options: { operatorEmails?: string[]; oidc?: { issuer: string; clientId: string; clientSecret: string } } = {},
+  options: {
+    operatorEmails?: string[];
+    oidc?: { issuer: string; clientId: string; clientSecret: string };
+    /** Migrations of further domains under test (named to sort after the people side's). */
+    extraMigrations?: Record<string, Migration>;
+    /** Registers a further domain's routes on the app before it is ready. */
+    extend?: (parts: { app: FastifyInstance; storage: TestStorage; people: PeopleServices; clock: ManualClock }) => Promise<void>;
+  } = {},
 ): Promise<PeopleTestApp> {
-  const storage = await openTestStorage(engine, { ...meetingsMigrations, ...peopleMigrations });
+  const storage = await openTestStorage(engine, { ...meetingsMigrations, ...peopleMigrations, ...options.extraMigrations });
   const mail = await startSmtpSink();
   const clock = new ManualClock(Date.UTC(2026, 2, 1, 9));
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
@@ -64,6 +72,7 @@ export async function startPeopleTestApp(
     if (!isSameOrigin(request, [])) return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
   });
   await app.register(peopleHttp, { people, storage, rooms, registry });
+  await options.extend?.({ app, storage, people, clock });
   await app.ready();
   return {
     app,

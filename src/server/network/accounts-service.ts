@@ -1,0 +1,188 @@
+/**
+ * Reading members' accounts: balance, available credit, a filtered statement and its CSV, and
+ * the network overview for administrators. The co-op's own account is open to every participant
+ * (its finances are public to the network); any other account only to its people and administrators.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { limits, networkLimits } from '../../shared/limits.js';
+import type { AccountView, AdminMemberView, NetworkOverview, StatementLineView, StatementQueryInput } from '../../shared/network-api.js';
+import { failure, type Result, success } from '../accounts/index.js';
+import type { Account, AccountId, StatementLine } from '../ledger/index.js';
+import { spreadsheetSafe } from '../platform/spreadsheet.js';
+import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import { type Member, memberSummary } from './members.js';
+import { availableOf } from './payments-service.js';
+
+const dayMs = 86_400_000;
+
+/** [fromMs, toMs) of a statement query: whole UTC days, `to` included. */
+function period(query: StatementQueryInput, nowMs: number): { fromMs: number; toMs: number } {
+  const fromMs = query.from ? Date.parse(`${query.from}T00:00:00Z`) : 0;
+  const toMs = query.to ? Date.parse(`${query.to}T00:00:00Z`) + dayMs : nowMs + 1;
+  return { fromMs, toMs };
+}
+
+/** Statements, CSV and the overview. */
+export class AccountsService {
+  constructor(private readonly context: NetworkContext) {}
+
+  private async readable(actor: Actor, slug: string): Promise<Result<{ member: Member; accountId: AccountId }>> {
+    const member = await this.context.members.bySlug(slug);
+    if (!member) return networkFailures.memberNotFound();
+    const mayRead =
+      actor.administrator ||
+      this.context.accessTo(actor, member) !== undefined ||
+      (member.coOp && member.status !== 'applied' && (await this.context.isParticipant(actor)));
+    if (!mayRead) return networkFailures.memberNotFound();
+    const accountId = this.context.accountIdOf(member);
+    if (!accountId) return failure(409, 'not_approved', `${member.name} has no account yet: its application is ${member.status}.`);
+    return success({ member, accountId });
+  }
+
+  /** Balance, limits and one page of the statement, filtered. */
+  async account(actor: Actor, slug: string, query: StatementQueryInput): Promise<Result<AccountView>> {
+    const found = await this.readable(actor, slug);
+    if (!found.ok) return found;
+    const { member, accountId } = found.value;
+    const account = await this.findAccount(accountId);
+    const page = await this.lines(accountId, query, networkLimits.statementLinesPerPageMax);
+    const balance = account.creditsPosted - account.debitsPosted;
+    const available = availableOf(account);
+    return success({
+      member: memberSummary(member),
+      currency: this.context.currency,
+      balance: this.context.format(balance),
+      available: this.context.format(available ?? balance),
+      creditLimit: this.context.format(account.lowerLimit === null ? 0n : -account.lowerLimit),
+      balanceLimit: account.upperLimit === null ? null : this.context.format(account.upperLimit),
+      sold: this.context.format(account.creditsPosted),
+      bought: this.context.format(account.debitsPosted),
+      lines: page.lines,
+      nextCursor: page.nextCursor,
+    });
+  }
+
+  private async findAccount(accountId: AccountId): Promise<Account> {
+    const account = await this.context.dependencies.ledger.findAccount(accountId);
+    if (!account) throw new Error(`the ledger account ${accountId} of a member is missing`);
+    return account;
+  }
+
+  /** Up to `count` statement lines matching the filters, and the cursor after the last one read. */
+  private async lines(
+    accountId: AccountId,
+    query: StatementQueryInput,
+    count: number,
+  ): Promise<{ lines: StatementLineView[]; nextCursor: string | null }> {
+    const byAccount = await this.context.members.byAccount();
+    const counterpartyAccount = query.counterparty ? (await this.context.members.bySlug(query.counterparty))?.accountId : undefined;
+    if (query.counterparty && !counterpartyAccount) return { lines: [], nextCursor: null };
+    const lines: StatementLineView[] = [];
+    let cursor = query.cursor;
+    do {
+      const page = await this.context.dependencies.ledger.statement(accountId, {
+        ...period(query, this.context.nowMs()),
+        cursor,
+        limit: limits.ledgerStatementLinesPerPageMax,
+      });
+      if (!page) throw new Error(`the statement of ${accountId} is missing`);
+      for (const line of page.lines) {
+        cursor = String(line.sequence);
+        if (!this.matches(line, query, counterpartyAccount)) continue;
+        lines.push(this.lineView(line, byAccount));
+        if (lines.length === count) return { lines, nextCursor: cursor };
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor !== undefined);
+    return { lines, nextCursor: null };
+  }
+
+  private matches(line: StatementLine, query: StatementQueryInput, counterpartyAccount: string | null | undefined): boolean {
+    if (line.event !== 'single_phase' && line.event !== 'post_pending') return false;
+    if (query.direction && (line.side === 'credit' ? 'in' : 'out') !== query.direction) return false;
+    return !counterpartyAccount || line.counterpartyAccountId === counterpartyAccount;
+  }
+
+  private lineView(line: StatementLine, byAccount: Map<string, Member>): StatementLineView {
+    const counterparty = byAccount.get(line.counterpartyAccountId);
+    return {
+      sequence: line.sequence,
+      atMs: line.timestampMs,
+      transferId: line.transferId,
+      direction: line.side === 'credit' ? 'in' : 'out',
+      amount: this.context.format(line.amount),
+      balanceAfter: this.context.format(line.postedBalanceAfter),
+      counterparty: counterparty ? { slug: counterparty.slug, name: counterparty.name } : null,
+      description: line.description,
+      reference: line.reference,
+    };
+  }
+
+  /** The filtered statement as CSV (UTF-8, CRLF), with amounts signed from the member's side. */
+  async statementCsv(actor: Actor, slug: string, query: StatementQueryInput): Promise<Result<{ filename: string; csv: string }>> {
+    const found = await this.readable(actor, slug);
+    if (!found.ok) return found;
+    const { lines } = await this.lines(found.value.accountId, { ...query, cursor: undefined }, limits.ledgerStatementCsvLinesMax);
+    const csv = stringify(
+      lines.map((line) => [
+        new Date(line.atMs).toISOString(),
+        line.direction,
+        spreadsheetSafe(line.counterparty?.name ?? ''),
+        spreadsheetSafe(line.description),
+        spreadsheetSafe(line.reference),
+        line.direction === 'in' ? line.amount : `-${line.amount}`,
+        line.balanceAfter,
+        line.transferId,
+      ]),
+      {
+        header: true,
+        columns: ['time', 'direction', 'counterparty', 'description', 'reference', 'amount', 'balance_after', 'transfer_id'],
+        record_delimiter: 'windows',
+      },
+    );
+    return success({ filename: `${found.value.member.slug}-statement.csv`, csv });
+  }
+
+  /** The network overview; administrators only. */
+  async overview(actor: Actor): Promise<Result<NetworkOverview>> {
+    if (!actor.administrator) return networkFailures.administratorRequired();
+    const members = await this.context.members.list();
+    const trial = await this.context.dependencies.ledger.trialBalance(this.context.currency.code);
+    const accounts = new Map(trial.accounts.map((account) => [account.id as string, account]));
+    const views = members.map((member) => this.adminView(member, member.accountId ? accounts.get(member.accountId) : undefined));
+    const now = new Date(this.context.nowMs());
+    const yearAgo = Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1);
+    const turnover = await this.context.dependencies.ledger.turnoverByMonth(this.context.currency.code, yearAgo);
+    const count = (status: Member['status']) => members.filter((member) => member.status === status).length;
+    return success({
+      currency: this.context.currency,
+      counts: { applied: count('applied'), approved: count('approved'), declined: count('declined'), suspended: count('suspended') },
+      turnoverByMonth: turnover.map((month) => ({
+        month: month.month,
+        amount: this.context.format(month.amount),
+        payments: month.transfers,
+      })),
+      applications: views.filter((view) => view.status === 'applied'),
+      members: views.filter((view) => view.status === 'approved' || view.status === 'suspended'),
+      nearLimit: views.filter(
+        (view) => view.status === 'approved' && view.limitUsed !== null && view.limitUsed >= networkLimits.nearLimitShare,
+      ),
+    });
+  }
+
+  private adminView(member: Member, account: Account | undefined): AdminMemberView {
+    const balance = account ? account.creditsPosted - account.debitsPosted : null;
+    const creditLimit = account?.lowerLimit == null ? null : -account.lowerLimit;
+    const used = balance !== null && account ? -(balance - account.debitsPending) : 0n;
+    return {
+      ...memberSummary(member),
+      appliedAtMs: member.appliedAtMs,
+      appliedBy: member.appliedBy,
+      description: member.description,
+      balance: balance === null ? null : this.context.format(balance),
+      creditLimit: creditLimit === null ? null : this.context.format(creditLimit),
+      limitUsed: creditLimit === null || creditLimit === 0n ? null : Math.max(0, Number((used * 10_000n) / creditLimit) / 10_000),
+      reason: member.reason,
+    };
+  }
+}

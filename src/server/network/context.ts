@@ -1,0 +1,171 @@
+/**
+ * What every network service shares: storage, clock, ledger, organisations, mail, settings, and
+ * the rules of who may act for whom. A trading member is an organisation; its owners and admins
+ * are its traders (they pay, request, list), its other members are viewers (they read).
+ */
+import { formatAmount, type MemberAccess, parseAmount } from '../../shared/network-api.js';
+import { type Failure, failure, type Person, type Result } from '../accounts/index.js';
+import type { Mailer } from '../email/index.js';
+import type { AccountId, CurrencyCode, Ledger } from '../ledger/index.js';
+import type { Membership, OrganisationsService } from '../organisations/index.js';
+import type { Clock } from '../platform/clock.js';
+import type { Storage } from '../storage/index.js';
+import { type Member, MembersRepository } from './members.js';
+
+/** How the network is set up. */
+export interface NetworkSettings {
+  /** The network's currency; created in the ledger at start-up if missing. Default `CREDIT`, "credits", 2 places. */
+  currency: { code: CurrencyCode; name: string; scale: number };
+  /** Credit limit given on approval, in minor units (positive: how far below zero a member may go). */
+  defaultCreditLimitMinor: bigint;
+  /** Short name of the co-op's own organisation; its trading account is the co-op's. */
+  coOpOrganisation?: string | undefined;
+}
+
+export interface NetworkDependencies {
+  storage: Storage;
+  clock: Clock;
+  ledger: Ledger;
+  organisations: OrganisationsService;
+  mailer: Mailer;
+  /** Absolute link to a path, for emails. */
+  link: (path: string) => string;
+  /** Network administrators: the co-op's operators. */
+  isAdministrator: (person: Person) => boolean;
+  /** Addresses told about new applications. */
+  administratorEmails: readonly string[];
+  settings: NetworkSettings;
+}
+
+/** The person acting, with what they may do. */
+export interface Actor {
+  person: Person;
+  administrator: boolean;
+  memberships: Membership[];
+}
+
+/** A member with the actor's access to it. */
+export type ActingMember = Member & { access: MemberAccess };
+
+/** Named failures shared by the network services. */
+export const networkFailures = {
+  memberNotFound: (): Failure => failure(404, 'member_not_found', 'There is no trading member with this name in the network.'),
+  participantRequired: (): Failure =>
+    failure(403, 'network_membership_required', 'Only people acting for an approved trading member can see the network.'),
+  traderRequired: (member: Member): Failure =>
+    failure(403, 'trader_required', `Only the owners and admins of ${member.name} can do this for it.`),
+  administratorRequired: (): Failure => failure(403, 'administrator_required', 'Only network administrators can do this.'),
+  notApproved: (member: Member): Failure =>
+    failure(
+      409,
+      'not_approved',
+      `${member.name} is ${member.status === 'suspended' ? 'suspended' : 'not an approved member'}; it cannot trade now.`,
+    ),
+};
+
+const amountMessages = {
+  amount_not_a_number: 'The amount must be a number such as 12.50.',
+  amount_must_be_positive: 'The amount must be more than zero.',
+  amount_too_large: 'The amount is larger than any single payment may be.',
+} as const;
+
+/** The shared state and rules of the network domain. */
+export class NetworkContext {
+  readonly members: MembersRepository;
+
+  constructor(readonly dependencies: NetworkDependencies) {
+    this.members = new MembersRepository(dependencies.storage);
+  }
+
+  get db() {
+    return this.members.db;
+  }
+
+  get currency() {
+    return this.dependencies.settings.currency;
+  }
+
+  nowMs(): number {
+    return this.dependencies.clock.nowMs();
+  }
+
+  async actor(person: Person): Promise<Actor> {
+    return {
+      person,
+      administrator: this.dependencies.isAdministrator(person),
+      memberships: await this.dependencies.organisations.membershipsOf(person.id),
+    };
+  }
+
+  /** `trader`, `viewer`, or undefined when the actor does not act for `member`. */
+  accessTo(actor: Actor, member: Member): MemberAccess | undefined {
+    const membership = actor.memberships.find((candidate) => candidate.organisationId === member.organisationId);
+    if (!membership) return undefined;
+    return membership.role === 'member' ? 'viewer' : 'trader';
+  }
+
+  /** Every member the actor acts for, with their access. */
+  async actingMembers(actor: Actor): Promise<ActingMember[]> {
+    const members = await this.members.byOrganisations(actor.memberships.map((membership) => membership.organisationId));
+    return members.flatMap((member) => {
+      const access = this.accessTo(actor, member);
+      return access ? [{ ...member, access }] : [];
+    });
+  }
+
+  /** Administrators and people acting for an approved member take part in the network. */
+  async isParticipant(actor: Actor): Promise<boolean> {
+    if (actor.administrator) return true;
+    return (await this.actingMembers(actor)).some((member) => member.status === 'approved');
+  }
+
+  /** The member called `slug` if the actor may act for it with at least `needed` access. */
+  async memberActedFor(actor: Actor, slug: string, needed: MemberAccess): Promise<Result<Member>> {
+    const member = await this.members.bySlug(slug);
+    const access = member && this.accessTo(actor, member);
+    if (!member || (!access && !actor.administrator)) return networkFailures.memberNotFound();
+    if (needed === 'trader' && access !== 'trader') return networkFailures.traderRequired(member);
+    return { ok: true, value: member };
+  }
+
+  /** Parses a typed amount into minor units of the network currency, or a named failure. */
+  amount(text: string): Result<bigint> {
+    const parsed = parseAmount(text, this.currency.scale);
+    if (parsed.ok) return { ok: true, value: parsed.minorUnits };
+    if (parsed.problem === 'amount_has_too_many_decimals') {
+      const places = this.currency.scale;
+      return failure(
+        422,
+        parsed.problem,
+        `The amount has more decimals than ${this.currency.name} have: at most ${places} ${places === 1 ? 'place' : 'places'}.`,
+      );
+    }
+    return failure(422, parsed.problem, amountMessages[parsed.problem]);
+  }
+
+  /** An amount of the network currency in words: `12.50 credits`. */
+  words(minorUnits: bigint): string {
+    return `${this.format(minorUnits)} ${this.currency.name}`;
+  }
+
+  format(minorUnits: bigint): string {
+    return formatAmount(minorUnits, this.currency.scale);
+  }
+
+  accountIdOf(member: Member): AccountId | undefined {
+    return (member.accountId ?? undefined) as AccountId | undefined;
+  }
+
+  /** Who made a change, as recorded in the ledger: `Name <email>`. */
+  author(actor: Actor): string {
+    return `${actor.person.name} <${actor.person.email}>`;
+  }
+
+  /** Emails the traders (owners and admins) of `member`. Never throws. */
+  async notifyTraders(member: Member, subject: string, text: string): Promise<void> {
+    const people = await this.dependencies.organisations.peopleWithRoles(member.organisationId, ['owner', 'admin']);
+    for (const person of people) {
+      await this.dependencies.mailer.send({ to: person.email, subject, text: `Hello ${person.name},\n\n${text}\n` });
+    }
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The directory: each member's profile with its offers and wants, trust indicators (balance and
+ * turnover) when the member allows, and search across approved members' listings.
+ */
+
+import { sql } from 'kysely';
+import { nanoid } from 'nanoid';
+import { z } from 'zod';
+import { networkLimits } from '../../shared/limits.js';
+import {
+  CategorySchema,
+  type DirectoryView,
+  type ListingInput,
+  ListingKindSchema,
+  type ListingView,
+  type MemberView,
+  type ProfileInput,
+} from '../../shared/network-api.js';
+import { failure, type Result, success } from '../accounts/index.js';
+import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import { type Member, MemberRowSchema, memberSummary } from './members.js';
+
+const ListingRowSchema = z.object({
+  id: z.string(),
+  member_slug: z.string(),
+  member_name: z.string(),
+  kind: ListingKindSchema,
+  title: z.string(),
+  description: z.string(),
+  category: CategorySchema,
+  created_at_ms: z.union([z.number(), z.string()]).transform(Number),
+});
+
+function listingView(row: z.output<typeof ListingRowSchema>): ListingView {
+  return {
+    id: row.id,
+    member: row.member_slug,
+    memberName: row.member_name,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    category: row.category,
+    createdAtMs: row.created_at_ms,
+  };
+}
+
+/** `%text%` for LIKE, with the wildcards of the text itself escaped. */
+function containing(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+}
+
+/** Profiles, listings and search. */
+export class DirectoryService {
+  constructor(private readonly context: NetworkContext) {}
+
+  private listings() {
+    return this.context.db
+      .selectFrom('network_listings')
+      .innerJoin('network_members', 'network_members.id', 'network_listings.member_id')
+      .select([
+        'network_listings.id',
+        'network_members.slug as member_slug',
+        'network_members.name as member_name',
+        'network_listings.kind',
+        'network_listings.title',
+        'network_listings.description',
+        'network_listings.category',
+        'network_listings.created_at_ms',
+      ]);
+  }
+
+  /** A member's profile as `actor` may see it. */
+  async memberView(actor: Actor, slug: string): Promise<Result<MemberView>> {
+    const member = await this.context.members.bySlug(slug);
+    const access = member && this.context.accessTo(actor, member);
+    if (!member) return networkFailures.memberNotFound();
+    const ownOrAdministered = access !== undefined || actor.administrator;
+    if (!ownOrAdministered) {
+      if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
+      if (member.status !== 'approved' && member.status !== 'suspended') return networkFailures.memberNotFound();
+    }
+    const rows = await this.listings()
+      .where('network_listings.member_id', '=', member.id)
+      .orderBy('network_listings.created_at_ms')
+      .execute();
+    const listings = rows.map((row) => listingView(ListingRowSchema.parse(row)));
+    return success({
+      ...memberSummary(member),
+      description: member.description,
+      website: member.website,
+      contact: member.contact,
+      showBalance: member.showBalance,
+      trust: ownOrAdministered || member.showBalance ? await this.trust(member) : null,
+      offers: listings.filter((listing) => listing.kind === 'offer'),
+      wants: listings.filter((listing) => listing.kind === 'want'),
+      access: access ?? null,
+      declineReason: ownOrAdministered && member.status === 'declined' ? member.reason : null,
+    });
+  }
+
+  private async trust(member: Member): Promise<MemberView['trust']> {
+    const accountId = this.context.accountIdOf(member);
+    const account = accountId && (await this.context.dependencies.ledger.findAccount(accountId));
+    if (!account) return null;
+    return {
+      balance: this.context.format(account.creditsPosted - account.debitsPosted),
+      sold: this.context.format(account.creditsPosted),
+      bought: this.context.format(account.debitsPosted),
+    };
+  }
+
+  /** Changes a member's public profile; traders only. */
+  async updateProfile(actor: Actor, slug: string, profile: ProfileInput): Promise<Result<MemberView>> {
+    const member = await this.context.memberActedFor(actor, slug, 'trader');
+    if (!member.ok) return member;
+    await this.context.db
+      .updateTable('network_members')
+      .set({
+        description: profile.description,
+        location: profile.location,
+        website: profile.website,
+        contact: profile.contact,
+        show_balance: profile.showBalance ? 1 : 0,
+      })
+      .where('id', '=', member.value.id)
+      .execute();
+    return this.memberView(actor, slug);
+  }
+
+  /** Lists an offer or a want; traders only, up to `networkLimits.listingsPerMemberMax`. */
+  async addListing(actor: Actor, slug: string, input: ListingInput): Promise<Result<ListingView>> {
+    const member = await this.context.memberActedFor(actor, slug, 'trader');
+    if (!member.ok) return member;
+    const count = await this.context.db
+      .selectFrom('network_listings')
+      .select(sql<number>`count(*)`.as('count'))
+      .where('member_id', '=', member.value.id)
+      .executeTakeFirstOrThrow();
+    if (Number(count.count) >= networkLimits.listingsPerMemberMax) {
+      return failure(409, 'too_many_listings', `A member can list at most ${networkLimits.listingsPerMemberMax} offers and wants.`);
+    }
+    const id = `lst_${nanoid(16)}`;
+    await this.context.db
+      .insertInto('network_listings')
+      .values({ id, member_id: member.value.id, ...input, created_at_ms: this.context.nowMs() })
+      .execute();
+    const row = await this.listings().where('network_listings.id', '=', id).executeTakeFirstOrThrow();
+    return success(listingView(ListingRowSchema.parse(row)));
+  }
+
+  /** Removes one of a member's listings; traders only. */
+  async removeListing(actor: Actor, slug: string, listingId: string): Promise<Result<void>> {
+    const member = await this.context.memberActedFor(actor, slug, 'trader');
+    if (!member.ok) return member;
+    const removed = await this.context.db
+      .deleteFrom('network_listings')
+      .where('id', '=', listingId)
+      .where('member_id', '=', member.value.id)
+      .executeTakeFirst();
+    if (Number(removed.numDeletedRows) === 0) return failure(404, 'listing_not_found', 'This member has no such offer or want.');
+    return success(undefined);
+  }
+
+  /** Approved members and their listings matching the query; participants only. */
+  async search(
+    actor: Actor,
+    query: { q?: string | undefined; category?: ListingView['category'] | undefined; kind?: ListingView['kind'] | undefined },
+  ): Promise<Result<DirectoryView>> {
+    if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
+    const text = query.q ? containing(query.q) : undefined;
+    let listings = this.listings().where('network_members.status', '=', 'approved');
+    if (query.category) listings = listings.where('network_listings.category', '=', query.category);
+    if (query.kind) listings = listings.where('network_listings.kind', '=', query.kind);
+    if (text) {
+      listings = listings.where((where) =>
+        where.or(
+          ['network_listings.title', 'network_listings.description', 'network_members.name'].map(
+            (column) => sql<boolean>`lower(${sql.ref(column)}) like ${text} escape '\\'`,
+          ),
+        ),
+      );
+    }
+    const listingRows = await listings.orderBy('network_listings.created_at_ms', 'desc').limit(networkLimits.directoryRowsMax).execute();
+    let members = this.context.db.selectFrom('network_members').selectAll().where('status', '=', 'approved');
+    if (text) {
+      members = members.where((where) =>
+        where.or(['name', 'description', 'location'].map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${text} escape '\\'`)),
+      );
+    }
+    const memberRows = query.category || query.kind ? [] : await members.orderBy('name').limit(networkLimits.directoryRowsMax).execute();
+    return success({
+      members: memberRows.map((row) => memberSummary(MemberRowSchema.parse(row))),
+      listings: listingRows.map((row) => listingView(ListingRowSchema.parse(row))),
+    });
+  }
+}

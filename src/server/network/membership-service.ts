@@ -1,0 +1,256 @@
+/**
+ * Joining the network and its administration: applications, approval (which opens a ledger
+ * account with the default credit limit) or decline with a reason, credit-limit changes and
+ * suspension, each recorded in the ledger with who and why.
+ */
+import { nanoid } from 'nanoid';
+import type { ApplicationRequest, NetworkHomeView } from '../../shared/network-api.js';
+import { failure, type Person, type Result, success } from '../accounts/index.js';
+import type { AccountId } from '../ledger/index.js';
+import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import { type Member, memberSummary } from './members.js';
+
+const notPending = (member: Member) =>
+  failure(409, 'application_not_pending', `${member.name} has no application waiting for review (it is ${member.status}).`);
+
+/** Applications, reviews, limits and suspension. */
+export class MembershipService {
+  constructor(private readonly context: NetworkContext) {}
+
+  /** Creates the network currency in the ledger unless it exists; a different currency under the same code is an error. */
+  async ensureCurrency(): Promise<void> {
+    const outcome = await this.context.dependencies.ledger.createCurrency(this.context.currency);
+    if (outcome.result !== 'ok') {
+      throw new Error(`the network currency ${this.context.currency.code} exists in the ledger with a different name or scale`);
+    }
+  }
+
+  /** The network as `actor` sees it. */
+  async home(actor: Actor): Promise<NetworkHomeView> {
+    const mine = await this.context.actingMembers(actor);
+    const applied = new Set(mine.map((member) => member.organisationId));
+    return {
+      currency: this.context.currency,
+      defaultCreditLimit: this.context.format(this.context.dependencies.settings.defaultCreditLimitMinor),
+      administrator: actor.administrator,
+      mine: mine.map((member) => ({ ...memberSummary(member), access: member.access })),
+      canApplyFor: actor.memberships
+        .filter((membership) => membership.role !== 'member' && !applied.has(membership.organisationId))
+        .map(({ slug, name }) => ({ slug, name })),
+    };
+  }
+
+  /** Applies to join for an organisation the actor manages, or for a new trading-only business. */
+  async apply(actor: Actor, request: ApplicationRequest): Promise<Result<Member>> {
+    const organisation = await this.organisationFor(actor, request);
+    if (!organisation.ok) return organisation;
+    const { organisationId, slug, name } = organisation.value;
+    const existing = (await this.context.members.byOrganisations([organisationId]))[0];
+    if (existing && existing.status !== 'declined') {
+      return failure(409, 'already_applied', `${existing.name} has already applied (it is ${existing.status}).`);
+    }
+    const now = this.context.nowMs();
+    const profile = {
+      description: request.profile.description,
+      location: request.profile.location,
+      website: request.profile.website,
+      contact: request.profile.contact,
+      show_balance: request.profile.showBalance ? 1 : 0,
+    };
+    const application = { status: 'applied', applied_by: actor.person.id, applied_at_ms: now, reason: null, ...profile };
+    if (existing) {
+      await this.context.db.updateTable('network_members').set(application).where('id', '=', existing.id).execute();
+    } else {
+      const coOp = slug === this.context.dependencies.settings.coOpOrganisation ? 1 : 0;
+      await this.context.db
+        .insertInto('network_members')
+        .values({ id: `mem_${nanoid(16)}`, organisation_id: organisationId, slug, name, co_op: coOp, account_id: null, ...application })
+        .execute();
+    }
+    const member = await this.context.members.bySlug(slug);
+    if (!member) throw new Error('an application just written cannot be read back');
+    await this.tellAdministrators(member, actor.person);
+    return success(member);
+  }
+
+  private async organisationFor(
+    actor: Actor,
+    request: ApplicationRequest,
+  ): Promise<Result<{ organisationId: string; slug: string; name: string }>> {
+    if (request.business) {
+      const created = await this.context.dependencies.organisations.create(actor.person, request.business);
+      if (!created.ok) return created;
+      actor.memberships.push(created.value);
+      return success(created.value);
+    }
+    const membership = actor.memberships.find((candidate) => candidate.slug === request.organisation);
+    if (!membership) return failure(404, 'organisation_not_found', 'There is no organisation with this name that you belong to.');
+    if (membership.role === 'member') {
+      return failure(403, 'trader_required', `Only the owners and admins of ${membership.name} can apply for it.`);
+    }
+    return success(membership);
+  }
+
+  private async tellAdministrators(member: Member, applicant: Person): Promise<void> {
+    for (const email of this.context.dependencies.administratorEmails) {
+      await this.context.dependencies.mailer.send({
+        to: email,
+        subject: `${member.name} applied to join the network`,
+        text: `${applicant.name} applied for ${member.name} to join the network.\n\nReview it: ${this.context.dependencies.link('/network/admin')}\n`,
+      });
+    }
+  }
+
+  /** Approves an application: opens the ledger account with the default credit limit. */
+  async approve(actor: Actor, slug: string): Promise<Result<Member>> {
+    const member = await this.reviewable(actor, slug);
+    if (!member.ok) return member;
+    const accountId = `network-${member.value.id}` as AccountId;
+    const { ledger, settings } = this.context.dependencies;
+    const opened = await ledger.createAccount({
+      id: accountId,
+      currency: this.context.currency.code,
+      ownerKind: member.value.coOp ? 'co_op' : 'member_organisation',
+      ownerId: member.value.organisationId,
+      lowerLimit: -settings.defaultCreditLimitMinor,
+      upperLimit: null,
+    });
+    // `exists_with_different_fields`: an earlier approval opened it, then the default limit changed.
+    if (opened.result !== 'ok' && opened.result !== 'exists_with_different_fields') {
+      throw new Error(`opening the ledger account of ${member.value.slug} failed: ${opened.result}`);
+    }
+    const updated = await this.context.db
+      .updateTable('network_members')
+      .set({ status: 'approved', account_id: accountId, reviewed_by: actor.person.id, reviewed_at_ms: this.context.nowMs(), reason: null })
+      .where('id', '=', member.value.id)
+      .where('status', '=', 'applied')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return notPending(member.value);
+    await this.context.notifyTraders(
+      member.value,
+      `${member.value.name} is now a member of the trading network`,
+      `${member.value.name} was approved. It can pay and be paid in ${this.context.currency.name}, with a credit limit of ${this.context.words(settings.defaultCreditLimitMinor)}.\n\nYour account: ${this.context.dependencies.link(`/network/members/${member.value.slug}/account`)}`,
+    );
+    return this.reread(member.value);
+  }
+
+  /** Declines an application with a reason the applicant sees. */
+  async decline(actor: Actor, slug: string, reason: string): Promise<Result<Member>> {
+    const member = await this.reviewable(actor, slug);
+    if (!member.ok) return member;
+    const updated = await this.context.db
+      .updateTable('network_members')
+      .set({ status: 'declined', reviewed_by: actor.person.id, reviewed_at_ms: this.context.nowMs(), reason })
+      .where('id', '=', member.value.id)
+      .where('status', '=', 'applied')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return notPending(member.value);
+    await this.context.notifyTraders(
+      member.value,
+      `${member.value.name}'s application to the trading network was declined`,
+      `The network administrators declined the application of ${member.value.name}.\n\nTheir reason: ${reason}\n\nYou may apply again once this is addressed.`,
+    );
+    return this.reread(member.value);
+  }
+
+  private async reviewable(actor: Actor, slug: string): Promise<Result<Member>> {
+    if (!actor.administrator) return networkFailures.administratorRequired();
+    const member = await this.context.members.bySlug(slug);
+    if (!member) return networkFailures.memberNotFound();
+    return member.status === 'applied' ? success(member) : notPending(member);
+  }
+
+  private async reread(member: Member): Promise<Result<Member>> {
+    const fresh = await this.context.members.byId(member.id);
+    if (!fresh) throw new Error(`member ${member.id} vanished`);
+    return success(fresh);
+  }
+
+  /** Sets a member's credit limit (how far below zero it may go), recorded with who and why. */
+  async changeCreditLimit(actor: Actor, slug: string, creditLimitText: string, reason: string): Promise<Result<Member>> {
+    const found = await this.withAccount(actor, slug);
+    if (!found.ok) return found;
+    const { member, accountId } = found.value;
+    const creditLimit = /^\s*0+([.,]0*)?\s*$/.test(creditLimitText) ? success(0n) : this.context.amount(creditLimitText);
+    if (!creditLimit.ok) return creditLimit;
+    const { ledger } = this.context.dependencies;
+    const account = await ledger.findAccount(accountId);
+    if (!account) throw new Error(`the ledger account of ${slug} is missing`);
+    const changed = await ledger.changeAccountLimits(accountId, {
+      lowerLimit: -creditLimit.value,
+      upperLimit: account.upperLimit,
+      changedBy: this.context.author(actor),
+      reason,
+    });
+    if (changed.result === 'balance_outside_new_limits') {
+      const balance = account.creditsPosted - account.debitsPosted - account.debitsPending;
+      return failure(
+        409,
+        'limit_below_balance',
+        `${member.name} already uses ${this.context.words(-balance)} of credit; the credit limit cannot be lower than that.`,
+      );
+    }
+    if (changed.result !== 'ok') throw new Error(`changing the limit of ${slug} failed: ${changed.result}`);
+    await this.context.notifyTraders(
+      member,
+      `${member.name}'s credit limit is now ${this.context.words(creditLimit.value)}`,
+      `The network administrators set the credit limit of ${member.name} to ${this.context.words(creditLimit.value)}.\n\nTheir reason: ${reason}`,
+    );
+    return success(member);
+  }
+
+  /** Suspends an approved member (its account is frozen) or reinstates a suspended one. */
+  async setSuspended(actor: Actor, slug: string, suspended: boolean, reason: string): Promise<Result<Member>> {
+    const found = await this.withAccount(actor, slug);
+    if (!found.ok) return found;
+    const { member, accountId } = found.value;
+    const from = suspended ? 'approved' : 'suspended';
+    if (member.status !== from) {
+      return failure(409, `member_not_${from}`, `${member.name} is ${member.status}, not ${from}.`);
+    }
+    const changed = await this.context.dependencies.ledger.changeAccountState(accountId, {
+      state: suspended ? 'frozen' : 'active',
+      changedBy: this.context.author(actor),
+      reason,
+    });
+    if (changed.result !== 'ok') throw new Error(`changing the state of ${slug} failed: ${changed.result}`);
+    await this.context.db
+      .updateTable('network_members')
+      .set({ status: suspended ? 'suspended' : 'approved', reason, reviewed_by: actor.person.id, reviewed_at_ms: this.context.nowMs() })
+      .where('id', '=', member.id)
+      .execute();
+    await this.context.notifyTraders(
+      member,
+      suspended ? `${member.name} is suspended from the trading network` : `${member.name} can trade again`,
+      `${suspended ? 'The network administrators suspended' : 'The network administrators reinstated'} ${member.name}.\n\nTheir reason: ${reason}`,
+    );
+    return this.reread(member);
+  }
+
+  /** The recorded limit and state changes of a member's account, newest first. */
+  async limitChanges(actor: Actor, slug: string): Promise<Result<{ atMs: number; changedBy: string; reason: string; change: string }[]>> {
+    const found = await this.withAccount(actor, slug);
+    if (!found.ok) return found;
+    const changes = await this.context.dependencies.ledger.listAccountChanges(found.value.accountId);
+    return success(
+      changes.reverse().map((change) => ({
+        atMs: change.changedAtMs,
+        changedBy: change.changedBy,
+        reason: change.reason,
+        change:
+          change.change === 'state'
+            ? `state: ${change.state}`
+            : `credit limit: ${change.lowerLimit === null ? 'none' : this.context.words(-change.lowerLimit)}`,
+      })),
+    );
+  }
+
+  private async withAccount(actor: Actor, slug: string): Promise<Result<{ member: Member; accountId: AccountId }>> {
+    if (!actor.administrator) return networkFailures.administratorRequired();
+    const member = await this.context.members.bySlug(slug);
+    if (!member) return networkFailures.memberNotFound();
+    const accountId = this.context.accountIdOf(member);
+    if (!accountId) return networkFailures.notApproved(member);
+    return success({ member, accountId });
+  }
+}

@@ -1,0 +1,128 @@
+/** The network domain's migrations: trading members, listings, payment requests, auto-accept rules. */
+import type { Kysely, Migration } from 'kysely';
+
+export const networkMigrations: Record<string, Migration> = {
+  '0300_network_members_listings_requests': {
+    async up(db: Kysely<unknown>) {
+      // A trading member is an organisation (a business that only trades gets one too); its
+      // balances live in the ledger, in the account named by `account_id`.
+      await db.schema
+        .createTable('network_members')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('organisation_id', 'text', (column) => column.notNull().unique().references('organisations.id'))
+        .addColumn('slug', 'text', (column) => column.notNull().unique())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('co_op', 'integer', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('location', 'text', (column) => column.notNull())
+        .addColumn('website', 'text', (column) => column.notNull())
+        .addColumn('contact', 'text', (column) => column.notNull())
+        .addColumn('show_balance', 'integer', (column) => column.notNull())
+        .addColumn('applied_by', 'text', (column) => column.notNull())
+        .addColumn('applied_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('reviewed_by', 'text')
+        .addColumn('reviewed_at_ms', 'bigint')
+        .addColumn('reason', 'text')
+        .addColumn('account_id', 'text', (column) => column.unique())
+        .execute();
+      await db.schema
+        .createTable('network_listings')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('member_id', 'text', (column) => column.notNull().references('network_members.id'))
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('title', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('category', 'text', (column) => column.notNull())
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('network_listings_member').on('network_listings').column('member_id').execute();
+      // Payment requests (invoices in credits). `status` moves open → accepting → accepted, or
+      // open → rejected / cancelled; `accepting` is held while the ledger transfer is made.
+      await db.schema
+        .createTable('network_requests')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('requester_id', 'text', (column) => column.notNull().references('network_members.id'))
+        .addColumn('payer_id', 'text', (column) => column.notNull().references('network_members.id'))
+        .addColumn('amount_minor', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('reference', 'text', (column) => column.notNull())
+        .addColumn('due_date', 'text')
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('reason', 'text')
+        .addColumn('created_by', 'text', (column) => column.notNull())
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('handled_by', 'text')
+        .addColumn('handled_at_ms', 'bigint')
+        .addColumn('accepted_automatically', 'integer', (column) => column.notNull())
+        .addColumn('transfer_id', 'text')
+        .addColumn('idempotency_key', 'text', (column) => column.notNull().unique())
+        .execute();
+      await db.schema.createIndex('network_requests_payer').on('network_requests').columns(['payer_id', 'created_at_ms']).execute();
+      await db.schema.createIndex('network_requests_requester').on('network_requests').columns(['requester_id', 'created_at_ms']).execute();
+      await db.schema
+        .createTable('network_auto_accept')
+        .addColumn('payer_id', 'text', (column) => column.notNull().references('network_members.id'))
+        .addColumn('payee_id', 'text', (column) => column.notNull().references('network_members.id'))
+        .addColumn('max_amount_minor', 'text')
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addPrimaryKeyConstraint('network_auto_accept_pk', ['payer_id', 'payee_id'])
+        .execute();
+    },
+  },
+};
+
+type Millis = number | string;
+
+/** Table types of the network domain. */
+export type NetworkTables = {
+  network_members: {
+    id: string;
+    organisation_id: string;
+    slug: string;
+    name: string;
+    status: string;
+    co_op: number;
+    description: string;
+    location: string;
+    website: string;
+    contact: string;
+    show_balance: number;
+    applied_by: string;
+    applied_at_ms: Millis;
+    reviewed_by: string | null;
+    reviewed_at_ms: Millis | null;
+    reason: string | null;
+    account_id: string | null;
+  };
+  network_listings: {
+    id: string;
+    member_id: string;
+    kind: string;
+    title: string;
+    description: string;
+    category: string;
+    created_at_ms: Millis;
+  };
+  network_requests: {
+    id: string;
+    requester_id: string;
+    payer_id: string;
+    amount_minor: string;
+    description: string;
+    reference: string;
+    due_date: string | null;
+    expires_at_ms: Millis;
+    status: string;
+    reason: string | null;
+    created_by: string;
+    created_at_ms: Millis;
+    handled_by: string | null;
+    handled_at_ms: Millis | null;
+    accepted_automatically: number;
+    transfer_id: string | null;
+    idempotency_key: string;
+  };
+  network_auto_accept: { payer_id: string; payee_id: string; max_amount_minor: string | null; created_at_ms: Millis };
+};

@@ -1,0 +1,201 @@
+/**
+ * Paying another member: one single-phase ledger transfer whose id is derived from the payer and
+ * the browser's idempotency key, so a double click or a retry never pays twice. Also the rules
+ * under which a payer accepts payment requests automatically.
+ */
+import { createHash } from 'node:crypto';
+import { networkLimits } from '../../shared/limits.js';
+import type { AutoAcceptView, PaymentRequest, PaymentView } from '../../shared/network-api.js';
+import { type Failure, failure, type Result, success } from '../accounts/index.js';
+import type { Account, AccountId, TransferId, TransferResult } from '../ledger/index.js';
+import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import type { Member } from './members.js';
+
+/** Two approved members, able to trade: who pays and who is paid, with their ledger accounts. */
+export interface Counterparties {
+  payer: Member & { accountId: AccountId };
+  payee: Member & { accountId: AccountId };
+}
+
+/** How much an account can still pay: balance − reserved + credit limit (unbounded without a limit). */
+export function availableOf(account: Account): bigint | null {
+  if (account.lowerLimit === null) return null;
+  return account.creditsPosted - account.debitsPosted - account.debitsPending - account.lowerLimit;
+}
+
+/** Pays members; keeps auto-accept rules. */
+export class PaymentsService {
+  constructor(private readonly context: NetworkContext) {}
+
+  /**
+   * The acting member (`actingSlug`, which the actor must trade for) and the other member
+   * (`otherSlug`), both approved and different. `acting` says which side the acting member is on.
+   */
+  async counterparties(actor: Actor, actingSlug: string, otherSlug: string, acting: 'payer' | 'payee'): Promise<Result<Counterparties>> {
+    const own = await this.context.memberActedFor(actor, actingSlug, 'trader');
+    if (!own.ok) return own;
+    const other = await this.context.members.bySlug(otherSlug);
+    const otherSide = acting === 'payer' ? 'payee' : 'payer';
+    if (!other || other.status === 'applied' || other.status === 'declined') {
+      return failure(404, `${otherSide}_not_found`, `There is no trading member called “${otherSlug}” in the network.`);
+    }
+    if (other.id === own.value.id) {
+      return failure(422, 'cannot_pay_yourself', `${own.value.name} cannot ${acting === 'payer' ? 'pay' : 'ask payment from'} itself.`);
+    }
+    const ownAccount = this.context.accountIdOf(own.value);
+    if (own.value.status !== 'approved' || !ownAccount) {
+      return failure(409, `${acting}_not_approved`, `${own.value.name} is ${own.value.status}; it cannot trade now.`);
+    }
+    const otherAccount = this.context.accountIdOf(other);
+    if (other.status !== 'approved' || !otherAccount) {
+      return failure(409, `${otherSide}_not_approved`, `${other.name} is suspended from the network; it cannot trade now.`);
+    }
+    const ownSide = { ...own.value, accountId: ownAccount };
+    const otherSideMember = { ...other, accountId: otherAccount };
+    return success(acting === 'payer' ? { payer: ownSide, payee: otherSideMember } : { payer: otherSideMember, payee: ownSide });
+  }
+
+  /** Pays another member at once. Resubmitting the same idempotency key is success, never a second payment. */
+  async pay(actor: Actor, payerSlug: string, request: PaymentRequest): Promise<Result<PaymentView>> {
+    const parties = await this.counterparties(actor, payerSlug, request.payee, 'payer');
+    if (!parties.ok) return parties;
+    const amount = this.context.amount(request.amount);
+    if (!amount.ok) return amount;
+    const { payer, payee } = parties.value;
+    const transferId = `pay-${createHash('sha256').update(`${payer.id}:${request.idempotencyKey}`).digest('base64url').slice(0, 40)}`;
+    const result = await this.transfer(parties.value, transferId as TransferId, amount.value, request.description, request.reference);
+    if (result.result !== 'ok') return this.refusal(result.result, parties.value);
+    const after = await this.context.dependencies.ledger.findAccount(payer.accountId);
+    if (!result.replayed) {
+      await this.context.notifyTraders(
+        payee,
+        `${payer.name} paid you ${this.context.words(amount.value)}`,
+        `${payer.name} paid ${payee.name} ${this.context.words(amount.value)}.\n\nDescription: ${request.description}${request.reference ? `\nReference: ${request.reference}` : ''}\n\nStatement: ${this.context.dependencies.link(`/network/members/${payee.slug}/account`)}`,
+      );
+    }
+    return success({
+      transferId: result.transfer.id,
+      payer: payer.slug,
+      payee: payee.slug,
+      amount: this.context.format(result.transfer.amount),
+      description: result.transfer.description,
+      reference: result.transfer.reference,
+      atMs: result.transfer.timestampMs,
+      replayed: result.replayed,
+      balanceAfter: this.context.format(after ? after.creditsPosted - after.debitsPosted : 0n),
+    });
+  }
+
+  /** One single-phase transfer from payer to payee. */
+  async transfer(parties: Counterparties, id: TransferId, amount: bigint, description: string, reference: string): Promise<TransferResult> {
+    const [result] = await this.context.dependencies.ledger.createTransfers([
+      {
+        kind: 'single_phase',
+        id,
+        debitAccountId: parties.payer.accountId,
+        creditAccountId: parties.payee.accountId,
+        amount,
+        currency: this.context.currency.code,
+        description,
+        reference,
+      },
+    ]);
+    if (!result) throw new Error('the ledger answered an empty batch');
+    return result;
+  }
+
+  /** The failure to show for a refused transfer; bugs (codes that cannot happen here) throw. */
+  async refusal(code: Exclude<TransferResult['result'], 'ok'>, parties: Counterparties): Promise<Failure> {
+    const { payer, payee } = parties;
+    switch (code) {
+      case 'exceeds_credit_limit': {
+        const account = await this.context.dependencies.ledger.findAccount(payer.accountId);
+        const available = account ? (availableOf(account) ?? 0n) : 0n;
+        return failure(
+          422,
+          'insufficient_credit',
+          `${payer.name} can pay at most ${this.context.words(available > 0n ? available : 0n)} now: that is its balance plus its credit limit.`,
+        );
+      }
+      case 'exceeds_upper_limit':
+        return failure(422, 'payee_balance_limit', `${payee.name} cannot receive this much: it would go over the most it may hold.`);
+      case 'exists_with_different_fields':
+        return failure(
+          409,
+          'idempotency_key_reused',
+          'This form was already used for a different payment; reload the page to make a new one.',
+        );
+      case 'account_frozen':
+      case 'account_closed':
+        return failure(409, 'not_approved', 'One of the two members is suspended from the network; nothing was paid.');
+      default:
+        throw new Error(`a payment from ${payer.slug} to ${payee.slug} was refused with ${code}`);
+    }
+  }
+
+  /** The payer's auto-accept rules; viewers may read them. */
+  async autoAcceptRules(actor: Actor, slug: string): Promise<Result<AutoAcceptView>> {
+    const member = await this.context.memberActedFor(actor, slug, 'viewer');
+    if (!member.ok) return member;
+    const rows = await this.context.db
+      .selectFrom('network_auto_accept')
+      .innerJoin('network_members', 'network_members.id', 'network_auto_accept.payee_id')
+      .select(['network_members.slug', 'network_members.name', 'network_auto_accept.max_amount_minor'])
+      .where('network_auto_accept.payer_id', '=', member.value.id)
+      .orderBy('network_members.name')
+      .execute();
+    return success({
+      rules: rows.map((row) => ({
+        payee: row.slug,
+        payeeName: row.name,
+        maxAmount: row.max_amount_minor === null ? null : this.context.format(BigInt(row.max_amount_minor)),
+      })),
+    });
+  }
+
+  /** Pays requests from `payeeSlug` without asking, up to `maxAmount` each (null: any amount). Traders only. */
+  async setAutoAccept(actor: Actor, slug: string, payeeSlug: string, maxAmountText: string | null): Promise<Result<AutoAcceptView>> {
+    const parties = await this.counterparties(actor, slug, payeeSlug, 'payer');
+    if (!parties.ok) return parties;
+    const maxAmount = maxAmountText === null ? success(null) : this.context.amount(maxAmountText);
+    if (!maxAmount.ok) return maxAmount;
+    const { payer, payee } = parties.value;
+    const rules = await this.context.db.selectFrom('network_auto_accept').select('payee_id').where('payer_id', '=', payer.id).execute();
+    if (!rules.some((rule) => rule.payee_id === payee.id) && rules.length >= networkLimits.autoAcceptRulesPerMemberMax) {
+      return failure(409, 'too_many_rules', `A member can keep at most ${networkLimits.autoAcceptRulesPerMemberMax} auto-accept rules.`);
+    }
+    const max = maxAmount.value === null ? null : maxAmount.value.toString();
+    await this.context.db
+      .insertInto('network_auto_accept')
+      .values({ payer_id: payer.id, payee_id: payee.id, max_amount_minor: max, created_at_ms: this.context.nowMs() })
+      .onConflict((conflict) => conflict.columns(['payer_id', 'payee_id']).doUpdateSet({ max_amount_minor: max }))
+      .execute();
+    return this.autoAcceptRules(actor, slug);
+  }
+
+  /** Removes an auto-accept rule; traders only. */
+  async removeAutoAccept(actor: Actor, slug: string, payeeSlug: string): Promise<Result<AutoAcceptView>> {
+    const member = await this.context.memberActedFor(actor, slug, 'trader');
+    if (!member.ok) return member;
+    const payee = await this.context.members.bySlug(payeeSlug);
+    if (!payee) return networkFailures.memberNotFound();
+    await this.context.db
+      .deleteFrom('network_auto_accept')
+      .where('payer_id', '=', member.value.id)
+      .where('payee_id', '=', payee.id)
+      .execute();
+    return this.autoAcceptRules(actor, slug);
+  }
+
+  /** The largest amount `payer` accepts automatically from `payee`: a bigint, `'any'`, or undefined without a rule. */
+  async autoAcceptLimit(payerId: string, payeeId: string): Promise<bigint | 'any' | undefined> {
+    const rule = await this.context.db
+      .selectFrom('network_auto_accept')
+      .select('max_amount_minor')
+      .where('payer_id', '=', payerId)
+      .where('payee_id', '=', payeeId)
+      .executeTakeFirst();
+    if (!rule) return undefined;
+    return rule.max_amount_minor === null ? 'any' : BigInt(rule.max_amount_minor);
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Test fixture for the network: the real people-side app plus the ledger and the network routes,
+ * on a real database (either engine), with mail to a real SMTP sink and a `ManualClock`. The
+ * network administrator is `admin@network.test`.
+ */
+import { expect } from 'vitest';
+import type { CurrencyCode } from '../ledger/index.js';
+import { Ledger, ledgerMigrations } from '../ledger/index.js';
+import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
+import type { StorageEngine } from '../storage/index.js';
+import { networkHttp } from './http.js';
+import { networkMigrations } from './migrations.js';
+import { type NetworkServices, startNetworkServices } from './network-services.js';
+
+export const administratorEmail = 'admin@network.test';
+
+export interface NetworkTestApp extends PeopleTestApp {
+  ledger: Ledger;
+  network: NetworkServices;
+}
+
+/** Starts the app with the network: currency `CREDIT` ("credits", 2 places), default credit limit 500.00. */
+export async function startNetworkTestApp(engine: StorageEngine, options: { coOpOrganisation?: string } = {}): Promise<NetworkTestApp> {
+  let ledger: Ledger | undefined;
+  let network: NetworkServices | undefined;
+  const fixture = await startPeopleTestApp(engine, {
+    operatorEmails: [administratorEmail],
+    extraMigrations: { ...ledgerMigrations, ...networkMigrations },
+    extend: async ({ app, storage, people, clock }) => {
+      ledger = new Ledger(storage, clock);
+      network = await startNetworkServices({
+        storage,
+        clock,
+        ledger,
+        organisations: people.organisations,
+        mailer: people.mailer,
+        link: (path) => `http://plenary.test${path}`,
+        isAdministrator: (person) => person.emailVerified && person.email === administratorEmail,
+        administratorEmails: [administratorEmail],
+        settings: {
+          currency: { code: 'CREDIT' as CurrencyCode, name: 'credits', scale: 2 },
+          defaultCreditLimitMinor: 50_000n,
+          coOpOrganisation: options.coOpOrganisation,
+        },
+      });
+      await app.register(networkHttp, { network, authenticator: people.authenticator });
+    },
+  });
+  if (!ledger || !network) throw new Error('the network was not started');
+  return { ...fixture, ledger, network };
+}
+
+const profile = { description: '', location: 'Leeds', website: '', contact: '', showBalance: false };
+
+/** Signs up a person whose new business `slug` applies to the network and is approved by `administrator`. */
+export async function approvedTrader(
+  fixture: NetworkTestApp,
+  administrator: TestBrowser,
+  email: string,
+  business: { name: string; slug: string },
+  profileChanges: Partial<typeof profile> = {},
+): Promise<TestBrowser> {
+  const trader = await signedUpPerson(fixture, email, `${business.name} trader`);
+  const applied = await trader.request('POST', '/api/network/applications', { business, profile: { ...profile, ...profileChanges } });
+  expect(applied.statusCode, applied.body).toBe(201);
+  const approved = await administrator.request('POST', `/api/network/admin/members/${business.slug}/approve`, {});
+  expect(approved.statusCode, approved.body).toBe(200);
+  return trader;
+}
