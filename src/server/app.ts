@@ -18,6 +18,7 @@ import { isSameOrigin } from './http/origin.js';
 import { type Ledger, ledgerHttp } from './ledger/index.js';
 import type { JanusGateway } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
+import { type NetworkServices, networkHttp } from './network/index.js';
 import { operationsHttp } from './operations/index.js';
 import { type PeopleServices, peopleHttp } from './people/index.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
@@ -31,6 +32,8 @@ export interface AppServices {
   /** Accounts, organisations, scheduling and the operator console. */
   people: PeopleServices;
   ledger: Ledger;
+  /** The mutual-credit network. */
+  network: NetworkServices;
   /** Bearer token of the ledger's administrative API; without it that API is off. */
   ledgerApiToken?: string | undefined;
   logger: Logger;
@@ -111,6 +114,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     publicUrl: services.publicUrl,
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken });
+  await app.register(networkHttp, { network: services.network, authenticator: services.people.authenticator });
   await app.register(operationsHttp, { storage: services.storage, gateway: services.gateway, registry: services.registry });
   await registerWebClient(app, services.webRoot);
   return { app, connections };

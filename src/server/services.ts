@@ -5,10 +5,12 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
+import { parseAmount } from '../shared/network-api.js';
 import type { Config } from './config/index.js';
-import { Ledger, ledgerMigrations } from './ledger/index.js';
+import { type CurrencyCode, Ledger, ledgerMigrations } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { type NetworkServices, type NetworkSettings, networkMigrations, startNetworkServices } from './network/index.js';
 import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { openStorage, type Storage } from './storage/index.js';
@@ -22,6 +24,8 @@ export interface Services {
   people: PeopleServices;
   /** The mutual-credit ledger. */
   ledger: Ledger;
+  /** The mutual-credit network: trading members, directory, payments, requests. */
+  network: NetworkServices;
   /** The supervised Janus, when Plenary runs its own. */
   localJanus: LocalJanus | undefined;
   /** Stops everything, Janus included. Idempotent. */
@@ -29,7 +33,7 @@ export interface Services {
 }
 
 /** Every domain's migrations; names sort into one global order. */
-export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...peopleMigrations };
+export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...peopleMigrations, ...networkMigrations };
 
 /**
  * Starts every service the configuration asks for. `overrides.storage` (tests) is used
@@ -66,6 +70,18 @@ export async function startServices(
     },
   });
   await people.mailer.logUnsent();
+  const ledger = new Ledger(storage, clock);
+  const network = await startNetworkServices({
+    storage,
+    clock,
+    ledger,
+    organisations: people.organisations,
+    mailer: people.mailer,
+    link: (path) => `${people.linkBase.get()}${path}`,
+    isAdministrator: (person) => person.emailVerified && config.OPERATOR_EMAILS.includes(person.email),
+    administratorEmails: config.OPERATOR_EMAILS,
+    settings: networkSettings(config),
+  });
 
   let localJanus: LocalJanus | undefined;
   let janusUrl = config.JANUS_WS_URL;
@@ -93,7 +109,6 @@ export async function startServices(
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
   await gateway.start();
-  const ledger = new Ledger(storage, clock);
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
 
   let stopped = false;
@@ -104,6 +119,7 @@ export async function startServices(
     rooms,
     people,
     ledger,
+    network,
     localJanus,
     async stop() {
       if (stopped) return;
@@ -124,4 +140,17 @@ function oidcSettings(config: Config): { issuer: string; clientId: string; clien
   if (!issuer || !clientId || !clientSecret)
     throw new Error('single sign-on needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
   return { issuer, clientId, clientSecret, ...(name ? { name } : {}) };
+}
+
+/** The network's currency and default credit limit from the configuration. */
+function networkSettings(config: Config): NetworkSettings {
+  const scale = config.NETWORK_CURRENCY_SCALE;
+  const limit = parseAmount(config.NETWORK_DEFAULT_CREDIT_LIMIT, scale);
+  if (!limit.ok)
+    throw new Error(`NETWORK_DEFAULT_CREDIT_LIMIT: ${limit.problem.replaceAll('_', ' ')} (the currency has ${scale} decimal places)`);
+  return {
+    currency: { code: config.NETWORK_CURRENCY as CurrencyCode, name: config.NETWORK_CURRENCY_NAME, scale },
+    defaultCreditLimitMinor: limit.minorUnits,
+    coOpOrganisation: config.COOP_ORGANISATION,
+  };
 }

@@ -91,6 +91,25 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
     /** Bearer token of the ledger's HTTP API (administrators and trusted services); when absent that API refuses every request. */
     LEDGER_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Code of the mutual-credit network's currency in the ledger. Default `CREDIT`. */
+    NETWORK_CURRENCY: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9]{1,15}$/, 'must be 2–16 capital letters or digits, starting with a letter')
+      .default('CREDIT'),
+    /** What the network's unit is called, in sentences ("12.50 credits"). Default `credits`. */
+    NETWORK_CURRENCY_NAME: z.string().trim().min(1).max(40).default('credits'),
+    /** Decimal places of the network currency. Default 2. */
+    NETWORK_CURRENCY_SCALE: z.coerce.number({ message: 'must be a number' }).int().min(0).max(6).default(2),
+    /** Credit limit a newly approved trading member gets, in the currency's units (`500`, `250.50`). Default 500. */
+    NETWORK_DEFAULT_CREDIT_LIMIT: z
+      .string()
+      .regex(/^[0-9]{1,12}(\.[0-9]{1,6})?$/, 'must be a positive amount such as 500 or 250.50')
+      .default('500'),
+    /** Short name of the co-op's own organisation: its trading account is the co-op's (public to the network). */
+    COOP_ORGANISATION: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be an organisation short name')
+      .optional(),
   })
   .strict();
 

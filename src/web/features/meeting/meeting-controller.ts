@@ -15,7 +15,6 @@ import type {
   ParticipantSummary,
   Reaction,
   ServerMessage,
-  TrickleTarget,
   VideoLayer,
 } from '../../../shared/protocol.js';
 import { errorText, t } from '../../app/i18n.js';
