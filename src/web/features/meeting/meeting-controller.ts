@@ -7,7 +7,6 @@
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type {
   ChatMessage,
-  IceCandidate,
   MediaSource,
   MediaState,
   MeetingSettings,
