@@ -1,7 +1,10 @@
 /**
  * The one translation layer: every word the browser shows comes through `t()`.
  * English is the source catalog; other languages add a catalog with the same keys.
+ * Large features keep their words in their own file (`i18n-network.ts`), merged here.
  */
+import { networkEnglish } from './i18n-network.js';
+
 const english = {
   'app.name': 'Plenary',
   'app.tagline': 'Meetings owned by the people who hold them.',
@@ -318,6 +321,8 @@ const english = {
   'operator.column.target': 'What',
   'operator.yes': 'yes',
   'operator.no': 'no',
+  'nav.network': 'Network',
+  ...networkEnglish,
 } as const;
 
 export type MessageKey = keyof typeof english;

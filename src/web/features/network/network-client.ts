@@ -1,0 +1,109 @@
+/**
+ * Calls to the network's HTTP API (`/api/network/…`), each reply parsed with the shared schema.
+ * State-changing calls carry the session's CSRF token (through `sessionApi`).
+ */
+import type { z } from 'zod';
+import {
+  AccountViewSchema,
+  type ApplicationRequestSchema,
+  AutoAcceptViewSchema,
+  type Category,
+  DirectoryViewSchema,
+  InvoiceListViewSchema,
+  type InvoiceRequestSchema,
+  InvoiceViewSchema,
+  LimitChangesViewSchema,
+  type ListingInput,
+  type ListingKind,
+  ListingViewSchema,
+  MemberViewSchema,
+  NetworkHomeViewSchema,
+  NetworkOverviewSchema,
+  type PaymentRequestSchema,
+  PaymentViewSchema,
+  type ProfileInput,
+} from '../../../shared/network-api.js';
+import { sessionApi } from '../account/session.js';
+
+/** Filters of a statement (and its CSV export); empty ones are left out. */
+export interface StatementFilters {
+  from: string;
+  to: string;
+  direction: '' | 'in' | 'out';
+  counterparty: string;
+}
+
+/** What the directory is asked for; empty fields are left out. */
+export interface DirectoryQuery {
+  q: string;
+  category: Category | '';
+  kind: ListingKind | '';
+}
+
+const memberPath = (slug: string) => `/api/network/members/${encodeURIComponent(slug)}`;
+
+/** `?a=1&b=2` from the non-empty entries, or an empty string. */
+function queryString(entries: Record<string, string | undefined>): string {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of Object.entries(entries)) if (value) parameters.set(name, value);
+  const text = parameters.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The path of a member's statement as CSV, with the same filters as the page shows. */
+export function statementCsvPath(slug: string, filters: StatementFilters): string {
+  return `${memberPath(slug)}/statement.csv${queryString({ ...filters })}`;
+}
+
+const post = (body: unknown = {}) => ({ method: 'POST', body });
+
+/** Every call the network pages make. */
+export const networkApi = {
+  home: () => sessionApi(NetworkHomeViewSchema, '/api/network'),
+  apply: (body: z.input<typeof ApplicationRequestSchema>) => sessionApi(MemberViewSchema, '/api/network/applications', post(body)),
+  directory: (query: DirectoryQuery) => sessionApi(DirectoryViewSchema, `/api/network/directory${queryString({ ...query })}`),
+  member: (slug: string) => sessionApi(MemberViewSchema, memberPath(slug)),
+  saveProfile: (slug: string, profile: ProfileInput) =>
+    sessionApi(MemberViewSchema, `${memberPath(slug)}/profile`, { method: 'PUT', body: profile }),
+  addListing: (slug: string, listing: ListingInput) => sessionApi(ListingViewSchema, `${memberPath(slug)}/listings`, post(listing)),
+  removeListing: (slug: string, listingId: string) =>
+    sessionApi(undefined, `${memberPath(slug)}/listings/${encodeURIComponent(listingId)}`, { method: 'DELETE' }),
+  account: (slug: string, filters: StatementFilters, cursor?: string) =>
+    sessionApi(AccountViewSchema, `${memberPath(slug)}/account${queryString({ ...filters, cursor })}`),
+  pay: (payer: string, body: z.input<typeof PaymentRequestSchema>) =>
+    sessionApi(PaymentViewSchema, `${memberPath(payer)}/payments`, post(body)),
+  requests: (slug: string) => sessionApi(InvoiceListViewSchema, `${memberPath(slug)}/requests`),
+  requestPayment: (requester: string, body: z.input<typeof InvoiceRequestSchema>) =>
+    sessionApi(InvoiceViewSchema, `${memberPath(requester)}/requests`, post(body)),
+  acceptRequest: (payer: string, id: string) =>
+    sessionApi(InvoiceViewSchema, `${memberPath(payer)}/requests/${encodeURIComponent(id)}/accept`, post()),
+  rejectRequest: (payer: string, id: string, reason: string) =>
+    sessionApi(InvoiceViewSchema, `${memberPath(payer)}/requests/${encodeURIComponent(id)}/reject`, post({ reason })),
+  cancelRequest: (requester: string, id: string) =>
+    sessionApi(InvoiceViewSchema, `${memberPath(requester)}/requests/${encodeURIComponent(id)}/cancel`, post()),
+  autoAccept: (slug: string) => sessionApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept`),
+  setAutoAccept: (slug: string, payee: string, maxAmount: string | null) =>
+    sessionApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept/${encodeURIComponent(payee)}`, {
+      method: 'PUT',
+      body: { maxAmount },
+    }),
+  removeAutoAccept: (slug: string, payee: string) =>
+    sessionApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept/${encodeURIComponent(payee)}`, { method: 'DELETE' }),
+  overview: () => sessionApi(NetworkOverviewSchema, '/api/network/admin'),
+  approve: (slug: string) => sessionApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/approve`, post()),
+  decline: (slug: string, reason: string) =>
+    sessionApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/decline`, post({ reason })),
+  setSuspended: (slug: string, suspended: boolean, reason: string) =>
+    sessionApi(
+      MemberViewSchema,
+      `/api/network/admin/members/${encodeURIComponent(slug)}/${suspended ? 'suspend' : 'reinstate'}`,
+      post({ reason }),
+    ),
+  changeCreditLimit: (slug: string, creditLimit: string, reason: string) =>
+    sessionApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/credit-limit`, {
+      method: 'PUT',
+      body: { creditLimit, reason },
+    }),
+  limitChanges: (slug: string) =>
+    sessionApi(LimitChangesViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/limit-changes`),
+};
