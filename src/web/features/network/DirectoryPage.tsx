@@ -1,0 +1,152 @@
+/** `/network/directory`: search approved members and what they offer and want. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { networkLimits } from '../../../shared/limits.js';
+import { type Category, CategorySchema, type ListingKind, type ListingView } from '../../../shared/network-api.js';
+import { t } from '../../app/i18n.js';
+import { Link } from '../account/Link.js';
+import { useSession } from '../account/session.js';
+import { type DirectoryEntry, directoryEntries } from './directory-entries.js';
+import { SelectField } from './fields.js';
+import { categoryChoices, categoryText } from './listings.js';
+import { ErrorLine, networkFailureText } from './NetworkForm.js';
+import { NetworkLayout } from './NetworkLayout.js';
+import { type DirectoryQuery, networkApi } from './network-client.js';
+
+/** Members shown at first, and added by each "Load more". */
+const entriesPerPage = 20;
+
+export function DirectoryPage() {
+  const session = useSession();
+  const [draft, setDraft] = useState<DirectoryQuery>({ q: '', category: '', kind: '' });
+  const [entries, setEntries] = useState<DirectoryEntry[] | undefined>();
+  const [shown, setShown] = useState(entriesPerPage);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const list = useRef<HTMLUListElement>(null);
+  const search = async (query: DirectoryQuery) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      setEntries(directoryEntries(await networkApi.directory(query)));
+      setShown(entriesPerPage);
+    } catch (failure) {
+      setError(networkFailureText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  useEffect(() => {
+    if (session.kind === 'signed-in') void search({ q: '', category: '', kind: '' });
+  }, [session.kind]);
+  const loadMore = () => {
+    const firstNew = shown;
+    setShown(shown + entriesPerPage);
+    // Keyboard users continue from the first member just shown.
+    requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>(':scope > li h2 a')[firstNew]?.focus());
+  };
+  return (
+    <NetworkLayout title={t('network.directory.title')}>
+      <h1>{t('network.directory.title')}</h1>
+      <search aria-label={t('network.directory.searchForm')}>
+        <form
+          class="card directory-search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void search(draft);
+          }}
+        >
+          <div class="field">
+            <label for="directory-q">{t('network.directory.search')}</label>
+            <input
+              id="directory-q"
+              type="search"
+              value={draft.q}
+              maxLength={networkLimits.searchCharactersMax}
+              onInput={(event) => setDraft({ ...draft, q: event.currentTarget.value })}
+            />
+          </div>
+          <SelectField
+            id="directory-category"
+            label={t('network.directory.category')}
+            value={draft.category}
+            onChange={(value) => setDraft({ ...draft, category: categoryOrAll(value) })}
+            choices={[{ value: '', label: t('network.directory.allCategories') }, ...categoryChoices()]}
+          />
+          <SelectField
+            id="directory-kind"
+            label={t('network.directory.kind')}
+            value={draft.kind}
+            onChange={(value) => setDraft({ ...draft, kind: value === 'offer' || value === 'want' ? value : '' })}
+            choices={[
+              { value: '', label: t('network.directory.offersAndWants') },
+              { value: 'offer', label: t('network.directory.offers') },
+              { value: 'want', label: t('network.directory.wants') },
+            ]}
+          />
+          <div class="row">
+            <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
+              {t('network.directory.submit')}
+            </button>
+          </div>
+        </form>
+      </search>
+      <ErrorLine error={error} />
+      <p role="status" class="result">
+        {entries === undefined
+          ? ''
+          : entries.length === 0
+            ? t('network.directory.none')
+            : t('network.directory.found', { count: entries.length })}
+      </p>
+      {entries && entries.length > 0 && (
+        <ul class="card-list" ref={list}>
+          {entries.slice(0, shown).map((entry) => (
+            <DirectoryCard key={entry.slug} entry={entry} />
+          ))}
+        </ul>
+      )}
+      {entries && entries.length > shown && (
+        <button type="button" onClick={loadMore}>
+          {t('network.directory.loadMore')}
+        </button>
+      )}
+    </NetworkLayout>
+  );
+}
+
+function categoryOrAll(value: string): Category | '' {
+  const parsed = CategorySchema.safeParse(value);
+  return parsed.success ? parsed.data : '';
+}
+
+function DirectoryCard({ entry }: { entry: DirectoryEntry }) {
+  const headingId = `directory-${entry.slug}`;
+  return (
+    <li class="card" aria-labelledby={headingId}>
+      <h2 id={headingId} class="card-title">
+        <Link href={`/network/members/${encodeURIComponent(entry.slug)}`}>{entry.name}</Link>
+        {entry.coOp && <span class="badge">{t('network.member.coOp')}</span>}
+      </h2>
+      {entry.location && <p class="hint">{entry.location}</p>}
+      <ListingSummary title={t('network.member.offers')} kind="offer" listings={entry.offers} />
+      <ListingSummary title={t('network.member.wants')} kind="want" listings={entry.wants} />
+    </li>
+  );
+}
+
+function ListingSummary(props: { title: string; kind: ListingKind; listings: ListingView[] }) {
+  if (props.listings.length === 0) return null;
+  return (
+    <div class={`listing-summary ${props.kind}`}>
+      <h3>{props.title}</h3>
+      <ul>
+        {props.listings.map((listing) => (
+          <li key={listing.id}>
+            <strong>{listing.title}</strong> <span class="badge">{categoryText(listing.category)}</span>
+            {listing.description && <p class="listing-description">{listing.description}</p>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

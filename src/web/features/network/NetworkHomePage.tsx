@@ -1,0 +1,137 @@
+/**
+ * `/network`: what the network is, the trading members you act for (status, balance, links) and
+ * the application to join.
+ */
+import { useState } from 'preact/hooks';
+import type { NetworkHomeView } from '../../../shared/network-api.js';
+import { t } from '../../app/i18n.js';
+import { Link } from '../account/Link.js';
+import { useSession } from '../account/session.js';
+import { ApplicationForm } from './ApplicationForm.js';
+import { money, statusText } from './format.js';
+import { Disclosure, ErrorLine } from './NetworkForm.js';
+import { NetworkLayout } from './NetworkLayout.js';
+import { networkApi } from './network-client.js';
+import { useRemote } from './remote.js';
+
+type MyMember = NetworkHomeView['mine'][number];
+
+export function NetworkHomePage() {
+  const session = useSession();
+  const home = useRemote(session.kind === 'signed-in', 'home', networkApi.home);
+  const view = home.value;
+  return (
+    <NetworkLayout title={t('network.home.title')}>
+      <h1>{t('network.home.title')}</h1>
+      {view && (
+        <p class="lead">
+          {t('network.home.about', { currency: view.currency.name, limit: money(view.defaultCreditLimit, view.currency) })}
+        </p>
+      )}
+      <ErrorLine error={home.error} />
+      {view && <Memberships view={view} />}
+      {view && <Application view={view} onApplied={home.reload} />}
+    </NetworkLayout>
+  );
+}
+
+function Memberships({ view }: { view: NetworkHomeView }) {
+  return (
+    <section aria-labelledby="memberships-title">
+      <h2 id="memberships-title">{t('network.home.memberships')}</h2>
+      {view.mine.length === 0 ? (
+        <p>{t('network.home.noMemberships')}</p>
+      ) : (
+        <ul class="card-list">
+          {view.mine.map((member) => (
+            <MembershipCard key={member.slug} member={member} view={view} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** One member you act for: its status, and its balance (approved, suspended) or decline reason. */
+function MembershipCard({ member, view }: { member: MyMember; view: NetworkHomeView }) {
+  const hasAccount = member.status === 'approved' || member.status === 'suspended';
+  const account = useRemote(hasAccount, member.slug, () =>
+    networkApi.account(member.slug, { from: '', to: '', direction: '', counterparty: '' }),
+  );
+  const details = useRemote(member.status === 'declined', member.slug, () => networkApi.member(member.slug));
+  const headingId = `membership-${member.slug}`;
+  return (
+    <li class="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <Link href={`/network/members/${encodeURIComponent(member.slug)}`}>{member.name}</Link>
+      </h3>
+      <dl class="links">
+        <dt>{t('network.home.status')}</dt>
+        <dd>
+          <span class={`badge status-${member.status}`}>{statusText(member.status)}</span>
+        </dd>
+        <dt>{t('network.home.yourAccess')}</dt>
+        <dd>{t(`network.access.${member.access}`)}</dd>
+        {account.value && (
+          <>
+            <dt>{t('network.account.balance')}</dt>
+            <dd class="amount">{money(account.value.balance, view.currency)}</dd>
+          </>
+        )}
+        {details.value?.declineReason && (
+          <>
+            <dt>{t('network.home.declineReason')}</dt>
+            <dd>{details.value.declineReason}</dd>
+          </>
+        )}
+      </dl>
+      {member.status === 'applied' && <p class="hint">{t('network.home.pendingHint')}</p>}
+      {member.status === 'declined' && member.access === 'trader' && <p class="hint">{t('network.home.declinedHint')}</p>}
+      <ErrorLine error={account.error ?? details.error} />
+      {hasAccount && (
+        <p>
+          <Link href={`/network/members/${encodeURIComponent(member.slug)}/account`}>
+            {t('network.home.accountOf', { name: member.name })}
+          </Link>
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** The application: open at once for someone who is not a member yet, behind a button for the others. */
+function Application({ view, onApplied }: { view: NetworkHomeView; onApplied: () => Promise<void> }) {
+  const [sent, setSent] = useState<string | undefined>();
+  const member = view.mine.some((mine) => mine.status !== 'declined');
+  // Organisations that may apply: those that never did, and those declined (they may apply again).
+  const organisations = [
+    ...view.canApplyFor,
+    ...view.mine.filter((mine) => mine.status === 'declined' && mine.access === 'trader').map(({ slug, name }) => ({ slug, name })),
+  ];
+  const form = (close?: () => void) => (
+    <ApplicationForm
+      organisations={organisations}
+      onApplied={async (name) => {
+        setSent(t('network.apply.sent', { name }));
+        close?.();
+        await onApplied();
+      }}
+    />
+  );
+  return (
+    <section aria-labelledby="apply-title">
+      <h2 id="apply-title">{t('network.apply.title')}</h2>
+      <p>{t('network.apply.about', { currency: view.currency.name, limit: money(view.defaultCreditLimit, view.currency) })}</p>
+      <p role="status" class="result success">
+        {sent ?? ''}
+      </p>
+      {member ? (
+        <Disclosure id="apply-another" toggle={t('network.apply.another')}>
+          {(close) => form(close)}
+        </Disclosure>
+      ) : (
+        form()
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+/** The frame of every network page: sign-in check, the app header, the network's own navigation and the page title. */
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { t } from '../../app/i18n.js';
+import { usePath } from '../../app/router.js';
+import { SignInRequired } from '../account/AccountPages.js';
+import { AppHeader } from '../account/AppHeader.js';
+import { Link } from '../account/Link.js';
+import { useSession } from '../account/session.js';
+
+export function NetworkLayout(props: { title: string; children: ComponentChildren }) {
+  const session = useSession();
+  const path = usePath().replace(/\/+$/, '');
+  useEffect(() => {
+    document.title = `${props.title} · ${t('app.name')}`;
+  }, [props.title]);
+  if (session.kind !== 'signed-in') return <SignInRequired />;
+  return (
+    <>
+      <AppHeader />
+      <main class="page network">
+        <nav class="network-nav" aria-label={t('network.nav.label')}>
+          <Link href="/network" current={path === '/network'}>
+            {t('network.nav.home')}
+          </Link>
+          <Link href="/network/directory" current={path === '/network/directory'}>
+            {t('network.nav.directory')}
+          </Link>
+          {session.session.person.operator && (
+            <Link href="/network/admin" current={path === '/network/admin'}>
+              {t('network.nav.admin')}
+            </Link>
+          )}
+        </nav>
+        {props.children}
+      </main>
+    </>
+  );
+}
