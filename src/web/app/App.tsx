@@ -10,6 +10,7 @@ import {
 } from '../features/account/AccountPages.js';
 import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { HomePage } from '../features/home/HomePage.js';
+import { networkPage } from '../features/network/index.js';
 import { OperatorPage } from '../features/operator/OperatorPage.js';
 import { OrganisationPage, ReadableRoomLink } from '../features/organisation/OrganisationPage.js';
 import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
@@ -29,7 +30,7 @@ const accountPages: Record<string, () => preact.JSX.Element> = {
   '/operator': () => <OperatorPage />,
 };
 
-/** Chooses the page from the address: `/`, `/r/<room id>`, `/r/<org>/<room>`, account and organisation pages. */
+/** Chooses the page from the address: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation and network pages. */
 export function App() {
   const path = usePath();
   if (path === '/') {
@@ -42,6 +43,8 @@ export function App() {
   }
   const accountPage = accountPages[path.replace(/\/+$/, '')];
   if (accountPage) return accountPage();
+  const network = networkPage(path);
+  if (network) return network;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} />;
   // `/r/<room id>/settings` before `/r/<org>/<room>`: "settings" is never a room's short name.

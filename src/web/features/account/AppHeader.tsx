@@ -1,4 +1,4 @@
-/** The signed-in navigation: dashboard, your data, operator console (for operators), log out. */
+/** The signed-in navigation: dashboard, the trading network, your data, operator console (for operators), log out. */
 import { t } from '../../app/i18n.js';
 import { navigate } from '../../app/router.js';
 import { Link } from './Link.js';
@@ -12,6 +12,7 @@ export function AppHeader() {
     <header class="app-header">
       <nav aria-label={t('nav.label')}>
         <Link href="/dashboard">{t('dashboard.title')}</Link>
+        <Link href="/network">{t('nav.network')}</Link>
         <Link href="/account">{t('account.yourData')}</Link>
         {person.operator && <Link href="/operator">{t('operator.title')}</Link>}
       </nav>

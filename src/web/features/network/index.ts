@@ -1,0 +1,2 @@
+/** The mutual-credit network in the browser: its pages, chosen by path (see `routes.tsx`). */
+export { networkPage } from './routes.js';
