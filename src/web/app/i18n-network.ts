@@ -104,6 +104,7 @@ export const networkEnglish = {
   'network.member.noOffers': 'No offers listed.',
   'network.member.noWants': 'No wants listed.',
   'network.member.trade': 'Trade with {name}',
+  'network.member.suspendedHint': '{name} is suspended from the network: it cannot pay or be paid until it is reinstated.',
   'network.trust.title': 'Trust indicators',
   'network.trust.sold': 'Received in total',
   'network.trust.bought': 'Paid in total',

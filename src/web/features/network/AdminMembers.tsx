@@ -131,7 +131,8 @@ export function MemberCard({ member, currency, onChanged }: { member: AdminMembe
           )}
         </Disclosure>
         {member.status === 'approved' ? (
-          <Disclosure id={`suspend-${member.slug}`} toggle={t('network.admin.suspend')}>
+          // Keys: the two must never share state (an open suspension form must not become a reinstatement).
+          <Disclosure key="suspend" id={`suspend-${member.slug}`} toggle={t('network.admin.suspend')}>
             {() => (
               <ReasonForm
                 id={`suspend-reason-${member.slug}`}
@@ -146,7 +147,7 @@ export function MemberCard({ member, currency, onChanged }: { member: AdminMembe
             )}
           </Disclosure>
         ) : (
-          <Disclosure id={`reinstate-${member.slug}`} toggle={t('network.admin.reinstate')}>
+          <Disclosure key="reinstate" id={`reinstate-${member.slug}`} toggle={t('network.admin.reinstate')}>
             {() => (
               <ReasonForm
                 id={`reinstate-reason-${member.slug}`}

@@ -82,6 +82,7 @@ function Profile({ member, home, reload }: { member: MemberView; home: NetworkHo
           onRemoved={reload}
         />
       </div>
+      {member.status === 'suspended' && own.length > 0 && <p class="notice">{t('network.member.suspendedHint', { name: member.name })}</p>}
       {member.status === 'approved' && own.length > 0 && (
         <section aria-labelledby="trade-title">
           <h2 id="trade-title">{t('network.member.trade', { name: member.name })}</h2>

@@ -180,6 +180,7 @@ export function StatementSection(props: { slug: string; statement: Statement; co
 
 function StatementTable({ lines, currency }: { lines: StatementLineView[]; currency: CurrencyView }) {
   return (
+    // Scrolls sideways on narrow screens (browsers let keyboards focus a scrolling box).
     <div class="table-scroll">
       <table class="statement">
         <caption>{t('network.statement.caption', { currency: currency.name })}</caption>
@@ -208,7 +209,7 @@ function StatementTable({ lines, currency }: { lines: StatementLineView[]; curre
           )}
           {lines.map((line) => (
             <tr key={line.sequence}>
-              <td>{dateTime(line.atMs)}</td>
+              <td class="nowrap">{dateTime(line.atMs)}</td>
               <td>{line.counterparty?.name ?? t('network.statement.outside')}</td>
               <td>{line.description}</td>
               <td>{line.reference}</td>
