@@ -1,6 +1,6 @@
 /** `/network/admin`: the network overview for administrators, applications to review and members to manage. */
 
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { NetworkOverview } from '../../../shared/network-api.js';
 import { t } from '../../app/i18n.js';
 import { useSession } from '../account/session.js';
@@ -16,14 +16,17 @@ export function AdminPage() {
   const overview = useRemote(session.kind === 'signed-in', 'overview', networkApi.overview);
   const view = overview.value;
   const [result, setResult] = useState<string | undefined>();
+  const resultLine = useRef<HTMLParagraphElement>(null);
+  // The card acted on may move or its button vanish: the focus goes to what happened.
   const changed = async (text: string) => {
     await overview.reload();
     setResult(text);
+    requestAnimationFrame(() => resultLine.current?.focus());
   };
   return (
     <NetworkLayout title={t('network.admin.title')}>
       <h1>{t('network.admin.title')}</h1>
-      <p role="status" class="result success">
+      <p role="status" class="result success" tabIndex={-1} ref={resultLine}>
         {result ?? ''}
       </p>
       <ErrorLine error={overview.error} />

@@ -1,5 +1,5 @@
 /** Payment requests of a member: those it is asked to pay (accept, reject with a reason) and those it sent (cancel). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { type CurrencyView, type InvoiceView, ReasonRequestSchema } from '../../../shared/network-api.js';
 import { t } from '../../app/i18n.js';
 import { TextAreaField } from './fields.js';
@@ -23,12 +23,18 @@ export function RequestsSection(props: {
 }) {
   const [result, setResult] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const context = { ...props, setResult, setError };
+  const resultLine = useRef<HTMLParagraphElement>(null);
+  // The button that was used is gone once a request is settled: the focus goes to what happened.
+  const showResult = (text: string | undefined) => {
+    setResult(text);
+    if (text) requestAnimationFrame(() => resultLine.current?.focus());
+  };
+  const context = { ...props, setResult: showResult, setError };
   const lists = props.requests.value;
   return (
     <section aria-labelledby="requests-title">
       <h2 id="requests-title">{t('network.requests.title')}</h2>
-      <p role="status" class="result success">
+      <p role="status" class="result success" tabIndex={-1} ref={resultLine}>
         {result ?? ''}
       </p>
       <ErrorLine error={error ?? props.requests.error} />
