@@ -213,6 +213,33 @@ describe.each(bothEngines)('the ledger on %s', (engine) => {
     expect((await subject.ledger.verify()).ok).toBe(true);
   });
 
+  it('pages a statement oldest first or newest first, each page continuing where the last stopped', async () => {
+    for (const index of [1, 2, 3, 4, 5]) {
+      await subject.ledger.createTransfers([
+        request({ id: `s${index}`, debitAccountId: 'alice', creditAccountId: 'bob', amount: String(index) }),
+      ]);
+      subject.clock.advance(1000);
+    }
+    const read = async (order: 'oldest' | 'newest') => {
+      const amounts: bigint[][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await subject.ledger.statement(accountId('alice'), {
+          fromMs: 0,
+          toMs: Number.MAX_SAFE_INTEGER,
+          limit: 2,
+          cursor,
+          order,
+        });
+        amounts.push(page?.lines.map((line) => line.amount) ?? []);
+        cursor = page?.nextCursor ?? undefined;
+      } while (cursor !== undefined);
+      return amounts;
+    };
+    expect(await read('oldest')).toEqual([[1n, 2n], [3n, 4n], [5n]]);
+    expect(await read('newest')).toEqual([[5n, 4n], [3n, 2n], [1n]]);
+  });
+
   it('stores and reads back amounts near 2^63 exactly', async () => {
     await openAccounts(subject.ledger, ['source', 'sink'], null, null);
     const huge = '9223372036854775807';

@@ -40,12 +40,16 @@ export interface Statement {
   nextCursor: string | null;
 }
 
-/** What a statement covers. `limit` defaults to `limits.ledgerStatementLinesPerPageMax`. */
+/**
+ * What a statement covers. `limit` defaults to `limits.ledgerStatementLinesPerPageMax`; `order`
+ * defaults to `oldest` first (the cursor then pages forward in time; with `newest`, backward).
+ */
 export interface StatementQuery {
   fromMs: number;
   toMs: number;
   cursor?: string | undefined;
   limit?: number | undefined;
+  order?: 'oldest' | 'newest' | undefined;
 }
 
 const int64 = z
@@ -105,7 +109,8 @@ export async function statement(store: LedgerStore, accountId: AccountId, query:
   const account = await findAccount(store.db, accountId);
   if (!account) return undefined;
   const limit = Math.min(query.limit ?? limits.ledgerStatementLinesPerPageMax, limits.ledgerStatementLinesPerPageMax);
-  const after = query.cursor === undefined ? 0 : Number(query.cursor);
+  const newestFirst = query.order === 'newest';
+  const cursor = query.cursor === undefined ? undefined : Number(query.cursor);
   const rows = await store.db
     .selectFrom('ledger_account_entries as entry')
     .innerJoin('ledger_transfers as transfer', 'transfer.id', 'entry.transfer_id')
@@ -120,8 +125,8 @@ export async function statement(store: LedgerStore, accountId: AccountId, query:
     .where('entry.account_id', '=', accountId)
     .where('entry.timestamp_ms', '>=', query.fromMs)
     .where('entry.timestamp_ms', '<', query.toMs)
-    .where('entry.sequence', '>', after)
-    .orderBy('entry.sequence')
+    .$if(cursor !== undefined, (select) => select.where('entry.sequence', newestFirst ? '<' : '>', cursor ?? 0))
+    .orderBy('entry.sequence', newestFirst ? 'desc' : 'asc')
     .limit(limit + 1)
     .execute();
   const lines = rows.slice(0, limit).map((row) => LineRowSchema.parse(row));

@@ -45,7 +45,7 @@ export class AccountsService {
     if (!found.ok) return found;
     const { member, accountId } = found.value;
     const account = await this.findAccount(accountId);
-    const page = await this.lines(accountId, query, networkLimits.statementLinesPerPageMax);
+    const page = await this.lines(accountId, query, networkLimits.statementLinesPerPageMax, 'newest');
     const balance = account.creditsPosted - account.debitsPosted;
     const available = availableOf(account);
     return success({
@@ -68,11 +68,15 @@ export class AccountsService {
     return account;
   }
 
-  /** Up to `count` statement lines matching the filters, and the cursor after the last one read. */
+  /**
+   * Up to `count` statement lines matching the filters, in `order`, and the cursor after the last
+   * one read. Pages on screen run newest first; the CSV export runs oldest first, as accounts do.
+   */
   private async lines(
     accountId: AccountId,
     query: StatementQueryInput,
     count: number,
+    order: 'oldest' | 'newest',
   ): Promise<{ lines: StatementLineView[]; nextCursor: string | null }> {
     const byAccount = await this.context.members.byAccount();
     const counterpartyAccount = query.counterparty ? (await this.context.members.bySlug(query.counterparty))?.accountId : undefined;
@@ -84,6 +88,7 @@ export class AccountsService {
         ...period(query, this.context.nowMs()),
         cursor,
         limit: limits.ledgerStatementLinesPerPageMax,
+        order,
       });
       if (!page) throw new Error(`the statement of ${accountId} is missing`);
       for (const line of page.lines) {
@@ -122,7 +127,7 @@ export class AccountsService {
   async statementCsv(actor: Actor, slug: string, query: StatementQueryInput): Promise<Result<{ filename: string; csv: string }>> {
     const found = await this.readable(actor, slug);
     if (!found.ok) return found;
-    const { lines } = await this.lines(found.value.accountId, { ...query, cursor: undefined }, limits.ledgerStatementCsvLinesMax);
+    const { lines } = await this.lines(found.value.accountId, { ...query, cursor: undefined }, limits.ledgerStatementCsvLinesMax, 'oldest');
     const csv = stringify(
       lines.map((line) => [
         new Date(line.atMs).toISOString(),

@@ -335,6 +335,8 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     await pay(alice, 'acme', { payee: 'bakery', amount: '10', description: '=HYPERLINK("x")' });
     fixture.clock.advance(3 * dayMs);
     await pay(bob, 'bakery', { payee: 'acme', amount: '4', description: 'Bread' });
+    // On screen the newest payment comes first; the CSV below runs in time order.
+    expect((await account(alice, 'acme')).lines.map((line) => line.amount)).toEqual(['4.00', '10.00']);
     expect((await account(alice, 'acme', '?direction=in')).lines.map((line) => line.amount)).toEqual(['4.00']);
     expect((await account(alice, 'acme', '?from=2026-03-03')).lines.map((line) => line.amount)).toEqual(['4.00']);
     expect((await account(alice, 'acme', '?to=2026-03-02')).lines.map((line) => line.amount)).toEqual(['10.00']);

@@ -153,7 +153,7 @@ export const networkEnglish = {
   'network.statement.show': 'Show',
   'network.statement.fromAfterTo': 'The “From” date is after the “To” date.',
   'network.statement.csv': 'Download the statement (CSV)',
-  'network.statement.caption': 'Payments, oldest first, in {currency}',
+  'network.statement.caption': 'Payments, newest first, in {currency}',
   'network.statement.date': 'Date',
   'network.statement.member': 'Member',
   'network.statement.balanceAfter': 'Balance after',
