@@ -160,7 +160,8 @@ export const MemberViewSchema = MemberSummarySchema.extend({
   wants: z.array(ListingViewSchema),
   /** Your access to this member, if you act for it. */
   access: MemberAccessSchema.nullable(),
-  declineReason: z.string().nullable(),
+  /** Why it was declined or suspended; only for its own people and administrators. */
+  statusReason: z.string().nullable(),
 });
 export type MemberView = z.infer<typeof MemberViewSchema>;
 
@@ -170,9 +171,11 @@ export const NetworkHomeViewSchema = z.object({
   defaultCreditLimit: AmountSchema,
   /** Network administrator (one of the co-op's operators). */
   administrator: z.boolean(),
-  /** Trading members this person acts for. */
-  mine: z.array(MemberSummarySchema.extend({ access: MemberAccessSchema })),
-  /** Organisations this person administers that have not applied yet. */
+  /** Trading members this person acts for, with their balance (once approved) and why they were declined or suspended. */
+  mine: z.array(
+    MemberSummarySchema.extend({ access: MemberAccessSchema, balance: AmountSchema.nullable(), statusReason: z.string().nullable() }),
+  ),
+  /** Organisations this person owns or administers that may apply: never applied, or declined. */
   canApplyFor: z.array(z.object({ slug: z.string(), name: z.string() })),
 });
 export type NetworkHomeView = z.infer<typeof NetworkHomeViewSchema>;

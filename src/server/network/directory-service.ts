@@ -18,7 +18,7 @@ import {
 } from '../../shared/network-api.js';
 import { failure, type Result, success } from '../accounts/index.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
-import { type Member, MemberRowSchema, memberSummary } from './members.js';
+import { type Member, MemberRowSchema, memberSummary, statusReasonOf } from './members.js';
 
 const ListingRowSchema = z.object({
   id: z.string(),
@@ -94,7 +94,7 @@ export class DirectoryService {
       offers: listings.filter((listing) => listing.kind === 'offer'),
       wants: listings.filter((listing) => listing.kind === 'want'),
       access: access ?? null,
-      declineReason: ownOrAdministered && member.status === 'declined' ? member.reason : null,
+      statusReason: ownOrAdministered ? statusReasonOf(member) : null,
     });
   }
 

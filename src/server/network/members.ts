@@ -52,6 +52,11 @@ export const MemberRowSchema = z
 export type Member = z.output<typeof MemberRowSchema>;
 
 /** What every member may see of another: name, status, location, co-op flag. */
+/** Why a member was declined or suspended (null otherwise). */
+export function statusReasonOf(member: Member): string | null {
+  return member.status === 'declined' || member.status === 'suspended' ? member.reason : null;
+}
+
 export function memberSummary(member: Member): MemberSummary {
   return { slug: member.slug, name: member.name, status: member.status, location: member.location, coOp: member.coOp };
 }

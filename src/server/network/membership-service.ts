@@ -8,7 +8,7 @@ import type { ApplicationRequest, NetworkHomeView } from '../../shared/network-a
 import { failure, type Person, type Result, success } from '../accounts/index.js';
 import type { AccountId } from '../ledger/index.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
-import { type Member, memberSummary } from './members.js';
+import { type Member, memberSummary, statusReasonOf } from './members.js';
 
 const notPending = (member: Member) =>
   failure(409, 'application_not_pending', `${member.name} has no application waiting for review (it is ${member.status}).`);
@@ -28,12 +28,24 @@ export class MembershipService {
   /** The network as `actor` sees it. */
   async home(actor: Actor): Promise<NetworkHomeView> {
     const mine = await this.context.actingMembers(actor);
-    const applied = new Set(mine.map((member) => member.organisationId));
+    const applied = new Set(mine.filter((member) => member.status !== 'declined').map((member) => member.organisationId));
+    const balanceOf = async (member: Member): Promise<string | null> => {
+      const accountId = this.context.accountIdOf(member);
+      const account = accountId && (await this.context.dependencies.ledger.findAccount(accountId));
+      return account ? this.context.format(account.creditsPosted - account.debitsPosted) : null;
+    };
     return {
       currency: this.context.currency,
       defaultCreditLimit: this.context.format(this.context.dependencies.settings.defaultCreditLimitMinor),
       administrator: actor.administrator,
-      mine: mine.map((member) => ({ ...memberSummary(member), access: member.access })),
+      mine: await Promise.all(
+        mine.map(async (member) => ({
+          ...memberSummary(member),
+          access: member.access,
+          balance: await balanceOf(member),
+          statusReason: statusReasonOf(member),
+        })),
+      ),
       canApplyFor: actor.memberships
         .filter((membership) => membership.role !== 'member' && !applied.has(membership.organisationId))
         .map(({ slug, name }) => ({ slug, name })),

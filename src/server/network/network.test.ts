@@ -76,8 +76,13 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     expect((await alice.request('GET', '/api/network/members/cafe')).statusCode).toBe(404);
     expect((await alice.request('POST', '/api/network/admin/members/cafe/approve', {})).json().error.code).toBe('administrator_required');
     const declined = await admin.request('POST', '/api/network/admin/members/cafe/decline', { reason: 'Please add a website' });
-    expect(declined.json()).toMatchObject({ status: 'declined', declineReason: 'Please add a website' });
+    expect(declined.json()).toMatchObject({ status: 'declined', statusReason: 'Please add a website' });
     await fixture.mail.waitFor('carol@cafe.test', /declined/);
+    // Carol's home page says why, and offers the organisation for a new application.
+    expect((await carol.request('GET', '/api/network')).json()).toMatchObject({
+      mine: [{ slug: 'cafe', status: 'declined', balance: null, statusReason: 'Please add a website' }],
+      canApplyFor: [{ slug: 'cafe', name: 'Carol Cafe' }],
+    });
     expect((await admin.request('POST', '/api/network/admin/members/cafe/approve', {})).json().error.code).toBe('application_not_pending');
     const reapplied = await carol.request('POST', '/api/network/applications', {
       organisation: 'cafe',
@@ -87,6 +92,10 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     expect((await admin.request('POST', '/api/network/admin/members/cafe/approve', {})).statusCode).toBe(200);
     const opened = await account(carol, 'cafe');
     expect(opened).toMatchObject({ balance: '0.00', available: '500.00', creditLimit: '500.00', balanceLimit: null, lines: [] });
+    expect((await carol.request('GET', '/api/network')).json()).toMatchObject({
+      mine: [{ slug: 'cafe', status: 'approved', balance: '0.00', statusReason: null }],
+      canApplyFor: [],
+    });
   });
 
   it('pays another member once, even when the same payment is sent twice, and both statements show it', async () => {
@@ -142,6 +151,12 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     await refused({ payee: 'bakery', amount: '1' }, 409, 'payee_not_approved');
     const suspendedPays = await pay(bob, 'bakery', { payee: 'acme', amount: '1' });
     expect(suspendedPays.json().error.code).toBe('payer_not_approved');
+    // Bob's people are told why; Alice, another member, is not.
+    expect((await bob.request('GET', '/api/network/members/bakery')).json()).toMatchObject({
+      status: 'suspended',
+      statusReason: 'Unpaid dues',
+    });
+    expect((await alice.request('GET', '/api/network/members/bakery')).json()).toMatchObject({ statusReason: null });
     expect((await account(alice, 'acme')).balance).toBe('0.00');
     expect((await account(bob, 'bakery')).balance).toBe('0.00');
     expect((await admin.request('POST', '/api/network/admin/members/bakery/reinstate', { reason: 'Dues paid' })).statusCode).toBe(200);

@@ -41,7 +41,7 @@ export const networkEnglish = {
   'network.home.noMemberships': 'You do not act for a trading member yet.',
   'network.home.status': 'Status',
   'network.home.yourAccess': 'Your role',
-  'network.home.declineReason': 'Reason given',
+  'network.home.statusReason': 'Reason given',
   'network.home.pendingHint': 'An administrator will review the application; you will get an email.',
   'network.home.declinedHint': 'You may apply again once the reason is addressed.',
   'network.home.accountOf': 'Account of {name}',

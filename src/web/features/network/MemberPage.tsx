@@ -54,9 +54,9 @@ function Profile({ member, home, reload }: { member: MemberView; home: NetworkHo
           </Link>
         </p>
       )}
-      {member.declineReason && (
+      {member.statusReason && (
         <p class="notice">
-          {t('network.home.declineReason')}: {member.declineReason}
+          {t('network.home.statusReason')}: {member.statusReason}
         </p>
       )}
       {member.description && <p class="member-description">{member.description}</p>}

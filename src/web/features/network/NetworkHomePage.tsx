@@ -52,13 +52,9 @@ function Memberships({ view }: { view: NetworkHomeView }) {
   );
 }
 
-/** One member you act for: its status, and its balance (approved, suspended) or decline reason. */
+/** One member you act for: its status, its balance once approved, and why it was declined or suspended. */
 function MembershipCard({ member, view }: { member: MyMember; view: NetworkHomeView }) {
   const hasAccount = member.status === 'approved' || member.status === 'suspended';
-  const account = useRemote(hasAccount, member.slug, () =>
-    networkApi.account(member.slug, { from: '', to: '', direction: '', counterparty: '' }),
-  );
-  const details = useRemote(member.status === 'declined', member.slug, () => networkApi.member(member.slug));
   const headingId = `membership-${member.slug}`;
   return (
     <li class="card" aria-labelledby={headingId}>
@@ -72,22 +68,21 @@ function MembershipCard({ member, view }: { member: MyMember; view: NetworkHomeV
         </dd>
         <dt>{t('network.home.yourAccess')}</dt>
         <dd>{t(`network.access.${member.access}`)}</dd>
-        {account.value && (
+        {member.balance !== null && (
           <>
             <dt>{t('network.account.balance')}</dt>
-            <dd class="amount">{money(account.value.balance, view.currency)}</dd>
+            <dd class="amount">{money(member.balance, view.currency)}</dd>
           </>
         )}
-        {details.value?.declineReason && (
+        {member.statusReason && (
           <>
-            <dt>{t('network.home.declineReason')}</dt>
-            <dd>{details.value.declineReason}</dd>
+            <dt>{t('network.home.statusReason')}</dt>
+            <dd>{member.statusReason}</dd>
           </>
         )}
       </dl>
       {member.status === 'applied' && <p class="hint">{t('network.home.pendingHint')}</p>}
       {member.status === 'declined' && member.access === 'trader' && <p class="hint">{t('network.home.declinedHint')}</p>}
-      <ErrorLine error={account.error ?? details.error} />
       {hasAccount && (
         <p>
           <Link href={`/network/members/${encodeURIComponent(member.slug)}/account`}>
@@ -104,10 +99,7 @@ function Application({ view, onApplied }: { view: NetworkHomeView; onApplied: ()
   const [sent, setSent] = useState<string | undefined>();
   const member = view.mine.some((mine) => mine.status !== 'declined');
   // Organisations that may apply: those that never did, and those declined (they may apply again).
-  const organisations = [
-    ...view.canApplyFor,
-    ...view.mine.filter((mine) => mine.status === 'declined' && mine.access === 'trader').map(({ slug, name }) => ({ slug, name })),
-  ];
+  const organisations = view.canApplyFor;
   const form = (close?: () => void) => (
     <ApplicationForm
       organisations={organisations}
