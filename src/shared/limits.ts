@@ -151,8 +151,8 @@ export const networkLimits = {
   listingsPerMemberMax: 100,
   /** Longest directory search, in characters. */
   searchCharactersMax: 100,
-  /** Listings and members one directory answer returns. */
-  directoryRowsMax: 200,
+  /** Members one page of the directory shows (with all their matching listings), unless asked for fewer. */
+  directoryMembersPerPage: 20,
   /** Longest payment or request description, in characters. */
   paymentDescriptionCharactersMax: 200,
   /** Longest payment reference (an invoice number…), in characters. */

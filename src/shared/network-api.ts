@@ -185,11 +185,27 @@ export const DirectoryQuerySchema = z
     q: optionalText(networkLimits.searchCharactersMax).optional(),
     category: CategorySchema.optional(),
     kind: ListingKindSchema.optional(),
+    /** The `nextCursor` of the page before. */
+    cursor: SlugSchema.optional(),
+    /** Members per page, at most `networkLimits.directoryMembersPerPage`. */
+    limit: z.coerce.number().int().min(1).max(networkLimits.directoryMembersPerPage).optional(),
   })
   .strict();
+export type DirectoryQueryInput = z.infer<typeof DirectoryQuerySchema>;
+/** `GET /api/network/members`: every approved member by name, to choose whom to pay or ask. */
+export const MemberChoicesViewSchema = z.object({ members: z.array(MemberSummarySchema) });
+export type MemberChoicesView = z.infer<typeof MemberChoicesViewSchema>;
+
+/** A member found in the directory, with its offers and wants that match. */
+export const DirectoryEntrySchema = MemberSummarySchema.extend({
+  offers: z.array(ListingViewSchema),
+  wants: z.array(ListingViewSchema),
+});
+export type DirectoryEntry = z.infer<typeof DirectoryEntrySchema>;
+/** One page of the directory: members by name; `nextCursor` is null on the last page. */
 export const DirectoryViewSchema = z.object({
-  members: z.array(MemberSummarySchema),
-  listings: z.array(ListingViewSchema),
+  entries: z.array(DirectoryEntrySchema),
+  nextCursor: z.string().nullable(),
 });
 export type DirectoryView = z.infer<typeof DirectoryViewSchema>;
 

@@ -3,22 +3,25 @@
  * turnover) when the member allows, and search across approved members' listings.
  */
 
-import { sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
 import { networkLimits } from '../../shared/limits.js';
 import {
   CategorySchema,
+  type DirectoryQueryInput,
   type DirectoryView,
   type ListingInput,
   ListingKindSchema,
   type ListingView,
+  type MemberChoicesView,
   type MemberView,
   type ProfileInput,
 } from '../../shared/network-api.js';
 import { failure, type Result, success } from '../accounts/index.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import { type Member, MemberRowSchema, memberSummary, statusReasonOf } from './members.js';
+import type { NetworkTables } from './migrations.js';
 
 const ListingRowSchema = z.object({
   id: z.string(),
@@ -161,36 +164,79 @@ export class DirectoryService {
     return success(undefined);
   }
 
-  /** Approved members and their listings matching the query; participants only. */
-  async search(
-    actor: Actor,
-    query: { q?: string | undefined; category?: ListingView['category'] | undefined; kind?: ListingView['kind'] | undefined },
-  ): Promise<Result<DirectoryView>> {
+  /** Every approved member by name (whom one may pay or ask); participants only. */
+  async approvedMembers(actor: Actor): Promise<Result<MemberChoicesView>> {
+    if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
+    const members = await this.context.members.list(['approved']);
+    return success({ members: members.map(memberSummary) });
+  }
+
+  /**
+   * One page of approved members matching the query, by name, each with its matching offers and
+   * wants; participants only. Words match a listing's title or description, or the member's name,
+   * description or location; a category or kind keeps only members with such a listing.
+   */
+  async search(actor: Actor, query: DirectoryQueryInput): Promise<Result<DirectoryView>> {
     if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
     const text = query.q ? containing(query.q) : undefined;
-    let listings = this.listings().where('network_members.status', '=', 'approved');
-    if (query.category) listings = listings.where('network_listings.category', '=', query.category);
-    if (query.kind) listings = listings.where('network_listings.kind', '=', query.kind);
-    if (text) {
-      listings = listings.where((where) =>
-        where.or(
-          ['network_listings.title', 'network_listings.description', 'network_members.name'].map(
-            (column) => sql<boolean>`lower(${sql.ref(column)}) like ${text} escape '\\'`,
-          ),
+    const likeText = (columns: string[]) => (eb: ExpressionBuilder<NetworkTables, 'network_members'>) =>
+      eb.or(columns.map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${text} escape '\\'`));
+    const memberMatches = likeText(['network_members.name', 'network_members.description', 'network_members.location']);
+    const listingMatches = (eb: ExpressionBuilder<NetworkTables, 'network_members' | 'network_listings'>) => {
+      const conditions: Expression<SqlBool>[] = [];
+      if (query.category) conditions.push(eb('network_listings.category', '=', query.category));
+      if (query.kind) conditions.push(eb('network_listings.kind', '=', query.kind));
+      if (text) conditions.push(eb.or([likeText(['network_listings.title', 'network_listings.description'])(eb), memberMatches(eb)]));
+      return eb.and(conditions);
+    };
+    const pageSize = query.limit ?? networkLimits.directoryMembersPerPage;
+    const after = query.cursor ? await this.context.members.bySlug(query.cursor) : undefined;
+    const rows = await this.context.db
+      .selectFrom('network_members')
+      .selectAll()
+      .where('status', '=', 'approved')
+      .where((eb) => {
+        const withListing = eb.exists(
+          eb
+            .selectFrom('network_listings')
+            .select('network_listings.id')
+            .whereRef('network_listings.member_id', '=', 'network_members.id')
+            .where(listingMatches),
+        );
+        if (query.category || query.kind) return withListing;
+        return text ? eb.or([memberMatches(eb), withListing]) : eb.and([]);
+      })
+      .$if(after !== undefined, (select) =>
+        select.where((eb) =>
+          eb.or([eb('name', '>', after?.name ?? ''), eb.and([eb('name', '=', after?.name ?? ''), eb('slug', '>', after?.slug ?? '')])]),
         ),
-      );
-    }
-    const listingRows = await listings.orderBy('network_listings.created_at_ms', 'desc').limit(networkLimits.directoryRowsMax).execute();
-    let members = this.context.db.selectFrom('network_members').selectAll().where('status', '=', 'approved');
-    if (text) {
-      members = members.where((where) =>
-        where.or(['name', 'description', 'location'].map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${text} escape '\\'`)),
-      );
-    }
-    const memberRows = query.category || query.kind ? [] : await members.orderBy('name').limit(networkLimits.directoryRowsMax).execute();
+      )
+      .orderBy('name')
+      .orderBy('slug')
+      .limit(pageSize + 1)
+      .execute();
+    const members = rows.slice(0, pageSize).map((row) => MemberRowSchema.parse(row));
+    const listingRows =
+      members.length === 0
+        ? []
+        : await this.listings()
+            .where(
+              'network_listings.member_id',
+              'in',
+              members.map((member) => member.id),
+            )
+            .where(listingMatches)
+            .orderBy('network_listings.created_at_ms', 'desc')
+            .execute();
+    const listings = listingRows.map((row) => listingView(ListingRowSchema.parse(row)));
+    const last = members[members.length - 1];
     return success({
-      members: memberRows.map((row) => memberSummary(MemberRowSchema.parse(row))),
-      listings: listingRows.map((row) => listingView(ListingRowSchema.parse(row))),
+      entries: members.map((member) => ({
+        ...memberSummary(member),
+        offers: listings.filter((listing) => listing.member === member.slug && listing.kind === 'offer'),
+        wants: listings.filter((listing) => listing.member === member.slug && listing.kind === 'want'),
+      })),
+      nextCursor: rows.length > pageSize && last ? last.slug : null,
     });
   }
 }

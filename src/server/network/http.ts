@@ -19,6 +19,7 @@ import {
   ListingInputSchema,
   ListingParamsSchema,
   ListingViewSchema,
+  MemberChoicesViewSchema,
   MemberParamsSchema,
   MemberViewSchema,
   NetworkHomeViewSchema,
@@ -75,6 +76,11 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
       return actor ? answer(reply, await directory.search(actor, request.query)) : reply;
     },
   );
+
+  app.get('/api/network/members', { schema: { response: { 200: MemberChoicesViewSchema } } }, async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    return actor ? answer(reply, await directory.approvedMembers(actor)) : reply;
+  });
 
   app.get(
     '/api/network/members/:member',

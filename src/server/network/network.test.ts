@@ -73,6 +73,7 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     expect(again.json().error.code).toBe('already_applied');
     // An applicant is not yet in the network: the directory is closed to it, and others cannot see it.
     expect((await carol.request('GET', '/api/network/directory')).json().error.code).toBe('network_membership_required');
+    expect((await carol.request('GET', '/api/network/members')).json().error.code).toBe('network_membership_required');
     expect((await alice.request('GET', '/api/network/members/cafe')).statusCode).toBe(404);
     expect((await alice.request('POST', '/api/network/admin/members/cafe/approve', {})).json().error.code).toBe('administrator_required');
     const declined = await admin.request('POST', '/api/network/admin/members/cafe/decline', { reason: 'Please add a website' });
@@ -302,11 +303,31 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
       category: 'food-and-drink',
     });
     const search = async (query: string) => (await bob.request('GET', `/api/network/directory${query}`)).json();
-    expect((await search('?q=RENEWABLE')).listings.map((listing: { title: string }) => listing.title)).toEqual(['Green web hosting']);
-    expect((await search('?kind=want')).listings.map((listing: { title: string }) => listing.title)).toEqual(['Website']);
-    expect((await search('?category=food-and-drink')).listings).toHaveLength(1);
-    expect((await search('?q=%25_')).listings.map((listing: { title: string }) => listing.title)).toEqual(['Sourdough 100%_real']);
-    expect((await search('?q=acme')).members.map((member: { slug: string }) => member.slug)).toEqual(['acme']);
+    type Entry = { slug: string; offers: { title: string }[]; wants: { title: string }[] };
+    const titles = (view: { entries: Entry[] }) =>
+      view.entries.flatMap((entry) => [...entry.offers, ...entry.wants].map((listing) => `${entry.slug}: ${listing.title}`));
+    expect(titles(await search('?q=RENEWABLE'))).toEqual(['acme: Green web hosting']);
+    expect(titles(await search('?kind=want'))).toEqual(['bakery: Website']);
+    expect(titles(await search('?category=food-and-drink'))).toEqual(['bakery: Sourdough 100%_real']);
+    expect(titles(await search('?q=%25_'))).toEqual(['bakery: Sourdough 100%_real']);
+    // A member found by its own name comes with its listings; one without any matches nothing by category.
+    expect(titles(await search('?q=acme'))).toEqual(['acme: Green web hosting']);
+    expect((await search('?q=nothing-like-this')).entries).toEqual([]);
+    // Pages by name, each continuing after the last member of the one before.
+    const first = await search('?limit=1');
+    expect(first.entries.map((entry: Entry) => entry.slug)).toEqual(['acme']);
+    const second = await search(`?limit=1&cursor=${first.nextCursor}`);
+    expect(second).toMatchObject({
+      entries: [{ slug: 'bakery', offers: [{ title: 'Sourdough 100%_real' }], wants: [{ title: 'Website' }] }],
+      nextCursor: null,
+    });
+    expect((await bob.request('GET', '/api/network/directory?limit=0')).statusCode).toBe(400);
+    // Whom one may pay: every approved member, by name.
+    expect((await bob.request('GET', '/api/network/members')).json().members.map((member: { slug: string }) => member.slug)).toEqual([
+      'acme',
+      'bakery',
+    ]);
+    expect((await bob.request('GET', '/api/network/directory?cursor=..%2F')).statusCode).toBe(400);
     expect((await bob.request('GET', '/api/network/directory?category=weapons')).statusCode).toBe(400);
     expect((await bob.request('GET', '/api/network/members/acme')).json().offers[0]).toMatchObject({
       title: 'Green web hosting',
@@ -314,7 +335,7 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     });
     expect((await bob.request('DELETE', `/api/network/members/acme/listings/${offer.json().id}`)).statusCode).toBe(404);
     expect((await alice.request('DELETE', `/api/network/members/acme/listings/${offer.json().id}`)).statusCode).toBe(204);
-    expect((await search('?q=renewable')).listings).toEqual([]);
+    expect((await search('?q=renewable')).entries).toEqual([]);
   });
 
   it('lets administrators change credit limits with a reason, and shows the overview and the history', async () => {

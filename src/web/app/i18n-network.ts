@@ -94,6 +94,7 @@ export const networkEnglish = {
   'network.directory.wants': 'Wants only',
   'network.directory.submit': 'Search',
   'network.directory.found': 'Members found: {count}',
+  'network.directory.foundMore': 'Members shown: {count}. There are more.',
   'network.directory.none': 'Nothing found. Try other words or another category.',
   'network.directory.loadMore': 'Load more',
   'network.member.loading': 'Trading member',

@@ -22,8 +22,8 @@ export function AccountPage({ slug }: { slug: string }) {
   const acting = member.value?.access !== null && member.value?.access !== undefined;
   const requests = useRemote(signedIn && acting, slug, () => networkApi.requests(slug));
   // Every approved member but this one: whom to pay, ask, filter by or accept automatically.
-  const directory = useRemote(signedIn, 'directory', () => networkApi.directory({ q: '', category: '', kind: '' }));
-  const others: Party[] = (directory.value?.members ?? []).filter((other) => other.slug !== slug).map(({ slug, name }) => ({ slug, name }));
+  const approved = useRemote(signedIn, 'approved-members', () => networkApi.approvedMembers());
+  const others: Party[] = (approved.value?.members ?? []).filter((other) => other.slug !== slug).map(({ slug, name }) => ({ slug, name }));
   const name = member.value?.name ?? statement.view?.member.name ?? slug;
   const view = statement.view;
   const trader = member.value?.access === 'trader';

@@ -1,49 +1,53 @@
 /** `/network/directory`: search approved members and what they offer and want. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { networkLimits } from '../../../shared/limits.js';
-import { type Category, CategorySchema, type ListingKind, type ListingView } from '../../../shared/network-api.js';
+import { type Category, CategorySchema, type DirectoryEntry, type ListingKind, type ListingView } from '../../../shared/network-api.js';
 import { t } from '../../app/i18n.js';
 import { Link } from '../account/Link.js';
 import { useSession } from '../account/session.js';
-import { type DirectoryEntry, directoryEntries } from './directory-entries.js';
 import { SelectField } from './fields.js';
 import { categoryChoices, categoryText } from './listings.js';
 import { ErrorLine, networkFailureText } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { type DirectoryQuery, networkApi } from './network-client.js';
 
-/** Members shown at first, and added by each "Load more". */
-const entriesPerPage = 20;
-
 export function DirectoryPage() {
   const session = useSession();
   const [draft, setDraft] = useState<DirectoryQuery>({ q: '', category: '', kind: '' });
-  const [entries, setEntries] = useState<DirectoryEntry[] | undefined>();
-  const [shown, setShown] = useState(entriesPerPage);
+  // The query the entries shown were found with, and where the next page starts.
+  const [found, setFound] = useState<{ query: DirectoryQuery; entries: DirectoryEntry[]; nextCursor: string | null } | undefined>();
+  const entries = found?.entries;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const list = useRef<HTMLUListElement>(null);
-  const search = async (query: DirectoryQuery) => {
+  const run = async (work: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
-      setEntries(directoryEntries(await networkApi.directory(query)));
-      setShown(entriesPerPage);
+      await work();
     } catch (failure) {
       setError(networkFailureText(failure));
     } finally {
       setBusy(false);
     }
   };
+  const search = (query: DirectoryQuery) =>
+    run(async () => {
+      const page = await networkApi.directory(query);
+      setFound({ query, entries: page.entries, nextCursor: page.nextCursor });
+    });
+  const loadMore = () =>
+    run(async () => {
+      if (!found?.nextCursor) return;
+      const page = await networkApi.directory(found.query, found.nextCursor);
+      const firstNew = found.entries.length;
+      setFound({ query: found.query, entries: [...found.entries, ...page.entries], nextCursor: page.nextCursor });
+      // Keyboard users continue from the first member just shown.
+      requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>(':scope > li h2 a')[firstNew]?.focus());
+    });
   useEffect(() => {
     if (session.kind === 'signed-in') void search({ q: '', category: '', kind: '' });
   }, [session.kind]);
-  const loadMore = () => {
-    const firstNew = shown;
-    setShown(shown + entriesPerPage);
-    // Keyboard users continue from the first member just shown.
-    requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>(':scope > li h2 a')[firstNew]?.focus());
-  };
   return (
     <NetworkLayout title={t('network.directory.title')}>
       <h1>{t('network.directory.title')}</h1>
@@ -96,17 +100,17 @@ export function DirectoryPage() {
           ? ''
           : entries.length === 0
             ? t('network.directory.none')
-            : t('network.directory.found', { count: entries.length })}
+            : t(found?.nextCursor ? 'network.directory.foundMore' : 'network.directory.found', { count: entries.length })}
       </p>
       {entries && entries.length > 0 && (
         <ul class="card-list" ref={list}>
-          {entries.slice(0, shown).map((entry) => (
+          {entries.map((entry) => (
             <DirectoryCard key={entry.slug} entry={entry} />
           ))}
         </ul>
       )}
-      {entries && entries.length > shown && (
-        <button type="button" onClick={loadMore}>
+      {found?.nextCursor && (
+        <button type="button" onClick={() => void loadMore()} disabled={busy} aria-busy={busy}>
           {t('network.directory.loadMore')}
         </button>
       )}

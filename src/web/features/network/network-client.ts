@@ -16,6 +16,7 @@ import {
   type ListingInput,
   type ListingKind,
   ListingViewSchema,
+  MemberChoicesViewSchema,
   MemberViewSchema,
   NetworkHomeViewSchema,
   NetworkOverviewSchema,
@@ -61,7 +62,9 @@ const post = (body: unknown = {}) => ({ method: 'POST', body });
 export const networkApi = {
   home: () => sessionApi(NetworkHomeViewSchema, '/api/network'),
   apply: (body: z.input<typeof ApplicationRequestSchema>) => sessionApi(MemberViewSchema, '/api/network/applications', post(body)),
-  directory: (query: DirectoryQuery) => sessionApi(DirectoryViewSchema, `/api/network/directory${queryString({ ...query })}`),
+  directory: (query: DirectoryQuery, cursor?: string) =>
+    sessionApi(DirectoryViewSchema, `/api/network/directory${queryString({ ...query, cursor })}`),
+  approvedMembers: () => sessionApi(MemberChoicesViewSchema, '/api/network/members'),
   member: (slug: string) => sessionApi(MemberViewSchema, memberPath(slug)),
   saveProfile: (slug: string, profile: ProfileInput) =>
     sessionApi(MemberViewSchema, `${memberPath(slug)}/profile`, { method: 'PUT', body: profile }),
