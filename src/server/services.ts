@@ -76,6 +76,7 @@ export async function startServices(
     clock,
     ledger,
     organisations: people.organisations,
+    findPerson: (personId) => people.accounts.findPerson(personId),
     mailer: people.mailer,
     link: (path) => `${people.linkBase.get()}${path}`,
     isAdministrator: (person) => person.emailVerified && config.OPERATOR_EMAILS.includes(person.email),

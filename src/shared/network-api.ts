@@ -345,6 +345,7 @@ export const LimitChangeViewSchema = z.object({
 
 export const AdminMemberViewSchema = MemberSummarySchema.extend({
   appliedAtMs: z.number(),
+  /** Who applied: name and email (administrators only see this view). */
   appliedBy: z.string(),
   description: z.string(),
   balance: AmountSchema.nullable(),

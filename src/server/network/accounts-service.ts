@@ -154,7 +154,14 @@ export class AccountsService {
     const members = await this.context.members.list();
     const trial = await this.context.dependencies.ledger.trialBalance(this.context.currency.code);
     const accounts = new Map(trial.accounts.map((account) => [account.id as string, account]));
-    const views = members.map((member) => this.adminView(member, member.accountId ? accounts.get(member.accountId) : undefined));
+    const applicants = new Map<string, string>();
+    for (const id of new Set(members.map((member) => member.appliedBy))) {
+      const person = await this.context.dependencies.findPerson(id);
+      applicants.set(id, person ? (person.email ? `${person.name} <${person.email}>` : person.name) : 'unknown');
+    }
+    const views = members.map((member) =>
+      this.adminView(member, member.accountId ? accounts.get(member.accountId) : undefined, applicants.get(member.appliedBy) ?? 'unknown'),
+    );
     const now = new Date(this.context.nowMs());
     const yearAgo = Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1);
     const turnover = await this.context.dependencies.ledger.turnoverByMonth(this.context.currency.code, yearAgo);
@@ -175,14 +182,14 @@ export class AccountsService {
     });
   }
 
-  private adminView(member: Member, account: Account | undefined): AdminMemberView {
+  private adminView(member: Member, account: Account | undefined, appliedBy: string): AdminMemberView {
     const balance = account ? account.creditsPosted - account.debitsPosted : null;
     const creditLimit = account?.lowerLimit == null ? null : -account.lowerLimit;
     const used = balance !== null && account ? -(balance - account.debitsPending) : 0n;
     return {
       ...memberSummary(member),
       appliedAtMs: member.appliedAtMs,
-      appliedBy: member.appliedBy,
+      appliedBy,
       description: member.description,
       balance: balance === null ? null : this.context.format(balance),
       creditLimit: creditLimit === null ? null : this.context.format(creditLimit),

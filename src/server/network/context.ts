@@ -27,6 +27,8 @@ export interface NetworkDependencies {
   clock: Clock;
   ledger: Ledger;
   organisations: OrganisationsService;
+  /** A person by id (for naming who applied). */
+  findPerson: (personId: string) => Promise<Person | undefined>;
   mailer: Mailer;
   /** Absolute link to a path, for emails. */
   link: (path: string) => string;

@@ -71,6 +71,9 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
       profile: applied.json() && { description: '', location: '', website: '', contact: '', showBalance: false },
     });
     expect(again.json().error.code).toBe('already_applied');
+    expect((await admin.request('GET', '/api/network/admin')).json().applications).toEqual([
+      expect.objectContaining({ slug: 'cafe', appliedBy: 'Carol <carol@cafe.test>' }),
+    ]);
     // An applicant is not yet in the network: the directory is closed to it, and others cannot see it.
     expect((await carol.request('GET', '/api/network/directory')).json().error.code).toBe('network_membership_required');
     expect((await carol.request('GET', '/api/network/members')).json().error.code).toBe('network_membership_required');

@@ -33,6 +33,7 @@ export async function startNetworkTestApp(engine: StorageEngine, options: { coOp
         clock,
         ledger,
         organisations: people.organisations,
+        findPerson: (personId) => people.accounts.findPerson(personId),
         mailer: people.mailer,
         link: (path) => `http://plenary.test${path}`,
         isAdministrator: (person) => person.emailVerified && person.email === administratorEmail,

@@ -220,7 +220,7 @@ export const networkEnglish = {
   'network.admin.used': 'Credit limit used',
   'network.admin.applications': 'Applications ({count})',
   'network.admin.noApplications': 'No application is waiting.',
-  'network.admin.appliedAt': 'Applied {when}',
+  'network.admin.appliedAt': 'Applied {when} by {who}',
   'network.admin.approve': 'Approve',
   'network.admin.approved': '{name} is approved: its account is open.',
   'network.admin.decline': 'Decline',

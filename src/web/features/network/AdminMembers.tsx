@@ -54,7 +54,7 @@ export function ApplicationCard({ member, onChanged }: { member: AdminMemberView
   return (
     <li class="card" aria-labelledby={headingId}>
       <MemberHeading member={member} id={headingId} />
-      <p class="hint">{t('network.admin.appliedAt', { when: dateTime(member.appliedAtMs) })}</p>
+      <p class="hint">{t('network.admin.appliedAt', { when: dateTime(member.appliedAtMs), who: member.appliedBy })}</p>
       {member.description && <p class="member-description">{member.description}</p>}
       {member.location && <p>{member.location}</p>}
       <div class="row wrap">
