@@ -6,27 +6,22 @@
 import { z } from 'zod';
 import { SlugSchema } from './accounts-api.js';
 import { networkLimits } from './limits.js';
-import { labelSchema } from './text.js';
-
-/** A plain-text field that may be empty: trimmed, NFC, at most `charactersMax`. */
-function optionalText(charactersMax: number) {
-  return z
-    .string()
-    .transform((value) => value.normalize('NFC').trim())
-    .pipe(z.string().max(charactersMax, `must be at most ${charactersMax} characters`));
-}
+import { labelSchema, optionalTextSchema as optionalText } from './text.js';
 
 /** Why a typed amount is not acceptable. */
 export type AmountProblem = 'amount_not_a_number' | 'amount_must_be_positive' | 'amount_has_too_many_decimals' | 'amount_too_large';
 
 /**
- * Parses a decimal amount typed by a person ("12", "12.5", "12.50") into minor units of a
- * currency with `scale` decimal places. Never uses floating point.
+ * Parses a decimal amount typed by a person ("12", "12.5", "12.50", or "12,50" with a decimal
+ * comma) into minor units of a currency with `scale` decimal places. Never uses floating point.
+ * A comma followed by exactly three digits ("1,000") could be a thousands separator, so it is
+ * refused as not a number rather than guessed.
  */
 export function parseAmount(text: string, scale: number): { ok: true; minorUnits: bigint } | { ok: false; problem: AmountProblem } {
-  const match = /^\s*(-)?([0-9]{1,18})(?:[.,]([0-9]+))?\s*$/.exec(text);
+  const match = /^\s*(-)?([0-9]{1,18})(?:([.,])([0-9]+))?\s*$/.exec(text);
   if (!match) return { ok: false, problem: 'amount_not_a_number' };
-  const [, minus, whole = '0', fraction = ''] = match;
+  const [, minus, whole = '0', separator, fraction = ''] = match;
+  if (separator === ',' && fraction.length === 3) return { ok: false, problem: 'amount_not_a_number' };
   if (fraction.length > scale) return { ok: false, problem: 'amount_has_too_many_decimals' };
   const minorUnits = BigInt(whole + fraction.padEnd(scale, '0'));
   if (minus || minorUnits === 0n) return { ok: false, problem: 'amount_must_be_positive' };
@@ -74,7 +69,7 @@ const contactSchema = optionalText(networkLimits.contactCharactersMax);
 /** A trading member's public profile, as its traders edit it. */
 export const ProfileInputSchema = z
   .object({
-    description: optionalText(networkLimits.descriptionCharactersMax),
+    description: optionalText(networkLimits.descriptionCharactersMax, { multiline: true }),
     location: optionalText(networkLimits.locationCharactersMax),
     website: websiteSchema,
     contact: contactSchema,
@@ -134,7 +129,7 @@ export const ListingInputSchema = z
   .object({
     kind: ListingKindSchema,
     title: labelSchema(networkLimits.listingTitleCharactersMax),
-    description: optionalText(networkLimits.descriptionCharactersMax),
+    description: optionalText(networkLimits.descriptionCharactersMax, { multiline: true }),
     category: CategorySchema,
   })
   .strict();

@@ -5,6 +5,30 @@ import { z } from 'zod';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
 const forbiddenCharacters = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
+// The same, but line breaks are allowed (in descriptions that span lines).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
+const forbiddenCharactersInLines = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/**
+ * Human-written text that may be empty (a location, a reference, a description): trimmed, NFC,
+ * at most `charactersMax`, printable; with `multiline`, line breaks are kept (CRLF becomes LF).
+ */
+export function optionalTextSchema(charactersMax: number, options: { multiline?: boolean } = {}) {
+  const forbidden = options.multiline ? forbiddenCharactersInLines : forbiddenCharacters;
+  return z
+    .string()
+    .transform((value) => value.normalize('NFC').replaceAll('\r\n', '\n').trim())
+    .pipe(
+      z
+        .string()
+        .max(charactersMax, `must be at most ${charactersMax} characters`)
+        .refine(
+          (value) => !forbidden.test(value),
+          options.multiline ? 'must not contain control characters other than line breaks' : 'must not contain control characters',
+        ),
+    );
+}
+
 /** A short human-written label (display name, room name): trimmed, non-empty, printable. */
 export function labelSchema(charactersMax: number) {
   return z

@@ -397,6 +397,16 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
       .set({ status: 'accepting' })
       .where('id', '=', invoice.id)
       .execute();
+    // While someone else is accepting it, nobody may accept, reject or cancel it.
+    const busy = [
+      await alice.request('POST', `/api/network/members/acme/requests/${invoice.id}/accept`, {}),
+      await alice.request('POST', `/api/network/members/acme/requests/${invoice.id}/reject`, { reason: 'No' }),
+      await bob.request('POST', `/api/network/members/bakery/requests/${invoice.id}/cancel`, {}),
+    ];
+    for (const refused of busy) {
+      expect(refused.json().error).toEqual({ code: 'request_not_open', message: 'This payment request is being accepted right now.' });
+    }
+    expect((await account(alice, 'acme')).balance).toBe('0.00');
     expect(await fixture.network.requests.recover()).toBe(1);
     expect((await alice.request('GET', '/api/network/members/acme/requests')).json().incoming[0].status).toBe('open');
     expect((await alice.request('POST', `/api/network/members/acme/requests/${invoice.id}/accept`, {})).statusCode).toBe(200);

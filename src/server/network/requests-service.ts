@@ -212,20 +212,22 @@ export class RequestsService {
     return this.settle(row, parties.value, actor.person.id);
   }
 
-  /** Claims the request, makes the transfer, and records the outcome; `by` undefined is the auto-accept rule. */
+  /**
+   * Claims the request (`open` → `accepting`, which only one caller can win), makes the transfer,
+   * and records the outcome; `by` undefined is the auto-accept rule. A request someone else is
+   * accepting right now is refused, never transferred a second time by this caller.
+   */
   private async settle(row: RequestRow, parties: Counterparties, by: string | undefined): Promise<Result<InvoiceView>> {
-    if (row.status !== 'accepting') {
-      const problem = this.notAcceptable(row);
-      if (problem) return problem;
-      const claimed = await this.context.db
-        .updateTable('network_requests')
-        .set({ status: 'accepting', handled_by: by ?? null, accepted_automatically: by === undefined ? 1 : 0 })
-        .where('id', '=', row.id)
-        .where('status', '=', 'open')
-        .where('expires_at_ms', '>', this.context.nowMs())
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) === 0) return this.notAcceptable((await this.find(row.id)) ?? row) ?? notFound();
-    }
+    const problem = this.notAcceptable(row);
+    if (problem) return problem;
+    const claimed = await this.context.db
+      .updateTable('network_requests')
+      .set({ status: 'accepting', handled_by: by ?? null, accepted_automatically: by === undefined ? 1 : 0 })
+      .where('id', '=', row.id)
+      .where('status', '=', 'open')
+      .where('expires_at_ms', '>', this.context.nowMs())
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) return this.notAcceptable((await this.find(row.id)) ?? row) ?? notFound();
     const transfer = await this.payments.transfer(parties, transferIdOf(row.id), row.amount_minor, row.description, row.reference);
     if (transfer.result !== 'ok') {
       await this.context.db
@@ -247,19 +249,22 @@ export class RequestsService {
     return success(await this.view(accepted));
   }
 
+  /** Records the transfer of a claimed request; only its claimer (or recovery) gets here. */
   private async markAccepted(id: string, atMs: number): Promise<void> {
-    await this.context.db
+    const marked = await this.context.db
       .updateTable('network_requests')
       .set({ status: 'accepted', transfer_id: transferIdOf(id), handled_at_ms: atMs })
       .where('id', '=', id)
       .where('status', '=', 'accepting')
-      .execute();
+      .executeTakeFirst();
+    if (Number(marked.numUpdatedRows) === 0) throw new Error(`request ${id} was paid but is no longer being accepted`);
   }
 
   private notAcceptable(row: RequestRow) {
     const status = this.effectiveStatus(row);
     if (status === 'expired')
       return failure(409, 'request_expired', 'This payment request has expired; ask the requester to send a new one.');
+    if (status === 'accepting') return failure(409, 'request_not_open', 'This payment request is being accepted right now.');
     if (status !== 'open') return failure(409, 'request_not_open', `This payment request was already ${status}.`);
     return undefined;
   }
