@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bothEngines } from '../storage/testing.js';
+import type { StatementQuery } from './statements.js';
 import { accountId, currency, openAccounts, openTestLedger, request, type TestLedger, transferId } from './test-support.js';
 
 describe.each(bothEngines)('the ledger on %s', (engine) => {
@@ -238,6 +239,25 @@ describe.each(bothEngines)('the ledger on %s', (engine) => {
     };
     expect(await read('oldest')).toEqual([[1n, 2n], [3n, 4n], [5n]]);
     expect(await read('newest')).toEqual([[5n, 4n], [3n, 2n], [1n]]);
+  });
+
+  it('filters a statement by side, counterparty and kind of movement in the database', async () => {
+    await openAccounts(subject.ledger, ['carol'], -1000n, 1000n);
+    await subject.ledger.createTransfers([
+      request({ id: 'f1', debitAccountId: 'alice', creditAccountId: 'bob', amount: '1' }),
+      request({ id: 'f2', debitAccountId: 'bob', creditAccountId: 'alice', amount: '2' }),
+      request({ id: 'f3', debitAccountId: 'alice', creditAccountId: 'carol', amount: '3' }),
+      request({ kind: 'pending', id: 'f4', debitAccountId: 'alice', creditAccountId: 'carol', amount: '4' }),
+    ]);
+    const amounts = async (filters: Partial<StatementQuery>) =>
+      (await subject.ledger.statement(accountId('alice'), { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER, ...filters }))?.lines.map(
+        (line) => line.amount,
+      );
+    expect(await amounts({})).toEqual([1n, 2n, 3n, 4n]);
+    expect(await amounts({ side: 'debit', events: ['single_phase'] })).toEqual([1n, 3n]);
+    expect(await amounts({ side: 'credit' })).toEqual([2n]);
+    expect(await amounts({ counterpartyAccountId: accountId('carol') })).toEqual([3n, 4n]);
+    expect(await amounts({ counterpartyAccountId: accountId('bob'), order: 'newest' })).toEqual([2n, 1n]);
   });
 
   it('stores and reads back amounts near 2^63 exactly', async () => {

@@ -50,6 +50,12 @@ export interface StatementQuery {
   cursor?: string | undefined;
   limit?: number | undefined;
   order?: 'oldest' | 'newest' | undefined;
+  /** Only movements on this side of the account (`credit`: money in). */
+  side?: 'debit' | 'credit' | undefined;
+  /** Only movements with this other account. */
+  counterpartyAccountId?: AccountId | undefined;
+  /** Only these kinds of movement (at least one). */
+  events?: readonly StatementLine['event'][] | undefined;
 }
 
 const int64 = z
@@ -126,6 +132,16 @@ export async function statement(store: LedgerStore, accountId: AccountId, query:
     .where('entry.timestamp_ms', '>=', query.fromMs)
     .where('entry.timestamp_ms', '<', query.toMs)
     .$if(cursor !== undefined, (select) => select.where('entry.sequence', newestFirst ? '<' : '>', cursor ?? 0))
+    .$if(query.side !== undefined, (select) => select.where('entry.side', '=', query.side ?? 'debit'))
+    .$if(query.events !== undefined, (select) => select.where('entry.event', 'in', [...(query.events ?? [])]))
+    .$if(query.counterpartyAccountId !== undefined, (select) =>
+      select.where((eb) =>
+        eb.or([
+          eb.and([eb('entry.side', '=', 'debit'), eb('transfer.credit_account_id', '=', query.counterpartyAccountId ?? '')]),
+          eb.and([eb('entry.side', '=', 'credit'), eb('transfer.debit_account_id', '=', query.counterpartyAccountId ?? '')]),
+        ]),
+      ),
+    )
     .orderBy('entry.sequence', newestFirst ? 'desc' : 'asc')
     .limit(limit + 1)
     .execute();

@@ -15,6 +15,9 @@ import { availableOf } from './payments-service.js';
 
 const dayMs = 86_400_000;
 
+/** What a statement shows: completed payments, not reservations (pending transfers and their ends). */
+const settledEvents = ['single_phase', 'post_pending'] as const;
+
 /** [fromMs, toMs) of a statement query: whole UTC days, `to` included. */
 function period(query: StatementQueryInput, nowMs: number): { fromMs: number; toMs: number } {
   const fromMs = query.from ? Date.parse(`${query.from}T00:00:00Z`) : 0;
@@ -79,33 +82,27 @@ export class AccountsService {
     order: 'oldest' | 'newest',
   ): Promise<{ lines: StatementLineView[]; nextCursor: string | null }> {
     const byAccount = await this.context.members.byAccount();
-    const counterpartyAccount = query.counterparty ? (await this.context.members.bySlug(query.counterparty))?.accountId : undefined;
+    const counterparty = query.counterparty ? await this.context.members.bySlug(query.counterparty) : undefined;
+    const counterpartyAccount = counterparty && this.context.accountIdOf(counterparty);
     if (query.counterparty && !counterpartyAccount) return { lines: [], nextCursor: null };
     const lines: StatementLineView[] = [];
     let cursor = query.cursor;
+    // The ledger filters; each page it returns is all wanted lines, so this reads no more than asked.
     do {
       const page = await this.context.dependencies.ledger.statement(accountId, {
         ...period(query, this.context.nowMs()),
         cursor,
-        limit: limits.ledgerStatementLinesPerPageMax,
+        limit: Math.min(count - lines.length, limits.ledgerStatementLinesPerPageMax),
         order,
+        side: query.direction === undefined ? undefined : query.direction === 'in' ? 'credit' : 'debit',
+        counterpartyAccountId: counterpartyAccount || undefined,
+        events: settledEvents,
       });
       if (!page) throw new Error(`the statement of ${accountId} is missing`);
-      for (const line of page.lines) {
-        cursor = String(line.sequence);
-        if (!this.matches(line, query, counterpartyAccount)) continue;
-        lines.push(this.lineView(line, byAccount));
-        if (lines.length === count) return { lines, nextCursor: cursor };
-      }
+      lines.push(...page.lines.map((line) => this.lineView(line, byAccount)));
       cursor = page.nextCursor ?? undefined;
-    } while (cursor !== undefined);
-    return { lines, nextCursor: null };
-  }
-
-  private matches(line: StatementLine, query: StatementQueryInput, counterpartyAccount: string | null | undefined): boolean {
-    if (line.event !== 'single_phase' && line.event !== 'post_pending') return false;
-    if (query.direction && (line.side === 'credit' ? 'in' : 'out') !== query.direction) return false;
-    return !counterpartyAccount || line.counterpartyAccountId === counterpartyAccount;
+    } while (cursor !== undefined && lines.length < count);
+    return { lines, nextCursor: cursor ?? null };
   }
 
   private lineView(line: StatementLine, byAccount: Map<string, Member>): StatementLineView {

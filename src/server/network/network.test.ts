@@ -380,6 +380,7 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     expect((await account(alice, 'acme', '?from=2026-03-03')).lines.map((line) => line.amount)).toEqual(['4.00']);
     expect((await account(alice, 'acme', '?to=2026-03-02')).lines.map((line) => line.amount)).toEqual(['10.00']);
     expect((await account(alice, 'acme', '?counterparty=nobody')).lines).toEqual([]);
+    expect((await account(alice, 'acme', '?counterparty=bakery&direction=out')).lines.map((line) => line.amount)).toEqual(['10.00']);
     expect((await alice.request('GET', '/api/network/members/acme/account?from=yesterday')).statusCode).toBe(400);
     const csv = await alice.request('GET', '/api/network/members/acme/statement.csv');
     expect(csv.headers['content-type']).toContain('text/csv');
