@@ -19,6 +19,7 @@ import {
   type ProfileInput,
 } from '../../shared/network-api.js';
 import { failure, type Result, success } from '../accounts/index.js';
+import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import { type Member, MemberRowSchema, memberSummary, statusReasonOf } from './members.js';
 import type { NetworkTables } from './migrations.js';
@@ -49,7 +50,7 @@ function listingView(row: z.output<typeof ListingRowSchema>): ListingView {
 
 /** `%text%` for LIKE, with the wildcards of the text itself escaped. */
 function containing(text: string): string {
-  return `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+  return `%${foldForSearch(text).replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
 }
 
 /** Profiles, listings and search. */
@@ -124,6 +125,7 @@ export class DirectoryService {
         website: profile.website,
         contact: profile.contact,
         show_balance: profile.showBalance ? 1 : 0,
+        search_text: searchTextOf(member.value.name, profile.description, profile.location),
       })
       .where('id', '=', member.value.id)
       .execute();
@@ -145,7 +147,13 @@ export class DirectoryService {
     const id = `lst_${nanoid(16)}`;
     await this.context.db
       .insertInto('network_listings')
-      .values({ id, member_id: member.value.id, ...input, created_at_ms: this.context.nowMs() })
+      .values({
+        id,
+        member_id: member.value.id,
+        ...input,
+        search_text: searchTextOf(input.title, input.description),
+        created_at_ms: this.context.nowMs(),
+      })
       .execute();
     const row = await this.listings().where('network_listings.id', '=', id).executeTakeFirstOrThrow();
     return success(listingView(ListingRowSchema.parse(row)));
@@ -179,18 +187,21 @@ export class DirectoryService {
   async search(actor: Actor, query: DirectoryQueryInput): Promise<Result<DirectoryView>> {
     if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
     const text = query.q ? containing(query.q) : undefined;
-    const likeText = (columns: string[]) => (eb: ExpressionBuilder<NetworkTables, 'network_members'>) =>
-      eb.or(columns.map((column) => sql<boolean>`lower(${sql.ref(column)}) like ${text} escape '\\'`));
-    const memberMatches = likeText(['network_members.name', 'network_members.description', 'network_members.location']);
+    // Both sides are folded (`foldForSearch`): the same answer on SQLite and PostgreSQL, accents or not.
+    const likeText = (column: string) => (eb: ExpressionBuilder<NetworkTables, 'network_members'>) =>
+      eb(sql.ref(column), 'like', sql<string>`${text} escape '\\'`);
+    const memberMatches = likeText('network_members.search_text');
     const listingMatches = (eb: ExpressionBuilder<NetworkTables, 'network_members' | 'network_listings'>) => {
       const conditions: Expression<SqlBool>[] = [];
       if (query.category) conditions.push(eb('network_listings.category', '=', query.category));
       if (query.kind) conditions.push(eb('network_listings.kind', '=', query.kind));
-      if (text) conditions.push(eb.or([likeText(['network_listings.title', 'network_listings.description'])(eb), memberMatches(eb)]));
+      if (text) conditions.push(eb.or([likeText('network_listings.search_text')(eb), memberMatches(eb)]));
       return eb.and(conditions);
     };
     const pageSize = query.limit ?? networkLimits.directoryMembersPerPage;
-    const after = query.cursor ? await this.context.members.bySlug(query.cursor) : undefined;
+    const after = query.cursor
+      ? await this.context.db.selectFrom('network_members').select(['sort_key', 'slug']).where('slug', '=', query.cursor).executeTakeFirst()
+      : undefined;
     const rows = await this.context.db
       .selectFrom('network_members')
       .selectAll()
@@ -208,10 +219,13 @@ export class DirectoryService {
       })
       .$if(after !== undefined, (select) =>
         select.where((eb) =>
-          eb.or([eb('name', '>', after?.name ?? ''), eb.and([eb('name', '=', after?.name ?? ''), eb('slug', '>', after?.slug ?? '')])]),
+          eb.or([
+            eb('sort_key', '>', after?.sort_key ?? ''),
+            eb.and([eb('sort_key', '=', after?.sort_key ?? ''), eb('slug', '>', after?.slug ?? '')]),
+          ]),
         ),
       )
-      .orderBy('name')
+      .orderBy('sort_key')
       .orderBy('slug')
       .limit(pageSize + 1)
       .execute();

@@ -7,6 +7,7 @@ import { nanoid } from 'nanoid';
 import type { ApplicationRequest, NetworkHomeView } from '../../shared/network-api.js';
 import { failure, type Person, type Result, success } from '../accounts/index.js';
 import type { AccountId } from '../ledger/index.js';
+import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import { type Member, memberSummary, statusReasonOf } from './members.js';
 
@@ -69,7 +70,15 @@ export class MembershipService {
       contact: request.profile.contact,
       show_balance: request.profile.showBalance ? 1 : 0,
     };
-    const application = { status: 'applied', applied_by: actor.person.id, applied_at_ms: now, reason: null, ...profile };
+    const application = {
+      status: 'applied',
+      applied_by: actor.person.id,
+      applied_at_ms: now,
+      reason: null,
+      ...profile,
+      search_text: searchTextOf(name, profile.description, profile.location),
+      sort_key: foldForSearch(name),
+    };
     if (existing) {
       await this.context.db.updateTable('network_members').set(application).where('id', '=', existing.id).execute();
     } else {

@@ -1,5 +1,6 @@
 /** The network domain's migrations: trading members, listings, payment requests, auto-accept rules. */
 import type { Kysely, Migration } from 'kysely';
+import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 
 export const networkMigrations: Record<string, Migration> = {
   '0300_network_members_listings_requests': {
@@ -71,6 +72,40 @@ export const networkMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0301_network_folded_search_text': {
+    // Search and sort on text folded in JavaScript (see platform/search-text.ts), so that
+    // "École" matches "ecole" and sorts the same on SQLite and PostgreSQL.
+    async up(untyped: Kysely<unknown>) {
+      const db = untyped as Kysely<NetworkTables>;
+      await db.schema
+        .alterTable('network_members')
+        .addColumn('search_text', 'text', (column) => column.notNull().defaultTo(''))
+        .execute();
+      await db.schema
+        .alterTable('network_members')
+        .addColumn('sort_key', 'text', (column) => column.notNull().defaultTo(''))
+        .execute();
+      await db.schema
+        .alterTable('network_listings')
+        .addColumn('search_text', 'text', (column) => column.notNull().defaultTo(''))
+        .execute();
+      for (const member of await db.selectFrom('network_members').select(['id', 'name', 'description', 'location']).execute()) {
+        await db
+          .updateTable('network_members')
+          .set({ search_text: searchTextOf(member.name, member.description, member.location), sort_key: foldForSearch(member.name) })
+          .where('id', '=', member.id)
+          .execute();
+      }
+      for (const listing of await db.selectFrom('network_listings').select(['id', 'title', 'description']).execute()) {
+        await db
+          .updateTable('network_listings')
+          .set({ search_text: searchTextOf(listing.title, listing.description) })
+          .where('id', '=', listing.id)
+          .execute();
+      }
+      await db.schema.createIndex('network_members_directory').on('network_members').columns(['status', 'sort_key', 'slug']).execute();
+    },
+  },
 };
 
 type Millis = number | string;
@@ -95,6 +130,10 @@ export type NetworkTables = {
     reviewed_at_ms: Millis | null;
     reason: string | null;
     account_id: string | null;
+    /** Name, description and location folded for search (`searchTextOf`). */
+    search_text: string;
+    /** The name folded for sorting. */
+    sort_key: string;
   };
   network_listings: {
     id: string;
@@ -104,6 +143,8 @@ export type NetworkTables = {
     description: string;
     category: string;
     created_at_ms: Millis;
+    /** Title and description folded for search. */
+    search_text: string;
   };
   network_requests: {
     id: string;

@@ -331,6 +331,16 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
       'bakery',
     ]);
     expect((await bob.request('GET', '/api/network/directory?cursor=..%2F')).statusCode).toBe(400);
+    // Accents and case fold the same way on both engines (SQLite's lower() folds ASCII only).
+    await bob.request('POST', '/api/network/members/bakery/listings', {
+      kind: 'offer',
+      title: 'Pain d’ÉPICES',
+      description: 'Façon Dijon',
+      category: 'food-and-drink',
+    });
+    for (const words of ['epices', 'épices', 'ÉPICES', 'façon dijon']) {
+      expect(titles(await search(`?q=${encodeURIComponent(words)}`))).toEqual(['bakery: Pain d’ÉPICES']);
+    }
     expect((await bob.request('GET', '/api/network/directory?category=weapons')).statusCode).toBe(400);
     expect((await bob.request('GET', '/api/network/members/acme')).json().offers[0]).toMatchObject({
       title: 'Green web hosting',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from './backoff.js';
 import { ManualClock } from './clock.js';
+import { foldForSearch, searchTextOf } from './search-text.js';
 import { TypedEmitter } from './typed-emitter.js';
 
 describe('Backoff', () => {
@@ -51,5 +52,15 @@ describe('TypedEmitter', () => {
     remove();
     counter.tick(2);
     expect(seen).toEqual([1, 10]);
+  });
+});
+
+describe('text folded for search', () => {
+  it('drops case, accents and compatibility forms, the same way for every engine', () => {
+    expect(foldForSearch('École')).toBe('ecole');
+    expect(foldForSearch('ÉCOLE')).toBe('ecole');
+    expect(foldForSearch('ｅｃｏｌｅ')).toBe('ecole');
+    expect(foldForSearch('Ürümqi 100%_real')).toBe('urumqi 100%_real');
+    expect(searchTextOf('Brick Lane', 'Pain d’épices')).toBe('brick lane\npain d’epices');
   });
 });
