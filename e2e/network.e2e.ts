@@ -175,6 +175,12 @@ describe('the trading network in the browser', () => {
     expect(await figure(grace, 'available')).toMatch(/^650\.00 credits$/);
     await screenshot(grace, 'statement-payee');
 
+    // Ben's network home lists his membership with its balance.
+    await ben.goto(`${plenary.url}/network`);
+    const membership = ben.getByRole('listitem').filter({ hasText: baker.business });
+    await membership.getByText(/[-−]150\.00 credits/).waitFor();
+    await screenshot(ben, 'home');
+
     // The administrator's overview counts the turnover of this month.
     await ada.goto(`${plenary.url}/network/admin`);
     await ada
