@@ -14,6 +14,7 @@ export function Field(props: {
   autoComplete?: string;
   hint?: string;
   required?: boolean;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'email';
 }) {
   return (
     <div class="field">
@@ -24,6 +25,7 @@ export function Field(props: {
         type={props.type ?? 'text'}
         value={props.value}
         autoComplete={props.autoComplete}
+        inputMode={props.inputMode}
         required={props.required ?? true}
         aria-describedby={props.hint ? `${props.id}-hint` : undefined}
         onInput={(event) => props.onInput(event.currentTarget.value)}

@@ -22,6 +22,8 @@ function MemberHeading({ member, id }: { member: AdminMemberView; id: string }) 
   return (
     <h3 id={id}>
       <Link href={`/network/members/${encodeURIComponent(member.slug)}`}>{member.name}</Link>
+      {/* The co-op's own account: an application for it deserves a second look. */}
+      {member.coOp && <span class="badge">{t('network.member.coOp')}</span>}
     </h3>
   );
 }

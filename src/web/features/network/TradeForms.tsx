@@ -91,15 +91,82 @@ function amountOf(text: string, sides: Sides): string {
   return checked.text;
 }
 
-/** Pays another member at once; says what was paid and the payer's balance after. */
-export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Promise<void> }) {
-  const { idPrefix, currency } = props;
-  const [own, setOwn] = useState(props.own[0]?.slug ?? '');
-  const [other, setOther] = useState(props.chooseOther ? '' : (props.others[0]?.slug ?? ''));
+/**
+ * What a payment and a payment request share while being typed: who pays whom, amount,
+ * description, reference, and one idempotency key per attempt until the server confirms it.
+ */
+function useTrade(sides: Sides) {
+  const [own, setOwn] = useState(sides.own[0]?.slug ?? '');
+  const [other, setOther] = useState(sides.chooseOther ? '' : (sides.others[0]?.slug ?? ''));
   const [amount, setAmount] = useState('');
   const [description, setDescription] = useState('');
   const [reference, setReference] = useState('');
-  const key = useRef(new SubmissionKey());
+  const key = useRef(new SubmissionKey()).current;
+  return {
+    own,
+    setOwn,
+    other,
+    setOther,
+    amount,
+    setAmount,
+    description,
+    setDescription,
+    reference,
+    setReference,
+    key,
+    /** The server confirmed: the next submission is a new one, from empty fields. */
+    sent() {
+      key.confirmed();
+      setAmount('');
+      setDescription('');
+      setReference('');
+    },
+  };
+}
+
+/** What a payment and a payment request both ask for: amount, description and reference. */
+function TradeFields(props: {
+  idPrefix: string;
+  currency: Sides['currency'];
+  amount: [string, (value: string) => void];
+  description: [string, (value: string) => void];
+  reference: [string, (value: string) => void];
+}) {
+  const { idPrefix } = props;
+  return (
+    <>
+      <AmountField
+        id={`${idPrefix}-amount`}
+        label={t('network.trade.amount')}
+        value={props.amount[0]}
+        onInput={props.amount[1]}
+        currency={props.currency}
+      />
+      <Field
+        id={`${idPrefix}-description`}
+        label={t('network.trade.description')}
+        value={props.description[0]}
+        onInput={props.description[1]}
+        autoComplete="off"
+      />
+      <Field
+        id={`${idPrefix}-reference`}
+        label={t('network.trade.reference')}
+        value={props.reference[0]}
+        onInput={props.reference[1]}
+        autoComplete="off"
+        required={false}
+        hint={t('network.trade.referenceHint')}
+      />
+    </>
+  );
+}
+
+/** Pays another member at once; says what was paid and the payer's balance after. */
+export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Promise<void> }) {
+  const { idPrefix, currency } = props;
+  const trade = useTrade(props);
+  const { own, other, amount, description, reference, key } = trade;
   return (
     <NetworkForm
       label={props.label}
@@ -108,17 +175,14 @@ export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Prom
         const sides = parties(props, own, other);
         const body = checkBody(
           PaymentRequestSchema,
-          { payee: sides.other.slug, amount: amountOf(amount, props), description, reference, idempotencyKey: key.current.current() },
+          { payee: sides.other.slug, amount: amountOf(amount, props), description, reference, idempotencyKey: key.current() },
           {
             description: { label: t('network.trade.description'), id: `${idPrefix}-description` },
             reference: { label: t('network.trade.reference'), id: `${idPrefix}-reference` },
           },
         );
         const payment = await networkApi.pay(sides.own.slug, body);
-        key.current.confirmed();
-        setAmount('');
-        setDescription('');
-        setReference('');
+        trade.sent();
         await props.onPaid?.(payment);
         return t(payment.replayed ? 'network.pay.replayed' : 'network.pay.paid', {
           amount: money(payment.amount, currency),
@@ -133,27 +197,17 @@ export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Prom
         sides={props}
         ownSlug={own}
         otherSlug={other}
-        setOwn={setOwn}
-        setOther={setOther}
+        setOwn={trade.setOwn}
+        setOther={trade.setOther}
         ownLabel={t('network.pay.from')}
         otherLabel={t('network.pay.to')}
       />
-      <AmountField id={`${idPrefix}-amount`} label={t('network.trade.amount')} value={amount} onInput={setAmount} currency={currency} />
-      <Field
-        id={`${idPrefix}-description`}
-        label={t('network.trade.description')}
-        value={description}
-        onInput={setDescription}
-        autoComplete="off"
-      />
-      <Field
-        id={`${idPrefix}-reference`}
-        label={t('network.trade.reference')}
-        value={reference}
-        onInput={setReference}
-        autoComplete="off"
-        required={false}
-        hint={t('network.trade.referenceHint')}
+      <TradeFields
+        idPrefix={idPrefix}
+        currency={currency}
+        amount={[amount, trade.setAmount]}
+        description={[description, trade.setDescription]}
+        reference={[reference, trade.setReference]}
       />
     </NetworkForm>
   );
@@ -162,13 +216,9 @@ export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Prom
 /** Asks another member to pay; says whether it was sent or paid at once under the payer's auto-accept rule. */
 export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView) => Promise<void> }) {
   const { idPrefix, currency } = props;
-  const [own, setOwn] = useState(props.own[0]?.slug ?? '');
-  const [other, setOther] = useState(props.chooseOther ? '' : (props.others[0]?.slug ?? ''));
-  const [amount, setAmount] = useState('');
-  const [description, setDescription] = useState('');
-  const [reference, setReference] = useState('');
+  const trade = useTrade(props);
+  const { own, other, amount, description, reference, key } = trade;
   const [dueDate, setDueDate] = useState('');
-  const key = useRef(new SubmissionKey());
   return (
     <NetworkForm
       label={props.label}
@@ -183,7 +233,7 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
             description,
             reference,
             ...(dueDate ? { dueDate } : {}),
-            idempotencyKey: key.current.current(),
+            idempotencyKey: key.current(),
           },
           {
             description: { label: t('network.trade.description'), id: `${idPrefix}-description` },
@@ -192,10 +242,7 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
           },
         );
         const request = await networkApi.requestPayment(sides.own.slug, body);
-        key.current.confirmed();
-        setAmount('');
-        setDescription('');
-        setReference('');
+        trade.sent();
         setDueDate('');
         await props.onRequested?.(request);
         const words = { amount: money(request.amount, currency), payer: sides.other.name };
@@ -207,27 +254,17 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
         sides={props}
         ownSlug={own}
         otherSlug={other}
-        setOwn={setOwn}
-        setOther={setOther}
+        setOwn={trade.setOwn}
+        setOther={trade.setOther}
         ownLabel={t('network.request.as')}
         otherLabel={t('network.request.from')}
       />
-      <AmountField id={`${idPrefix}-amount`} label={t('network.trade.amount')} value={amount} onInput={setAmount} currency={currency} />
-      <Field
-        id={`${idPrefix}-description`}
-        label={t('network.trade.description')}
-        value={description}
-        onInput={setDescription}
-        autoComplete="off"
-      />
-      <Field
-        id={`${idPrefix}-reference`}
-        label={t('network.trade.reference')}
-        value={reference}
-        onInput={setReference}
-        autoComplete="off"
-        required={false}
-        hint={t('network.trade.referenceHint')}
+      <TradeFields
+        idPrefix={idPrefix}
+        currency={currency}
+        amount={[amount, trade.setAmount]}
+        description={[description, trade.setDescription]}
+        reference={[reference, trade.setReference]}
       />
       <Field
         id={`${idPrefix}-due`}

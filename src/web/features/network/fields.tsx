@@ -1,6 +1,7 @@
 /** Labelled fields the network forms use beyond the account pages' `Field`: amounts, text areas, choices. */
 import type { CurrencyView } from '../../../shared/network-api.js';
 import { t } from '../../app/i18n.js';
+import { Field } from '../account/Form.js';
 
 /** An amount typed as a decimal ("12.50"); the hint names the currency. */
 export function AmountField(props: {
@@ -14,23 +15,16 @@ export function AmountField(props: {
 }) {
   const example = `12${props.currency.scale > 0 ? `.${'5'.padEnd(props.currency.scale, '0')}` : ''}`;
   return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        name={props.id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        value={props.value}
-        required={props.required ?? true}
-        aria-describedby={`${props.id}-hint`}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-      />
-      <p id={`${props.id}-hint`} class="hint">
-        {props.hint ?? t('network.amount.hint', { currency: props.currency.name, example })}
-      </p>
-    </div>
+    <Field
+      id={props.id}
+      label={props.label}
+      value={props.value}
+      onInput={props.onInput}
+      inputMode="decimal"
+      autoComplete="off"
+      required={props.required ?? true}
+      hint={props.hint ?? t('network.amount.hint', { currency: props.currency.name, example })}
+    />
   );
 }
 
