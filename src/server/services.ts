@@ -128,7 +128,7 @@ export async function startServices(
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();
-      people.close();
+      await people.close();
       await storage.close();
     },
   };

@@ -1,7 +1,8 @@
 /**
  * Sends email. Every message is first written to the outbox table (so operators can see what
  * was sent and a development server without SMTP still shows it); with `SMTP_URL` set it is
- * then sent over SMTP by nodemailer and marked sent.
+ * then sent over SMTP by nodemailer (pooled connections) in the background and marked sent, so a
+ * slow or unreachable mail server never holds up the request that caused the message.
  */
 import { nanoid } from 'nanoid';
 import nodemailer, { type Transporter } from 'nodemailer';
@@ -48,13 +49,22 @@ export interface MailerOptions {
   from?: string | undefined;
 }
 
+/** The SMTP URL with `pool=true`: connections are kept and reused instead of one per message. */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
 /** Sends mail over SMTP, or keeps it in the outbox when SMTP is not configured. */
 export class Mailer {
   private readonly transporter: Transporter | undefined;
   private readonly from: string;
+  /** Deliveries under way; `close()` waits for them. */
+  private readonly delivering = new Set<Promise<void>>();
 
   constructor(private readonly options: MailerOptions) {
-    this.transporter = options.smtpUrl ? nodemailer.createTransport(options.smtpUrl) : undefined;
+    this.transporter = options.smtpUrl ? nodemailer.createTransport(pooled(options.smtpUrl)) : undefined;
     this.from = options.from ?? 'Plenary <no-reply@localhost>';
   }
 
@@ -62,7 +72,10 @@ export class Mailer {
     return this.options.storage.db.withTables<EmailTables>();
   }
 
-  /** Records the message in the outbox and sends it when SMTP is configured. Never throws on SMTP failure. */
+  /**
+   * Records the message in the outbox and, when SMTP is configured, starts sending it without
+   * waiting for the mail server. SMTP failures are logged; the message stays in the outbox.
+   */
   async send(message: EmailMessage): Promise<void> {
     const id = nanoid(16);
     await this.db
@@ -77,12 +90,18 @@ export class Mailer {
         sent_at_ms: null,
       })
       .execute();
-    if (!this.transporter) {
+    const transporter = this.transporter;
+    if (!transporter) {
       this.options.logger.info({ to: message.to, subject: message.subject, text: message.text }, 'email kept in the outbox (no SMTP_URL)');
       return;
     }
+    const delivery = this.deliver(transporter, id, message).finally(() => this.delivering.delete(delivery));
+    this.delivering.add(delivery);
+  }
+
+  private async deliver(transporter: Transporter, id: string, message: EmailMessage): Promise<void> {
     try {
-      await this.transporter.sendMail({
+      await transporter.sendMail({
         from: this.from,
         to: message.to,
         subject: message.subject,
@@ -131,8 +150,9 @@ export class Mailer {
     for (const entry of unsent.reverse()) this.options.logger.info({ to: entry.to, subject: entry.subject, text: entry.text }, 'outbox');
   }
 
-  /** Closes the SMTP connection pool. */
-  close(): void {
+  /** Waits for the deliveries under way, then closes the SMTP connection pool. */
+  async close(): Promise<void> {
+    await Promise.all([...this.delivering]);
     this.transporter?.close();
   }
 }

@@ -3,7 +3,6 @@
  * on a real database (either engine), with mail to a real SMTP sink and a `ManualClock`. The
  * network administrator is `admin@network.test`.
  */
-import { expect } from 'vitest';
 import type { CurrencyCode } from '../ledger/index.js';
 import { Ledger, ledgerMigrations } from '../ledger/index.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
@@ -63,8 +62,8 @@ export async function approvedTrader(
 ): Promise<TestBrowser> {
   const trader = await signedUpPerson(fixture, email, `${business.name} trader`);
   const applied = await trader.request('POST', '/api/network/applications', { business, profile: { ...profile, ...profileChanges } });
-  expect(applied.statusCode, applied.body).toBe(201);
+  if (applied.statusCode !== 201) throw new Error(`application failed: ${applied.body}`);
   const approved = await administrator.request('POST', `/api/network/admin/members/${business.slug}/approve`, {});
-  expect(approved.statusCode, approved.body).toBe(200);
+  if (approved.statusCode !== 200) throw new Error(`approval failed: ${approved.body}`);
   return trader;
 }

@@ -55,7 +55,7 @@ export interface PeopleServices {
   /** The base of absolute links in emails; set once the server listens. */
   linkBase: { get: () => string };
   clock: Clock;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Builds the people-side services over `storage`. */

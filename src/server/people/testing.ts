@@ -83,7 +83,7 @@ export async function startPeopleTestApp(
     mail,
     async close() {
       await app.close();
-      people.close();
+      await people.close();
       await registry.close();
       await mail.close();
       await storage.dispose();
