@@ -153,6 +153,10 @@ describe('the trading network in the browser', () => {
     await requestForm.getByLabel('Amount').fill('30');
     await requestForm.getByLabel('Description').fill('Backups for November');
     await requestForm.getByLabel('Due date').fill('2027-01-15');
+    await requestForm.getByLabel('Expires after (days)').fill('0');
+    await requestForm.getByRole('button', { name: 'Request payment', exact: true }).click();
+    await requestForm.getByText('Expires after (days): must be a whole number of days from 1 to 365').waitFor();
+    await requestForm.getByLabel('Expires after (days)').fill('14');
     await requestForm.getByRole('button', { name: 'Request payment', exact: true }).click();
     await grace.getByText('Backups for November').first().waitFor();
     const requestMail = await mail.waitFor(baker.email, new RegExp(`${host.business} asks you to pay 30\\.00 credits`));

@@ -4,6 +4,7 @@
  * payment until the server confirms it, so a double click or a retry never pays twice.
  */
 import { useRef, useState } from 'preact/hooks';
+import { networkLimits } from '../../../shared/limits.js';
 import {
   type CurrencyView,
   InvoiceRequestSchema,
@@ -213,12 +214,26 @@ export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Prom
   );
 }
 
+/** A whole number of days from 1 to the longest expiry, or an `InputProblem` naming the field. */
+function daysOf(text: string, id: string): number {
+  const days = /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : 0;
+  if (days >= 1 && days <= networkLimits.requestExpiryDaysMax) return days;
+  throw new InputProblem(
+    t('network.error.field', {
+      field: t('network.request.expiresInDays'),
+      message: t('network.request.expiresInDaysInvalid', { max: networkLimits.requestExpiryDaysMax }),
+    }),
+    id,
+  );
+}
+
 /** Asks another member to pay; says whether it was sent or paid at once under the payer's auto-accept rule. */
 export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView) => Promise<void> }) {
   const { idPrefix, currency } = props;
   const trade = useTrade(props);
   const { own, other, amount, description, reference, key } = trade;
   const [dueDate, setDueDate] = useState('');
+  const [expiresInDays, setExpiresInDays] = useState(String(networkLimits.requestExpiryDaysDefault));
   return (
     <NetworkForm
       label={props.label}
@@ -233,17 +248,20 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
             description,
             reference,
             ...(dueDate ? { dueDate } : {}),
+            expiresInDays: daysOf(expiresInDays, `${idPrefix}-expires`),
             idempotencyKey: key.current(),
           },
           {
             description: { label: t('network.trade.description'), id: `${idPrefix}-description` },
             reference: { label: t('network.trade.reference'), id: `${idPrefix}-reference` },
             dueDate: { label: t('network.request.dueDate'), id: `${idPrefix}-due` },
+            expiresInDays: { label: t('network.request.expiresInDays'), id: `${idPrefix}-expires` },
           },
         );
         const request = await networkApi.requestPayment(sides.own.slug, body);
         trade.sent();
         setDueDate('');
+        setExpiresInDays(String(networkLimits.requestExpiryDaysDefault));
         await props.onRequested?.(request);
         const words = { amount: money(request.amount, currency), payer: sides.other.name };
         return request.status === 'accepted' ? t('network.request.paidAutomatically', words) : t('network.request.sent', words);
@@ -274,6 +292,14 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
         onInput={setDueDate}
         required={false}
         hint={t('network.request.dueDateHint')}
+      />
+      <Field
+        id={`${idPrefix}-expires`}
+        label={t('network.request.expiresInDays')}
+        inputMode="numeric"
+        value={expiresInDays}
+        onInput={setExpiresInDays}
+        hint={t('network.request.expiresInDaysHint', { max: networkLimits.requestExpiryDaysMax })}
       />
     </NetworkForm>
   );
