@@ -165,6 +165,10 @@ export const networkLimits = {
   requestExpiryDaysDefault: 30,
   /** Longest a payment request may stay acceptable, in days. */
   requestExpiryDaysMax: 365,
+  /** How often the server looks for payment requests that expired unpaid, to tell their requesters. */
+  requestExpirySweepIntervalMs: 60_000,
+  /** Expired requests one sweep tells about. */
+  requestExpirySweepBatchMax: 200,
   /** Open payment requests one member may have sent at once. */
   openRequestsPerMemberMax: 200,
   /** Payment requests a member list returns (newest first). */

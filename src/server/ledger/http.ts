@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { limits } from '../../shared/limits.js';
 import { sendError } from '../http/errors.js';
+import { repeatEvery } from '../platform/sweep.js';
 import { ledgerAccountRoutes } from './http-account-routes.js';
 import { ledgerTransferRoutes } from './http-transfer-routes.js';
 import type { Ledger } from './ledger.js';
@@ -38,19 +39,12 @@ export const ledgerHttp: FastifyPluginAsyncZod<LedgerHttpOptions> = async (app, 
   });
   const intervalMs = options.expirySweepIntervalMs ?? limits.ledgerExpirySweepIntervalMs;
   if (intervalMs > 0) {
-    let sweeping = false;
-    const timer = setInterval(() => {
-      if (sweeping) return;
-      sweeping = true;
-      ledger
-        .expirePendingTransfers()
-        .catch((error: unknown) => app.log.error({ err: error }, 'pending transfer expiry failed'))
-        .finally(() => {
-          sweeping = false;
-        });
-    }, intervalMs);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    const sweep = repeatEvery(
+      intervalMs,
+      () => ledger.expirePendingTransfers(),
+      (error) => app.log.error({ err: error }, 'pending transfer expiry failed'),
+    );
+    app.addHook('onClose', async () => sweep.stop());
   }
 
   await app.register(ledgerAccountRoutes, { ledger });

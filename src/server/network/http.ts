@@ -32,12 +32,15 @@ import {
   StatementQuerySchema,
 } from '../../shared/network-api.js';
 import { type Authenticator, type Result, sendFailure } from '../accounts/index.js';
+import { repeatEvery } from '../platform/sweep.js';
 import type { Actor } from './context.js';
 import type { NetworkServices } from './network-services.js';
 
 export interface NetworkHttpOptions {
   network: NetworkServices;
   authenticator: Authenticator;
+  /** How often to tell requesters about requests that expired unpaid; 0 turns it off. Default `networkLimits.requestExpirySweepIntervalMs`. */
+  expirySweepIntervalMs?: number;
 }
 
 /** Payments and requests per client address per minute. */
@@ -46,6 +49,16 @@ const tradingRateLimit = { rateLimit: { max: networkLimits.paymentRequestsPerMin
 export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app, options) => {
   const { network, authenticator } = options;
   const { membership, directory, payments, requests, accounts } = network;
+
+  const intervalMs = options.expirySweepIntervalMs ?? networkLimits.requestExpirySweepIntervalMs;
+  if (intervalMs > 0) {
+    const sweep = repeatEvery(
+      intervalMs,
+      () => requests.notifyExpired(),
+      (error) => app.log.error({ err: error }, 'telling requesters about expired payment requests failed'),
+    );
+    app.addHook('onClose', async () => sweep.stop());
+  }
 
   /** The acting person, or undefined once a 401/403 has been sent. */
   const actorOf = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | undefined> => {

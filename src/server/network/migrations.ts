@@ -1,5 +1,5 @@
 /** The network domain's migrations: trading members, listings, payment requests, auto-accept rules. */
-import type { Kysely, Migration } from 'kysely';
+import type { Generated, Kysely, Migration } from 'kysely';
 import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 
 export const networkMigrations: Record<string, Migration> = {
@@ -106,6 +106,16 @@ export const networkMigrations: Record<string, Migration> = {
       await db.schema.createIndex('network_members_directory').on('network_members').columns(['status', 'sort_key', 'slug']).execute();
     },
   },
+  '0302_network_request_expiry_notices': {
+    // 1 once the requester has been told that the request expired unpaid.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('network_requests')
+        .addColumn('expiry_notified', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+      await db.schema.createIndex('network_requests_open_expiry').on('network_requests').columns(['status', 'expires_at_ms']).execute();
+    },
+  },
 };
 
 type Millis = number | string;
@@ -164,6 +174,8 @@ export type NetworkTables = {
     accepted_automatically: number;
     transfer_id: string | null;
     idempotency_key: string;
+    /** 1 once the requester was told the request expired unpaid. */
+    expiry_notified: Generated<number>;
   };
   network_auto_accept: { payer_id: string; payee_id: string; max_amount_minor: string | null; created_at_ms: Millis };
 };

@@ -207,11 +207,19 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     expect(expired.json().error.code).toBe('request_expired');
     const listed = (await alice.request('GET', '/api/network/members/acme/requests')).json().incoming;
     expect(listed.find((request: InvoiceView) => request.id === third.id).status).toBe('expired');
+    // The requester is told once that it expired unpaid.
+    expect(await fixture.network.requests.notifyExpired()).toBe(1);
+    expect(await fixture.network.requests.notifyExpired()).toBe(0);
+    const notice = await fixture.mail.waitFor('bob@bakery.test', /request to Acme Hosting expired unpaid/);
+    expect(notice.text).toContain('6.00 credits');
 
     const fourth = (await requestPayment(bob, 'bakery', { payer: 'acme', amount: '7' })).json();
     expect((await alice.request('POST', `/api/network/members/acme/requests/${fourth.id}/cancel`, {})).statusCode).toBe(404);
     expect((await bob.request('POST', `/api/network/members/bakery/requests/${fourth.id}/cancel`, {})).json().status).toBe('cancelled');
     expect((await account(alice, 'acme')).balance).toBe('-40.00');
+    // Long after, the accepted, rejected and cancelled requests are never said to have expired.
+    fixture.clock.advance(60 * dayMs);
+    expect(await fixture.network.requests.notifyExpired()).toBe(0);
     await ledgerIsSound();
   });
 

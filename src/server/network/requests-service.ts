@@ -315,6 +315,44 @@ export class RequestsService {
     return success(await this.view(after));
   }
 
+  /**
+   * Tells the requesters of requests that expired unpaid, once each; returns how many. The
+   * conditional update makes sure two sweeps never send the same notice twice.
+   */
+  async notifyExpired(): Promise<number> {
+    const now = this.context.nowMs();
+    const expired = await this.context.db
+      .selectFrom('network_requests')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where('expires_at_ms', '<=', now)
+      .where('expiry_notified', '=', 0)
+      .orderBy('expires_at_ms')
+      .limit(networkLimits.requestExpirySweepBatchMax)
+      .execute();
+    let told = 0;
+    for (const found of expired) {
+      const row = RequestRowSchema.parse(found);
+      const claimed = await this.context.db
+        .updateTable('network_requests')
+        .set({ expiry_notified: 1 })
+        .where('id', '=', row.id)
+        .where('status', '=', 'open')
+        .where('expiry_notified', '=', 0)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
+      const [requester, payer] = await Promise.all([this.context.members.byId(row.requester_id), this.context.members.byId(row.payer_id)]);
+      if (!requester || !payer) continue;
+      await this.context.notifyTraders(
+        requester,
+        `Your payment request to ${payer.name} expired unpaid`,
+        `${payer.name} did not pay the payment request “${row.description}” for ${this.context.words(row.amount_minor)} before it expired. Send a new request if it is still owed.\n\nYour account: ${this.context.dependencies.link(`/network/members/${requester.slug}/account`)}`,
+      );
+      told += 1;
+    }
+    return told;
+  }
+
   /** Finishes requests a crash left `accepting`: accepted if their transfer exists, open again if not. */
   async recover(): Promise<number> {
     const stuck = await this.context.db.selectFrom('network_requests').select('id').where('status', '=', 'accepting').execute();
