@@ -55,6 +55,13 @@ export class MembershipService {
 
   /** Applies to join for an organisation the actor manages, or for a new trading-only business. */
   async apply(actor: Actor, request: ApplicationRequest): Promise<Result<Member>> {
+    const coOpSlug = this.context.dependencies.settings.coOpOrganisation;
+    const requestedSlug = request.business?.slug ?? request.organisation;
+    // The co-op's own account is public to every member and is the co-op's money: only an
+    // administrator may open it, so nobody can claim the co-op's short name first.
+    if (coOpSlug !== undefined && requestedSlug === coOpSlug && !actor.administrator) {
+      return failure(403, 'administrator_required', 'Only network administrators can apply for the co-op’s own organisation.');
+    }
     const organisation = await this.organisationFor(actor, request);
     if (!organisation.ok) return organisation;
     const { organisationId, slug, name } = organisation.value;

@@ -447,7 +447,25 @@ describe('the co-op as a trading member', () => {
     const fixture = await startNetworkTestApp('sqlite', { coOpOrganisation: 'the-coop' });
     try {
       const admin = await signedUpPerson(fixture, administratorEmail, 'Network Admin');
-      const treasurer = await approvedTrader(fixture, admin, 'treasurer@coop.test', { name: 'The Co-op', slug: 'the-coop' });
+      // Nobody but an administrator can open the co-op's account, under any form of application.
+      const impostor = await signedUpPerson(fixture, 'mallory@example.test', 'Mallory');
+      const claimed = await impostor.request('POST', '/api/network/applications', {
+        business: { name: 'The Co-op', slug: 'the-coop' },
+        profile: { description: '', location: '', website: '', contact: '', showBalance: false },
+      });
+      expect(claimed.json().error.code).toBe('administrator_required');
+      // An administrator opens it and makes the treasurer an admin of the co-op's organisation.
+      const treasurer = await signedUpPerson(fixture, 'treasurer@coop.test', 'Tess Treasurer');
+      const opened = await admin.request('POST', '/api/network/applications', {
+        business: { name: 'The Co-op', slug: 'the-coop' },
+        profile: { description: 'Meetings', location: 'Leeds', website: '', contact: '', showBalance: true },
+      });
+      expect(opened.statusCode, opened.body).toBe(201);
+      expect((await admin.request('POST', '/api/network/admin/members/the-coop/approve', {})).statusCode).toBe(200);
+      await admin.request('POST', '/api/orgs/the-coop/invitations', { email: 'treasurer@coop.test', role: 'admin' });
+      const invitation = await fixture.mail.waitFor('treasurer@coop.test', /invit/i);
+      const token = new URL((invitation.text.match(/https?:\/\/\S+/) ?? [''])[0]).searchParams.get('token');
+      expect((await treasurer.request('POST', '/api/invitations/accept', { token })).statusCode).toBe(200);
       const host = await approvedTrader(fixture, admin, 'host@hosting.test', { name: 'Hosting Ltd', slug: 'hosting' });
       const paid = await treasurer.request('POST', '/api/network/members/the-coop/payments', {
         payee: 'hosting',
