@@ -129,9 +129,12 @@ describe('the trading network in the browser', () => {
     await payForm.getByLabel('Description').fill('Too precise');
     await payForm.getByRole('button', { name: 'Pay', exact: true }).click();
     await payForm.getByText(/decimal/i).waitFor();
+    // By keyboard: Enter on the button; the focus stays on it while the server answers, and after.
     await payForm.getByLabel('Amount').fill('700');
-    await payForm.getByRole('button', { name: 'Pay', exact: true }).click();
+    await payForm.getByRole('button', { name: 'Pay', exact: true }).focus();
+    await ben.keyboard.press('Enter');
     await payForm.getByText(/500\.00 credits/).waitFor();
+    expect(await ben.evaluate(() => document.activeElement?.textContent)).toBe('Pay');
 
     // A double click pays once.
     await payForm.getByLabel('Amount').fill('120');
@@ -191,6 +194,11 @@ describe('the trading network in the browser', () => {
       .getByRole('cell', { name: /150\.00/ })
       .first()
       .waitFor();
+
+    // Administrators read any member's statement, from its profile.
+    await ada.goto(`${plenary.url}/network/members/${host.slug}`);
+    await ada.getByRole('link', { name: `Account of ${host.business}` }).click();
+    await expect.poll(() => figure(ada, 'balance')).toMatch(/^150\.00 credits$/);
 
     // The ledger's own verifier replays the journal against the tables of the running server.
     const verification = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/ledger/cli.ts', 'verify'], {

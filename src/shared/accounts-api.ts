@@ -129,22 +129,25 @@ export type DashboardView = z.infer<typeof DashboardViewSchema>;
 export const RoomLookupViewSchema = z.object({ roomId: RoomIdSchema });
 
 /** A local date and time (`2026-03-02T10:30`) in the named IANA time zone. */
+/** An IANA time zone the platform knows, such as `Europe/London`. */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a time zone such as Europe/London');
+
 export const ScheduleMeetingRequestSchema = z
   .object({
     title: labelSchema(accountLimits.meetingTitleCharactersMax),
     agenda: z.string().max(accountLimits.agendaCharactersMax).default(''),
     startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must look like 2026-03-02T10:30'),
-    timeZone: z
-      .string()
-      .max(64)
-      .refine((zone) => {
-        try {
-          new Intl.DateTimeFormat('en', { timeZone: zone });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'must be a time zone such as Europe/London'),
+    timeZone: TimeZoneSchema,
     durationMinutes: z.number().int().min(5).max(accountLimits.meetingDurationMinutesMax),
     invitees: z.array(EmailSchema).max(accountLimits.inviteesPerMeetingMax).default([]),
   })

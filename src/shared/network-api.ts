@@ -4,7 +4,7 @@
  * network currency's major unit ("12.50"); inside they are `bigint` minor units.
  */
 import { z } from 'zod';
-import { SlugSchema } from './accounts-api.js';
+import { SlugSchema, TimeZoneSchema } from './accounts-api.js';
 import { networkLimits } from './limits.js';
 import { labelSchema, optionalTextSchema as optionalText } from './text.js';
 
@@ -288,6 +288,8 @@ export const StatementQuerySchema = z
     to: z.iso.date('must be a date like 2026-12-31').optional(),
     direction: z.enum(['in', 'out']).optional(),
     counterparty: SlugSchema.optional(),
+    /** The time zone `from` and `to` are days of (the viewer's); default UTC. */
+    timeZone: TimeZoneSchema.optional(),
     cursor: z
       .string()
       .regex(/^[0-9]{1,15}$/)

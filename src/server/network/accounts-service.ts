@@ -9,6 +9,7 @@ import type { AccountView, AdminMemberView, NetworkOverview, StatementLineView, 
 import { failure, type Result, success } from '../accounts/index.js';
 import type { Account, AccountId, StatementLine } from '../ledger/index.js';
 import { spreadsheetSafe } from '../platform/spreadsheet.js';
+import { zonedTimeToUtcMs } from '../scheduling/index.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import { type Member, memberSummary } from './members.js';
 import { availableOf } from './payments-service.js';
@@ -18,10 +19,16 @@ const dayMs = 86_400_000;
 /** What a statement shows: completed payments, not reservations (pending transfers and their ends). */
 const settledEvents = ['single_phase', 'post_pending'] as const;
 
-/** [fromMs, toMs) of a statement query: whole UTC days, `to` included. */
+/** The day after `date` (`YYYY-MM-DD`). */
+function nextDay(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+}
+
+/** [fromMs, toMs) of a statement query: whole days in the viewer's time zone (UTC if none), `to` included. */
 function period(query: StatementQueryInput, nowMs: number): { fromMs: number; toMs: number } {
-  const fromMs = query.from ? Date.parse(`${query.from}T00:00:00Z`) : 0;
-  const toMs = query.to ? Date.parse(`${query.to}T00:00:00Z`) + dayMs : nowMs + 1;
+  const timeZone = query.timeZone ?? 'UTC';
+  const fromMs = query.from ? zonedTimeToUtcMs(`${query.from}T00:00`, timeZone) : 0;
+  const toMs = query.to ? zonedTimeToUtcMs(`${nextDay(query.to)}T00:00`, timeZone) : nowMs + 1;
   return { fromMs, toMs };
 }
 

@@ -397,6 +397,12 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     expect((await account(alice, 'acme', '?direction=in')).lines.map((line) => line.amount)).toEqual(['4.00']);
     expect((await account(alice, 'acme', '?from=2026-03-03')).lines.map((line) => line.amount)).toEqual(['4.00']);
     expect((await account(alice, 'acme', '?to=2026-03-02')).lines.map((line) => line.amount)).toEqual(['10.00']);
+    // Days are the viewer's: 09:00 UTC on 1 March is still 28 February in Honolulu.
+    expect((await account(alice, 'acme', '?to=2026-02-28')).lines).toEqual([]);
+    const honolulu = (filters: string) => account(alice, 'acme', `${filters}&timeZone=${encodeURIComponent('Pacific/Honolulu')}`);
+    expect((await honolulu('?from=2026-02-28&to=2026-02-28')).lines.map((line) => line.amount)).toEqual(['10.00']);
+    expect((await honolulu('?from=2026-03-01&to=2026-03-01')).lines).toEqual([]);
+    expect((await alice.request('GET', '/api/network/members/acme/account?timeZone=Mars%2FOlympus')).statusCode).toBe(400);
     expect((await account(alice, 'acme', '?counterparty=nobody')).lines).toEqual([]);
     expect((await account(alice, 'acme', '?counterparty=bakery&direction=out')).lines.map((line) => line.amount)).toEqual(['10.00']);
     expect((await alice.request('GET', '/api/network/members/acme/account?from=yesterday')).statusCode).toBe(400);

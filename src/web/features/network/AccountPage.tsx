@@ -19,7 +19,9 @@ export function AccountPage({ slug }: { slug: string }) {
   const signedIn = session.kind === 'signed-in';
   const member = useRemote(signedIn, slug, () => networkApi.member(slug));
   const statement = useStatement(slug, signedIn);
-  const acting = member.value?.access !== null && member.value?.access !== undefined;
+  const home = useRemote(signedIn, 'home', networkApi.home);
+  // Its own people, and administrators (read-only), see its payment requests and auto-accept rules.
+  const acting = (member.value?.access !== null && member.value?.access !== undefined) || home.value?.administrator === true;
   const requests = useRemote(signedIn && acting, slug, () => networkApi.requests(slug));
   // Every approved member but this one: whom to pay, ask, filter by or accept automatically.
   const approved = useRemote(signedIn, 'approved-members', () => networkApi.approvedMembers());

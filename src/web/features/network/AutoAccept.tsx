@@ -1,5 +1,5 @@
 /** Auto-accept rules: payment requests from chosen members are paid at once, up to an amount or any amount. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { CurrencyView } from '../../../shared/network-api.js';
 import { t } from '../../app/i18n.js';
 import { checkAmount } from './amounts.js';
@@ -14,11 +14,12 @@ export function AutoAcceptSection(props: { slug: string; trader: boolean; curren
   const rules = useRemote(true, props.slug, () => networkApi.autoAccept(props.slug));
   const [error, setError] = useState<string | undefined>();
   const [result, setResult] = useState<string | undefined>();
+  const resultLine = useRef<HTMLParagraphElement>(null);
   return (
     <section aria-labelledby="auto-accept-title">
       <h2 id="auto-accept-title">{t('network.autoAccept.title')}</h2>
       <p class="hint">{t('network.autoAccept.about')}</p>
-      <p role="status" class="result">
+      <p role="status" class="result" ref={resultLine} tabIndex={-1}>
         {result ?? ''}
       </p>
       <ErrorLine error={error ?? rules.error} />
@@ -41,6 +42,8 @@ export function AutoAcceptSection(props: { slug: string; trader: boolean; curren
                     await networkApi.removeAutoAccept(props.slug, rule.payee);
                     await rules.reload();
                     setResult(t('network.autoAccept.removed', { name: rule.payeeName }));
+                    // The button is gone with its rule: focus the sentence that says so.
+                    resultLine.current?.focus();
                   }}
                 >
                   {t('network.autoAccept.remove')}

@@ -20,7 +20,11 @@ export function DirectoryPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const list = useRef<HTMLUListElement>(null);
+  const inFlight = useRef(false);
   const run = async (work: () => Promise<void>) => {
+    // One search or page at a time; the buttons stay focusable (aria-disabled) while it runs.
+    if (inFlight.current) return;
+    inFlight.current = true;
     setBusy(true);
     setError(undefined);
     try {
@@ -28,6 +32,7 @@ export function DirectoryPage() {
     } catch (failure) {
       setError(networkFailureText(failure));
     } finally {
+      inFlight.current = false;
       setBusy(false);
     }
   };
@@ -88,7 +93,7 @@ export function DirectoryPage() {
             ]}
           />
           <div class="row">
-            <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
+            <button type="submit" class="primary" aria-disabled={busy} aria-busy={busy}>
               {t('network.directory.submit')}
             </button>
           </div>
@@ -110,7 +115,7 @@ export function DirectoryPage() {
         </ul>
       )}
       {found?.nextCursor && (
-        <button type="button" onClick={() => void loadMore()} disabled={busy} aria-busy={busy}>
+        <button type="button" onClick={() => void loadMore()} aria-disabled={busy} aria-busy={busy}>
           {t('network.directory.loadMore')}
         </button>
       )}

@@ -47,7 +47,8 @@ function Profile({ member, home, reload }: { member: MemberView; home: NetworkHo
         {member.name} {member.coOp && <span class="badge">{t('network.member.coOp')}</span>}
         {member.status !== 'approved' && <span class={`badge status-${member.status}`}>{statusText(member.status)}</span>}
       </h1>
-      {member.access && (
+      {/* Its own people and administrators read its statement; every member reads the co-op's. */}
+      {(member.access || home.administrator || member.coOp) && (
         <p>
           <Link href={`/network/members/${encodeURIComponent(member.slug)}/account`}>
             {t('network.home.accountOf', { name: member.name })}

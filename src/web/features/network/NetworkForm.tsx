@@ -106,7 +106,8 @@ export function NetworkForm(props: {
     <form ref={form} class={props.class ?? 'card'} aria-label={props.label} noValidate onSubmit={submit}>
       {props.children}
       <div class="row">
-        <button type="submit" class={props.danger ? 'danger' : 'primary'} disabled={busy} aria-busy={busy}>
+        {/* aria-disabled, not disabled: a disabled button loses the keyboard focus; `inFlight` ignores clicks. */}
+        <button type="submit" class={props.danger ? 'danger' : 'primary'} aria-disabled={busy} aria-busy={busy}>
           {props.submit}
         </button>
       </div>
@@ -131,7 +132,7 @@ export function ActionButton(props: {
     <button
       type="button"
       class={props.class}
-      disabled={busy}
+      aria-disabled={busy}
       aria-busy={busy}
       onClick={async () => {
         if (inFlight.current) return;

@@ -80,9 +80,12 @@ function RequestItem({ side, request, context }: { side: Side; request: InvoiceV
   const act = async (run: () => Promise<InvoiceView>, done: (view: InvoiceView) => string) => {
     context.setResult(undefined);
     context.setError(undefined);
-    const view = await run();
-    await context.requests.reload();
-    context.setResult(done(view));
+    try {
+      context.setResult(done(await run()));
+    } finally {
+      // Also after a refusal: the request may have been cancelled, accepted or expired meanwhile.
+      await context.requests.reload();
+    }
   };
   return (
     <li class={`card request status-${request.status}`} aria-labelledby={headingId}>

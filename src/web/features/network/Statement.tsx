@@ -29,10 +29,13 @@ export function useStatement(slug: string, enabled: boolean): Statement {
   const [lines, setLines] = useState<StatementLineView[]>([]);
   const [filters, setFilters] = useState<StatementFilters>(noFilters);
   const [error, setError] = useState<string | undefined>();
-  const current = useRef({ filters: noFilters, cursor: null as string | null, generation: 0 });
+  // What the lines on screen were read with. A new `show` starts a new generation and forgets the
+  // cursor at once, so a "Load more" meanwhile cannot mix the old filters' lines into the new ones.
+  const current = useRef({ filters: noFilters, cursor: null as string | null, generation: 0, loadingMore: false });
   const show = useCallback(
     async (next: StatementFilters) => {
       current.current.generation += 1;
+      current.current.cursor = null;
       const generation = current.current.generation;
       const answer = await networkApi.account(slug, next);
       if (generation !== current.current.generation) return;
@@ -49,13 +52,18 @@ export function useStatement(slug: string, enabled: boolean): Statement {
     [show],
   );
   const loadMore = async () => {
-    const { cursor, filters: shown, generation } = current.current;
-    if (!cursor) return;
-    const answer = await networkApi.account(slug, shown, cursor);
-    if (generation !== current.current.generation) return;
-    current.current.cursor = answer.nextCursor;
-    setView(answer);
-    setLines((previous) => [...previous, ...answer.lines]);
+    const { cursor, filters: shown, generation, loadingMore } = current.current;
+    if (!cursor || loadingMore) return;
+    current.current.loadingMore = true;
+    try {
+      const answer = await networkApi.account(slug, shown, cursor);
+      if (generation !== current.current.generation) return;
+      current.current.cursor = answer.nextCursor;
+      setView(answer);
+      setLines((previous) => [...previous, ...answer.lines]);
+    } finally {
+      current.current.loadingMore = false;
+    }
   };
   useEffect(() => {
     if (enabled) void reload();

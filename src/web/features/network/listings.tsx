@@ -1,5 +1,5 @@
 /** Offers and wants: category names, and a member's list of them (with removal for its traders). */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { networkLimits } from '../../../shared/limits.js';
 import type { Category, ListingView } from '../../../shared/network-api.js';
 import { t } from '../../app/i18n.js';
@@ -29,9 +29,12 @@ export function ListingList(props: {
 }) {
   const [error, setError] = useState<string | undefined>();
   const titleId = `listings-${props.kind}`;
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <section aria-labelledby={titleId}>
-      <h2 id={titleId}>{props.title}</h2>
+      <h2 id={titleId} ref={heading} tabIndex={-1}>
+        {props.title}
+      </h2>
       {props.listings.length === 0 ? (
         <p class="hint">{props.empty}</p>
       ) : (
@@ -48,6 +51,8 @@ export function ListingList(props: {
                     setError(undefined);
                     await networkApi.removeListing(props.slug, listing.id);
                     await props.onRemoved();
+                    // The button is gone with its listing: keyboard users continue from the list's heading.
+                    heading.current?.focus();
                   }}
                 >
                   {t('network.listing.remove')}

@@ -52,8 +52,19 @@ function queryString(entries: Record<string, string | undefined>): string {
 }
 
 /** The path of a member's statement as CSV, with the same filters as the page shows. */
+/** The browser's time zone: statement dates are whole days where the viewer is. */
+function viewerTimeZone(): string | undefined {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+}
+
+/** The statement's query: the filters, with the viewer's time zone when a day is chosen. */
+function statementQuery(filters: StatementFilters, cursor?: string): string {
+  const timeZone = filters.from || filters.to ? viewerTimeZone() : undefined;
+  return queryString({ ...filters, timeZone, cursor });
+}
+
 export function statementCsvPath(slug: string, filters: StatementFilters): string {
-  return `${memberPath(slug)}/statement.csv${queryString({ ...filters })}`;
+  return `${memberPath(slug)}/statement.csv${statementQuery(filters)}`;
 }
 
 const post = (body: unknown = {}) => ({ method: 'POST', body });
@@ -72,7 +83,7 @@ export const networkApi = {
   removeListing: (slug: string, listingId: string) =>
     sessionApi(undefined, `${memberPath(slug)}/listings/${encodeURIComponent(listingId)}`, { method: 'DELETE' }),
   account: (slug: string, filters: StatementFilters, cursor?: string) =>
-    sessionApi(AccountViewSchema, `${memberPath(slug)}/account${queryString({ ...filters, cursor })}`),
+    sessionApi(AccountViewSchema, `${memberPath(slug)}/account${statementQuery(filters, cursor)}`),
   pay: (payer: string, body: z.input<typeof PaymentRequestSchema>) =>
     sessionApi(PaymentViewSchema, `${memberPath(payer)}/payments`, post(body)),
   requests: (slug: string) => sessionApi(InvoiceListViewSchema, `${memberPath(slug)}/requests`),
