@@ -122,6 +122,12 @@ describe('the trading network in the browser', () => {
     await screenshot(ben, 'directory');
     await ben.getByRole('link', { name: host.business }).first().click();
     await ben.waitForURL(`**/network/members/${host.slug}`);
+    // Back to the directory: the search is still there (it lives in the address).
+    await ben.goBack();
+    await ben.getByText('Virtual servers').waitFor();
+    expect(await ben.getByLabel('Search the directory').inputValue()).toBe('servers');
+    await ben.goForward();
+    await ben.getByRole('heading', { name: host.business, level: 1 }).waitFor();
 
     // Bad input first: too many decimals, then beyond the credit limit (with what is available).
     const payForm = ben.getByRole('form', { name: `Pay ${host.business}` });

@@ -11,9 +11,27 @@ import { ErrorLine, networkFailureText } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { type DirectoryQuery, networkApi } from './network-client.js';
 
+/** The search in the address (`?q=…&category=…&kind=…`), so Back and a shared link bring it back. */
+function queryFromAddress(): DirectoryQuery {
+  const parameters = new URLSearchParams(location.search);
+  const kind = parameters.get('kind');
+  return {
+    q: parameters.get('q') ?? '',
+    category: categoryOrAll(parameters.get('category') ?? ''),
+    kind: kind === 'offer' || kind === 'want' ? kind : '',
+  };
+}
+
+function rememberInAddress(query: DirectoryQuery): void {
+  const parameters = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) if (value) parameters.set(name, value);
+  const search = parameters.toString();
+  history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
+}
+
 export function DirectoryPage() {
   const session = useSession();
-  const [draft, setDraft] = useState<DirectoryQuery>({ q: '', category: '', kind: '' });
+  const [draft, setDraft] = useState<DirectoryQuery>(queryFromAddress);
   // The query the entries shown were found with, and where the next page starts.
   const [found, setFound] = useState<{ query: DirectoryQuery; entries: DirectoryEntry[]; nextCursor: string | null } | undefined>();
   const entries = found?.entries;
@@ -38,8 +56,13 @@ export function DirectoryPage() {
   };
   const search = (query: DirectoryQuery) =>
     run(async () => {
-      const page = await networkApi.directory(query);
+      // A failed search shows no results rather than the last search's under the new words.
+      const page = await networkApi.directory(query).catch((failure: unknown) => {
+        setFound(undefined);
+        throw failure;
+      });
       setFound({ query, entries: page.entries, nextCursor: page.nextCursor });
+      rememberInAddress(query);
     });
   const loadMore = () =>
     run(async () => {
@@ -51,7 +74,7 @@ export function DirectoryPage() {
       requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>(':scope > li h2 a')[firstNew]?.focus());
     });
   useEffect(() => {
-    if (session.kind === 'signed-in') void search({ q: '', category: '', kind: '' });
+    if (session.kind === 'signed-in') void search(queryFromAddress());
   }, [session.kind]);
   return (
     <NetworkLayout title={t('network.directory.title')}>
