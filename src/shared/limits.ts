@@ -89,6 +89,14 @@ export type Limits = typeof limits;
 
 /** Limits of accounts, organisations and scheduling (see src/server/accounts, organisations, scheduling). */
 export const accountLimits = {
+  /** How often the mailer retries messages SMTP did not take, in milliseconds. */
+  mailRetryIntervalMs: 60_000,
+  /** Waits before each retry of an unsent message; after the last, it stays in the outbox unsent. */
+  mailRetryDelaysMs: [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 12 * 3_600_000] as readonly number[],
+  /** How long a delivery under way may take before the retry sweep takes the message over (a crash mid-send). */
+  mailDeliveryLeaseMs: 10 * 60_000,
+  /** Messages one retry round sends. */
+  mailRetryBatchMax: 50,
   /** Shortest password accepted, in characters. */
   passwordCharactersMin: 10,
   /** Longest password accepted, in characters (argon2 hashes anything; this bounds the work). */

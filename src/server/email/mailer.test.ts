@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
 import { Mailer } from './mailer.js';
-import { emailMigrations } from './migrations.js';
-import { startSmtpSink } from './smtp-sink.js';
+import { type EmailTables, emailMigrations } from './migrations.js';
+import { type SmtpSink, startSmtpSink } from './smtp-sink.js';
 
 const logger = pino({ level: 'silent' });
 const message = { to: 'ada@example.org', subject: 'You were paid', text: 'Hello' };
@@ -53,5 +53,36 @@ describe('the mailer', () => {
       await mailer.close();
     }
     expect(await mailer.listOutbox(10)).toEqual([expect.objectContaining({ sentAtMs: null })]);
+  });
+
+  it('retries a message the mail server refused later, with the calendar part, until it is taken', async () => {
+    storage = await openTestStorage('sqlite', emailMigrations);
+    // A port nobody listens on yet: the first attempt is refused at once.
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const clock = new ManualClock();
+    const mailer = new Mailer({ storage, clock, logger, smtpUrl: `smtp://127.0.0.1:${port}`, retryIntervalMs: 0 });
+    const calendar = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    let sink: SmtpSink | undefined;
+    try {
+      await mailer.send({ ...message, subject: 'Invitation', calendar: { method: 'REQUEST', content: calendar } });
+      const outbox = () => storage?.db.withTables<EmailTables>().selectFrom('email_outbox').selectAll().executeTakeFirst();
+      await expect.poll(async () => (await outbox())?.attempts).toBe(1);
+      // Not due yet: nothing is retried before its delay.
+      expect(await mailer.retryUnsent()).toBe(0);
+      sink = await startSmtpSink(port);
+      clock.advance(60_000);
+      expect(await mailer.retryUnsent()).toBe(1);
+      expect(await mailer.retryUnsent()).toBe(0);
+      const received = await sink.waitFor('ada@example.org', /Invitation/);
+      expect(received.calendarMethod).toBe('REQUEST');
+      await expect.poll(async () => (await mailer.listOutbox(10))[0]?.sentAtMs).not.toBeNull();
+    } finally {
+      await mailer.close();
+      await sink?.close();
+    }
   });
 });

@@ -8,7 +8,9 @@ import { nanoid } from 'nanoid';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { accountLimits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
+import { repeatEvery } from '../platform/sweep.js';
 import type { Storage } from '../storage/index.js';
 import type { EmailTables } from './migrations.js';
 
@@ -47,7 +49,12 @@ export interface MailerOptions {
   smtpUrl?: string | undefined;
   /** The From address. Default `Plenary <no-reply@localhost>`. */
   from?: string | undefined;
+  /** How often unsent messages are retried; 0 turns retrying off. Default `accountLimits.mailRetryIntervalMs`. */
+  retryIntervalMs?: number | undefined;
 }
+
+/** Messages older than this are not retried: their links would be stale. */
+const retryWindowMs = 24 * 3_600_000;
 
 /** The SMTP URL with `pool=true`: connections are kept and reused instead of one per message. */
 function pooled(smtpUrl: string): string {
@@ -62,10 +69,19 @@ export class Mailer {
   private readonly from: string;
   /** Deliveries under way; `close()` waits for them. */
   private readonly delivering = new Set<Promise<void>>();
+  private readonly retrying: { stop(): void } | undefined;
 
   constructor(private readonly options: MailerOptions) {
     this.transporter = options.smtpUrl ? nodemailer.createTransport(pooled(options.smtpUrl)) : undefined;
     this.from = options.from ?? 'Plenary <no-reply@localhost>';
+    const retryIntervalMs = options.retryIntervalMs ?? accountLimits.mailRetryIntervalMs;
+    if (this.transporter && retryIntervalMs > 0) {
+      this.retrying = repeatEvery(
+        retryIntervalMs,
+        () => this.retryUnsent(),
+        (error) => options.logger.error({ err: error }, 'retrying unsent email failed'),
+      );
+    }
   }
 
   private get db() {
@@ -88,6 +104,8 @@ export class Mailer {
         calendar: message.calendar?.content ?? null,
         created_at_ms: this.options.clock.nowMs(),
         sent_at_ms: null,
+        // The lease of the delivery starting now: if it never finishes (a crash), a retry takes over.
+        next_attempt_at_ms: this.options.clock.nowMs() + accountLimits.mailDeliveryLeaseMs,
       })
       .execute();
     const transporter = this.transporter;
@@ -95,11 +113,56 @@ export class Mailer {
       this.options.logger.info({ to: message.to, subject: message.subject, text: message.text }, 'email kept in the outbox (no SMTP_URL)');
       return;
     }
-    const delivery = this.deliver(transporter, id, message).finally(() => this.delivering.delete(delivery));
+    this.startDelivery(transporter, id, message, 0);
+  }
+
+  private startDelivery(transporter: Transporter, id: string, message: EmailMessage, failedAttempts: number): void {
+    const delivery = this.deliver(transporter, id, message, failedAttempts).finally(() => this.delivering.delete(delivery));
     this.delivering.add(delivery);
   }
 
-  private async deliver(transporter: Transporter, id: string, message: EmailMessage): Promise<void> {
+  /**
+   * Sends again the messages SMTP did not take whose next attempt is due (and those a crash left
+   * half-sent), at most `accountLimits.mailRetryBatchMax`, each claimed first so that two rounds
+   * never send one twice. Returns how many were started.
+   */
+  async retryUnsent(): Promise<number> {
+    const transporter = this.transporter;
+    if (!transporter) return 0;
+    const now = this.options.clock.nowMs();
+    const due = await this.db
+      .selectFrom('email_outbox')
+      .selectAll()
+      .where('sent_at_ms', 'is', null)
+      .where('next_attempt_at_ms', '<=', now)
+      .where('created_at_ms', '>', now - retryWindowMs)
+      .orderBy('next_attempt_at_ms')
+      .limit(accountLimits.mailRetryBatchMax)
+      .execute();
+    let started = 0;
+    for (const row of due) {
+      const claimed = await this.db
+        .updateTable('email_outbox')
+        .set({ next_attempt_at_ms: now + accountLimits.mailDeliveryLeaseMs })
+        .where('id', '=', row.id)
+        .where('sent_at_ms', 'is', null)
+        .where('next_attempt_at_ms', '=', row.next_attempt_at_ms)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) === 0) continue;
+      const method = row.calendar ? /^METHOD:(REQUEST|CANCEL|PUBLISH)\r?$/m.exec(row.calendar)?.[1] : undefined;
+      const message: EmailMessage = {
+        to: row.recipient,
+        subject: row.subject,
+        text: row.body_text,
+        ...(row.calendar && method ? { calendar: { method: method as 'REQUEST' | 'CANCEL' | 'PUBLISH', content: row.calendar } } : {}),
+      };
+      this.startDelivery(transporter, row.id, message, Number(row.attempts));
+      started += 1;
+    }
+    return started;
+  }
+
+  private async deliver(transporter: Transporter, id: string, message: EmailMessage, failedAttempts: number): Promise<void> {
     try {
       await transporter.sendMail({
         from: this.from,
@@ -112,9 +175,24 @@ export class Mailer {
             }
           : {}),
       });
-      await this.db.updateTable('email_outbox').set({ sent_at_ms: this.options.clock.nowMs() }).where('id', '=', id).execute();
+      await this.db
+        .updateTable('email_outbox')
+        .set({ sent_at_ms: this.options.clock.nowMs(), next_attempt_at_ms: null })
+        .where('id', '=', id)
+        .execute();
     } catch (error) {
-      this.options.logger.warn({ err: error, to: message.to }, 'email could not be sent; it stays in the outbox');
+      const delay = accountLimits.mailRetryDelaysMs[failedAttempts];
+      // After the last retry the message stays in the outbox, unsent, for operators to see.
+      await this.db
+        .updateTable('email_outbox')
+        .set({ attempts: failedAttempts + 1, next_attempt_at_ms: delay === undefined ? null : this.options.clock.nowMs() + delay })
+        .where('id', '=', id)
+        .execute()
+        .catch((failure: unknown) => this.options.logger.error({ err: failure }, 'recording a failed email delivery failed'));
+      this.options.logger.warn(
+        { err: error, to: message.to, attempts: failedAttempts + 1, retry: delay !== undefined },
+        'email could not be sent; it stays in the outbox',
+      );
     }
   }
 
@@ -152,6 +230,7 @@ export class Mailer {
 
   /** Waits for the deliveries under way, then closes the SMTP connection pool. */
   async close(): Promise<void> {
+    this.retrying?.stop();
     await Promise.all([...this.delivering]);
     this.transporter?.close();
   }

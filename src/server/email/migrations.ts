@@ -1,5 +1,5 @@
 /** The email domain's migrations: the outbox. */
-import type { Kysely, Migration } from 'kysely';
+import type { Generated, Kysely, Migration } from 'kysely';
 
 export const emailMigrations: Record<string, Migration> = {
   '0200_accounts_email_outbox': {
@@ -16,6 +16,18 @@ export const emailMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0201_email_outbox_retries': {
+    // Unsent messages are retried: how many attempts failed, and when the next one is due (also
+    // the lease of a delivery under way, so a message a crash interrupted is sent later).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('email_outbox')
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable('email_outbox').addColumn('next_attempt_at_ms', 'bigint').execute();
+      await db.schema.createIndex('email_outbox_unsent').on('email_outbox').columns(['sent_at_ms', 'next_attempt_at_ms']).execute();
+    },
+  },
 };
 
 /** Table types of the email domain. */
@@ -28,5 +40,7 @@ export type EmailTables = {
     calendar: string | null;
     created_at_ms: number | string;
     sent_at_ms: number | string | null;
+    attempts: Generated<number>;
+    next_attempt_at_ms: number | string | null;
   };
 };
