@@ -161,7 +161,12 @@ describe('the trading network in the browser', () => {
     await requestForm.getByLabel('Request from').selectOption({ label: baker.business });
     await requestForm.getByLabel('Amount').fill('30');
     await requestForm.getByLabel('Description').fill('Backups for November');
-    await requestForm.getByLabel('Due date').fill('2027-01-15');
+    // A due date in the past, then an expiry of zero days, are refused in the browser.
+    await requestForm.getByLabel('Due date').fill('2020-01-15');
+    await requestForm.getByRole('button', { name: 'Request payment', exact: true }).click();
+    await requestForm.getByText('Due date: must be today or later').waitFor();
+    const inThreeWeeks = new Date(Date.now() + 21 * 86_400_000).toISOString().slice(0, 10);
+    await requestForm.getByLabel('Due date').fill(inThreeWeeks);
     await requestForm.getByLabel('Expires after (days)').fill('0');
     await requestForm.getByRole('button', { name: 'Request payment', exact: true }).click();
     await requestForm.getByText('Expires after (days): must be a whole number of days from 1 to 365').waitFor();

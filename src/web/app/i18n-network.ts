@@ -131,6 +131,7 @@ export const networkEnglish = {
   'network.request.as': 'Request as',
   'network.request.dueDate': 'Due date',
   'network.request.dueDateHint': 'Optional: shown to the payer; late requests are marked overdue.',
+  'network.request.dueDatePast': 'must be today or later',
   'network.request.expiresInDays': 'Expires after (days)',
   'network.request.expiresInDaysInvalid': 'must be a whole number of days from 1 to {max}',
   'network.request.expiresInDaysHint': 'After this many days (1 to {max}) the request can no longer be paid.',

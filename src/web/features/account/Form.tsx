@@ -15,6 +15,8 @@ export function Field(props: {
   hint?: string;
   required?: boolean;
   inputMode?: 'text' | 'decimal' | 'numeric' | 'email';
+  /** The earliest value of a date field (`YYYY-MM-DD`). */
+  min?: string;
 }) {
   return (
     <div class="field">
@@ -26,6 +28,7 @@ export function Field(props: {
         value={props.value}
         autoComplete={props.autoComplete}
         inputMode={props.inputMode}
+        min={props.min}
         required={props.required ?? true}
         aria-describedby={props.hint ? `${props.id}-hint` : undefined}
         onInput={(event) => props.onInput(event.currentTarget.value)}

@@ -214,6 +214,12 @@ export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Prom
   );
 }
 
+/** Today's date where the person is, as `YYYY-MM-DD` (a due date cannot be earlier). */
+function localToday(): string {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
 /** A whole number of days from 1 to the longest expiry, or an `InputProblem` naming the field. */
 function daysOf(text: string, id: string): number {
   const days = /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : 0;
@@ -240,6 +246,12 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
       submit={t('network.request.submit')}
       onSubmit={async () => {
         const sides = parties(props, own, other);
+        if (dueDate && dueDate < localToday()) {
+          throw new InputProblem(
+            t('network.error.field', { field: t('network.request.dueDate'), message: t('network.request.dueDatePast') }),
+            `${idPrefix}-due`,
+          );
+        }
         const body = checkBody(
           InvoiceRequestSchema,
           {
@@ -288,6 +300,7 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
         id={`${idPrefix}-due`}
         label={t('network.request.dueDate')}
         type="date"
+        min={localToday()}
         value={dueDate}
         onInput={setDueDate}
         required={false}
