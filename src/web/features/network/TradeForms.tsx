@@ -41,16 +41,8 @@ interface Sides {
 }
 
 /** The selects of a form's two sides: the other member when it is chosen, yours when you act for several. */
-function PartySelects(props: {
-  sides: Sides;
-  ownSlug: string;
-  otherSlug: string;
-  setOwn: (slug: string) => void;
-  setOther: (slug: string) => void;
-  ownLabel: string;
-  otherLabel: string;
-}) {
-  const { sides } = props;
+function PartySelects(props: { sides: Sides; trade: Trade; ownLabel: string; otherLabel: string }) {
+  const { sides, trade } = props;
   const choices = (members: Party[]) => members.map(({ slug, name }) => ({ value: slug, label: name }));
   return (
     <>
@@ -58,8 +50,8 @@ function PartySelects(props: {
         <SelectField
           id={`${sides.idPrefix}-other`}
           label={props.otherLabel}
-          value={props.otherSlug}
-          onChange={props.setOther}
+          value={trade.other}
+          onChange={trade.setOther}
           choices={[{ value: '', label: t('network.trade.chooseMember') }, ...choices(sides.others)]}
         />
       )}
@@ -67,8 +59,8 @@ function PartySelects(props: {
         <SelectField
           id={`${sides.idPrefix}-own`}
           label={props.ownLabel}
-          value={props.ownSlug}
-          onChange={props.setOwn}
+          value={trade.own}
+          onChange={trade.setOwn}
           choices={choices(sides.own)}
         />
       )}
@@ -125,36 +117,34 @@ function useTrade(sides: Sides) {
   };
 }
 
-/** What a payment and a payment request both ask for: amount, description and reference. */
-function TradeFields(props: {
-  idPrefix: string;
-  currency: Sides['currency'];
-  amount: [string, (value: string) => void];
-  description: [string, (value: string) => void];
-  reference: [string, (value: string) => void];
-}) {
-  const { idPrefix } = props;
+type Trade = ReturnType<typeof useTrade>;
+
+/** What a payment and a payment request both ask for: the members, amount, description and reference. */
+function TradeFields(props: { sides: Sides; trade: Trade; ownLabel: string; otherLabel: string }) {
+  const { sides, trade } = props;
+  const { idPrefix } = sides;
   return (
     <>
+      <PartySelects {...props} />
       <AmountField
         id={`${idPrefix}-amount`}
         label={t('network.trade.amount')}
-        value={props.amount[0]}
-        onInput={props.amount[1]}
-        currency={props.currency}
+        value={trade.amount}
+        onInput={trade.setAmount}
+        currency={sides.currency}
       />
       <Field
         id={`${idPrefix}-description`}
         label={t('network.trade.description')}
-        value={props.description[0]}
-        onInput={props.description[1]}
+        value={trade.description}
+        onInput={trade.setDescription}
         autoComplete="off"
       />
       <Field
         id={`${idPrefix}-reference`}
         label={t('network.trade.reference')}
-        value={props.reference[0]}
-        onInput={props.reference[1]}
+        value={trade.reference}
+        onInput={trade.setReference}
         autoComplete="off"
         required={false}
         hint={t('network.trade.referenceHint')}
@@ -194,22 +184,7 @@ export function PayForm(props: Sides & { onPaid?: (payment: PaymentView) => Prom
       }}
     >
       <h2>{props.label}</h2>
-      <PartySelects
-        sides={props}
-        ownSlug={own}
-        otherSlug={other}
-        setOwn={trade.setOwn}
-        setOther={trade.setOther}
-        ownLabel={t('network.pay.from')}
-        otherLabel={t('network.pay.to')}
-      />
-      <TradeFields
-        idPrefix={idPrefix}
-        currency={currency}
-        amount={[amount, trade.setAmount]}
-        description={[description, trade.setDescription]}
-        reference={[reference, trade.setReference]}
-      />
+      <TradeFields sides={props} trade={trade} ownLabel={t('network.pay.from')} otherLabel={t('network.pay.to')} />
     </NetworkForm>
   );
 }
@@ -280,22 +255,7 @@ export function RequestForm(props: Sides & { onRequested?: (request: InvoiceView
       }}
     >
       <h2>{props.label}</h2>
-      <PartySelects
-        sides={props}
-        ownSlug={own}
-        otherSlug={other}
-        setOwn={trade.setOwn}
-        setOther={trade.setOther}
-        ownLabel={t('network.request.as')}
-        otherLabel={t('network.request.from')}
-      />
-      <TradeFields
-        idPrefix={idPrefix}
-        currency={currency}
-        amount={[amount, trade.setAmount]}
-        description={[description, trade.setDescription]}
-        reference={[reference, trade.setReference]}
-      />
+      <TradeFields sides={props} trade={trade} ownLabel={t('network.request.as')} otherLabel={t('network.request.from')} />
       <Field
         id={`${idPrefix}-due`}
         label={t('network.request.dueDate')}
