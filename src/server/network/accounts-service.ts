@@ -88,11 +88,10 @@ export class AccountsService {
     count: number,
     order: 'oldest' | 'newest',
   ): Promise<{ lines: StatementLineView[]; nextCursor: string | null }> {
-    const byAccount = await this.context.members.byAccount();
     const counterparty = query.counterparty ? await this.context.members.bySlug(query.counterparty) : undefined;
     const counterpartyAccount = counterparty && this.context.accountIdOf(counterparty);
     if (query.counterparty && !counterpartyAccount) return { lines: [], nextCursor: null };
-    const lines: StatementLineView[] = [];
+    const lines: StatementLine[] = [];
     let cursor = query.cursor;
     // The ledger filters; each page it returns is all wanted lines, so this reads no more than asked.
     do {
@@ -106,10 +105,12 @@ export class AccountsService {
         events: settledEvents,
       });
       if (!page) throw new Error(`the statement of ${accountId} is missing`);
-      lines.push(...page.lines.map((line) => this.lineView(line, byAccount)));
+      lines.push(...page.lines);
       cursor = page.nextCursor ?? undefined;
     } while (cursor !== undefined && lines.length < count);
-    return { lines, nextCursor: cursor ?? null };
+    // Only the members these lines name are read.
+    const byAccount = await this.context.members.byAccounts([...new Set(lines.map((line) => line.counterpartyAccountId))]);
+    return { lines: lines.map((line) => this.lineView(line, byAccount)), nextCursor: cursor ?? null };
   }
 
   private lineView(line: StatementLine, byAccount: Map<string, Member>): StatementLineView {

@@ -96,9 +96,24 @@ export class MembersRepository {
     return (await query.execute()).map((row) => MemberRowSchema.parse(row));
   }
 
-  /** Members by ledger account id (for naming counterparties on statements). */
-  async byAccount(): Promise<Map<string, Member>> {
-    const members = await this.list();
+  /** The members owning `accountIds`, by ledger account id (for naming counterparties on statements). */
+  async byAccounts(accountIds: readonly string[]): Promise<Map<string, Member>> {
+    const members = await this.where('account_id', accountIds);
     return new Map(members.flatMap((member) => (member.accountId ? [[member.accountId, member] as const] : [])));
+  }
+
+  /** The members with these ids, by id. */
+  async byIds(ids: readonly string[]): Promise<Map<string, Member>> {
+    return new Map((await this.where('id', ids)).map((member) => [member.id, member]));
+  }
+
+  private async where(column: 'id' | 'account_id', values: readonly string[]): Promise<Member[]> {
+    if (values.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('network_members')
+      .selectAll()
+      .where(column, 'in', [...values])
+      .execute();
+    return rows.map((row) => MemberRowSchema.parse(row));
   }
 }

@@ -184,7 +184,6 @@ export class RequestsService {
   async list(actor: Actor, slug: string): Promise<Result<InvoiceListView>> {
     const member = await this.context.memberActedFor(actor, slug, 'viewer');
     if (!member.ok) return member;
-    const members = new Map((await this.context.members.list()).map((candidate) => [candidate.id, candidate]));
     const rows = async (column: 'payer_id' | 'requester_id') => {
       const found = await this.context.db
         .selectFrom('network_requests')
@@ -194,9 +193,17 @@ export class RequestsService {
         .orderBy('id')
         .limit(networkLimits.requestListRowsMax)
         .execute();
-      return Promise.all(found.map((row) => this.view(RequestRowSchema.parse(row), members)));
+      return found.map((row) => RequestRowSchema.parse(row));
     };
-    return success({ incoming: await rows('payer_id'), outgoing: await rows('requester_id') });
+    const [incoming, outgoing] = [await rows('payer_id'), await rows('requester_id')];
+    // Only the members these requests name are read.
+    const members = await this.context.members.byIds([
+      ...new Set([...incoming, ...outgoing].flatMap((row) => [row.payer_id, row.requester_id])),
+    ]);
+    return success({
+      incoming: await Promise.all(incoming.map((row) => this.view(row, members))),
+      outgoing: await Promise.all(outgoing.map((row) => this.view(row, members))),
+    });
   }
 
   /** The payer accepts: the ledger transfer is made and the request is marked accepted. */
