@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { RoomIdSchema } from './ids.js';
 import { accountLimits, limits } from './limits.js';
-import { labelSchema } from './text.js';
+import { labelSchema, optionalTextSchema } from './text.js';
 
 /** Header that carries the session's CSRF token on every state-changing request. */
 export const csrfHeaderName = 'x-csrf-token';
@@ -145,7 +145,7 @@ export const TimeZoneSchema = z
 export const ScheduleMeetingRequestSchema = z
   .object({
     title: labelSchema(accountLimits.meetingTitleCharactersMax),
-    agenda: z.string().max(accountLimits.agendaCharactersMax).default(''),
+    agenda: optionalTextSchema(accountLimits.agendaCharactersMax, { multiline: true }).default(''),
     startsAtLocal: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must look like 2026-03-02T10:30'),
     timeZone: TimeZoneSchema,
     durationMinutes: z.number().int().min(5).max(accountLimits.meetingDurationMinutesMax),

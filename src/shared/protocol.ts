@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { limits } from './limits.js';
-import { labelSchema } from './text.js';
+import { illFormedTextMessage, isWellFormedText, labelSchema } from './text.js';
 
 export const DisplayNameSchema = labelSchema(limits.displayNameCharactersMax);
 
@@ -71,6 +71,7 @@ export const ChatTextSchema = z
       .string()
       .min(1, 'must not be empty')
       .max(limits.chatMessageCharactersMax, `must be at most ${limits.chatMessageCharactersMax} characters`)
+      .refine(isWellFormedText, illFormedTextMessage)
       // Line breaks and tabs are fine in chat; other control characters are not.
       .refine((value) => !chatForbiddenCharacters.test(value), 'must not contain control characters'),
   );

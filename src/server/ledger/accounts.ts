@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { limits } from '../../shared/limits.js';
+import { illFormedTextMessage, isWellFormedText } from '../../shared/text.js';
 import type { Clock } from '../platform/clock.js';
 import { appendJournal } from './journal.js';
 import { accountPayload, currencyPayload } from './journal-payloads.js';
@@ -29,7 +30,7 @@ import { inWriteTransaction, type LedgerStore } from './write-transaction.js';
 /** A new currency. */
 export const NewCurrencySchema = z.object({
   code: CurrencyCodeSchema,
-  name: z.string().trim().min(1).max(limits.ledgerCurrencyNameCharactersMax),
+  name: z.string().trim().min(1).max(limits.ledgerCurrencyNameCharactersMax).refine(isWellFormedText, illFormedTextMessage),
   scale: z.number().int().min(0).max(limits.ledgerCurrencyScaleMax),
 });
 export type NewCurrency = z.output<typeof NewCurrencySchema>;
@@ -45,7 +46,7 @@ export const NewAccountSchema = z.object({
 });
 export type NewAccount = z.output<typeof NewAccountSchema>;
 
-const authorSchema = z.string().trim().min(1).max(limits.ledgerReasonCharactersMax);
+const authorSchema = z.string().trim().min(1).max(limits.ledgerReasonCharactersMax).refine(isWellFormedText, illFormedTextMessage);
 
 /** A change of limits, with who made it and why. */
 export const LimitsChangeSchema = z.object({

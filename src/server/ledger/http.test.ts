@@ -107,6 +107,22 @@ describe.each(bothEngines)('the ledger HTTP API on %s', (engine) => {
     await ledgerUntouched();
   });
 
+  it.each([
+    ['a lone high surrogate in the description', { description: 'rent \ud800' }],
+    ['a lone low surrogate in the reference', { reference: '\udc00INV-7' }],
+    ['reversed surrogates', { description: '\udc00\ud800' }],
+  ])('refuses %s with 400 and leaves the ledger untouched', async (_name, more) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/ledger/transfers',
+      headers: auth,
+      payload: { transfers: [transfer('t1', '5', more)] },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'invalid_request', message: expect.stringContaining('half of a character') });
+    await ledgerUntouched();
+  });
+
   it('answers a zero amount and an unknown account with named results and leaves the ledger untouched', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { limits } from '../../shared/limits.js';
+import { illFormedTextMessage, isWellFormedText } from '../../shared/text.js';
 
 /** The largest amount or balance counter the ledger stores: 2^63 − 1 (a signed 64-bit integer). */
 export const int64Max = 2n ** 63n - 1n;
@@ -113,8 +114,9 @@ export interface Transfer {
 export const PendingStatusSchema = z.enum(['pending', 'posted', 'voided', 'expired']);
 export type PendingStatus = z.infer<typeof PendingStatusSchema>;
 
-const descriptionSchema = z.string().max(limits.ledgerDescriptionCharactersMax).default('');
-const referenceSchema = z.string().max(limits.ledgerReferenceCharactersMax).default('');
+// Journal text is hashed as written; ill-formed UTF-16 would be stored as U+FFFD and break the chain.
+const descriptionSchema = z.string().max(limits.ledgerDescriptionCharactersMax).refine(isWellFormedText, illFormedTextMessage).default('');
+const referenceSchema = z.string().max(limits.ledgerReferenceCharactersMax).refine(isWellFormedText, illFormedTextMessage).default('');
 
 /** A request to move `amount` from the debit account to the credit account, now or as a reservation. */
 export const NewTransferSchema = z.object({

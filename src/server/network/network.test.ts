@@ -150,6 +150,8 @@ describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) 
     await refused({ payee: 'bakery', amount: 5 }, 400, 'invalid_request');
     await refused({ payee: 'bakery', amount: '1', idempotencyKey: 'short' }, 400, 'invalid_request');
     await refused({ payee: 'bakery', amount: '1', description: '' }, 400, 'invalid_request');
+    await refused({ payee: 'bakery', amount: '1', description: 'Bread \ud800' }, 400, 'invalid_request');
+    await refused({ payee: 'bakery', amount: '1', reference: 'INV-\udfff' }, 400, 'invalid_request');
     await refused({ payee: 'bakery', amount: '1', extra: true }, 400, 'invalid_request');
     expect((await admin.request('POST', '/api/network/admin/members/bakery/suspend', { reason: 'Unpaid dues' })).statusCode).toBe(200);
     await refused({ payee: 'bakery', amount: '1' }, 409, 'payee_not_approved');
