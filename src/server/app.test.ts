@@ -6,12 +6,13 @@ import { bothEngines } from './storage/testing.js';
 import { startTestServer, type TestServer } from './testing.js';
 
 const ledgerApiToken = 'test-ledger-token-0123456789abcdef0123';
+const metricsToken = 'test-metrics-token-0123456789abcdef012345';
 
 describe.each(bothEngines)('the HTTP API on %s', (engine) => {
   let server: TestServer;
 
   beforeAll(async () => {
-    server = await startTestServer({ engine, ledgerApiToken });
+    server = await startTestServer({ engine, ledgerApiToken, metricsToken });
   });
   afterAll(async () => server?.close());
 
@@ -139,8 +140,15 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
       expect(response.json()).toEqual({ status: 'ok', database: 'ok', janus: 'ok' });
     });
 
-    it('exposes Prometheus metrics for rooms, participants, streams and Janus', async () => {
-      const response = await server.app.inject({ method: 'GET', url: '/metrics' });
+    it('exposes Prometheus metrics for rooms, participants, streams and Janus, to the metrics token only', async () => {
+      const anonymous = await server.app.inject({ method: 'GET', url: '/metrics' });
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.headers['www-authenticate']).toBe('Bearer');
+      expect(anonymous.body).not.toMatch(/plenary_/);
+      const wrong = await server.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${ledgerApiToken}` } });
+      expect(wrong.statusCode).toBe(403);
+      expect(wrong.json()).toMatchObject({ error: { code: 'invalid_api_token' } });
+      const response = await server.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
       expect(response.headers['content-type']).toMatch(/^text\/plain/);
       expect(response.body).toMatch(/^plenary_janus_up 1$/m);
       expect(response.body).toMatch(/^plenary_rooms_live 0$/m);
@@ -150,6 +158,11 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
   });
 
   describe('pages and headers', () => {
+    it('sends no HSTS header when the public address is not https', async () => {
+      const response = await server.app.inject({ method: 'GET', url: '/healthz' });
+      expect(response.headers['strict-transport-security']).toBeUndefined();
+    });
+
     it('sends a strict Content-Security-Policy with no third-party origin', async () => {
       const response = await server.app.inject({ method: 'GET', url: '/' });
       const policy = String(response.headers['content-security-policy']);
@@ -186,5 +199,26 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
       expect(listed.json().currencies).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'CRD', scale: 2 })]));
       expect((await server.services.ledger.verify()).ok).toBe(true);
     });
+  });
+});
+
+describe('a server at an https address, without a metrics token', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ publicUrl: 'https://meet.example.coop' });
+  });
+  afterAll(async () => server?.close());
+
+  it('tells browsers to keep to https for a year (HSTS), on pages and API answers alike', async () => {
+    for (const url of ['/', '/healthz', '/api/nothing-here']) {
+      const response = await server.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      expect(response.headers['strict-transport-security']).toBe('max-age=31536000');
+    }
+  });
+
+  it('keeps /metrics closed to everyone', async () => {
+    const response = await server.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json()).toMatchObject({ error: { code: 'metrics_disabled', message: expect.stringContaining('METRICS_TOKEN') } });
   });
 });

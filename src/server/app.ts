@@ -36,6 +36,8 @@ export interface AppServices {
   network: NetworkServices;
   /** Bearer token of the ledger's administrative API; without it that API is off. */
   ledgerApiToken?: string | undefined;
+  /** Bearer token for `/metrics`; without it `/metrics` is off. */
+  metricsToken?: string | undefined;
   logger: Logger;
   /** Configured public URL (no trailing slash); links use the request's origin when absent. */
   publicUrl?: string;
@@ -47,6 +49,9 @@ export interface PlenaryApp {
   app: FastifyInstance;
   connections: SignalingConnections;
 }
+
+/** How long browsers keep to https once told (one year, the usual value; subdomains are left to their owners). */
+const hstsMaxAgeSeconds = 365 * 24 * 60 * 60;
 
 const contentSecurityPolicy = {
   useDefaults: false,
@@ -77,7 +82,13 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandlers(app);
 
-  await app.register(helmet, { contentSecurityPolicy, strictTransportSecurity: false, crossOriginEmbedderPolicy: false });
+  // HSTS only where the co-op serves https: on plain http (development, localhost) it would be ignored at best.
+  const servesHttps = services.publicUrl?.startsWith('https://') ?? false;
+  await app.register(helmet, {
+    contentSecurityPolicy,
+    strictTransportSecurity: servesHttps ? { maxAge: hstsMaxAgeSeconds, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode }) });
   // Frames up to twice the message limit get a typed `message_too_large` reply; larger ones close the socket (1009).
   await app.register(websocket, { options: { maxPayload: 2 * limits.signalingMessageBytesMax } });
@@ -115,7 +126,12 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken });
   await app.register(networkHttp, { network: services.network, authenticator: services.people.authenticator });
-  await app.register(operationsHttp, { storage: services.storage, gateway: services.gateway, registry: services.registry });
+  await app.register(operationsHttp, {
+    storage: services.storage,
+    gateway: services.gateway,
+    registry: services.registry,
+    metricsToken: services.metricsToken,
+  });
   await registerWebClient(app, services.webRoot);
   return { app, connections };
 }

@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     logger,
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ledgerApiToken: config.LEDGER_API_TOKEN,
+    metricsToken: config.METRICS_TOKEN,
     webRoot: path.join(projectRoot, 'dist/web'),
   });
   await app.listen({ port: config.PORT, host: config.HOST });

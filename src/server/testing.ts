@@ -23,7 +23,15 @@ export interface TestServer extends PlenaryApp {
 
 /** Starts the whole server on `engine`, with its own Janus and data directory. */
 export async function startTestServer(
-  options: { engine?: StorageEngine; clock?: Clock; reconnectGraceMs?: number; ledgerApiToken?: string } = {},
+  options: {
+    engine?: StorageEngine;
+    clock?: Clock;
+    reconnectGraceMs?: number;
+    ledgerApiToken?: string;
+    metricsToken?: string;
+    /** Configured public address (e.g. `https://meet.example.coop`); absent: links use the request's origin. */
+    publicUrl?: string;
+  } = {},
 ): Promise<TestServer> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
   const config = loadConfig({ DATA_DIR: dataDirectory, LOG_LEVEL: 'silent', RTP_PORT_RANGE: '41000-42000' }, dataDirectory);
@@ -40,6 +48,8 @@ export async function startTestServer(
     logger,
     webRoot: path.join(import.meta.dirname, '../../dist/web'),
     ledgerApiToken: options.ledgerApiToken,
+    metricsToken: options.metricsToken,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const server: TestServer = {
     app,

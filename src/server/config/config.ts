@@ -91,6 +91,8 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(logLevels, { message: `must be one of ${logLevels.join(', ')}` }).default('info'),
     /** Bearer token of the ledger's HTTP API (administrators and trusted services); when absent that API refuses every request. */
     LEDGER_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Bearer token Prometheus sends to read `/metrics`; when absent `/metrics` refuses every request. */
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Code of the mutual-credit network's currency in the ledger. Default `CREDIT`. */
     NETWORK_CURRENCY: z
       .string()

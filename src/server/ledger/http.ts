@@ -4,10 +4,9 @@
  * refuses everything. Transfers answer 200 with one named result per transfer (TigerBeetle's
  * style); other refusals are `{ error: { code, message } }` with a stable code.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { limits } from '../../shared/limits.js';
-import { sendError } from '../http/errors.js';
+import { bearerTokenGuard } from '../http/bearer.js';
 import { repeatEvery } from '../platform/sweep.js';
 import { ledgerAccountRoutes } from './http-account-routes.js';
 import { ledgerTransferRoutes } from './http-transfer-routes.js';
@@ -22,21 +21,13 @@ export interface LedgerHttpOptions {
   expirySweepIntervalMs?: number;
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest();
-
 /** The ledger's routes. Register it inside the app; it adds its own authentication hook. */
 export const ledgerHttp: FastifyPluginAsyncZod<LedgerHttpOptions> = async (app, options) => {
   const { ledger } = options;
-  const expected = options.apiToken === undefined ? undefined : digest(options.apiToken);
-  app.addHook('onRequest', async (request, reply) => {
-    if (!expected) return sendError(reply, 403, 'ledger_api_disabled', 'The ledger API is turned off: no API token is configured.');
-    const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
-    if (!match?.[1]) {
-      reply.header('www-authenticate', 'Bearer');
-      return sendError(reply, 401, 'authentication_required', 'Send the ledger API token as "Authorization: Bearer <token>".');
-    }
-    if (!timingSafeEqual(digest(match[1]), expected)) return sendError(reply, 403, 'invalid_api_token', 'This API token is not valid.');
-  });
+  app.addHook(
+    'onRequest',
+    bearerTokenGuard({ token: options.apiToken, code: 'ledger_api', name: 'ledger API', setting: 'LEDGER_API_TOKEN' }),
+  );
   const intervalMs = options.expirySweepIntervalMs ?? limits.ledgerExpirySweepIntervalMs;
   if (intervalMs > 0) {
     const sweep = repeatEvery(

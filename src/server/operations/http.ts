@@ -1,6 +1,10 @@
-/** `/healthz` (database and Janus reachable) and `/metrics` (Prometheus text format). */
+/**
+ * `/healthz` (database and Janus reachable, public: it says only "ok" or which part is down)
+ * and `/metrics` (Prometheus text format, only with `Authorization: Bearer <METRICS_TOKEN>`).
+ */
 import type { FastifyPluginAsync } from 'fastify';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { bearerTokenGuard } from '../http/bearer.js';
 import type { JanusGateway } from '../media/index.js';
 import type { RoomRegistry } from '../meetings/index.js';
 import type { Storage } from '../storage/index.js';
@@ -9,6 +13,8 @@ export interface OperationsOptions {
   storage: Storage;
   gateway: JanusGateway;
   registry: RoomRegistry;
+  /** Bearer token Prometheus sends for `/metrics` (config `METRICS_TOKEN`); undefined turns `/metrics` off. */
+  metricsToken: string | undefined;
 }
 
 function createMetrics(options: OperationsOptions): Registry {
@@ -62,7 +68,14 @@ export const operationsHttp: FastifyPluginAsync<OperationsOptions> = async (app,
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', database, janus });
   });
 
-  app.get('/metrics', async (_request, reply) => {
+  // Live room and participant counts and versions are for the operators' monitoring only.
+  const metricsGuard = bearerTokenGuard({
+    token: options.metricsToken,
+    code: 'metrics',
+    name: 'metrics endpoint',
+    setting: 'METRICS_TOKEN',
+  });
+  app.get('/metrics', { onRequest: metricsGuard }, async (_request, reply) => {
     return reply.type(metrics.contentType).send(await metrics.metrics());
   });
 };
