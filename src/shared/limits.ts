@@ -21,6 +21,17 @@ export const limits = {
   signalingMessagesPerSecondMax: 50,
   /** Burst of messages allowed above the per-second rate (ICE trickling is bursty). */
   signalingBurstMessages: 200,
+  /**
+   * An excess over that rate lasts this long from its first dropped message, in milliseconds. The
+   * socket gets one `rate_limited` error per excess; the other messages dropped in it get no answer.
+   */
+  signalingExcessWindowMs: 10_000,
+  /**
+   * Messages that may be dropped within one excess before the socket is closed (code 1008, reason
+   * `too_many_messages`): a sender must go 500 messages beyond what the rate and burst allow
+   * within 10 s. A browser's bursts (joining, ICE, a quick moderator) stay within the burst.
+   */
+  signalingExcessDroppedMessagesMax: 500,
   /** Interval of WebSocket pings the server sends to detect dead tabs, in milliseconds. */
   heartbeatIntervalMs: 3_000,
   /** Pings that may go unanswered before a participant is dropped (3 × 3 s ≤ 10 s). */

@@ -9,8 +9,8 @@ import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
 import { type ClientMessage, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
 import type { LiveParticipant, LiveRoom, Outcome, ParticipantConnection, RoomRegistry } from '../meetings/index.js';
-import { TokenBucket } from '../platform/token-bucket.js';
 import { handleMeetingMessage } from './meeting-messages.js';
+import { MessageRateGuard } from './message-rate.js';
 
 /** Wrong access codes tolerated on one connection before it is closed. */
 const wrongCodesMax = 5;
@@ -24,7 +24,7 @@ export class SignalingConnection implements ParticipantConnection {
   /** The browser stopped answering (network trouble), as opposed to closing the socket. */
   private stoppedAnswering = false;
   private readonly heartbeat: NodeJS.Timeout;
-  private readonly bucket = new TokenBucket(limits.signalingMessagesPerSecondMax, limits.signalingBurstMessages);
+  private readonly rate = new MessageRateGuard();
   private closed = false;
 
   constructor(
@@ -75,10 +75,10 @@ export class SignalingConnection implements ParticipantConnection {
 
   private receive(raw: string | null): void {
     if (this.closed) return;
-    if (!this.bucket.take()) {
-      this.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
-      return;
-    }
+    const verdict = this.rate.next();
+    if (verdict === 'drop-and-warn') this.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
+    if (verdict === 'close') this.closeForFlooding();
+    if (verdict !== 'accept') return;
     if (raw === null) {
       this.send({ type: 'error', code: 'malformed_message', message: 'Binary messages are not accepted.' });
       return;
@@ -182,6 +182,13 @@ export class SignalingConnection implements ParticipantConnection {
     this.room = undefined;
     this.logger.info({ participantId: participant.id }, 'participant left');
     participant.close();
+  }
+
+  /** Closes a socket that kept sending far beyond its rate; its participant leaves at once. */
+  private closeForFlooding(): void {
+    this.logger.warn({ participantId: this.participant?.id }, 'signalling socket closed for flooding');
+    this.socket.close(1008, 'too_many_messages');
+    this.close();
   }
 
   /** Tells the browser the server is going away and closes the socket. */

@@ -147,7 +147,40 @@ describe('bad messages', () => {
     expect(await flooder.next('error')).toMatchObject({ code: 'rate_limited' });
     calm.send({ type: 'media-state', media: { audioMuted: true, videoMuted: true } });
     expect(await flooder.next('participant-updated')).toBeDefined();
+    // One error for the whole excess, not one per dropped message; and the socket stays open.
+    expect(flooder.received.filter((message) => message.type === 'error')).toEqual([]);
+    expect(flooder.socket.readyState).toBe(flooder.socket.OPEN);
     expect(calm.received.filter((message) => message.type === 'error')).toEqual([]);
+  });
+
+  it('closes a socket that keeps flooding with 1008 too_many_messages, after one error frame, and the others see it leave', async () => {
+    const roomId = await newRoom();
+    const calm = await connect();
+    await calm.join(roomId, 'Calm');
+    const flooder = await connect();
+    const joined = await flooder.join(roomId, 'Flooder');
+    await calm.next('participant-joined');
+    for (let index = 0; index < 5_000; index += 1) flooder.send({ type: 'ping' });
+    const closedIn5Seconds = new Promise<'still open'>((resolve) => setTimeout(() => resolve('still open'), 5_000));
+    expect(await Promise.race([flooder.closedWith, closedIn5Seconds])).toEqual({ code: 1008, reason: 'too_many_messages' });
+    const errors = flooder.received.filter((message) => message.type === 'error');
+    expect(errors.map((error) => error.code)).toEqual(['rate_limited']);
+    expect(flooder.received.filter((message) => message.type === 'pong').length).toBeGreaterThanOrEqual(limits.signalingBurstMessages);
+    expect((await calm.next('participant-left')).participantId).toBe(joined.self.participantId);
+  });
+
+  it('never closes or scolds a socket that sends a full burst and then keeps to the rate', async () => {
+    const client = await connect();
+    for (let index = 0; index < limits.signalingBurstMessages; index += 1) client.send({ type: 'ping' });
+    await expect.poll(() => client.received.filter((message) => message.type === 'pong').length).toBe(limits.signalingBurstMessages);
+    const intervalMs = 1_000 / limits.signalingMessagesPerSecondMax + 5;
+    for (let index = 0; index < 10; index += 1) {
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+      client.send({ type: 'ping' });
+    }
+    await expect.poll(() => client.received.filter((message) => message.type === 'pong').length).toBe(limits.signalingBurstMessages + 10);
+    expect(client.received.filter((message) => message.type === 'error')).toEqual([]);
+    expect(client.socket.readyState).toBe(client.socket.OPEN);
   });
 });
 

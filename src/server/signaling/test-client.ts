@@ -6,7 +6,10 @@ export class TestClient {
   readonly socket: WebSocket;
   readonly received: ServerMessage[] = [];
   private waiters: { test: (message: ServerMessage) => boolean; resolve: (message: ServerMessage) => void }[] = [];
+  /** The close code, once the socket has closed. */
   readonly closed: Promise<number>;
+  /** The close code and reason, once the socket has closed. */
+  readonly closedWith: Promise<{ code: number; reason: string }>;
 
   private constructor(url: string, options: WebSocket.ClientOptions) {
     this.socket = new WebSocket(url, options);
@@ -20,7 +23,8 @@ export class TestClient {
         }
       }
     });
-    this.closed = new Promise((resolve) => this.socket.once('close', (code) => resolve(code)));
+    this.closedWith = new Promise((resolve) => this.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+    this.closed = this.closedWith.then(({ code }) => code);
   }
 
   /** Opens a socket to `<baseUrl>/ws`. */
