@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RoomSchema } from '../shared/api.js';
 import { TestClient } from './signaling/test-client.js';
-import { janusProcesses, type RunningPlenary, startPlenary } from './testing-process.js';
+import { janusProcesses, processesWithDataDirectory, type RunningPlenary, startPlenary } from './testing-process.js';
 
 const folders: string[] = [];
 const running: RunningPlenary[] = [];
@@ -16,8 +16,8 @@ afterAll(async () => {
 });
 
 /** Starts Plenary and makes sure it is stopped after the tests, even if one fails. */
-async function start(folder: string): Promise<RunningPlenary> {
-  const plenary = await startPlenary({}, folder);
+async function start(folder: string, via: 'node' | 'npm start' = 'node'): Promise<RunningPlenary> {
+  const plenary = await startPlenary({}, folder, { via });
   running.push(plenary);
   return plenary;
 }
@@ -55,6 +55,21 @@ describe('plenary as a process', () => {
     expect(janusProcesses(plenary.dataDirectory)).toEqual([]);
     expect(plenary.output()).not.toMatch(/v=0|a=candidate/);
   }, 40_000);
+
+  it('stops `npm start` with SIGTERM sent to npm: npm exits only after the server and its Janus have stopped', async () => {
+    const folder = dataFolder();
+    const plenary = await start(folder, 'npm start');
+    await expect.poll(async () => (await fetch(`${plenary.url}/healthz`)).status, { timeout: 15_000 }).toBe(200);
+    expect(janusProcesses(folder)).toHaveLength(1);
+
+    const exited = new Promise<number | null>((resolve) => plenary.process.once('exit', (code) => resolve(code)));
+    plenary.process.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(processesWithDataDirectory(folder)).toEqual([]);
+    expect(janusProcesses(folder)).toEqual([]);
+    await expect(fetch(`${plenary.url}/healthz`)).rejects.toThrow();
+    expect(plenary.output()).toMatch(/"msg":"stopped"/);
+  }, 150_000);
 
   it('keeps rooms across a restart, and leaves no Janus behind when killed outright', async () => {
     const folder = dataFolder();

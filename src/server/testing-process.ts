@@ -19,24 +19,32 @@ export interface RunningPlenary {
 }
 
 /**
- * Starts `node --import tsx src/server/main.ts` and waits for its URL. Uses a fresh data
- * directory (removed by `stop()`) unless `dataDirectory` is given (then kept).
+ * Starts `node --import tsx src/server/main.ts` (or, with `via: 'npm start'`, the whole
+ * `npm start`, set-up included) and waits for its URL. Uses a fresh data directory (removed by
+ * `stop()`) unless `dataDirectory` is given (then kept).
  */
-export async function startPlenary(environment: Record<string, string> = {}, givenDataDirectory?: string): Promise<RunningPlenary> {
+export async function startPlenary(
+  environment: Record<string, string> = {},
+  givenDataDirectory?: string,
+  options: { via?: 'node' | 'npm start' } = {},
+): Promise<RunningPlenary> {
   const dataDirectory = givenDataDirectory ?? mkdtempSync(path.join(tmpdir(), 'plenary-e2e-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const [command, args] = options.via === 'npm start' ? ['npm', ['start']] : [process.execPath, ['--import', 'tsx', 'src/server/main.ts']];
+  const child = spawn(command, args, {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDirectory, LOG_LEVEL: 'info', ...environment },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // `npm start` may first build the web client.
+  const startTimeoutMs = options.via === 'npm start' ? 120_000 : 30_000;
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`Plenary did not start in 30 s:\n${output}`));
-    }, 30_000);
+      reject(new Error(`Plenary did not start in ${startTimeoutMs / 1000} s:\n${output}`));
+    }, startTimeoutMs);
     const check = () => {
       const match = /Plenary is running at (\S+)/.exec(output);
       if (match?.[1]) {
@@ -75,6 +83,21 @@ export function janusProcesses(dataDirectory: string): number[] {
       if (commandLine.includes(marker) && path.basename(commandLine[0] ?? '') === 'janus') pids.push(Number(entry));
     } catch {
       // The process ended while we looked.
+    }
+  }
+  return pids;
+}
+
+/** Pids of every process whose environment names `dataDirectory` as its DATA_DIR (npm, the server, Janus…). */
+export function processesWithDataDirectory(dataDirectory: string): number[] {
+  const marker = `DATA_DIR=${dataDirectory}`;
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry) || Number(entry) === process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').includes(marker)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
     }
   }
   return pids;
