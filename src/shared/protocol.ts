@@ -278,8 +278,11 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** The media server is back; the browser publishes and subscribes again. */
   z.object({ type: z.literal('media-restored') }),
   z.object({ type: z.literal('pong') }),
-  /** The server is going away; the socket closes next. */
-  z.object({ type: z.literal('closing'), reason: z.enum(['server_shutdown']) }),
+  /**
+   * The socket closes next: the server is going away (`server_shutdown`, come back), or this
+   * socket kept sending far beyond its rate (`too_many_messages`, closed with 1008; do not retry).
+   */
+  z.object({ type: z.literal('closing'), reason: z.enum(['server_shutdown', 'too_many_messages']) }),
   z.object({
     type: z.literal('error'),
     code: ErrorCodeSchema,

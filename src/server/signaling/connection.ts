@@ -187,6 +187,7 @@ export class SignalingConnection implements ParticipantConnection {
   /** Closes a socket that kept sending far beyond its rate; its participant leaves at once. */
   private closeForFlooding(): void {
     this.logger.warn({ participantId: this.participant?.id }, 'signalling socket closed for flooding');
+    this.send({ type: 'closing', reason: 'too_many_messages' });
     this.socket.close(1008, 'too_many_messages');
     this.close();
   }

@@ -165,6 +165,7 @@ describe('bad messages', () => {
     expect(await Promise.race([flooder.closedWith, closedIn5Seconds])).toEqual({ code: 1008, reason: 'too_many_messages' });
     const errors = flooder.received.filter((message) => message.type === 'error');
     expect(errors.map((error) => error.code)).toEqual(['rate_limited']);
+    expect(await flooder.next('closing')).toMatchObject({ reason: 'too_many_messages' });
     expect(flooder.received.filter((message) => message.type === 'pong').length).toBeGreaterThanOrEqual(limits.signalingBurstMessages);
     expect((await calm.next('participant-left')).participantId).toBe(joined.self.participantId);
   });

@@ -47,6 +47,7 @@ const english = {
   'meeting.reconnecting': 'Reconnecting to the media server…',
   'meeting.connectionLost': 'Connection lost. Trying again…',
   'meeting.serverShutdown': 'The server is restarting. You will be reconnected.',
+  'meeting.tooManyMessages': 'This page sent the server too many messages, so the connection was closed.',
   'meeting.leftTitle': 'You left the meeting',
   'meeting.rejoin': 'Rejoin',
   'meeting.alone': 'You are the only one here. Share the link to invite others.',

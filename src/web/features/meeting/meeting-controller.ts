@@ -211,6 +211,8 @@ export class MeetingController {
         if (this.state.screen) void this.publish('screen');
         return;
       case 'closing':
+        // Flooding would start again on a rejoin: stop and say why; a restart is waited out.
+        if (message.reason === 'too_many_messages') return this.finish('failed', t('meeting.tooManyMessages'));
         return this.update({ notice: t('meeting.serverShutdown') });
       case 'pong':
         return;
