@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 // their own configuration in e2e/ because they need a network namespace.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Browser code with no DOM (pure rules) is tested here too; DOM behaviour is tested in e2e/.
     testTimeout: 30_000,
     hookTimeout: 30_000,
