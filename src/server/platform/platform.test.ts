@@ -20,6 +20,40 @@ describe('ManualClock', () => {
     expect(clock.nowMs()).toBe(1_500);
     expect(() => clock.advance(-1)).toThrow(RangeError);
   });
+
+  it('runs time-outs and intervals as time passes them, in order, each at its own time', () => {
+    const clock = new ManualClock(0);
+    const calls: string[] = [];
+    clock.setTimeout(() => calls.push(`late@${clock.nowMs()}`), 250);
+    const ticking = clock.setInterval(() => calls.push(`tick@${clock.nowMs()}`), 100);
+    clock.setTimeout(() => calls.push(`early@${clock.nowMs()}`), 50);
+    clock.advance(99);
+    expect(calls).toEqual(['early@50']);
+    clock.advance(201);
+    expect(calls).toEqual(['early@50', 'tick@100', 'tick@200', 'late@250', 'tick@300']);
+    ticking.cancel();
+    ticking.cancel();
+    clock.advance(1_000);
+    expect(calls).toHaveLength(5);
+    expect(clock.nowMs()).toBe(1_300);
+    expect(clock.pendingCount).toBe(0);
+  });
+
+  it('never runs a cancelled call, runs calls scheduled by calls when due, and survives one that throws', () => {
+    const clock = new ManualClock(0);
+    const calls: number[] = [];
+    clock.setTimeout(() => calls.push(-1), 10).cancel();
+    clock.setTimeout(() => {
+      calls.push(clock.nowMs());
+      clock.setTimeout(() => calls.push(clock.nowMs()), 5);
+    }, 10);
+    clock.setTimeout(() => {
+      throw new Error('broken');
+    }, 12);
+    clock.setTimeout(() => calls.push(clock.nowMs()), 20);
+    expect(() => clock.advance(30)).toThrow('broken');
+    expect(calls).toEqual([10, 15, 20]);
+  });
 });
 
 class Counter extends TypedEmitter<{ tick: [count: number] }> {

@@ -1,10 +1,18 @@
+import { type Clock, systemClock } from './clock.js';
+
 /**
- * Background work that repeats: every `intervalMs`, unless the previous round is still running.
- * The timer does not keep the process alive; `stop()` ends it.
+ * Background work that repeats: every `intervalMs` on `clock` (default the system clock),
+ * unless the previous round is still running. The timer does not keep the process alive;
+ * `stop()` ends it.
  */
-export function repeatEvery(intervalMs: number, work: () => Promise<unknown>, onError: (error: unknown) => void): { stop(): void } {
+export function repeatEvery(
+  intervalMs: number,
+  work: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+  clock: Clock = systemClock,
+): { stop(): void } {
   let running = false;
-  const timer = setInterval(() => {
+  const scheduled = clock.setInterval(() => {
     if (running) return;
     running = true;
     work()
@@ -13,6 +21,5 @@ export function repeatEvery(intervalMs: number, work: () => Promise<unknown>, on
         running = false;
       });
   }, intervalMs);
-  timer.unref();
-  return { stop: () => clearInterval(timer) };
+  return { stop: () => scheduled.cancel() };
 }
