@@ -42,7 +42,7 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Email address').fill('ada@example.coop');
     await page.getByLabel('Password').fill('analytical engine 1843');
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.getByText('We sent a link to ada@example.coop').waitFor();
+    await page.getByText('We sent a message to ada@example.coop').waitFor();
 
     const verification = await mail.waitFor('ada@example.coop', /Confirm your email/);
     await page.goto(linkIn(verification.text, '/verify'));

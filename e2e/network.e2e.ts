@@ -42,7 +42,7 @@ async function signedIn(person: { name: string; email: string }): Promise<Page> 
   await page.getByLabel('Email address').fill(person.email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.getByText(`We sent a link to ${person.email}`).waitFor();
+  await page.getByText(`We sent a message to ${person.email}`).waitFor();
   const verification = await mail.waitFor(person.email, /Confirm your email/);
   await page.goto(linkIn(verification.text, '/verify'));
   await page.getByText('Your email address is confirmed').waitFor();

@@ -21,6 +21,9 @@ export interface Person {
   createdAtMs: number;
 }
 
+/** What a sign-up did: opened an account, or found one and mailed its owner a notice. Callers answer both alike. */
+export type SignUpOutcome = { kind: 'created'; person: Person } | { kind: 'existing' };
+
 /** A signed-in session: the person and the token to expect in `x-csrf-token`. */
 export interface Session {
   person: Person;
@@ -97,12 +100,20 @@ export class AccountsService {
     return row ? this.toPerson(row) : undefined;
   }
 
-  /** Creates an unverified account and mails a verification link. */
-  async signUp(input: { email: string; password: string; name: string }): Promise<Result<Person>> {
+  /**
+   * Signs up. A new address gets an unverified account and a verification link; an address that
+   * already has an account gets a notice instead (log in, or reset the password) and its account
+   * stays as it was. The caller answers both alike, and both take alike: the password is hashed
+   * either way and one message is mailed either way, so nobody learns which addresses have accounts.
+   */
+  async signUp(input: { email: string; password: string; name: string }): Promise<Result<SignUpOutcome>> {
     const problem = passwordProblem(input.password, input.email);
     if (problem) return failure(400, problem, passwordMessages[problem]);
-    if (await this.db.selectFrom('people').select('id').where('email', '=', input.email).executeTakeFirst()) {
-      return failure(409, 'email_taken', 'An account with this email already exists. Log in, or reset your password.');
+    const passwordHash = await hashPassword(input.password);
+    const existing = await this.findByEmail(input.email);
+    if (existing) {
+      await this.sendSignUpNotice(existing);
+      return success({ kind: 'existing' });
     }
     const person: Person = {
       id: `person_${nanoid(16)}`,
@@ -111,7 +122,6 @@ export class AccountsService {
       emailVerified: false,
       createdAtMs: this.now(),
     };
-    const passwordHash = await hashPassword(input.password);
     try {
       await this.db
         .insertInto('people')
@@ -125,12 +135,24 @@ export class AccountsService {
           deleted_at_ms: null,
         })
         .execute();
-    } catch {
-      // Two sign-ups with one email at once: the unique index decides.
-      return failure(409, 'email_taken', 'An account with this email already exists. Log in, or reset your password.');
+    } catch (error) {
+      // Two sign-ups with one email at once: the unique index decides, and the other is told as above.
+      const winner = await this.findByEmail(input.email);
+      if (!winner) throw error;
+      await this.sendSignUpNotice(winner);
+      return success({ kind: 'existing' });
     }
     await this.sendVerification(person);
-    return success(person);
+    return success({ kind: 'created', person });
+  }
+
+  /** Tells the owner of an address that someone tried to sign up with it: no link that changes anything, only where to log in or reset. */
+  private async sendSignUpNotice(person: Person): Promise<void> {
+    await this.options.mailer.send({
+      to: person.email,
+      subject: 'Someone tried to sign up to Plenary with your email address',
+      text: `Hello ${person.name},\n\nSomeone, perhaps you, tried to open a Plenary account with this email address. It already has an account, so nothing was changed.\n\nIf it was you, log in:\n\n${this.options.link('/login')}\n\nIf you have forgotten your password, choose a new one:\n\n${this.options.link('/forgot-password')}\n\nIf it was not you, ignore this message: your account and your password stay as they are.\n`,
+    });
   }
 
   private async sendVerification(person: Person): Promise<void> {

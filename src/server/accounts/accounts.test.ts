@@ -21,8 +21,9 @@ describe.each(bothEngines)('accounts over HTTP (%s)', (engine) => {
   it('signs up, verifies by the mailed link, logs in with an httpOnly SameSite cookie, and logs out', async () => {
     const browser = new TestBrowser(fixture.app);
     const signUp = await browser.request('POST', '/api/account/signup', { email: ' Ada@Example.org ', password, name: 'Ada' });
-    expect(signUp.statusCode).toBe(201);
-    expect(signUp.json()).toMatchObject({ email: 'ada@example.org', name: 'Ada' });
+    expect(signUp.statusCode).toBe(202);
+    expect(signUp.json()).toEqual({ sent: true });
+    expect(await fixture.people.accounts.findByEmail('ada@example.org')).toMatchObject({ name: 'Ada', emailVerified: false });
 
     expect((await browser.request('POST', '/api/account/login', { email: 'ada@example.org', password })).json().error.code).toBe(
       'email_not_verified',
@@ -45,12 +46,37 @@ describe.each(bothEngines)('accounts over HTTP (%s)', (engine) => {
     expect((await browser.request('GET', '/api/account/session')).statusCode).toBe(401);
   });
 
-  it('refuses duplicate emails, weak passwords and malformed emails, and creates nobody', async () => {
-    await signedUpPerson(fixture, 'ada@example.org');
+  it('answers a sign-up with a taken email exactly like one with a new email, and mails the owner a notice instead of a link', async () => {
+    await signedUpPerson(fixture, 'ada@example.org', 'Ada');
+    const before = await peopleCount();
+    const stranger = new TestBrowser(fixture.app);
+    const taken = await stranger.request('POST', '/api/account/signup', {
+      email: 'ADA@example.org',
+      password: 'an entirely other secret',
+      name: 'Eve',
+    });
+    const fresh = await stranger.request('POST', '/api/account/signup', { email: 'new@example.org', password, name: 'New' });
+    expect({ status: taken.statusCode, body: taken.body }).toEqual({ status: fresh.statusCode, body: fresh.body });
+    expect(taken.statusCode).toBe(202);
+    expect(await peopleCount()).toBe(before + 1);
+
+    const notice = await fixture.mail.waitFor('ada@example.org', /tried to sign up/);
+    expect(notice.text).toContain('Hello Ada,');
+    expect(linkIn(notice.text, '/login')).toMatch(/\/login$/);
+    expect(linkIn(notice.text, '/forgot-password')).toMatch(/\/forgot-password$/);
+    expect(notice.text).not.toMatch(/token=/);
+    const confirmations = fixture.mail.messages.filter((mail) => mail.to.includes('ada@example.org') && /Confirm/.test(mail.subject));
+    expect(confirmations).toHaveLength(1);
+    // The account is as it was: its name and password, not the stranger's.
+    expect((await stranger.logIn('ada@example.org', 'an entirely other secret')).json().error.code).toBe('invalid_credentials');
+    expect((await stranger.logIn('ada@example.org', password)).statusCode).toBe(200);
+    expect((await fixture.people.accounts.findByEmail('ada@example.org'))?.name).toBe('Ada');
+  });
+
+  it('refuses weak passwords and malformed requests, and creates nobody', async () => {
     const before = await peopleCount();
     const browser = new TestBrowser(fixture.app);
     const attempts: [unknown, string][] = [
-      [{ email: 'ADA@example.org', password, name: 'Again' }, 'email_taken'],
       [{ email: 'new@example.org', password: 'short', name: 'New' }, 'password_too_short'],
       [{ email: 'new@example.org', password: 'password1234', name: 'New' }, 'password_too_common'],
       [{ email: 'new@example.org', password: 'new@example.org', name: 'New' }, 'password_too_common'],

@@ -44,8 +44,10 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
   app.post('/api/account/signup', { schema: { body: SignUpRequestSchema }, config: accountRateLimit }, async (request, reply) => {
     const result = await accounts.signUp(request.body);
     if (!result.ok) return sendFailure(reply, result);
-    request.log.info({ personId: result.value.id }, 'account created');
-    return reply.code(201).send({ id: result.value.id, email: result.value.email, name: result.value.name });
+    if (result.value.kind === 'created') request.log.info({ personId: result.value.person.id }, 'account created');
+    else request.log.info('sign-up with an email that has an account; its owner was told');
+    // The same answer whether the address was new or already had an account.
+    return reply.code(202).send({ sent: true });
   });
 
   app.post('/api/account/verify', { schema: { body: TokenRequestSchema }, config: accountRateLimit }, async (request, reply) => {

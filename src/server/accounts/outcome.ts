@@ -7,7 +7,7 @@ export function success<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
 
-/** A failed result with a sentence-like code such as `email_taken`. */
+/** A failed result with a sentence-like code such as `token_expired`. */
 export function failure(status: number, code: string, message: string): Failure {
   return { ok: false, status, code, message };
 }

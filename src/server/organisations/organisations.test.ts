@@ -216,11 +216,12 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
     expect(people.filter((person) => person.deleted)).toMatchObject([{ name: 'Deleted person', email: '' }]);
     expect((await alice.request('GET', '/api/orgs/alpha')).json().members).toHaveLength(1);
     expect((await alice.request('GET', '/api/dashboard')).json().rooms).toHaveLength(1);
-    // The email is free again.
+    // The email is free again: signing up with it opens a new account (a verification link, not a notice).
     expect(
       (await carol.request('POST', '/api/account/signup', { email: 'carol@example.org', password: 'correct horse battery', name: 'Carol' }))
         .statusCode,
-    ).toBe(201);
+    ).toBe(202);
+    expect((await fixture.people.accounts.findByEmail('carol@example.org'))?.emailVerified).toBe(false);
   });
 
   it('shows the operator console only to operators, and audits every operator request', async () => {

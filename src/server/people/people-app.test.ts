@@ -18,7 +18,7 @@ describe('the people side in the whole app, without SMTP', () => {
     expect(
       (await app.inject({ method: 'POST', url: '/api/account/signup', payload: { email: 'ada@example.org', password, name: 'Ada' } }))
         .statusCode,
-    ).toBe(201);
+    ).toBe(202);
     const [mail] = await services.people.mailer.listOutbox(10);
     expect(mail).toMatchObject({ to: 'ada@example.org', sentAtMs: null });
     const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1];

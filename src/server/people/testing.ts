@@ -135,7 +135,7 @@ export async function signedUpPerson(
 ): Promise<TestBrowser> {
   const browser = new TestBrowser(fixture.app);
   const signUp = await browser.request('POST', '/api/account/signup', { email, password, name });
-  if (signUp.statusCode !== 201) throw new Error(`sign-up failed: ${signUp.body}`);
+  if (signUp.statusCode !== 202) throw new Error(`sign-up failed: ${signUp.body}`);
   const mail = await fixture.mail.waitFor(email, /Confirm/);
   const token = new URL((mail.text.match(/https?:\/\/\S+verify\S+/) ?? [''])[0]).searchParams.get('token');
   const verified = await browser.request('POST', '/api/account/verify', { token });

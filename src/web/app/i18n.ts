@@ -182,7 +182,8 @@ const english = {
   'account.haveAccount': 'Already have an account? Log in',
   'account.noAccount': 'No account yet? Sign up',
   'account.checkEmailTitle': 'Check your email',
-  'account.checkEmailBody': 'We sent a link to {email}. Open it to confirm your address, then log in.',
+  'account.checkEmailBody':
+    'We sent a message to {email}. Open the link in it to confirm your address, then log in. If this address already has an account, the message tells you how to log in or reset your password.',
   'account.logInTitle': 'Log in',
   'account.logIn': 'Log in',
   'account.logOut': 'Log out',
@@ -270,7 +271,6 @@ const english = {
   'operator.view.live': 'Live meetings',
   'operator.view.outbox': 'Outbox',
   'operator.view.audit': 'Audit log',
-  'error.email_taken': 'An account with this email already exists.',
   'error.password_too_short': 'The password must be at least 10 characters long.',
   'error.password_too_common': 'This password is too common; choose another.',
   'error.invalid_credentials': 'The email or the password is not right.',
