@@ -10,7 +10,8 @@ import type { Clock } from '../platform/clock.js';
 import type { Storage } from '../storage/index.js';
 import type { AccountsTables } from './migrations.js';
 import { type Failure, failure, type Result, success } from './outcome.js';
-import { decoyHashPromise, hashPassword, newToken, passwordProblem, tokenHash, verifyPassword } from './secrets.js';
+import { newPasswordProblem } from './password-strength.js';
+import { decoyHashPromise, hashPassword, newToken, tokenHash, verifyPassword } from './secrets.js';
 
 /** A person with an account. */
 export interface Person {
@@ -41,11 +42,6 @@ const PersonRowSchema = z.object({
 });
 
 type TokenPurpose = 'verify_email' | 'reset_password';
-
-const passwordMessages = {
-  password_too_short: `The password must be at least ${accountLimits.passwordCharactersMin} characters long.`,
-  password_too_common: 'This password is too common or too easy to guess; choose another.',
-} as const;
 
 export interface AccountsServiceOptions {
   storage: Storage;
@@ -107,8 +103,8 @@ export class AccountsService {
    * either way and one message is mailed either way, so nobody learns which addresses have accounts.
    */
   async signUp(input: { email: string; password: string; name: string }): Promise<Result<SignUpOutcome>> {
-    const problem = passwordProblem(input.password, input.email);
-    if (problem) return failure(400, problem, passwordMessages[problem]);
+    const problem = await newPasswordProblem(input.password, input);
+    if (problem) return problem;
     const passwordHash = await hashPassword(input.password);
     const existing = await this.findByEmail(input.email);
     if (existing) {
@@ -354,11 +350,11 @@ export class AccountsService {
     const row = await this.db
       .selectFrom('account_tokens')
       .innerJoin('people', 'people.id', 'account_tokens.person_id')
-      .select('people.email')
+      .select(['people.email', 'people.name'])
       .where('token_hash', '=', tokenHash(token))
       .executeTakeFirst();
-    const problem = passwordProblem(password, row?.email ?? '');
-    if (problem) return failure(400, problem, passwordMessages[problem]);
+    const problem = await newPasswordProblem(password, { email: row?.email ?? '', name: row?.name ?? '' });
+    if (problem) return problem;
     const consumed = await this.consumeToken(token, 'reset_password');
     if (!consumed.ok) return consumed;
     const now = this.now();

@@ -78,8 +78,9 @@ describe.each(bothEngines)('accounts over HTTP (%s)', (engine) => {
     const browser = new TestBrowser(fixture.app);
     const attempts: [unknown, string][] = [
       [{ email: 'new@example.org', password: 'short', name: 'New' }, 'password_too_short'],
-      [{ email: 'new@example.org', password: 'password1234', name: 'New' }, 'password_too_common'],
-      [{ email: 'new@example.org', password: 'new@example.org', name: 'New' }, 'password_too_common'],
+      [{ email: 'new@example.org', password: 'password12', name: 'New' }, 'password_too_weak'],
+      [{ email: 'new@example.org', password: 'iloveyou12', name: 'New' }, 'password_too_weak'],
+      [{ email: 'new@example.org', password: 'new@example.org', name: 'New' }, 'password_too_weak'],
       [{ email: 'not an email', password, name: 'New' }, 'invalid_request'],
       [{ email: 'new@example.org', password, name: '   ' }, 'invalid_request'],
       [{ email: 'new@example.org', password, name: 'New', admin: true }, 'invalid_request'],
@@ -89,6 +90,11 @@ describe.each(bothEngines)('accounts over HTTP (%s)', (engine) => {
       expect(response.json().error.code, JSON.stringify(body)).toBe(code);
     }
     expect(await peopleCount()).toBe(before);
+    const weak = await browser.request('POST', '/api/account/signup', { email: 'new@example.org', password: 'password12', name: 'New' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.message).toBe(
+      'This password is too easy to guess. This is a commonly used password. Add more words that are less common.',
+    );
   });
 
   it('refuses unknown, reused and expired verification links', async () => {
@@ -158,6 +164,11 @@ describe.each(bothEngines)('accounts over HTTP (%s)', (engine) => {
     expect((await stranger.request('POST', '/api/account/password-reset', { token, password: 'short' })).json().error.code).toBe(
       'password_too_short',
     );
+    for (const weak of ['iloveyou12', 'ada@example.org', 'Test Person 1']) {
+      expect((await stranger.request('POST', '/api/account/password-reset', { token, password: weak })).json().error.code, weak).toBe(
+        'password_too_weak',
+      );
+    }
     expect((await stranger.request('POST', '/api/account/password-reset', { token, password: 'a brand new secret' })).statusCode).toBe(200);
     expect(
       (await stranger.request('POST', '/api/account/password-reset', { token, password: 'another new secret' })).json().error.code,

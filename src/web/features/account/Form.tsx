@@ -42,9 +42,13 @@ export function Field(props: {
   );
 }
 
+/** Codes whose server sentence says more than a translation could: why this very password is weak, in zxcvbn's words. */
+const explainedByServer = new Set(['password_too_weak']);
+
 /** The words for a failed call: the translation of its code, else the server's sentence. */
 export function failureText(failure: unknown): string {
   if (failure instanceof ApiFailure) {
+    if (explainedByServer.has(failure.code) && failure.message) return failure.message;
     const text = errorText(failure.code);
     return text.includes(`(${failure.code})`) ? failure.message : text;
   }
