@@ -21,6 +21,7 @@ import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meeting
 import { type NetworkServices, networkHttp } from './network/index.js';
 import { operationsHttp } from './operations/index.js';
 import { type PeopleServices, peopleHttp } from './people/index.js';
+import type { Clock } from './platform/clock.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
 import type { Storage } from './storage/index.js';
 
@@ -39,6 +40,8 @@ export interface AppServices {
   /** Bearer token for `/metrics`; without it `/metrics` is off. */
   metricsToken?: string | undefined;
   logger: Logger;
+  /** The services' clock; the background sweeps run on it. Default the system clock. */
+  clock?: Clock;
   /** Configured public URL (no trailing slash); links use the request's origin when absent. */
   publicUrl?: string;
   /** Folder of the built web client; when absent or missing, only the API is served. */
@@ -124,7 +127,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     registry: services.registry,
     publicUrl: services.publicUrl,
   });
-  await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken });
+  await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
   await app.register(networkHttp, { network: services.network, authenticator: services.people.authenticator });
   await app.register(operationsHttp, {
     storage: services.storage,

@@ -16,6 +16,8 @@ import { type Clock, systemClock } from './platform/clock.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface Services {
+  /** Where time comes from; every sweep and expiry runs on it (tests pass a `ManualClock`). */
+  clock: Clock;
   storage: Storage;
   gateway: JanusGateway;
   registry: RoomRegistry;
@@ -114,6 +116,7 @@ export async function startServices(
 
   let stopped = false;
   return {
+    clock,
     storage,
     gateway,
     registry,

@@ -85,4 +85,29 @@ describe('the mailer', () => {
       await sink?.close();
     }
   });
+  it('retries on its own clock: moving the clock past the delay sends the message, no waiting', async () => {
+    storage = await openTestStorage('sqlite', emailMigrations);
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const address = probe.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const clock = new ManualClock();
+    // The default retry interval (a minute), on the manual clock.
+    const mailer = new Mailer({ storage, clock, logger, smtpUrl: `smtp://127.0.0.1:${port}` });
+    let sink: SmtpSink | undefined;
+    try {
+      await mailer.send({ ...message, subject: 'Retried by the sweep' });
+      const attempts = async () =>
+        (await storage?.db.withTables<EmailTables>().selectFrom('email_outbox').selectAll().executeTakeFirst())?.attempts;
+      await expect.poll(attempts).toBe(1);
+      sink = await startSmtpSink(port);
+      clock.advance(60_000);
+      expect((await sink.waitFor('ada@example.org', /Retried by the sweep/)).text).toContain('Hello');
+      await expect.poll(async () => (await mailer.listOutbox(10))[0]?.sentAtMs).not.toBeNull();
+    } finally {
+      await mailer.close();
+      await sink?.close();
+    }
+  });
 });

@@ -49,7 +49,7 @@ export interface MailerOptions {
   smtpUrl?: string | undefined;
   /** The From address. Default `Plenary <no-reply@localhost>`. */
   from?: string | undefined;
-  /** How often unsent messages are retried; 0 turns retrying off. Default `accountLimits.mailRetryIntervalMs`. */
+  /** How often unsent messages are retried, on `clock`; 0 turns retrying off. Default `accountLimits.mailRetryIntervalMs`. */
   retryIntervalMs?: number | undefined;
 }
 
@@ -80,6 +80,7 @@ export class Mailer {
         retryIntervalMs,
         () => this.retryUnsent(),
         (error) => options.logger.error({ err: error }, 'retrying unsent email failed'),
+        options.clock,
       );
     }
   }

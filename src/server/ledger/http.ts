@@ -7,6 +7,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { limits } from '../../shared/limits.js';
 import { bearerTokenGuard } from '../http/bearer.js';
+import { type Clock, systemClock } from '../platform/clock.js';
 import { repeatEvery } from '../platform/sweep.js';
 import { ledgerAccountRoutes } from './http-account-routes.js';
 import { ledgerTransferRoutes } from './http-transfer-routes.js';
@@ -19,6 +20,8 @@ export interface LedgerHttpOptions {
   apiToken: string | undefined;
   /** Interval of the pending-transfer expiry sweep; 0 turns it off. Default `limits.ledgerExpirySweepIntervalMs`. */
   expirySweepIntervalMs?: number;
+  /** The clock the sweep runs on (the services' clock, so tests move time). Default the system clock. */
+  clock?: Clock | undefined;
 }
 
 /** The ledger's routes. Register it inside the app; it adds its own authentication hook. */
@@ -34,6 +37,7 @@ export const ledgerHttp: FastifyPluginAsyncZod<LedgerHttpOptions> = async (app, 
       intervalMs,
       () => ledger.expirePendingTransfers(),
       (error) => app.log.error({ err: error }, 'pending transfer expiry failed'),
+      options.clock ?? systemClock,
     );
     app.addHook('onClose', async () => sweep.stop());
   }

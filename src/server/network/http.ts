@@ -39,7 +39,10 @@ import type { NetworkServices } from './network-services.js';
 export interface NetworkHttpOptions {
   network: NetworkServices;
   authenticator: Authenticator;
-  /** How often to tell requesters about requests that expired unpaid; 0 turns it off. Default `networkLimits.requestExpirySweepIntervalMs`. */
+  /**
+   * How often to tell requesters about requests that expired unpaid, on the network's clock; 0 turns
+   * it off. Default `networkLimits.requestExpirySweepIntervalMs`.
+   */
   expirySweepIntervalMs?: number;
 }
 
@@ -56,6 +59,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
       intervalMs,
       () => requests.notifyExpired(),
       (error) => app.log.error({ err: error }, 'telling requesters about expired payment requests failed'),
+      network.context.dependencies.clock,
     );
     app.addHook('onClose', async () => sweep.stop());
   }

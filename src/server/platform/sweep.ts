@@ -1,15 +1,15 @@
-import { type Clock, systemClock } from './clock.js';
+import type { Clock } from './clock.js';
 
 /**
- * Background work that repeats: every `intervalMs` on `clock` (default the system clock),
- * unless the previous round is still running. The timer does not keep the process alive;
- * `stop()` ends it.
+ * Background work that repeats: every `intervalMs` on `clock` (the services' clock, so that tests
+ * move time instead of sleeping), unless the previous round is still running. On the system clock
+ * the timer does not keep the process alive; `stop()` ends it.
  */
 export function repeatEvery(
   intervalMs: number,
   work: () => Promise<unknown>,
   onError: (error: unknown) => void,
-  clock: Clock = systemClock,
+  clock: Clock,
 ): { stop(): void } {
   let running = false;
   const scheduled = clock.setInterval(() => {
