@@ -94,6 +94,16 @@ export const limits = {
   ledgerStatementCsvLinesMax: 100_000,
   /** Largest ledger request body, in bytes (a full batch of transfers fits). */
   ledgerRequestBytesMax: 1024 * 1024,
+  /**
+   * How long an instance's claim on a row (an open meeting, a payment request being accepted) holds
+   * without being renewed; after it, the owner is presumed dead and any instance may recover the row
+   * at its start (5 minutes).
+   */
+  instanceClaimLeaseMs: 5 * 60_000,
+  /** How often a running instance renews its claims on its open meetings (well inside the lease). */
+  instanceClaimRenewIntervalMs: 60_000,
+  /** Keys (addresses, accounts…) one in-memory rate limiter tracks at once; beyond it, the fullest buckets go first. */
+  rateLimiterKeysMax: 100_000,
 } as const;
 
 export type Limits = typeof limits;
