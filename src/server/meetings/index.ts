@@ -1,13 +1,15 @@
 /** The meetings domain: persistent rooms, meeting records, and the registry of live meetings. */
 export { type MeetingsHttpOptions, meetingsHttp } from './http.js';
 export {
+  type Failure,
   type JoinResult,
-  type LiveParticipant,
   type LiveRoom,
-  lockAllows,
-  moderate,
+  type MediaServer,
   type Outcome,
   type ParticipantConnection,
+  type ParticipantView,
+  type RoomModule,
+  type RoomModuleContext,
   RoomRegistry,
 } from './live/index.js';
 export { meetingsMigrations } from './migrations.js';

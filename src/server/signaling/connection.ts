@@ -8,8 +8,8 @@ import type { WebSocket } from 'ws';
 import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
 import { type ClientMessage, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
-import type { LiveParticipant, LiveRoom, Outcome, ParticipantConnection, RoomRegistry } from '../meetings/index.js';
-import { handleMeetingMessage } from './meeting-messages.js';
+import type { Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
+import { routeMeetingMessage } from './meeting-messages.js';
 import { MessageRateGuard } from './message-rate.js';
 
 /** Wrong access codes tolerated on one connection before it is closed. */
@@ -17,7 +17,7 @@ const wrongCodesMax = 5;
 
 export class SignalingConnection implements ParticipantConnection {
   private room: LiveRoom | undefined;
-  private participant: LiveParticipant | undefined;
+  private participant: ParticipantView | undefined;
   private joining = false;
   private wrongCodes = 0;
   private missedPongs = 0;
@@ -69,7 +69,7 @@ export class SignalingConnection implements ParticipantConnection {
     this.close();
   }
 
-  private sendFailure(failure: Extract<Outcome, { ok: false }>, inReplyTo: string): void {
+  private sendFailure(failure: Failure, inReplyTo: string): void {
     this.send({ type: 'error', code: failure.code, message: failure.message, inReplyTo });
   }
 
@@ -112,7 +112,7 @@ export class SignalingConnection implements ParticipantConnection {
       this.leave();
       return;
     }
-    const failure = await handleMeetingMessage(room, participant, message, (reply) => this.send(reply));
+    const failure = await routeMeetingMessage(room, participant.id, message, (reply) => this.send(reply));
     if (failure) this.sendFailure(failure, message.type);
   }
 
@@ -133,7 +133,7 @@ export class SignalingConnection implements ParticipantConnection {
       }
       const { room, result } = joined.value;
       if (this.closed) {
-        result.participant.close();
+        room.leave(result.participant.id);
         return;
       }
       this.room = room;
@@ -155,33 +155,26 @@ export class SignalingConnection implements ParticipantConnection {
   }
 
   /** Sends `joined` (also when a moderator admits someone from the waiting room). */
-  private sendJoined(room: LiveRoom, participant: LiveParticipant, resumed: boolean): void {
+  private sendJoined(room: LiveRoom, participant: ParticipantView, resumed: boolean): void {
+    const welcome = room.welcome(participant.id);
+    if (!welcome.ok) return;
     this.logger.info(
       { roomId: room.room.id, participantId: participant.id, participants: room.participants.size, resumed },
       'participant joined',
     );
-    const others = [...room.participants.values()].filter((other) => other !== participant).map((other) => other.summary());
-    this.send({
-      type: 'joined',
-      self: participant.summary(),
-      participants: others,
-      settings: room.settings,
-      chat: room.chat.visibleTo(participant.id),
-      resumeToken: participant.resumeToken,
-      resumed,
-      iceServers: this.iceServers(),
-    });
-    if (participant.isModerator && room.lobby.size > 0) room.sendLobbyToModerators();
+    this.send({ type: 'joined', ...welcome.value, resumed, iceServers: this.iceServers() });
+    room.sendLobbyIfModerator(participant.id);
     if (!this.registry.mediaAvailable) this.send({ type: 'media-interrupted' });
   }
 
   private leave(): void {
     const participant = this.participant;
-    if (!participant) return;
+    const room = this.room;
+    if (!participant || !room) return;
     this.participant = undefined;
     this.room = undefined;
     this.logger.info({ participantId: participant.id }, 'participant left');
-    participant.close();
+    room.leave(participant.id);
   }
 
   /** Closes a socket that kept sending far beyond its rate; its participant leaves at once. */
@@ -213,7 +206,7 @@ export class SignalingConnection implements ParticipantConnection {
     this.participant = undefined;
     this.room = undefined;
     if (!participant || !room) return;
-    if (this.stoppedAnswering) room.connectionLost(participant, this);
-    else if (participant.connection === this) participant.close();
+    if (this.stoppedAnswering) room.connectionLost(participant.id, this);
+    else room.connectionClosed(participant.id, this);
   }
 }

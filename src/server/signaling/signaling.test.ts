@@ -1,14 +1,18 @@
 /** The signalling WebSocket against a real server and a real supervised Janus. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { limits } from '../../shared/limits.js';
+import { ManualClock } from '../platform/clock.js';
 import { startTestServer, type TestServer } from '../testing.js';
 import { TestClient } from './test-client.js';
 
 let server: TestServer;
 const clients: TestClient[] = [];
+/** The server's clock: the reconnect grace period passes when a test moves it. */
+const clock = new ManualClock();
+const reconnectGraceMs = 1_500;
 
 beforeAll(async () => {
-  server = await startTestServer({ reconnectGraceMs: 1_500 });
+  server = await startTestServer({ clock, reconnectGraceMs });
   await server.listen();
 });
 afterAll(async () => {
@@ -20,6 +24,12 @@ async function connect(options = {}): Promise<TestClient> {
   const client = await TestClient.connect(server.baseUrl, options);
   clients.push(client);
   return client;
+}
+
+/** Waits for a ping's pong: whatever the server sent this client before it has arrived. */
+async function roundTrip(client: TestClient): Promise<void> {
+  client.send({ type: 'ping' });
+  await client.next('pong');
 }
 
 async function newRoom(participantsMax: number = limits.participantsPerRoomMax): Promise<string> {
@@ -195,7 +205,11 @@ describe('leaving', () => {
     await stays.next('participant-joined');
     const reconnecting = await stays.next('participant-updated', 10_000);
     expect(reconnecting.participant).toMatchObject({ participantId: joined.self.participantId, reconnecting: true });
-    const left = await stays.next('participant-left', 5_000);
+    clock.advance(reconnectGraceMs - 1);
+    await roundTrip(stays);
+    expect(stays.received.some((message) => message.type === 'participant-left')).toBe(false);
+    clock.advance(1);
+    const left = await stays.next('participant-left');
     expect(left.participantId).toBe(joined.self.participantId);
   }, 20_000);
 
@@ -232,7 +246,8 @@ describe('leaving', () => {
     });
     const update = await stays.next('participant-updated');
     expect(update.participant).toMatchObject({ participantId: first.self.participantId, reconnecting: false });
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    clock.advance(reconnectGraceMs * 2);
+    await roundTrip(stays);
     expect(stays.received.some((message) => message.type === 'participant-left')).toBe(false);
   }, 20_000);
 

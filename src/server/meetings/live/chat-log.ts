@@ -23,11 +23,11 @@ export class ChatLog {
     return this.messages.filter((message) => message.toId === null || message.toId === participantId || message.fromId === participantId);
   }
 
-  /** The public chat as plain text, one line per message, for a moderator's download. */
-  exportPublic(roomName: string): string {
+  /** The public chat as plain text, one line per message, for a moderator's download made at `nowMs`. */
+  exportPublic(roomName: string, nowMs: number): string {
     const lines = this.messages
       .filter((message) => message.toId === null)
       .map((message) => `[${new Date(message.sentAtMs).toISOString()}] ${message.fromName}: ${message.text.replaceAll('\n', '\n    ')}`);
-    return `Chat of "${roomName}", exported ${new Date().toISOString()}\n\n${lines.join('\n')}\n`;
+    return `Chat of "${roomName}", exported ${new Date(nowMs).toISOString()}\n\n${lines.join('\n')}\n`;
   }
 }

@@ -1,4 +1,5 @@
-export type { LiveParticipant, ParticipantConnection } from './live-participant.js';
-export type { Failure, JoinRequest, JoinResult, LiveRoom, Outcome } from './live-room.js';
-export { lockAllows, moderate } from './moderation.js';
+export type { ParticipantConnection, ParticipantView } from './live-participant.js';
+export type { Failure, JoinRequest, JoinResult, LiveRoom, Outcome, WaitingView, Welcome } from './live-room.js';
+export type { MediaPublisher, MediaServer, MediaStreamEvents, MediaSubscriber } from './media-server.js';
+export type { ModuleOutcome, RoomModule, RoomModuleContext, RoomModuleFactory } from './room-module.js';
 export { type RegistryCounts, RoomRegistry } from './room-registry.js';

@@ -1,14 +1,17 @@
 /**
- * One person in a live meeting. Owns its publisher handles (camera, screen) and its
- * subscriptions to others' streams; `close()` is idempotent, closes all of them, and tells the room.
+ * One person in a live meeting. Owns its publications (camera, screen) and its subscriptions to
+ * others' streams; `close()` is idempotent, closes all of them, and tells the room. Its state is
+ * private: others read it through `ParticipantView`, and only the room (through its commands)
+ * changes it.
  */
 import { randomBytes } from 'node:crypto';
 import { customAlphabet } from 'nanoid';
 import { type ParticipantId, ParticipantIdSchema } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { IceCandidate, MediaSource, MediaState, ParticipantSummary, Role, ServerMessage } from '../../../shared/protocol.js';
-import type { PublisherHandle, SubscriberHandle } from '../../media/index.js';
+import type { ScheduledCall } from '../../platform/clock.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
+import type { MediaPublisher, MediaSubscriber } from './media-server.js';
 
 const participantIdSuffix = customAlphabet('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789', 16);
 
@@ -30,90 +33,213 @@ export interface ParticipantConnection {
 export type SubscriptionKey = `${ParticipantId}/${MediaSource}`;
 export const subscriptionKey = (participantId: ParticipantId, source: MediaSource): SubscriptionKey => `${participantId}/${source}`;
 
-/** A publisher of one source, with its state. */
+/** A publisher of one source, with its state (kept by the participant, driven by `RoomMedia`). */
 export interface Publication {
-  handle: PublisherHandle | undefined;
+  handle: MediaPublisher | undefined;
   /** A publish in progress, so that a second one cannot race the first. */
   pending: Promise<unknown> | undefined;
-  /** True once Janus reports the PeerConnection up. */
+  /** True once the media server reports the PeerConnection up. */
   live: boolean;
   /** Browser candidates that arrived before the handle existed. */
   earlyCandidates: IceCandidate[];
-  /** What Janus was last told to drop of this publisher's streams. */
+  /** What the media server was last told to drop of this publisher's streams. */
   blocked: { audio: boolean; video: boolean };
 }
 
-export class LiveParticipant {
-  readonly id = newParticipantId();
+const emptyPublication = (): Publication => ({
+  handle: undefined,
+  pending: undefined,
+  live: false,
+  earlyCandidates: [],
+  blocked: { audio: false, video: false },
+});
+
+/** Empties a publication in place (a publish in flight holds the same object). */
+function resetPublication(publication: Publication): void {
+  publication.handle = undefined;
+  publication.pending = undefined;
+  publication.live = false;
+  publication.blocked = { audio: false, video: false };
+  publication.earlyCandidates.length = 0;
+}
+
+/** What anyone outside the room may read of a participant: a read-only view. */
+export interface ParticipantView {
+  readonly id: ParticipantId;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly isModerator: boolean;
+  readonly media: Readonly<MediaState>;
+  /** When the hand went up (room clock), or `null`. */
+  readonly handRaisedAtMs: number | null;
+  readonly speaking: boolean;
+  /** The connection dropped; the room keeps the place for the grace period. */
+  readonly reconnecting: boolean;
+  /** The camera is published and live. */
+  readonly publishing: boolean;
+  /** The screen is published and live. */
+  readonly sharingScreen: boolean;
   /** Lets the same person take this place back after a dropped connection. */
+  readonly resumeToken: string;
+  readonly closed: boolean;
+  /** What others see of this participant (a fresh snapshot). */
+  summary(): ParticipantSummary;
+}
+
+/** What a participant starts with. */
+export interface ParticipantInit {
+  displayName: string;
+  role: Role;
+  media: MediaState;
+  connection: ParticipantConnection;
+  /** A stable id of the person's browser, to keep a meeting ban; may be absent. */
+  clientId: string | undefined;
+}
+
+export class LiveParticipant implements ParticipantView {
+  readonly id = newParticipantId();
   readonly resumeToken = randomBytes(24).toString('base64url');
-  readonly publications: Record<MediaSource, Publication> = {
-    camera: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], blocked: { audio: false, video: false } },
-    screen: { handle: undefined, pending: undefined, live: false, earlyCandidates: [], blocked: { audio: false, video: false } },
-  };
-  /** Subscriptions to other participants' streams. */
-  readonly subscriptions = new Map<SubscriptionKey, SubscriberHandle>();
-  handRaisedAtMs: number | null = null;
-  speaking = false;
-  /** The connection dropped; the room keeps the place for `limits.reconnectGraceMs`. */
-  reconnecting = false;
-  reconnectTimer: NodeJS.Timeout | undefined;
-  readonly chatBucket = new TokenBucket(limits.chatMessagesPerSecondMax, limits.chatBurstMessages);
-  readonly gestureBucket = new TokenBucket(limits.gesturesPerSecondMax, limits.gestureBurst);
-  private isClosed = false;
+  readonly displayName: string;
+  readonly clientId: string | undefined;
+  #role: Role;
+  #media: Readonly<MediaState>;
+  #connection: ParticipantConnection | undefined;
+  #handRaisedAtMs: number | null = null;
+  #speaking = false;
+  #reconnectTimer: ScheduledCall | undefined;
+  #closed = false;
+  readonly #publications: Record<MediaSource, Publication> = { camera: emptyPublication(), screen: emptyPublication() };
+  readonly #subscriptions = new Map<SubscriptionKey, MediaSubscriber>();
+  readonly #gestures = new TokenBucket(limits.gesturesPerSecondMax, limits.gestureBurst);
+  readonly #onClose: (participant: LiveParticipant) => void;
 
-  constructor(
-    readonly displayName: string,
-    public role: Role,
-    public media: MediaState,
-    public connection: ParticipantConnection | undefined,
-    /** A stable id of the person's browser, to keep a meeting ban; may be absent. */
-    readonly clientId: string | undefined,
-    private readonly onClose: (participant: LiveParticipant) => void,
-  ) {}
-
-  get closed(): boolean {
-    return this.isClosed;
+  /** Made by the room only (`LiveRoom.join`); `onClose` tells the room. */
+  constructor(init: ParticipantInit, onClose: (participant: LiveParticipant) => void) {
+    this.displayName = init.displayName;
+    this.clientId = init.clientId;
+    this.#role = init.role;
+    this.#media = init.media;
+    this.#connection = init.connection;
+    this.#onClose = onClose;
   }
 
+  get role(): Role {
+    return this.#role;
+  }
   get isModerator(): boolean {
-    return this.role === 'moderator';
+    return this.#role === 'moderator';
+  }
+  get media(): Readonly<MediaState> {
+    return this.#media;
+  }
+  get handRaisedAtMs(): number | null {
+    return this.#handRaisedAtMs;
+  }
+  get speaking(): boolean {
+    return this.#speaking;
+  }
+  get reconnecting(): boolean {
+    return this.#reconnectTimer !== undefined;
+  }
+  get publishing(): boolean {
+    return this.#publications.camera.live;
+  }
+  get sharingScreen(): boolean {
+    return this.#publications.screen.live;
+  }
+  get closed(): boolean {
+    return this.#closed;
+  }
+  /** The current connection; `undefined` while reconnecting. */
+  get connection(): ParticipantConnection | undefined {
+    return this.#connection;
   }
 
-  /** What others see of this participant. */
   summary(): ParticipantSummary {
     return {
       participantId: this.id,
       displayName: this.displayName,
-      role: this.role,
-      media: this.media,
-      publishing: this.publications.camera.live,
-      sharingScreen: this.publications.screen.live,
-      handRaisedAtMs: this.handRaisedAtMs,
-      speaking: this.speaking,
+      role: this.#role,
+      media: { ...this.#media },
+      publishing: this.publishing,
+      sharingScreen: this.sharingScreen,
+      handRaisedAtMs: this.#handRaisedAtMs,
+      speaking: this.#speaking,
       reconnecting: this.reconnecting,
     };
   }
 
+  // ---- changed by the room and its parts only ----------------------------------------------
+
+  setRole(role: Role): void {
+    this.#role = role;
+  }
+  setMedia(media: MediaState): void {
+    this.#media = { audioMuted: media.audioMuted, videoMuted: media.videoMuted };
+  }
+  setHand(raisedAtMs: number | null): void {
+    this.#handRaisedAtMs = raisedAtMs;
+  }
+  setSpeaking(speaking: boolean): void {
+    this.#speaking = speaking;
+  }
+  /** Takes one token of the gesture rate (media state, hands, reactions); false when spent. */
+  takeGesture(): boolean {
+    return this.#gestures.take();
+  }
+  /** The publication of `source` (driven by `RoomMedia`). */
+  publication(source: MediaSource): Publication {
+    return this.#publications[source];
+  }
+  subscription(key: SubscriptionKey): MediaSubscriber | undefined {
+    return this.#subscriptions.get(key);
+  }
+
   /** Sends a message if the participant is connected. */
   send(message: ServerMessage): void {
-    if (!this.isClosed) this.connection?.send(message);
+    if (!this.#closed) this.#connection?.send(message);
+  }
+  /** Closes the connection after what was sent (removal, denial, end). */
+  disconnect(): void {
+    this.#connection?.disconnect();
+  }
+  /** Tells the connection a moderator admitted this participant. */
+  admitted(): void {
+    this.#connection?.admitted();
+  }
+
+  /** The connection dropped: keep the place (reconnecting) until `expiry` fires or `resume`. */
+  connectionLost(expiry: ScheduledCall): void {
+    this.#connection = undefined;
+    this.#reconnectTimer?.cancel();
+    this.#reconnectTimer = expiry;
+    this.closeMedia();
+  }
+
+  /** A new connection takes this place back; the earlier one (if any, and different) is closed. */
+  resume(connection: ParticipantConnection): void {
+    const previous = this.#connection;
+    this.#connection = connection;
+    if (previous && previous !== connection) previous.disconnect();
+    this.#reconnectTimer?.cancel();
+    this.#reconnectTimer = undefined;
+    this.closeMedia();
   }
 
   /** Replaces the subscription under `key`, closing any earlier one. */
-  setSubscription(key: SubscriptionKey, handle: SubscriberHandle): void {
-    const previous = this.subscriptions.get(key);
+  setSubscription(key: SubscriptionKey, handle: MediaSubscriber): void {
+    const previous = this.#subscriptions.get(key);
     if (previous && previous !== handle) void previous.close();
-    this.subscriptions.set(key, handle);
+    this.#subscriptions.set(key, handle);
     handle.once('closed', () => {
-      if (this.subscriptions.get(key) === handle) this.subscriptions.delete(key);
+      if (this.#subscriptions.get(key) === handle) this.#subscriptions.delete(key);
     });
   }
 
   /** Closes the subscription under `key`, if any. */
   closeSubscription(key: SubscriptionKey): void {
-    const handle = this.subscriptions.get(key);
-    this.subscriptions.delete(key);
+    const handle = this.#subscriptions.get(key);
+    this.#subscriptions.delete(key);
     if (handle) void handle.close();
   }
 
@@ -125,36 +251,27 @@ export class LiveParticipant {
 
   /** Closes all own media (publishers and subscriptions), keeping the participant. */
   closeMedia(): void {
-    for (const key of [...this.subscriptions.keys()]) this.closeSubscription(key);
-    for (const publication of Object.values(this.publications)) {
+    for (const key of [...this.#subscriptions.keys()]) this.closeSubscription(key);
+    for (const publication of Object.values(this.#publications)) {
       const handle = publication.handle;
-      publication.handle = undefined;
-      publication.pending = undefined;
-      publication.live = false;
-      publication.blocked = { audio: false, video: false };
-      publication.earlyCandidates.length = 0;
+      resetPublication(publication);
       if (handle) void handle.close();
     }
   }
 
-  /** Forgets every media handle without asking Janus (used when Janus itself went away). */
+  /** Forgets every media handle without asking the media server (used when it went away). */
   dropMedia(): void {
-    for (const publication of Object.values(this.publications)) {
-      publication.handle = undefined;
-      publication.pending = undefined;
-      publication.live = false;
-      publication.blocked = { audio: false, video: false };
-      publication.earlyCandidates.length = 0;
-    }
-    this.subscriptions.clear();
+    for (const publication of Object.values(this.#publications)) resetPublication(publication);
+    this.#subscriptions.clear();
+    this.#speaking = false;
   }
 
   /** Closes every media handle and leaves the room. Idempotent. */
   close(): void {
-    if (this.isClosed) return;
-    this.isClosed = true;
-    clearTimeout(this.reconnectTimer);
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#reconnectTimer?.cancel();
     this.closeMedia();
-    this.onClose(this);
+    this.#onClose(this);
   }
 }

@@ -1,27 +1,51 @@
 /**
- * A room while a meeting is held in it. Owns its participants (and those waiting in its lobby),
- * its chat, its moderator settings and its media (`RoomMedia`). When the last participant leaves
- * the room closes itself and tells the registry.
+ * A room while a meeting is held in it: the one owner of the meeting's live state and the one
+ * set of commands that change it. It owns its participants (and those waiting in its lobby),
+ * its settings, its media (`RoomMedia` on a `MediaServer`) and its modules (chat first). Every
+ * change is a command here returning an `Outcome`; everything else reads views. When the last
+ * participant leaves the room closes itself and tells the registry.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { MediaState, MeetingSettings, Role, ServerMessage } from '../../../shared/protocol.js';
-import type { JanusGateway } from '../../media/index.js';
+import type {
+  ChatMessage,
+  ClientMessage,
+  IceCandidate,
+  MediaSource,
+  MediaState,
+  MeetingSettings,
+  Moderation,
+  ParticipantSummary,
+  Reaction,
+  ServerMessage,
+  SessionDescription,
+  TrickleTarget,
+  VideoLayer,
+} from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
-import { ChatLog } from './chat-log.js';
-import { LiveParticipant, type ParticipantConnection } from './live-participant.js';
+import { roleFor } from './admission.js';
+import { LiveParticipant, type ParticipantConnection, type ParticipantView, subscriptionKey } from './live-participant.js';
+import type { MediaServer } from './media-server.js';
+import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
-import { RoomMedia } from './room-media.js';
+import { raiseHand, react, screenShareAllowed, setMedia } from './participant-commands.js';
+import { RoomCore } from './room-core.js';
+import type { ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
 export { type Failure, failure, type Outcome } from './outcome.js';
 
+/** The part of the rooms repository a live room writes: its meeting record. */
+export type MeetingRecords = Pick<RoomsRepository, 'startMeeting' | 'recordAttendance' | 'endMeeting'>;
+
 export interface LiveRoomDependencies {
-  gateway: JanusGateway;
-  rooms: RoomsRepository;
+  /** The media server (Janus in production). */
+  media: MediaServer;
+  /** Where the meeting record (start, attendance, end) is kept. */
+  records: MeetingRecords;
   logger: Logger;
+  /** Where time comes from, and the reconnect grace period's timer. */
   clock: Clock;
   /** How long a participant whose connection dropped keeps their place. */
   reconnectGraceMs: number;
@@ -40,272 +64,346 @@ export interface JoinRequest {
 }
 
 export type JoinResult =
-  | { kind: 'joined'; participant: LiveParticipant; resumed: boolean }
-  | { kind: 'waiting'; participant: LiveParticipant };
+  | { kind: 'joined'; participant: ParticipantView; resumed: boolean }
+  | { kind: 'waiting'; participant: ParticipantView };
 
-function sameCode(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** What a participant is told on entering: everything of the meeting they may see. */
+export interface Welcome {
+  self: ParticipantSummary;
+  participants: ParticipantSummary[];
+  settings: MeetingSettings;
+  chat: ChatMessage[];
+  resumeToken: string;
 }
 
-export class LiveRoom {
-  /** Admitted participants. */
-  readonly participants = new Map<ParticipantId, LiveParticipant>();
-  /** Guests waiting to be admitted, oldest first. */
-  readonly lobby = new Map<ParticipantId, { participant: LiveParticipant; sinceMs: number }>();
-  readonly chat = new ChatLog();
-  readonly media: RoomMedia;
-  settings: MeetingSettings;
-  /** Browsers banned from this meeting (by their client id). */
-  private readonly banned = new Set<string>();
-  private writes: Promise<unknown> = Promise.resolve();
-  private meetingId: string | undefined;
-  private isClosed = false;
+/** Someone in the waiting room, as others see them. */
+export interface WaitingView {
+  participant: ParticipantView;
+  sinceMs: number;
+}
 
-  constructor(
-    public room: Room,
-    private readonly dependencies: LiveRoomDependencies,
-  ) {
-    this.settings = {
-      roomLocked: false,
-      lockedForViewers: { microphone: false, camera: false, chat: false, screenShare: false },
-      multipleSharers: false,
-      waitingRoom: room.waitingRoom,
-    };
-    this.media = new RoomMedia(this, dependencies.gateway, dependencies.logger, this.participantsMax);
-    this.record(async () => {
-      this.meetingId = (await dependencies.rooms.startMeeting(room.id)).id;
+const done = { ok: true } as const;
+
+export class LiveRoom {
+  readonly #core: RoomCore;
+  readonly #dependencies: LiveRoomDependencies;
+  #writes: Promise<unknown> = Promise.resolve();
+  #meetingId: string | undefined;
+  #closed = false;
+
+  constructor(room: Room, dependencies: LiveRoomDependencies) {
+    this.#dependencies = dependencies;
+    this.#core = new RoomCore(room, dependencies.media, dependencies.clock, dependencies.logger, (count) =>
+      this.#record(async () => {
+        if (this.#meetingId) await dependencies.records.recordAttendance(this.#meetingId, count);
+      }),
+    );
+    this.#record(async () => {
+      this.#meetingId = (await dependencies.records.startMeeting(room.id)).id;
     });
   }
 
+  // ---- views -------------------------------------------------------------------------------
+
   get closed(): boolean {
-    return this.isClosed;
+    return this.#closed;
   }
-
+  /** The persistent room this meeting is held in. */
+  get room(): Readonly<Room> {
+    return this.#core.room;
+  }
+  get settings(): Readonly<MeetingSettings> {
+    return this.#core.settings;
+  }
+  /** Admitted participants, by id. */
+  get participants(): ReadonlyMap<ParticipantId, ParticipantView> {
+    return this.#core.participants;
+  }
+  /** Those waiting to be admitted, oldest first. */
+  get lobby(): ReadonlyMap<ParticipantId, WaitingView> {
+    return this.#core.lobby;
+  }
   get participantsMax(): number {
-    return Math.min(this.room.participantsMax, limits.participantsPerRoomMax);
+    return this.#core.participantsMax;
   }
-
-  get logger(): Logger {
-    return this.dependencies.logger;
-  }
-
-  get clock(): Clock {
-    return this.dependencies.clock;
-  }
-
   /** Participants publishing their camera right now. */
   get publishingCount(): number {
     let count = 0;
-    for (const participant of this.participants.values()) if (participant.publications.camera.live) count += 1;
+    for (const participant of this.#core.participants.values()) if (participant.publishing) count += 1;
     return count;
   }
 
-  private record(write: () => Promise<unknown>): void {
-    this.writes = this.writes.then(write).catch((error: unknown) => {
-      this.dependencies.logger.error({ err: error, roomId: this.room.id }, 'could not update the meeting record');
+  /** What `participantId` is told on entering (`not_joined` unless admitted). */
+  welcome(participantId: ParticipantId): Outcome<Welcome> {
+    const self = this.#actor(participantId);
+    if (!self.ok) return self;
+    const participants = [...this.#core.participants.values()].filter((other) => other !== self.value).map((other) => other.summary());
+    const { settings, chat } = this.#core;
+    const value = {
+      self: self.value.summary(),
+      participants,
+      settings,
+      chat: chat.visibleTo(participantId),
+      resumeToken: self.value.resumeToken,
+    };
+    return { ok: true, value };
+  }
+
+  /** After a moderator's welcome: the moderators get the waiting list, if anyone waits. */
+  sendLobbyIfModerator(participantId: ParticipantId): void {
+    if (this.#core.participants.get(participantId)?.isModerator && this.#core.lobby.size > 0) this.#core.sendLobbyToModerators();
+  }
+
+  #record(write: () => Promise<unknown>): void {
+    this.#writes = this.#writes.then(write).catch((error: unknown) => {
+      this.#dependencies.logger.error({ err: error, roomId: this.#core.room.id }, 'could not update the meeting record');
     });
   }
 
-  /** The role a join request earns, or why it cannot join. */
-  private roleFor(accessCode: string | undefined, administrator: boolean): Outcome<Role> {
-    if (administrator) return { ok: true, value: 'moderator' };
-    if (accessCode && sameCode(accessCode, this.room.moderatorCode)) return { ok: true, value: 'moderator' };
-    if (this.room.viewerCode === null) return { ok: true, value: 'guest' };
-    if (!accessCode) return failure('access_code_required', 'This room needs an access code.');
-    if (sameCode(accessCode, this.room.viewerCode)) return { ok: true, value: 'viewer' };
-    return failure('access_code_wrong', 'That access code is not right.');
+  /** An admitted, open participant, or `not_joined`. */
+  #actor(participantId: ParticipantId): Outcome<LiveParticipant> {
+    const participant = this.#core.participants.get(participantId);
+    if (!participant || participant.closed) return failure('not_joined', 'Join a meeting first.');
+    return { ok: true, value: participant };
   }
+
+  // ---- joining and leaving -----------------------------------------------------------------
 
   /**
    * Lets a person in, puts them in the waiting room, resumes their earlier place, or says why
    * not (full, locked, banned, wrong code).
    */
   join(request: JoinRequest, connection: ParticipantConnection): Outcome<JoinResult> {
-    if (this.isClosed) return failure('room_not_found', 'This meeting has just ended.');
+    if (this.#closed) return failure('room_not_found', 'This meeting has just ended.');
+    const core = this.#core;
     if (request.resumeToken) {
-      const earlier = [...this.participants.values()].find((participant) => participant.resumeToken === request.resumeToken);
-      if (earlier) return { ok: true, value: { kind: 'joined', participant: this.resume(earlier, connection), resumed: true } };
+      const earlier = [...core.participants.values()].find((participant) => participant.resumeToken === request.resumeToken);
+      if (earlier) return { ok: true, value: { kind: 'joined', participant: this.#resume(earlier, connection), resumed: true } };
     }
-    if (request.clientId && this.banned.has(request.clientId)) return failure('banned', 'You were removed from this meeting.');
-    const role = this.roleFor(request.accessCode, request.administrator === true);
+    if (request.clientId && core.banned.has(request.clientId)) return failure('banned', 'You were removed from this meeting.');
+    const role = roleFor(core.room, request.accessCode, request.administrator === true);
     if (!role.ok) return role;
-    if (this.settings.roomLocked && role.value !== 'moderator')
+    if (core.settings.roomLocked && role.value !== 'moderator')
       return failure('room_is_locked', 'This meeting is locked: nobody new can join.');
-    if (this.participants.size >= this.participantsMax) {
-      return failure('room_is_full', `This room is full: it holds at most ${this.participantsMax} people.`);
+    if (core.participants.size >= core.participantsMax) {
+      return failure('room_is_full', `This room is full: it holds at most ${core.participantsMax} people.`);
     }
-    const media = this.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
-    const participant = new LiveParticipant(request.displayName, role.value, media, connection, request.clientId, (leaving) =>
-      this.handleParticipantClosed(leaving),
-    );
-    if (this.settings.waitingRoom && role.value === 'guest') {
-      if (this.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', 'Too many people are waiting to join.');
-      this.lobby.set(participant.id, { participant, sinceMs: this.clock.nowMs() });
-      this.sendLobbyToModerators();
+    const media = core.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
+    const init = { displayName: request.displayName, role: role.value, media, connection, clientId: request.clientId };
+    const participant = new LiveParticipant(init, (leaving) => this.#participantClosed(leaving));
+    if (core.settings.waitingRoom && role.value === 'guest') {
+      if (core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', 'Too many people are waiting to join.');
+      core.lobby.set(participant.id, { participant, sinceMs: this.#dependencies.clock.nowMs() });
+      core.sendLobbyToModerators();
       return { ok: true, value: { kind: 'waiting', participant } };
     }
-    this.addParticipant(participant);
+    core.addParticipant(participant);
     return { ok: true, value: { kind: 'joined', participant, resumed: false } };
   }
 
-  private addParticipant(participant: LiveParticipant): void {
-    this.participants.set(participant.id, participant);
-    this.broadcast({ type: 'participant-joined', participant: participant.summary() }, participant.id);
-    const count = this.participants.size;
-    this.record(async () => {
-      if (this.meetingId) await this.dependencies.rooms.recordAttendance(this.meetingId, count);
-    });
-    if (participant.isModerator && this.lobby.size > 0) this.sendLobbyToModerators();
-  }
-
-  /** Moves someone from the lobby into the meeting; returns them, or `undefined` if they are not waiting. */
-  admit(participantId: ParticipantId): LiveParticipant | undefined {
-    const waiting = this.lobby.get(participantId);
-    if (!waiting) return undefined;
-    this.lobby.delete(participantId);
-    if (this.participants.size >= this.participantsMax) {
-      waiting.participant.send({ type: 'denied', reason: 'The meeting is full.' });
-      waiting.participant.connection?.disconnect();
-      return undefined;
-    }
-    this.addParticipant(waiting.participant);
-    waiting.participant.connection?.admitted();
-    this.sendLobbyToModerators();
-    return waiting.participant;
-  }
-
-  /** Turns someone in the lobby away, telling them why. */
-  deny(participantId: ParticipantId, reason: string | undefined): boolean {
-    const waiting = this.lobby.get(participantId);
-    if (!waiting) return false;
-    this.lobby.delete(participantId);
-    waiting.participant.send({ type: 'denied', ...(reason ? { reason } : {}) });
-    waiting.participant.connection?.disconnect();
-    this.sendLobbyToModerators();
-    return true;
-  }
-
-  /** Sends the waiting list to every moderator. */
-  sendLobbyToModerators(): void {
-    const waiting = [...this.lobby.values()].map(({ participant, sinceMs }) => ({
-      participantId: participant.id,
-      displayName: participant.displayName,
-      sinceMs,
-    }));
-    for (const participant of this.participants.values()) if (participant.isModerator) participant.send({ type: 'lobby', waiting });
-  }
-
-  private resume(participant: LiveParticipant, connection: ParticipantConnection): LiveParticipant {
-    const previous = participant.connection;
-    participant.connection = connection;
-    if (previous && previous !== connection) previous.disconnect();
-    clearTimeout(participant.reconnectTimer);
-    participant.reconnectTimer = undefined;
-    participant.closeMedia();
-    participant.reconnecting = false;
-    this.participantChanged(participant);
+  #resume(participant: LiveParticipant, connection: ParticipantConnection): LiveParticipant {
+    participant.resume(connection);
+    this.#core.participantChanged(participant);
     return participant;
   }
 
+  /** The participant leaves (or stops waiting), at once. */
+  leave(participantId: ParticipantId): void {
+    (this.#core.participants.get(participantId) ?? this.#core.lobby.get(participantId)?.participant)?.close();
+  }
+
+  /** The participant's socket closed (tab closed or crashed): they leave at once, unless another connection took their place. */
+  connectionClosed(participantId: ParticipantId, connection: ParticipantConnection): void {
+    const participant = this.#core.participants.get(participantId) ?? this.#core.lobby.get(participantId)?.participant;
+    if (participant?.connection === connection) participant.close();
+  }
+
   /**
-   * The participant's connection dropped without a goodbye: keep their place (shown as
-   * reconnecting) for `limits.reconnectGraceMs`, then let them go.
+   * The participant's connection stopped answering: keep their place (shown as reconnecting) for
+   * the grace period, timed on the room's clock, then let them go. Someone waiting just goes.
    */
-  connectionLost(participant: LiveParticipant, connection: ParticipantConnection): void {
-    if (participant.connection !== connection || participant.closed) return;
-    if (this.lobby.delete(participant.id)) {
-      this.sendLobbyToModerators();
+  connectionLost(participantId: ParticipantId, connection: ParticipantConnection): void {
+    const core = this.#core;
+    const waiting = core.lobby.get(participantId);
+    if (waiting) {
+      if (waiting.participant.connection !== connection) return;
+      core.lobby.delete(participantId);
+      core.sendLobbyToModerators();
       return;
     }
-    participant.connection = undefined;
-    participant.reconnecting = true;
-    participant.closeMedia();
-    for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
-    this.participantChanged(participant);
-    participant.reconnectTimer = setTimeout(() => participant.close(), this.dependencies.reconnectGraceMs);
+    const participant = core.participants.get(participantId);
+    if (!participant || participant.connection !== connection || participant.closed) return;
+    participant.connectionLost(this.#dependencies.clock.setTimeout(() => participant.close(), this.#dependencies.reconnectGraceMs));
+    for (const other of core.participants.values()) other.closeSubscriptionsTo(participant.id);
+    core.participantChanged(participant);
   }
 
-  /** Sends a message to every admitted participant except `exceptId`. */
-  broadcast(message: ServerMessage, exceptId?: ParticipantId): void {
-    for (const participant of this.participants.values()) if (participant.id !== exceptId) participant.send(message);
+  #participantClosed(participant: LiveParticipant): void {
+    if (this.#core.forget(participant) && this.#core.participants.size === 0) this.close();
   }
 
-  /** Tells everyone (the participant included) that a participant's state changed. */
-  participantChanged(participant: LiveParticipant): void {
-    if (!this.participants.has(participant.id)) return;
-    void this.media.enforceMedia(participant);
-    this.broadcast({ type: 'participant-updated', participant: participant.summary() });
+  // ---- what participants do ----------------------------------------------------------------
+
+  /** Turns one's microphone or camera on or off (`not_allowed` when locked, `rate_limited`). */
+  setMedia(participantId: ParticipantId, media: MediaState): Outcome {
+    const actor = this.#actor(participantId);
+    return actor.ok ? setMedia(this.#core, actor.value, media) : actor;
   }
 
-  /** Applies new meeting settings and tells everyone. */
-  changeSettings(changes: Partial<MeetingSettings>): void {
-    this.settings = { ...this.settings, ...changes };
-    this.broadcast({ type: 'settings', settings: this.settings });
-    if (changes.waitingRoom === false) for (const participantId of [...this.lobby.keys()]) this.admit(participantId);
+  /** Raises or lowers one's hand (`rate_limited` beyond the gesture rate). */
+  raiseHand(participantId: ParticipantId, raised: boolean): Outcome {
+    const actor = this.#actor(participantId);
+    return actor.ok ? raiseHand(this.#core, actor.value, raised) : actor;
+  }
+
+  /** Shows a reaction to everyone (`rate_limited` beyond the gesture rate). */
+  react(participantId: ParticipantId, reaction: Reaction): Outcome {
+    const actor = this.#actor(participantId);
+    return actor.ok ? react(this.#core, actor.value, reaction) : actor;
+  }
+
+  /** Sends a chat message to everyone (`to` null) or to one participant; see `ChatModule.send`. */
+  sendChat(participantId: ParticipantId, to: ParticipantId | null, text: string): ModuleOutcome {
+    return this.handleModuleMessage(participantId, { type: 'chat-send', to, text });
+  }
+
+  /** Hands a client message to the module that claims its type (`malformed_message` if none does). */
+  handleModuleMessage(participantId: ParticipantId, message: ClientMessage): ModuleOutcome {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    const module = this.#core.moduleFor(message.type);
+    if (!module) return failure('malformed_message', `Nothing in this meeting handles ${message.type}.`);
+    return module.handle(actor.value, message);
+  }
+
+  /** Carries out a moderator's action (`not_allowed` for others); some answer with a reply for the moderator alone. */
+  moderate(participantId: ParticipantId, moderation: Moderation): Outcome<ModerationReply> {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    if (moderation.action !== 'end-meeting') return moderate(this.#core, actor.value, moderation);
+    if (!actor.value.isModerator) return failure('not_allowed', 'Only moderators can do that.');
+    this.#end();
+    return { ok: true, value: undefined };
+  }
+
+  // ---- media -------------------------------------------------------------------------------
+
+  /** Publishes one's camera or screen (a screen only when `screenShareAllowed`); answers with the media server's answer. */
+  async publish(participantId: ParticipantId, source: MediaSource, offer: SessionDescription): Promise<Outcome<SessionDescription>> {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    if (source === 'screen') {
+      const allowed = screenShareAllowed(this.#core, actor.value);
+      if (!allowed.ok) return allowed;
+    }
+    return this.#core.media.publish(actor.value, source, offer);
+  }
+
+  /** Stops one's camera or screen. */
+  async unpublish(participantId: ParticipantId, source: MediaSource): Promise<Outcome> {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    await this.#core.media.unpublish(actor.value, source);
+    return done;
+  }
+
+  /** Subscribes to another participant's stream; answers with the media server's offer. */
+  async subscribe(
+    participantId: ParticipantId,
+    publisherId: ParticipantId,
+    source: MediaSource,
+    layer?: VideoLayer,
+  ): Promise<Outcome<SessionDescription>> {
+    const actor = this.#actor(participantId);
+    return actor.ok ? this.#core.media.subscribe(actor.value, publisherId, source, layer) : actor;
+  }
+
+  /** Starts a subscription with the browser's answer. */
+  async answerSubscription(
+    participantId: ParticipantId,
+    publisherId: ParticipantId,
+    source: MediaSource,
+    answer: SessionDescription,
+  ): Promise<Outcome> {
+    const actor = this.#actor(participantId);
+    return actor.ok ? this.#core.media.answerSubscription(actor.value, publisherId, source, answer) : actor;
+  }
+
+  /** Ends a subscription. */
+  unsubscribe(participantId: ParticipantId, publisherId: ParticipantId, source: MediaSource): Outcome {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    actor.value.closeSubscription(subscriptionKey(publisherId, source));
+    return done;
+  }
+
+  /** Chooses the simulcast layer (or no video) of a subscription. */
+  async setVideoLayer(participantId: ParticipantId, publisherId: ParticipantId, source: MediaSource, layer: VideoLayer): Promise<Outcome> {
+    const actor = this.#actor(participantId);
+    return actor.ok ? this.#core.media.setVideoLayer(actor.value, publisherId, source, layer) : actor;
+  }
+
+  /** Passes a browser's ICE candidate on; candidates for vanished handles are ignored. */
+  async trickle(participantId: ParticipantId, target: TrickleTarget, candidate: IceCandidate): Promise<Outcome> {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    await this.#core.media.trickle(actor.value, target, candidate);
+    return done;
+  }
+
+  // ---- the room itself ---------------------------------------------------------------------
+
+  /** Creates a module (a poll, a vote, shared notes…) through the room; it lives until the room closes. */
+  addModule<Module extends RoomModule>(factory: RoomModuleFactory<Module>): Module {
+    return this.#core.addModule(factory);
   }
 
   /** Takes new persistent room settings (name, codes, waiting room…) from the settings page. */
   roomSettingsChanged(room: Room): void {
-    const waitingRoomChanged = room.waitingRoom !== this.room.waitingRoom;
-    this.room = room;
-    if (waitingRoomChanged) this.changeSettings({ waitingRoom: room.waitingRoom });
+    const waitingRoomChanged = room.waitingRoom !== this.#core.room.waitingRoom;
+    this.#core.room = room;
+    if (waitingRoomChanged) this.#core.changeSettings({ waitingRoom: room.waitingRoom });
   }
 
-  /** Keeps a browser out of this meeting. */
-  ban(clientId: string): void {
-    this.banned.add(clientId);
-  }
-
-  /** Janus went away: every handle is gone; tell everyone to wait. */
+  /** The media server went away: every handle is gone; tell everyone to wait. */
   mediaInterrupted(): void {
-    this.media.interrupted();
-    for (const participant of this.participants.values()) participant.send({ type: 'media-interrupted' });
+    this.#core.media.interrupted();
+    this.#core.broadcast({ type: 'media-interrupted' });
   }
 
-  /** Janus is back: everyone publishes and subscribes again. */
+  /** The media server is back: everyone publishes and subscribes again. */
   mediaRestored(): void {
-    for (const participant of this.participants.values()) participant.send({ type: 'media-restored' });
-  }
-
-  private handleParticipantClosed(participant: LiveParticipant): void {
-    if (this.lobby.delete(participant.id)) {
-      this.sendLobbyToModerators();
-      return;
-    }
-    if (this.participants.get(participant.id) !== participant) return;
-    this.participants.delete(participant.id);
-    for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
-    this.broadcast({ type: 'participant-left', participantId: participant.id });
-    if (this.participants.size === 0) this.close();
+    this.#core.broadcast({ type: 'media-restored' });
   }
 
   /** Ends the meeting for everyone (a moderator's decision): tells them, then closes. */
-  end(): void {
-    for (const participant of [...this.participants.values(), ...[...this.lobby.values()].map((waiting) => waiting.participant)]) {
-      participant.send({ type: 'meeting-ended' });
-      participant.connection?.disconnect();
+  #end(): void {
+    const everyone = [...this.#core.participants.values(), ...[...this.#core.lobby.values()].map((waiting) => waiting.participant)];
+    for (const participant of everyone) {
+      participant.send({ type: 'meeting-ended' } satisfies ServerMessage);
+      participant.disconnect();
     }
     this.close();
   }
 
-  /** Closes every participant, the Janus room and the meeting record. Idempotent. */
+  /** Closes every participant, the modules, the media server's room and the meeting record. Idempotent. */
   close(): void {
-    if (this.isClosed) return;
-    this.isClosed = true;
-    for (const { participant } of [...this.lobby.values()]) participant.close();
-    this.lobby.clear();
-    for (const participant of [...this.participants.values()]) participant.close();
-    this.media.close();
-    this.record(async () => {
-      if (this.meetingId) await this.dependencies.rooms.endMeeting(this.meetingId);
+    if (this.#closed) return;
+    this.#closed = true;
+    const core = this.#core;
+    for (const { participant } of [...core.lobby.values()]) participant.close();
+    core.lobby.clear();
+    for (const participant of [...core.participants.values()]) participant.close();
+    core.closeModules();
+    core.media.close();
+    this.#record(async () => {
+      if (this.#meetingId) await this.#dependencies.records.endMeeting(this.#meetingId);
     });
-    this.dependencies.onClose(this);
+    this.#dependencies.onClose(this);
   }
 
   /** Resolves once the meeting record's writes queued so far have been made. */
   async settled(): Promise<void> {
-    await this.writes;
+    await this.#writes;
   }
 }

@@ -1,18 +1,21 @@
 /**
- * Moderator actions. The server decides: every action checks the actor's role here, and a
+ * Moderator commands. The server decides: every action checks the actor's role here, and a
  * viewer or guest gets `not_allowed` with nothing changed. Nobody is unmuted remotely: a
- * moderator can only ask.
+ * moderator can only ask. Ending the meeting is the room's own (`LiveRoom.moderate`).
  */
-import type { Moderation, ServerMessage } from '../../../shared/protocol.js';
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { LockedSettings, Moderation, ServerMessage } from '../../../shared/protocol.js';
 import type { LiveParticipant } from './live-participant.js';
-import type { LiveRoom } from './live-room.js';
 import { failure, type Outcome } from './outcome.js';
+import type { RoomCore } from './room-core.js';
 
 /** A reply for the actor alone (e.g. the chat export), if the action has one. */
-type Reply = ServerMessage | undefined;
+export type ModerationReply = ServerMessage | undefined;
 
-function target(room: LiveRoom, participantId: string): Outcome<LiveParticipant> {
-  const participant = room.participants.get(participantId as LiveParticipant['id']);
+const done: Outcome<ModerationReply> = { ok: true, value: undefined };
+
+function target(room: RoomCore, participantId: ParticipantId): Outcome<LiveParticipant> {
+  const participant = room.participants.get(participantId);
   return participant ? { ok: true, value: participant } : failure('participant_not_found', 'That participant is not in this meeting.');
 }
 
@@ -24,94 +27,138 @@ function notify(
   participant.send({ type: 'moderation', notice, byName: by.displayName });
 }
 
-function setRole(room: LiveRoom, actor: LiveParticipant, moderation: Extract<Moderation, { action: 'set-role' }>): Outcome<Reply> {
-  const found = target(room, moderation.participantId);
-  if (!found.ok) return found;
-  const participant = found.value;
-  if (participant.role === moderation.role) return { ok: true, value: undefined };
+/** Makes someone a moderator or a viewer; the last moderator cannot step down (`last_moderator`). */
+function changeRole(
+  room: RoomCore,
+  actor: LiveParticipant,
+  participant: LiveParticipant,
+  role: 'moderator' | 'viewer',
+): Outcome<ModerationReply> {
+  if (participant.role === role) return done;
   if (participant.isModerator) {
     const moderators = [...room.participants.values()].filter((other) => other.isModerator).length;
     if (moderators <= 1) return failure('last_moderator', 'A meeting always keeps at least one moderator.');
   }
-  participant.role = moderation.role;
+  participant.setRole(role);
   notify(participant, 'role-changed', actor);
   room.participantChanged(participant);
   if (participant.isModerator) room.sendLobbyToModerators();
-  return { ok: true, value: undefined };
+  return done;
 }
 
-function mute(room: LiveRoom, actor: LiveParticipant, participant: LiveParticipant): void {
+function mute(room: RoomCore, actor: LiveParticipant, participant: LiveParticipant): void {
   if (participant.media.audioMuted) return;
-  participant.media = { ...participant.media, audioMuted: true };
+  participant.setMedia({ ...participant.media, audioMuted: true });
   notify(participant, 'muted', actor);
   room.participantChanged(participant);
 }
 
-function remove(room: LiveRoom, participant: LiveParticipant, ban: boolean): void {
-  if (ban && participant.clientId) room.ban(participant.clientId);
+function turnCameraOff(room: RoomCore, actor: LiveParticipant, participant: LiveParticipant): void {
+  if (participant.media.videoMuted) return;
+  participant.setMedia({ ...participant.media, videoMuted: true });
+  notify(participant, 'camera-off', actor);
+  room.participantChanged(participant);
+}
+
+function lowerHand(room: RoomCore, participant: LiveParticipant, actor?: LiveParticipant): void {
+  if (participant.handRaisedAtMs === null) return;
+  participant.setHand(null);
+  if (actor) notify(participant, 'hand-lowered', actor);
+  room.participantChanged(participant);
+}
+
+/** Removes someone (and keeps their browser out if `ban`); nobody removes themselves. */
+function remove(room: RoomCore, actor: LiveParticipant, participant: LiveParticipant, ban: boolean): Outcome<ModerationReply> {
+  if (participant === actor) return failure('not_allowed', 'Use Leave to leave the meeting.');
+  if (ban && participant.clientId) room.banned.add(participant.clientId);
   participant.send({ type: 'removed', banned: ban });
-  participant.connection?.disconnect();
+  participant.disconnect();
   participant.close();
+  return done;
 }
 
-function admit(room: LiveRoom, participantId: string | null): Outcome<Reply> {
-  if (participantId === null) {
-    for (const waitingId of [...room.lobby.keys()]) room.admit(waitingId);
-    return { ok: true, value: undefined };
+/** Newly locked settings take effect at once: locked microphones and cameras go off, locked screens stop. */
+function lockSettings(room: RoomCore, locked: LockedSettings): void {
+  room.changeSettings({ lockedForViewers: locked });
+  for (const participant of room.participants.values()) {
+    if (participant.isModerator) continue;
+    const media = {
+      audioMuted: participant.media.audioMuted || locked.microphone,
+      videoMuted: participant.media.videoMuted || locked.camera,
+    };
+    if (media.audioMuted !== participant.media.audioMuted || media.videoMuted !== participant.media.videoMuted) {
+      participant.setMedia(media);
+      room.participantChanged(participant);
+    }
+    if (locked.screenShare && participant.publication('screen').handle) void room.media.unpublish(participant, 'screen');
   }
-  const admitted = room.admit(participantId as LiveParticipant['id']);
-  return admitted ? { ok: true, value: undefined } : failure('participant_not_found', 'Nobody with that id is waiting.');
 }
 
-/** Carries out `moderation` by `actor` in `room`, or says why not. */
-export function moderate(room: LiveRoom, actor: LiveParticipant, moderation: Moderation): Outcome<Reply> {
-  if (!actor.isModerator) return failure('not_allowed', 'Only moderators can do that.');
-  const done: Outcome<Reply> = { ok: true, value: undefined };
+/** Admits one person from the waiting room, or everyone (`null`). */
+function admit(room: RoomCore, participantId: ParticipantId | null): Outcome<ModerationReply> {
+  if (participantId !== null) return withReply(room.admit(participantId));
+  for (const waitingId of [...room.lobby.keys()]) room.admit(waitingId);
+  return done;
+}
+
+const withReply = (outcome: Outcome): Outcome<ModerationReply> => (outcome.ok ? done : outcome);
+
+type OnParticipant = Extract<Moderation, { action: 'set-role' | 'mute' | 'ask-unmute' | 'camera-off' | 'remove' | 'lower-hand' }>;
+
+/** What acts on one participant. */
+function onParticipant(room: RoomCore, actor: LiveParticipant, moderation: OnParticipant): Outcome<ModerationReply> {
+  const found = target(room, moderation.participantId);
+  if (!found.ok) return found;
+  const participant = found.value;
   switch (moderation.action) {
     case 'set-role':
-      return setRole(room, actor, moderation);
+      return changeRole(room, actor, participant, moderation.role);
+    case 'mute':
+      mute(room, actor, participant);
+      return done;
+    case 'ask-unmute':
+      if (participant.media.audioMuted) notify(participant, 'ask-unmute', actor);
+      return done;
+    case 'camera-off':
+      turnCameraOff(room, actor, participant);
+      return done;
+    case 'remove':
+      return remove(room, actor, participant, moderation.ban);
+    case 'lower-hand':
+      lowerHand(room, participant, actor);
+      return done;
+  }
+}
+
+/**
+ * Carries out `moderation` by `actor`, or says why not. `end-meeting` is left to the caller
+ * (the room closes itself).
+ */
+export function moderate(
+  room: RoomCore,
+  actor: LiveParticipant,
+  moderation: Exclude<Moderation, { action: 'end-meeting' }>,
+): Outcome<ModerationReply> {
+  if (!actor.isModerator) return failure('not_allowed', 'Only moderators can do that.');
+  switch (moderation.action) {
+    case 'set-role':
     case 'mute':
     case 'ask-unmute':
     case 'camera-off':
     case 'remove':
-    case 'lower-hand': {
-      const found = target(room, moderation.participantId);
-      if (!found.ok) return found;
-      const participant = found.value;
-      if (moderation.action === 'mute') mute(room, actor, participant);
-      if (moderation.action === 'ask-unmute' && participant.media.audioMuted) notify(participant, 'ask-unmute', actor);
-      if (moderation.action === 'camera-off' && !participant.media.videoMuted) {
-        participant.media = { ...participant.media, videoMuted: true };
-        notify(participant, 'camera-off', actor);
-        room.participantChanged(participant);
-      }
-      if (moderation.action === 'remove') {
-        if (participant === actor) return failure('not_allowed', 'Use Leave to leave the meeting.');
-        remove(room, participant, moderation.ban);
-      }
-      if (moderation.action === 'lower-hand' && participant.handRaisedAtMs !== null) {
-        participant.handRaisedAtMs = null;
-        notify(participant, 'hand-lowered', actor);
-        room.participantChanged(participant);
-      }
-      return done;
-    }
+    case 'lower-hand':
+      return onParticipant(room, actor, moderation);
     case 'mute-all':
       // Everyone except the presenters (whoever shares a screen) and the moderator who asked.
       for (const participant of room.participants.values()) {
-        if (participant !== actor && !participant.publications.screen.live) mute(room, actor, participant);
+        if (participant !== actor && !participant.sharingScreen) mute(room, actor, participant);
       }
       return done;
     case 'lower-all-hands':
-      for (const participant of room.participants.values()) {
-        if (participant.handRaisedAtMs === null) continue;
-        participant.handRaisedAtMs = null;
-        room.participantChanged(participant);
-      }
+      for (const participant of room.participants.values()) lowerHand(room, participant);
       return done;
     case 'lock-settings':
-      room.changeSettings({ lockedForViewers: moderation.locked });
-      applyLocks(room);
+      lockSettings(room, moderation.locked);
       return done;
     case 'lock-room':
       room.changeSettings({ roomLocked: moderation.locked });
@@ -122,35 +169,8 @@ export function moderate(room: LiveRoom, actor: LiveParticipant, moderation: Mod
     case 'admit':
       return admit(room, moderation.participantId);
     case 'deny':
-      return room.deny(moderation.participantId, moderation.reason)
-        ? done
-        : failure('participant_not_found', 'Nobody with that id is waiting.');
-    case 'end-meeting':
-      room.end();
-      return done;
+      return withReply(room.deny(moderation.participantId, moderation.reason));
     case 'export-chat':
-      return { ok: true, value: { type: 'chat-export', text: room.chat.exportPublic(room.room.name) } };
+      return { ok: true, value: { type: 'chat-export', text: room.chat.exportPublic() } };
   }
-}
-
-/** Newly locked settings take effect at once: locked microphones and cameras go off, locked screens stop. */
-function applyLocks(room: LiveRoom): void {
-  const locked = room.settings.lockedForViewers;
-  for (const participant of room.participants.values()) {
-    if (participant.isModerator) continue;
-    const media = {
-      audioMuted: participant.media.audioMuted || locked.microphone,
-      videoMuted: participant.media.videoMuted || locked.camera,
-    };
-    if (media.audioMuted !== participant.media.audioMuted || media.videoMuted !== participant.media.videoMuted) {
-      participant.media = media;
-      room.participantChanged(participant);
-    }
-    if (locked.screenShare && participant.publications.screen.handle) void room.media.unpublish(participant, 'screen');
-  }
-}
-
-/** Whether a viewer or guest may do something the moderators can lock. */
-export function lockAllows(room: LiveRoom, participant: LiveParticipant, what: 'microphone' | 'camera' | 'chat' | 'screenShare'): boolean {
-  return participant.isModerator || !room.settings.lockedForViewers[what];
 }

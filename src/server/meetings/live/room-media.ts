@@ -1,13 +1,14 @@
 /**
- * The media side of a live room: its Janus videoroom, publishing each participant's camera and
+ * The media side of a live room, on a `MediaServer` (Janus in production): its videoroom, publishing each participant's camera and
  * screen, subscriptions between participants, ICE trickling, simulcast layers and talking events.
  */
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { IceCandidate, MediaSource, SessionDescription, VideoLayer } from '../../../shared/protocol.js';
-import { type JanusGateway, type JanusRoom, MediaServerUnavailableError, type PublisherHandle } from '../../media/index.js';
+import { MediaServerUnavailableError } from '../../media/index.js';
 import { type LiveParticipant, subscriptionKey } from './live-participant.js';
+import type { MediaPublisher, MediaServer } from './media-server.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
 
 function mediaFailure(error: unknown): Failure {
@@ -25,19 +26,19 @@ export interface MediaRoomHost {
 }
 
 export class RoomMedia {
-  private janusRoom: Promise<JanusRoom> | undefined;
+  private janusRoom: Promise<unknown> | undefined;
 
   constructor(
     private readonly host: MediaRoomHost,
-    private readonly gateway: JanusGateway,
+    private readonly server: MediaServer,
     private readonly logger: Logger,
     private readonly publishersMax: number,
   ) {}
 
-  private ensureJanusRoom(): Promise<JanusRoom> {
+  private ensureJanusRoom(): Promise<unknown> {
     if (!this.janusRoom) {
       // Cameras and screens are both publishers in Janus.
-      const creating = this.gateway.createRoom(2 * this.publishersMax);
+      const creating = this.server.createRoom(2 * this.publishersMax);
       this.janusRoom = creating;
       creating.catch(() => {
         if (this.janusRoom === creating) this.janusRoom = undefined;
@@ -48,7 +49,7 @@ export class RoomMedia {
 
   /** Publishes a participant's offer for `source` to Janus and returns the answer. */
   async publish(participant: LiveParticipant, source: MediaSource, offer: SessionDescription): Promise<Outcome<SessionDescription>> {
-    const publication = participant.publications[source];
+    const publication = participant.publication(source);
     if (publication.pending) return failure('media_negotiation_failed', 'A publish is already in progress.');
     const attempt = this.publishWithJanus(participant, source, offer);
     publication.pending = attempt;
@@ -64,11 +65,11 @@ export class RoomMedia {
     source: MediaSource,
     offer: SessionDescription,
   ): Promise<Outcome<SessionDescription>> {
-    const publication = participant.publications[source];
+    const publication = participant.publication(source);
     try {
       if (publication.handle) await this.unpublish(participant, source);
       const janusRoom = await this.ensureJanusRoom();
-      const publisher = await this.gateway.openPublisher(janusRoom, `${participant.id}/${source}`);
+      const publisher = await this.server.openPublisher(janusRoom, `${participant.id}/${source}`);
       if (participant.closed) {
         await publisher.close();
         return failure('not_joined', 'You have left the meeting.');
@@ -85,8 +86,8 @@ export class RoomMedia {
     }
   }
 
-  private watchPublisher(participant: LiveParticipant, source: MediaSource, publisher: PublisherHandle): void {
-    const publication = participant.publications[source];
+  private watchPublisher(participant: LiveParticipant, source: MediaSource, publisher: MediaPublisher): void {
+    const publication = participant.publication(source);
     publisher.on('candidate', (candidate) => participant.send({ type: 'trickle', target: { kind: 'publisher', source }, candidate }));
     publisher.on('webrtc-up', () => {
       if (publication.handle !== publisher || publication.live) return;
@@ -96,7 +97,7 @@ export class RoomMedia {
     if (source === 'camera') {
       publisher.on('talking', (talking) => {
         if (publication.handle !== publisher || participant.speaking === talking) return;
-        participant.speaking = talking;
+        participant.setSpeaking(talking);
         this.host.participantChanged(participant);
       });
     }
@@ -114,7 +115,7 @@ export class RoomMedia {
    * keyframe so that subscribers get a picture at once.
    */
   async enforceMedia(participant: LiveParticipant): Promise<void> {
-    const publication = participant.publications.camera;
+    const publication = participant.publication('camera');
     const handle = publication.handle;
     if (!handle || !this.janusRoom) return;
     const wanted = { audio: participant.media.audioMuted, video: participant.media.videoMuted };
@@ -123,7 +124,7 @@ export class RoomMedia {
       if (!mid || publication.blocked[kind] === wanted[kind]) continue;
       publication.blocked = { ...publication.blocked, [kind]: wanted[kind] };
       try {
-        await this.gateway.setStreamBlocked(await this.janusRoom, handle.feedId, mid, wanted[kind]);
+        await this.server.setStreamBlocked(await this.janusRoom, handle.feedId, mid, wanted[kind]);
         if (kind === 'video' && !wanted.video) await handle.requestKeyframe();
       } catch (error) {
         publication.blocked = { ...publication.blocked, [kind]: !wanted[kind] };
@@ -134,12 +135,12 @@ export class RoomMedia {
 
   /** Stops a participant's stream of `source` and everyone's subscriptions to it. */
   async unpublish(participant: LiveParticipant, source: MediaSource): Promise<void> {
-    const publication = participant.publications[source];
+    const publication = participant.publication(source);
     const handle = publication.handle;
     publication.handle = undefined;
     const wasLive = publication.live;
     publication.live = false;
-    if (source === 'camera') participant.speaking = false;
+    if (source === 'camera') participant.setSpeaking(false);
     for (const other of this.host.participants.values()) other.closeSubscription(subscriptionKey(participant.id, source));
     if (wasLive && !participant.closed) this.host.participantChanged(participant);
     await handle?.close();
@@ -154,14 +155,14 @@ export class RoomMedia {
   ): Promise<Outcome<SessionDescription>> {
     const target = this.host.participants.get(publisherId);
     if (!target || target === subscriber) return failure('participant_not_found', 'That participant is not in this meeting.');
-    const publication = target.publications[source];
+    const publication = target.publication(source);
     if (!publication.handle || !publication.live) return failure('not_publishing', 'That participant is not sending this stream.');
     try {
       const janusRoom = await this.ensureJanusRoom();
-      const handle = await this.gateway.openSubscriber(
+      const handle = await this.server.openSubscriber(
         janusRoom,
         publication.handle.feedId,
-        subscriber.publications.camera.handle?.privateId ?? 0,
+        subscriber.publication('camera').handle?.privateId ?? 0,
         layer === null ? undefined : layer,
       );
       if (layer === null) await handle.setVideoLayer(null);
@@ -187,7 +188,7 @@ export class RoomMedia {
     source: MediaSource,
     answer: SessionDescription,
   ): Promise<Outcome> {
-    const handle = subscriber.subscriptions.get(subscriptionKey(publisherId, source));
+    const handle = subscriber.subscription(subscriptionKey(publisherId, source));
     if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
     try {
       await handle.start(answer);
@@ -199,7 +200,7 @@ export class RoomMedia {
 
   /** Chooses the simulcast layer (or no video) a subscriber receives. */
   async setVideoLayer(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource, layer: VideoLayer): Promise<Outcome> {
-    const handle = subscriber.subscriptions.get(subscriptionKey(publisherId, source));
+    const handle = subscriber.subscription(subscriptionKey(publisherId, source));
     if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
     try {
       await handle.setVideoLayer(layer);
@@ -218,7 +219,7 @@ export class RoomMedia {
     candidate: IceCandidate,
   ): Promise<void> {
     if (target.kind === 'publisher') {
-      const publication = participant.publications[target.source];
+      const publication = participant.publication(target.source);
       if (!publication.handle) {
         // The browser trickles while its offer is on the way; keep the candidates for the handle.
         if (publication.pending && publication.earlyCandidates.length < limits.iceCandidatesQueuedMax)
@@ -228,8 +229,8 @@ export class RoomMedia {
       await publication.handle.trickle(candidate).catch(() => undefined);
       return;
     }
-    await participant.subscriptions
-      .get(subscriptionKey(target.participantId, target.source))
+    await participant
+      .subscription(subscriptionKey(target.participantId, target.source))
       ?.trickle(candidate)
       .catch(() => undefined);
   }
@@ -237,16 +238,13 @@ export class RoomMedia {
   /** Janus went away: every handle is gone. */
   interrupted(): void {
     this.janusRoom = undefined;
-    for (const participant of this.host.participants.values()) {
-      participant.dropMedia();
-      participant.speaking = false;
-    }
+    for (const participant of this.host.participants.values()) participant.dropMedia();
   }
 
   /** Destroys the Janus room. */
   close(): void {
     const janusRoom = this.janusRoom;
     this.janusRoom = undefined;
-    void janusRoom?.then((room) => this.gateway.destroyRoom(room)).catch(() => undefined);
+    void janusRoom?.then((room) => this.server.destroyRoom(room)).catch(() => undefined);
   }
 }

@@ -65,8 +65,8 @@ export class RoomRegistry {
     let live = this.liveRooms.get(roomId);
     if (!live || live.closed) {
       live = new LiveRoom(room, {
-        gateway: this.gateway,
-        rooms: this.rooms,
+        media: this.gateway,
+        records: this.rooms,
         logger: this.logger.child({ roomId }),
         clock: this.clock,
         reconnectGraceMs: this.reconnectGraceMs,

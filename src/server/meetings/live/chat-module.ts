@@ -1,0 +1,71 @@
+/**
+ * Chat as a room module: public and private messages, each participant's rate, the log (kept in
+ * memory for the life of the meeting only) and the moderators' export of its public part.
+ */
+import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import type { ChatMessage, ClientMessage } from '../../../shared/protocol.js';
+import { TokenBucket } from '../../platform/token-bucket.js';
+import { ChatLog } from './chat-log.js';
+import type { ParticipantView } from './live-participant.js';
+import { failure } from './outcome.js';
+import type { ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
+
+export class ChatModule implements RoomModule {
+  readonly name = 'chat';
+  readonly messageTypes = ['chat-send'] as const;
+  readonly #log = new ChatLog();
+  /** Each admitted participant's chat rate (kept across a resumed connection). */
+  readonly #rates = new Map<ParticipantId, TokenBucket>();
+
+  constructor(private readonly context: RoomModuleContext) {}
+
+  onJoin(participant: ParticipantView): void {
+    this.#rates.set(participant.id, new TokenBucket(limits.chatMessagesPerSecondMax, limits.chatBurstMessages));
+  }
+
+  onLeave(participant: ParticipantView): void {
+    this.#rates.delete(participant.id);
+  }
+
+  handle(actor: ParticipantView, message: ClientMessage): ModuleOutcome {
+    if (message.type !== 'chat-send') return failure('malformed_message', 'The chat does not handle this message.');
+    return this.send(actor, message.to, message.text);
+  }
+
+  /**
+   * Sends `text` from `actor` to everyone (`to` null) or to one participant: refused while chat
+   * is locked for viewers (`not_allowed`), to someone not here or to oneself
+   * (`participant_not_found`), and beyond the chat rate (`rate_limited`).
+   */
+  send(actor: ParticipantView, to: ParticipantId | null, text: string): ModuleOutcome {
+    if (!this.context.lockAllows(actor, 'chat')) return failure('not_allowed', 'The moderators have turned chat off for viewers.');
+    const recipient = to === null ? undefined : this.context.participant(to);
+    if (to !== null && (!recipient || recipient.id === actor.id)) {
+      return failure('participant_not_found', 'That participant is not in this meeting.');
+    }
+    if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', 'You are doing that too often; wait a moment.');
+    const entry = this.#log.append({ fromId: actor.id, fromName: actor.displayName, toId: to, text, sentAtMs: this.context.clock.nowMs() });
+    if (recipient) {
+      this.context.send(actor.id, { type: 'chat', message: entry });
+      this.context.send(recipient.id, { type: 'chat', message: entry });
+    } else {
+      this.context.broadcast({ type: 'chat', message: entry });
+    }
+    return { ok: true, value: undefined };
+  }
+
+  /** The messages `participantId` may read: public ones, and private ones to or from them. */
+  visibleTo(participantId: ParticipantId): ChatMessage[] {
+    return this.#log.visibleTo(participantId);
+  }
+
+  /** The public chat as plain text, for a moderator's download. */
+  exportPublic(): string {
+    return this.#log.exportPublic(this.context.roomName(), this.context.clock.nowMs());
+  }
+
+  close(): void {
+    this.#rates.clear();
+  }
+}

@@ -1,0 +1,427 @@
+/**
+ * The room's rules, without Janus: a `LiveRoom` on an in-memory media server (which records what
+ * it was asked), a real SQLite meeting record, and a clock the tests move. The real media path
+ * is proven by the signalling tests, which run Janus.
+ */
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { ClientMessage, ServerMessage } from '../../../shared/protocol.js';
+import { ManualClock } from '../../platform/clock.js';
+import { openTestStorage, type TestStorage } from '../../storage/testing.js';
+import { meetingsMigrations } from '../migrations.js';
+import { type Room, RoomsRepository } from '../rooms-repository.js';
+import { InMemoryMediaServer } from './in-memory-media-server.js';
+import type { ParticipantConnection, ParticipantView } from './live-participant.js';
+import { type JoinRequest, LiveRoom } from './live-room.js';
+import type { RoomModule } from './room-module.js';
+
+let storage: TestStorage;
+let rooms: RoomsRepository;
+const clock = new ManualClock();
+const graceMs = 30_000;
+const media = { audioMuted: false, videoMuted: false };
+const offer = { type: 'offer', sdp: 'v=0' } as const;
+
+beforeAll(async () => {
+  storage = await openTestStorage('sqlite', meetingsMigrations);
+  rooms = new RoomsRepository(storage, clock);
+});
+afterAll(async () => storage?.dispose());
+
+/** A participant's connection that keeps what the room sent it. */
+class RecordingConnection implements ParticipantConnection {
+  readonly received: ServerMessage[] = [];
+  disconnected = false;
+  admittedTimes = 0;
+  send(message: ServerMessage): void {
+    this.received.push(message);
+  }
+  disconnect(): void {
+    this.disconnected = true;
+  }
+  admitted(): void {
+    this.admittedTimes += 1;
+  }
+  /** The messages of `type` received so far. */
+  all<Type extends ServerMessage['type']>(type: Type): Extract<ServerMessage, { type: Type }>[] {
+    return this.received.filter((message): message is Extract<ServerMessage, { type: Type }> => message.type === type);
+  }
+}
+
+/** Lets the media calls the room started (promises, no time) finish. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+async function meeting(settings: Partial<Room> = {}) {
+  const room = await rooms.create({ name: 'Co-op', participantsMax: 20, ...settings });
+  const server = new InMemoryMediaServer();
+  let closedTimes = 0;
+  const live = new LiveRoom(room, {
+    media: server,
+    records: rooms,
+    logger: pino({ level: 'silent' }),
+    clock,
+    reconnectGraceMs: graceMs,
+    onClose: () => {
+      closedTimes += 1;
+    },
+  });
+  const join = (displayName: string, request: Partial<JoinRequest> = {}) => {
+    const connection = new RecordingConnection();
+    const joined = live.join({ displayName, media, ...request }, connection);
+    if (!joined.ok) throw new Error(`${displayName} could not join: ${joined.code}`);
+    return { connection, participant: joined.value.participant, id: joined.value.participant.id, kind: joined.value.kind };
+  };
+  const moderator = join('Mo', { accessCode: room.moderatorCode, clientId: 'moderator-client-0001' });
+  // With a waiting room Guy waits; with a viewer code Guy has it.
+  const guest = join('Guy', { clientId: 'guest-client-00000001', accessCode: room.viewerCode ?? undefined });
+  return { room, server, live, join, moderator, guest, closedTimes: () => closedTimes };
+}
+
+describe('joining', () => {
+  it('makes the holder of the moderator code a moderator and everyone else a guest', async () => {
+    const { moderator, guest } = await meeting();
+    expect(moderator.participant.role).toBe('moderator');
+    expect(guest.participant.role).toBe('guest');
+  });
+
+  it('asks for the viewer code, refuses a wrong one, and makes its holder a viewer', async () => {
+    const { live } = await meeting({ viewerCode: 'orchard' });
+    const connection = new RecordingConnection();
+    expect(live.join({ displayName: 'V', media }, connection)).toMatchObject({ ok: false, code: 'access_code_required' });
+    expect(live.join({ displayName: 'V', media, accessCode: 'apple' }, connection)).toMatchObject({ ok: false, code: 'access_code_wrong' });
+    const joined = live.join({ displayName: 'V', media, accessCode: 'orchard' }, connection);
+    expect(joined.ok && joined.value.participant.role).toBe('viewer');
+  });
+
+  it('refuses anyone past the participant limit with room_is_full', async () => {
+    const { live } = await meeting({ participantsMax: 2 });
+    expect(live.join({ displayName: 'Third', media }, new RecordingConnection())).toMatchObject({ ok: false, code: 'room_is_full' });
+    expect(live.participants.size).toBe(2);
+  });
+
+  it('mutes joiners when the room mutes on join', async () => {
+    const { guest } = await meeting({ muteOnJoin: true });
+    expect(guest.participant.media).toEqual({ audioMuted: true, videoMuted: false });
+  });
+
+  it('lets only moderators into a locked room', async () => {
+    const { live, room, moderator, join } = await meeting();
+    expect(live.moderate(moderator.id, { action: 'lock-room', locked: true })).toEqual({ ok: true, value: undefined });
+    expect(live.join({ displayName: 'Late', media }, new RecordingConnection())).toMatchObject({ ok: false, code: 'room_is_locked' });
+    expect(join('Mo 2', { accessCode: room.moderatorCode }).participant.role).toBe('moderator');
+  });
+
+  it('keeps a removed and banned browser out, and lets a removed but not banned one back', async () => {
+    const { live, moderator, guest, join } = await meeting();
+    expect(live.moderate(moderator.id, { action: 'remove', participantId: guest.id, ban: true }).ok).toBe(true);
+    expect(guest.connection.all('removed')).toEqual([{ type: 'removed', banned: true }]);
+    expect(guest.connection.disconnected).toBe(true);
+    expect(moderator.connection.all('participant-left')).toEqual([{ type: 'participant-left', participantId: guest.id }]);
+    expect(live.join({ displayName: 'Guy', media, clientId: 'guest-client-00000001' }, new RecordingConnection())).toMatchObject({
+      ok: false,
+      code: 'banned',
+    });
+    const other = join('Other', { clientId: 'other-client-0000001' });
+    live.moderate(moderator.id, { action: 'remove', participantId: other.id, ban: false });
+    expect(join('Other', { clientId: 'other-client-0000001' }).kind).toBe('joined');
+  });
+});
+
+describe('roles and moderation', () => {
+  it('refuses every moderator action from a guest with not_allowed, changing nothing', async () => {
+    const { live, moderator, guest } = await meeting();
+    const before = live.participants.get(moderator.id)?.summary();
+    for (const moderation of [
+      { action: 'set-role', participantId: moderator.id, role: 'viewer' },
+      { action: 'mute', participantId: moderator.id },
+      { action: 'remove', participantId: moderator.id, ban: true },
+      { action: 'lock-room', locked: true },
+      { action: 'end-meeting' },
+      { action: 'export-chat' },
+    ] as const) {
+      expect(live.moderate(guest.id, moderation)).toMatchObject({ ok: false, code: 'not_allowed' });
+    }
+    expect(live.participants.get(moderator.id)?.summary()).toEqual(before);
+    expect(live.settings.roomLocked).toBe(false);
+    expect(live.closed).toBe(false);
+  });
+
+  it('never lets the last moderator step down, but lets one of two', async () => {
+    const { live, moderator, guest } = await meeting();
+    expect(live.moderate(moderator.id, { action: 'set-role', participantId: moderator.id, role: 'viewer' })).toMatchObject({
+      ok: false,
+      code: 'last_moderator',
+    });
+    expect(live.moderate(moderator.id, { action: 'set-role', participantId: guest.id, role: 'moderator' }).ok).toBe(true);
+    expect(guest.connection.all('moderation')).toEqual([{ type: 'moderation', notice: 'role-changed', byName: 'Mo' }]);
+    expect(live.moderate(moderator.id, { action: 'set-role', participantId: moderator.id, role: 'viewer' }).ok).toBe(true);
+    expect(moderator.participant.role).toBe('viewer');
+    expect(live.moderate(guest.id, { action: 'set-role', participantId: guest.id, role: 'viewer' })).toMatchObject({
+      code: 'last_moderator',
+    });
+  });
+
+  it('mutes, asks to unmute without unmuting, and turns a camera off', async () => {
+    const { live, moderator, guest } = await meeting();
+    live.moderate(moderator.id, { action: 'mute', participantId: guest.id });
+    live.moderate(moderator.id, { action: 'ask-unmute', participantId: guest.id });
+    expect(guest.participant.media.audioMuted).toBe(true);
+    live.moderate(moderator.id, { action: 'camera-off', participantId: guest.id });
+    expect(guest.participant.media).toEqual({ audioMuted: true, videoMuted: true });
+    expect(guest.connection.all('moderation').map((message) => message.notice)).toEqual(['muted', 'ask-unmute', 'camera-off']);
+    expect(live.moderate(moderator.id, { action: 'mute', participantId: 'p_AAAAAAAAAAAAAAAA' as ParticipantId })).toMatchObject({
+      code: 'participant_not_found',
+    });
+  });
+
+  it('mutes everyone but the moderator who asked and whoever shares a screen', async () => {
+    const { live, server, moderator, guest, join } = await meeting();
+    const presenter = join('Presenter');
+    expect((await live.publish(presenter.id, 'screen', offer)).ok).toBe(true);
+    server.publisherFor(`${presenter.id}/screen`)?.fire('webrtc-up');
+    live.moderate(moderator.id, { action: 'mute-all' });
+    expect([moderator, guest, presenter].map((one) => one.participant.media.audioMuted)).toEqual([false, true, false]);
+  });
+
+  it('has the media server drop a muted publisher’s audio, and relay it again once unmuted', async () => {
+    const { live, server, moderator, guest } = await meeting();
+    expect(await live.publish(guest.id, 'camera', offer)).toMatchObject({ ok: true, value: { type: 'answer' } });
+    const publisher = server.publisherFor(`${guest.id}/camera`);
+    publisher?.fire('webrtc-up');
+    expect(guest.participant.publishing).toBe(true);
+    live.moderate(moderator.id, { action: 'mute', participantId: guest.id });
+    await settle();
+    expect(server.requests).toContainEqual({ kind: 'block', feedId: publisher?.feedId, mid: '0', blocked: true });
+    expect(live.setMedia(guest.id, media).ok).toBe(true);
+    await settle();
+    expect(server.requests.at(-1)).toEqual({ kind: 'block', feedId: publisher?.feedId, mid: '0', blocked: false });
+  });
+});
+
+describe('locks', () => {
+  it('turns locked microphones off, refuses unmuting and chat, and leaves moderators free', async () => {
+    const { live, moderator, guest } = await meeting();
+    const locked = { microphone: true, camera: false, chat: true, screenShare: false };
+    live.moderate(moderator.id, { action: 'lock-settings', locked });
+    expect(guest.connection.all('settings').at(-1)?.settings.lockedForViewers).toEqual(locked);
+    expect(guest.participant.media.audioMuted).toBe(true);
+    expect(live.setMedia(guest.id, media)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.sendChat(guest.id, null, 'hello?')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.sendChat(moderator.id, null, 'moderators may still talk').ok).toBe(true);
+    expect(live.setMedia(moderator.id, { audioMuted: true, videoMuted: false }).ok).toBe(true);
+    expect(live.setMedia(moderator.id, media).ok).toBe(true);
+  });
+});
+
+describe('screen sharing', () => {
+  it('lets one person share at a time unless the moderators allow several, and stops locked screens', async () => {
+    const { live, moderator, guest, join, server } = await meeting();
+    const other = join('Other');
+    expect((await live.publish(guest.id, 'screen', offer)).ok).toBe(true);
+    expect(await live.publish(other.id, 'screen', offer)).toMatchObject({ ok: false, code: 'screen_share_taken' });
+    live.moderate(moderator.id, { action: 'allow-multiple-sharers', allowed: true });
+    expect((await live.publish(other.id, 'screen', offer)).ok).toBe(true);
+    live.moderate(moderator.id, { action: 'lock-settings', locked: { microphone: false, camera: false, chat: false, screenShare: true } });
+    await settle();
+    expect(server.publisherFor(`${guest.id}/screen`)?.closed).toBe(true);
+    expect(await live.publish(guest.id, 'screen', offer)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect((await live.publish(moderator.id, 'screen', offer)).ok).toBe(true);
+  });
+});
+
+describe('chat', () => {
+  it('delivers public messages to all and private ones to the two people only, and exports only public ones', async () => {
+    const { live, moderator, guest, join } = await meeting();
+    const third = join('Third');
+    live.sendChat(moderator.id, null, 'item 1');
+    live.sendChat(moderator.id, guest.id, 'just between us');
+    expect(third.connection.all('chat').map((message) => message.message.text)).toEqual(['item 1']);
+    expect(guest.connection.all('chat').map((message) => message.message.text)).toEqual(['item 1', 'just between us']);
+    expect(moderator.connection.all('chat').map((message) => message.message.text)).toEqual(['item 1', 'just between us']);
+    expect(live.sendChat(guest.id, guest.id, 'to myself')).toMatchObject({ ok: false, code: 'participant_not_found' });
+    const exported = live.moderate(moderator.id, { action: 'export-chat' });
+    const text = exported.ok && exported.value?.type === 'chat-export' ? exported.value.text : '';
+    expect(text).toContain('Mo: item 1');
+    expect(text).not.toContain('just between us');
+    expect(live.welcome(third.id)).toMatchObject({ ok: true, value: { chat: [{ text: 'item 1' }] } });
+  });
+
+  it('rate-limits one participant’s chat without affecting the others', async () => {
+    const { live, moderator, guest } = await meeting();
+    const codes = Array.from({ length: 8 }, (_, index) => {
+      const sent = live.sendChat(guest.id, null, `spam ${index}`);
+      return sent.ok ? 'ok' : sent.code;
+    });
+    expect(codes).toContain('rate_limited');
+    expect(live.sendChat(moderator.id, null, 'still fine').ok).toBe(true);
+  });
+});
+
+describe('hands', () => {
+  it('keeps raised hands in the order they went up, and lets a moderator lower them all', async () => {
+    const { live, moderator, guest, join } = await meeting();
+    const other = join('Other');
+    live.raiseHand(other.id, true);
+    clock.advance(1_000);
+    live.raiseHand(guest.id, true);
+    const queue = [...live.participants.values()]
+      .filter((participant) => participant.handRaisedAtMs !== null)
+      .sort((a, b) => (a.handRaisedAtMs ?? 0) - (b.handRaisedAtMs ?? 0))
+      .map((participant) => participant.displayName);
+    expect(queue).toEqual(['Other', 'Guy']);
+    live.moderate(moderator.id, { action: 'lower-hand', participantId: other.id });
+    expect(other.connection.all('moderation')).toEqual([{ type: 'moderation', notice: 'hand-lowered', byName: 'Mo' }]);
+    live.moderate(moderator.id, { action: 'lower-all-hands' });
+    expect([...live.participants.values()].map((participant) => participant.handRaisedAtMs)).toEqual([null, null, null]);
+  });
+});
+
+describe('the waiting room', () => {
+  it('keeps guests waiting until a moderator admits or denies them, and shows moderators the list in order', async () => {
+    const { live, moderator, guest, join } = await meeting({ waitingRoom: true });
+    const first = join('First');
+    const second = join('Second');
+    expect([guest.kind, first.kind, second.kind]).toEqual(['waiting', 'waiting', 'waiting']);
+    expect(live.sendChat(first.id, null, 'let me in')).toMatchObject({ ok: false, code: 'not_joined' });
+    expect(
+      moderator.connection
+        .all('lobby')
+        .at(-1)
+        ?.waiting.map((waiting) => waiting.displayName),
+    ).toEqual(['Guy', 'First', 'Second']);
+    expect(live.moderate(moderator.id, { action: 'admit', participantId: first.id }).ok).toBe(true);
+    expect(first.connection.admittedTimes).toBe(1);
+    expect(live.participants.has(first.id)).toBe(true);
+    live.moderate(moderator.id, { action: 'deny', participantId: second.id, reason: 'Members only today' });
+    expect(second.connection.all('denied')).toEqual([{ type: 'denied', reason: 'Members only today' }]);
+    expect(second.connection.disconnected).toBe(true);
+    expect([...live.lobby.keys()]).toEqual([guest.id]);
+    expect(live.moderate(moderator.id, { action: 'admit', participantId: second.id })).toMatchObject({ code: 'participant_not_found' });
+  });
+
+  it('admits everyone waiting when the waiting room is turned off', async () => {
+    const { live, room, guest, join } = await meeting({ waitingRoom: true });
+    const waiting = [guest, join('A'), join('B')];
+    live.roomSettingsChanged({ ...room, waitingRoom: false });
+    expect(waiting.map((one) => live.participants.has(one.id))).toEqual([true, true, true]);
+  });
+
+  it('turns away someone admitted into a meeting that filled up meanwhile', async () => {
+    const { live, room, moderator, guest: waiting, join } = await meeting({ waitingRoom: true, participantsMax: 2 });
+    join('Mo 2', { accessCode: room.moderatorCode });
+    expect(live.moderate(moderator.id, { action: 'admit', participantId: waiting.id })).toMatchObject({ code: 'participant_not_found' });
+    expect(waiting.connection.all('denied')).toEqual([{ type: 'denied', reason: 'The meeting is full.' }]);
+  });
+});
+
+describe('a dropped connection', () => {
+  it('keeps the place, shown as reconnecting, for the grace period on the room’s clock, then lets the person go', async () => {
+    const { live, moderator, guest } = await meeting();
+    live.connectionLost(guest.id, guest.connection);
+    expect(moderator.connection.all('participant-updated').at(-1)?.participant).toMatchObject({
+      participantId: guest.id,
+      reconnecting: true,
+    });
+    clock.advance(graceMs - 1);
+    expect(live.participants.has(guest.id)).toBe(true);
+    clock.advance(1);
+    expect(live.participants.has(guest.id)).toBe(false);
+    expect(moderator.connection.all('participant-left')).toEqual([{ type: 'participant-left', participantId: guest.id }]);
+  });
+
+  it('gives the place back to whoever presents the resume token within the grace period', async () => {
+    const { live, moderator, guest } = await meeting();
+    live.connectionLost(guest.id, guest.connection);
+    clock.advance(graceMs / 2);
+    const back = new RecordingConnection();
+    const resumed = live.join({ displayName: 'Guy', media, resumeToken: guest.participant.resumeToken }, back);
+    expect(resumed).toMatchObject({
+      ok: true,
+      value: { kind: 'joined', resumed: true, participant: { id: guest.id, reconnecting: false } },
+    });
+    clock.advance(graceMs * 2);
+    expect(live.participants.has(guest.id)).toBe(true);
+    expect(moderator.connection.all('participant-left')).toEqual([]);
+  });
+
+  it('ignores a lost connection that is no longer the participant’s', async () => {
+    const { live, guest } = await meeting();
+    live.join({ displayName: 'Guy', media, resumeToken: guest.participant.resumeToken }, new RecordingConnection());
+    expect(guest.connection.disconnected).toBe(true);
+    live.connectionLost(guest.id, guest.connection);
+    expect(guest.participant.reconnecting).toBe(false);
+  });
+});
+
+describe('closing', () => {
+  it('closes when the last participant leaves: the media server’s room goes and the meeting record ends', async () => {
+    const { live, server, moderator, guest, room, closedTimes } = await meeting();
+    await live.publish(guest.id, 'camera', offer);
+    live.leave(guest.id);
+    expect(live.closed).toBe(false);
+    live.leave(moderator.id);
+    expect(live.closed).toBe(true);
+    expect(closedTimes()).toBe(1);
+    await settle();
+    expect(server.requests.at(-1)).toMatchObject({ kind: 'destroy-room' });
+    await live.settled();
+    expect((await rooms.listMeetings(room.id))[0]?.endedAtMs).toBe(clock.nowMs());
+    live.close();
+    expect(closedTimes()).toBe(1);
+  });
+
+  it('ends the meeting for everyone, the waiting included, when a moderator ends it', async () => {
+    const { live, moderator, guest } = await meeting({ waitingRoom: true });
+    const connection = new RecordingConnection();
+    live.join({ displayName: 'Waiting', media }, connection);
+    expect(live.moderate(moderator.id, { action: 'end-meeting' }).ok).toBe(true);
+    for (const one of [moderator.connection, guest.connection, connection]) {
+      expect(one.all('meeting-ended')).toHaveLength(1);
+      expect(one.disconnected).toBe(true);
+    }
+    expect(live.closed).toBe(true);
+  });
+});
+
+describe('room modules', () => {
+  /** A module that keeps a tally of reactions routed to it, and what happened to it. */
+  class TallyModule implements RoomModule {
+    readonly name = 'tally';
+    readonly messageTypes = ['react'] as const;
+    readonly events: string[] = [];
+    onJoin(participant: ParticipantView): void {
+      this.events.push(`join ${participant.displayName}`);
+    }
+    onLeave(participant: ParticipantView): void {
+      this.events.push(`leave ${participant.displayName}`);
+    }
+    handle(actor: ParticipantView, message: ClientMessage) {
+      this.events.push(`${message.type} from ${actor.displayName}`);
+      return { ok: true as const, value: undefined };
+    }
+    close(): void {
+      this.events.push('close');
+    }
+  }
+
+  it('are created through the room, hear who joins and leaves, get the messages they claim, and close with the room', async () => {
+    const { live, guest, moderator, join } = await meeting();
+    const tally = live.addModule(() => new TallyModule());
+    const late = join('Late');
+    expect(live.handleModuleMessage(late.id, { type: 'react', reaction: '🎉' }).ok).toBe(true);
+    live.leave(late.id);
+    live.leave(guest.id);
+    live.leave(moderator.id);
+    expect(tally.events).toEqual(['join Mo', 'join Guy', 'join Late', 'react from Late', 'leave Late', 'leave Guy', 'leave Mo', 'close']);
+  });
+
+  it('cannot share a name or a message type with another module', async () => {
+    const { live } = await meeting();
+    live.addModule(() => new TallyModule());
+    expect(() => live.addModule(() => new TallyModule())).toThrow(/already registered/);
+    expect(live.handleModuleMessage(live.participants.keys().next().value as ParticipantId, { type: 'hand', raised: true })).toMatchObject({
+      code: 'malformed_message',
+    });
+  });
+});

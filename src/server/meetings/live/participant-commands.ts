@@ -1,0 +1,57 @@
+/**
+ * What participants do to themselves: microphone and camera, hands, reactions, and the check
+ * before sharing a screen. Each returns an outcome; the room tells whoever needs to know.
+ */
+import type { MediaState, Reaction } from '../../../shared/protocol.js';
+import type { LiveParticipant } from './live-participant.js';
+import { type Failure, failure, type Outcome } from './outcome.js';
+import type { RoomCore } from './room-core.js';
+
+const rateLimited = (): Failure => failure('rate_limited', 'You are doing that too often; wait a moment.');
+
+/** Turns one's microphone or camera on or off; turning on what the moderators locked is `not_allowed`. */
+export function setMedia(room: RoomCore, participant: LiveParticipant, media: MediaState): Outcome {
+  if (!participant.takeGesture()) return rateLimited();
+  if (!media.audioMuted && participant.media.audioMuted && !room.lockAllows(participant, 'microphone')) {
+    return failure('not_allowed', 'The moderators have turned microphones off for viewers.');
+  }
+  if (!media.videoMuted && participant.media.videoMuted && !room.lockAllows(participant, 'camera')) {
+    return failure('not_allowed', 'The moderators have turned cameras off for viewers.');
+  }
+  participant.setMedia(media);
+  room.participantChanged(participant);
+  return { ok: true };
+}
+
+/** Raises or lowers one's hand; a raised hand keeps its place in the queue (the time it went up). */
+export function raiseHand(room: RoomCore, participant: LiveParticipant, raised: boolean): Outcome {
+  if (!participant.takeGesture()) return rateLimited();
+  if (raised === (participant.handRaisedAtMs !== null)) return { ok: true };
+  participant.setHand(raised ? room.clock.nowMs() : null);
+  room.participantChanged(participant);
+  return { ok: true };
+}
+
+/** Shows a reaction to everyone. */
+export function react(room: RoomCore, participant: LiveParticipant, reaction: Reaction): Outcome {
+  if (!participant.takeGesture()) return rateLimited();
+  room.broadcast({ type: 'reaction', participantId: participant.id, reaction });
+  return { ok: true };
+}
+
+/**
+ * Whether `participant` may start sharing a screen: not while locked for viewers, and — unless
+ * the moderators allow several — not while someone else shares (or is starting to).
+ */
+export function screenShareAllowed(room: RoomCore, participant: LiveParticipant): Outcome {
+  if (!room.lockAllows(participant, 'screenShare'))
+    return failure('not_allowed', 'The moderators have turned screen sharing off for viewers.');
+  if (room.settings.multipleSharers) return { ok: true };
+  for (const other of room.participants.values()) {
+    const screen = other.publication('screen');
+    if (other !== participant && (screen.handle || screen.pending)) {
+      return failure('screen_share_taken', `${other.displayName} is already sharing a screen.`);
+    }
+  }
+  return { ok: true };
+}

@@ -1,0 +1,192 @@
+/**
+ * The shared state of one live room and the notifications that go with changing it: who is in,
+ * who waits, the meeting settings, the bans, the modules. Internal to `live/`: `LiveRoom` owns
+ * one and is its only public face; moderation, participant commands and modules work on it.
+ */
+import assert from 'node:assert/strict';
+import type { Logger } from 'pino';
+import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import type { ClientMessageType, LockedSettings, MeetingSettings, ServerMessage } from '../../../shared/protocol.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Room } from '../rooms-repository.js';
+import { ChatModule } from './chat-module.js';
+import type { LiveParticipant, ParticipantView } from './live-participant.js';
+import type { MediaServer } from './media-server.js';
+import { failure, type Outcome } from './outcome.js';
+import { RoomMedia } from './room-media.js';
+import type { RoomModule, RoomModuleContext, RoomModuleFactory } from './room-module.js';
+
+/** Someone in the waiting room. */
+export interface LobbyEntry {
+  participant: LiveParticipant;
+  sinceMs: number;
+}
+
+export class RoomCore {
+  /** Admitted participants. */
+  readonly participants = new Map<ParticipantId, LiveParticipant>();
+  /** Guests waiting to be admitted, oldest first. */
+  readonly lobby = new Map<ParticipantId, LobbyEntry>();
+  /** Browsers banned from this meeting (by their client id). */
+  readonly banned = new Set<string>();
+  readonly media: RoomMedia;
+  readonly chat: ChatModule;
+  settings: MeetingSettings;
+  readonly #modules = new Map<string, RoomModule>();
+  readonly #moduleByMessage = new Map<ClientMessageType, RoomModule>();
+
+  constructor(
+    public room: Room,
+    mediaServer: MediaServer,
+    readonly clock: Clock,
+    readonly logger: Logger,
+    /** Called with the number of admitted participants each time someone is admitted. */
+    private readonly onAttendance: (participants: number) => void,
+  ) {
+    this.settings = {
+      roomLocked: false,
+      lockedForViewers: { microphone: false, camera: false, chat: false, screenShare: false },
+      multipleSharers: false,
+      waitingRoom: room.waitingRoom,
+    };
+    this.media = new RoomMedia(this, mediaServer, logger, this.participantsMax);
+    this.chat = this.addModule((context) => new ChatModule(context));
+  }
+
+  get participantsMax(): number {
+    return Math.min(this.room.participantsMax, limits.participantsPerRoomMax);
+  }
+
+  /** Whether a viewer or guest may do something the moderators can lock. */
+  lockAllows(participant: ParticipantView, what: keyof LockedSettings): boolean {
+    return participant.isModerator || !this.settings.lockedForViewers[what];
+  }
+
+  /** Sends a message to every admitted participant except `exceptId`. */
+  broadcast(message: ServerMessage, exceptId?: ParticipantId): void {
+    for (const participant of this.participants.values()) if (participant.id !== exceptId) participant.send(message);
+  }
+
+  /** Tells everyone (the participant included) that a participant's state changed, and makes the media server follow. */
+  participantChanged(participant: LiveParticipant): void {
+    if (!this.participants.has(participant.id)) return;
+    void this.media.enforceMedia(participant);
+    this.broadcast({ type: 'participant-updated', participant: participant.summary() });
+  }
+
+  /** Sends the waiting list to every moderator. */
+  sendLobbyToModerators(): void {
+    const waiting = [...this.lobby.values()].map(({ participant, sinceMs }) => ({
+      participantId: participant.id,
+      displayName: participant.displayName,
+      sinceMs,
+    }));
+    for (const participant of this.participants.values()) if (participant.isModerator) participant.send({ type: 'lobby', waiting });
+  }
+
+  /** Applies new meeting settings and tells everyone; turning the waiting room off admits everyone waiting. */
+  changeSettings(changes: Partial<MeetingSettings>): void {
+    this.settings = { ...this.settings, ...changes };
+    this.broadcast({ type: 'settings', settings: this.settings });
+    if (changes.waitingRoom === false) for (const participantId of [...this.lobby.keys()]) this.admit(participantId);
+  }
+
+  /** Lets a participant into the meeting and tells the others and the modules. */
+  addParticipant(participant: LiveParticipant): void {
+    this.participants.set(participant.id, participant);
+    this.broadcast({ type: 'participant-joined', participant: participant.summary() }, participant.id);
+    this.onAttendance(this.participants.size);
+    if (participant.isModerator && this.lobby.size > 0) this.sendLobbyToModerators();
+    this.#eachModule('onJoin', (module) => module.onJoin(participant));
+  }
+
+  /** Moves someone from the lobby into the meeting (or turns them away when it is full). */
+  admit(participantId: ParticipantId): Outcome {
+    const waiting = this.lobby.get(participantId);
+    if (!waiting) return failure('participant_not_found', 'Nobody with that id is waiting.');
+    this.lobby.delete(participantId);
+    if (this.participants.size >= this.participantsMax) {
+      waiting.participant.send({ type: 'denied', reason: 'The meeting is full.' });
+      waiting.participant.disconnect();
+      return failure('participant_not_found', 'Nobody with that id is waiting.');
+    }
+    this.addParticipant(waiting.participant);
+    waiting.participant.admitted();
+    this.sendLobbyToModerators();
+    return { ok: true };
+  }
+
+  /** Turns someone in the lobby away, telling them why. */
+  deny(participantId: ParticipantId, reason: string | undefined): Outcome {
+    const waiting = this.lobby.get(participantId);
+    if (!waiting) return failure('participant_not_found', 'Nobody with that id is waiting.');
+    this.lobby.delete(participantId);
+    waiting.participant.send({ type: 'denied', ...(reason ? { reason } : {}) });
+    waiting.participant.disconnect();
+    this.sendLobbyToModerators();
+    return { ok: true };
+  }
+
+  /**
+   * Forgets a participant that closed: from the lobby (moderators get the new list) or from the
+   * meeting (others close their subscriptions and are told; modules hear `onLeave`). True when
+   * it left the meeting (not just the lobby).
+   */
+  forget(participant: LiveParticipant): boolean {
+    if (this.lobby.delete(participant.id)) {
+      this.sendLobbyToModerators();
+      return false;
+    }
+    if (this.participants.get(participant.id) !== participant) return false;
+    this.participants.delete(participant.id);
+    for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
+    this.broadcast({ type: 'participant-left', participantId: participant.id });
+    this.#eachModule('onLeave', (module) => module.onLeave(participant));
+    return true;
+  }
+
+  /** Creates a module through the room and keeps it by name; its message types become its own. */
+  addModule<Module extends RoomModule>(factory: RoomModuleFactory<Module>): Module {
+    const module = factory(this.#moduleContext());
+    assert(!this.#modules.has(module.name), `a room module named ${module.name} is already registered`);
+    for (const type of module.messageTypes) assert(!this.#moduleByMessage.has(type), `${type} already has a room module`);
+    this.#modules.set(module.name, module);
+    for (const type of module.messageTypes) this.#moduleByMessage.set(type, module);
+    for (const participant of this.participants.values()) module.onJoin(participant);
+    return module;
+  }
+
+  /** The module that handles client messages of `type`, if any. */
+  moduleFor(type: ClientMessageType): RoomModule | undefined {
+    return this.#moduleByMessage.get(type);
+  }
+
+  /** Closes every module (each once; one that throws does not stop the others). */
+  closeModules(): void {
+    this.#eachModule('close', (module) => module.close());
+    this.#modules.clear();
+    this.#moduleByMessage.clear();
+  }
+
+  #eachModule(what: string, call: (module: RoomModule) => void): void {
+    for (const module of this.#modules.values()) {
+      try {
+        call(module);
+      } catch (error) {
+        this.logger.error({ err: error, module: module.name, roomId: this.room.id }, `room module failed in ${what}`);
+      }
+    }
+  }
+
+  #moduleContext(): RoomModuleContext {
+    return {
+      clock: this.clock,
+      roomName: () => this.room.name,
+      participant: (participantId) => this.participants.get(participantId),
+      lockAllows: (participant, what) => this.lockAllows(participant, what),
+      send: (participantId, message) => this.participants.get(participantId)?.send(message),
+      broadcast: (message, exceptId) => this.broadcast(message, exceptId),
+    };
+  }
+}

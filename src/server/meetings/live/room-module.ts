@@ -1,0 +1,47 @@
+/**
+ * In-meeting features (chat today; votes, polls and shared notes next) plug into a live room as
+ * modules. The room creates each module through `LiveRoom.addModule`, keeps it by name, routes
+ * the client messages it claims to `handle`, tells it who joins and leaves, and closes it with
+ * the room. A module sees the room only through its `RoomModuleContext`.
+ */
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { ClientMessage, ClientMessageType, LockedSettings, ServerMessage } from '../../../shared/protocol.js';
+import type { Clock } from '../../platform/clock.js';
+import type { ParticipantView } from './live-participant.js';
+import type { Outcome } from './outcome.js';
+
+/** A module's answer to a message: a reply for the sender alone, if any. */
+export type ModuleOutcome = Outcome<ServerMessage | undefined>;
+
+export interface RoomModule {
+  /** Unique within a room, e.g. `chat`. */
+  readonly name: string;
+  /** The client message types this module handles; no two modules of a room share one. */
+  readonly messageTypes: readonly ClientMessageType[];
+  /** An admitted participant entered the meeting (not called again when they resume). */
+  onJoin(participant: ParticipantView): void;
+  /** An admitted participant left the meeting for good. */
+  onLeave(participant: ParticipantView): void;
+  /** Carries out one of `messageTypes` from an admitted participant, or says why not. */
+  handle(actor: ParticipantView, message: ClientMessage): ModuleOutcome;
+  /** The meeting is over; drop everything. Called once. */
+  close(): void;
+}
+
+/** What a module may see and do in its room. */
+export interface RoomModuleContext {
+  readonly clock: Clock;
+  /** The room's name now (it may be renamed during the meeting). */
+  roomName(): string;
+  /** An admitted participant, if there is one with this id. */
+  participant(participantId: ParticipantId): ParticipantView | undefined;
+  /** Whether `participant` may use something the moderators can lock for viewers. */
+  lockAllows(participant: ParticipantView, what: keyof LockedSettings): boolean;
+  /** Sends to one admitted participant. */
+  send(participantId: ParticipantId, message: ServerMessage): void;
+  /** Sends to every admitted participant except `exceptId`. */
+  broadcast(message: ServerMessage, exceptId?: ParticipantId): void;
+}
+
+/** Makes a module for a room; called once, by `LiveRoom.addModule`. */
+export type RoomModuleFactory<Module extends RoomModule> = (context: RoomModuleContext) => Module;
