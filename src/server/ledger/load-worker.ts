@@ -8,7 +8,7 @@ import { systemClock } from '../platform/clock.js';
 import { openStorage } from '../storage/index.js';
 import { Ledger } from './ledger.js';
 import { ledgerMigrations } from './migrations.js';
-import { type TransferRequest, TransferRequestSchema } from './types.js';
+import { type TransferRequest, TransferRequestSchema, type TransferResult } from './types.js';
 
 const OptionsSchema = z.object({
   location: z.union([
@@ -73,6 +73,18 @@ function batchFor(options: z.output<typeof OptionsSchema>, next: () => number, i
   return raw.map((item) => TransferRequestSchema.parse(item));
 }
 
+/** Counts per shared id in one worker: first applications here, replays of an earlier application, refusals. */
+type SharedCounts = Record<string, { applied: number; replayed: number; refused: number }>;
+
+function countShared(shared: SharedCounts, result: TransferResult): void {
+  if (!result.id.startsWith('shared-')) return;
+  const counts = shared[result.id] ?? { applied: 0, replayed: 0, refused: 0 };
+  if (result.result !== 'ok') counts.refused += 1;
+  else if (result.replayed) counts.replayed += 1;
+  else counts.applied += 1;
+  shared[result.id] = counts;
+}
+
 async function main(): Promise<void> {
   const options = OptionsSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
   const storage = await openStorage(
@@ -82,18 +94,18 @@ async function main(): Promise<void> {
   const ledger = new Ledger(storage, systemClock);
   const next = random(options.seed);
   const counts: Record<string, number> = {};
-  const sharedApplied: string[] = [];
+  const shared: SharedCounts = {};
   const pendingIds: string[] = [];
   for (let index = 0; options.batches === 0 || index < options.batches; index++) {
     const results = await ledger.createTransfers(batchFor(options, next, index, pendingIds), { linked: options.mode === 'linked' });
     for (const result of results) {
       counts[result.result] = (counts[result.result] ?? 0) + 1;
-      if (result.result === 'ok' && !result.replayed && result.id.startsWith('shared-')) sharedApplied.push(result.id);
+      countShared(shared, result);
     }
     process.stdout.write(`progress ${index + 1}\n`);
   }
   await storage.close();
-  process.stdout.write(`${JSON.stringify({ counts, sharedApplied })}\n`);
+  process.stdout.write(`${JSON.stringify({ counts, shared })}\n`);
 }
 
 await main();

@@ -1,9 +1,12 @@
 /** Helpers for the ledger's tests: a fresh ledger on an engine, with a currency and accounts. */
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { ManualClock } from '../platform/clock.js';
-import type { StorageEngine } from '../storage/index.js';
+import type { Storage, StorageEngine } from '../storage/index.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
 import { Ledger } from './ledger.js';
 import { ledgerMigrations } from './migrations.js';
+import type { LedgerDatabase } from './tables.js';
 import {
   type AccountId,
   AccountIdSchema,
@@ -60,4 +63,32 @@ export async function openAccounts(ledger: Ledger, ids: readonly string[], lower
 export function request(json: Partial<TransferRequestJson> & { id: string }): TransferRequest {
   const withDefaults = 'pendingId' in json ? json : { kind: 'single_phase', currency: 'SOLI', ...json };
   return TransferRequestSchema.parse(withDefaults);
+}
+
+/** How the database records each transfer id: its journal entries and its account history rows (movements). */
+export interface TransferTraces {
+  journalEntries: Map<string, number>;
+  movements: Map<string, number>;
+}
+
+/**
+ * Counts, per transfer id, the `transfer_created` journal entries and the account history rows
+ * (one per side a transfer moves): a transfer applied once has one entry and two movements.
+ */
+export async function transferTraces(storage: Storage): Promise<TransferTraces> {
+  const db = storage.db as unknown as Kysely<LedgerDatabase>;
+  const journalEntries = new Map<string, number>();
+  const payloads = await db.selectFrom('ledger_journal').select('payload').where('kind', '=', 'transfer_created').execute();
+  for (const { payload } of payloads) {
+    const { id } = z.object({ id: z.string() }).parse(JSON.parse(payload));
+    journalEntries.set(id, (journalEntries.get(id) ?? 0) + 1);
+  }
+  const movements = new Map<string, number>();
+  const rows = await db
+    .selectFrom('ledger_account_entries')
+    .select(['transfer_id', (expression) => expression.fn.countAll<number | string>().as('count')])
+    .groupBy('transfer_id')
+    .execute();
+  for (const row of rows) movements.set(row.transfer_id, Number(row.count));
+  return { journalEntries, movements };
 }
