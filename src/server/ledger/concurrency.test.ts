@@ -1,6 +1,7 @@
 /**
- * Several processes against one database, and a process killed in the middle of load: limits,
- * exactly-once, linked batches and the chain must all hold afterwards.
+ * Several processes against one database, a process killed in the middle of load, and one killed
+ * between a commit and its reply: limits, exactly-once, linked batches and the chain must all hold
+ * afterwards.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,8 +11,9 @@ import { z } from 'zod';
 import { bothEngines } from '../storage/testing.js';
 import type { LoadWorkerOptions } from './load-worker.js';
 import type { LedgerDatabase } from './tables.js';
-import { currency, openAccounts, openTestLedger, request, type TestLedger, transferId, transferTraces } from './test-support.js';
-import { isWithinLimits } from './transfer-engine.js';
+import { accountId, currency, openAccounts, openTestLedger, request, type TestLedger, transferId, transferTraces } from './test-support.js';
+import { isWithinLimits, postedBalance } from './transfer-engine.js';
+import { TransferRequestSchema } from './types.js';
 
 const accounts = ['m1', 'm2', 'm3', 'm4', 'm5'];
 
@@ -78,6 +80,16 @@ async function interleavedCommits(subject: TestLedger, prefixes: readonly string
   return owners.filter((owner, index) => index > 0 && owner !== owners[index - 1]).length;
 }
 
+async function postedBalances(subject: TestLedger, ids: readonly string[]): Promise<Map<string, bigint>> {
+  const balances = new Map<string, bigint>();
+  for (const id of ids) {
+    const account = await subject.ledger.findAccount(accountId(id));
+    if (!account) throw new Error(`account ${id} missing`);
+    balances.set(id, postedBalance(account));
+  }
+  return balances;
+}
+
 async function expectInvariants(subject: TestLedger): Promise<void> {
   const balance = await subject.ledger.trialBalance(currency);
   expect(balance.postedSum).toBe(0n);
@@ -113,6 +125,39 @@ describe.each(bothEngines)('several processes on one %s database', (engine) => {
     const succeeded = summaries.reduce((sum, summary) => sum + (summary.counts.ok ?? 0), 0);
     expect(failedOnLimits).toBeGreaterThan(0);
     expect(succeeded).toBeGreaterThan(200);
+    await expectInvariants(subject);
+  });
+
+  it('apply a transfer once when its process is killed after the commit and before the reply, and the client retries', async () => {
+    const lostAccounts = ['c1', 'c2', 'c3'];
+    await openAccounts(subject.ledger, lostAccounts, null, null);
+    const options = { location: subject.storage.location, accounts: lostAccounts, currency, prefix: 'lost', seed: 9 };
+    const victim = startWorker({ ...options, batches: 1, sharedIds: 0, mode: 'linked', killAfterBatch: 1 });
+    expect(await victim.exited).toBeNull();
+    expect(victim.child.signalCode).toBe('SIGKILL');
+    // The reply was lost: the worker died before reporting the batch.
+    expect(victim.output()).not.toMatch(/progress/);
+    const sent = z.array(z.unknown()).parse(JSON.parse(/^sending (.*)$/m.exec(victim.output())?.[1] ?? 'null'));
+    const requests = sent.map((item) => TransferRequestSchema.parse(item));
+    expect(requests.length).toBe(3);
+    const expected = new Map<string, bigint>(lostAccounts.map((id) => [id, 0n]));
+    for (const sentRequest of requests) {
+      if (!('debitAccountId' in sentRequest)) throw new Error('the linked load sends new transfers only');
+      expected.set(sentRequest.debitAccountId, (expected.get(sentRequest.debitAccountId) ?? 0n) - sentRequest.amount);
+      expected.set(sentRequest.creditAccountId, (expected.get(sentRequest.creditAccountId) ?? 0n) + sentRequest.amount);
+    }
+    expect(await postedBalances(subject, lostAccounts)).toEqual(expected);
+
+    // The client retries the same batch: it finds the committed transfers, and nothing moves again.
+    const retried = await subject.ledger.createTransfers(requests, { linked: true });
+    const traces = await transferTraces(subject.storage);
+    for (const [index, result] of retried.entries()) {
+      const id = requests[index]?.id ?? '';
+      expect(result).toMatchObject({ id, result: 'ok', replayed: true });
+      if (result.result === 'ok') expect(result.transfer).toEqual((await subject.ledger.findTransfer(transferId(id)))?.transfer);
+      expect([traces.journalEntries.get(id), traces.movements.get(id)]).toEqual([1, 2]);
+    }
+    expect(await postedBalances(subject, lostAccounts)).toEqual(expected);
     await expectInvariants(subject);
   });
 

@@ -2,13 +2,15 @@
  * A separate process that drives load at a ledger, for the concurrency and crash tests (and
  * usable by hand): `node --import tsx src/server/ledger/load-worker.ts '<json options>'`.
  * It prints `progress <batches>` after each committed batch and a JSON summary at the end.
+ * With `killAfterBatch`, it prints `sending <json requests>` before that batch and kills itself
+ * with SIGKILL as soon as the batch has committed: a reply lost between the commit and the client.
  */
 import { z } from 'zod';
 import { systemClock } from '../platform/clock.js';
 import { openStorage } from '../storage/index.js';
 import { Ledger } from './ledger.js';
 import { ledgerMigrations } from './migrations.js';
-import { type TransferRequest, TransferRequestSchema, type TransferResult } from './types.js';
+import { TransferRequestSchema, type TransferResult } from './types.js';
 
 const OptionsSchema = z.object({
   location: z.union([
@@ -25,6 +27,8 @@ const OptionsSchema = z.object({
   sharedIds: z.number().int().min(0),
   /** `mixed`: unlinked batches of every kind of transfer; `linked`: linked batches of three. */
   mode: z.enum(['mixed', 'linked']),
+  /** Kill this process with SIGKILL right after this batch (counted from 1) commits, before reporting it. */
+  killAfterBatch: z.number().int().min(1).optional(),
 });
 /** Options of the load worker, passed as JSON in argv[2]. */
 export type LoadWorkerOptions = z.input<typeof OptionsSchema>;
@@ -40,7 +44,8 @@ function random(seed: number): () => number {
   };
 }
 
-function batchFor(options: z.output<typeof OptionsSchema>, next: () => number, index: number, pendingIds: string[]): TransferRequest[] {
+/** The JSON form of a batch (amounts as strings), as a client would send it. */
+function batchFor(options: z.output<typeof OptionsSchema>, next: () => number, index: number, pendingIds: string[]): unknown[] {
   const pick = () => options.accounts[Math.floor(next() * options.accounts.length)] ?? '';
   const newTransfer = (id: string, kind: 'single_phase' | 'pending', debit = pick(), credit = pick()) => ({
     kind,
@@ -70,7 +75,7 @@ function batchFor(options: z.output<typeof OptionsSchema>, next: () => number, i
       raw.push(newTransfer(id, 'single_phase'));
     }
   }
-  return raw.map((item) => TransferRequestSchema.parse(item));
+  return raw;
 }
 
 /** Counts per shared id in one worker: first applications here, replays of an earlier application, refusals. */
@@ -97,7 +102,13 @@ async function main(): Promise<void> {
   const shared: SharedCounts = {};
   const pendingIds: string[] = [];
   for (let index = 0; options.batches === 0 || index < options.batches; index++) {
-    const results = await ledger.createTransfers(batchFor(options, next, index, pendingIds), { linked: options.mode === 'linked' });
+    const batch = batchFor(options, next, index, pendingIds);
+    const killed = options.killAfterBatch === index + 1;
+    if (killed) process.stdout.write(`sending ${JSON.stringify(batch)}\n`);
+    const requests = batch.map((item) => TransferRequestSchema.parse(item));
+    const results = await ledger.createTransfers(requests, { linked: options.mode === 'linked' });
+    // Committed: dying here loses the reply, never the transfers.
+    if (killed) process.kill(process.pid, 'SIGKILL');
     for (const result of results) {
       counts[result.result] = (counts[result.result] ?? 0) + 1;
       countShared(shared, result);
