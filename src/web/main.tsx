@@ -1,8 +1,10 @@
 import { render } from 'preact';
 import { App } from './app/App.js';
-import { setLanguage } from './app/i18n.js';
+import { startLanguage } from './app/intl/catalogue.js';
 import './app/styles.css';
 
-setLanguage(navigator.language);
-const root = document.getElementById('app');
-if (root) render(<App />, root);
+// The language first (French loads its catalogues), so the first page is drawn in it.
+void startLanguage().then(() => {
+  const root = document.getElementById('app');
+  if (root) render(<App />, root);
+});

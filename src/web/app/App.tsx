@@ -1,24 +1,37 @@
+import type { JSX } from 'preact';
 import { AccountNav } from '../features/account/AccountNav.js';
-import {
-  AcceptInvitationPage,
-  AccountSettingsPage,
-  ForgotPasswordPage,
-  LogInPage,
-  ResetPasswordPage,
-  SignUpPage,
-  VerifyPage,
-} from '../features/account/AccountPages.js';
-import { DashboardPage } from '../features/dashboard/DashboardPage.js';
 import { HomePage } from '../features/home/HomePage.js';
-import { networkPage } from '../features/network/index.js';
-import { OperatorPage } from '../features/operator/OperatorPage.js';
-import { OrganisationPage, ReadableRoomLink } from '../features/organisation/OrganisationPage.js';
 import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
-import { SettingsPage } from '../features/room-settings/SettingsPage.js';
+import { LanguageChoice } from '../ui/index.js';
+import { lazyComponent } from './lazy.js';
 import { usePath } from './router.js';
 
+// Loaded on first use: the home and meeting pages do not need them.
+const accountPages = () => import('../features/account/AccountPages.js');
+const SignUpPage = lazyComponent(() => accountPages().then((module) => module.SignUpPage));
+const LogInPage = lazyComponent(() => accountPages().then((module) => module.LogInPage));
+const VerifyPage = lazyComponent(() => accountPages().then((module) => module.VerifyPage));
+const ForgotPasswordPage = lazyComponent(() => accountPages().then((module) => module.ForgotPasswordPage));
+const ResetPasswordPage = lazyComponent(() => accountPages().then((module) => module.ResetPasswordPage));
+const AcceptInvitationPage = lazyComponent(() => accountPages().then((module) => module.AcceptInvitationPage));
+const AccountSettingsPage = lazyComponent(() => accountPages().then((module) => module.AccountSettingsPage));
+const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
+const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
+const organisationPages = () => import('../features/organisation/OrganisationPage.js');
+const OrganisationPage = lazyComponent(() => organisationPages().then((module) => module.OrganisationPage));
+const ReadableRoomLink = lazyComponent(() => organisationPages().then((module) => module.ReadableRoomLink));
+const SettingsPage = lazyComponent(() => import('../features/room-settings/SettingsPage.js').then((module) => module.SettingsPage));
+const NetworkPage = lazyComponent(() =>
+  import('../features/network/index.js').then(
+    (module) =>
+      function NetworkPage({ path }: { path: string }) {
+        return module.networkPage(path) ?? <NotFoundPage />;
+      },
+  ),
+);
+
 /** Pages of accounts, organisations and the operator console, by path. */
-const accountPages: Record<string, () => preact.JSX.Element> = {
+const accountPagesByPath: Record<string, () => JSX.Element> = {
   '/signup': () => <SignUpPage />,
   '/login': () => <LogInPage />,
   '/verify': () => <VerifyPage />,
@@ -30,9 +43,8 @@ const accountPages: Record<string, () => preact.JSX.Element> = {
   '/operator': () => <OperatorPage />,
 };
 
-/** Chooses the page from the address: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation and network pages. */
-export function App() {
-  const path = usePath();
+/** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation and network pages. */
+function Page({ path }: { path: string }) {
   if (path === '/') {
     return (
       <>
@@ -41,10 +53,9 @@ export function App() {
       </>
     );
   }
-  const accountPage = accountPages[path.replace(/\/+$/, '')];
+  const accountPage = accountPagesByPath[path.replace(/\/+$/, '')];
   if (accountPage) return accountPage();
-  const network = networkPage(path);
-  if (network) return network;
+  if (/^\/network(\/|$)/.test(path)) return <NetworkPage path={path} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} />;
   // `/r/<room id>/settings` before `/r/<org>/<room>`: "settings" is never a room's short name.
@@ -57,4 +68,15 @@ export function App() {
   const room = /^\/r\/([^/]+)\/?$/.exec(path);
   if (room?.[1]) return <RoomPage key={room[1]} roomId={decodeURIComponent(room[1])} />;
   return <NotFoundPage />;
+}
+
+/** Chooses the page from the address; the language choice is on every page but the meeting itself. */
+export function App() {
+  const path = usePath();
+  return (
+    <>
+      <Page path={path} />
+      <LanguageChoice />
+    </>
+  );
 }

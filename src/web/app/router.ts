@@ -1,25 +1,20 @@
-/** A small path router: the address bar is the state; `navigate()` changes it. */
-import { useEffect, useState } from 'preact/hooks';
+/** A small path router: the address bar is the state, mirrored in a signal; `navigate()` changes it. */
+import { signal } from '@preact/signals';
 
-const listeners = new Set<() => void>();
+/** The current path; components that read `.value` re-render when it changes. */
+export const currentPath = signal(location.pathname);
+
+window.addEventListener('popstate', () => {
+  currentPath.value = location.pathname;
+});
 
 /** Goes to `path` in this tab without reloading. */
 export function navigate(path: string): void {
   history.pushState(null, '', path);
-  for (const listener of listeners) listener();
+  currentPath.value = location.pathname;
 }
 
 /** The current path; re-renders the caller when it changes. */
 export function usePath(): string {
-  const [path, setPath] = useState(location.pathname);
-  useEffect(() => {
-    const update = () => setPath(location.pathname);
-    listeners.add(update);
-    window.addEventListener('popstate', update);
-    return () => {
-      listeners.delete(update);
-      window.removeEventListener('popstate', update);
-    };
-  }, []);
-  return path;
+  return currentPath.value;
 }

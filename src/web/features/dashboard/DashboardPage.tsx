@@ -1,14 +1,15 @@
 /** The dashboard: my rooms (start, copy link, calendar), recent and upcoming meetings, new organisations and rooms. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type DashboardView, DashboardViewSchema, type OwnedRoomView } from '../../../shared/accounts-api.js';
-import { t } from '../../app/i18n.js';
+import { formatDate } from '../../app/intl/language.js';
 import { rememberModeratorCode } from '../../app/local-identity.js';
+import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
+import { ActionForm, Field, failureText, Link } from '../../ui/index.js';
 import { SignInRequired } from '../account/AccountPages.js';
 import { AppHeader } from '../account/AppHeader.js';
-import { ActionForm, Field, failureText } from '../account/Form.js';
-import { Link } from '../account/Link.js';
 import { refreshSession, sessionApi, useSession } from '../account/session.js';
+import { t } from './messages.js';
 import { ScheduleForm, UpcomingMeetings } from './Schedule.js';
 
 export function DashboardPage() {
@@ -19,7 +20,7 @@ export function DashboardPage() {
     sessionApi(DashboardViewSchema, '/api/dashboard').then(setDashboard, (failure: unknown) => setError(failureText(failure)));
   }, []);
   useEffect(() => {
-    document.title = `${t('dashboard.title')} · ${t('app.name')}`;
+    document.title = `${t('dashboard.title')} · ${appMessages.t('app.name')}`;
     if (session.kind === 'signed-in') reload();
   }, [session.kind, reload]);
   if (session.kind !== 'signed-in') return <SignInRequired />;
@@ -49,7 +50,7 @@ export function DashboardPage() {
             <ul>
               {person.organisations.map((organisation) => (
                 <li key={organisation.slug}>
-                  <Link href={`/orgs/${organisation.slug}`}>{organisation.name}</Link> ({t(`role.${organisation.role}`)})
+                  <Link href={`/orgs/${organisation.slug}`}>{organisation.name}</Link> ({appMessages.t(`role.${organisation.role}`)})
                 </li>
               ))}
             </ul>
@@ -90,7 +91,7 @@ function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => v
             setCopied(true);
           }}
         >
-          {copied ? t('prejoin.linkCopied') : t('dashboard.copyLink')}
+          {copied ? t('dashboard.linkCopied') : t('dashboard.copyLink')}
         </button>
         {room.moderatorCode && (
           <button type="button" onClick={() => openRoom(room, '/settings')}>
@@ -142,7 +143,8 @@ function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => v
 
 function RecentMeetings({ room }: { room: OwnedRoomView }) {
   if (room.recentMeetings.length === 0) return <p class="hint">{t('dashboard.noRecent')}</p>;
-  const format = (ms: number) => new Date(ms).toLocaleString();
+  const format = (ms: number) =>
+    formatDate(ms, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
   return (
     <table>
       <caption>{t('dashboard.recent')}</caption>

@@ -1,9 +1,10 @@
 /** Scheduling a meeting in a room, and the list of upcoming meetings with cancellation. */
 import { useState } from 'preact/hooks';
 import type { ScheduledMeetingView } from '../../../shared/accounts-api.js';
-import { t } from '../../app/i18n.js';
-import { ActionForm, Field } from '../account/Form.js';
+import { formatDate } from '../../app/intl/language.js';
+import { ActionForm, Field } from '../../ui/index.js';
 import { sessionApi } from '../account/session.js';
+import { t } from './messages.js';
 
 /** `2026-03-02T10:30`: the wall-clock time of an instant in a time zone, for a datetime-local field. */
 function localInput(instantMs: number, timeZone: string): string {
@@ -83,7 +84,7 @@ export function UpcomingMeetings(props: { meetings: ScheduledMeetingView[]; canC
         {props.meetings.map((meeting) => (
           <li key={meeting.id}>
             <strong>{meeting.title}</strong> —{' '}
-            {new Date(meeting.startsAtMs).toLocaleString(undefined, {
+            {formatDate(meeting.startsAtMs, {
               timeZone: meeting.timeZone,
               dateStyle: 'medium',
               timeStyle: 'short',

@@ -2,9 +2,10 @@
 import { useState } from 'preact/hooks';
 import { CreatedRoomSchema } from '../../../shared/api.js';
 import { ApiFailure, callApi } from '../../app/api.js';
-import { t } from '../../app/i18n.js';
 import { rememberModeratorCode } from '../../app/local-identity.js';
+import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
+import { t } from './messages.js';
 
 export function HomePage() {
   const [creating, setCreating] = useState(false);
@@ -39,8 +40,8 @@ export function HomePage() {
   return (
     <main class="page home">
       <header class="brand">
-        <h1>{t('app.name')}</h1>
-        <p class="tagline">{t('app.tagline')}</p>
+        <h1>{appMessages.t('app.name')}</h1>
+        <p class="tagline">{appMessages.t('app.tagline')}</p>
       </header>
       <section class="card" aria-labelledby="start-title">
         <h2 id="start-title">{t('home.title')}</h2>

@@ -6,8 +6,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { ChatMessage, ParticipantSummary } from '../../../shared/protocol.js';
-import { t } from '../../app/i18n.js';
+import { formatDate } from '../../app/intl/language.js';
 import { linkify } from './chat-links.js';
+import { t } from './messages.js';
 
 interface Props {
   messages: ChatMessage[];
@@ -57,7 +58,7 @@ export function ChatPanel({ messages, selfId, people, locked, isModerator, send,
               )}
               <time class="hint" dateTime={new Date(message.sentAtMs).toISOString()}>
                 {' '}
-                {new Date(message.sentAtMs).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
+                {formatDate(message.sentAtMs, { hour: '2-digit', minute: '2-digit' })}
               </time>
             </div>
             <p class="message-text">

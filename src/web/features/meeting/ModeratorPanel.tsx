@@ -1,7 +1,7 @@
 /** Moderators' controls: the waiting room, mute all, hands, locks, and ending the meeting. */
 import type { LockedSettings, MeetingSettings, Moderation } from '../../../shared/protocol.js';
-import { t } from '../../app/i18n.js';
 import type { MeetingState } from './meeting-controller.js';
+import { t } from './messages.js';
 
 interface Props {
   lobby: MeetingState['lobby'];

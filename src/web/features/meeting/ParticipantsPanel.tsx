@@ -1,6 +1,6 @@
 /** The participant list: role, microphone and camera, hand, speaking; moderators get actions per person. */
 import type { Moderation, ParticipantSummary } from '../../../shared/protocol.js';
-import { t } from '../../app/i18n.js';
+import { t } from './messages.js';
 
 interface Props {
   self: ParticipantSummary | undefined;

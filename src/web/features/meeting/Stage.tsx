@@ -6,8 +6,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ParticipantId } from '../../../shared/ids.js';
 import type { VideoLayer } from '../../../shared/protocol.js';
-import { t } from '../../app/i18n.js';
 import type { MeetingState, RemoteParticipant } from './meeting-controller.js';
+import { t } from './messages.js';
 import type { Layout, Quality } from './stage-layout.js';
 import { arrangeTiles, layerFor, layerForNewcomer } from './stage-layout.js';
 import { Tile, type TileProps } from './Tile.js';

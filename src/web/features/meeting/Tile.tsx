@@ -1,7 +1,7 @@
 /** One tile: a participant's video (or initials when the camera is off), name and state. */
 import { useEffect, useRef } from 'preact/hooks';
 import type { Reaction, Role } from '../../../shared/protocol.js';
-import { t } from '../../app/i18n.js';
+import { t } from './messages.js';
 
 export interface TileProps {
   tileId: string;

@@ -4,6 +4,7 @@
  * render its state. Reconnects by itself (resuming the same participant) when the socket drops,
  * and publishes again when Janus restarts.
  */
+import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type {
   ChatMessage,
@@ -16,9 +17,10 @@ import type {
   ServerMessage,
   VideoLayer,
 } from '../../../shared/protocol.js';
-import { errorText, t } from '../../app/i18n.js';
+import { errorText } from '../../app/errors/messages.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
+import { t } from './messages.js';
 import { SignalingClient } from './signaling-client.js';
 
 export type MeetingStatus =
@@ -73,9 +75,24 @@ export interface MeetingOptions {
   /** Send three simulcast layers of the camera. Default true. */
   simulcast?: boolean;
   pipeline?: MediaPipeline;
-  onChange(state: MeetingState): void;
   /** A moderator asked for the chat; the UI offers it as a download. */
   onChatExport?(text: string): void;
+}
+
+function initialState(media: MediaState): MeetingState {
+  return {
+    status: 'connecting',
+    self: undefined,
+    remotes: [],
+    media,
+    settings: undefined,
+    chat: [],
+    lobby: [],
+    screen: undefined,
+    reaction: undefined,
+    notice: undefined,
+    askedToUnmute: false,
+  };
 }
 
 const reconnectDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
@@ -88,23 +105,18 @@ export class MeetingController {
   private resumeToken: string | undefined;
   private reconnectAttempt = 0;
   private reconnectTimer: number | undefined;
-  private state: MeetingState;
+  private readonly current: Signal<MeetingState>;
+  /** The meeting as components render it; a component that reads `.value` re-renders when it changes. */
+  readonly state: ReadonlySignal<MeetingState>;
   constructor(private readonly options: MeetingOptions) {
+    this.current = signal(initialState(options.media));
+    this.state = this.current;
     this.media = new MediaSession((message) => this.send(message), options.pipeline ?? plainMediaPipeline, options.simulcast ?? true);
-    this.state = {
-      status: 'connecting',
-      self: undefined,
-      remotes: [],
-      media: options.media,
-      settings: undefined,
-      chat: [],
-      lobby: [],
-      screen: undefined,
-      reaction: undefined,
-      notice: undefined,
-      askedToUnmute: false,
-    };
     this.applyLocalMedia();
+  }
+
+  private get snapshot(): MeetingState {
+    return this.current.peek();
   }
 
   /** Connects and joins. */
@@ -113,8 +125,7 @@ export class MeetingController {
   }
 
   private update(changes: Partial<MeetingState>): void {
-    this.state = { ...this.state, ...changes, remotes: [...this.remotes.values()] };
-    this.options.onChange(this.state);
+    this.current.value = { ...this.snapshot, ...changes, remotes: [...this.remotes.values()] };
   }
 
   private send = (message: Parameters<SignalingClient['send']>[0]) => this.signaling?.send(message);
@@ -126,7 +137,7 @@ export class MeetingController {
           type: 'join',
           roomId: this.options.roomId,
           displayName: this.options.displayName,
-          media: this.state.media,
+          media: this.snapshot.media,
           clientId: this.options.clientId,
           ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
           ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
@@ -139,7 +150,7 @@ export class MeetingController {
   }
 
   private get finished(): boolean {
-    return ['left', 'denied', 'removed', 'ended', 'failed'].includes(this.state.status);
+    return ['left', 'denied', 'removed', 'ended', 'failed'].includes(this.snapshot.status);
   }
 
   private connectionLost(): void {
@@ -148,7 +159,7 @@ export class MeetingController {
     this.signaling = undefined;
     const delay = reconnectDelaysMs[Math.min(this.reconnectAttempt, reconnectDelaysMs.length - 1)] ?? 8_000;
     this.reconnectAttempt += 1;
-    this.update({ status: 'connection-lost', notice: this.state.notice ?? t('meeting.connectionLost') });
+    this.update({ status: 'connection-lost', notice: this.snapshot.notice ?? t('meeting.connectionLost') });
     this.reconnectTimer = window.setTimeout(() => this.connect(), delay);
   }
 
@@ -184,7 +195,7 @@ export class MeetingController {
       case 'settings':
         return this.update({ settings: message.settings });
       case 'chat':
-        return this.update({ chat: [...this.state.chat, message.message] });
+        return this.update({ chat: [...this.snapshot.chat, message.message] });
       case 'chat-export':
         this.options.onChatExport?.(message.text);
         return;
@@ -208,7 +219,7 @@ export class MeetingController {
       case 'media-restored':
         this.update({ status: 'joined', notice: undefined });
         void this.publish('camera');
-        if (this.state.screen) void this.publish('screen');
+        if (this.snapshot.screen) void this.publish('screen');
         return;
       case 'closing':
         // Flooding would start again on a rejoin: stop and say why; a restart is waited out.
@@ -239,7 +250,7 @@ export class MeetingController {
     });
     this.applyLocalMedia();
     void this.publish('camera');
-    if (this.state.screen) void this.publish('screen');
+    if (this.snapshot.screen) void this.publish('screen');
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
   }
 
@@ -262,8 +273,8 @@ export class MeetingController {
   }
 
   private moderated(notice: 'muted' | 'ask-unmute' | 'camera-off' | 'hand-lowered' | 'role-changed', byName: string): void {
-    if (notice === 'muted') this.setLocalMedia({ ...this.state.media, audioMuted: true });
-    if (notice === 'camera-off') this.setLocalMedia({ ...this.state.media, videoMuted: true });
+    if (notice === 'muted') this.setLocalMedia({ ...this.snapshot.media, audioMuted: true });
+    if (notice === 'camera-off') this.setLocalMedia({ ...this.snapshot.media, videoMuted: true });
     if (notice === 'ask-unmute') return this.update({ askedToUnmute: true });
     const key = (
       {
@@ -278,18 +289,18 @@ export class MeetingController {
 
   private showReaction(participantId: ParticipantId, reaction: Reaction): void {
     const remote = this.remotes.get(participantId);
-    const isSelf = participantId === this.state.self?.participantId;
+    const isSelf = participantId === this.snapshot.self?.participantId;
     if (!remote && !isSelf) return;
     if (remote) remote.reaction = reaction;
     this.update(isSelf ? { reaction } : {});
     window.setTimeout(() => {
       if (remote?.reaction === reaction) remote.reaction = undefined;
-      this.update(isSelf && this.state.reaction === reaction ? { reaction: undefined } : {});
+      this.update(isSelf && this.snapshot.reaction === reaction ? { reaction: undefined } : {});
     }, reactionShownMs);
   }
 
   private participantUpdated(summary: ParticipantSummary): void {
-    if (summary.participantId === this.state.self?.participantId) {
+    if (summary.participantId === this.snapshot.self?.participantId) {
       this.update({ self: summary, media: summary.media });
       this.applyLocalMedia();
       return;
@@ -309,7 +320,7 @@ export class MeetingController {
   }
 
   private publish(source: MediaSource): Promise<void> {
-    return this.media.publish(source, source === 'camera' ? this.options.localStream : this.state.screen);
+    return this.media.publish(source, source === 'camera' ? this.options.localStream : this.snapshot.screen);
   }
 
   private subscribe(participantId: ParticipantId, source: MediaSource): void {
@@ -347,12 +358,12 @@ export class MeetingController {
   }
 
   private applyLocalMedia(): void {
-    for (const track of this.options.localStream?.getAudioTracks() ?? []) track.enabled = !this.state.media.audioMuted;
-    for (const track of this.options.localStream?.getVideoTracks() ?? []) track.enabled = !this.state.media.videoMuted;
+    for (const track of this.options.localStream?.getAudioTracks() ?? []) track.enabled = !this.snapshot.media.audioMuted;
+    for (const track of this.options.localStream?.getVideoTracks() ?? []) track.enabled = !this.snapshot.media.videoMuted;
   }
 
   private setLocalMedia(media: MediaState): void {
-    this.state = { ...this.state, media, ...(media.audioMuted ? {} : { askedToUnmute: false }) };
+    this.current.value = { ...this.snapshot, media, ...(media.audioMuted ? {} : { askedToUnmute: false }) };
     this.applyLocalMedia();
     this.update({});
   }
@@ -402,11 +413,16 @@ export class MeetingController {
 
   /** Stops sharing the screen. */
   stopScreenShare(): void {
-    const stream = this.state.screen;
+    const stream = this.snapshot.screen;
     if (!stream) return;
     for (const track of stream.getTracks()) track.stop();
     this.media.unpublish('screen');
     this.update({ screen: undefined });
+  }
+
+  /** Shows `notice` (a sentence for the person) in the notice line. */
+  showNotice(notice: string): void {
+    this.update({ notice });
   }
 
   /** Clears the notice line. */
@@ -424,7 +440,7 @@ export class MeetingController {
   private shutdown(): void {
     window.clearTimeout(this.reconnectTimer);
     this.teardownMedia();
-    for (const track of this.state.screen?.getTracks() ?? []) track.stop();
+    for (const track of this.snapshot.screen?.getTracks() ?? []) track.stop();
     this.remotes.clear();
     this.signaling?.close();
     this.signaling = undefined;

@@ -2,10 +2,11 @@
  * `/network/members/<slug>/account`: a member's balance and statement, its payment requests,
  * paying and asking other members, and its auto-accept rules. Traders act; viewers read.
  */
-import { t } from '../../app/i18n.js';
-import { Link } from '../account/Link.js';
+
+import { Link } from '../../ui/index.js';
 import { useSession } from '../account/session.js';
 import { AutoAcceptSection } from './AutoAccept.js';
+import { t } from './messages.js';
 import { ErrorLine } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { networkApi } from './network-client.js';

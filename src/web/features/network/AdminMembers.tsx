@@ -6,11 +6,11 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type AdminMemberView, type CurrencyView, ReasonRequestSchema } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Link } from '../account/Link.js';
+import { Link } from '../../ui/index.js';
 import { checkCreditLimit } from './amounts.js';
 import { AmountField, TextAreaField } from './fields.js';
 import { dateTime, money, share, statusText } from './format.js';
+import { t } from './messages.js';
 import { ActionButton, checkBody, Disclosure, ErrorLine, InputProblem, NetworkForm } from './NetworkForm.js';
 import { networkApi } from './network-client.js';
 import { useRemote } from './remote.js';

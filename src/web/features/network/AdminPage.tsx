@@ -2,10 +2,10 @@
 
 import { useRef, useState } from 'preact/hooks';
 import type { NetworkOverview } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
 import { useSession } from '../account/session.js';
 import { ApplicationCard, MemberCard } from './AdminMembers.js';
 import { money, month, share } from './format.js';
+import { t } from './messages.js';
 import { ErrorLine } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { networkApi } from './network-client.js';

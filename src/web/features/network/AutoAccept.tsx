@@ -1,10 +1,10 @@
 /** Auto-accept rules: payment requests from chosen members are paid at once, up to an amount or any amount. */
 import { useRef, useState } from 'preact/hooks';
 import type { CurrencyView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
 import { checkAmount } from './amounts.js';
 import { AmountField, SelectField } from './fields.js';
 import { money } from './format.js';
+import { t } from './messages.js';
 import { ActionButton, ErrorLine, InputProblem, NetworkForm } from './NetworkForm.js';
 import { networkApi } from './network-client.js';
 import { useRemote } from './remote.js';

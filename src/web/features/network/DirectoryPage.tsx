@@ -2,11 +2,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { networkLimits } from '../../../shared/limits.js';
 import { type Category, CategorySchema, type DirectoryEntry, type ListingKind, type ListingView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Link } from '../account/Link.js';
+import { Link } from '../../ui/index.js';
 import { useSession } from '../account/session.js';
 import { SelectField } from './fields.js';
 import { categoryChoices, categoryText } from './listings.js';
+import { t } from './messages.js';
 import { ErrorLine, networkFailureText } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { type DirectoryQuery, networkApi } from './network-client.js';

@@ -1,11 +1,11 @@
 /** What a member's traders change on its profile page: the profile itself and its offers and wants. */
 import { useState } from 'preact/hooks';
 import { ListingInputSchema, type ListingKind, type MemberView, ProfileInputSchema } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Field } from '../account/Form.js';
+import { Field } from '../../ui/index.js';
 import { type ProfileDraft, ProfileFields, profileFieldNames } from './ApplicationForm.js';
 import { SelectField, TextAreaField } from './fields.js';
 import { categoryChoices } from './listings.js';
+import { t } from './messages.js';
 import { checkBody, InputProblem, NetworkForm } from './NetworkForm.js';
 import { networkApi } from './network-client.js';
 

@@ -4,12 +4,12 @@
  * traders edit the profile and listings here.
  */
 import type { MemberView, NetworkHomeView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Link } from '../account/Link.js';
+import { Link } from '../../ui/index.js';
 import { useSession } from '../account/session.js';
 import { money, statusText } from './format.js';
 import { ListingList } from './listings.js';
 import { ListingForm, ProfileForm } from './MemberEditing.js';
+import { t } from './messages.js';
 import { ErrorLine } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { networkApi } from './network-client.js';

@@ -6,7 +6,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiFailure } from '../../app/api.js';
-import { t } from '../../app/i18n.js';
+import { refusalText } from '../../app/errors/messages.js';
+import { t } from './messages.js';
 
 /** Input the browser refuses before sending it: the sentence to show and the field to focus. */
 export class InputProblem extends Error {
@@ -21,7 +22,9 @@ export class InputProblem extends Error {
 /** The words for a failed action: the browser's own check, the server's sentence, or a network problem. */
 export function networkFailureText(failure: unknown): string {
   if (failure instanceof InputProblem) return failure.message;
-  if (failure instanceof ApiFailure) return failure.status === 0 ? t('network.error.unreachable') : failure.message;
+  if (failure instanceof ApiFailure) {
+    return failure.status === 0 ? t('network.error.unreachable') : refusalText(failure.code, failure.message, { preferServer: true });
+  }
   return t('network.error.unreadable');
 }
 

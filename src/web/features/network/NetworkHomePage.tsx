@@ -4,11 +4,11 @@
  */
 import { useState } from 'preact/hooks';
 import type { NetworkHomeView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Link } from '../account/Link.js';
+import { Link } from '../../ui/index.js';
 import { useSession } from '../account/session.js';
 import { ApplicationForm } from './ApplicationForm.js';
 import { money, statusText } from './format.js';
+import { t } from './messages.js';
 import { Disclosure, ErrorLine } from './NetworkForm.js';
 import { NetworkLayout } from './NetworkLayout.js';
 import { networkApi } from './network-client.js';

@@ -1,18 +1,19 @@
 /** The frame of every network page: sign-in check, the app header, the network's own navigation and the page title. */
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { t } from '../../app/i18n.js';
+import { appMessages } from '../../app/messages.js';
 import { usePath } from '../../app/router.js';
+import { Link } from '../../ui/index.js';
 import { SignInRequired } from '../account/AccountPages.js';
 import { AppHeader } from '../account/AppHeader.js';
-import { Link } from '../account/Link.js';
 import { useSession } from '../account/session.js';
+import { t } from './messages.js';
 
 export function NetworkLayout(props: { title: string; children: ComponentChildren }) {
   const session = useSession();
   const path = usePath().replace(/\/+$/, '');
   useEffect(() => {
-    document.title = `${props.title} · ${t('app.name')}`;
+    document.title = `${props.title} · ${appMessages.t('app.name')}`;
   }, [props.title]);
   if (session.kind !== 'signed-in') return <SignInRequired />;
   return (

@@ -1,9 +1,9 @@
 /** Payment requests of a member: those it is asked to pay (accept, reject with a reason) and those it sent (cancel). */
 import { useRef, useState } from 'preact/hooks';
 import { type CurrencyView, type InvoiceView, ReasonRequestSchema } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
 import { TextAreaField } from './fields.js';
 import { dateTime, day, money, today } from './format.js';
+import { t } from './messages.js';
 import { ActionButton, checkBody, Disclosure, ErrorLine, NetworkForm } from './NetworkForm.js';
 import { networkApi } from './network-client.js';
 import type { Remote } from './remote.js';

@@ -1,10 +1,10 @@
 /** A member's account: balance and limits, and its statement with filters, paging and the CSV export. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { AccountView, CurrencyView, StatementLineView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Field } from '../account/Form.js';
+import { Field } from '../../ui/index.js';
 import { SelectField } from './fields.js';
 import { dateTime, money } from './format.js';
+import { t } from './messages.js';
 import { ActionButton, ErrorLine, InputProblem, NetworkForm, networkFailureText } from './NetworkForm.js';
 import { networkApi, type StatementFilters, statementCsvPath } from './network-client.js';
 import type { Party } from './TradeForms.js';

@@ -12,11 +12,11 @@ import {
   PaymentRequestSchema,
   type PaymentView,
 } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Field } from '../account/Form.js';
+import { Field } from '../../ui/index.js';
 import { checkAmount, SubmissionKey } from './amounts.js';
 import { AmountField, SelectField } from './fields.js';
 import { money } from './format.js';
+import { t } from './messages.js';
 import { checkBody, InputProblem, NetworkForm } from './NetworkForm.js';
 import { networkApi } from './network-client.js';
 

@@ -4,7 +4,7 @@
  */
 
 import { type CurrencyView, formatAmount, parseAmount } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
+import { t } from './messages.js';
 
 /** A typed amount: its minor units and its canonical text ("12.5" → "12.50"), or why it is refused. */
 export type AmountCheck = { ok: true; minorUnits: bigint; text: string } | { ok: false; message: string };

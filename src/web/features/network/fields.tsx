@@ -1,7 +1,7 @@
 /** Labelled fields the network forms use beyond the account pages' `Field`: amounts, text areas, choices. */
 import type { CurrencyView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
-import { Field } from '../account/Form.js';
+import { Field } from '../../ui/index.js';
+import { t } from './messages.js';
 
 /** An amount typed as a decimal ("12.50"); the hint names the currency. */
 export function AmountField(props: {

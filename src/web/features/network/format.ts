@@ -1,38 +1,34 @@
-/** How the network pages write amounts, dates and shares: words through `t()`, dates through `Intl.DateTimeFormat`. */
+/** How the network pages write amounts, dates and shares: words through `t()`, dates and numbers in the page's language (`Intl`). */
 
 import type { CurrencyView, MemberStatus } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
+import { formatDate, formatNumber } from '../../app/intl/language.js';
+import { t } from './messages.js';
 
 /** An amount as the server wrote it ("12.50") with the currency's name: "12.50 credits". */
 export function money(amount: string, currency: CurrencyView): string {
   return t('network.money', { amount, currency: currency.name });
 }
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dayFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-const monthFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'long', timeZone: 'UTC' });
-const shareFormat = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-
 /** An instant, in the reader's time zone. */
 export function dateTime(atMs: number): string {
-  return dateTimeFormat.format(new Date(atMs));
+  return formatDate(atMs, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** A calendar day written `YYYY-MM-DD` (a due date), as the reader writes dates. */
 export function day(isoDate: string): string {
   const atMs = Date.parse(`${isoDate}T00:00:00Z`);
-  return Number.isNaN(atMs) ? isoDate : dayFormat.format(new Date(atMs));
+  return Number.isNaN(atMs) ? isoDate : formatDate(atMs, { dateStyle: 'medium', timeZone: 'UTC' });
 }
 
 /** A calendar month written `YYYY-MM` (UTC), e.g. "March 2026". */
 export function month(isoMonth: string): string {
   const atMs = Date.parse(`${isoMonth}-01T00:00:00Z`);
-  return Number.isNaN(atMs) ? isoMonth : monthFormat.format(new Date(atMs));
+  return Number.isNaN(atMs) ? isoMonth : formatDate(atMs, { year: 'numeric', month: 'long', timeZone: 'UTC' });
 }
 
 /** A share between 0 and 1 as a percentage. */
 export function share(value: number): string {
-  return shareFormat.format(value);
+  return formatNumber(value, { style: 'percent', maximumFractionDigits: 0 });
 }
 
 /** Today as `YYYY-MM-DD` in the reader's time zone (for comparing with due dates). */

@@ -2,8 +2,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { networkLimits } from '../../../shared/limits.js';
 import type { Category, ListingView } from '../../../shared/network-api.js';
-import { t } from '../../app/i18n.js';
 import type { Choice } from './fields.js';
+import { t } from './messages.js';
 import { ActionButton, ErrorLine } from './NetworkForm.js';
 import { networkApi } from './network-client.js';
 

@@ -4,11 +4,12 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
-import { t } from '../../app/i18n.js';
+import { formatDate } from '../../app/intl/language.js';
+import { failureText } from '../../ui/index.js';
 import { SignInRequired } from '../account/AccountPages.js';
 import { AppHeader } from '../account/AppHeader.js';
-import { failureText } from '../account/Form.js';
 import { sessionApi, useSession } from '../account/session.js';
+import { t } from './messages.js';
 
 const views = {
   people: { path: '/api/operator/people', key: 'people', columns: ['name', 'email', 'emailVerified', 'deleted', 'createdAtMs'] },
@@ -28,7 +29,8 @@ const RowsSchema = z.record(z.string(), z.unknown());
 function cell(column: string, value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'boolean') return value ? t('operator.yes') : t('operator.no');
-  if (column.endsWith('Ms') && typeof value === 'number') return new Date(value).toLocaleString();
+  if (column.endsWith('Ms') && typeof value === 'number')
+    return formatDate(value, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
   return String(value);
 }
 

@@ -2,12 +2,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type OrganisationView, OrganisationViewSchema, RoomLookupViewSchema } from '../../../shared/accounts-api.js';
 import { ApiFailure } from '../../app/api.js';
-import { t } from '../../app/i18n.js';
+import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
+import { ActionForm, Field, failureText } from '../../ui/index.js';
 import { SignInRequired } from '../account/AccountPages.js';
 import { AppHeader } from '../account/AppHeader.js';
-import { ActionForm, Field, failureText } from '../account/Form.js';
 import { sessionApi, useSession } from '../account/session.js';
+import { t } from './messages.js';
 
 export function OrganisationPage({ slug }: { slug: string }) {
   const session = useSession();
@@ -38,8 +39,8 @@ export function OrganisationPage({ slug }: { slug: string }) {
             <caption>{t('organisation.people')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('account.name')}</th>
-                <th scope="col">{t('account.email')}</th>
+                <th scope="col">{t('organisation.name')}</th>
+                <th scope="col">{t('organisation.email')}</th>
                 <th scope="col">{t('organisation.role')}</th>
               </tr>
             </thead>
@@ -49,7 +50,11 @@ export function OrganisationPage({ slug }: { slug: string }) {
                   <td>{member.name}</td>
                   <td>{member.email}</td>
                   <td>
-                    {manages ? <RoleChoice slug={slug} member={member} onChanged={reload} onFailed={setError} /> : t(`role.${member.role}`)}
+                    {manages ? (
+                      <RoleChoice slug={slug} member={member} onChanged={reload} onFailed={setError} />
+                    ) : (
+                      appMessages.t(`role.${member.role}`)
+                    )}
                   </td>
                 </tr>
               ))}
@@ -94,9 +99,9 @@ function RoleChoice(props: {
           props.onChanged();
         }}
       >
-        <option value="owner">{t('role.owner')}</option>
-        <option value="admin">{t('role.admin')}</option>
-        <option value="member">{t('role.member')}</option>
+        <option value="owner">{appMessages.t('role.owner')}</option>
+        <option value="admin">{appMessages.t('role.admin')}</option>
+        <option value="member">{appMessages.t('role.member')}</option>
       </select>
     </>
   );
@@ -117,12 +122,12 @@ function InviteForm({ slug }: { slug: string }) {
       }}
     >
       <h2>{t('organisation.invite')}</h2>
-      <Field id="invite-email" label={t('account.email')} type="email" value={email} onInput={setEmail} autoComplete="off" />
+      <Field id="invite-email" label={t('organisation.email')} type="email" value={email} onInput={setEmail} autoComplete="off" />
       <div class="field">
         <label for="invite-role">{t('organisation.role')}</label>
         <select id="invite-role" value={role} onChange={(event) => setRole(event.currentTarget.value === 'admin' ? 'admin' : 'member')}>
-          <option value="member">{t('role.member')}</option>
-          <option value="admin">{t('role.admin')}</option>
+          <option value="member">{appMessages.t('role.member')}</option>
+          <option value="admin">{appMessages.t('role.admin')}</option>
         </select>
       </div>
       {sent && <p role="status">{t('organisation.invitationSent', { email: sent })}</p>}
@@ -146,7 +151,7 @@ export function ReadableRoomLink({ organisation, room }: { organisation: string;
         navigate(`/r/${found.roomId}`);
       },
       (failure: unknown) =>
-        setFailed(failure instanceof ApiFailure && failure.status === 404 ? t('room.notFoundTitle') : failureText(failure)),
+        setFailed(failure instanceof ApiFailure && failure.status === 404 ? t('organisation.roomNotFound') : failureText(failure)),
     );
   }, [session.kind, organisation, room]);
   if (session.kind === 'signed-out') return <SignInRequired />;
@@ -157,7 +162,7 @@ export function ReadableRoomLink({ organisation, room }: { organisation: string;
           {failed}
         </p>
       ) : (
-        <p class="status">{t('room.loading')}</p>
+        <p class="status">{t('organisation.openingRoom')}</p>
       )}
     </main>
   );

@@ -3,9 +3,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
 import { DisplayNameSchema, type MediaState } from '../../../shared/protocol.js';
-import { t } from '../../app/i18n.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { type DeviceChoice, listDevices, openLocalMedia, stopStream } from './local-media.js';
+import { t } from './messages.js';
 
 /** What the person chose before joining. The stream is handed over to the meeting. */
 export interface JoinChoice {

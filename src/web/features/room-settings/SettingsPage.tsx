@@ -3,9 +3,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { moderatorCodeHeader, RoomSettingsSchema, type RoomSettingsView, type UpdateRoomSettings } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
 import { ApiFailure } from '../../app/api.js';
-import { errorText, t } from '../../app/i18n.js';
+import { errorText } from '../../app/errors/messages.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { navigate } from '../../app/router.js';
+import { t } from './messages.js';
 
 async function settingsRequest(roomId: string, code: string, body?: UpdateRoomSettings): Promise<RoomSettingsView> {
   const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/settings`, {

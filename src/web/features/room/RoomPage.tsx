@@ -3,10 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { RoomSchema, type RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
 import { ApiFailure, callApi } from '../../app/api.js';
-import { t } from '../../app/i18n.js';
+import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
 import { MeetingView } from '../meeting/MeetingView.js';
 import { type JoinChoice, PreJoin } from '../prejoin/PreJoin.js';
+import { t } from './messages.js';
 
 type Stage =
   | { kind: 'loading' }
@@ -25,7 +26,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     }
     callApi(RoomSchema, `/api/rooms/${encodeURIComponent(roomId)}`).then(
       (room) => {
-        document.title = `${room.name} · ${t('app.name')}`;
+        document.title = `${room.name} · ${appMessages.t('app.name')}`;
         setStage({ kind: 'pre-join', room });
       },
       (failure: unknown) => {

@@ -1,0 +1,164 @@
+/**
+ * The browser's words for every error code the server sends, checked at compile time: the
+ * catalogue must be a `Record` over the WebSocket codes (`ErrorCode`, protocol.ts) and the HTTP
+ * codes (`HttpErrorCode`, http-errors.ts), plus the fetch wrapper's own two.
+ */
+import type { HttpErrorCode } from '../../../shared/http-errors.js';
+import type { ErrorCode } from '../../../shared/protocol.js';
+import { defineCatalogue } from '../intl/catalogue.js';
+import { currentLanguage } from '../intl/language.js';
+
+/** Codes the browser makes itself: the server could not be reached, or answered something unreadable. */
+export type BrowserErrorCode = 'network_error' | 'unexpected_response';
+
+/** Every code the browser has words for. */
+export type KnownErrorCode = ErrorCode | HttpErrorCode | BrowserErrorCode;
+
+export const errorsEnglish = {
+  generic: 'Something went wrong ({code}).',
+  network_error: 'The server cannot be reached. Check your connection.',
+  unexpected_response: 'The server’s answer could not be read; reload the page and try again.',
+  malformed_message: 'The server could not read a message from this page; reload it.',
+  message_too_large: 'That message is too long.',
+  rate_limited: 'Too many requests; please wait a moment.',
+  not_joined: 'You are not in the meeting any more.',
+  already_joined: 'This page has already joined the meeting.',
+  room_not_found: 'There is no room with this link.',
+  room_is_full: 'This meeting is full.',
+  room_is_locked: 'This meeting is locked: nobody new can join.',
+  access_code_required: 'This room needs an access code.',
+  access_code_wrong: 'That access code is not right.',
+  banned: 'You were removed from this meeting and cannot rejoin it.',
+  not_allowed: 'You are not allowed to do that.',
+  last_moderator: 'A meeting needs at least one moderator.',
+  participant_not_found: 'That person is no longer in the meeting.',
+  not_publishing: 'That person is not sending video.',
+  screen_share_taken: 'Someone else is already sharing their screen.',
+  media_server_unavailable: 'The media server is unavailable.',
+  media_negotiation_failed: 'The audio and video connection could not be set up.',
+  internal_error: 'Something went wrong on our side; please try again.',
+  invalid_request: 'The request is not valid.',
+  bad_request: 'The request could not be understood.',
+  not_found: 'There is nothing at this address.',
+  unsupported_media_type: 'The request was sent in a form the server does not read.',
+  request_too_large: 'The request is too large.',
+  cross_origin_refused: 'Requests from other sites are refused.',
+  invalid_api_token: 'The access token is not valid.',
+  moderator_code_wrong: 'That moderator code is not right.',
+  calendar_not_found: 'There is no calendar at this address.',
+  not_signed_in: 'Log in to do this.',
+  csrf_token_invalid: 'Your session changed; reload the page and try again.',
+  invalid_credentials: 'The email or the password is not right.',
+  email_not_verified: 'Confirm your email address first: open the link we sent you.',
+  login_locked: 'Too many failed attempts. Wait a few minutes and try again, or reset your password.',
+  password_too_short: 'The password must be at least 10 characters long.',
+  password_too_weak: 'This password is too easy to guess; choose a longer or less common one.',
+  password_check_unavailable: 'The password could not be checked just now; try again in a moment.',
+  token_invalid: 'This link is not valid.',
+  token_used: 'This link has already been used.',
+  token_expired: 'This link has expired; ask for a new one.',
+  account_deleted: 'The account linked to this sign-in has been deleted.',
+  sso_failed: 'The sign-in provider did not confirm who you are; please try again.',
+  sso_state_mismatch: 'That sign-in did not complete; please try again.',
+  sso_unavailable: 'The sign-in provider cannot be reached; try again later.',
+  organisation_not_found: 'There is no organisation with this name that you belong to.',
+  organisation_needs_another_owner: 'Make someone else an owner of your organisations first.',
+  too_many_organisations: 'You own as many organisations as one person can.',
+  too_many_rooms: 'This owner has as many rooms as allowed.',
+  slug_taken: 'This short name is taken; choose another.',
+  role_required: 'Your role does not allow this.',
+  member_not_found: 'This person is not a member of the organisation.',
+  last_owner: 'An organisation needs at least one owner.',
+  invitation_for_another_email: 'This invitation was sent to another email address.',
+  scheduled_meeting_not_found: 'There is no such scheduled meeting that you can manage.',
+  meeting_cancelled: 'This meeting has been cancelled.',
+  operator_only: 'Only the co-op’s operators can see this.',
+  network_membership_required: 'Only people acting for an approved trading member can see the network.',
+  trader_required: 'Only the owners and admins of this member can do this for it.',
+  administrator_required: 'Only network administrators can do this.',
+  not_approved: 'This member is not approved in the network, or is suspended.',
+  already_applied: 'This organisation has already applied to the network.',
+  application_not_pending: 'This application is no longer waiting for review.',
+  listing_not_found: 'There is no such listing.',
+  too_many_listings: 'This member has as many listings as allowed.',
+  too_many_rules: 'This member has as many automatic-acceptance rules as allowed.',
+  too_many_open_requests: 'There are as many open payment requests as allowed.',
+  cannot_pay_yourself: 'A member cannot pay itself.',
+  insufficient_credit: 'The payer cannot pay this much now: it is more than its balance plus its credit limit.',
+  payee_balance_limit: 'The payee cannot receive this much: it would go over the most it may hold.',
+  idempotency_key_reused: 'This form was already used for a different payment; reload the page to make a new one.',
+  amount_not_a_number: 'The amount must be a number such as 12.50.',
+  amount_must_be_positive: 'The amount must be more than zero.',
+  amount_too_large: 'The amount is larger than any single payment may be.',
+  amount_has_too_many_decimals: 'The amount has more decimals than the currency has.',
+  request_not_found: 'There is no such payment request.',
+  request_not_open: 'This payment request is no longer open.',
+  request_expired: 'This payment request has expired.',
+  currency_not_found: 'There is no such currency.',
+  transfer_not_found: 'There is no such transfer.',
+} as const satisfies Record<KnownErrorCode | 'generic', string>;
+
+/** Error words; keys are the codes themselves. */
+export const errorMessages = defineCatalogue('errors', errorsEnglish);
+
+/**
+ * Codes the browser words itself in English too. For the others, English shows the server's own
+ * sentence (written for people, it may name a member or an amount); other languages show the
+ * catalogue's words.
+ */
+const wordedInEnglish: ReadonlySet<string> = new Set<KnownErrorCode>([
+  'room_not_found',
+  'room_is_full',
+  'media_server_unavailable',
+  'rate_limited',
+  'room_is_locked',
+  'access_code_required',
+  'access_code_wrong',
+  'banned',
+  'not_allowed',
+  'moderator_code_wrong',
+  'password_too_short',
+  'invalid_credentials',
+  'email_not_verified',
+  'token_invalid',
+  'token_used',
+  'token_expired',
+  'slug_taken',
+  'role_required',
+  'not_signed_in',
+  'csrf_token_invalid',
+  'sso_state_mismatch',
+  'sso_failed',
+  'account_deleted',
+  'login_locked',
+  'organisation_not_found',
+  'too_many_organisations',
+  'too_many_rooms',
+  'invitation_for_another_email',
+  'member_not_found',
+  'last_owner',
+  'scheduled_meeting_not_found',
+  'meeting_cancelled',
+  'organisation_needs_another_owner',
+  'operator_only',
+  'sso_unavailable',
+]);
+
+function isKnown(code: string): code is KnownErrorCode {
+  return Object.hasOwn(errorsEnglish, code) && code !== 'generic';
+}
+
+/** Words for an error code in the current language; an unknown code is named in a generic sentence. */
+export function errorText(code: string): string {
+  return isKnown(code) ? errorMessages.t(code) : errorMessages.t('generic', { code });
+}
+
+/**
+ * Words for a refusal that came with the server's sentence: in English that sentence unless the
+ * browser words the code itself (`preferServer`: always the sentence in English), in other
+ * languages the catalogue's words for the code.
+ */
+export function refusalText(code: string, serverSentence: string, options: { preferServer?: boolean } = {}): string {
+  if (currentLanguage.value === 'en' && (options.preferServer || !wordedInEnglish.has(code))) return serverSentence;
+  return errorText(code);
+}

@@ -1,0 +1,55 @@
+/**
+ * Every French catalogue, in one chunk loaded only when French is chosen (see `chooseLanguage`).
+ * Each catalogue's name is a key here, so a catalogue without French does not compile.
+ */
+
+import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
+import type { dashboardEnglish } from '../../features/dashboard/messages.js';
+import { homeFrench } from '../../features/home/messages.fr.js';
+import type { homeEnglish } from '../../features/home/messages.js';
+import { meetingFrench } from '../../features/meeting/messages.fr.js';
+import type { meetingEnglish } from '../../features/meeting/messages.js';
+import { networkFrench } from '../../features/network/messages.fr.js';
+import type { networkEnglish } from '../../features/network/messages.js';
+import { operatorFrench } from '../../features/operator/messages.fr.js';
+import type { operatorEnglish } from '../../features/operator/messages.js';
+import { organisationFrench } from '../../features/organisation/messages.fr.js';
+import type { organisationEnglish } from '../../features/organisation/messages.js';
+import { prejoinFrench } from '../../features/prejoin/messages.fr.js';
+import type { prejoinEnglish } from '../../features/prejoin/messages.js';
+import { roomFrench } from '../../features/room/messages.fr.js';
+import type { roomEnglish } from '../../features/room/messages.js';
+import { roomSettingsFrench } from '../../features/room-settings/messages.fr.js';
+import type { roomSettingsEnglish } from '../../features/room-settings/messages.js';
+import { errorsFrench } from '../errors/messages.fr.js';
+import type { errorsEnglish } from '../errors/messages.js';
+import { appFrench } from '../messages.fr.js';
+import type { appEnglish } from '../messages.js';
+import type { Translation } from './icu-types.js';
+
+/** The French catalogues by name. */
+export const french: {
+  app: Translation<typeof appEnglish>;
+  errors: Translation<typeof errorsEnglish>;
+  dashboard: Translation<typeof dashboardEnglish>;
+  organisation: Translation<typeof organisationEnglish>;
+  operator: Translation<typeof operatorEnglish>;
+  home: Translation<typeof homeEnglish>;
+  meeting: Translation<typeof meetingEnglish>;
+  network: Translation<typeof networkEnglish>;
+  prejoin: Translation<typeof prejoinEnglish>;
+  room: Translation<typeof roomEnglish>;
+  roomSettings: Translation<typeof roomSettingsEnglish>;
+} = {
+  app: appFrench,
+  errors: errorsFrench,
+  dashboard: dashboardFrench,
+  organisation: organisationFrench,
+  operator: operatorFrench,
+  home: homeFrench,
+  meeting: meetingFrench,
+  network: networkFrench,
+  prejoin: prejoinFrench,
+  room: roomFrench,
+  roomSettings: roomSettingsFrench,
+};

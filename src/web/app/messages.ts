@@ -1,0 +1,24 @@
+/** Words every page shares: the app’s name, the navigation, the language choice, organisation roles. English is the source; French is in `messages.fr.ts`. */
+import { defineCatalogue } from './intl/catalogue.js';
+
+/** The English messages (ICU). */
+export const appEnglish = {
+  'app.name': 'Plenary',
+  'app.tagline': 'Meetings owned by the people who hold them.',
+  'nav.label': 'Account',
+  'nav.signedInAs': 'Signed in as {name}',
+  'nav.logIn': 'Log in',
+  'nav.signUp': 'Sign up',
+  'nav.dashboard': 'Your rooms',
+  'nav.network': 'Network',
+  'nav.language': 'Language',
+  'role.owner': 'owner',
+  'role.admin': 'admin',
+  'role.member': 'member',
+} as const;
+
+/** The catalogue: `appMessages.t(key, parameters)`. */
+export const appMessages = defineCatalogue('app', appEnglish);
+
+/** A message of this catalogue in the current language (see `Catalogue.t`). */
+export const t = appMessages.t;

@@ -1,0 +1,57 @@
+/** The side panel: people, chat or (for moderators) moderation, with its title and a close button. */
+import type { RoomView } from '../../../shared/api.js';
+import { ChatPanel } from './ChatPanel.js';
+import { ModeratorPanel } from './ModeratorPanel.js';
+import type { MeetingController, MeetingState } from './meeting-controller.js';
+import { type MeetingUi, permissions } from './meeting-ui.js';
+import { t } from './messages.js';
+import { ParticipantsPanel } from './ParticipantsPanel.js';
+
+export function SidePanel({
+  meeting,
+  state,
+  ui,
+  room,
+}: {
+  meeting: MeetingController;
+  state: MeetingState;
+  ui: MeetingUi;
+  room: RoomView;
+}) {
+  const panel = ui.panel.value;
+  if (!panel) return null;
+  const { isModerator, canUse } = permissions(state);
+  const people = state.remotes.map((remote) => remote.summary);
+  return (
+    <aside class="side-panel" aria-label={t(`panel.${panel}`)}>
+      <div class="panel-head">
+        <h2>{t(`panel.${panel}`)}</h2>
+        <button type="button" onClick={() => (ui.panel.value = undefined)} aria-label={t('panel.close')}>
+          ✕
+        </button>
+      </div>
+      {panel === 'people' && (
+        <ParticipantsPanel self={state.self} people={people} isModerator={isModerator} moderate={(m) => meeting.moderate(m)} />
+      )}
+      {panel === 'chat' && (
+        <ChatPanel
+          messages={state.chat}
+          selfId={state.self?.participantId}
+          people={people}
+          locked={!canUse('chat')}
+          isModerator={isModerator}
+          send={(to, text) => meeting.sendChat(to, text)}
+          exportChat={() => meeting.moderate({ action: 'export-chat' })}
+        />
+      )}
+      {panel === 'moderation' && isModerator && state.settings && (
+        <ModeratorPanel
+          lobby={state.lobby}
+          settings={state.settings}
+          settingsUrl={`/r/${room.roomId}/settings`}
+          moderate={(m) => meeting.moderate(m)}
+        />
+      )}
+    </aside>
+  );
+}

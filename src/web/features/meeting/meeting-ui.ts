@@ -1,0 +1,45 @@
+/** The meeting page's own state (what the person chose to see), as signals shared by its parts. */
+import { type Signal, useSignal } from '@preact/signals';
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { MeetingState } from './meeting-controller.js';
+import type { Layout, Quality } from './stage-layout.js';
+
+/** The side panel shown, if any. */
+export type Panel = 'people' | 'chat' | 'moderation' | undefined;
+
+export interface MeetingUi {
+  /** Default none. */
+  panel: Signal<Panel>;
+  /** Default `grid`. */
+  layout: Signal<Layout>;
+  /** Default `normal`. */
+  quality: Signal<Quality>;
+  /** The grid page shown, from 0. */
+  page: Signal<number>;
+  /** The last one heard speaking (the speaker view shows them). */
+  activeSpeakerId: Signal<ParticipantId | undefined>;
+}
+
+/** The page's state, kept for the life of the component that calls it. */
+export function useMeetingUi(): MeetingUi {
+  return {
+    panel: useSignal<Panel>(undefined),
+    layout: useSignal<Layout>('grid'),
+    quality: useSignal<Quality>('normal'),
+    page: useSignal(0),
+    activeSpeakerId: useSignal<ParticipantId | undefined>(undefined),
+  };
+}
+
+/** What the person may use: moderators everything, others what the moderators did not lock. */
+export function permissions(state: MeetingState) {
+  const isModerator = state.self?.role === 'moderator';
+  const locked = state.settings?.lockedForViewers;
+  return {
+    isModerator,
+    canUse: (what: 'microphone' | 'camera' | 'chat' | 'screenShare') => isModerator || !locked?.[what],
+  };
+}
+
+/** The statuses after which the meeting page shows an end screen. */
+export const finishedStatuses: readonly MeetingState['status'][] = ['left', 'denied', 'removed', 'ended', 'failed'];

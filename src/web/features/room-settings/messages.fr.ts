@@ -1,0 +1,21 @@
+/** French messages of the `roomSettings` catalogue: every English key, the same parameters. */
+import { translation } from '../../app/intl/catalogue.js';
+import type { roomSettingsEnglish } from './messages.js';
+
+export const roomSettingsFrench = translation<typeof roomSettingsEnglish>()({
+  'settings.title': 'Réglages de la salle',
+  'settings.name': 'Nom de la salle',
+  'settings.participantsMax': 'Nombre maximal de participants',
+  'settings.muteOnJoin': 'Les participants arrivent micro coupé',
+  'settings.waitingRoom': 'Les invités attendent qu’un modérateur les fasse entrer',
+  'settings.viewerCode': 'Code d’accès des spectateurs (vide pour aucun)',
+  'settings.moderatorCode': 'Code de modération',
+  'settings.moderatorCodeHint': 'Toute personne qui a ce code entre comme modérateur. Gardez-le entre organisateurs.',
+  'settings.newModeratorCode': 'Créer un nouveau code de modération',
+  'settings.save': 'Enregistrer les réglages',
+  'settings.saved': 'Réglages enregistrés.',
+  'settings.saving': 'Enregistrement…',
+  'settings.needCode': 'Saisissez le code de modération de la salle pour modifier ses réglages.',
+  'settings.open': 'Ouvrir les réglages',
+  'settings.backToRoom': 'Retour à la salle de réunion',
+});
