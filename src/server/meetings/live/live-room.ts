@@ -5,82 +5,33 @@
  * change is a command here returning an `Outcome`; everything else reads views. When the last
  * participant leaves the room closes itself and tells the registry.
  */
-import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type {
-  ChatMessage,
   ClientMessage,
   IceCandidate,
   MediaSource,
   MediaState,
   MeetingSettings,
   Moderation,
-  ParticipantSummary,
   Reaction,
   ServerMessage,
   SessionDescription,
   TrickleTarget,
   VideoLayer,
 } from '../../../shared/protocol.js';
-import type { Clock } from '../../platform/clock.js';
-import type { Room, RoomsRepository } from '../rooms-repository.js';
+import type { Room } from '../rooms-repository.js';
 import { roleFor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection, type ParticipantView, subscriptionKey } from './live-participant.js';
-import type { MediaServer } from './media-server.js';
+import type { JoinRequest, JoinResult, LiveRoomDependencies, WaitingView, Welcome } from './live-room-types.js';
 import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
 import { raiseHand, react, screenShareAllowed, setMedia } from './participant-commands.js';
 import { RoomCore } from './room-core.js';
 import type { ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
+export type { JoinRequest, JoinResult, LiveRoomDependencies, MeetingRecords, WaitingView, Welcome } from './live-room-types.js';
 export { type Failure, failure, type Outcome } from './outcome.js';
-
-/** The part of the rooms repository a live room writes: its meeting record. */
-export type MeetingRecords = Pick<RoomsRepository, 'startMeeting' | 'recordAttendance' | 'endMeeting'>;
-
-export interface LiveRoomDependencies {
-  /** The media server (Janus in production). */
-  media: MediaServer;
-  /** Where the meeting record (start, attendance, end) is kept. */
-  records: MeetingRecords;
-  logger: Logger;
-  /** Where time comes from, and the reconnect grace period's timer. */
-  clock: Clock;
-  /** How long a participant whose connection dropped keeps their place. */
-  reconnectGraceMs: number;
-  onClose: (room: LiveRoom) => void;
-}
-
-/** What a person asks for when joining. */
-export interface JoinRequest {
-  displayName: string;
-  media: MediaState;
-  accessCode?: string | undefined;
-  /** The person is signed in and administers this room (owner, or admin of its organisation). */
-  administrator?: boolean | undefined;
-  clientId?: string | undefined;
-  resumeToken?: string | undefined;
-}
-
-export type JoinResult =
-  | { kind: 'joined'; participant: ParticipantView; resumed: boolean }
-  | { kind: 'waiting'; participant: ParticipantView };
-
-/** What a participant is told on entering: everything of the meeting they may see. */
-export interface Welcome {
-  self: ParticipantSummary;
-  participants: ParticipantSummary[];
-  settings: MeetingSettings;
-  chat: ChatMessage[];
-  resumeToken: string;
-}
-
-/** Someone in the waiting room, as others see them. */
-export interface WaitingView {
-  participant: ParticipantView;
-  sinceMs: number;
-}
 
 const done = { ok: true } as const;
 

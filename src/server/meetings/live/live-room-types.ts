@@ -1,0 +1,54 @@
+/** The types of `LiveRoom`'s edges: what it depends on, what a join asks and gets, what a newcomer is told. */
+import type { Logger } from 'pino';
+import type { ChatMessage, MediaState, MeetingSettings, ParticipantSummary } from '../../../shared/protocol.js';
+import type { Clock } from '../../platform/clock.js';
+import type { RoomsRepository } from '../rooms-repository.js';
+import type { ParticipantView } from './live-participant.js';
+import type { LiveRoom } from './live-room.js';
+import type { MediaServer } from './media-server.js';
+
+/** The part of the rooms repository a live room writes: its meeting record. */
+export type MeetingRecords = Pick<RoomsRepository, 'startMeeting' | 'recordAttendance' | 'endMeeting'>;
+
+export interface LiveRoomDependencies {
+  /** The media server (Janus in production). */
+  media: MediaServer;
+  /** Where the meeting record (start, attendance, end) is kept. */
+  records: MeetingRecords;
+  logger: Logger;
+  /** Where time comes from, and the reconnect grace period's timer. */
+  clock: Clock;
+  /** How long a participant whose connection dropped keeps their place. */
+  reconnectGraceMs: number;
+  onClose: (room: LiveRoom) => void;
+}
+
+/** What a person asks for when joining. */
+export interface JoinRequest {
+  displayName: string;
+  media: MediaState;
+  accessCode?: string | undefined;
+  /** The person is signed in and administers this room (owner, or admin of its organisation). */
+  administrator?: boolean | undefined;
+  clientId?: string | undefined;
+  resumeToken?: string | undefined;
+}
+
+export type JoinResult =
+  | { kind: 'joined'; participant: ParticipantView; resumed: boolean }
+  | { kind: 'waiting'; participant: ParticipantView };
+
+/** What a participant is told on entering: everything of the meeting they may see. */
+export interface Welcome {
+  self: ParticipantSummary;
+  participants: ParticipantSummary[];
+  settings: MeetingSettings;
+  chat: ChatMessage[];
+  resumeToken: string;
+}
+
+/** Someone in the waiting room, as others see them. */
+export interface WaitingView {
+  participant: ParticipantView;
+  sinceMs: number;
+}
