@@ -13,11 +13,18 @@ import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/in
 import { type NetworkServices, type NetworkSettings, networkMigrations, startNetworkServices } from './network/index.js';
 import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
+import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
+import { repeatEvery } from './platform/sweep.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface Services {
   /** Where time comes from; every sweep and expiry runs on it (tests pass a `ManualClock`). */
   clock: Clock;
+  /**
+   * This instance's stable id (`INSTANCE_ID`, default from the host and data directory): the
+   * meetings it opens and the payment requests it accepts carry it (see ARCHITECTURE.md).
+   */
+  instanceId: InstanceId;
   storage: Storage;
   gateway: JanusGateway;
   registry: RoomRegistry;
@@ -44,9 +51,11 @@ export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...pe
 export async function startServices(
   config: Config,
   logger: Logger,
-  overrides: { clock?: Clock; storage?: Storage; reconnectGraceMs?: number } = {},
+  overrides: { clock?: Clock; storage?: Storage; reconnectGraceMs?: number; instanceId?: InstanceId } = {},
 ): Promise<Services> {
   const clock = overrides.clock ?? systemClock;
+  const instanceId =
+    overrides.instanceId ?? (config.INSTANCE_ID ? InstanceIdSchema.parse(config.INSTANCE_ID) : defaultInstanceId(config.DATA_DIR));
   const storage =
     overrides.storage ??
     (await openStorage(
@@ -55,9 +64,9 @@ export async function startServices(
         : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
       allMigrations,
     ));
-  const rooms = new RoomsRepository(storage, clock);
+  const rooms = new RoomsRepository(storage, clock, { instanceId });
   const abandoned = await rooms.endAbandonedMeetings();
-  if (abandoned > 0) logger.info({ meetings: abandoned }, 'closed meetings left open by an earlier run');
+  if (abandoned > 0) logger.info({ meetings: abandoned, instanceId }, 'closed meetings left open by an earlier run');
   const people = createPeopleServices({
     storage,
     clock,
@@ -84,6 +93,7 @@ export async function startServices(
     isAdministrator: (person) => person.emailVerified && config.OPERATOR_EMAILS.includes(person.email),
     administratorEmails: config.OPERATOR_EMAILS,
     settings: networkSettings(config),
+    instanceId,
   });
 
   let localJanus: LocalJanus | undefined;
@@ -114,9 +124,17 @@ export async function startServices(
   await gateway.start();
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
 
+  // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings).
+  const claimRenewal = repeatEvery(
+    limits.instanceClaimRenewIntervalMs,
+    () => rooms.renewMeetingClaims(),
+    (error) => logger.error({ err: error }, 'renewing the claims on this instance’s meetings failed'),
+    clock,
+  );
   let stopped = false;
   return {
     clock,
+    instanceId,
     storage,
     gateway,
     registry,
@@ -128,6 +146,7 @@ export async function startServices(
     async stop() {
       if (stopped) return;
       stopped = true;
+      claimRenewal.stop();
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();

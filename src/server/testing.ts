@@ -9,6 +9,7 @@ import pino from 'pino';
 import { buildApp, type PlenaryApp } from './app.js';
 import { loadConfig } from './config/index.js';
 import type { Clock } from './platform/clock.js';
+import type { InstanceId } from './platform/instance.js';
 import { allMigrations, type Services, startServices } from './services.js';
 import type { StorageEngine } from './storage/index.js';
 import { openTestStorage } from './storage/testing.js';
@@ -26,6 +27,8 @@ export async function startTestServer(
   options: {
     engine?: StorageEngine;
     clock?: Clock;
+    /** This server's instance id. Default: from its fresh data directory, so unique per test server. */
+    instanceId?: InstanceId;
     reconnectGraceMs?: number;
     ledgerApiToken?: string;
     metricsToken?: string;
@@ -40,6 +43,7 @@ export async function startTestServer(
   const services = await startServices(config, logger, {
     storage,
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.instanceId ? { instanceId: options.instanceId } : {}),
     ...(options.reconnectGraceMs ? { reconnectGraceMs: options.reconnectGraceMs } : {}),
   });
   await services.gateway.waitUntilUp(15_000);

@@ -29,6 +29,12 @@ describe('loadConfig', () => {
     expect(config.PUBLIC_URL).toBeUndefined();
   });
 
+  it('takes an INSTANCE_ID of letters, digits, dots, dashes and underscores, and refuses anything else', () => {
+    expect(loadConfig({ INSTANCE_ID: 'meet-1.eu_west' }, emptyFolder()).INSTANCE_ID).toBe('meet-1.eu_west');
+    expect(loadConfig({}, emptyFolder()).INSTANCE_ID).toBeUndefined();
+    expect(() => loadConfig({ INSTANCE_ID: 'two words' }, emptyFolder())).toThrow(/INSTANCE_ID="two words": must be 1–64 letters/);
+  });
+
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://meet.example.coop/' }, emptyFolder()).PUBLIC_URL).toBe('https://meet.example.coop');
   });

@@ -28,6 +28,15 @@ const ConfigSchema = z
       .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
       .transform((url) => url.replace(/\/+$/, ''))
       .optional(),
+    /**
+     * This instance's stable name, stamped on the rows it opens or claims; at start-up it cleans up only
+     * its own and those whose claim lapsed. Default `inst_<host>-<hash of DATA_DIR>`; give each of several
+     * instances sharing one database its own.
+     */
+    INSTANCE_ID: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'must be 1–64 letters, digits, dots, dashes or underscores')
+      .optional(),
     /** A PostgreSQL URL (`postgres://…`); when absent Plenary uses embedded SQLite in DATA_DIR. */
     DATABASE_URL: z
       .string()

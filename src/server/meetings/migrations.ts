@@ -4,6 +4,16 @@
  */
 import type { Kysely, Migration } from 'kysely';
 
+/** Columns added after `storage/schema.ts`'s `MeetingsTable`; use with `db.withTables<MeetingClaimTables>()`. */
+export type MeetingClaimTables = {
+  meetings: {
+    /** The instance holding the meeting (null: opened before claims existed). */
+    instance_id: string | null;
+    /** When that instance last renewed its claim, in milliseconds since the epoch. */
+    claimed_at_ms: number | string | null;
+  };
+};
+
 /** Tables `rooms` and `meetings`. */
 export const meetingsMigrations: Record<string, Migration> = {
   '0001_meetings_rooms_and_meetings': {
@@ -42,6 +52,15 @@ export const meetingsMigrations: Record<string, Migration> = {
         .alterTable('rooms')
         .addColumn('waiting_room', 'integer', (column) => column.notNull().defaultTo(0))
         .execute();
+    },
+  },
+  '0003_meetings_instance_claims': {
+    // Which instance holds an open meeting, renewed while it runs: at start-up an instance ends only
+    // its own open meetings and those whose claim lapsed. Meetings opened before this have no claim.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('meetings').addColumn('instance_id', 'text').execute();
+      await db.schema.alterTable('meetings').addColumn('claimed_at_ms', 'bigint').execute();
+      await db.schema.createIndex('meetings_open_by_instance').on('meetings').columns(['ended_at_ms', 'instance_id']).execute();
     },
   },
 };

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoomIdSchema } from '../../shared/ids.js';
+import { limits } from '../../shared/limits.js';
 import { ManualClock } from '../platform/clock.js';
+import { InstanceIdSchema } from '../platform/instance.js';
 import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
 import { meetingsMigrations } from './migrations.js';
 import { newRoomId, RoomsRepository } from './rooms-repository.js';
@@ -56,6 +58,52 @@ describe.each(bothEngines)('RoomsRepository on %s', (engine) => {
     expect(await rooms.endAbandonedMeetings()).toBeGreaterThanOrEqual(1);
     expect((await rooms.listMeetings(room.id))[0]?.endedAtMs).toBe(clock.nowMs());
     expect(await rooms.endAbandonedMeetings()).toBe(0);
+  });
+
+  describe('two instances sharing the database', () => {
+    const instanceA = InstanceIdSchema.parse('inst_a');
+    const instanceB = InstanceIdSchema.parse('inst_b');
+    const endedAt = async (roomId: Parameters<RoomsRepository['listMeetings']>[0]) => (await rooms.listMeetings(roomId))[0]?.endedAtMs;
+
+    it('at start-up, one instance does not end the other one’s meetings, only its own from a previous run', async () => {
+      const onA = new RoomsRepository(storage, clock, { instanceId: instanceA });
+      const room = await rooms.create({ name: 'Held on A', participantsMax: 5 });
+      await onA.startMeeting(room.id);
+      // B starts (or restarts) while A holds the meeting.
+      await new RoomsRepository(storage, clock, { instanceId: instanceB }).endAbandonedMeetings();
+      expect(await endedAt(room.id)).toBeNull();
+      // A crashed and starts again under its stable id: the meeting was its own.
+      clock.advance(1_000);
+      await new RoomsRepository(storage, clock, { instanceId: instanceA }).endAbandonedMeetings();
+      expect(await endedAt(room.id)).toBe(clock.nowMs());
+    });
+
+    it('ends a meeting whose claim is older than the lease (its instance is presumed dead), not one kept renewed', async () => {
+      const onA = new RoomsRepository(storage, clock, { instanceId: instanceA });
+      const onB = new RoomsRepository(storage, clock, { instanceId: instanceB });
+      const lapsed = await rooms.create({ name: 'A died', participantsMax: 5 });
+      const renewed = await rooms.create({ name: 'B lives', participantsMax: 5 });
+      await onA.startMeeting(lapsed.id);
+      await onB.startMeeting(renewed.id);
+      clock.advance(limits.instanceClaimLeaseMs / 2);
+      expect(await onB.renewMeetingClaims()).toBe(1);
+      clock.advance(limits.instanceClaimLeaseMs / 2 + 1);
+      // A third instance starts: A's claim lapsed a moment ago, B renewed within the lease.
+      await new RoomsRepository(storage, clock, { instanceId: InstanceIdSchema.parse('inst_c') }).endAbandonedMeetings();
+      expect(await endedAt(lapsed.id)).toBe(clock.nowMs());
+      expect(await endedAt(renewed.id)).toBeNull();
+      await onB.endMeeting((await rooms.listMeetings(renewed.id))[0]?.id ?? '');
+    });
+
+    it('ends meetings opened before claims existed, whoever starts', async () => {
+      const room = await rooms.create({ name: 'Unclaimed', participantsMax: 5 });
+      await storage.db
+        .insertInto('meetings')
+        .values({ id: 'before-claims', room_id: room.id, started_at_ms: clock.nowMs(), ended_at_ms: null })
+        .execute();
+      await new RoomsRepository(storage, clock, { instanceId: instanceB }).endAbandonedMeetings();
+      expect(await endedAt(room.id)).toBe(clock.nowMs());
+    });
   });
 
   it('keeps rooms across a reopen of the database', async () => {

@@ -2,8 +2,11 @@
 import { customAlphabet, nanoid } from 'nanoid';
 import { z } from 'zod';
 import { type RoomId, RoomIdSchema, roomIdAlphabet } from '../../shared/ids.js';
+import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
+import { type InstanceId, localInstanceId } from '../platform/instance.js';
 import type { Storage } from '../storage/index.js';
+import type { MeetingClaimTables } from './migrations.js';
 
 const roomIdPart = customAlphabet(roomIdAlphabet, 12);
 
@@ -82,12 +85,35 @@ export interface MeetingRecord {
   participantsPeak: number;
 }
 
-/** Reads and writes rooms and meeting records. */
+/** Options of `RoomsRepository`. */
+export interface RoomsRepositoryOptions {
+  /** The instance whose meetings this repository opens and claims. Default `localInstanceId`. */
+  instanceId?: InstanceId;
+  /** How long a claim on an open meeting holds unrenewed. Default `limits.instanceClaimLeaseMs`. */
+  claimLeaseMs?: number;
+}
+
+/**
+ * Reads and writes rooms and meeting records. Each meeting it opens is claimed by its instance;
+ * `renewMeetingClaims` keeps the claims fresh, `endAbandonedMeetings` ends the stale ones.
+ */
 export class RoomsRepository {
+  /** The instance that holds the meetings this repository opens. */
+  readonly instanceId: InstanceId;
+  private readonly claimLeaseMs: number;
+
   constructor(
     private readonly storage: Storage,
     private readonly clock: Clock,
-  ) {}
+    options: RoomsRepositoryOptions = {},
+  ) {
+    this.instanceId = options.instanceId ?? localInstanceId;
+    this.claimLeaseMs = options.claimLeaseMs ?? limits.instanceClaimLeaseMs;
+  }
+
+  private get claims() {
+    return this.storage.db.withTables<MeetingClaimTables>();
+  }
 
   /** Creates a room with a fresh unguessable id and moderator code; other settings default to off. */
   async create(input: { name: string; participantsMax: number } & Partial<RoomSettings>): Promise<Room> {
@@ -135,14 +161,32 @@ export class RoomsRepository {
     return this.find(roomId);
   }
 
-  /** Opens a meeting record for a room that has just become live. */
+  /** Opens a meeting record for a room that has just become live here, claimed by this instance. */
   async startMeeting(roomId: RoomId): Promise<MeetingRecord> {
     const meeting: MeetingRecord = { id: nanoid(16), roomId, startedAtMs: this.clock.nowMs(), endedAtMs: null, participantsPeak: 0 };
-    await this.storage.db
+    await this.claims
       .insertInto('meetings')
-      .values({ id: meeting.id, room_id: roomId, started_at_ms: meeting.startedAtMs, ended_at_ms: null })
+      .values({
+        id: meeting.id,
+        room_id: roomId,
+        started_at_ms: meeting.startedAtMs,
+        ended_at_ms: null,
+        instance_id: this.instanceId,
+        claimed_at_ms: meeting.startedAtMs,
+      })
       .execute();
     return meeting;
+  }
+
+  /** Renews this instance's claim on its open meetings (run well inside the lease); returns how many. */
+  async renewMeetingClaims(): Promise<number> {
+    const result = await this.claims
+      .updateTable('meetings')
+      .set({ claimed_at_ms: this.clock.nowMs() })
+      .where('ended_at_ms', 'is', null)
+      .where('instance_id', '=', this.instanceId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows);
   }
 
   /** Raises a meeting's recorded peak attendance to `participants` if that is higher. */
@@ -165,12 +209,26 @@ export class RoomsRepository {
       .execute();
   }
 
-  /** Closes every meeting left open, e.g. by a crash; called at start-up. Returns how many. */
+  /**
+   * Closes the meetings left open by a crash, at start-up, before this instance opens any: its own
+   * (from its previous run), those whose claim lapsed (unrenewed for the lease: their instance is
+   * presumed dead), and unclaimed ones (from before claims). Another live instance's meetings stay
+   * open. Returns how many were closed.
+   */
   async endAbandonedMeetings(): Promise<number> {
-    const result = await this.storage.db
+    const now = this.clock.nowMs();
+    const result = await this.claims
       .updateTable('meetings')
-      .set({ ended_at_ms: this.clock.nowMs() })
+      .set({ ended_at_ms: now })
       .where('ended_at_ms', 'is', null)
+      .where((row) =>
+        row.or([
+          row('instance_id', '=', this.instanceId),
+          row('instance_id', 'is', null),
+          row('claimed_at_ms', 'is', null),
+          row('claimed_at_ms', '<', now - this.claimLeaseMs),
+        ]),
+      )
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }

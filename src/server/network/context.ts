@@ -9,6 +9,7 @@ import type { Mailer } from '../email/index.js';
 import type { AccountId, CurrencyCode, Ledger } from '../ledger/index.js';
 import type { Membership, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
+import type { InstanceId } from '../platform/instance.js';
 import type { Storage } from '../storage/index.js';
 import { type Member, MembersRepository } from './members.js';
 
@@ -37,6 +38,10 @@ export interface NetworkDependencies {
   /** Addresses told about new applications. */
   administratorEmails: readonly string[];
   settings: NetworkSettings;
+  /** The instance this runs in; it claims the requests it accepts. Default `localInstanceId`. */
+  instanceId?: InstanceId | undefined;
+  /** How long a claim on a request being accepted holds. Default `limits.instanceClaimLeaseMs`. */
+  claimLeaseMs?: number | undefined;
 }
 
 /** The person acting, with what they may do. */

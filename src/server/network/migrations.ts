@@ -116,6 +116,14 @@ export const networkMigrations: Record<string, Migration> = {
       await db.schema.createIndex('network_requests_open_expiry').on('network_requests').columns(['status', 'expires_at_ms']).execute();
     },
   },
+  '0303_network_request_claims': {
+    // Which instance is accepting a request, and since when: at start-up an instance recovers only
+    // the requests it left `accepting` itself and those whose claim is older than the lease.
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('network_requests').addColumn('claimed_by', 'text').execute();
+      await db.schema.alterTable('network_requests').addColumn('claimed_at_ms', 'bigint').execute();
+    },
+  },
 };
 
 type Millis = number | string;
@@ -176,6 +184,10 @@ export type NetworkTables = {
     idempotency_key: string;
     /** 1 once the requester was told the request expired unpaid. */
     expiry_notified: Generated<number>;
+    /** The instance that claimed the request to accept it (null: never claimed, or claimed before claims were recorded). */
+    claimed_by: string | null;
+    /** When it claimed it, in milliseconds since the epoch. */
+    claimed_at_ms: Millis | null;
   };
   network_auto_accept: { payer_id: string; payee_id: string; max_amount_minor: string | null; created_at_ms: Millis };
 };

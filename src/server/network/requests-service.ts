@@ -9,7 +9,7 @@
 import { sql } from 'kysely';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
-import { networkLimits } from '../../shared/limits.js';
+import { limits, networkLimits } from '../../shared/limits.js';
 import {
   type InvoiceListView,
   type InvoiceRequest,
@@ -19,6 +19,7 @@ import {
 } from '../../shared/network-api.js';
 import { failure, type Result, success } from '../accounts/index.js';
 import type { TransferId } from '../ledger/index.js';
+import { localInstanceId } from '../platform/instance.js';
 import type { Actor, NetworkContext } from './context.js';
 import type { Member } from './members.js';
 import type { Counterparties, PaymentsService } from './payments-service.js';
@@ -229,7 +230,13 @@ export class RequestsService {
     if (problem) return problem;
     const claimed = await this.context.db
       .updateTable('network_requests')
-      .set({ status: 'accepting', handled_by: by ?? null, accepted_automatically: by === undefined ? 1 : 0 })
+      .set({
+        status: 'accepting',
+        handled_by: by ?? null,
+        accepted_automatically: by === undefined ? 1 : 0,
+        claimed_by: this.instanceId,
+        claimed_at_ms: this.context.nowMs(),
+      })
       .where('id', '=', row.id)
       .where('status', '=', 'open')
       .where('expires_at_ms', '>', this.context.nowMs())
@@ -239,7 +246,7 @@ export class RequestsService {
     if (transfer.result !== 'ok') {
       await this.context.db
         .updateTable('network_requests')
-        .set({ status: 'open', handled_by: null, accepted_automatically: 0 })
+        .set({ status: 'open', handled_by: null, accepted_automatically: 0, claimed_by: null, claimed_at_ms: null })
         .where('id', '=', row.id)
         .where('status', '=', 'accepting')
         .execute();
@@ -360,16 +367,40 @@ export class RequestsService {
     return told;
   }
 
-  /** Finishes requests a crash left `accepting`: accepted if their transfer exists, open again if not. */
+  private get instanceId() {
+    return this.context.dependencies.instanceId ?? localInstanceId;
+  }
+
+  /**
+   * Finishes requests a crash left `accepting`: accepted if their transfer exists, open again if
+   * not. Called at start-up, before this instance accepts anything, it takes only the requests this
+   * instance claimed in a previous run, those whose claim is older than the lease (their instance
+   * is presumed dead) and unclaimed ones (from before claims); another live instance's are left
+   * alone. Taking one whose owner is only slow is safe: the transfer id is the request's, so the
+   * ledger never pays it twice. Returns how many it finished.
+   */
   async recover(): Promise<number> {
-    const stuck = await this.context.db.selectFrom('network_requests').select('id').where('status', '=', 'accepting').execute();
+    const staleBeforeMs = this.context.nowMs() - (this.context.dependencies.claimLeaseMs ?? limits.instanceClaimLeaseMs);
+    const stuck = await this.context.db
+      .selectFrom('network_requests')
+      .select('id')
+      .where('status', '=', 'accepting')
+      .where((row) =>
+        row.or([
+          row('claimed_by', '=', this.instanceId),
+          row('claimed_by', 'is', null),
+          row('claimed_at_ms', 'is', null),
+          row('claimed_at_ms', '<', staleBeforeMs),
+        ]),
+      )
+      .execute();
     for (const { id } of stuck) {
       const transfer = await this.context.dependencies.ledger.findTransfer(transferIdOf(id));
       if (transfer) await this.markAccepted(id, transfer.transfer.timestampMs);
       else {
         await this.context.db
           .updateTable('network_requests')
-          .set({ status: 'open', handled_by: null, accepted_automatically: 0 })
+          .set({ status: 'open', handled_by: null, accepted_automatically: 0, claimed_by: null, claimed_at_ms: null })
           .where('id', '=', id)
           .where('status', '=', 'accepting')
           .execute();
