@@ -23,7 +23,9 @@ export class InputProblem extends Error {
 export function networkFailureText(failure: unknown): string {
   if (failure instanceof InputProblem) return failure.message;
   if (failure instanceof ApiFailure) {
-    return failure.status === 0 ? t('network.error.unreachable') : refusalText(failure.code, failure.message, { preferServer: true });
+    if (failure.status === 0) return t('network.error.unreachable');
+    if (failure.code === 'unexpected_response') return t('network.error.unreadable');
+    return refusalText(failure.code, failure.message, { preferServer: true });
   }
   return t('network.error.unreadable');
 }

@@ -2,24 +2,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { moderatorCodeHeader, RoomSettingsSchema, type RoomSettingsView, type UpdateRoomSettings } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
-import { ApiFailure } from '../../app/api.js';
+import { ApiFailure, callApi } from '../../app/api.js';
 import { errorText } from '../../app/errors/messages.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { navigate } from '../../app/router.js';
 import { t } from './messages.js';
 
-async function settingsRequest(roomId: string, code: string, body?: UpdateRoomSettings): Promise<RoomSettingsView> {
-  const response = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/settings`, {
+function settingsRequest(roomId: string, code: string, body?: UpdateRoomSettings): Promise<RoomSettingsView> {
+  return callApi(RoomSettingsSchema, `/api/rooms/${encodeURIComponent(roomId)}/settings`, {
     method: body ? 'PATCH' : 'GET',
-    headers: { [moderatorCodeHeader]: code, ...(body ? { 'content-type': 'application/json' } : {}) },
-    ...(body ? { body: JSON.stringify(body) } : {}),
+    headers: { [moderatorCodeHeader]: code },
+    body,
   });
-  const json: unknown = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-    throw new ApiFailure(response.status, error?.code ?? 'unexpected_response', error?.message ?? `HTTP ${response.status}`);
-  }
-  return RoomSettingsSchema.parse(json);
 }
 
 export function SettingsPage({ roomId }: { roomId: string }) {
