@@ -1,5 +1,5 @@
 /** The home page: start a new meeting, or paste a link to join one. */
-import { useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
 import { CreatedRoomSchema } from '../../../shared/api.js';
 import { ApiFailure, callApi } from '../../app/api.js';
 import { rememberModeratorCode } from '../../app/local-identity.js';
@@ -8,30 +8,30 @@ import { navigate } from '../../app/router.js';
 import { t } from './messages.js';
 
 export function HomePage() {
-  const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | undefined>();
-  const [link, setLink] = useState('');
-  const [linkError, setLinkError] = useState<string | undefined>();
+  const creating = useSignal(false);
+  const error = useSignal<string | undefined>(undefined);
+  const link = useSignal('');
+  const linkError = useSignal<string | undefined>(undefined);
 
   const createMeeting = async () => {
-    setCreating(true);
-    setError(undefined);
+    creating.value = true;
+    error.value = undefined;
     try {
       const room = await callApi(CreatedRoomSchema, '/api/rooms', { method: 'POST', body: {} });
       // The creator's browser keeps the moderator code: it joins as moderator.
       rememberModeratorCode(room.roomId, room.moderatorCode);
       navigate(`/r/${room.roomId}`);
     } catch (failure) {
-      setError(t('home.createFailed', { reason: failure instanceof ApiFailure ? failure.message : String(failure) }));
-      setCreating(false);
+      error.value = t('home.createFailed', { reason: failure instanceof ApiFailure ? failure.message : String(failure) });
+      creating.value = false;
     }
   };
 
   const joinByLink = (event: Event) => {
     event.preventDefault();
-    const match = /(?:\/r\/)?([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\/?$/.exec(link.trim());
+    const match = /(?:\/r\/)?([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})\/?$/.exec(link.value.trim());
     if (!match?.[1]) {
-      setLinkError(t('home.joinInvalid'));
+      linkError.value = t('home.joinInvalid');
       return;
     }
     navigate(`/r/${match[1]}`);
@@ -46,12 +46,12 @@ export function HomePage() {
       <section class="card" aria-labelledby="start-title">
         <h2 id="start-title">{t('home.title')}</h2>
         <p>{t('home.lead')}</p>
-        <button type="button" class="primary large" onClick={createMeeting} disabled={creating} aria-busy={creating}>
-          {creating ? t('home.creating') : t('home.newMeeting')}
+        <button type="button" class="primary large" onClick={createMeeting} disabled={creating.value} aria-busy={creating.value}>
+          {creating.value ? t('home.creating') : t('home.newMeeting')}
         </button>
-        {error && (
+        {error.value && (
           <p class="error" role="alert">
-            {error}
+            {error.value}
           </p>
         )}
       </section>
@@ -63,19 +63,19 @@ export function HomePage() {
             type="text"
             inputMode="url"
             autoComplete="off"
-            value={link}
-            aria-invalid={linkError ? true : undefined}
-            aria-describedby={linkError ? 'meeting-link-error' : undefined}
+            value={link.value}
+            aria-invalid={linkError.value ? true : undefined}
+            aria-describedby={linkError.value ? 'meeting-link-error' : undefined}
             onInput={(event) => {
-              setLink(event.currentTarget.value);
-              setLinkError(undefined);
+              link.value = event.currentTarget.value;
+              linkError.value = undefined;
             }}
           />
           <button type="submit">{t('home.join')}</button>
         </div>
-        {linkError && (
+        {linkError.value && (
           <p id="meeting-link-error" class="error" role="alert">
-            {linkError}
+            {linkError.value}
           </p>
         )}
       </form>

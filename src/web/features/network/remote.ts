@@ -1,5 +1,6 @@
 /** Loading what a page shows from the server, keeping only the newest answer. */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { networkFailureText } from './NetworkForm.js';
 
 /** Something loaded from the server: its value once it arrived, or why it could not be. */
@@ -12,7 +13,7 @@ export interface Remote<T> {
 
 /** Loads `load()` once `enabled`, and again whenever `key` changes. */
 export function useRemote<T>(enabled: boolean, key: string, load: () => Promise<T>): Remote<T> {
-  const [state, setState] = useState<{ value: T | undefined; error: string | undefined }>({ value: undefined, error: undefined });
+  const state = useSignal<{ value: T | undefined; error: string | undefined }>({ value: undefined, error: undefined });
   const latest = useRef(load);
   latest.current = load;
   const generation = useRef(0);
@@ -21,13 +22,13 @@ export function useRemote<T>(enabled: boolean, key: string, load: () => Promise<
     const mine = generation.current;
     try {
       const value = await latest.current();
-      if (mine === generation.current) setState({ value, error: undefined });
+      if (mine === generation.current) state.value = { value, error: undefined };
     } catch (failure) {
-      if (mine === generation.current) setState((previous) => ({ value: previous.value, error: networkFailureText(failure) }));
+      if (mine === generation.current) state.value = { value: state.peek().value, error: networkFailureText(failure) };
     }
-  }, []);
+  }, [state]);
   useEffect(() => {
     if (enabled) void reload();
   }, [enabled, key, reload]);
-  return { ...state, reload };
+  return { ...state.value, reload };
 }

@@ -1,5 +1,6 @@
 /** A room's page: looks the room up, then shows the pre-join screen and the meeting. */
-import { useEffect, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import { RoomSchema, type RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
 import { ApiFailure, callApi } from '../../app/api.js';
@@ -17,7 +18,10 @@ type Stage =
   | { kind: 'meeting'; room: RoomView; choice: JoinChoice };
 
 export function RoomPage({ roomId }: { roomId: string }) {
-  const [stage, setStage] = useState<Stage>({ kind: 'loading' });
+  const current = useSignal<Stage>({ kind: 'loading' });
+  const setStage = (next: Stage) => {
+    current.value = next;
+  };
 
   useEffect(() => {
     if (!RoomIdSchema.safeParse(roomId).success) {
@@ -36,6 +40,7 @@ export function RoomPage({ roomId }: { roomId: string }) {
     );
   }, [roomId]);
 
+  const stage = current.value;
   switch (stage.kind) {
     case 'loading':
       return (
