@@ -1,6 +1,6 @@
 /**
- * People and their credentials: sign-up, email verification, login with lock-out back-off,
- * sessions, password reset, account deletion. Every time comes from the `Clock`.
+ * People and their credentials: sign-up, email verification, login throttled by address and
+ * trusted device (`login-throttle.ts`), sessions, password reset, account deletion. Every time comes from the `Clock`.
  */
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
@@ -8,6 +8,7 @@ import { accountLimits } from '../../shared/limits.js';
 import type { Mailer } from '../email/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { Storage } from '../storage/index.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { AccountsTables } from './migrations.js';
 import { type Failure, failure, type Result, success } from './outcome.js';
 import { newPasswordProblem } from './password-strength.js';
@@ -53,7 +54,11 @@ export interface AccountsServiceOptions {
 
 /** Accounts, sessions and their one-time tokens. */
 export class AccountsService {
-  constructor(private readonly options: AccountsServiceOptions) {}
+  private readonly throttle: LoginThrottle;
+
+  constructor(private readonly options: AccountsServiceOptions) {
+    this.throttle = new LoginThrottle({ storage: options.storage, clock: options.clock });
+  }
 
   private get db() {
     return this.options.storage.db.withTables<AccountsTables>();
@@ -208,49 +213,40 @@ export class AccountsService {
   }
 
   /**
-   * Checks email and password and opens a session. After `loginFailuresBeforeLock` failures the
-   * email is locked for `loginLockBaseMs`, doubling with each further failure up to `loginLockMaxMs`.
+   * Checks email and password and opens a session; returns the session cookie's token and a new
+   * device token for the `plenary_device` cookie. Throttled by `LoginThrottle`: a browser with a
+   * device token for this account by its own failures only, any other by its address and by all
+   * untrusted browsers together; a locked login is refused before its password is checked.
    */
-  async logIn(email: string, password: string): Promise<Result<{ session: Session; token: string }>> {
-    const throttle = await this.db.selectFrom('login_throttle').selectAll().where('email', '=', email).executeTakeFirst();
-    const lockedUntilMs = throttle ? Number(throttle.locked_until_ms) : 0;
-    if (lockedUntilMs > this.now()) {
-      const seconds = Math.ceil((lockedUntilMs - this.now()) / 1000);
-      return failure(429, 'login_locked', `Too many failed attempts. Try again in ${seconds} seconds, or reset your password.`);
-    }
+  async logIn(
+    email: string,
+    password: string,
+    from: { address: string; deviceToken?: string | undefined },
+  ): Promise<Result<{ session: Session; token: string; deviceToken: string }>> {
+    const source = { email, address: from.address, deviceToken: from.deviceToken };
     const row = await this.db
       .selectFrom('people')
       .selectAll()
       .where('email', '=', email)
       .where('deleted_at_ms', 'is', null)
       .executeTakeFirst();
+    const gate = await this.throttle.gate(source, row?.id);
+    if (gate.kind === 'locked') {
+      const seconds = Math.ceil((gate.lockedUntilMs - this.now()) / 1000);
+      return failure(429, 'login_locked', `Too many failed attempts. Try again in ${seconds} seconds, or reset your password.`);
+    }
     const passwordMatches = row?.password_hash
       ? await verifyPassword(row.password_hash, password)
       : await verifyPassword(await decoyHashPromise, password);
     if (!row || !passwordMatches) {
-      await this.recordLoginFailure(email, throttle?.failures ?? 0);
+      await this.throttle.recordFailure(source, gate);
       return failure(401, 'invalid_credentials', 'The email or the password is not right.');
     }
-    if (throttle) await this.db.deleteFrom('login_throttle').where('email', '=', email).execute();
+    await this.throttle.recordSuccess(source, gate);
     const person = this.toPerson(row);
     if (!person.emailVerified) return failure(403, 'email_not_verified', 'Confirm your email address first: open the link we sent you.');
-    return success(await this.openSession(person));
-  }
-
-  private async recordLoginFailure(email: string, failuresBefore: number): Promise<void> {
-    const failures = failuresBefore + 1;
-    const over = failures - accountLimits.loginFailuresBeforeLock;
-    const lockMs = over < 0 ? 0 : Math.min(accountLimits.loginLockBaseMs * 2 ** over, accountLimits.loginLockMaxMs);
-    const lockedUntilMs = lockMs > 0 ? this.now() + lockMs : 0;
-    if (failuresBefore === 0) {
-      await this.db
-        .insertInto('login_throttle')
-        .values({ email, failures, locked_until_ms: lockedUntilMs })
-        .onConflict((conflict) => conflict.column('email').doUpdateSet({ failures, locked_until_ms: lockedUntilMs }))
-        .execute();
-    } else {
-      await this.db.updateTable('login_throttle').set({ failures, locked_until_ms: lockedUntilMs }).where('email', '=', email).execute();
-    }
+    const deviceToken = await this.throttle.trustDevice(person.id, gate);
+    return success({ ...(await this.openSession(person)), deviceToken });
   }
 
   /** Opens a session for a person whose identity has been checked. Returns the cookie token. */
@@ -370,7 +366,7 @@ export class AccountsService {
       .where('email_verified_at_ms', 'is', null)
       .execute();
     await this.db.deleteFrom('sessions').where('person_id', '=', consumed.value).execute();
-    if (row?.email) await this.db.deleteFrom('login_throttle').where('email', '=', row.email).execute();
+    if (row?.email) await this.throttle.liftLocks(row.email, consumed.value);
     const person = await this.findPerson(consumed.value);
     return person ? success(person) : failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
   }
@@ -392,6 +388,8 @@ export class AccountsService {
    * the row stays (as "Deleted person") so that records that refer to it stay whole.
    */
   async anonymise(personId: string): Promise<void> {
+    const row = await this.db.selectFrom('people').select('email').where('id', '=', personId).executeTakeFirst();
+    await this.throttle.forget(row?.email ?? undefined, personId);
     await this.db.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await this.db.deleteFrom('account_tokens').where('person_id', '=', personId).execute();
     await this.db.deleteFrom('oidc_identities').where('person_id', '=', personId).execute();
@@ -421,6 +419,7 @@ export class AccountsService {
         created_at_ms: Number(person.created_at_ms),
       },
       sessions: sessions.map((session) => ({ created_at_ms: Number(session.created_at_ms), expires_at_ms: Number(session.expires_at_ms) })),
+      trusted_devices: await this.throttle.devicesOf(personId),
     };
   }
 

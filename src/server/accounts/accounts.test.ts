@@ -111,7 +111,7 @@ describe.each(bothEngines)('accounts over HTTP (%s)', (engine) => {
     expect((await browser.request('POST', '/api/account/verify', { token: second })).json().error.code).toBe('token_used');
   });
 
-  it('locks an email after repeated failures, with a lock-out that doubles', async () => {
+  it('locks an email at an address after repeated failures, with a lock-out that doubles', async () => {
     await signedUpPerson(fixture, 'ada@example.org');
     const browser = new TestBrowser(fixture.app);
     for (let attempt = 0; attempt < accountLimits.loginFailuresBeforeLock; attempt += 1) {

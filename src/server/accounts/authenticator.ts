@@ -1,6 +1,7 @@
 /**
  * Who is making a request: the session cookie, looked up once per request, and the CSRF check
- * for state-changing requests (the `x-csrf-token` header must carry the session's token).
+ * for state-changing requests (the `x-csrf-token` header must carry the session's token); and
+ * the device cookie that marks a browser which logged in to an account before.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -8,9 +9,16 @@ import { csrfHeaderName } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
 import { sendError } from '../http/errors.js';
 import type { AccountsService, Session } from './accounts-service.js';
+import { loginThrottleLimits } from './login-throttle.js';
 
 /** Name of the httpOnly session cookie. */
 export const sessionCookieName = 'plenary_session';
+
+/** Name of the httpOnly device cookie: a browser that logged in to an account before (see `login-throttle.ts`). */
+export const deviceCookieName = 'plenary_device';
+
+/** The only path the device cookie is sent to. */
+const deviceCookiePath = '/api/account/login';
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -73,5 +81,27 @@ export class Authenticator {
   /** Removes the session cookie. */
   clearCookie(reply: FastifyReply): void {
     reply.clearCookie(sessionCookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.secureCookies });
+  }
+
+  /** The device token the request's browser holds, if it looks like one. */
+  deviceToken(request: FastifyRequest): string | undefined {
+    const token = request.cookies?.[deviceCookieName];
+    return token && token.length <= 100 ? token : undefined;
+  }
+
+  /** Sets the device cookie: httpOnly, SameSite=Lax, Secure on https, sent only to the login route, kept as long as the token is valid (1 year). */
+  setDeviceCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(deviceCookieName, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.secureCookies,
+      path: deviceCookiePath,
+      maxAge: Math.floor(loginThrottleLimits.deviceTokenDurationMs / 1000),
+    });
+  }
+
+  /** Removes the device cookie (the account is deleted). */
+  clearDeviceCookie(reply: FastifyReply): void {
+    reply.clearCookie(deviceCookieName, { path: deviceCookiePath, httpOnly: true, sameSite: 'lax', secure: this.secureCookies });
   }
 }

@@ -57,9 +57,13 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
   });
 
   app.post('/api/account/login', { schema: { body: LogInRequestSchema }, config: accountRateLimit }, async (request, reply) => {
-    const result = await accounts.logIn(request.body.email, request.body.password);
+    const result = await accounts.logIn(request.body.email, request.body.password, {
+      address: request.ip,
+      deviceToken: authenticator.deviceToken(request),
+    });
     if (!result.ok) return sendFailure(reply, result);
     authenticator.setCookie(reply, result.value.token);
+    authenticator.setDeviceCookie(reply, result.value.deviceToken);
     return { person: await describe(result.value.session.person.id), csrfToken: result.value.session.csrfToken };
   });
 

@@ -1,6 +1,6 @@
 /** The accounts domain: people, passwords, sessions, email verification, password reset. */
 export { AccountsService, type AccountsServiceOptions, type Person, type Session, type SignUpOutcome } from './accounts-service.js';
-export { Authenticator, sessionCookieName } from './authenticator.js';
+export { Authenticator, deviceCookieName, sessionCookieName } from './authenticator.js';
 export { type AccountsHttpOptions, accountsHttp, sendFailure } from './http.js';
 export { type AccountsTables, accountsMigrations } from './migrations.js';
 export { OidcLogin, type OidcSettings, oidcStateCookieName } from './oidc.js';

@@ -1,4 +1,4 @@
-/** The accounts domain's migrations: people, sessions, one-time tokens, login throttling. */
+/** The accounts domain's migrations: people, sessions, one-time tokens, login throttling and trusted devices. */
 import type { Kysely, Migration } from 'kysely';
 
 export const accountsMigrations: Record<string, Migration> = {
@@ -61,6 +61,35 @@ export const accountsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Numbered after every other domain's so far: Kysely applies a new migration only if its name sorts after all applied ones.
+  '0303_accounts_login_throttle_by_address_and_device': {
+    async up(db: Kysely<unknown>) {
+      // The lock-out per email alone let anyone lock anyone out; its counts are dropped with it.
+      await db.schema.dropTable('login_throttle').execute();
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('email', 'text', (column) => column.notNull())
+        // `address:<client address>` (IPv6: its /64) or `untrusted` (every browser without a device token, together).
+        .addColumn('scope', 'text', (column) => column.notNull())
+        .addColumn('failures', 'integer', (column) => column.notNull())
+        .addColumn('locked_until_ms', 'bigint', (column) => column.notNull())
+        .addColumn('last_failure_at_ms', 'bigint', (column) => column.notNull())
+        .addPrimaryKeyConstraint('login_failures_pk', ['email', 'scope'])
+        .execute();
+      await db.schema.createIndex('login_failures_last_failure').on('login_failures').column('last_failure_at_ms').execute();
+      await db.schema
+        .createTable('trusted_devices')
+        .addColumn('token_hash', 'text', (column) => column.primaryKey())
+        .addColumn('person_id', 'text', (column) => column.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('failures', 'integer', (column) => column.notNull())
+        .addColumn('locked_until_ms', 'bigint', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('trusted_devices_person').on('trusted_devices').column('person_id').execute();
+      await db.schema.createIndex('trusted_devices_expiry').on('trusted_devices').column('expires_at_ms').execute();
+    },
+  },
 };
 
 /** Table types of the accounts domain. Millisecond columns are bigint (a string from PostgreSQL). */
@@ -83,7 +112,21 @@ export type AccountsTables = {
     expires_at_ms: number | string;
     used_at_ms: number | string | null;
   };
-  login_throttle: { email: string; failures: number; locked_until_ms: number | string };
+  login_failures: {
+    email: string;
+    scope: string;
+    failures: number;
+    locked_until_ms: number | string;
+    last_failure_at_ms: number | string;
+  };
+  trusted_devices: {
+    token_hash: string;
+    person_id: string;
+    created_at_ms: number | string;
+    expires_at_ms: number | string;
+    failures: number;
+    locked_until_ms: number | string;
+  };
   oidc_identities: { issuer: string; subject: string; person_id: string; linked_at_ms: number | string };
   oidc_pending_logins: { state_hash: string; code_verifier: string; nonce: string; next_path: string; expires_at_ms: number | string };
 };

@@ -63,6 +63,7 @@ export const yourDataHttp: FastifyPluginAsyncZod<YourDataHttpOptions> = async (a
     }
     await options.accounts.anonymise(session.person.id);
     options.authenticator.clearCookie(reply);
+    options.authenticator.clearDeviceCookie(reply);
     request.log.info({ personId: session.person.id }, 'account deleted');
     return reply.code(204).send();
   });

@@ -10,6 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Migration } from 'kysely';
 import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
+import { deviceCookieName, sessionCookieName } from '../accounts/index.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendError } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
@@ -36,6 +37,8 @@ export async function startPeopleTestApp(
   options: {
     operatorEmails?: string[];
     oidc?: { issuer: string; clientId: string; clientSecret: string };
+    /** PUBLIC_URL: links in mail start with it, and cookies are `Secure` when it is https. */
+    publicUrl?: string;
     /** Migrations of further domains under test (named to sort after the people side's). */
     extraMigrations?: Record<string, Migration>;
     /** Registers a further domain's routes on the app before it is ready. */
@@ -59,7 +62,7 @@ export async function startPeopleTestApp(
     clock,
     logger,
     rooms,
-    settings: { smtpUrl: mail.url, operatorEmails: options.operatorEmails ?? [], oidc: options.oidc },
+    settings: { smtpUrl: mail.url, operatorEmails: options.operatorEmails ?? [], oidc: options.oidc, publicUrl: options.publicUrl },
   });
   const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
   app.setValidatorCompiler(validatorCompiler);
@@ -71,7 +74,7 @@ export async function startPeopleTestApp(
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
     if (!isSameOrigin(request, [])) return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
   });
-  await app.register(peopleHttp, { people, storage, rooms, registry });
+  await app.register(peopleHttp, { people, storage, rooms, registry, publicUrl: options.publicUrl });
   await options.extend?.({ app, storage, people, clock });
   await app.ready();
   return {
@@ -91,12 +94,18 @@ export async function startPeopleTestApp(
   };
 }
 
-/** A browser-like client: keeps the session cookie and sends the CSRF token on state-changing requests. */
+/**
+ * A browser-like client: keeps the session and device cookies and sends the CSRF token on
+ * state-changing requests; `address` is the client address its requests come from.
+ */
 export class TestBrowser {
-  cookie: string | undefined;
+  readonly cookies = new Map<string, string>();
   csrfToken: string | undefined;
 
-  constructor(private readonly app: FastifyInstance) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly address = '127.0.0.1',
+  ) {}
 
   async request(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -105,16 +114,20 @@ export class TestBrowser {
     extraHeaders: Record<string, string> = {},
   ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...extraHeaders };
-    if (this.cookie) headers.cookie = this.cookie;
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     if (this.csrfToken && method !== 'GET' && !(csrfHeaderName in extraHeaders)) headers[csrfHeaderName] = this.csrfToken;
     const response = await this.app.inject({
       method,
       url,
       headers,
+      remoteAddress: this.address,
       ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
     });
-    const setCookie = response.cookies.find((candidate) => candidate.name === 'plenary_session');
-    if (setCookie) this.cookie = setCookie.value ? `plenary_session=${setCookie.value}` : undefined;
+    for (const set of response.cookies) {
+      if (set.name !== sessionCookieName && set.name !== deviceCookieName) continue;
+      if (set.value) this.cookies.set(set.name, set.value);
+      else this.cookies.delete(set.name);
+    }
     return response;
   }
 
