@@ -9,7 +9,7 @@ import { parseAmount } from '../shared/network-api.js';
 import type { Config } from './config/index.js';
 import { type CurrencyCode, Ledger, ledgerMigrations } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
-import { meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { LocalRoomDirectory, meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
 import { type NetworkServices, type NetworkSettings, networkMigrations, startNetworkServices } from './network/index.js';
 import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
@@ -122,7 +122,8 @@ export async function startServices(
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
   await gateway.start();
-  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs);
+  // One instance, one Janus: every room is placed here (a shared directory comes with several instances).
+  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock));
 
   // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings).
   const claimRenewal = repeatEvery(

@@ -13,4 +13,11 @@ export {
   RoomRegistry,
 } from './live/index.js';
 export { meetingsMigrations } from './migrations.js';
+export {
+  LocalRoomDirectory,
+  localMediaServerId,
+  type MediaServerId,
+  type RoomDirectory,
+  type RoomPlacement,
+} from './placement.js';
 export { type MeetingRecord, newModeratorCode, newRoomId, type Room, type RoomSettings, RoomsRepository } from './rooms-repository.js';

@@ -7,6 +7,7 @@ import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { JanusGateway } from '../../media/index.js';
 import type { Clock } from '../../platform/clock.js';
+import { LocalRoomDirectory, type RoomDirectory } from '../placement.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
 import type { ParticipantConnection } from './live-participant.js';
 import { failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
@@ -32,6 +33,8 @@ export class RoomRegistry {
     private readonly clock: Clock,
     /** How long a participant whose connection dropped keeps their place. */
     private readonly reconnectGraceMs: number = limits.reconnectGraceMs,
+    /** Which instance and media server hold each room; consulted when a meeting starts. Default: all here. */
+    readonly placement: RoomDirectory = new LocalRoomDirectory(clock),
   ) {
     this.unsubscribe = [
       gateway.on('down', () => {
@@ -62,6 +65,12 @@ export class RoomRegistry {
     if (this.isClosed) return failure('media_server_unavailable', 'The server is shutting down.');
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', 'There is no room with this link.');
+    if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
+      // A meeting starts: the directory says where. Sending joiners to another instance comes with several instances.
+      const placed = await this.placement.place(roomId, this.rooms.instanceId);
+      if (placed.instanceId !== this.rooms.instanceId)
+        return failure('media_server_unavailable', 'This meeting is held on another server; join again in a moment.');
+    }
     let live = this.liveRooms.get(roomId);
     if (!live || live.closed) {
       live = new LiveRoom(room, {
@@ -88,7 +97,12 @@ export class RoomRegistry {
   }
 
   private handleRoomClosed(room: LiveRoom): void {
-    if (this.liveRooms.get(room.room.id) === room) this.liveRooms.delete(room.room.id);
+    if (this.liveRooms.get(room.room.id) === room) {
+      this.liveRooms.delete(room.room.id);
+      this.placement
+        .release(room.room.id, this.rooms.instanceId)
+        .catch((error: unknown) => this.logger.error({ err: error, roomId: room.room.id }, 'releasing a room’s placement failed'));
+    }
     this.closing.add(room);
     void room.settled().then(() => this.closing.delete(room));
   }
