@@ -1,6 +1,7 @@
 /**
  * People and their credentials: sign-up, email verification, login throttled by address and
- * trusted device (`login-throttle.ts`), sessions, password reset, account deletion. Every time comes from the `Clock`.
+ * trusted device (`login-throttle.ts`), sessions, password reset, account deletion. Every time
+ * comes from the `Clock`.
  */
 import { nanoid } from 'nanoid';
 import { z } from 'zod';

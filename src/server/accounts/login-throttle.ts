@@ -93,14 +93,15 @@ export class LoginThrottle {
   /** Judges a login before its password is checked; `personId` is the account of the email, if there is one. */
   async gate(source: LoginSource, personId: string | undefined): Promise<LoginGate> {
     const now = this.now();
-    if (personId && source.deviceToken) {
+    // Looked up whether or not the email has an account, so that the time taken tells nothing.
+    if (source.deviceToken) {
       const device = await this.db
         .selectFrom('trusted_devices')
         .selectAll()
         .where('token_hash', '=', tokenHash(source.deviceToken))
         .executeTakeFirst();
       // A token of another account, or an expired one, counts for nothing: the browser is untrusted.
-      if (device && device.person_id === personId && Number(device.expires_at_ms) > now) {
+      if (device && personId !== undefined && device.person_id === personId && Number(device.expires_at_ms) > now) {
         const lockedUntilMs = Number(device.locked_until_ms);
         return lockedUntilMs > now ? { kind: 'locked', lockedUntilMs } : { kind: 'open', trustedDeviceHash: device.token_hash };
       }
