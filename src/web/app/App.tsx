@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
-import { AccountNav } from '../features/account/AccountNav.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
 import { LanguageChoice } from '../ui/index.js';
 import { lazyComponent } from './lazy.js';
 import { usePath } from './router.js';
 
-// Loaded on first use: the home and meeting pages do not need them.
+// Loaded on first use: the meeting page does not need them.
+const AccountNav = lazyComponent(() => import('../features/account/AccountNav.js').then((module) => module.AccountNav));
 const accountPages = () => import('../features/account/AccountPages.js');
 const SignUpPage = lazyComponent(() => accountPages().then((module) => module.SignUpPage));
 const LogInPage = lazyComponent(() => accountPages().then((module) => module.LogInPage));

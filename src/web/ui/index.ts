@@ -3,6 +3,8 @@
  * links, the page header with the language choice, prompts. Features import from here, never
  * from another feature.
  */
+
+export { AppHeader } from './AppHeader.js';
 export { Button } from './Button.js';
 export { Prompt } from './Dialog.js';
 export { Field } from './Field.js';
@@ -10,3 +12,4 @@ export { ActionForm, ErrorLine, failureText } from './Form.js';
 export { Header } from './Header.js';
 export { LanguageChoice } from './LanguageChoice.js';
 export { Link } from './Link.js';
+export { SignInRequired } from './SignInRequired.js';
