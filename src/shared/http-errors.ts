@@ -36,6 +36,8 @@ export const httpErrorCodes = [
   'sso_failed',
   'sso_state_mismatch',
   'sso_unavailable',
+  // Sent as `/login?error=<code>` by the single sign-on callback.
+  'sso_email_not_verified',
   // Organisations, rooms, scheduling, the operator console.
   'organisation_not_found',
   'organisation_needs_another_owner',

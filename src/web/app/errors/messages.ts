@@ -52,7 +52,7 @@ export const errorsEnglish = {
   email_not_verified: 'Confirm your email address first: open the link we sent you.',
   login_locked: 'Too many failed attempts. Wait a few minutes and try again, or reset your password.',
   password_too_short: 'The password must be at least 10 characters long.',
-  password_too_weak: 'This password is too easy to guess; choose a longer or less common one.',
+  password_too_weak: 'This password is too easy to guess; add a few uncommon words.',
   password_check_unavailable: 'The password could not be checked just now; try again in a moment.',
   token_invalid: 'This link is not valid.',
   token_used: 'This link has already been used.',
@@ -61,6 +61,7 @@ export const errorsEnglish = {
   sso_failed: 'The sign-in provider did not confirm who you are; please try again.',
   sso_state_mismatch: 'That sign-in did not complete; please try again.',
   sso_unavailable: 'The sign-in provider cannot be reached; try again later.',
+  sso_email_not_verified: 'Your sign-in provider did not confirm your email address.',
   organisation_not_found: 'There is no organisation with this name that you belong to.',
   organisation_needs_another_owner: 'Make someone else an owner of your organisations first.',
   too_many_organisations: 'You own as many organisations as one person can.',
@@ -142,6 +143,8 @@ const wordedInEnglish: ReadonlySet<string> = new Set<KnownErrorCode>([
   'organisation_needs_another_owner',
   'operator_only',
   'sso_unavailable',
+  'sso_email_not_verified',
+  'password_check_unavailable',
 ]);
 
 function isKnown(code: string): code is KnownErrorCode {
