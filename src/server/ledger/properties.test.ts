@@ -35,38 +35,87 @@ type TransferPlan =
   | { kind: 'post_pending'; target: number; amount: bigint | undefined }
   | { kind: 'void_pending'; target: number }
   | { kind: 'retry'; target: number };
+const newTransferArbitrary = (kind: fc.Arbitrary<'single_phase' | 'pending'>) =>
+  fc.record({ kind, debit: accountIndex, credit: accountIndex, amount, timeoutMs: fc.integer({ min: 1, max: 5000 }) });
+const postArbitrary = fc.record({
+  kind: fc.constant('post_pending' as const),
+  target: fc.nat(20),
+  amount: fc.option(amount, { nil: undefined }),
+});
+const voidArbitrary = fc.record({ kind: fc.constant('void_pending' as const), target: fc.nat(20) });
+const retryArbitrary = fc.record({ kind: fc.constant('retry' as const), target: fc.nat(40) });
 const transferArbitrary: fc.Arbitrary<TransferPlan> = fc.oneof(
+  { weight: 3, arbitrary: newTransferArbitrary(fc.constantFrom('single_phase' as const, 'pending' as const)) },
+  postArbitrary,
+  voidArbitrary,
+  retryArbitrary,
+);
+const limitsOfAccountsArbitrary = fc.array(limitArbitrary, { minLength: accountsPerRun, maxLength: accountsPerRun });
+const operationOf = (transfers: fc.Arbitrary<TransferPlan>, linked: fc.Arbitrary<boolean>) =>
+  fc.oneof(
+    {
+      weight: 6,
+      arbitrary: fc.record({
+        type: fc.constant('batch' as const),
+        linked,
+        transfers: fc.array(transfers, { minLength: 1, maxLength: 5 }),
+      }),
+    },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('advance' as const), durationMs: fc.integer({ min: 0, max: 3000 }) }) },
+    { weight: 1, arbitrary: fc.record({ type: fc.constant('limits' as const), account: accountIndex, limits: limitArbitrary }) },
+  );
+const historyArbitrary = fc.record({
+  limits: limitsOfAccountsArbitrary,
+  operations: fc.array(operationOf(transferArbitrary, fc.constantFrom(false, false, true)), { minLength: 1, maxLength: 15 }),
+});
+type History = typeof historyArbitrary extends fc.Arbitrary<infer T> ? T : never;
+type Operation = History['operations'][number];
+
+// For the resolution property, histories where reservations are usually resolved: a first batch
+// of reservations that mostly fit, then mostly posts, voids and retries against them, clock
+// advances that expire some, and a few other transfers; batches are seldom linked.
+const reservationArbitrary: fc.Arbitrary<TransferPlan> = fc
+  .record({
+    debit: accountIndex,
+    creditOffset: fc.integer({ min: 1, max: accountsPerRun - 1 }),
+    amount: fc.bigInt({ min: 1n, max: 100n }),
+    timeoutMs: fc.integer({ min: 1, max: 2000 }),
+  })
+  .map(({ debit, creditOffset, ...rest }) => ({
+    kind: 'pending' as const,
+    debit,
+    credit: (debit + creditOffset) % accountsPerRun,
+    ...rest,
+  }));
+const resolutionTransferArbitrary: fc.Arbitrary<TransferPlan> = fc.oneof(
+  { weight: 2, arbitrary: reservationArbitrary },
   {
     weight: 3,
     arbitrary: fc.record({
-      kind: fc.constantFrom('single_phase' as const, 'pending' as const),
-      debit: accountIndex,
-      credit: accountIndex,
-      amount,
-      timeoutMs: fc.integer({ min: 1, max: 5000 }),
+      kind: fc.constant('post_pending' as const),
+      target: fc.nat(20),
+      amount: fc.option(fc.bigInt({ min: 1n, max: 100n }), { nil: undefined }),
     }),
   },
-  fc.record({ kind: fc.constantFrom('post_pending' as const), target: fc.nat(20), amount: fc.option(amount, { nil: undefined }) }),
-  fc.record({ kind: fc.constantFrom('void_pending' as const), target: fc.nat(20) }),
-  fc.record({ kind: fc.constant('retry' as const), target: fc.nat(40) }),
+  { weight: 2, arbitrary: voidArbitrary },
+  { weight: 2, arbitrary: retryArbitrary },
+  newTransferArbitrary(fc.constantFrom('single_phase' as const, 'pending' as const)),
 );
-const operationArbitrary = fc.oneof(
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      type: fc.constant('batch' as const),
-      linked: fc.constantFrom(false, false, true),
-      transfers: fc.array(transferArbitrary, { minLength: 1, maxLength: 5 }),
+const resolutionHistoryArbitrary = fc
+  .record({
+    limits: limitsOfAccountsArbitrary,
+    reservations: fc.array(reservationArbitrary, { minLength: 2, maxLength: 4 }),
+    operations: fc.array(operationOf(resolutionTransferArbitrary, fc.constantFrom(false, false, false, true)), {
+      minLength: 3,
+      maxLength: 12,
     }),
-  },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('advance' as const), durationMs: fc.integer({ min: 0, max: 3000 }) }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant('limits' as const), account: accountIndex, limits: limitArbitrary }) },
-);
-const historyArbitrary = fc.record({
-  limits: fc.array(limitArbitrary, { minLength: accountsPerRun, maxLength: accountsPerRun }),
-  operations: fc.array(operationArbitrary, { minLength: 1, maxLength: 15 }),
-});
-type Operation = typeof operationArbitrary extends fc.Arbitrary<infer T> ? T : never;
+  })
+  .map(
+    ({ limits, reservations, operations }): History => ({
+      limits,
+      operations: [{ type: 'batch', linked: false, transfers: reservations }, ...operations],
+    }),
+  );
 
 /** Plays a history with its own account and transfer ids, returning what the ledger reported. */
 class Player {
@@ -137,6 +186,39 @@ async function expectZeroSum(ledger: Ledger) {
   const balance = await ledger.trialBalance(currency);
   expect(balance.postedSum).toBe(0n);
   expect(balance.pendingSum).toBe(0n);
+}
+
+/** Refusals of a post or void because the reservation was already resolved. */
+const resolvedRefusals = new Set<string>([
+  'pending_transfer_already_posted',
+  'pending_transfer_already_voided',
+  'pending_transfer_expired',
+]);
+
+/**
+ * Each pending transfer the history created is resolved by at most one post, void or expiry, and
+ * by exactly one when it is no longer pending: posted by one post, voided by one void, expired
+ * by neither. Returns how many were resolved.
+ */
+async function expectEachPendingResolvedOnce(ledger: Ledger, player: Player): Promise<number> {
+  const resolvers = new Map<string, Map<string, string>>();
+  for (const result of player.results) {
+    if (result.result !== 'ok' || result.transfer.pendingId === null) continue;
+    const byId = resolvers.get(result.transfer.pendingId) ?? new Map<string, string>();
+    byId.set(result.id, result.transfer.kind);
+    resolvers.set(result.transfer.pendingId, byId);
+  }
+  let resolved = 0;
+  for (const result of player.results) {
+    if (result.result !== 'ok' || result.replayed || result.transfer.kind !== 'pending') continue;
+    const status = (await ledger.findTransfer(result.transfer.id))?.pendingStatus;
+    if (!status) throw new Error(`pending transfer ${result.id} was not stored`);
+    const kinds = [...(resolvers.get(result.transfer.id)?.values() ?? [])];
+    const expectedKinds = { pending: [], posted: ['post_pending'], voided: ['void_pending'], expired: [] }[status];
+    expect({ id: result.id, status, kinds }).toEqual({ id: result.id, status, kinds: expectedKinds });
+    if (status !== 'pending') resolved += 1;
+  }
+  return resolved;
 }
 
 describe.each(bothEngines)('the ledger guarantees on %s', (engine) => {
@@ -232,21 +314,19 @@ describe.each(bothEngines)('the ledger guarantees on %s', (engine) => {
   });
 
   it('resolves a pending transfer exactly once, whatever is tried against it', async () => {
+    const exercised = { historiesWithResolution: 0, triedAfterResolution: 0 };
     await fc.assert(
-      fc.asyncProperty(historyArbitrary, async (history) => {
+      fc.asyncProperty(resolutionHistoryArbitrary, async (history) => {
         const player = await openRun(history.limits);
         for (const [step, operation] of history.operations.entries()) await player.play(operation, step);
-        const resolutions = new Map<string, Set<string>>();
-        for (const result of player.results) {
-          if (result.result !== 'ok' || result.transfer.pendingId === null) continue;
-          const ids = resolutions.get(result.transfer.pendingId) ?? new Set();
-          ids.add(result.id);
-          resolutions.set(result.transfer.pendingId, ids);
-        }
-        for (const ids of resolutions.values()) expect(ids.size).toBe(1);
+        if ((await expectEachPendingResolvedOnce(subject.ledger, player)) > 0) exercised.historiesWithResolution += 1;
+        exercised.triedAfterResolution += player.results.filter((result) => resolvedRefusals.has(result.result)).length;
       }),
       { numRuns: 10 },
     );
+    // Not vacuous: most histories resolved a reservation (about 19 in 20 do), and some tried again after.
+    expect(exercised.historiesWithResolution).toBeGreaterThanOrEqual(5);
+    expect(exercised.triedAfterResolution).toBeGreaterThan(0);
     expect(await subject.ledger.verify()).toMatchObject({ ok: true });
   });
 });
