@@ -70,13 +70,13 @@ function Page({ path }: { path: string }) {
   return <NotFoundPage />;
 }
 
-/** Chooses the page from the address; the language choice is on every page but the meeting itself. */
+/** Chooses the page from the address; pages without a header get the language choice in a corner. */
 export function App() {
   const path = usePath();
   return (
     <>
       <Page path={path} />
-      <LanguageChoice />
+      <LanguageChoice floating />
     </>
   );
 }

@@ -1,11 +1,15 @@
-/** The language choice: a labelled list of the languages, each in its own words; the choice is remembered. */
+/**
+ * The language choice: a labelled list of the languages, each in its own words; the choice is
+ * remembered. `floating` (default false): pinned to a corner, for pages without a header (it
+ * hides itself when a header on the page has one, and on the meeting page).
+ */
 import { chooseLanguage } from '../app/intl/catalogue.js';
 import { currentLanguage, isLanguage, languageNames, languages } from '../app/intl/language.js';
 import { appMessages } from '../app/messages.js';
 
-export function LanguageChoice() {
+export function LanguageChoice({ floating = false }: { floating?: boolean }) {
   return (
-    <label class="language-choice">
+    <label class={floating ? 'language-choice floating' : 'language-choice'}>
       <span>{appMessages.t('nav.language')}</span>
       <select
         value={currentLanguage.value}
