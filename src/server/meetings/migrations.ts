@@ -54,7 +54,8 @@ export const meetingsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
-  '0003_meetings_instance_claims': {
+  // Numbered after every domain's earlier migrations: an existing database runs only names that sort last.
+  '0305_meetings_instance_claims': {
     // Which instance holds an open meeting, renewed while it runs: at start-up an instance ends only
     // its own open meetings and those whose claim lapsed. Meetings opened before this have no claim.
     async up(db: Kysely<unknown>) {

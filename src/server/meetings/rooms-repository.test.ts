@@ -106,6 +106,22 @@ describe.each(bothEngines)('RoomsRepository on %s', (engine) => {
     });
   });
 
+  it('upgrades a database migrated before instance claims (new migrations sort after every applied one)', async () => {
+    const { allMigrations } = await import('../services.js');
+    const { openStorage } = await import('../storage/index.js');
+    const before = Object.fromEntries(
+      Object.entries(allMigrations).filter(([name]) => !['0304_network_request_claims', '0305_meetings_instance_claims'].includes(name)),
+    );
+    expect(Object.keys(before)).toHaveLength(Object.keys(allMigrations).length - 2);
+    const old = await openTestStorage(engine, before);
+    try {
+      const upgraded = await openStorage(old.location.engine === 'sqlite' ? old.location : { ...old.location, poolSize: 1 }, allMigrations);
+      await upgraded.close();
+    } finally {
+      await old.dispose();
+    }
+  });
+
   it('keeps rooms across a reopen of the database', async () => {
     const room = await rooms.create({ name: 'Persistent', participantsMax: 5 });
     const { openStorage } = await import('../storage/index.js');

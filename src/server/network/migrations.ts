@@ -116,7 +116,7 @@ export const networkMigrations: Record<string, Migration> = {
       await db.schema.createIndex('network_requests_open_expiry').on('network_requests').columns(['status', 'expires_at_ms']).execute();
     },
   },
-  '0303_network_request_claims': {
+  '0304_network_request_claims': {
     // Which instance is accepting a request, and since when: at start-up an instance recovers only
     // the requests it left `accepting` itself and those whose claim is older than the lease.
     async up(db: Kysely<unknown>) {
