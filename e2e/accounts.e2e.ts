@@ -30,6 +30,23 @@ afterAll(async () => {
 });
 
 describe('accounts in the browser', () => {
+  it('shows a visitor who is not signed in every public page without a console error', async () => {
+    const context = await newParticipantContext(chromium.browser);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+    for (const address of ['/', '/login', '/signup', '/forgot-password', '/network', '/dashboard']) {
+      await page.goto(`${plenary.url}${address}`);
+      await page.waitForLoadState('networkidle');
+      expect((await page.locator('body').innerText()).trim(), address).not.toBe('');
+    }
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('signs up, verifies by email, logs in, creates an organisation and a room, schedules a meeting with an iCalendar invitation and changes it, opens it by its readable link, and reads the operator console', async () => {
     const context = await newParticipantContext(chromium.browser);
     const page = await context.newPage();

@@ -54,6 +54,11 @@ export type PersonView = z.infer<typeof PersonViewSchema>;
 /** `GET /api/account/session`: who is signed in, and the token to send in `x-csrf-token`. */
 export const SessionViewSchema = z.object({ person: PersonViewSchema, csrfToken: z.string() });
 export type SessionView = z.infer<typeof SessionViewSchema>;
+/**
+ * `GET /api/account/session`: the signed-in person and CSRF token, or `{ person: null }` for a
+ * visitor who is not signed in — a normal state, answered 200, so pages log no error for it.
+ */
+export const CurrentSessionSchema = z.union([SessionViewSchema, z.object({ person: z.null() })]);
 
 export const CreateOrganisationRequestSchema = z
   .object({ name: labelSchema(accountLimits.personNameCharactersMax), slug: SlugSchema })

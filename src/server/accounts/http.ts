@@ -76,9 +76,9 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
     return reply.code(204).send();
   });
 
-  app.get('/api/account/session', async (request, reply) => {
+  app.get('/api/account/session', async (request) => {
     const session = await authenticator.session(request);
-    if (!session) return sendError(reply, 401, 'not_signed_in', 'Nobody is logged in.');
+    if (!session) return { person: null };
     return { person: await describe(session.person.id), csrfToken: session.csrfToken };
   });
 

@@ -4,7 +4,7 @@
  * wrapper (`csrfToken`), which sends it on every state-changing request.
  */
 import { signal } from '@preact/signals';
-import { type SessionView, SessionViewSchema } from '../../shared/accounts-api.js';
+import { CurrentSessionSchema, type SessionView } from '../../shared/accounts-api.js';
 import { callApi, csrfToken } from './api.js';
 
 /** Loading (before the first answer), signed out, or signed in with the person and CSRF token. */
@@ -20,9 +20,9 @@ function setState(next: SessionState): void {
 
 /** Reloads the session from the server (after login, logout, joining an organisation). */
 export function refreshSession(): Promise<void> {
-  loading = callApi(SessionViewSchema, '/api/account/session').then(
-    (view) => setState({ kind: 'signed-in', session: view }),
-    // Signed out (401), or the server cannot say: either way nobody is signed in here.
+  loading = callApi(CurrentSessionSchema, '/api/account/session').then(
+    (view) => setState(view.person ? { kind: 'signed-in', session: view } : { kind: 'signed-out' }),
+    // The server cannot say: nobody is signed in here as far as this page knows.
     () => setState({ kind: 'signed-out' }),
   );
   return loading;

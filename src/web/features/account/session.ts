@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { z } from 'zod';
-import { csrfHeaderName, type SessionView, SessionViewSchema } from '../../../shared/accounts-api.js';
+import { CurrentSessionSchema, csrfHeaderName, type SessionView } from '../../../shared/accounts-api.js';
 import { ApiErrorSchema } from '../../../shared/api.js';
 import { ApiFailure } from '../../app/api.js';
 
@@ -24,7 +24,8 @@ export function refreshSession(): Promise<void> {
   loading = fetch('/api/account/session', { credentials: 'same-origin' })
     .then(async (response) => {
       if (!response.ok) return setState({ kind: 'signed-out' });
-      setState({ kind: 'signed-in', session: SessionViewSchema.parse(await response.json()) });
+      const view = CurrentSessionSchema.parse(await response.json());
+      setState(view.person ? { kind: 'signed-in', session: view } : { kind: 'signed-out' });
     })
     .catch(() => setState({ kind: 'signed-out' }));
   return loading;
