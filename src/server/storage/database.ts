@@ -50,7 +50,10 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
 /**
  * Opens the database and applies `migrations` (every domain's, merged by the caller). Kysely
  * applies them in the order of their names, so each name starts with a sequence number that
- * is unique across domains (`0001_meetings_…`, `0100_ledger_…`).
+ * is unique across domains (`0001_meetings_…`, `0100_ledger_…`). A migration added later whose
+ * name sorts before ones a database already ran is applied too (each domain's migrations touch
+ * only its own tables, so their order across domains does not matter); give new ones the next
+ * number anyway.
  */
 export async function openStorage(options: StorageOptions, migrations: Record<string, Migration>): Promise<Storage> {
   const db =
@@ -60,6 +63,7 @@ export async function openStorage(options: StorageOptions, migrations: Record<st
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    allowUnorderedMigrations: true,
     ...(options.engine === 'postgres' ? { migrationTableSchema: options.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
