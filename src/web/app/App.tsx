@@ -6,8 +6,8 @@ import { lazyComponent } from './lazy.js';
 import { usePath } from './router.js';
 
 // Loaded on first use: the meeting page does not need them.
-const AccountNav = lazyComponent(() => import('../features/account/AccountNav.js').then((module) => module.AccountNav));
-const accountPages = () => import('../features/account/AccountPages.js');
+const AccountNav = lazyComponent(() => import('../features/account/index.js').then((module) => module.AccountNav));
+const accountPages = () => import('../features/account/index.js');
 const SignUpPage = lazyComponent(() => accountPages().then((module) => module.SignUpPage));
 const LogInPage = lazyComponent(() => accountPages().then((module) => module.LogInPage));
 const VerifyPage = lazyComponent(() => accountPages().then((module) => module.VerifyPage));

@@ -1,5 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, describe, expect, it } from 'vitest';
+import { accountEnglish } from '../../features/account/messages.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { homeEnglish } from '../../features/home/messages.js';
 import { meetingEnglish, meetingMessages } from '../../features/meeting/messages.js';
@@ -16,6 +17,7 @@ import { french } from './french.js';
 import { currentLanguage, formatNumber, preferredLanguage } from './language.js';
 
 const english: Record<CatalogueName, Record<string, string>> = {
+  account: accountEnglish,
   app: appEnglish,
   dashboard: dashboardEnglish,
   errors: errorsEnglish,

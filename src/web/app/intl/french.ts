@@ -3,6 +3,8 @@
  * Each catalogue's name is a key here, so a catalogue without French does not compile.
  */
 
+import { accountFrench } from '../../features/account/messages.fr.js';
+import type { accountEnglish } from '../../features/account/messages.js';
 import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
 import type { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { homeFrench } from '../../features/home/messages.fr.js';
@@ -29,6 +31,7 @@ import type { Translation } from './icu-types.js';
 
 /** The French catalogues by name. */
 export const french: {
+  account: Translation<typeof accountEnglish>;
   app: Translation<typeof appEnglish>;
   errors: Translation<typeof errorsEnglish>;
   dashboard: Translation<typeof dashboardEnglish>;
@@ -41,6 +44,7 @@ export const french: {
   room: Translation<typeof roomEnglish>;
   roomSettings: Translation<typeof roomSettingsEnglish>;
 } = {
+  account: accountFrench,
   app: appFrench,
   errors: errorsFrench,
   dashboard: dashboardFrench,

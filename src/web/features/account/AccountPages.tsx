@@ -3,15 +3,17 @@ import { useEffect, useState } from 'preact/hooks';
 import './account.css';
 import { z } from 'zod';
 import { SessionViewSchema } from '../../../shared/accounts-api.js';
-import { errorText, t } from '../../app/i18n.js';
+import { callApi } from '../../app/api.js';
+import { errorText } from '../../app/errors/messages.js';
+import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
-import { ActionForm, Field, failureText } from './Form.js';
-import { Link } from './Link.js';
-import { refreshSession, sessionApi, setSession, tokenFromAddress, useSession } from './session.js';
+import { refreshSession, setSession, tokenFromAddress, useSession } from '../../app/session.js';
+import { ActionForm, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
+import { t } from './messages.js';
 
 function AccountLayout(props: { title: string; children: preact.ComponentChildren }) {
   useEffect(() => {
-    document.title = `${props.title} · ${t('app.name')}`;
+    document.title = `${props.title} · ${appMessages.t('app.name')}`;
   }, [props.title]);
   return (
     <main class="page account">
@@ -39,7 +41,7 @@ export function SignUpPage() {
         label={t('account.signUpTitle')}
         submit={t('account.signUp')}
         onSubmit={async () => {
-          await sessionApi(undefined, '/api/account/signup', { method: 'POST', body: { name, email, password } });
+          await callApi(undefined, '/api/account/signup', { method: 'POST', body: { name, email, password } });
           setDone(true);
         }}
       >
@@ -69,7 +71,7 @@ function SingleSignOn({ next }: { next: string | null }) {
   const [provider, setProvider] = useState<string | undefined>();
   const error = new URLSearchParams(location.search).get('error');
   useEffect(() => {
-    sessionApi(SingleSignOnSchema, '/api/account/sso').then(
+    callApi(SingleSignOnSchema, '/api/account/sso').then(
       (reply) => setProvider(reply.enabled ? (reply.name ?? '') : undefined),
       () => undefined,
     );
@@ -102,7 +104,7 @@ export function LogInPage() {
         label={t('account.logInTitle')}
         submit={t('account.logIn')}
         onSubmit={async () => {
-          setSession(await sessionApi(SessionViewSchema, '/api/account/login', { method: 'POST', body: { email, password } }));
+          setSession(await callApi(SessionViewSchema, '/api/account/login', { method: 'POST', body: { email, password } }));
           navigate(next?.startsWith('/') && !next.startsWith('//') ? next : '/dashboard');
         }}
       >
@@ -128,7 +130,7 @@ export function LogInPage() {
 function TokenPage(props: { title: string; path: string; success: string; next: { href: string; label: string } }) {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | undefined>();
   useEffect(() => {
-    sessionApi(undefined, props.path, { method: 'POST', body: { token: tokenFromAddress() } }).then(
+    callApi(undefined, props.path, { method: 'POST', body: { token: tokenFromAddress() } }).then(
       () => setOutcome({ ok: true, text: props.success }),
       (failure: unknown) => setOutcome({ ok: false, text: failureText(failure) }),
     );
@@ -165,12 +167,12 @@ export function VerifyPage() {
 
 export function AcceptInvitationPage() {
   const session = useSession();
-  if (session.kind === 'loading') return <AccountLayout title={t('organisation.acceptTitle')}>{null}</AccountLayout>;
+  if (session.kind === 'loading') return <AccountLayout title={t('account.acceptTitle')}>{null}</AccountLayout>;
   if (session.kind === 'signed-out') {
     const next = encodeURIComponent(location.pathname + location.search);
     return (
-      <AccountLayout title={t('organisation.acceptTitle')}>
-        <p>{t('organisation.acceptLogIn')}</p>
+      <AccountLayout title={t('account.acceptTitle')}>
+        <p>{t('account.acceptLogIn')}</p>
         <p>
           <Link href={`/login?next=${next}`} class="button">
             {t('account.logIn')}
@@ -187,10 +189,10 @@ function AcceptInvitation() {
   useEffect(() => () => void refreshSession(), []);
   return (
     <TokenPage
-      title={t('organisation.acceptTitle')}
+      title={t('account.acceptTitle')}
       path="/api/invitations/accept"
-      success={t('organisation.accepted')}
-      next={{ href: '/dashboard', label: t('dashboard.title') }}
+      success={t('account.accepted')}
+      next={{ href: '/dashboard', label: appMessages.t('nav.dashboard') }}
     />
   );
 }
@@ -207,7 +209,7 @@ export function ForgotPasswordPage() {
           label={t('account.forgotTitle')}
           submit={t('account.sendReset')}
           onSubmit={async () => {
-            await sessionApi(undefined, '/api/account/password-reset/request', { method: 'POST', body: { email } });
+            await callApi(undefined, '/api/account/password-reset/request', { method: 'POST', body: { email } });
             setSent(true);
           }}
         >
@@ -232,7 +234,7 @@ export function ResetPasswordPage() {
           label={t('account.resetTitle')}
           submit={t('account.setPassword')}
           onSubmit={async () => {
-            await sessionApi(undefined, '/api/account/password-reset', { method: 'POST', body: { token: tokenFromAddress(), password } });
+            await callApi(undefined, '/api/account/password-reset', { method: 'POST', body: { token: tokenFromAddress(), password } });
             setSession(undefined);
             setDone(true);
           }}
@@ -275,7 +277,7 @@ export function AccountSettingsPage() {
         label={t('account.deleteTitle')}
         submit={t('account.delete')}
         onSubmit={async () => {
-          await sessionApi(undefined, '/api/account/delete', { method: 'POST', body: { password } });
+          await callApi(undefined, '/api/account/delete', { method: 'POST', body: { password } });
           setSession(undefined);
           navigate('/');
         }}
@@ -292,28 +294,5 @@ export function AccountSettingsPage() {
         />
       </ActionForm>
     </AccountLayout>
-  );
-}
-
-/** Shown on pages that need a signed-in person. */
-export function SignInRequired() {
-  const session = useSession();
-  if (session.kind === 'loading') {
-    return (
-      <main class="page centered" aria-busy="true">
-        <p class="status">{t('account.working')}</p>
-      </main>
-    );
-  }
-  const next = encodeURIComponent(location.pathname);
-  return (
-    <main class="page centered">
-      <p>{t('account.signInRequired')}</p>
-      <p>
-        <Link href={`/login?next=${next}`} class="button">
-          {t('account.logIn')}
-        </Link>
-      </p>
-    </main>
   );
 }

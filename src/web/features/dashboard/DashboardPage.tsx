@@ -1,14 +1,13 @@
 /** The dashboard: my rooms (start, copy link, calendar), recent and upcoming meetings, new organisations and rooms. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type DashboardView, DashboardViewSchema, type OwnedRoomView } from '../../../shared/accounts-api.js';
+import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
 import { rememberModeratorCode } from '../../app/local-identity.js';
 import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
-import { ActionForm, Field, failureText, Link } from '../../ui/index.js';
-import { SignInRequired } from '../account/AccountPages.js';
-import { AppHeader } from '../account/AppHeader.js';
-import { refreshSession, sessionApi, useSession } from '../account/session.js';
+import { refreshSession, useSession } from '../../app/session.js';
+import { ActionForm, AppHeader, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
 import { t } from './messages.js';
 import { ScheduleForm, UpcomingMeetings } from './Schedule.js';
 
@@ -17,7 +16,7 @@ export function DashboardPage() {
   const [dashboard, setDashboard] = useState<DashboardView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const reload = useCallback(() => {
-    sessionApi(DashboardViewSchema, '/api/dashboard').then(setDashboard, (failure: unknown) => setError(failureText(failure)));
+    callApi(DashboardViewSchema, '/api/dashboard').then(setDashboard, (failure: unknown) => setError(failureText(failure)));
   }, []);
   useEffect(() => {
     document.title = `${t('dashboard.title')} · ${appMessages.t('app.name')}`;
@@ -180,7 +179,7 @@ function NewRoomForm(props: { organisations: { slug: string; name: string }[]; o
       submit={t('dashboard.createRoom')}
       onSubmit={async () => {
         const path = owner ? `/api/orgs/${encodeURIComponent(owner)}/rooms` : '/api/me/rooms';
-        await sessionApi(undefined, path, { method: 'POST', body: { name, slug } });
+        await callApi(undefined, path, { method: 'POST', body: { name, slug } });
         setName('');
         setSlug('');
         props.onCreated();
@@ -219,7 +218,7 @@ function NewOrganisationForm() {
       label={t('dashboard.newOrganisation')}
       submit={t('dashboard.createOrganisation')}
       onSubmit={async () => {
-        await sessionApi(undefined, '/api/orgs', { method: 'POST', body: { name, slug } });
+        await callApi(undefined, '/api/orgs', { method: 'POST', body: { name, slug } });
         setName('');
         setSlug('');
         await refreshSession();

@@ -1,9 +1,9 @@
 /** Scheduling a meeting in a room, and the list of upcoming meetings with cancellation. */
 import { useState } from 'preact/hooks';
 import type { ScheduledMeetingView } from '../../../shared/accounts-api.js';
+import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
 import { ActionForm, Field } from '../../ui/index.js';
-import { sessionApi } from '../account/session.js';
 import { t } from './messages.js';
 
 /** `2026-03-02T10:30`: the wall-clock time of an instant in a time zone, for a datetime-local field. */
@@ -37,7 +37,7 @@ export function ScheduleForm(props: { roomId: string; existing?: ScheduledMeetin
       label={t('schedule.title')}
       submit={existing ? t('schedule.sendUpdate') : t('schedule.send')}
       onSubmit={async () => {
-        await sessionApi(undefined, existing ? `/api/scheduled-meetings/${existing.id}` : `/api/rooms/${props.roomId}/scheduled-meetings`, {
+        await callApi(undefined, existing ? `/api/scheduled-meetings/${existing.id}` : `/api/rooms/${props.roomId}/scheduled-meetings`, {
           method: existing ? 'PUT' : 'POST',
           body: {
             title,
@@ -104,7 +104,7 @@ export function UpcomingMeetings(props: { meetings: ScheduledMeetingView[]; canC
                 type="button"
                 class="danger"
                 onClick={async () => {
-                  await sessionApi(undefined, `/api/scheduled-meetings/${meeting.id}`, { method: 'DELETE' });
+                  await callApi(undefined, `/api/scheduled-meetings/${meeting.id}`, { method: 'DELETE' });
                   props.onChanged();
                 }}
               >

@@ -3,8 +3,8 @@
  * paying and asking other members, and its auto-accept rules. Traders act; viewers read.
  */
 
+import { useSession } from '../../app/session.js';
 import { Link } from '../../ui/index.js';
-import { useSession } from '../account/session.js';
 import { AutoAcceptSection } from './AutoAccept.js';
 import { t } from './messages.js';
 import { ErrorLine } from './NetworkForm.js';

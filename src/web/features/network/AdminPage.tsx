@@ -2,7 +2,7 @@
 
 import { useRef, useState } from 'preact/hooks';
 import type { NetworkOverview } from '../../../shared/network-api.js';
-import { useSession } from '../account/session.js';
+import { useSession } from '../../app/session.js';
 import { ApplicationCard, MemberCard } from './AdminMembers.js';
 import { money, month, share } from './format.js';
 import { t } from './messages.js';

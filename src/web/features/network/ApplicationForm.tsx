@@ -1,8 +1,8 @@
 /** Applying to join the network: for one of your organisations, or as a new business that only trades. */
 import { useState } from 'preact/hooks';
 import { ApplicationRequestSchema } from '../../../shared/network-api.js';
+import { refreshSession } from '../../app/session.js';
 import { Field } from '../../ui/index.js';
-import { refreshSession } from '../account/session.js';
 import { CheckField, RadioGroup, SelectField, TextAreaField } from './fields.js';
 import { t } from './messages.js';
 import { checkBody, NetworkForm } from './NetworkForm.js';

@@ -2,8 +2,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { networkLimits } from '../../../shared/limits.js';
 import { type Category, CategorySchema, type DirectoryEntry, type ListingKind, type ListingView } from '../../../shared/network-api.js';
+import { useSession } from '../../app/session.js';
 import { Link } from '../../ui/index.js';
-import { useSession } from '../account/session.js';
 import { SelectField } from './fields.js';
 import { categoryChoices, categoryText } from './listings.js';
 import { t } from './messages.js';

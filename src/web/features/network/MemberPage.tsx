@@ -4,8 +4,8 @@
  * traders edit the profile and listings here.
  */
 import type { MemberView, NetworkHomeView } from '../../../shared/network-api.js';
+import { useSession } from '../../app/session.js';
 import { Link } from '../../ui/index.js';
-import { useSession } from '../account/session.js';
 import { money, statusText } from './format.js';
 import { ListingList } from './listings.js';
 import { ListingForm, ProfileForm } from './MemberEditing.js';

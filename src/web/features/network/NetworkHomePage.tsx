@@ -4,8 +4,8 @@
  */
 import { useState } from 'preact/hooks';
 import type { NetworkHomeView } from '../../../shared/network-api.js';
+import { useSession } from '../../app/session.js';
 import { Link } from '../../ui/index.js';
-import { useSession } from '../account/session.js';
 import { ApplicationForm } from './ApplicationForm.js';
 import { money, statusText } from './format.js';
 import { t } from './messages.js';

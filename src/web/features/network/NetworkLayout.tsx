@@ -3,10 +3,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { appMessages } from '../../app/messages.js';
 import { usePath } from '../../app/router.js';
-import { Link } from '../../ui/index.js';
-import { SignInRequired } from '../account/AccountPages.js';
-import { AppHeader } from '../account/AppHeader.js';
-import { useSession } from '../account/session.js';
+import { useSession } from '../../app/session.js';
+import { AppHeader, Link, SignInRequired } from '../../ui/index.js';
 import { t } from './messages.js';
 
 export function NetworkLayout(props: { title: string; children: ComponentChildren }) {

@@ -1,6 +1,6 @@
 /**
  * Calls to the network's HTTP API (`/api/network/…`), each reply parsed with the shared schema.
- * State-changing calls carry the session's CSRF token (through `sessionApi`).
+ * State-changing calls carry the session's CSRF token (through `callApi`).
  */
 import type { z } from 'zod';
 import {
@@ -24,7 +24,7 @@ import {
   PaymentViewSchema,
   type ProfileInput,
 } from '../../../shared/network-api.js';
-import { sessionApi } from '../account/session.js';
+import { callApi } from '../../app/api.js';
 
 /** Filters of a statement (and its CSV export); empty ones are left out. */
 export interface StatementFilters {
@@ -71,53 +71,52 @@ const post = (body: unknown = {}) => ({ method: 'POST', body });
 
 /** Every call the network pages make. */
 export const networkApi = {
-  home: () => sessionApi(NetworkHomeViewSchema, '/api/network'),
-  apply: (body: z.input<typeof ApplicationRequestSchema>) => sessionApi(MemberViewSchema, '/api/network/applications', post(body)),
+  home: () => callApi(NetworkHomeViewSchema, '/api/network'),
+  apply: (body: z.input<typeof ApplicationRequestSchema>) => callApi(MemberViewSchema, '/api/network/applications', post(body)),
   directory: (query: DirectoryQuery, cursor?: string) =>
-    sessionApi(DirectoryViewSchema, `/api/network/directory${queryString({ ...query, cursor })}`),
-  approvedMembers: () => sessionApi(MemberChoicesViewSchema, '/api/network/members'),
-  member: (slug: string) => sessionApi(MemberViewSchema, memberPath(slug)),
+    callApi(DirectoryViewSchema, `/api/network/directory${queryString({ ...query, cursor })}`),
+  approvedMembers: () => callApi(MemberChoicesViewSchema, '/api/network/members'),
+  member: (slug: string) => callApi(MemberViewSchema, memberPath(slug)),
   saveProfile: (slug: string, profile: ProfileInput) =>
-    sessionApi(MemberViewSchema, `${memberPath(slug)}/profile`, { method: 'PUT', body: profile }),
-  addListing: (slug: string, listing: ListingInput) => sessionApi(ListingViewSchema, `${memberPath(slug)}/listings`, post(listing)),
+    callApi(MemberViewSchema, `${memberPath(slug)}/profile`, { method: 'PUT', body: profile }),
+  addListing: (slug: string, listing: ListingInput) => callApi(ListingViewSchema, `${memberPath(slug)}/listings`, post(listing)),
   removeListing: (slug: string, listingId: string) =>
-    sessionApi(undefined, `${memberPath(slug)}/listings/${encodeURIComponent(listingId)}`, { method: 'DELETE' }),
+    callApi(undefined, `${memberPath(slug)}/listings/${encodeURIComponent(listingId)}`, { method: 'DELETE' }),
   account: (slug: string, filters: StatementFilters, cursor?: string) =>
-    sessionApi(AccountViewSchema, `${memberPath(slug)}/account${statementQuery(filters, cursor)}`),
+    callApi(AccountViewSchema, `${memberPath(slug)}/account${statementQuery(filters, cursor)}`),
   pay: (payer: string, body: z.input<typeof PaymentRequestSchema>) =>
-    sessionApi(PaymentViewSchema, `${memberPath(payer)}/payments`, post(body)),
-  requests: (slug: string) => sessionApi(InvoiceListViewSchema, `${memberPath(slug)}/requests`),
+    callApi(PaymentViewSchema, `${memberPath(payer)}/payments`, post(body)),
+  requests: (slug: string) => callApi(InvoiceListViewSchema, `${memberPath(slug)}/requests`),
   requestPayment: (requester: string, body: z.input<typeof InvoiceRequestSchema>) =>
-    sessionApi(InvoiceViewSchema, `${memberPath(requester)}/requests`, post(body)),
+    callApi(InvoiceViewSchema, `${memberPath(requester)}/requests`, post(body)),
   acceptRequest: (payer: string, id: string) =>
-    sessionApi(InvoiceViewSchema, `${memberPath(payer)}/requests/${encodeURIComponent(id)}/accept`, post()),
+    callApi(InvoiceViewSchema, `${memberPath(payer)}/requests/${encodeURIComponent(id)}/accept`, post()),
   rejectRequest: (payer: string, id: string, reason: string) =>
-    sessionApi(InvoiceViewSchema, `${memberPath(payer)}/requests/${encodeURIComponent(id)}/reject`, post({ reason })),
+    callApi(InvoiceViewSchema, `${memberPath(payer)}/requests/${encodeURIComponent(id)}/reject`, post({ reason })),
   cancelRequest: (requester: string, id: string) =>
-    sessionApi(InvoiceViewSchema, `${memberPath(requester)}/requests/${encodeURIComponent(id)}/cancel`, post()),
-  autoAccept: (slug: string) => sessionApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept`),
+    callApi(InvoiceViewSchema, `${memberPath(requester)}/requests/${encodeURIComponent(id)}/cancel`, post()),
+  autoAccept: (slug: string) => callApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept`),
   setAutoAccept: (slug: string, payee: string, maxAmount: string | null) =>
-    sessionApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept/${encodeURIComponent(payee)}`, {
+    callApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept/${encodeURIComponent(payee)}`, {
       method: 'PUT',
       body: { maxAmount },
     }),
   removeAutoAccept: (slug: string, payee: string) =>
-    sessionApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept/${encodeURIComponent(payee)}`, { method: 'DELETE' }),
-  overview: () => sessionApi(NetworkOverviewSchema, '/api/network/admin'),
-  approve: (slug: string) => sessionApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/approve`, post()),
+    callApi(AutoAcceptViewSchema, `${memberPath(slug)}/auto-accept/${encodeURIComponent(payee)}`, { method: 'DELETE' }),
+  overview: () => callApi(NetworkOverviewSchema, '/api/network/admin'),
+  approve: (slug: string) => callApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/approve`, post()),
   decline: (slug: string, reason: string) =>
-    sessionApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/decline`, post({ reason })),
+    callApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/decline`, post({ reason })),
   setSuspended: (slug: string, suspended: boolean, reason: string) =>
-    sessionApi(
+    callApi(
       MemberViewSchema,
       `/api/network/admin/members/${encodeURIComponent(slug)}/${suspended ? 'suspend' : 'reinstate'}`,
       post({ reason }),
     ),
   changeCreditLimit: (slug: string, creditLimit: string, reason: string) =>
-    sessionApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/credit-limit`, {
+    callApi(MemberViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/credit-limit`, {
       method: 'PUT',
       body: { creditLimit, reason },
     }),
-  limitChanges: (slug: string) =>
-    sessionApi(LimitChangesViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/limit-changes`),
+  limitChanges: (slug: string) => callApi(LimitChangesViewSchema, `/api/network/admin/members/${encodeURIComponent(slug)}/limit-changes`),
 };

@@ -4,11 +4,10 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
+import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
-import { failureText } from '../../ui/index.js';
-import { SignInRequired } from '../account/AccountPages.js';
-import { AppHeader } from '../account/AppHeader.js';
-import { sessionApi, useSession } from '../account/session.js';
+import { useSession } from '../../app/session.js';
+import { AppHeader, failureText, SignInRequired } from '../../ui/index.js';
 import { t } from './messages.js';
 
 const views = {
@@ -42,7 +41,7 @@ export function OperatorPage() {
   useEffect(() => {
     if (session.kind !== 'signed-in') return;
     setError(undefined);
-    sessionApi(RowsSchema, views[view].path).then(
+    callApi(RowsSchema, views[view].path).then(
       (reply) => setRows(z.array(RowsSchema).parse(reply[views[view].key] ?? [])),
       (failure: unknown) => setError(failureText(failure)),
     );

@@ -1,13 +1,11 @@
 /** An organisation's people (with roles), inviting by email, and resolving `/r/<org>/<room>`. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type OrganisationView, OrganisationViewSchema, RoomLookupViewSchema } from '../../../shared/accounts-api.js';
-import { ApiFailure } from '../../app/api.js';
+import { ApiFailure, callApi } from '../../app/api.js';
 import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
-import { ActionForm, Field, failureText } from '../../ui/index.js';
-import { SignInRequired } from '../account/AccountPages.js';
-import { AppHeader } from '../account/AppHeader.js';
-import { sessionApi, useSession } from '../account/session.js';
+import { useSession } from '../../app/session.js';
+import { ActionForm, AppHeader, Field, failureText, SignInRequired } from '../../ui/index.js';
 import { t } from './messages.js';
 
 export function OrganisationPage({ slug }: { slug: string }) {
@@ -15,7 +13,7 @@ export function OrganisationPage({ slug }: { slug: string }) {
   const [organisation, setOrganisation] = useState<OrganisationView | undefined>();
   const [error, setError] = useState<string | undefined>();
   const reload = useCallback(() => {
-    sessionApi(OrganisationViewSchema, `/api/orgs/${encodeURIComponent(slug)}`).then(setOrganisation, (failure: unknown) =>
+    callApi(OrganisationViewSchema, `/api/orgs/${encodeURIComponent(slug)}`).then(setOrganisation, (failure: unknown) =>
       setError(failureText(failure)),
     );
   }, [slug]);
@@ -85,14 +83,10 @@ function RoleChoice(props: {
         onChange={async (event) => {
           const role = event.currentTarget.value;
           try {
-            await sessionApi(
-              undefined,
-              `/api/orgs/${encodeURIComponent(props.slug)}/members/${encodeURIComponent(props.member.personId)}`,
-              {
-                method: 'PUT',
-                body: { role },
-              },
-            );
+            await callApi(undefined, `/api/orgs/${encodeURIComponent(props.slug)}/members/${encodeURIComponent(props.member.personId)}`, {
+              method: 'PUT',
+              body: { role },
+            });
           } catch (failure) {
             props.onFailed(failureText(failure));
           }
@@ -116,7 +110,7 @@ function InviteForm({ slug }: { slug: string }) {
       label={t('organisation.invite')}
       submit={t('organisation.sendInvitation')}
       onSubmit={async () => {
-        await sessionApi(undefined, `/api/orgs/${encodeURIComponent(slug)}/invitations`, { method: 'POST', body: { email, role } });
+        await callApi(undefined, `/api/orgs/${encodeURIComponent(slug)}/invitations`, { method: 'POST', body: { email, role } });
         setSent(email);
         setEmail('');
       }}
@@ -145,7 +139,7 @@ export function ReadableRoomLink({ organisation, room }: { organisation: string;
     const lookup = organisation.startsWith('~')
       ? `/api/people/${encodeURIComponent(organisation.slice(1))}/rooms/${encodeURIComponent(room)}`
       : `/api/orgs/${encodeURIComponent(organisation)}/rooms/${encodeURIComponent(room)}`;
-    sessionApi(RoomLookupViewSchema, lookup).then(
+    callApi(RoomLookupViewSchema, lookup).then(
       (found) => {
         history.replaceState(null, '', `/r/${found.roomId}`);
         navigate(`/r/${found.roomId}`);
