@@ -16,6 +16,8 @@ import { isWithinLimits, postedBalance } from './transfer-engine.js';
 import { TransferRequestSchema } from './types.js';
 
 const accounts = ['m1', 'm2', 'm3', 'm4', 'm5'];
+/** Workers that have not exited yet, with how to wait for them: a test that fails or times out leaves some. */
+const runningWorkers = new Map<ChildProcess, Promise<number | null>>();
 
 function startWorker(options: LoadWorkerOptions): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(
@@ -39,7 +41,17 @@ function startWorker(options: LoadWorkerOptions): { child: ChildProcess; output:
       resolve(code);
     });
   });
+  runningWorkers.set(child, exited);
+  void exited.then(() => runningWorkers.delete(child));
   return { child, output: () => output, exited };
+}
+
+/** Kills (SIGKILL) and waits for the workers a test left running, before their database goes. */
+async function stopRunningWorkers(): Promise<void> {
+  for (const [child, exited] of runningWorkers) {
+    child.kill('SIGKILL');
+    await exited;
+  }
 }
 
 const WorkerSummarySchema = z.object({
@@ -105,6 +117,7 @@ describe.each(bothEngines)('several processes on one %s database', (engine) => {
     await openAccounts(subject.ledger, accounts, -300n, 300n);
   });
   afterEach(async () => {
+    await stopRunningWorkers();
     await subject.storage.dispose();
   });
 
