@@ -130,6 +130,15 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
       expect(limited.json()).toMatchObject({ error: { code: 'rate_limited' } });
       const other = await server.app.inject({ method: 'POST', url: '/api/rooms', headers: json, payload: {}, remoteAddress: '192.0.2.78' });
       expect(other.statusCode).toBe(201);
+      // Without TRUST_PROXY nobody can dodge the limit by claiming to be someone else.
+      const forged = await server.app.inject({
+        method: 'POST',
+        url: '/api/rooms',
+        headers: { ...json, 'x-forwarded-for': '198.51.100.99' },
+        payload: {},
+        remoteAddress: '192.0.2.77',
+      });
+      expect(forged.statusCode).toBe(429);
     });
   });
 
@@ -202,10 +211,31 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
   });
 });
 
-describe('a server at an https address, without a metrics token', () => {
+describe('a server at an https address behind a reverse proxy, without a metrics token', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer({ publicUrl: 'https://meet.example.coop' });
+    server = await startTestServer({ publicUrl: 'https://meet.example.coop', trustedProxies: ['10.0.0.0/8'] });
+  });
+
+  it('rate-limits each visitor the proxy names, not the proxy itself', async () => {
+    const create = (visitor: string, proxy = '10.1.2.3') =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/rooms',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': visitor },
+        payload: {},
+        remoteAddress: proxy,
+      });
+    const statuses: number[] = [];
+    for (let index = 0; index <= limits.roomCreationsPerMinuteMax; index += 1) statuses.push((await create('198.51.100.1')).statusCode);
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.slice(0, -1).every((status) => status === 201)).toBe(true);
+    expect((await create('198.51.100.2')).statusCode).toBe(201);
+    // Someone outside the trusted range cannot pose as a proxy.
+    const direct = await create('198.51.100.3', '192.0.2.200');
+    expect(direct.statusCode).toBe(201);
+    for (let index = 0; index < limits.roomCreationsPerMinuteMax; index += 1) await create('198.51.100.4', '192.0.2.200');
+    expect((await create('198.51.100.5', '192.0.2.200')).statusCode).toBe(429);
   });
   afterAll(async () => server?.close());
 

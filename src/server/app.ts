@@ -44,6 +44,8 @@ export interface AppServices {
   clock?: Clock;
   /** Configured public URL (no trailing slash); links use the request's origin when absent. */
   publicUrl?: string;
+  /** Addresses or CIDR ranges of trusted reverse proxies (config `TRUST_PROXY`); none by default. */
+  trustedProxies?: string[] | undefined;
   /** Folder of the built web client; when absent or missing, only the API is served. */
   webRoot?: string;
 }
@@ -77,7 +79,8 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   const app = Fastify({
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: limits.signalingMessageBytesMax,
-    trustProxy: false,
+    // Only named proxies may say who the visitor is (X-Forwarded-For); from anyone else it is ignored.
+    trustProxy: services.trustedProxies && services.trustedProxies.length > 0 ? services.trustedProxies : false,
     // Request lines would repeat room ids for every poll; errors are still logged.
     logController: new LogController({ disableRequestLogging: true }),
   });

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
     ledgerApiToken: config.LEDGER_API_TOKEN,
     metricsToken: config.METRICS_TOKEN,
+    trustedProxies: config.TRUST_PROXY,
     webRoot: path.join(projectRoot, 'dist/web'),
   });
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -8,9 +8,10 @@ import path from 'node:path';
 import pino from 'pino';
 import { buildApp, type PlenaryApp } from './app.js';
 import { loadConfig } from './config/index.js';
+import { allMigrations } from './migrations.js';
 import type { Clock } from './platform/clock.js';
 import type { InstanceId } from './platform/instance.js';
-import { allMigrations, type Services, startServices } from './services.js';
+import { type Services, startServices } from './services.js';
 import type { StorageEngine } from './storage/index.js';
 import { openTestStorage } from './storage/testing.js';
 
@@ -32,6 +33,7 @@ export async function startTestServer(
     reconnectGraceMs?: number;
     ledgerApiToken?: string;
     metricsToken?: string;
+    trustedProxies?: string[];
     /** Configured public address (e.g. `https://meet.example.coop`); absent: links use the request's origin. */
     publicUrl?: string;
   } = {},
@@ -53,6 +55,7 @@ export async function startTestServer(
     webRoot: path.join(import.meta.dirname, '../../dist/web'),
     ledgerApiToken: options.ledgerApiToken,
     metricsToken: options.metricsToken,
+    trustedProxies: options.trustedProxies,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const server: TestServer = {

@@ -35,6 +35,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INSTANCE_ID: 'two words' }, emptyFolder())).toThrow(/INSTANCE_ID="two words": must be 1–64 letters/);
   });
 
+  it('reads TRUST_PROXY as a list of addresses and CIDR ranges, and refuses anything else', () => {
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,2001:db8::/32' }, emptyFolder()).TRUST_PROXY).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      '::1',
+      '2001:db8::/32',
+    ]);
+    expect(loadConfig({}, emptyFolder()).TRUST_PROXY).toBeUndefined();
+    for (const bad of ['proxy.internal', '10.0.0.0/33', '::1/129', '10.0.0.1/8/8', ' , ']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }, emptyFolder()), bad).toThrow(/TRUST_PROXY=/);
+    }
+  });
+
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://meet.example.coop/' }, emptyFolder()).PUBLIC_URL).toBe('https://meet.example.coop');
   });

@@ -4,8 +4,18 @@
  * Everything is validated at start; each bad value is reported with its name and a reason.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** `192.0.2.1`, `2001:db8::1`, `10.0.0.0/8`, `2001:db8::/32`. */
+function isAddressOrRange(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -27,6 +37,22 @@ const ConfigSchema = z
     PUBLIC_URL: z
       .url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' })
       .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+    /**
+     * Addresses (or CIDR ranges) of the reverse proxies in front of Plenary, comma-separated, e.g.
+     * `127.0.0.1` or `10.0.0.0/8,::1`. Requests from them are taken to be from the address in
+     * `X-Forwarded-For` (and `X-Forwarded-Proto`), so rate limits and login throttling see each
+     * visitor, not the proxy. Default none: the header is ignored (anyone could forge it).
+     */
+    TRUST_PROXY: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine((list) => list.length > 0 && list.every(isAddressOrRange), 'must be IP addresses or CIDR ranges, comma-separated')
       .optional(),
     /**
      * This instance's stable name, stamped on the rows it opens or claims; at start-up it cleans up only
