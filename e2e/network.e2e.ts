@@ -212,7 +212,7 @@ describe('the trading network in the browser', () => {
     await expect.poll(() => figure(ada, 'balance')).toMatch(/^150\.00 credits$/);
 
     // The ledger's own verifier replays the journal against the tables of the running server.
-    const verification = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/ledger/cli.ts', 'verify'], {
+    const verification = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli/ledger.ts', 'verify'], {
       cwd: projectRoot,
       env: { PATH: process.env.PATH, DATA_DIR: plenary.dataDirectory },
       encoding: 'utf8',

@@ -7,11 +7,12 @@ import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
 import type { Config } from './config/index.js';
-import { type CurrencyCode, Ledger, ledgerMigrations } from './ledger/index.js';
+import { type CurrencyCode, Ledger } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
-import { LocalRoomDirectory, meetingsMigrations, RoomRegistry, RoomsRepository } from './meetings/index.js';
-import { type NetworkServices, type NetworkSettings, networkMigrations, startNetworkServices } from './network/index.js';
-import { createPeopleServices, type PeopleServices, peopleMigrations } from './people/index.js';
+import { LocalRoomDirectory, RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { allMigrations } from './migrations.js';
+import { type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
+import { createPeopleServices, type PeopleServices } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
 import { repeatEvery } from './platform/sweep.js';
@@ -40,9 +41,6 @@ export interface Services {
   /** Stops everything, Janus included. Idempotent. */
   stop(): Promise<void>;
 }
-
-/** Every domain's migrations; names sort into one global order. */
-export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...peopleMigrations, ...networkMigrations };
 
 /**
  * Starts every service the configuration asks for. `overrides.storage` (tests) is used

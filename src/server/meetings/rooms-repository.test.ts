@@ -107,7 +107,7 @@ describe.each(bothEngines)('RoomsRepository on %s', (engine) => {
   });
 
   it('upgrades a database migrated before instance claims (new migrations sort after every applied one)', async () => {
-    const { allMigrations } = await import('../services.js');
+    const { allMigrations } = await import('../migrations.js');
     const { openStorage } = await import('../storage/index.js');
     const before = Object.fromEntries(
       Object.entries(allMigrations).filter(([name]) => !['0304_network_request_claims', '0305_meetings_instance_claims'].includes(name)),

@@ -1,7 +1,7 @@
 /** Migrations on a database that already holds data: every domain's, in whatever order they were added. */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { allMigrations } from '../services.js';
+import { allMigrations } from '../migrations.js';
 import { openStorage } from './database.js';
 import { bothEngines, openTestStorage } from './testing.js';
 

@@ -1,16 +1,15 @@
 /**
- * The ledger's command line. `node --import tsx src/server/ledger/cli.ts verify` opens the
+ * The ledger's command line. `node --import tsx src/server/cli/ledger.ts verify` opens the
  * database the server would (DATABASE_URL / DATABASE_SCHEMA, else DATA_DIR/plenary.sqlite),
  * verifies the journal's hash chain and every invariant from scratch, prints the report as
  * JSON, and exits 0 when all holds, 1 when something is broken, 2 on a usage or setup error.
  */
 import path from 'node:path';
 import { loadConfig } from '../config/index.js';
+import { Ledger } from '../ledger/index.js';
+import { allMigrations } from '../migrations.js';
 import { systemClock } from '../platform/clock.js';
-import { allMigrations } from '../services.js';
 import { openStorage } from '../storage/index.js';
-import { Ledger } from './ledger.js';
-import { ledgerMigrations } from './migrations.js';
 
 async function verify(): Promise<number> {
   const config = loadConfig();
@@ -19,7 +18,7 @@ async function verify(): Promise<number> {
       ? { engine: 'postgres', url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, poolSize: 2 }
       : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
     // Every domain's migrations: the migrator refuses a database with migrations it does not know.
-    { ...allMigrations, ...ledgerMigrations },
+    allMigrations,
   );
   try {
     const report = await new Ledger(storage, systemClock).verify();
@@ -37,6 +36,6 @@ if (command === 'verify') {
     return 2;
   });
 } else {
-  process.stderr.write('usage: node --import tsx src/server/ledger/cli.ts verify\n');
+  process.stderr.write('usage: node --import tsx src/server/cli/ledger.ts verify\n');
   process.exitCode = 2;
 }

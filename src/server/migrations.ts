@@ -1,0 +1,8 @@
+/** Every domain's migrations in one set, for the composition root, the command line and tests. */
+import { ledgerMigrations } from './ledger/index.js';
+import { meetingsMigrations } from './meetings/index.js';
+import { networkMigrations } from './network/index.js';
+import { peopleMigrations } from './people/index.js';
+
+/** Every domain's migrations; names sort into one global order. */
+export const allMigrations = { ...meetingsMigrations, ...ledgerMigrations, ...peopleMigrations, ...networkMigrations };
