@@ -1,5 +1,6 @@
 /** The pre-join screen: name, camera and microphone preview, device choice, join muted. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
 import { DisplayNameSchema, type MediaState } from '../../../shared/protocol.js';
@@ -20,63 +21,66 @@ const displayNameStorageKey = 'plenary.displayName';
 
 export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choice: JoinChoice) => void; error?: string | undefined }) {
   const storedCode = moderatorCodeFor(room.roomId);
-  const [accessCode, setAccessCode] = useState('');
-  const [displayName, setDisplayName] = useState(() => localStorage.getItem(displayNameStorageKey) ?? '');
-  const [nameError, setNameError] = useState<string | undefined>();
-  const [devices, setDevices] = useState<DeviceChoice>({ cameraId: undefined, microphoneId: undefined });
-  const [available, setAvailable] = useState<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] }>({
-    cameras: [],
-    microphones: [],
-  });
-  const [stream, setStream] = useState<MediaStream | undefined>();
-  const [mediaProblem, setMediaProblem] = useState<string | undefined>();
-  const [mediaReady, setMediaReady] = useState(false);
-  const [audioMuted, setAudioMuted] = useState(false);
-  const [videoMuted, setVideoMuted] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const accessCode = useSignal('');
+  const displayName = useSignal(localStorage.getItem(displayNameStorageKey) ?? '');
+  const nameError = useSignal<string | undefined>(undefined);
+  const devices = useSignal<DeviceChoice>({ cameraId: undefined, microphoneId: undefined });
+  const available = useSignal<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] }>({ cameras: [], microphones: [] });
+  const stream = useSignal<MediaStream | undefined>(undefined);
+  const mediaProblem = useSignal<string | undefined>(undefined);
+  const mediaReady = useSignal(false);
+  const audioMuted = useSignal(false);
+  const videoMuted = useSignal(false);
+  const copied = useSignal(false);
   const preview = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
 
   useEffect(() => {
     let cancelled = false;
     let opened: MediaStream | undefined;
-    setMediaReady(false);
-    void openLocalMedia(devices).then(async (result) => {
+    mediaReady.value = false;
+    void openLocalMedia(devices.value).then(async (result) => {
       if (cancelled) return stopStream(result.stream);
       opened = result.stream;
-      setStream(result.stream);
-      setMediaProblem(result.stream ? undefined : result.reason);
-      setMediaReady(true);
-      setAvailable(await listDevices().catch(() => ({ cameras: [], microphones: [] })));
+      stream.value = result.stream;
+      mediaProblem.value = result.stream ? undefined : result.reason;
+      mediaReady.value = true;
+      available.value = await listDevices().catch(() => ({ cameras: [], microphones: [] }));
     });
     return () => {
       cancelled = true;
       if (!handedOver.current) stopStream(opened);
     };
-  }, [devices]);
+  }, [devices.value]);
 
   useEffect(() => {
-    if (preview.current) preview.current.srcObject = stream ?? null;
-    for (const track of stream?.getVideoTracks() ?? []) track.enabled = !videoMuted;
-  }, [stream, videoMuted]);
+    if (preview.current) preview.current.srcObject = stream.value ?? null;
+    for (const track of stream.value?.getVideoTracks() ?? []) track.enabled = !videoMuted.value;
+  }, [stream.value, videoMuted.value]);
 
   const join = (event: Event) => {
     event.preventDefault();
-    const name = DisplayNameSchema.safeParse(displayName);
+    const name = DisplayNameSchema.safeParse(displayName.value);
     if (!name.success) {
-      setNameError(displayName.trim() === '' ? t('prejoin.nameRequired') : (name.error.issues[0]?.message ?? t('prejoin.nameRequired')));
+      nameError.value =
+        displayName.value.trim() === '' ? t('prejoin.nameRequired') : (name.error.issues[0]?.message ?? t('prejoin.nameRequired'));
       return;
     }
     localStorage.setItem(displayNameStorageKey, name.data);
     handedOver.current = true;
-    const code = accessCode.trim();
+    const code = accessCode.value.trim();
     if (code && !room.requiresAccessCode) rememberModeratorCode(room.roomId, code);
-    onJoin({ displayName: name.data, media: { audioMuted, videoMuted }, stream, accessCode: code || storedCode });
+    onJoin({
+      displayName: name.data,
+      media: { audioMuted: audioMuted.value, videoMuted: videoMuted.value },
+      stream: stream.value,
+      accessCode: code || storedCode,
+    });
   };
 
   const copyLink = async () => {
     await navigator.clipboard?.writeText(room.url).catch(() => undefined);
-    setCopied(true);
+    copied.value = true;
   };
 
   return (
@@ -86,9 +90,9 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
       <div class="prejoin-layout">
         <div class="preview">
           <video ref={preview} autoPlay playsInline muted class="mirrored" aria-label={t('prejoin.previewAlt')} />
-          {mediaProblem && (
+          {mediaProblem.value && (
             <p class="notice" role="status">
-              {t('prejoin.noDevices', { reason: mediaProblem })}
+              {t('prejoin.noDevices', { reason: mediaProblem.value })}
             </p>
           )}
         </div>
@@ -100,16 +104,16 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
             type="text"
             autoComplete="name"
             maxLength={limits.displayNameCharactersMax}
-            value={displayName}
-            aria-invalid={nameError ? true : undefined}
+            value={displayName.value}
+            aria-invalid={nameError.value ? true : undefined}
             aria-describedby="display-name-hint"
             onInput={(event) => {
-              setDisplayName(event.currentTarget.value);
-              setNameError(undefined);
+              displayName.value = event.currentTarget.value;
+              nameError.value = undefined;
             }}
           />
-          <p id="display-name-hint" class={nameError ? 'error' : 'hint'} role={nameError ? 'alert' : undefined}>
-            {nameError ?? t('prejoin.displayNameHint')}
+          <p id="display-name-hint" class={nameError.value ? 'error' : 'hint'} role={nameError.value ? 'alert' : undefined}>
+            {nameError.value ?? t('prejoin.displayNameHint')}
           </p>
           {room.requiresAccessCode && !storedCode ? (
             <>
@@ -119,9 +123,9 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
                 type="text"
                 autoComplete="off"
                 required
-                value={accessCode}
+                value={accessCode.value}
                 aria-describedby="access-code-hint"
-                onInput={(event) => setAccessCode(event.currentTarget.value)}
+                onInput={(event) => (accessCode.value = event.currentTarget.value)}
               />
               <p id="access-code-hint" class="hint">
                 {t('prejoin.accessCodeRequired')}
@@ -136,8 +140,8 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
                   type="text"
                   autoComplete="off"
                   aria-label={t('prejoin.moderatorCode')}
-                  value={accessCode}
-                  onInput={(event) => setAccessCode(event.currentTarget.value)}
+                  value={accessCode.value}
+                  onInput={(event) => (accessCode.value = event.currentTarget.value)}
                 />
               </details>
             )
@@ -150,30 +154,30 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
           <DeviceSelect
             id="camera"
             label={t('prejoin.camera')}
-            devices={available.cameras}
-            value={devices.cameraId ?? stream?.getVideoTracks()[0]?.getSettings().deviceId}
-            onChange={(cameraId) => setDevices({ ...devices, cameraId })}
+            devices={available.value.cameras}
+            value={devices.value.cameraId ?? stream.value?.getVideoTracks()[0]?.getSettings().deviceId}
+            onChange={(cameraId) => (devices.value = { ...devices.value, cameraId })}
           />
           <DeviceSelect
             id="microphone"
             label={t('prejoin.microphone')}
-            devices={available.microphones}
-            value={devices.microphoneId ?? stream?.getAudioTracks()[0]?.getSettings().deviceId}
-            onChange={(microphoneId) => setDevices({ ...devices, microphoneId })}
+            devices={available.value.microphones}
+            value={devices.value.microphoneId ?? stream.value?.getAudioTracks()[0]?.getSettings().deviceId}
+            onChange={(microphoneId) => (devices.value = { ...devices.value, microphoneId })}
           />
           <label class="check">
-            <input type="checkbox" checked={audioMuted} onChange={(event) => setAudioMuted(event.currentTarget.checked)} />
+            <input type="checkbox" checked={audioMuted.value} onChange={(event) => (audioMuted.value = event.currentTarget.checked)} />
             {t('prejoin.joinMuted')}
           </label>
           <label class="check">
-            <input type="checkbox" checked={videoMuted} onChange={(event) => setVideoMuted(event.currentTarget.checked)} />
+            <input type="checkbox" checked={videoMuted.value} onChange={(event) => (videoMuted.value = event.currentTarget.checked)} />
             {t('prejoin.joinCameraOff')}
           </label>
-          <button type="submit" class="primary large" disabled={!mediaReady} aria-busy={!mediaReady}>
-            {mediaReady ? t('prejoin.join') : t('prejoin.openingDevices')}
+          <button type="submit" class="primary large" disabled={!mediaReady.value} aria-busy={!mediaReady.value}>
+            {mediaReady.value ? t('prejoin.join') : t('prejoin.openingDevices')}
           </button>
           <button type="button" onClick={copyLink}>
-            {copied ? t('prejoin.linkCopied') : t('prejoin.copyLink')}
+            {copied.value ? t('prejoin.linkCopied') : t('prejoin.copyLink')}
           </button>
         </form>
       </div>
