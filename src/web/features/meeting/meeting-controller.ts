@@ -17,7 +17,7 @@ import type {
   ServerMessage,
   VideoLayer,
 } from '../../../shared/protocol.js';
-import { errorText } from '../../app/errors/messages.js';
+import { errorText, refusalText } from '../../app/errors/messages.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
 import { t } from './messages.js';
@@ -269,7 +269,8 @@ export class MeetingController {
     }
     if (message.inReplyTo === 'subscribe') return;
     if (message.inReplyTo === 'publish' && message.code === 'screen_share_taken') this.stopScreenShare();
-    this.update({ notice: message.message });
+    // The server's own sentence in English; the words for its code in other languages.
+    this.update({ notice: refusalText(message.code, message.message, { preferServer: true }) });
   }
 
   private moderated(notice: 'muted' | 'ask-unmute' | 'camera-off' | 'hand-lowered' | 'role-changed', byName: string): void {
