@@ -41,7 +41,7 @@ describe('accounts in the browser', () => {
     for (const address of ['/', '/login', '/signup', '/forgot-password', '/network', '/dashboard']) {
       await page.goto(`${plenary.url}${address}`);
       await page.waitForLoadState('networkidle');
-      expect((await page.locator('body').innerText()).trim(), address).not.toBe('');
+      expect(((await page.locator('body').textContent()) ?? '').trim(), address).not.toBe('');
     }
     expect(errors).toEqual([]);
     await context.close();
