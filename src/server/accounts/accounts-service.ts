@@ -8,10 +8,11 @@ import { z } from 'zod';
 import { accountLimits } from '../../shared/limits.js';
 import type { Mailer } from '../email/index.js';
 import type { Clock } from '../platform/clock.js';
+import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
+import type { AccountsFailure, AccountsResult } from './failures.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { AccountsTables } from './migrations.js';
-import { type Failure, failure, type Result, success } from './outcome.js';
 import { newPasswordProblem } from './password-strength.js';
 import { decoyHashPromise, hashPassword, newToken, tokenHash, verifyPassword } from './secrets.js';
 
@@ -108,7 +109,7 @@ export class AccountsService {
    * stays as it was. The caller answers both alike, and both take alike: the password is hashed
    * either way and one message is mailed either way, so nobody learns which addresses have accounts.
    */
-  async signUp(input: { email: string; password: string; name: string }): Promise<Result<SignUpOutcome>> {
+  async signUp(input: { email: string; password: string; name: string }): Promise<AccountsResult<SignUpOutcome>> {
     const problem = await newPasswordProblem(input.password, input);
     if (problem) return problem;
     const passwordHash = await hashPassword(input.password);
@@ -184,23 +185,23 @@ export class AccountsService {
   }
 
   /** Marks a token used, once; fails when unknown, of another purpose, expired or already used. */
-  private async consumeToken(token: string, purpose: TokenPurpose): Promise<Result<string>> {
+  private async consumeToken(token: string, purpose: TokenPurpose): Promise<AccountsResult<string>> {
     const row = await this.db.selectFrom('account_tokens').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-    if (!row || row.purpose !== purpose) return failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
-    if (row.used_at_ms !== null) return failure(410, 'token_used', 'This link has already been used. Ask for a new one.');
-    if (Number(row.expires_at_ms) <= this.now()) return failure(410, 'token_expired', 'This link has expired. Ask for a new one.');
+    if (!row || row.purpose !== purpose) return failure('token_invalid', 'This link is not valid. Ask for a new one.');
+    if (row.used_at_ms !== null) return failure('token_used', 'This link has already been used. Ask for a new one.');
+    if (Number(row.expires_at_ms) <= this.now()) return failure('token_expired', 'This link has expired. Ask for a new one.');
     const updated = await this.db
       .updateTable('account_tokens')
       .set({ used_at_ms: this.now() })
       .where('token_hash', '=', row.token_hash)
       .where('used_at_ms', 'is', null)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return failure(410, 'token_used', 'This link has already been used. Ask for a new one.');
+    if (Number(updated.numUpdatedRows) !== 1) return failure('token_used', 'This link has already been used. Ask for a new one.');
     return success(row.person_id);
   }
 
   /** Confirms an email address from the link in the verification mail. */
-  async verifyEmail(token: string): Promise<Result<Person>> {
+  async verifyEmail(token: string): Promise<AccountsResult<Person>> {
     const consumed = await this.consumeToken(token, 'verify_email');
     if (!consumed.ok) return consumed;
     await this.db
@@ -210,7 +211,7 @@ export class AccountsService {
       .where('email_verified_at_ms', 'is', null)
       .execute();
     const person = await this.findPerson(consumed.value);
-    return person ? success(person) : failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
+    return person ? success(person) : failure('token_invalid', 'This link is not valid. Ask for a new one.');
   }
 
   /**
@@ -223,7 +224,7 @@ export class AccountsService {
     email: string,
     password: string,
     from: { address: string; deviceToken?: string | undefined },
-  ): Promise<Result<{ session: Session; token: string; deviceToken: string }>> {
+  ): Promise<AccountsResult<{ session: Session; token: string; deviceToken: string }>> {
     const source = { email, address: from.address, deviceToken: from.deviceToken };
     const row = await this.db
       .selectFrom('people')
@@ -234,18 +235,18 @@ export class AccountsService {
     const gate = await this.throttle.gate(source, row?.id);
     if (gate.kind === 'locked') {
       const seconds = Math.ceil((gate.lockedUntilMs - this.now()) / 1000);
-      return failure(429, 'login_locked', `Too many failed attempts. Try again in ${seconds} seconds, or reset your password.`);
+      return failure('login_locked', `Too many failed attempts. Try again in ${seconds} seconds, or reset your password.`);
     }
     const passwordMatches = row?.password_hash
       ? await verifyPassword(row.password_hash, password)
       : await verifyPassword(await decoyHashPromise, password);
     if (!row || !passwordMatches) {
       await this.throttle.recordFailure(source, gate);
-      return failure(401, 'invalid_credentials', 'The email or the password is not right.');
+      return failure('invalid_credentials', 'The email or the password is not right.');
     }
     await this.throttle.recordSuccess(source, gate);
     const person = this.toPerson(row);
-    if (!person.emailVerified) return failure(403, 'email_not_verified', 'Confirm your email address first: open the link we sent you.');
+    if (!person.emailVerified) return failure('email_not_verified', 'Confirm your email address first: open the link we sent you.');
     const deviceToken = await this.throttle.trustDevice(person.id, gate);
     return success({ ...(await this.openSession(person)), deviceToken });
   }
@@ -285,7 +286,7 @@ export class AccountsService {
     email?: string | undefined;
     emailVerified: boolean;
     name?: string | undefined;
-  }): Promise<Result<Person>> {
+  }): Promise<AccountsResult<Person>> {
     const linked = await this.db
       .selectFrom('oidc_identities')
       .select('person_id')
@@ -294,12 +295,11 @@ export class AccountsService {
       .executeTakeFirst();
     if (linked) {
       const person = await this.findPerson(linked.person_id);
-      return person ? success(person) : failure(403, 'account_deleted', 'The account linked to this sign-in has been deleted.');
+      return person ? success(person) : failure('account_deleted', 'The account linked to this sign-in has been deleted.');
     }
     const email = identity.email?.trim().toLowerCase();
     if (!email || !identity.emailVerified) {
       return failure(
-        403,
         'sso_email_not_verified',
         'Your sign-in provider did not confirm an email address, so no account can be opened with it.',
       );
@@ -317,7 +317,7 @@ export class AccountsService {
     } else if (!person.emailVerified) {
       await this.db.updateTable('people').set({ email_verified_at_ms: now }).where('id', '=', person.id).execute();
     }
-    if (!person) return failure(500, 'internal_error', 'The account could not be opened.');
+    if (!person) return failure('internal_error', 'The account could not be opened.');
     await this.db
       .insertInto('oidc_identities')
       .values({ issuer: identity.issuer, subject: identity.subject, person_id: person.id, linked_at_ms: now })
@@ -343,7 +343,7 @@ export class AccountsService {
   }
 
   /** Sets a new password from a reset link; ends every session and lifts any lock-out. Confirms the email too. */
-  async resetPassword(token: string, password: string): Promise<Result<Person>> {
+  async resetPassword(token: string, password: string): Promise<AccountsResult<Person>> {
     const row = await this.db
       .selectFrom('account_tokens')
       .innerJoin('people', 'people.id', 'account_tokens.person_id')
@@ -369,17 +369,17 @@ export class AccountsService {
     await this.db.deleteFrom('sessions').where('person_id', '=', consumed.value).execute();
     if (row?.email) await this.throttle.liftLocks(row.email, consumed.value);
     const person = await this.findPerson(consumed.value);
-    return person ? success(person) : failure(400, 'token_invalid', 'This link is not valid. Ask for a new one.');
+    return person ? success(person) : failure('token_invalid', 'This link is not valid. Ask for a new one.');
   }
 
   /** Checks a signed-in person's password again (before deleting the account); passes for single-sign-on accounts, which have none. */
-  async confirmPassword(personId: string, password: string): Promise<Failure | undefined> {
+  async confirmPassword(personId: string, password: string): Promise<AccountsFailure | undefined> {
     const row = await this.db.selectFrom('people').select('password_hash').where('id', '=', personId).executeTakeFirst();
-    if (!row) return failure(403, 'invalid_credentials', 'The password is not right.');
+    if (!row) return failure('invalid_credentials', 'The password is not right.');
     // Accounts opened by single sign-on have no password: their signed-in session (with its CSRF token) is the proof.
     if (row.password_hash === null) return undefined;
     if (!(await verifyPassword(row.password_hash, password))) {
-      return failure(403, 'invalid_credentials', 'The password is not right.');
+      return failure('invalid_credentials', 'The password is not right.');
     }
     return undefined;
   }

@@ -7,8 +7,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import { sendError } from '../http/errors.js';
+import { sendFailure } from '../http/errors.js';
+import { failure } from '../platform/outcome.js';
 import type { AccountsService, Session } from './accounts-service.js';
+import { accountsFailureStatus } from './failures.js';
 import { loginThrottleLimits } from './login-throttle.js';
 
 /** Name of the httpOnly session cookie. */
@@ -54,13 +56,17 @@ export class Authenticator {
   async requireSession(request: FastifyRequest, reply: FastifyReply): Promise<Session | undefined> {
     const session = await this.session(request);
     if (!session) {
-      sendError(reply, 401, 'not_signed_in', 'Log in to do this.');
+      sendFailure(reply, accountsFailureStatus, failure('not_signed_in', 'Log in to do this.'));
       return undefined;
     }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const header = request.headers[csrfHeaderName];
       if (typeof header !== 'string' || !sameText(header, session.csrfToken)) {
-        sendError(reply, 403, 'csrf_token_invalid', 'This request lacks its security token; reload the page and try again.');
+        sendFailure(
+          reply,
+          accountsFailureStatus,
+          failure('csrf_token_invalid', 'This request lacks its security token; reload the page and try again.'),
+        );
         return undefined;
       }
     }

@@ -10,11 +10,11 @@ import {
   TokenRequestSchema,
 } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import { sendError } from '../http/errors.js';
+import { sendError, sendFailure } from '../http/errors.js';
 import type { AccountsService } from './accounts-service.js';
 import type { Authenticator } from './authenticator.js';
+import { type AccountsFailure, accountsFailureStatus } from './failures.js';
 import { type OidcLogin, oidcStateCookieName } from './oidc.js';
-import type { Failure } from './outcome.js';
 
 export interface AccountsHttpOptions {
   accounts: AccountsService;
@@ -30,9 +30,9 @@ function safeNextPath(next: string | undefined): string {
   return next && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) && next.length <= 200 ? next : '/dashboard';
 }
 
-/** Replies with a failure's status, code and sentence. */
-export function sendFailure(reply: FastifyReply, result: Failure): FastifyReply {
-  return sendError(reply, result.status, result.code, result.message);
+/** Replies with an accounts failure: its code's status, the code and the sentence. */
+export function sendAccountsFailure(reply: FastifyReply, result: AccountsFailure): FastifyReply {
+  return sendFailure(reply, accountsFailureStatus, result);
 }
 
 const accountRateLimit = { rateLimit: { max: accountLimits.accountRequestsPerMinuteMax, timeWindow: 60_000 } };
@@ -43,7 +43,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
 ) => {
   app.post('/api/account/signup', { schema: { body: SignUpRequestSchema }, config: accountRateLimit }, async (request, reply) => {
     const result = await accounts.signUp(request.body);
-    if (!result.ok) return sendFailure(reply, result);
+    if (!result.ok) return sendAccountsFailure(reply, result);
     if (result.value.kind === 'created') request.log.info({ personId: result.value.person.id }, 'account created');
     else request.log.info('sign-up with an email that has an account; its owner was told');
     // The same answer whether the address was new or already had an account.
@@ -52,7 +52,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
 
   app.post('/api/account/verify', { schema: { body: TokenRequestSchema }, config: accountRateLimit }, async (request, reply) => {
     const result = await accounts.verifyEmail(request.body.token);
-    if (!result.ok) return sendFailure(reply, result);
+    if (!result.ok) return sendAccountsFailure(reply, result);
     return { verified: true };
   });
 
@@ -61,7 +61,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
       address: request.ip,
       deviceToken: authenticator.deviceToken(request),
     });
-    if (!result.ok) return sendFailure(reply, result);
+    if (!result.ok) return sendAccountsFailure(reply, result);
     authenticator.setCookie(reply, result.value.token);
     authenticator.setDeviceCookie(reply, result.value.deviceToken);
     return { person: await describe(result.value.session.person.id), csrfToken: result.value.session.csrfToken };
@@ -96,7 +96,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
     { schema: { body: NewPasswordRequestSchema }, config: accountRateLimit },
     async (request, reply) => {
       const result = await accounts.resetPassword(request.body.token, request.body.password);
-      if (!result.ok) return sendFailure(reply, result);
+      if (!result.ok) return sendAccountsFailure(reply, result);
       authenticator.clearCookie(reply);
       return { reset: true };
     },
@@ -122,7 +122,12 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
         started = await singleSignOn.login.start(safeNextPath(request.query.next));
       } catch (error) {
         request.log.warn({ err: error }, 'single sign-on provider unreachable');
-        return sendError(reply, 503, 'sso_unavailable', 'The sign-in provider cannot be reached; try again later.');
+        return sendError(
+          reply,
+          accountsFailureStatus.sso_unavailable,
+          'sso_unavailable',
+          'The sign-in provider cannot be reached; try again later.',
+        );
       }
       reply.setCookie(oidcStateCookieName, started.state, stateCookie);
       return reply.redirect(started.url, 302);

@@ -6,10 +6,11 @@
 import * as client from 'openid-client';
 import { accountLimits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
+import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import type { AccountsService, Person } from './accounts-service.js';
+import type { AccountsResult } from './failures.js';
 import type { AccountsTables } from './migrations.js';
-import { failure, type Result, success } from './outcome.js';
 import { tokenHash } from './secrets.js';
 
 /** How to reach the provider. */
@@ -90,10 +91,10 @@ export class OidcLogin {
   }
 
   /** Completes a sign-in from the provider's redirect; `cookieState` is the browser's state cookie. */
-  async complete(callbackQuery: string, cookieState: string | undefined): Promise<Result<{ person: Person; nextPath: string }>> {
+  async complete(callbackQuery: string, cookieState: string | undefined): Promise<AccountsResult<{ person: Person; nextPath: string }>> {
     const state = new URLSearchParams(callbackQuery).get('state') ?? '';
     if (!cookieState || cookieState !== state)
-      return failure(400, 'sso_state_mismatch', 'This sign-in did not start in this browser; try again.');
+      return failure('sso_state_mismatch', 'This sign-in did not start in this browser; try again.');
     const pending = await this.db
       .selectFrom('oidc_pending_logins')
       .selectAll()
@@ -102,7 +103,7 @@ export class OidcLogin {
     await this.db.deleteFrom('oidc_pending_logins').where('state_hash', '=', tokenHash(state)).execute();
     await this.db.deleteFrom('oidc_pending_logins').where('expires_at_ms', '<', this.options.clock.nowMs()).execute();
     if (!pending || Number(pending.expires_at_ms) <= this.options.clock.nowMs())
-      return failure(400, 'sso_state_mismatch', 'This sign-in has expired; try again.');
+      return failure('sso_state_mismatch', 'This sign-in has expired; try again.');
     const configuration = await this.discover();
     let claims: Record<string, unknown> & { iss: string; sub: string };
     try {
@@ -113,12 +114,12 @@ export class OidcLogin {
         idTokenExpected: true,
       });
       const idToken = tokens.claims();
-      if (!idToken) return failure(401, 'sso_failed', 'The sign-in provider did not confirm who you are; try again.');
+      if (!idToken) return failure('sso_failed', 'The sign-in provider did not confirm who you are; try again.');
       // Many providers put email and name only in the userinfo response (the ID token's subject must match).
       const userInfo = typeof idToken.email === 'string' ? {} : await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
       claims = { ...userInfo, ...idToken };
     } catch {
-      return failure(401, 'sso_failed', 'The sign-in provider did not confirm who you are; try again.');
+      return failure('sso_failed', 'The sign-in provider did not confirm who you are; try again.');
     }
     const email = typeof claims.email === 'string' && claims.email.length <= accountLimits.emailCharactersMax ? claims.email : undefined;
     const person = await this.options.accounts.personFromSingleSignOn({

@@ -7,7 +7,7 @@ describe('new passwords', () => {
   it('refuses passwords of ten characters that are common, and says why in zxcvbn words', async () => {
     for (const password of ['password12', 'iloveyou12', 'qwertyuiop', '1234567890', 'aaaaaaaaaaaa']) {
       const problem = await newPasswordProblem(password, ada);
-      expect(problem, password).toMatchObject({ ok: false, status: 400, code: 'password_too_weak' });
+      expect(problem, password).toMatchObject({ ok: false, code: 'password_too_weak' });
       expect(problem?.message, password).toMatch(/^This password is too easy to guess\. \S/);
     }
     expect((await newPasswordProblem('password12', ada))?.message).toContain('This is a commonly used password.');
@@ -27,7 +27,7 @@ describe('new passwords', () => {
     for (const password of ['correct horse battery', 'analytical engine 1843', 'a long and good passphrase']) {
       expect(await newPasswordProblem(password, ada), password).toBeUndefined();
     }
-    expect(await newPasswordProblem('Zq!8v#1', ada)).toMatchObject({ code: 'password_too_short', status: 400 });
+    expect(await newPasswordProblem('Zq!8v#1', ada)).toMatchObject({ ok: false, code: 'password_too_short' });
   });
 
   it('estimates in a worker thread, so a slow crafted password never stalls the event loop', async () => {

@@ -8,7 +8,8 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { accountLimits } from '../../shared/limits.js';
-import { type Failure, failure } from './outcome.js';
+import { failure } from '../platform/outcome.js';
+import type { AccountsFailure } from './failures.js';
 
 /** Limits of the password-strength check. */
 export const passwordStrengthLimits = {
@@ -134,15 +135,15 @@ function weaknessMessage(strength: PasswordStrength): string {
  * zxcvbn score of `scoreMin`, with zxcvbn's warning and suggestions in the message;
  * `password_check_unavailable` (503) when no estimate could be made.
  */
-export async function newPasswordProblem(password: string, person: { email: string; name: string }): Promise<Failure | undefined> {
+export async function newPasswordProblem(password: string, person: { email: string; name: string }): Promise<AccountsFailure | undefined> {
   if ([...password].length < accountLimits.passwordCharactersMin) {
-    return failure(400, 'password_too_short', `The password must be at least ${accountLimits.passwordCharactersMin} characters long.`);
+    return failure('password_too_short', `The password must be at least ${accountLimits.passwordCharactersMin} characters long.`);
   }
   let strength: PasswordStrength;
   try {
     strength = await estimatePasswordStrength(password, personalWords(person));
   } catch {
-    return failure(503, 'password_check_unavailable', 'The password could not be checked just now; try again in a moment.');
+    return failure('password_check_unavailable', 'The password could not be checked just now; try again in a moment.');
   }
-  return strength.score >= passwordStrengthLimits.scoreMin ? undefined : failure(400, 'password_too_weak', weaknessMessage(strength));
+  return strength.score >= passwordStrengthLimits.scoreMin ? undefined : failure('password_too_weak', weaknessMessage(strength));
 }

@@ -7,10 +7,11 @@ import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DeleteAccountRequestSchema } from '../../shared/accounts-api.js';
+import { sendFailure } from '../http/errors.js';
+import type { Failure } from '../platform/outcome.js';
 import type { AccountsService, Person } from './accounts-service.js';
 import type { Authenticator } from './authenticator.js';
-import { sendFailure } from './http.js';
-import type { Failure } from './outcome.js';
+import { accountsFailureStatus } from './failures.js';
 
 export interface YourDataHttpOptions {
   accounts: AccountsService;
@@ -19,6 +20,8 @@ export interface YourDataHttpOptions {
   collectors: Record<string, (person: Person) => Promise<unknown>>;
   /** Run in order before the person is anonymised; the first failure stops the deletion. */
   erasers: ((person: Person) => Promise<Failure | undefined>)[];
+  /** The HTTP status of each code an eraser may return (the contributing domains' own records). */
+  erasureFailureStatus: Readonly<Record<string, number>>;
 }
 
 /** Flattens nested data into `section, path, value` rows for CSV. */
@@ -56,10 +59,11 @@ export const yourDataHttp: FastifyPluginAsyncZod<YourDataHttpOptions> = async (a
     const session = await options.authenticator.requireSession(request, reply);
     if (!session) return reply;
     const refused = await options.accounts.confirmPassword(session.person.id, request.body.password);
-    if (refused) return sendFailure(reply, refused);
+    // Signed in already: a wrong password here is forbidden (403), not a failed login (401).
+    if (refused) return sendFailure(reply, { ...accountsFailureStatus, invalid_credentials: 403 }, refused);
     for (const erase of options.erasers) {
       const failed = await erase(session.person);
-      if (failed) return sendFailure(reply, failed);
+      if (failed) return sendFailure(reply, options.erasureFailureStatus, failed);
     }
     await options.accounts.anonymise(session.person.id);
     options.authenticator.clearCookie(reply);

@@ -1,10 +1,23 @@
 /** Error responses: `{ error: { code, message } }` with a stable code, for every route. */
 import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { Failure } from '../platform/outcome.js';
 
 /** Sends an error response with a stable code and a sentence for people. */
 export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
   return reply.code(status).send({ error: { code, message } });
+}
+
+/**
+ * Sends a domain's failure with the status its HTTP edge gives the code (`statuses`, one
+ * `Record` per domain): a service's failure carries no status of its own.
+ */
+export function sendFailure<Code extends string>(
+  reply: FastifyReply,
+  statuses: Readonly<Record<Code, number>>,
+  result: Failure<Code>,
+): FastifyReply {
+  return sendError(reply, statuses[result.code], result.code, result.message);
 }
 
 /** Installs the error and not-found handlers that give every failure the same shape. */

@@ -29,7 +29,7 @@ export const ledgerHttp: FastifyPluginAsyncZod<LedgerHttpOptions> = async (app, 
   const { ledger } = options;
   app.addHook(
     'onRequest',
-    bearerTokenGuard({ token: options.apiToken, code: 'ledger_api', name: 'ledger API', setting: 'LEDGER_API_TOKEN' }),
+    bearerTokenGuard({ token: options.apiToken, disabledCode: 'ledger_api_disabled', name: 'ledger API', setting: 'LEDGER_API_TOKEN' }),
   );
   const intervalMs = options.expirySweepIntervalMs ?? limits.ledgerExpirySweepIntervalMs;
   if (intervalMs > 0) {

@@ -11,9 +11,11 @@ import {
   RoomSettingsSchema,
   UpdateRoomSettingsSchema,
 } from '../../shared/api.js';
+import type { MeetingsFailureCode } from '../../shared/failure-codes.js';
 import { RoomIdSchema } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
-import { sendError } from '../http/errors.js';
+import { sendFailure } from '../http/errors.js';
+import { failure } from '../platform/outcome.js';
 import type { RoomRegistry } from './live/index.js';
 import { newModeratorCode, type Room, type RoomSettings, type RoomsRepository } from './rooms-repository.js';
 
@@ -23,6 +25,9 @@ export interface MeetingsHttpOptions {
   /** Base of shareable links, e.g. `https://meet.example.coop`. */
   publicUrl: (requestOrigin: string) => string;
 }
+
+/** The HTTP status of each code the rooms' routes answer. */
+const meetingsFailureStatus: Readonly<Record<MeetingsFailureCode, number>> = { room_not_found: 404, moderator_code_wrong: 403 };
 
 const settingsView = (room: Room) => ({
   name: room.name,
@@ -48,7 +53,13 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
   async function findRoom(roomIdParam: string, reply: FastifyReply): Promise<Room | undefined> {
     const roomId = RoomIdSchema.safeParse(roomIdParam);
     const room = roomId.success ? await options.rooms.find(roomId.data) : undefined;
-    if (!room) sendError(reply, 404, 'room_not_found', 'There is no room with this link. Check the link, or start a new meeting.');
+    if (!room) {
+      sendFailure(
+        reply,
+        meetingsFailureStatus,
+        failure('room_not_found', 'There is no room with this link. Check the link, or start a new meeting.'),
+      );
+    }
     return room;
   }
 
@@ -59,7 +70,11 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
     const given = Buffer.from(String(request.headers[moderatorCodeHeader] ?? ''));
     const expected = Buffer.from(room.moderatorCode);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      sendError(reply, 403, 'moderator_code_wrong', 'Only the room’s moderators can see or change its settings.');
+      sendFailure(
+        reply,
+        meetingsFailureStatus,
+        failure('moderator_code_wrong', 'Only the room’s moderators can see or change its settings.'),
+      );
       return undefined;
     }
     return room;
@@ -108,7 +123,7 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
       const update: Partial<RoomSettings> = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       if (regenerate) update.moderatorCode = newModeratorCode();
       const updated = await options.rooms.updateSettings(room.id, update);
-      if (!updated) return sendError(reply, 404, 'room_not_found', 'The room no longer exists.');
+      if (!updated) return sendFailure(reply, meetingsFailureStatus, failure('room_not_found', 'The room no longer exists.'));
       options.registry.roomChanged(updated);
       request.log.info({ roomId: room.id, changed: Object.keys(update) }, 'room settings changed');
       return settingsView(updated);

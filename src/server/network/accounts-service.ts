@@ -6,11 +6,12 @@
 import { stringify } from 'csv-stringify/sync';
 import { limits, networkLimits } from '../../shared/limits.js';
 import type { AccountView, AdminMemberView, NetworkOverview, StatementLineView, StatementQueryInput } from '../../shared/network-api.js';
-import { failure, type Result, success } from '../accounts/index.js';
 import type { Account, AccountId, StatementLine } from '../ledger/index.js';
+import { failure, success } from '../platform/outcome.js';
 import { spreadsheetSafe } from '../platform/spreadsheet.js';
 import { zonedTimeToUtcMs } from '../scheduling/index.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import type { NetworkResult } from './failures.js';
 import { type Member, memberSummary } from './members.js';
 import { availableOf } from './payments-service.js';
 
@@ -36,7 +37,7 @@ function period(query: StatementQueryInput, nowMs: number): { fromMs: number; to
 export class AccountsService {
   constructor(private readonly context: NetworkContext) {}
 
-  private async readable(actor: Actor, slug: string): Promise<Result<{ member: Member; accountId: AccountId }>> {
+  private async readable(actor: Actor, slug: string): Promise<NetworkResult<{ member: Member; accountId: AccountId }>> {
     const member = await this.context.members.bySlug(slug);
     if (!member) return networkFailures.memberNotFound();
     const mayRead =
@@ -45,12 +46,12 @@ export class AccountsService {
       (member.coOp && member.status !== 'applied' && (await this.context.isParticipant(actor)));
     if (!mayRead) return networkFailures.memberNotFound();
     const accountId = this.context.accountIdOf(member);
-    if (!accountId) return failure(409, 'not_approved', `${member.name} has no account yet: its application is ${member.status}.`);
+    if (!accountId) return failure('not_approved', `${member.name} has no account yet: its application is ${member.status}.`);
     return success({ member, accountId });
   }
 
   /** Balance, limits and one page of the statement, filtered. */
-  async account(actor: Actor, slug: string, query: StatementQueryInput): Promise<Result<AccountView>> {
+  async account(actor: Actor, slug: string, query: StatementQueryInput): Promise<NetworkResult<AccountView>> {
     const found = await this.readable(actor, slug);
     if (!found.ok) return found;
     const { member, accountId } = found.value;
@@ -129,7 +130,7 @@ export class AccountsService {
   }
 
   /** The filtered statement as CSV (UTF-8, CRLF), with amounts signed from the member's side. */
-  async statementCsv(actor: Actor, slug: string, query: StatementQueryInput): Promise<Result<{ filename: string; csv: string }>> {
+  async statementCsv(actor: Actor, slug: string, query: StatementQueryInput): Promise<NetworkResult<{ filename: string; csv: string }>> {
     const found = await this.readable(actor, slug);
     if (!found.ok) return found;
     const { lines } = await this.lines(found.value.accountId, { ...query, cursor: undefined }, limits.ledgerStatementCsvLinesMax, 'oldest');
@@ -154,7 +155,7 @@ export class AccountsService {
   }
 
   /** The network overview; administrators only. */
-  async overview(actor: Actor): Promise<Result<NetworkOverview>> {
+  async overview(actor: Actor): Promise<NetworkResult<NetworkOverview>> {
     if (!actor.administrator) return networkFailures.administratorRequired();
     const members = await this.context.members.list();
     const trial = await this.context.dependencies.ledger.trialBalance(this.context.currency.code);

@@ -4,13 +4,15 @@
  * are its traders (they pay, request, list), its other members are viewers (they read).
  */
 import { formatAmount, type MemberAccess, parseAmount } from '../../shared/network-api.js';
-import { type Failure, failure, type Person, type Result } from '../accounts/index.js';
+import type { Person } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
 import type { AccountId, CurrencyCode, Ledger } from '../ledger/index.js';
 import type { Membership, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import type { InstanceId } from '../platform/instance.js';
+import { failure } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
+import type { NetworkFailure, NetworkResult } from './failures.js';
 import { type Member, MembersRepository } from './members.js';
 
 /** How the network is set up. */
@@ -56,15 +58,14 @@ export type ActingMember = Member & { access: MemberAccess };
 
 /** Named failures shared by the network services. */
 export const networkFailures = {
-  memberNotFound: (): Failure => failure(404, 'member_not_found', 'There is no trading member with this name in the network.'),
-  participantRequired: (): Failure =>
-    failure(403, 'network_membership_required', 'Only people acting for an approved trading member can see the network.'),
-  traderRequired: (member: Member): Failure =>
-    failure(403, 'trader_required', `Only the owners and admins of ${member.name} can do this for it.`),
-  administratorRequired: (): Failure => failure(403, 'administrator_required', 'Only network administrators can do this.'),
-  notApproved: (member: Member): Failure =>
+  memberNotFound: (): NetworkFailure => failure('member_not_found', 'There is no trading member with this name in the network.'),
+  participantRequired: (): NetworkFailure =>
+    failure('network_membership_required', 'Only people acting for an approved trading member can see the network.'),
+  traderRequired: (member: Member): NetworkFailure =>
+    failure('trader_required', `Only the owners and admins of ${member.name} can do this for it.`),
+  administratorRequired: (): NetworkFailure => failure('administrator_required', 'Only network administrators can do this.'),
+  notApproved: (member: Member): NetworkFailure =>
     failure(
-      409,
       'not_approved',
       `${member.name} is ${member.status === 'suspended' ? 'suspended' : 'not an approved member'}; it cannot trade now.`,
     ),
@@ -127,7 +128,7 @@ export class NetworkContext {
   }
 
   /** The member called `slug` if the actor may act for it with at least `needed` access. */
-  async memberActedFor(actor: Actor, slug: string, needed: MemberAccess): Promise<Result<Member>> {
+  async memberActedFor(actor: Actor, slug: string, needed: MemberAccess): Promise<NetworkResult<Member>> {
     const member = await this.members.bySlug(slug);
     const access = member && this.accessTo(actor, member);
     if (!member || (!access && !actor.administrator)) return networkFailures.memberNotFound();
@@ -136,18 +137,17 @@ export class NetworkContext {
   }
 
   /** Parses a typed amount into minor units of the network currency, or a named failure. */
-  amount(text: string): Result<bigint> {
+  amount(text: string): NetworkResult<bigint> {
     const parsed = parseAmount(text, this.currency.scale);
     if (parsed.ok) return { ok: true, value: parsed.minorUnits };
     if (parsed.problem === 'amount_has_too_many_decimals') {
       const places = this.currency.scale;
       return failure(
-        422,
         parsed.problem,
         `The amount has more decimals than ${this.currency.name} have: at most ${places} ${places === 1 ? 'place' : 'places'}.`,
       );
     }
-    return failure(422, parsed.problem, amountMessages[parsed.problem]);
+    return failure(parsed.problem, amountMessages[parsed.problem]);
   }
 
   /** An amount of the network currency in words: `12.50 credits`. */

@@ -18,9 +18,10 @@ import {
   type MemberView,
   type ProfileInput,
 } from '../../shared/network-api.js';
-import { failure, type Result, success } from '../accounts/index.js';
+import { failure, success } from '../platform/outcome.js';
 import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import type { NetworkResult } from './failures.js';
 import { type Member, MemberRowSchema, memberSummary, statusReasonOf } from './members.js';
 import type { NetworkTables } from './migrations.js';
 
@@ -74,7 +75,7 @@ export class DirectoryService {
   }
 
   /** A member's profile as `actor` may see it. */
-  async memberView(actor: Actor, slug: string): Promise<Result<MemberView>> {
+  async memberView(actor: Actor, slug: string): Promise<NetworkResult<MemberView>> {
     const member = await this.context.members.bySlug(slug);
     const access = member && this.context.accessTo(actor, member);
     if (!member) return networkFailures.memberNotFound();
@@ -114,7 +115,7 @@ export class DirectoryService {
   }
 
   /** Changes a member's public profile; traders only. */
-  async updateProfile(actor: Actor, slug: string, profile: ProfileInput): Promise<Result<MemberView>> {
+  async updateProfile(actor: Actor, slug: string, profile: ProfileInput): Promise<NetworkResult<MemberView>> {
     const member = await this.context.memberActedFor(actor, slug, 'trader');
     if (!member.ok) return member;
     await this.context.db
@@ -133,7 +134,7 @@ export class DirectoryService {
   }
 
   /** Lists an offer or a want; traders only, up to `networkLimits.listingsPerMemberMax`. */
-  async addListing(actor: Actor, slug: string, input: ListingInput): Promise<Result<ListingView>> {
+  async addListing(actor: Actor, slug: string, input: ListingInput): Promise<NetworkResult<ListingView>> {
     const member = await this.context.memberActedFor(actor, slug, 'trader');
     if (!member.ok) return member;
     const count = await this.context.db
@@ -142,7 +143,7 @@ export class DirectoryService {
       .where('member_id', '=', member.value.id)
       .executeTakeFirstOrThrow();
     if (Number(count.count) >= networkLimits.listingsPerMemberMax) {
-      return failure(409, 'too_many_listings', `A member can list at most ${networkLimits.listingsPerMemberMax} offers and wants.`);
+      return failure('too_many_listings', `A member can list at most ${networkLimits.listingsPerMemberMax} offers and wants.`);
     }
     const id = `lst_${nanoid(16)}`;
     await this.context.db
@@ -160,7 +161,7 @@ export class DirectoryService {
   }
 
   /** Removes one of a member's listings; traders only. */
-  async removeListing(actor: Actor, slug: string, listingId: string): Promise<Result<void>> {
+  async removeListing(actor: Actor, slug: string, listingId: string): Promise<NetworkResult<void>> {
     const member = await this.context.memberActedFor(actor, slug, 'trader');
     if (!member.ok) return member;
     const removed = await this.context.db
@@ -168,12 +169,12 @@ export class DirectoryService {
       .where('id', '=', listingId)
       .where('member_id', '=', member.value.id)
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) return failure(404, 'listing_not_found', 'This member has no such offer or want.');
+    if (Number(removed.numDeletedRows) === 0) return failure('listing_not_found', 'This member has no such offer or want.');
     return success(undefined);
   }
 
   /** Every approved member by name (whom one may pay or ask); participants only. */
-  async approvedMembers(actor: Actor): Promise<Result<MemberChoicesView>> {
+  async approvedMembers(actor: Actor): Promise<NetworkResult<MemberChoicesView>> {
     if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
     const members = await this.context.members.list(['approved']);
     return success({ members: members.map(memberSummary) });
@@ -184,7 +185,7 @@ export class DirectoryService {
    * wants; participants only. Words match a listing's title or description, or the member's name,
    * description or location; a category or kind keeps only members with such a listing.
    */
-  async search(actor: Actor, query: DirectoryQueryInput): Promise<Result<DirectoryView>> {
+  async search(actor: Actor, query: DirectoryQueryInput): Promise<NetworkResult<DirectoryView>> {
     if (!(await this.context.isParticipant(actor))) return networkFailures.participantRequired();
     const text = query.q ? containing(query.q) : undefined;
     // Both sides are folded (`foldForSearch`): the same answer on SQLite and PostgreSQL, accents or not.

@@ -31,9 +31,11 @@ import {
   RequestParamsSchema,
   StatementQuerySchema,
 } from '../../shared/network-api.js';
-import { type Authenticator, type Result, sendFailure } from '../accounts/index.js';
+import type { Authenticator } from '../accounts/index.js';
+import { sendFailure } from '../http/errors.js';
 import { repeatEvery } from '../platform/sweep.js';
 import type { Actor } from './context.js';
+import { type NetworkResult, networkFailureStatus } from './failures.js';
 import type { NetworkServices } from './network-services.js';
 
 export interface NetworkHttpOptions {
@@ -69,8 +71,8 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
     const session = await authenticator.requireSession(request, reply);
     return session && network.context.actor(session.person);
   };
-  const answer = <T>(reply: FastifyReply, result: Result<T>, status = 200) =>
-    result.ok ? reply.code(status).send(result.value) : sendFailure(reply, result);
+  const answer = <T>(reply: FastifyReply, result: NetworkResult<T>, status = 200) =>
+    result.ok ? reply.code(status).send(result.value) : sendFailure(reply, networkFailureStatus, result);
 
   app.get('/api/network', { schema: { response: { 200: NetworkHomeViewSchema } } }, async (request, reply) => {
     const actor = await actorOf(request, reply);
@@ -81,7 +83,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
     const actor = await actorOf(request, reply);
     if (!actor) return reply;
     const applied = await membership.apply(actor, request.body);
-    if (!applied.ok) return sendFailure(reply, applied);
+    if (!applied.ok) return sendFailure(reply, networkFailureStatus, applied);
     return answer(reply, await directory.memberView(actor, applied.value.slug), 201);
   });
 
@@ -130,7 +132,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
     const actor = await actorOf(request, reply);
     if (!actor) return reply;
     const removed = await directory.removeListing(actor, request.params.member, request.params.listing);
-    return removed.ok ? reply.code(204).send() : sendFailure(reply, removed);
+    return removed.ok ? reply.code(204).send() : sendFailure(reply, networkFailureStatus, removed);
   });
 
   app.get(
@@ -149,7 +151,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
       const actor = await actorOf(request, reply);
       if (!actor) return reply;
       const statement = await accounts.statementCsv(actor, request.params.member, request.query);
-      if (!statement.ok) return sendFailure(reply, statement);
+      if (!statement.ok) return sendFailure(reply, networkFailureStatus, statement);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${statement.value.filename}"`)
@@ -195,7 +197,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
         const actor = await actorOf(request, reply);
         if (!actor) return reply;
         const created = await requests.create(actor, request.params.member, request.body);
-        if (!created.ok) return sendFailure(reply, created);
+        if (!created.ok) return sendFailure(reply, networkFailureStatus, created);
         return reply.code(created.value.created ? 201 : 200).send(created.value.request);
       },
     );
@@ -259,8 +261,8 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
       const actor = await actorOf(request, reply);
       return actor ? answer(reply, await accounts.overview(actor)) : reply;
     });
-    const adminView = async (actor: Actor, result: Result<{ slug: string }>, reply: FastifyReply) =>
-      result.ok ? answer(reply, await directory.memberView(actor, result.value.slug)) : sendFailure(reply, result);
+    const adminView = async (actor: Actor, result: NetworkResult<{ slug: string }>, reply: FastifyReply) =>
+      result.ok ? answer(reply, await directory.memberView(actor, result.value.slug)) : sendFailure(reply, networkFailureStatus, result);
 
     app.post(
       '/api/network/admin/members/:member/approve',
@@ -309,7 +311,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
         const actor = await actorOf(request, reply);
         if (!actor) return reply;
         const changes = await membership.limitChanges(actor, request.params.member);
-        return changes.ok ? { changes: changes.value } : sendFailure(reply, changes);
+        return changes.ok ? { changes: changes.value } : sendFailure(reply, networkFailureStatus, changes);
       },
     );
   }

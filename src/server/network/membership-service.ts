@@ -5,14 +5,16 @@
  */
 import { nanoid } from 'nanoid';
 import type { ApplicationRequest, NetworkHomeView } from '../../shared/network-api.js';
-import { failure, type Person, type Result, success } from '../accounts/index.js';
+import type { Person } from '../accounts/index.js';
 import type { AccountId } from '../ledger/index.js';
+import { failure, success } from '../platform/outcome.js';
 import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import type { NetworkResult } from './failures.js';
 import { type Member, memberSummary, statusReasonOf } from './members.js';
 
 const notPending = (member: Member) =>
-  failure(409, 'application_not_pending', `${member.name} has no application waiting for review (it is ${member.status}).`);
+  failure('application_not_pending', `${member.name} has no application waiting for review (it is ${member.status}).`);
 
 /** Applications, reviews, limits and suspension. */
 export class MembershipService {
@@ -54,20 +56,20 @@ export class MembershipService {
   }
 
   /** Applies to join for an organisation the actor manages, or for a new trading-only business. */
-  async apply(actor: Actor, request: ApplicationRequest): Promise<Result<Member>> {
+  async apply(actor: Actor, request: ApplicationRequest): Promise<NetworkResult<Member>> {
     const coOpSlug = this.context.dependencies.settings.coOpOrganisation;
     const requestedSlug = request.business?.slug ?? request.organisation;
     // The co-op's own account is public to every member and is the co-op's money: only an
     // administrator may open it, so nobody can claim the co-op's short name first.
     if (coOpSlug !== undefined && requestedSlug === coOpSlug && !actor.administrator) {
-      return failure(403, 'administrator_required', 'Only network administrators can apply for the co-op’s own organisation.');
+      return failure('administrator_required', 'Only network administrators can apply for the co-op’s own organisation.');
     }
     const organisation = await this.organisationFor(actor, request);
     if (!organisation.ok) return organisation;
     const { organisationId, slug, name } = organisation.value;
     const existing = (await this.context.members.byOrganisations([organisationId]))[0];
     if (existing && existing.status !== 'declined') {
-      return failure(409, 'already_applied', `${existing.name} has already applied (it is ${existing.status}).`);
+      return failure('already_applied', `${existing.name} has already applied (it is ${existing.status}).`);
     }
     const now = this.context.nowMs();
     const profile = {
@@ -104,7 +106,7 @@ export class MembershipService {
   private async organisationFor(
     actor: Actor,
     request: ApplicationRequest,
-  ): Promise<Result<{ organisationId: string; slug: string; name: string }>> {
+  ): Promise<NetworkResult<{ organisationId: string; slug: string; name: string }>> {
     if (request.business) {
       const created = await this.context.dependencies.organisations.create(actor.person, request.business);
       if (!created.ok) return created;
@@ -112,9 +114,9 @@ export class MembershipService {
       return success(created.value);
     }
     const membership = actor.memberships.find((candidate) => candidate.slug === request.organisation);
-    if (!membership) return failure(404, 'organisation_not_found', 'There is no organisation with this name that you belong to.');
+    if (!membership) return failure('organisation_not_found', 'There is no organisation with this name that you belong to.');
     if (membership.role === 'member') {
-      return failure(403, 'trader_required', `Only the owners and admins of ${membership.name} can apply for it.`);
+      return failure('trader_required', `Only the owners and admins of ${membership.name} can apply for it.`);
     }
     return success(membership);
   }
@@ -130,7 +132,7 @@ export class MembershipService {
   }
 
   /** Approves an application: opens the ledger account with the default credit limit. */
-  async approve(actor: Actor, slug: string): Promise<Result<Member>> {
+  async approve(actor: Actor, slug: string): Promise<NetworkResult<Member>> {
     const member = await this.reviewable(actor, slug);
     if (!member.ok) return member;
     const accountId = `network-${member.value.id}` as AccountId;
@@ -163,7 +165,7 @@ export class MembershipService {
   }
 
   /** Declines an application with a reason the applicant sees. */
-  async decline(actor: Actor, slug: string, reason: string): Promise<Result<Member>> {
+  async decline(actor: Actor, slug: string, reason: string): Promise<NetworkResult<Member>> {
     const member = await this.reviewable(actor, slug);
     if (!member.ok) return member;
     const updated = await this.context.db
@@ -181,21 +183,21 @@ export class MembershipService {
     return this.reread(member.value);
   }
 
-  private async reviewable(actor: Actor, slug: string): Promise<Result<Member>> {
+  private async reviewable(actor: Actor, slug: string): Promise<NetworkResult<Member>> {
     if (!actor.administrator) return networkFailures.administratorRequired();
     const member = await this.context.members.bySlug(slug);
     if (!member) return networkFailures.memberNotFound();
     return member.status === 'applied' ? success(member) : notPending(member);
   }
 
-  private async reread(member: Member): Promise<Result<Member>> {
+  private async reread(member: Member): Promise<NetworkResult<Member>> {
     const fresh = await this.context.members.byId(member.id);
     if (!fresh) throw new Error(`member ${member.id} vanished`);
     return success(fresh);
   }
 
   /** Sets a member's credit limit (how far below zero it may go), recorded with who and why. */
-  async changeCreditLimit(actor: Actor, slug: string, creditLimitText: string, reason: string): Promise<Result<Member>> {
+  async changeCreditLimit(actor: Actor, slug: string, creditLimitText: string, reason: string): Promise<NetworkResult<Member>> {
     const found = await this.withAccount(actor, slug);
     if (!found.ok) return found;
     const { member, accountId } = found.value;
@@ -213,7 +215,6 @@ export class MembershipService {
     if (changed.result === 'balance_outside_new_limits') {
       const balance = account.creditsPosted - account.debitsPosted - account.debitsPending;
       return failure(
-        409,
         'limit_below_balance',
         `${member.name} already uses ${this.context.words(-balance)} of credit; the credit limit cannot be lower than that.`,
       );
@@ -228,13 +229,13 @@ export class MembershipService {
   }
 
   /** Suspends an approved member (its account is frozen) or reinstates a suspended one. */
-  async setSuspended(actor: Actor, slug: string, suspended: boolean, reason: string): Promise<Result<Member>> {
+  async setSuspended(actor: Actor, slug: string, suspended: boolean, reason: string): Promise<NetworkResult<Member>> {
     const found = await this.withAccount(actor, slug);
     if (!found.ok) return found;
     const { member, accountId } = found.value;
     const from = suspended ? 'approved' : 'suspended';
     if (member.status !== from) {
-      return failure(409, `member_not_${from}`, `${member.name} is ${member.status}, not ${from}.`);
+      return failure(suspended ? 'member_not_approved' : 'member_not_suspended', `${member.name} is ${member.status}, not ${from}.`);
     }
     const changed = await this.context.dependencies.ledger.changeAccountState(accountId, {
       state: suspended ? 'frozen' : 'active',
@@ -256,7 +257,10 @@ export class MembershipService {
   }
 
   /** The recorded limit and state changes of a member's account, newest first. */
-  async limitChanges(actor: Actor, slug: string): Promise<Result<{ atMs: number; changedBy: string; reason: string; change: string }[]>> {
+  async limitChanges(
+    actor: Actor,
+    slug: string,
+  ): Promise<NetworkResult<{ atMs: number; changedBy: string; reason: string; change: string }[]>> {
     const found = await this.withAccount(actor, slug);
     if (!found.ok) return found;
     const changes = await this.context.dependencies.ledger.listAccountChanges(found.value.accountId);
@@ -273,7 +277,7 @@ export class MembershipService {
     );
   }
 
-  private async withAccount(actor: Actor, slug: string): Promise<Result<{ member: Member; accountId: AccountId }>> {
+  private async withAccount(actor: Actor, slug: string): Promise<NetworkResult<{ member: Member; accountId: AccountId }>> {
     if (!actor.administrator) return networkFailures.administratorRequired();
     const member = await this.context.members.bySlug(slug);
     if (!member) return networkFailures.memberNotFound();

@@ -6,10 +6,17 @@
 import { createHash } from 'node:crypto';
 import { networkLimits } from '../../shared/limits.js';
 import type { AutoAcceptView, PaymentRequest, PaymentView } from '../../shared/network-api.js';
-import { type Failure, failure, type Result, success } from '../accounts/index.js';
 import type { Account, AccountId, TransferId, TransferResult } from '../ledger/index.js';
+import { failure, success } from '../platform/outcome.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
+import type { NetworkFailure, NetworkResult } from './failures.js';
 import type { Member } from './members.js';
+
+/** The codes naming each side of a payment when it cannot trade. */
+const sideCodes = {
+  payer: { notFound: 'payer_not_found', notApproved: 'payer_not_approved' },
+  payee: { notFound: 'payee_not_found', notApproved: 'payee_not_approved' },
+} as const;
 
 /** Two approved members, able to trade: who pays and who is paid, with their ledger accounts. */
 export interface Counterparties {
@@ -31,24 +38,29 @@ export class PaymentsService {
    * The acting member (`actingSlug`, which the actor must trade for) and the other member
    * (`otherSlug`), both approved and different. `acting` says which side the acting member is on.
    */
-  async counterparties(actor: Actor, actingSlug: string, otherSlug: string, acting: 'payer' | 'payee'): Promise<Result<Counterparties>> {
+  async counterparties(
+    actor: Actor,
+    actingSlug: string,
+    otherSlug: string,
+    acting: 'payer' | 'payee',
+  ): Promise<NetworkResult<Counterparties>> {
     const own = await this.context.memberActedFor(actor, actingSlug, 'trader');
     if (!own.ok) return own;
     const other = await this.context.members.bySlug(otherSlug);
     const otherSide = acting === 'payer' ? 'payee' : 'payer';
     if (!other || other.status === 'applied' || other.status === 'declined') {
-      return failure(404, `${otherSide}_not_found`, `There is no trading member called “${otherSlug}” in the network.`);
+      return failure(sideCodes[otherSide].notFound, `There is no trading member called “${otherSlug}” in the network.`);
     }
     if (other.id === own.value.id) {
-      return failure(422, 'cannot_pay_yourself', `${own.value.name} cannot ${acting === 'payer' ? 'pay' : 'ask payment from'} itself.`);
+      return failure('cannot_pay_yourself', `${own.value.name} cannot ${acting === 'payer' ? 'pay' : 'ask payment from'} itself.`);
     }
     const ownAccount = this.context.accountIdOf(own.value);
     if (own.value.status !== 'approved' || !ownAccount) {
-      return failure(409, `${acting}_not_approved`, `${own.value.name} is ${own.value.status}; it cannot trade now.`);
+      return failure(sideCodes[acting].notApproved, `${own.value.name} is ${own.value.status}; it cannot trade now.`);
     }
     const otherAccount = this.context.accountIdOf(other);
     if (other.status !== 'approved' || !otherAccount) {
-      return failure(409, `${otherSide}_not_approved`, `${other.name} is suspended from the network; it cannot trade now.`);
+      return failure(sideCodes[otherSide].notApproved, `${other.name} is suspended from the network; it cannot trade now.`);
     }
     const ownSide = { ...own.value, accountId: ownAccount };
     const otherSideMember = { ...other, accountId: otherAccount };
@@ -56,7 +68,7 @@ export class PaymentsService {
   }
 
   /** Pays another member at once. Resubmitting the same idempotency key is success, never a second payment. */
-  async pay(actor: Actor, payerSlug: string, request: PaymentRequest): Promise<Result<PaymentView>> {
+  async pay(actor: Actor, payerSlug: string, request: PaymentRequest): Promise<NetworkResult<PaymentView>> {
     const parties = await this.counterparties(actor, payerSlug, request.payee, 'payer');
     if (!parties.ok) return parties;
     const amount = this.context.amount(request.amount);
@@ -105,36 +117,31 @@ export class PaymentsService {
   }
 
   /** The failure to show for a refused transfer; bugs (codes that cannot happen here) throw. */
-  async refusal(code: Exclude<TransferResult['result'], 'ok'>, parties: Counterparties): Promise<Failure> {
+  async refusal(code: Exclude<TransferResult['result'], 'ok'>, parties: Counterparties): Promise<NetworkFailure> {
     const { payer, payee } = parties;
     switch (code) {
       case 'exceeds_credit_limit': {
         const account = await this.context.dependencies.ledger.findAccount(payer.accountId);
         const available = account ? (availableOf(account) ?? 0n) : 0n;
         return failure(
-          422,
           'insufficient_credit',
           `${payer.name} can pay at most ${this.context.words(available > 0n ? available : 0n)} now: that is its balance plus its credit limit.`,
         );
       }
       case 'exceeds_upper_limit':
-        return failure(422, 'payee_balance_limit', `${payee.name} cannot receive this much: it would go over the most it may hold.`);
+        return failure('payee_balance_limit', `${payee.name} cannot receive this much: it would go over the most it may hold.`);
       case 'exists_with_different_fields':
-        return failure(
-          409,
-          'idempotency_key_reused',
-          'This form was already used for a different payment; reload the page to make a new one.',
-        );
+        return failure('idempotency_key_reused', 'This form was already used for a different payment; reload the page to make a new one.');
       case 'account_frozen':
       case 'account_closed':
-        return failure(409, 'not_approved', 'One of the two members is suspended from the network; nothing was paid.');
+        return failure('not_approved', 'One of the two members is suspended from the network; nothing was paid.');
       default:
         throw new Error(`a payment from ${payer.slug} to ${payee.slug} was refused with ${code}`);
     }
   }
 
   /** The payer's auto-accept rules; viewers may read them. */
-  async autoAcceptRules(actor: Actor, slug: string): Promise<Result<AutoAcceptView>> {
+  async autoAcceptRules(actor: Actor, slug: string): Promise<NetworkResult<AutoAcceptView>> {
     const member = await this.context.memberActedFor(actor, slug, 'viewer');
     if (!member.ok) return member;
     const rows = await this.context.db
@@ -154,7 +161,7 @@ export class PaymentsService {
   }
 
   /** Pays requests from `payeeSlug` without asking, up to `maxAmount` each (null: any amount). Traders only. */
-  async setAutoAccept(actor: Actor, slug: string, payeeSlug: string, maxAmountText: string | null): Promise<Result<AutoAcceptView>> {
+  async setAutoAccept(actor: Actor, slug: string, payeeSlug: string, maxAmountText: string | null): Promise<NetworkResult<AutoAcceptView>> {
     const parties = await this.counterparties(actor, slug, payeeSlug, 'payer');
     if (!parties.ok) return parties;
     const maxAmount = maxAmountText === null ? success(null) : this.context.amount(maxAmountText);
@@ -162,7 +169,7 @@ export class PaymentsService {
     const { payer, payee } = parties.value;
     const rules = await this.context.db.selectFrom('network_auto_accept').select('payee_id').where('payer_id', '=', payer.id).execute();
     if (!rules.some((rule) => rule.payee_id === payee.id) && rules.length >= networkLimits.autoAcceptRulesPerMemberMax) {
-      return failure(409, 'too_many_rules', `A member can keep at most ${networkLimits.autoAcceptRulesPerMemberMax} auto-accept rules.`);
+      return failure('too_many_rules', `A member can keep at most ${networkLimits.autoAcceptRulesPerMemberMax} auto-accept rules.`);
     }
     const max = maxAmount.value === null ? null : maxAmount.value.toString();
     await this.context.db
@@ -174,7 +181,7 @@ export class PaymentsService {
   }
 
   /** Removes an auto-accept rule; traders only. */
-  async removeAutoAccept(actor: Actor, slug: string, payeeSlug: string): Promise<Result<AutoAcceptView>> {
+  async removeAutoAccept(actor: Actor, slug: string, payeeSlug: string): Promise<NetworkResult<AutoAcceptView>> {
     const member = await this.context.memberActedFor(actor, slug, 'trader');
     if (!member.ok) return member;
     const payee = await this.context.members.bySlug(payeeSlug);

@@ -17,10 +17,11 @@ import {
   InvoiceStatusSchema,
   type InvoiceView,
 } from '../../shared/network-api.js';
-import { failure, type Result, success } from '../accounts/index.js';
 import type { TransferId } from '../ledger/index.js';
 import { localInstanceId } from '../platform/instance.js';
+import { failure, success } from '../platform/outcome.js';
 import type { Actor, NetworkContext } from './context.js';
+import type { NetworkResult } from './failures.js';
 import type { Member } from './members.js';
 import type { Counterparties, PaymentsService } from './payments-service.js';
 
@@ -50,7 +51,7 @@ const RequestRowSchema = z.object({
 type RequestRow = z.output<typeof RequestRowSchema>;
 
 const dayMs = 86_400_000;
-const notFound = () => failure(404, 'request_not_found', 'There is no such payment request for this member.');
+const notFound = () => failure('request_not_found', 'There is no such payment request for this member.');
 const transferIdOf = (requestId: string) => `req-${requestId}` as TransferId;
 
 /** Payment requests between members. */
@@ -93,7 +94,11 @@ export class RequestsService {
   }
 
   /** Asks another member to pay. The same idempotency key again returns the same request. */
-  async create(actor: Actor, requesterSlug: string, input: InvoiceRequest): Promise<Result<{ request: InvoiceView; created: boolean }>> {
+  async create(
+    actor: Actor,
+    requesterSlug: string,
+    input: InvoiceRequest,
+  ): Promise<NetworkResult<{ request: InvoiceView; created: boolean }>> {
     const parties = await this.payments.counterparties(actor, requesterSlug, input.payer, 'payee');
     if (!parties.ok) return parties;
     const amount = this.context.amount(input.amount);
@@ -111,7 +116,6 @@ export class RequestsService {
       .executeTakeFirstOrThrow();
     if (Number(open.count) >= networkLimits.openRequestsPerMemberMax) {
       return failure(
-        409,
         'too_many_open_requests',
         `A member can have at most ${networkLimits.openRequestsPerMemberMax} open payment requests.`,
       );
@@ -159,7 +163,7 @@ export class RequestsService {
     payer: Member,
     amount: bigint,
     input: InvoiceRequest,
-  ): Promise<Result<{ request: InvoiceView; created: boolean }>> {
+  ): Promise<NetworkResult<{ request: InvoiceView; created: boolean }>> {
     const same =
       earlier.payer_id === payer.id &&
       earlier.amount_minor === amount &&
@@ -167,11 +171,7 @@ export class RequestsService {
       earlier.reference === input.reference &&
       earlier.due_date === (input.dueDate ?? null);
     if (!same) {
-      return failure(
-        409,
-        'idempotency_key_reused',
-        'This form was already used for a different request; reload the page to make a new one.',
-      );
+      return failure('idempotency_key_reused', 'This form was already used for a different request; reload the page to make a new one.');
     }
     return success({ request: await this.view(earlier), created: false });
   }
@@ -182,7 +182,7 @@ export class RequestsService {
   }
 
   /** The member's requests, received and sent, newest first; viewers may read them. */
-  async list(actor: Actor, slug: string): Promise<Result<InvoiceListView>> {
+  async list(actor: Actor, slug: string): Promise<NetworkResult<InvoiceListView>> {
     const member = await this.context.memberActedFor(actor, slug, 'viewer');
     if (!member.ok) return member;
     const rows = async (column: 'payer_id' | 'requester_id') => {
@@ -208,7 +208,7 @@ export class RequestsService {
   }
 
   /** The payer accepts: the ledger transfer is made and the request is marked accepted. */
-  async accept(actor: Actor, payerSlug: string, requestId: string): Promise<Result<InvoiceView>> {
+  async accept(actor: Actor, payerSlug: string, requestId: string): Promise<NetworkResult<InvoiceView>> {
     const payer = await this.context.memberActedFor(actor, payerSlug, 'trader');
     if (!payer.ok) return payer;
     const row = await this.find(requestId);
@@ -225,7 +225,7 @@ export class RequestsService {
    * and records the outcome; `by` undefined is the auto-accept rule. A request someone else is
    * accepting right now is refused, never transferred a second time by this caller.
    */
-  private async settle(row: RequestRow, parties: Counterparties, by: string | undefined): Promise<Result<InvoiceView>> {
+  private async settle(row: RequestRow, parties: Counterparties, by: string | undefined): Promise<NetworkResult<InvoiceView>> {
     const problem = this.notAcceptable(row);
     if (problem) return problem;
     const claimed = await this.context.db
@@ -276,20 +276,19 @@ export class RequestsService {
 
   private notAcceptable(row: RequestRow) {
     const status = this.effectiveStatus(row);
-    if (status === 'expired')
-      return failure(409, 'request_expired', 'This payment request has expired; ask the requester to send a new one.');
-    if (status === 'accepting') return failure(409, 'request_not_open', 'This payment request is being accepted right now.');
-    if (status !== 'open') return failure(409, 'request_not_open', `This payment request was already ${status}.`);
+    if (status === 'expired') return failure('request_expired', 'This payment request has expired; ask the requester to send a new one.');
+    if (status === 'accepting') return failure('request_not_open', 'This payment request is being accepted right now.');
+    if (status !== 'open') return failure('request_not_open', `This payment request was already ${status}.`);
     return undefined;
   }
 
   /** The payer rejects the request with a reason the requester sees. */
-  async reject(actor: Actor, payerSlug: string, requestId: string, reason: string): Promise<Result<InvoiceView>> {
+  async reject(actor: Actor, payerSlug: string, requestId: string, reason: string): Promise<NetworkResult<InvoiceView>> {
     return this.close(actor, payerSlug, requestId, 'payer_id', 'rejected', reason);
   }
 
   /** The requester withdraws an open request. */
-  async cancel(actor: Actor, requesterSlug: string, requestId: string): Promise<Result<InvoiceView>> {
+  async cancel(actor: Actor, requesterSlug: string, requestId: string): Promise<NetworkResult<InvoiceView>> {
     return this.close(actor, requesterSlug, requestId, 'requester_id', 'cancelled', null);
   }
 
@@ -300,7 +299,7 @@ export class RequestsService {
     side: 'payer_id' | 'requester_id',
     status: 'rejected' | 'cancelled',
     reason: string | null,
-  ): Promise<Result<InvoiceView>> {
+  ): Promise<NetworkResult<InvoiceView>> {
     const member = await this.context.memberActedFor(actor, slug, 'trader');
     if (!member.ok) return member;
     const row = await this.find(requestId);

@@ -71,7 +71,7 @@ export const operationsHttp: FastifyPluginAsync<OperationsOptions> = async (app,
   // Live room and participant counts and versions are for the operators' monitoring only.
   const metricsGuard = bearerTokenGuard({
     token: options.metricsToken,
-    code: 'metrics',
+    disabledCode: 'metrics_disabled',
     name: 'metrics endpoint',
     setting: 'METRICS_TOKEN',
   });

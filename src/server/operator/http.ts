@@ -7,12 +7,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { nanoid } from 'nanoid';
+import type { AccountsFailureCode, OperatorFailureCode } from '../../shared/failure-codes.js';
 import { accountLimits } from '../../shared/limits.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
-import { sendError } from '../http/errors.js';
+import { sendFailure } from '../http/errors.js';
 import type { Identity, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
+import { failure } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import type { OperatorTables } from './migrations.js';
 
@@ -36,6 +38,12 @@ export interface OperatorHttpOptions {
   liveMeetings: () => Promise<LiveMeetingLoad[]>;
 }
 
+/** The HTTP status of each code the operator console answers. */
+const operatorFailureStatus: Readonly<Record<Extract<AccountsFailureCode, 'not_signed_in'> | OperatorFailureCode, number>> = {
+  not_signed_in: 401,
+  operator_only: 403,
+};
+
 export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (app, options) => {
   const db = options.storage.db.withTables<OperatorTables>();
   const rowsMax = accountLimits.operatorListRowsMax;
@@ -44,11 +52,11 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
   const audited = async (request: FastifyRequest, reply: FastifyReply, action: string): Promise<string | undefined> => {
     const person = await options.identity.personFromRequest(request);
     if (!person) {
-      sendError(reply, 401, 'not_signed_in', 'Log in to do this.');
+      sendFailure(reply, operatorFailureStatus, failure('not_signed_in', 'Log in to do this.'));
       return undefined;
     }
     if (!person.operator) {
-      sendError(reply, 403, 'operator_only', 'Only the co-op’s operators can see this.');
+      sendFailure(reply, operatorFailureStatus, failure('operator_only', 'Only the co-op’s operators can see this.'));
       return undefined;
     }
     await db

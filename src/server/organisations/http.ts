@@ -18,8 +18,10 @@ import {
   TokenRequestSchema,
 } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import { type Authenticator, sendFailure } from '../accounts/index.js';
+import type { Authenticator } from '../accounts/index.js';
+import { sendFailure } from '../http/errors.js';
 import type { RoomsRepository } from '../meetings/index.js';
+import { organisationsFailureStatus } from './failures.js';
 import type { OrganisationsService, OwnedRoom } from './organisations-service.js';
 
 export interface OrganisationsHttpOptions {
@@ -70,7 +72,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     const session = await authenticator.requireSession(request, reply);
     if (!session) return reply;
     const result = await organisations.create(session.person, request.body);
-    if (!result.ok) return sendFailure(reply, result);
+    if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
     return reply.code(201).send({ slug: result.value.slug, name: result.value.name, role: result.value.role });
   });
 
@@ -81,7 +83,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.view(session.person, request.params.org);
-      return result.ok ? result.value : sendFailure(reply, result);
+      return result.ok ? result.value : sendFailure(reply, organisationsFailureStatus, result);
     },
   );
 
@@ -92,7 +94,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.invite(session.person, request.params.org, request.body);
-      return result.ok ? reply.code(202).send({ invited: request.body.email }) : sendFailure(reply, result);
+      return result.ok ? reply.code(202).send({ invited: request.body.email }) : sendFailure(reply, organisationsFailureStatus, result);
     },
   );
 
@@ -100,7 +102,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     const session = await authenticator.requireSession(request, reply);
     if (!session) return reply;
     const result = await organisations.acceptInvitation(session.person, request.body.token);
-    if (!result.ok) return sendFailure(reply, result);
+    if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
     return { slug: result.value.slug, name: result.value.name, role: result.value.role };
   });
 
@@ -108,7 +110,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     const session = await authenticator.requireSession(request, reply);
     if (!session) return reply;
     const result = await organisations.removeMember(session.person, request.params.org, request.params.personId);
-    return result.ok ? reply.code(204).send() : sendFailure(reply, result);
+    return result.ok ? reply.code(204).send() : sendFailure(reply, organisationsFailureStatus, result);
   });
 
   app.put(
@@ -118,7 +120,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.changeRole(session.person, request.params.org, request.params.personId, request.body.role);
-      return result.ok ? reply.code(204).send() : sendFailure(reply, result);
+      return result.ok ? reply.code(204).send() : sendFailure(reply, organisationsFailureStatus, result);
     },
   );
 
@@ -129,7 +131,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.createRoom(session.person, request.params.org, request.body);
-      if (!result.ok) return sendFailure(reply, result);
+      if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
       return reply.code(201).send(await roomView(result.value, base(request), true));
     },
   );
@@ -141,7 +143,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.createRoom(session.person, null, request.body);
-      if (!result.ok) return sendFailure(reply, result);
+      if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
       return reply.code(201).send(await roomView(result.value, base(request), true));
     },
   );
@@ -154,7 +156,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.findRoomBySlug(session.person, request.params.org, request.params.slug);
-      return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, result);
+      return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, organisationsFailureStatus, result);
     },
   );
 
@@ -166,7 +168,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await organisations.findPersonalRoomBySlug(session.person, request.params.handle, request.params.slug);
-      return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, result);
+      return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, organisationsFailureStatus, result);
     },
   );
 

@@ -7,11 +7,13 @@ import { nanoid } from 'nanoid';
 import type { OrganisationRole, OrganisationView } from '../../shared/accounts-api.js';
 import { accountLimits, limits } from '../../shared/limits.js';
 import type { AccountsService, AccountsTables, Person } from '../accounts/index.js';
-import { type Failure, failure, newToken, type Result, success, tokenHash } from '../accounts/index.js';
+import { newToken, tokenHash } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
 import type { RoomsRepository } from '../meetings/index.js';
 import type { Clock } from '../platform/clock.js';
+import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
+import type { OrganisationsFailure, OrganisationsResult } from './failures.js';
 import type { OrganisationsTables } from './migrations.js';
 import { type OwnedRoom, OwnedRoomsRepository } from './owned-rooms-repository.js';
 
@@ -25,8 +27,9 @@ export interface Membership {
   role: OrganisationRole;
 }
 
-const notFound = (): Failure => failure(404, 'organisation_not_found', 'There is no organisation with this name that you belong to.');
-const roomNotFound = (): Failure => failure(404, 'room_not_found', 'There is no room with this link that you can manage.');
+const notFound = (): OrganisationsFailure =>
+  failure('organisation_not_found', 'There is no organisation with this name that you belong to.');
+const roomNotFound = (): OrganisationsFailure => failure('room_not_found', 'There is no room with this link that you can manage.');
 const managers: OrganisationRole[] = ['owner', 'admin'];
 
 export interface OrganisationsServiceOptions {
@@ -84,10 +87,10 @@ export class OrganisationsService {
   }
 
   /** Creates an organisation with `person` as its owner. */
-  async create(person: Person, input: { name: string; slug: string }): Promise<Result<Membership>> {
+  async create(person: Person, input: { name: string; slug: string }): Promise<OrganisationsResult<Membership>> {
     const mine = await this.membershipsOf(person.id);
     if (mine.filter((membership) => membership.role === 'owner').length >= accountLimits.organisationsPerPersonMax) {
-      return failure(409, 'too_many_organisations', `One person can own at most ${accountLimits.organisationsPerPersonMax} organisations.`);
+      return failure('too_many_organisations', `One person can own at most ${accountLimits.organisationsPerPersonMax} organisations.`);
     }
     const id = `org_${nanoid(16)}`;
     const now = this.options.clock.nowMs();
@@ -100,13 +103,13 @@ export class OrganisationsService {
           .execute();
       });
     } catch {
-      return failure(409, 'slug_taken', 'This short name is already taken; choose another.');
+      return failure('slug_taken', 'This short name is already taken; choose another.');
     }
     return success({ organisationId: id, slug: input.slug, name: input.name, role: 'owner' });
   }
 
   /** The organisation and its people, for its members. */
-  async view(person: Person, slug: string): Promise<Result<OrganisationView>> {
+  async view(person: Person, slug: string): Promise<OrganisationsResult<OrganisationView>> {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
     const members = await this.db
@@ -131,10 +134,10 @@ export class OrganisationsService {
   }
 
   /** Invites `email` to join with `role`; only owners and admins may. Mails a link. */
-  async invite(person: Person, slug: string, input: { email: string; role: 'admin' | 'member' }): Promise<Result<void>> {
+  async invite(person: Person, slug: string, input: { email: string; role: 'admin' | 'member' }): Promise<OrganisationsResult<void>> {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
-    if (!managers.includes(membership.role)) return failure(403, 'role_required', 'Only owners and admins can invite people.');
+    if (!managers.includes(membership.role)) return failure('role_required', 'Only owners and admins can invite people.');
     const token = newToken();
     const now = this.options.clock.nowMs();
     await this.db
@@ -159,25 +162,24 @@ export class OrganisationsService {
   }
 
   /** Accepts an invitation for the signed-in person, whose email must be the invited one. */
-  async acceptInvitation(person: Person, token: string): Promise<Result<Membership>> {
+  async acceptInvitation(person: Person, token: string): Promise<OrganisationsResult<Membership>> {
     const row = await this.db
       .selectFrom('organisation_invitations')
       .selectAll()
       .where('token_hash', '=', tokenHash(token))
       .executeTakeFirst();
     const now = this.options.clock.nowMs();
-    if (!row) return failure(400, 'token_invalid', 'This invitation link is not valid.');
-    if (row.accepted_at_ms !== null) return failure(410, 'token_used', 'This invitation has already been used.');
-    if (Number(row.expires_at_ms) <= now) return failure(410, 'token_expired', 'This invitation has expired; ask for a new one.');
-    if (row.email !== person.email)
-      return failure(403, 'invitation_for_another_email', 'This invitation was sent to another email address.');
+    if (!row) return failure('token_invalid', 'This invitation link is not valid.');
+    if (row.accepted_at_ms !== null) return failure('token_used', 'This invitation has already been used.');
+    if (Number(row.expires_at_ms) <= now) return failure('token_expired', 'This invitation has expired; ask for a new one.');
+    if (row.email !== person.email) return failure('invitation_for_another_email', 'This invitation was sent to another email address.');
     const accepted = await this.db
       .updateTable('organisation_invitations')
       .set({ accepted_at_ms: now })
       .where('token_hash', '=', row.token_hash)
       .where('accepted_at_ms', 'is', null)
       .executeTakeFirst();
-    if (Number(accepted.numUpdatedRows) !== 1) return failure(410, 'token_used', 'This invitation has already been used.');
+    if (Number(accepted.numUpdatedRows) !== 1) return failure('token_used', 'This invitation has already been used.');
     const existing = await this.db
       .selectFrom('organisation_members')
       .select('role')
@@ -195,27 +197,27 @@ export class OrganisationsService {
   }
 
   /** Removes a person from an organisation; owners and admins may remove others, anyone may leave. The last owner stays. */
-  async removeMember(person: Person, slug: string, personId: string): Promise<Result<void>> {
+  async removeMember(person: Person, slug: string, personId: string): Promise<OrganisationsResult<void>> {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
     if (personId !== person.id && !managers.includes(membership.role))
-      return failure(403, 'role_required', 'Only owners and admins can remove people.');
+      return failure('role_required', 'Only owners and admins can remove people.');
     const target = await this.db
       .selectFrom('organisation_members')
       .select('role')
       .where('organisation_id', '=', membership.organisationId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
-    if (!target) return failure(404, 'member_not_found', 'This person is not a member of the organisation.');
+    if (!target) return failure('member_not_found', 'This person is not a member of the organisation.');
     if (target.role === 'owner') {
-      if (membership.role !== 'owner') return failure(403, 'role_required', 'Only an owner can remove an owner.');
+      if (membership.role !== 'owner') return failure('role_required', 'Only an owner can remove an owner.');
       const owners = await this.db
         .selectFrom('organisation_members')
         .select('person_id')
         .where('organisation_id', '=', membership.organisationId)
         .where('role', '=', 'owner')
         .execute();
-      if (owners.length <= 1) return failure(409, 'last_owner', 'An organisation needs at least one owner.');
+      if (owners.length <= 1) return failure('last_owner', 'An organisation needs at least one owner.');
     }
     await this.db
       .deleteFrom('organisation_members')
@@ -229,19 +231,19 @@ export class OrganisationsService {
    * Gives a member another role. Owners and admins may change roles; only owners may make or
    * unmake owners; the last owner stays an owner.
    */
-  async changeRole(person: Person, slug: string, personId: string, role: OrganisationRole): Promise<Result<void>> {
+  async changeRole(person: Person, slug: string, personId: string, role: OrganisationRole): Promise<OrganisationsResult<void>> {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
-    if (!managers.includes(membership.role)) return failure(403, 'role_required', 'Only owners and admins can change roles.');
+    if (!managers.includes(membership.role)) return failure('role_required', 'Only owners and admins can change roles.');
     const target = await this.db
       .selectFrom('organisation_members')
       .select('role')
       .where('organisation_id', '=', membership.organisationId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
-    if (!target) return failure(404, 'member_not_found', 'This person is not a member of the organisation.');
+    if (!target) return failure('member_not_found', 'This person is not a member of the organisation.');
     if ((target.role === 'owner' || role === 'owner') && membership.role !== 'owner') {
-      return failure(403, 'role_required', 'Only an owner can make or unmake owners.');
+      return failure('role_required', 'Only an owner can make or unmake owners.');
     }
     if (target.role === 'owner' && role !== 'owner') {
       const owners = await this.db
@@ -250,7 +252,7 @@ export class OrganisationsService {
         .where('organisation_id', '=', membership.organisationId)
         .where('role', '=', 'owner')
         .execute();
-      if (owners.length <= 1) return failure(409, 'last_owner', 'An organisation needs at least one owner.');
+      if (owners.length <= 1) return failure('last_owner', 'An organisation needs at least one owner.');
     }
     await this.db
       .updateTable('organisation_members')
@@ -265,18 +267,22 @@ export class OrganisationsService {
    * Creates a room (in the meetings domain) owned by the organisation `organisationSlug`
    * (owners and admins only) or, when it is null, by `person` alone.
    */
-  async createRoom(person: Person, organisationSlug: string | null, input: { name: string; slug: string }): Promise<Result<OwnedRoom>> {
+  async createRoom(
+    person: Person,
+    organisationSlug: string | null,
+    input: { name: string; slug: string },
+  ): Promise<OrganisationsResult<OwnedRoom>> {
     let organisation: Membership | undefined;
     if (organisationSlug !== null) {
       organisation = await this.membership(person.id, organisationSlug);
       if (!organisation) return notFound();
-      if (!managers.includes(organisation.role)) return failure(403, 'role_required', 'Only owners and admins can create rooms.');
+      if (!managers.includes(organisation.role)) return failure('role_required', 'Only owners and admins can create rooms.');
     }
     const ownerKey = organisation ? `org:${organisation.organisationId}` : `person:${person.id}`;
     const slugs = await this.ownedRooms.slugsOf(ownerKey);
-    if (slugs.includes(input.slug)) return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
+    if (slugs.includes(input.slug)) return failure('slug_taken', 'A room with this short name already exists; choose another.');
     if (slugs.length >= accountLimits.roomsPerOwnerMax)
-      return failure(409, 'too_many_rooms', `At most ${accountLimits.roomsPerOwnerMax} rooms per owner.`);
+      return failure('too_many_rooms', `At most ${accountLimits.roomsPerOwnerMax} rooms per owner.`);
     const personHandle = organisation ? null : await this.handleOf(person);
     const room = await this.options.rooms.create({ name: input.name, participantsMax: limits.participantsPerRoomMax });
     const feedToken = newToken();
@@ -289,7 +295,7 @@ export class OrganisationsService {
       feed_token: feedToken,
       created_at_ms: this.options.clock.nowMs(),
     });
-    if (!inserted) return failure(409, 'slug_taken', 'A room with this short name already exists; choose another.');
+    if (!inserted) return failure('slug_taken', 'A room with this short name already exists; choose another.');
     return success({
       roomId: room.id,
       name: room.name,
@@ -337,7 +343,7 @@ export class OrganisationsService {
   }
 
   /** The personal room `/r/~<handle>/<slug>`, for its owner only. */
-  async findPersonalRoomBySlug(person: Person, handle: string, slug: string): Promise<Result<OwnedRoom>> {
+  async findPersonalRoomBySlug(person: Person, handle: string, slug: string): Promise<OrganisationsResult<OwnedRoom>> {
     const own = await this.db.selectFrom('person_handles').select('handle').where('person_id', '=', person.id).executeTakeFirst();
     if (own?.handle !== handle) return roomNotFound();
     const room = await this.ownedRooms.findBySlug(`person:${person.id}`, slug);
@@ -351,7 +357,7 @@ export class OrganisationsService {
   }
 
   /** The room `/r/<organisation>/<slug>`, for members of that organisation only. */
-  async findRoomBySlug(person: Person, organisationSlug: string, slug: string): Promise<Result<OwnedRoom>> {
+  async findRoomBySlug(person: Person, organisationSlug: string, slug: string): Promise<OrganisationsResult<OwnedRoom>> {
     const membership = await this.membership(person.id, organisationSlug);
     if (!membership) return roomNotFound();
     const room = await this.ownedRooms.findBySlug(`org:${membership.organisationId}`, slug);
@@ -386,7 +392,7 @@ export class OrganisationsService {
   }
 
   /** The room if `person` administers it, else the same `room_not_found` as for a room that does not exist. */
-  async administeredRoom(person: Person, roomId: string): Promise<Result<OwnedRoom>> {
+  async administeredRoom(person: Person, roomId: string): Promise<OrganisationsResult<OwnedRoom>> {
     const room = await this.findOwnedRoom(roomId);
     if (!room || !(await this.administersRoom(person.id, roomId))) return roomNotFound();
     return success(room);
@@ -396,7 +402,7 @@ export class OrganisationsService {
    * Removes a person from every organisation before their account is deleted. Refuses when they
    * are the only owner of an organisation that has other people.
    */
-  async leaveAll(personId: string): Promise<Result<void>> {
+  async leaveAll(personId: string): Promise<OrganisationsResult<void>> {
     for (const membership of await this.membershipsOf(personId)) {
       if (membership.role !== 'owner') continue;
       const others = await this.db
@@ -406,7 +412,7 @@ export class OrganisationsService {
         .where('person_id', '!=', personId)
         .execute();
       if (others.length > 0 && !others.some((other) => other.role === 'owner')) {
-        return failure(409, 'organisation_needs_another_owner', `Make someone else an owner of ${membership.name} first.`);
+        return failure('organisation_needs_another_owner', `Make someone else an owner of ${membership.name} first.`);
       }
     }
     await this.db.deleteFrom('organisation_members').where('person_id', '=', personId).execute();

@@ -17,7 +17,13 @@ import {
 import { emailMigrations, Mailer } from '../email/index.js';
 import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import { type LiveMeetingLoad, operatorHttp, operatorMigrations } from '../operator/index.js';
-import { Identity, OrganisationsService, organisationsHttp, organisationsMigrations } from '../organisations/index.js';
+import {
+  Identity,
+  OrganisationsService,
+  organisationsFailureStatus,
+  organisationsHttp,
+  organisationsMigrations,
+} from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { SchedulingService, schedulingHttp, schedulingMigrations } from '../scheduling/index.js';
 import type { Storage } from '../storage/index.js';
@@ -152,6 +158,7 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
           })),
       scheduledMeetings: (person) => scheduling.exportFor(person.id, person.email),
     },
+    erasureFailureStatus: organisationsFailureStatus,
     erasers: [
       async (person) => {
         const left = await organisations.leaveAll(person.id);

@@ -8,8 +8,10 @@ import {
   ScheduleMeetingRequestSchema,
 } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import { type Authenticator, sendFailure } from '../accounts/index.js';
-import { sendError } from '../http/errors.js';
+import type { Authenticator } from '../accounts/index.js';
+import { sendFailure } from '../http/errors.js';
+import { failure } from '../platform/outcome.js';
+import { schedulingFailureStatus } from './failures.js';
 import type { SchedulingService } from './scheduling-service.js';
 
 export interface SchedulingHttpOptions {
@@ -31,7 +33,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await scheduling.schedule(session.person, request.params.roomId, request.body);
-      return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, result);
+      return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, schedulingFailureStatus, result);
     },
   );
 
@@ -45,7 +47,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
       const session = await authenticator.requireSession(request, reply);
       if (!session) return reply;
       const result = await scheduling.update(session.person, request.params.meetingId, request.body);
-      return result.ok ? result.value : sendFailure(reply, result);
+      return result.ok ? result.value : sendFailure(reply, schedulingFailureStatus, result);
     },
   );
 
@@ -53,14 +55,15 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
     const session = await authenticator.requireSession(request, reply);
     if (!session) return reply;
     const result = await scheduling.cancel(session.person, request.params.meetingId);
-    return result.ok ? result.value : sendFailure(reply, result);
+    return result.ok ? result.value : sendFailure(reply, schedulingFailureStatus, result);
   });
 
   // The feed URL is the credential (calendar programs cannot log in); it is shown to the room's administrators only.
   app.get('/api/calendar/:feed', { schema: { params: z.object({ feed: z.string().max(120) }) } }, async (request, reply) => {
     const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.feed)?.[1];
     const document = token ? await scheduling.feed(token) : undefined;
-    if (!document) return sendError(reply, 404, 'calendar_not_found', 'There is no calendar at this address.');
+    if (!document)
+      return sendFailure(reply, schedulingFailureStatus, failure('calendar_not_found', 'There is no calendar at this address.'));
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(document);
   });
 };

@@ -6,12 +6,14 @@
 import { nanoid } from 'nanoid';
 import type { ScheduledMeetingView } from '../../shared/accounts-api.js';
 import { RoomIdSchema } from '../../shared/ids.js';
-import { failure, type Person, type Result, success } from '../accounts/index.js';
+import type { Person } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
+import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import { type CalendarEvent, calendarDocument } from './calendar.js';
+import type { SchedulingResult } from './failures.js';
 import type { SchedulingTables } from './migrations.js';
 import { zonedTimeToUtcMs } from './time-zones.js';
 
@@ -36,8 +38,7 @@ export interface SchedulingServiceOptions {
   organizerEmail: string;
 }
 
-const meetingNotFound = () =>
-  failure(404, 'scheduled_meeting_not_found', 'There is no scheduled meeting with this id that you can manage.');
+const meetingNotFound = () => failure('scheduled_meeting_not_found', 'There is no scheduled meeting with this id that you can manage.');
 
 /** Scheduled meetings, their invitations and each room's calendar feed. */
 export class SchedulingService {
@@ -94,7 +95,7 @@ export class SchedulingService {
   }
 
   /** Schedules a meeting in a room `person` administers and mails the invitations. */
-  async schedule(person: Person, roomId: string, input: ScheduleInput): Promise<Result<ScheduledMeetingView>> {
+  async schedule(person: Person, roomId: string, input: ScheduleInput): Promise<SchedulingResult<ScheduledMeetingView>> {
     const room = await this.options.organisations.administeredRoom(person, roomId);
     if (!room.ok) return room;
     const id = `meeting_${nanoid(16)}`;
@@ -126,17 +127,17 @@ export class SchedulingService {
     return success(meeting);
   }
 
-  private async administered(person: Person, meetingId: string): Promise<Result<ScheduledMeetingView>> {
+  private async administered(person: Person, meetingId: string): Promise<SchedulingResult<ScheduledMeetingView>> {
     const meeting = await this.load(meetingId);
     if (!meeting || !(await this.options.organisations.administersRoom(person.id, meeting.roomId))) return meetingNotFound();
     return success(meeting);
   }
 
   /** Changes a scheduled meeting; everyone still invited gets the update, anyone removed a cancellation. */
-  async update(person: Person, meetingId: string, input: ScheduleInput): Promise<Result<ScheduledMeetingView>> {
+  async update(person: Person, meetingId: string, input: ScheduleInput): Promise<SchedulingResult<ScheduledMeetingView>> {
     const existing = await this.administered(person, meetingId);
     if (!existing.ok) return existing;
-    if (existing.value.cancelled) return failure(409, 'meeting_cancelled', 'This meeting has been cancelled; schedule a new one.');
+    if (existing.value.cancelled) return failure('meeting_cancelled', 'This meeting has been cancelled; schedule a new one.');
     const invitees = [...new Set(input.invitees)];
     await this.db.transaction().execute(async (transaction) => {
       await transaction
@@ -164,10 +165,10 @@ export class SchedulingService {
   }
 
   /** Cancels a scheduled meeting and mails every invitee a cancellation. */
-  async cancel(person: Person, meetingId: string): Promise<Result<ScheduledMeetingView>> {
+  async cancel(person: Person, meetingId: string): Promise<SchedulingResult<ScheduledMeetingView>> {
     const existing = await this.administered(person, meetingId);
     if (!existing.ok) return existing;
-    if (existing.value.cancelled) return failure(409, 'meeting_cancelled', 'This meeting has already been cancelled.');
+    if (existing.value.cancelled) return failure('meeting_cancelled', 'This meeting has already been cancelled.');
     await this.db
       .updateTable('scheduled_meetings')
       .set({ cancelled_at_ms: this.options.clock.nowMs(), sequence: existing.value.sequence + 1 })
