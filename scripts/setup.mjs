@@ -53,7 +53,11 @@ export function runStep(step, io = {}) {
   };
   const ticker = setInterval(progress, tickMs);
   return new Promise((resolve) => {
+    let finished = false;
+    // A command that cannot start emits 'error' and then 'close': report it once.
     const finish = (ok, why) => {
+      if (finished) return;
+      finished = true;
       clearInterval(ticker);
       if (interactive) process.stdout.write('\r\x1b[2K');
       const took = formatDuration(Date.now() - startedMs);

@@ -68,4 +68,16 @@ describe('set-up steps', () => {
     expect(printed).toContain('E: no space left');
     expect(lines.at(-1)).toMatch(/^\[setup\] ✗ Installing things failed after \d+ s \(exit code 100\)/);
   });
+
+  it('report a command that cannot start once, saying why', async () => {
+    const lines: string[] = [];
+    const ok = await runStep(
+      { title: 'Installing things', usually: 'about a minute', command: '/nonexistent/apt-get', args: [] },
+      { print: (line) => lines.push(line), interactive: false },
+    );
+    expect(ok).toBe(false);
+    const failures = lines.filter((line) => line.includes('✗'));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toContain('ENOENT');
+  });
 });

@@ -140,6 +140,25 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
       });
       expect(forged.statusCode).toBe(429);
     });
+
+    it('rate-limits an IPv6 subscriber by its /64, not by each of its addresses', async () => {
+      const statuses: number[] = [];
+      for (let index = 0; index <= limits.roomCreationsPerMinuteMax; index += 1) {
+        const remoteAddress = `2001:db8:77:1:${(index + 1).toString(16)}::1`;
+        statuses.push(
+          (await server.app.inject({ method: 'POST', url: '/api/rooms', headers: json, payload: {}, remoteAddress })).statusCode,
+        );
+      }
+      expect(statuses.at(-1)).toBe(429);
+      const neighbour = await server.app.inject({
+        method: 'POST',
+        url: '/api/rooms',
+        headers: json,
+        payload: {},
+        remoteAddress: '2001:db8:77:2::1',
+      });
+      expect(neighbour.statusCode).toBe(201);
+    });
   });
 
   describe('operations', () => {

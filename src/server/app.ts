@@ -13,6 +13,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
+import { installRequestActor } from './accounts/index.js';
+import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendError } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
 import { type Ledger, ledgerHttp } from './ledger/index.js';
@@ -95,7 +97,12 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     strictTransportSecurity: servesHttps ? { maxAge: hstsMaxAgeSeconds, includeSubDomains: false } : false,
     crossOriginEmbedderPolicy: false,
   });
-  await app.register(rateLimit, { global: false, errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode }) });
+  await app.register(rateLimit, {
+    global: false,
+    // One allowance per IPv4 address or IPv6 /64, not per IPv6 address (a subscriber has billions).
+    keyGenerator: (request) => addressKey(request.ip),
+    errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode }),
+  });
   // Frames up to twice the message limit get a typed `message_too_large` reply; larger ones close the socket (1009).
   await app.register(websocket, { options: { maxPayload: 2 * limits.signalingMessageBytesMax } });
 
@@ -106,6 +113,9 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
       return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
     }
   });
+
+  // `request.actor`: who is signed in, read from the session cookie at most once per request.
+  installRequestActor(app, services.people.authenticator);
 
   const connections = new SignalingConnections();
   await app.register(signalingHttp(connections), {
@@ -131,7 +141,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     publicUrl: services.publicUrl,
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
-  await app.register(networkHttp, { network: services.network, authenticator: services.people.authenticator });
+  await app.register(networkHttp, { network: services.network });
   await app.register(operationsHttp, {
     storage: services.storage,
     gateway: services.gateway,

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { accountLimits } from '../../shared/limits.js';
+import { addressKey } from '../http/client-address.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
-import { addressKey, loginThrottleLimits } from './login-throttle.js';
+import { loginThrottleLimits } from './login-throttle.js';
 import type { AccountsTables } from './migrations.js';
 import { tokenHash } from './secrets.js';
 

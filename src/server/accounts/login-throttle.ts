@@ -17,9 +17,9 @@
  * A count is forgotten `failureMemoryMs` after its last failure; a success clears the count it
  * was judged by (the device's, or the address's), never the one for all untrusted browsers.
  */
-import { isIPv4, isIPv6 } from 'node:net';
 import { sql } from 'kysely';
 import { accountLimits } from '../../shared/limits.js';
+import { addressKey } from '../http/client-address.js';
 import type { Clock } from '../platform/clock.js';
 import type { Storage } from '../storage/index.js';
 import type { AccountsTables } from './migrations.js';
@@ -52,23 +52,6 @@ export type LoginGate =
   | { kind: 'locked'; lockedUntilMs: number }
   | { kind: 'open'; trustedDeviceHash: string }
   | { kind: 'open'; trustedDeviceHash: undefined; addressScope: string };
-
-/** The throttling key of a client address: IPv4 as it is, IPv6 by its /64 (one subscriber's usual share), IPv4-mapped IPv6 as IPv4. */
-export function addressKey(address: string): string {
-  const withoutZone = address.split('%')[0] ?? address;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(withoutZone);
-  if (mapped?.[1]) return mapped[1];
-  if (isIPv4(withoutZone) || !isIPv6(withoutZone)) return withoutZone;
-  const [head = '', tail] = withoutZone.split('::');
-  const groups = (part: string) => (part === '' ? [] : part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])));
-  const left = groups(head);
-  const right = tail === undefined ? [] : groups(tail);
-  const full = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${full
-    .slice(0, 4)
-    .map((group) => Number.parseInt(group, 16).toString(16))
-    .join(':')}::/64`;
-}
 
 /** How long to lock after `failures` failures when `failuresBeforeLock` are allowed: 0, then the base, doubling, up to the maximum. */
 function lockDurationMs(failures: number, failuresBeforeLock: number): number {
