@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { accountLimits } from '../../shared/limits.js';
 import type { Mailer } from '../email/index.js';
 import type { Clock } from '../platform/clock.js';
+import { KeyedSerializer } from '../platform/keyed-serializer.js';
 import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import type { AccountsFailure, AccountsResult } from './failures.js';
@@ -57,6 +58,8 @@ export interface AccountsServiceOptions {
 /** Accounts, sessions and their one-time tokens. */
 export class AccountsService {
   private readonly throttle: LoginThrottle;
+  /** Login attempts, one at a time per email (on this instance). */
+  private readonly loginAttempts = new KeyedSerializer();
 
   constructor(private readonly options: AccountsServiceOptions) {
     this.throttle = new LoginThrottle({ storage: options.storage, clock: options.clock });
@@ -221,6 +224,16 @@ export class AccountsService {
    * untrusted browsers together; a locked login is refused before its password is checked.
    */
   async logIn(
+    email: string,
+    password: string,
+    from: { address: string; deviceToken?: string | undefined },
+  ): Promise<AccountsResult<{ session: Session; token: string; deviceToken: string }>> {
+    // One attempt per email at a time: the lock is judged before the password and counted after
+    // it, so guesses sent all at once would otherwise all pass the same open gate.
+    return this.loginAttempts.run(email, () => this.attemptLogIn(email, password, from));
+  }
+
+  private async attemptLogIn(
     email: string,
     password: string,
     from: { address: string; deviceToken?: string | undefined },

@@ -59,6 +59,14 @@ describe.each(bothEngines)('login throttling by address and trusted device (%s)'
     expect((await browserAt('198.51.100.2').logIn('ada@example.org', password)).statusCode).toBe(200);
   });
 
+  it('lets no more guesses through when they are sent all at once than when sent one by one', async () => {
+    const attempts = Array.from({ length: 25 }, (_, index) => errorCode(browserAt(attackerAddress), 'ada@example.org', `guess ${index}`));
+    const codes = await Promise.all(attempts);
+    expect(codes.filter((code) => code === 'invalid_credentials')).toHaveLength(accountLimits.loginFailuresBeforeLock);
+    expect(codes.filter((code) => code === 'login_locked')).toHaveLength(25 - accountLimits.loginFailuresBeforeLock);
+    expect((await browserAt('198.51.100.2').logIn('ada@example.org', password)).statusCode).toBe(200);
+  });
+
   it('lets a browser that logged in before through at the attacker’s very address, while strangers there are throttled', async () => {
     const trusted = await trustedBrowserAt(attackerAddress);
     await failFiveTimes(browserAt(attackerAddress));
