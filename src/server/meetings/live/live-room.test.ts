@@ -52,7 +52,8 @@ class RecordingConnection implements ParticipantConnection {
 /** Lets the media calls the room started (promises, no time) finish. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-async function meeting(settings: Partial<Room> = {}) {
+/** A live room nobody has joined yet, and a way to join it that fails the test when refused. */
+async function emptyMeeting(settings: Partial<Room> = {}) {
   const room = await rooms.create({ name: 'Co-op', participantsMax: 20, ...settings });
   const server = new InMemoryMediaServer();
   let closedTimes = 0;
@@ -72,10 +73,16 @@ async function meeting(settings: Partial<Room> = {}) {
     if (!joined.ok) throw new Error(`${displayName} could not join: ${joined.code}`);
     return { connection, participant: joined.value.participant, id: joined.value.participant.id, kind: joined.value.kind };
   };
+  return { room, server, live, join, closedTimes: () => closedTimes };
+}
+
+/** A live room with a moderator (Mo) and a guest (Guy) in it, or waiting. */
+async function meeting(settings: Partial<Room> = {}) {
+  const { room, server, live, join, closedTimes } = await emptyMeeting(settings);
   const moderator = join('Mo', { accessCode: room.moderatorCode, clientId: 'moderator-client-0001' });
   // With a waiting room Guy waits; with a viewer code Guy has it.
   const guest = join('Guy', { clientId: 'guest-client-00000001', accessCode: room.viewerCode ?? undefined });
-  return { room, server, live, join, moderator, guest, closedTimes: () => closedTimes };
+  return { room, server, live, join, moderator, guest, closedTimes };
 }
 
 describe('joining', () => {
@@ -369,6 +376,31 @@ describe('closing', () => {
     expect((await rooms.listMeetings(room.id))[0]?.endedAtMs).toBe(clock.nowMs());
     live.close();
     expect(closedTimes()).toBe(1);
+  });
+
+  it.each(['leaves', 'closes the tab', 'stops answering'] as const)(
+    'closes when the only person there was waiting and %s: the meeting record ends',
+    async (how) => {
+      const { live, room, join, closedTimes } = await emptyMeeting({ waitingRoom: true });
+      const guest = join('Guy');
+      expect(guest.kind).toBe('waiting');
+      if (how === 'leaves') live.leave(guest.id);
+      else if (how === 'closes the tab') live.connectionClosed(guest.id, guest.connection);
+      else live.connectionLost(guest.id, guest.connection);
+      expect(live.lobby.size).toBe(0);
+      expect(live.closed).toBe(true);
+      expect(closedTimes()).toBe(1);
+      await live.settled();
+      expect((await rooms.listMeetings(room.id))[0]?.endedAtMs).toBe(clock.nowMs());
+    },
+  );
+
+  it('stays open while someone still waits after the last admitted participant left', async () => {
+    const { live, moderator, guest } = await meeting({ waitingRoom: true });
+    live.leave(moderator.id);
+    expect(live.closed).toBe(false);
+    live.leave(guest.id);
+    expect(live.closed).toBe(true);
   });
 
   it('ends the meeting for everyone, the waiting included, when a moderator ends it', async () => {

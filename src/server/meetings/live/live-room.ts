@@ -3,7 +3,7 @@
  * set of commands that change it. It owns its participants (and those waiting in its lobby),
  * its settings, its media (`RoomMedia` on a `MediaServer`) and its modules (chat first). Every
  * change is a command here returning an `Outcome`; everything else reads views. When the last
- * participant leaves the room closes itself and tells the registry.
+ * person leaves (admitted or waiting) the room closes itself and tells the registry.
  */
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
@@ -177,9 +177,7 @@ export class LiveRoom {
     const core = this.#core;
     const waiting = core.lobby.get(participantId);
     if (waiting) {
-      if (waiting.participant.connection !== connection) return;
-      core.lobby.delete(participantId);
-      core.sendLobbyToModerators();
+      if (waiting.participant.connection === connection) waiting.participant.close();
       return;
     }
     const participant = core.participants.get(participantId);
@@ -190,7 +188,13 @@ export class LiveRoom {
   }
 
   #participantClosed(participant: LiveParticipant): void {
-    if (this.#core.forget(participant) && this.#core.participants.size === 0) this.close();
+    this.#core.forget(participant);
+    this.#closeIfEmpty();
+  }
+
+  /** Nobody is in the meeting and nobody waits: the room closes (whoever left, admitted or waiting). */
+  #closeIfEmpty(): void {
+    if (this.#core.participants.size === 0 && this.#core.lobby.size === 0) this.close();
   }
 
   // ---- what participants do ----------------------------------------------------------------

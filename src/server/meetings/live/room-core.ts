@@ -130,20 +130,18 @@ export class RoomCore {
 
   /**
    * Forgets a participant that closed: from the lobby (moderators get the new list) or from the
-   * meeting (others close their subscriptions and are told; modules hear `onLeave`). True when
-   * it left the meeting (not just the lobby).
+   * meeting (others close their subscriptions and are told; modules hear `onLeave`).
    */
-  forget(participant: LiveParticipant): boolean {
+  forget(participant: LiveParticipant): void {
     if (this.lobby.delete(participant.id)) {
       this.sendLobbyToModerators();
-      return false;
+      return;
     }
-    if (this.participants.get(participant.id) !== participant) return false;
+    if (this.participants.get(participant.id) !== participant) return;
     this.participants.delete(participant.id);
     for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     this.#eachModule('onLeave', (module) => module.onLeave(participant));
-    return true;
   }
 
   /** Creates a module through the room and keeps it by name; its message types become its own. */
