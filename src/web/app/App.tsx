@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { HomePage } from '../features/home/HomePage.js';
 import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
-import { LanguageChoice } from '../ui/index.js';
+import { PageChoices } from '../ui/index.js';
 import { lazyComponent } from './lazy.js';
 import { usePath } from './router.js';
 
@@ -70,13 +70,13 @@ function Page({ path }: { path: string }) {
   return <NotFoundPage />;
 }
 
-/** Chooses the page from the address; pages without a header get the language choice in a corner. */
+/** Chooses the page from the address; pages without a header get the language and theme choices in a corner. */
 export function App() {
   const path = usePath();
   return (
     <>
       <Page path={path} />
-      <LanguageChoice floating />
+      <PageChoices floating />
     </>
   );
 }

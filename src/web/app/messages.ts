@@ -1,4 +1,4 @@
-/** Words every page shares: the app’s name, the navigation, the language choice, organisation roles. English is the source; French is in `messages.fr.ts`. */
+/** Words every page shares: the app’s name, the navigation, the language and theme choices, organisation roles. English is the source; French is in `messages.fr.ts`. */
 import { defineCatalogue } from './intl/catalogue.js';
 
 /** The English messages (ICU). */
@@ -12,6 +12,10 @@ export const appEnglish = {
   'nav.dashboard': 'Your rooms',
   'nav.network': 'Network',
   'nav.language': 'Language',
+  'nav.theme': 'Theme',
+  'theme.system': 'As the system',
+  'theme.dark': 'Dark',
+  'theme.light': 'Light',
   'nav.yourData': 'Your data',
   'nav.operator': 'Operator console',
   'nav.logOut': 'Log out',

@@ -1,13 +1,13 @@
-/** The bar at the top of a page: its navigation (`children`) and, at the end, the language choice. */
+/** The bar at the top of a page: its navigation (`children`) and, at the end, the language and theme choices. */
 import type { ComponentChildren } from 'preact';
-import { LanguageChoice } from './LanguageChoice.js';
+import { PageChoices } from './PageChoices.js';
 
 /** `class` defaults to `app-header`. */
 export function Header(props: { children: ComponentChildren; class?: string }) {
   return (
     <header class={props.class ?? 'app-header'}>
       {props.children}
-      <LanguageChoice />
+      <PageChoices />
     </header>
   );
 }

@@ -1,15 +1,14 @@
 /**
  * The language choice: a labelled list of the languages, each in its own words; the choice is
- * remembered. `floating` (default false): pinned to a corner, for pages without a header (it
- * hides itself when a header on the page has one, and on the meeting page).
+ * remembered. Shown with the theme choice (`PageChoices`).
  */
 import { chooseLanguage } from '../app/intl/catalogue.js';
 import { currentLanguage, isLanguage, languageNames, languages } from '../app/intl/language.js';
 import { appMessages } from '../app/messages.js';
 
-export function LanguageChoice({ floating = false }: { floating?: boolean }) {
+export function LanguageChoice() {
   return (
-    <label class={floating ? 'language-choice floating' : 'language-choice'}>
+    <label class="language-choice">
       <span>{appMessages.t('nav.language')}</span>
       <select
         value={currentLanguage.value}

@@ -1,0 +1,108 @@
+/**
+ * Accessibility in a real browser: axe-core checks the main pages and states — home, log in,
+ * sign up, forgot password, the network (signed out), a room's pre-join screen and a meeting of
+ * one — at 1280 px and 390 px wide, in the dark and the light theme (the system's setting, and
+ * the theme chosen on the page), and finds no critical or serious violation of WCAG 2.2 A/AA.
+ * One server, one browser, one page per part: the width and the theme change in place.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsFolder, useMeetingFixture } from './harness.js';
+
+const fixture = useMeetingFixture();
+const screenshots = path.join(artifactsFolder, 'accessibility');
+
+const widthsPx = [1280, 390] as const;
+const themes = ['dark', 'light'] as const;
+const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Serious and critical violations of one page in one width and theme, as readable lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) => `${violation.id} (${violation.impact}): ${node.target.join(' ')} — ${node.failureSummary?.split('\n')[1]?.trim() ?? ''}`,
+      ),
+    );
+}
+
+/** Checks `page` as it stands in every width and system theme; returns the violations by state. */
+async function checkEveryWay(page: Page, name: string): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const widthPx of widthsPx) {
+    await page.setViewportSize({ width: widthPx, height: widthPx > 600 ? 800 : 844 });
+    for (const theme of themes) {
+      await page.emulateMedia({ colorScheme: theme });
+      const state = `${name} ${widthPx}px ${theme}`;
+      found[state] = await seriousViolations(page);
+      await page.screenshot({ path: path.join(screenshots, `${name}-${widthPx}-${theme}.png`) });
+    }
+  }
+  return found;
+}
+
+function report(found: Record<string, string[]>): void {
+  for (const [state, lines] of Object.entries(found)) {
+    console.log(`${state}: ${lines.length} serious or critical`);
+    for (const line of lines) console.log(`  ${line}`);
+  }
+}
+
+describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
+  it('finds no critical or serious violation on the signed-out pages, in both widths and both themes', async () => {
+    mkdirSync(screenshots, { recursive: true });
+    const page = await fixture.newPage();
+    const found: Record<string, string[]> = {};
+    const pages = { home: '/', login: '/login', signup: '/signup', 'forgot-password': '/forgot-password', network: '/network' };
+    for (const [name, address] of Object.entries(pages)) {
+      await page.goto(`${fixture.plenary.url}${address}`);
+      await page.waitForLoadState('networkidle');
+      await page.locator('main').first().waitFor();
+      Object.assign(found, await checkEveryWay(page, name));
+    }
+    report(found);
+    expect(Object.values(found).flat()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the theme chosen on the page over the system setting, remembers it, and the light theme passes there too', async () => {
+    const page = await fixture.newPage();
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(fixture.plenary.url);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const darkBackground = await background();
+    await page.locator('header').getByLabel('Theme').selectOption('light');
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    expect(await background()).not.toBe(darkBackground);
+    await page.reload();
+    await page.locator('header').getByLabel('Theme').waitFor();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('header').getByLabel('Theme').selectOption('system');
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    expect(await background()).toBe(darkBackground);
+    await page.context().close();
+  });
+
+  it('finds no critical or serious violation on the pre-join screen and in a meeting of one, in both widths and both themes', async () => {
+    const page = await fixture.newPage();
+    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
+    const { roomId } = (await created.json()) as { roomId: string };
+    await page.goto(`${fixture.plenary.url}/r/${roomId}`);
+    await page.getByRole('button', { name: 'Join meeting' }).waitFor();
+    await page.getByLabel('Your name').fill('Ada');
+    const found = await checkEveryWay(page, 'prejoin');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await page.locator('.tiles [data-local="true"]').waitFor();
+    Object.assign(found, await checkEveryWay(page, 'meeting'));
+    report(found);
+    expect(Object.values(found).flat()).toEqual([]);
+    await page.context().close();
+  });
+});

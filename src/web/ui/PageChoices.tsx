@@ -1,0 +1,19 @@
+/**
+ * The page's choices, side by side: language and theme. `floating` (default false): pinned to a
+ * corner, for pages without a header (hidden when a header on the page has them, and on the meeting).
+ */
+import { lazyComponent } from '../app/lazy.js';
+import { LanguageChoice } from './LanguageChoice.js';
+
+// Loaded after the first render, so the meeting page's initial JavaScript does not carry it
+// (the theme itself is shown before the first render, by theme.ts).
+const ThemeChoice = lazyComponent(() => import('./ThemeChoice.js').then((module) => module.ThemeChoice));
+
+export function PageChoices({ floating = false }: { floating?: boolean }) {
+  return (
+    <div class={floating ? 'page-choices floating' : 'page-choices'}>
+      <LanguageChoice />
+      <ThemeChoice />
+    </div>
+  );
+}
