@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { estimatePasswordStrength, newPasswordProblem, passwordStrengthLimits } from './password-strength.js';
+import { ManualClock } from '../platform/clock.js';
+import { estimatePasswordStrength, newPasswordProblem, PasswordStrengthChecker, passwordStrengthLimits } from './password-strength.js';
 
 const ada = { email: 'ada@example.org', name: 'Ada' };
 
@@ -43,5 +44,24 @@ describe('new passwords', () => {
     }
     // zxcvbn takes well over 5 ms on this; had it run on this thread, no timer could have fired meanwhile.
     expect(ticks).toBeGreaterThan(0);
+  });
+
+  it('fails only the check that ran out of time, and goes on with the next in a fresh worker', async () => {
+    const clock = new ManualClock();
+    const checker = new PasswordStrengthChecker({ clock, timeoutMs: 1_000 });
+    const slow = checker.estimate('p4$$w0rd'.repeat(32), []);
+    const next = checker.estimate('correct horse battery', []);
+    // The second check waits its turn; its own time has not started, so the first one's time-out cannot fail it.
+    clock.advance(1_000);
+    await expect(slow).rejects.toThrow('did not answer in time');
+    expect((await next).score).toBeGreaterThanOrEqual(passwordStrengthLimits.scoreMin);
+  });
+
+  it('refuses checks beyond the queue limit at once, and answers the others', async () => {
+    const checker = new PasswordStrengthChecker({ queuedMax: 3 });
+    const checks = Array.from({ length: 5 }, (_, index) => checker.estimate(`passphrase number ${index} of five`, []));
+    const settled = await Promise.allSettled(checks);
+    expect(settled.filter((result) => result.status === 'rejected')).toHaveLength(1);
+    expect(settled.filter((result) => result.status === 'fulfilled')).toHaveLength(4);
   });
 });

@@ -8,6 +8,7 @@
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { accountLimits } from '../../shared/limits.js';
+import { type Clock, type ScheduledCall, systemClock } from '../platform/clock.js';
 import { failure } from '../platform/outcome.js';
 import type { AccountsFailure } from './failures.js';
 
@@ -19,8 +20,10 @@ export const passwordStrengthLimits = {
   charactersChecked: 64,
   /** l33t substitutions zxcvbn tries at most; bounds its work on crafted input. */
   l33tSubstitutionsMax: 20,
-  /** Longest wait for the worker's estimate, in milliseconds; then the worker is restarted and the check fails. */
+  /** Longest the worker may take on one check, in milliseconds; then that check fails and the worker is restarted. */
   timeoutMs: 10_000,
+  /** Checks that may wait for the worker; more are refused (`password_check_unavailable`) rather than queued without end. */
+  queuedMax: 50,
 } as const;
 
 /** zxcvbn's verdict on one password. */
@@ -40,79 +43,115 @@ const StrengthReplySchema = z.object({
   suggestions: z.array(z.string()),
 });
 
-interface Waiting {
+interface Check {
+  id: number;
+  password: string;
+  userInputs: string[];
   resolve: (strength: PasswordStrength) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
 }
 
-/** One worker thread running zxcvbn, started on first use, shared by the process, and never holding it open while idle. */
-class PasswordStrengthWorker {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly waiting = new Map<number, Waiting>();
+/** Options of a `PasswordStrengthChecker`; defaults from `passwordStrengthLimits`. */
+export interface PasswordStrengthCheckerOptions {
+  clock?: Clock;
+  timeoutMs?: number;
+  queuedMax?: number;
+}
+
+/**
+ * One worker thread running zxcvbn, started on first use and never holding the process open
+ * while idle. Checks go to it one at a time, in order; each has `timeoutMs` of the worker's own
+ * time (not of the queue's), after which that check fails and the worker is restarted for the
+ * next. At most `queuedMax` checks wait; more are refused at once.
+ */
+export class PasswordStrengthChecker {
+  #worker: Worker | undefined;
+  #nextId = 1;
+  readonly #queue: Check[] = [];
+  #current: { check: Check; timeout: ScheduledCall } | undefined;
+  readonly #clock: Clock;
+  readonly #timeoutMs: number;
+  readonly #queuedMax: number;
+
+  constructor(options: PasswordStrengthCheckerOptions = {}) {
+    this.#clock = options.clock ?? systemClock;
+    this.#timeoutMs = options.timeoutMs ?? passwordStrengthLimits.timeoutMs;
+    this.#queuedMax = options.queuedMax ?? passwordStrengthLimits.queuedMax;
+  }
 
   estimate(password: string, userInputs: string[]): Promise<PasswordStrength> {
-    const worker = this.worker ?? this.start();
-    const id = this.nextId++;
+    if (this.#queue.length >= this.#queuedMax) return Promise.reject(new Error('too many password checks are waiting'));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.stop(worker, new Error('the password-strength worker did not answer in time')),
-        passwordStrengthLimits.timeoutMs,
-      );
-      this.waiting.set(id, { resolve, reject, timer });
-      worker.ref();
-      worker.postMessage({ id, password, userInputs });
+      this.#queue.push({ id: this.#nextId++, password, userInputs, resolve, reject });
+      this.#sendNext();
     });
   }
 
-  private start(): Worker {
+  #sendNext(): void {
+    if (this.#current) return;
+    const check = this.#queue.shift();
+    if (!check) {
+      this.#worker?.unref();
+      return;
+    }
+    const worker = this.#worker ?? this.#start();
+    const timeout = this.#clock.setTimeout(
+      () => this.#fail(worker, new Error('the password-strength worker did not answer in time')),
+      this.#timeoutMs,
+    );
+    this.#current = { check, timeout };
+    worker.ref();
+    worker.postMessage({ id: check.id, password: check.password, userInputs: check.userInputs });
+  }
+
+  #start(): Worker {
     const worker = new Worker(new URL('./password-strength-worker.mjs', import.meta.url), {
       workerData: {
         charactersChecked: passwordStrengthLimits.charactersChecked,
         l33tSubstitutionsMax: passwordStrengthLimits.l33tSubstitutionsMax,
       },
     });
-    worker.on('message', (message: unknown) => this.settle(worker, message));
-    worker.on('error', (error) => this.stop(worker, error));
-    worker.on('exit', () => this.stop(worker, new Error('the password-strength worker stopped')));
+    worker.on('message', (message: unknown) => this.#settle(worker, message));
+    worker.on('error', (error) => this.#fail(worker, error));
+    worker.on('exit', () => this.#fail(worker, new Error('the password-strength worker stopped')));
     worker.unref();
-    this.worker = worker;
+    this.#worker = worker;
     return worker;
   }
 
-  private settle(worker: Worker, message: unknown): void {
+  #settle(worker: Worker, message: unknown): void {
     const reply = StrengthReplySchema.safeParse(message);
-    if (!reply.success) return this.stop(worker, new Error('the password-strength worker sent a malformed reply'));
-    const waiting = this.waiting.get(reply.data.id);
-    if (!waiting) return;
-    this.waiting.delete(reply.data.id);
-    clearTimeout(waiting.timer);
-    waiting.resolve({ score: reply.data.score, warning: reply.data.warning, suggestions: reply.data.suggestions });
-    if (this.waiting.size === 0) worker.unref();
+    if (!reply.success) return this.#fail(worker, new Error('the password-strength worker sent a malformed reply'));
+    const current = this.#current;
+    if (worker !== this.#worker || current?.check.id !== reply.data.id) return;
+    this.#current = undefined;
+    current.timeout.cancel();
+    current.check.resolve({ score: reply.data.score, warning: reply.data.warning, suggestions: reply.data.suggestions });
+    this.#sendNext();
   }
 
-  /** Stops `worker` if it is the current one and fails every waiting estimate; the next estimate starts a new worker. */
-  private stop(worker: Worker, error: Error): void {
-    if (this.worker !== worker) return;
-    this.worker = undefined;
+  /** Fails the check in `worker` (if it is the current worker), restarts it for the next check. */
+  #fail(worker: Worker, error: Error): void {
+    if (this.#worker !== worker) return;
+    this.#worker = undefined;
     void worker.terminate();
-    for (const waiting of this.waiting.values()) {
-      clearTimeout(waiting.timer);
-      waiting.reject(error);
-    }
-    this.waiting.clear();
+    const current = this.#current;
+    this.#current = undefined;
+    current?.timeout.cancel();
+    current?.check.reject(error);
+    this.#sendNext();
   }
 }
 
-const sharedWorker = new PasswordStrengthWorker();
+const sharedChecker = new PasswordStrengthChecker();
 
 /**
  * zxcvbn's estimate for `password`, counting `userInputs` (the person's email, name…) as words a
- * guesser tries first. Rejects when the worker fails or takes longer than `timeoutMs`.
+ * guesser tries first. Rejects when the worker fails, takes longer than `timeoutMs` on it, or
+ * too many checks are waiting.
  */
 export function estimatePasswordStrength(password: string, userInputs: string[]): Promise<PasswordStrength> {
-  return sharedWorker.estimate(password, userInputs);
+  return sharedChecker.estimate(password, userInputs);
 }
 
 /** The person's email and name, whole and in words, and the site's name: what a guesser who knows them tries first. */
