@@ -68,7 +68,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
   });
 
   app.post('/api/account/logout', async (request, reply) => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const token = request.cookies.plenary_session;
     if (token) await accounts.logOut(token);
@@ -77,7 +77,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
   });
 
   app.get('/api/account/session', async (request) => {
-    const session = await authenticator.session(request);
+    const session = await request.actor.session();
     if (!session) return { person: null };
     return { person: await describe(session.person.id), csrfToken: session.csrfToken };
   });

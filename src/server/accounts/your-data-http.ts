@@ -37,7 +37,7 @@ export const yourDataHttp: FastifyPluginAsyncZod<YourDataHttpOptions> = async (a
     '/api/account/export',
     { schema: { querystring: z.object({ format: z.enum(['json', 'csv']).default('json') }) } },
     async (request, reply) => {
-      const session = await options.authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const data: Record<string, unknown> = { account: await options.accounts.exportData(session.person.id) };
       for (const [name, collect] of Object.entries(options.collectors)) data[name] = await collect(session.person);
@@ -56,7 +56,7 @@ export const yourDataHttp: FastifyPluginAsyncZod<YourDataHttpOptions> = async (a
   );
 
   app.post('/api/account/delete', { schema: { body: DeleteAccountRequestSchema } }, async (request, reply) => {
-    const session = await options.authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const refused = await options.accounts.confirmPassword(session.person.id, request.body.password);
     // Signed in already: a wrong password here is forbidden (403), not a failed login (401).

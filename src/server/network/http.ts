@@ -31,7 +31,6 @@ import {
   RequestParamsSchema,
   StatementQuerySchema,
 } from '../../shared/network-api.js';
-import type { Authenticator } from '../accounts/index.js';
 import { sendFailure } from '../http/errors.js';
 import { repeatEvery } from '../platform/sweep.js';
 import type { Actor } from './context.js';
@@ -40,7 +39,6 @@ import type { NetworkServices } from './network-services.js';
 
 export interface NetworkHttpOptions {
   network: NetworkServices;
-  authenticator: Authenticator;
   /**
    * How often to tell requesters about requests that expired unpaid, on the network's clock; 0 turns
    * it off. Default `networkLimits.requestExpirySweepIntervalMs`.
@@ -52,7 +50,7 @@ export interface NetworkHttpOptions {
 const tradingRateLimit = { rateLimit: { max: networkLimits.paymentRequestsPerMinuteMax, timeWindow: 60_000 } };
 
 export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app, options) => {
-  const { network, authenticator } = options;
+  const { network } = options;
   const { membership, directory, payments, requests, accounts } = network;
 
   const intervalMs = options.expirySweepIntervalMs ?? networkLimits.requestExpirySweepIntervalMs;
@@ -68,7 +66,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
 
   /** The acting person, or undefined once a 401/403 has been sent. */
   const actorOf = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | undefined> => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     return session && network.context.actor(session.person);
   };
   const answer = <T>(reply: FastifyReply, result: NetworkResult<T>, status = 200) =>

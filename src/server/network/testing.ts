@@ -43,7 +43,7 @@ export async function startNetworkTestApp(engine: StorageEngine, options: { coOp
           coOpOrganisation: options.coOpOrganisation,
         },
       });
-      await app.register(networkHttp, { network, authenticator: people.authenticator });
+      await app.register(networkHttp, { network });
     },
   });
   if (!ledger || !network) throw new Error('the network was not started');

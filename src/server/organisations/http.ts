@@ -18,7 +18,6 @@ import {
   TokenRequestSchema,
 } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import type { Authenticator } from '../accounts/index.js';
 import { sendFailure } from '../http/errors.js';
 import type { RoomsRepository } from '../meetings/index.js';
 import { organisationsFailureStatus } from './failures.js';
@@ -26,7 +25,6 @@ import type { OrganisationsService, OwnedRoom } from './organisations-service.js
 
 export interface OrganisationsHttpOptions {
   organisations: OrganisationsService;
-  authenticator: Authenticator;
   rooms: RoomsRepository;
   /** Upcoming scheduled meetings of a room (from the scheduling domain). */
   upcoming: (roomId: string) => Promise<ScheduledMeetingView[]>;
@@ -39,7 +37,7 @@ const recentMeetingsShown = 5;
 const mailingRateLimit = { rateLimit: { max: accountLimits.mailingRequestsPerMinuteMax, timeWindow: 60_000 } };
 
 export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> = async (app, options) => {
-  const { organisations, authenticator } = options;
+  const { organisations } = options;
 
   const roomView = async (room: OwnedRoom, base: string, administers: boolean): Promise<OwnedRoomView> => {
     const meetings = await options.rooms.listMeetings(room.roomId, recentMeetingsShown);
@@ -69,7 +67,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
   const base = (request: { protocol: string; host: string }) => options.publicUrl(`${request.protocol}://${request.host}`);
 
   app.post('/api/orgs', { schema: { body: CreateOrganisationRequestSchema } }, async (request, reply) => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const result = await organisations.create(session.person, request.body);
     if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
@@ -80,7 +78,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/orgs/:org',
     { schema: { params: OrganisationParamsSchema, response: { 200: OrganisationViewSchema } } },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.view(session.person, request.params.org);
       return result.ok ? result.value : sendFailure(reply, organisationsFailureStatus, result);
@@ -91,7 +89,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/orgs/:org/invitations',
     { schema: { params: OrganisationParamsSchema, body: InvitationRequestSchema }, config: mailingRateLimit },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.invite(session.person, request.params.org, request.body);
       return result.ok ? reply.code(202).send({ invited: request.body.email }) : sendFailure(reply, organisationsFailureStatus, result);
@@ -99,7 +97,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
   );
 
   app.post('/api/invitations/accept', { schema: { body: TokenRequestSchema } }, async (request, reply) => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const result = await organisations.acceptInvitation(session.person, request.body.token);
     if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
@@ -107,7 +105,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
   });
 
   app.delete('/api/orgs/:org/members/:personId', { schema: { params: MemberParamsSchema } }, async (request, reply) => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const result = await organisations.removeMember(session.person, request.params.org, request.params.personId);
     return result.ok ? reply.code(204).send() : sendFailure(reply, organisationsFailureStatus, result);
@@ -117,7 +115,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/orgs/:org/members/:personId',
     { schema: { params: MemberParamsSchema, body: ChangeRoleRequestSchema } },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.changeRole(session.person, request.params.org, request.params.personId, request.body.role);
       return result.ok ? reply.code(204).send() : sendFailure(reply, organisationsFailureStatus, result);
@@ -128,7 +126,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/orgs/:org/rooms',
     { schema: { params: OrganisationParamsSchema, body: CreateOwnedRoomRequestSchema, response: { 201: OwnedRoomViewSchema } } },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.createRoom(session.person, request.params.org, request.body);
       if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
@@ -140,7 +138,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/me/rooms',
     { schema: { body: CreateOwnedRoomRequestSchema, response: { 201: OwnedRoomViewSchema } } },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.createRoom(session.person, null, request.body);
       if (!result.ok) return sendFailure(reply, organisationsFailureStatus, result);
@@ -153,7 +151,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/orgs/:org/rooms/:slug',
     { schema: { params: OwnedRoomParamsSchema, response: { 200: RoomLookupViewSchema } } },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.findRoomBySlug(session.person, request.params.org, request.params.slug);
       return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, organisationsFailureStatus, result);
@@ -165,7 +163,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     '/api/people/:handle/rooms/:slug',
     { schema: { params: PersonalRoomParamsSchema, response: { 200: RoomLookupViewSchema } } },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await organisations.findPersonalRoomBySlug(session.person, request.params.handle, request.params.slug);
       return result.ok ? { roomId: result.value.roomId } : sendFailure(reply, organisationsFailureStatus, result);
@@ -173,7 +171,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
   );
 
   app.get('/api/dashboard', { schema: { response: { 200: DashboardViewSchema } } }, async (request, reply) => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const rooms = await organisations.roomsVisibleTo(session.person.id);
     const views: OwnedRoomView[] = [];

@@ -134,12 +134,11 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
   });
   await app.register(organisationsHttp, {
     organisations,
-    authenticator,
     rooms: options.rooms,
     upcoming: (roomId) => scheduling.upcoming(roomId),
     publicUrl: (origin) => publicUrl ?? origin,
   });
-  await app.register(schedulingHttp, { scheduling, authenticator });
+  await app.register(schedulingHttp, { scheduling });
   await app.register(yourDataHttp, {
     accounts,
     authenticator,

@@ -10,7 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Migration } from 'kysely';
 import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
-import { deviceCookieName, sessionCookieName } from '../accounts/index.js';
+import { deviceCookieName, installRequestActor, sessionCookieName } from '../accounts/index.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendError } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
@@ -74,6 +74,7 @@ export async function startPeopleTestApp(
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
     if (!isSameOrigin(request, [])) return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
   });
+  installRequestActor(app, people.authenticator);
   await app.register(peopleHttp, { people, storage, rooms, registry, publicUrl: options.publicUrl });
   await options.extend?.({ app, storage, people, clock });
   await app.ready();

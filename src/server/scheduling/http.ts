@@ -8,7 +8,6 @@ import {
   ScheduleMeetingRequestSchema,
 } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import type { Authenticator } from '../accounts/index.js';
 import { sendFailure } from '../http/errors.js';
 import { failure } from '../platform/outcome.js';
 import { schedulingFailureStatus } from './failures.js';
@@ -16,13 +15,12 @@ import type { SchedulingService } from './scheduling-service.js';
 
 export interface SchedulingHttpOptions {
   scheduling: SchedulingService;
-  authenticator: Authenticator;
 }
 
 /** Requests that send email to addresses someone typed in, per client address per minute. */
 const mailingRateLimit = { rateLimit: { max: accountLimits.mailingRequestsPerMinuteMax, timeWindow: 60_000 } };
 
-export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = async (app, { scheduling, authenticator }) => {
+export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = async (app, { scheduling }) => {
   app.post(
     '/api/rooms/:roomId/scheduled-meetings',
     {
@@ -30,7 +28,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
       config: mailingRateLimit,
     },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await scheduling.schedule(session.person, request.params.roomId, request.body);
       return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, schedulingFailureStatus, result);
@@ -44,7 +42,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
       config: mailingRateLimit,
     },
     async (request, reply) => {
-      const session = await authenticator.requireSession(request, reply);
+      const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const result = await scheduling.update(session.person, request.params.meetingId, request.body);
       return result.ok ? result.value : sendFailure(reply, schedulingFailureStatus, result);
@@ -52,7 +50,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
   );
 
   app.delete('/api/scheduled-meetings/:meetingId', { schema: { params: ScheduledMeetingParamsSchema } }, async (request, reply) => {
-    const session = await authenticator.requireSession(request, reply);
+    const session = await request.actor.requireSession(reply);
     if (!session) return reply;
     const result = await scheduling.cancel(session.person, request.params.meetingId);
     return result.ok ? result.value : sendFailure(reply, schedulingFailureStatus, result);
