@@ -40,6 +40,8 @@ export class LiveRoom {
   readonly #dependencies: LiveRoomDependencies;
   #writes: Promise<unknown> = Promise.resolve();
   #meetingId: string | undefined;
+  /** Whether the meeting record was started: on the first join let in (admitted or waiting), not on a refused one. */
+  #recordStarted = false;
   #closed = false;
 
   constructor(room: Room, dependencies: LiveRoomDependencies) {
@@ -49,9 +51,6 @@ export class LiveRoom {
         if (this.#meetingId) await dependencies.records.recordAttendance(this.#meetingId, count);
       }),
     );
-    this.#record(async () => {
-      this.#meetingId = (await dependencies.records.startMeeting(room.id)).id;
-    });
   }
 
   // ---- views -------------------------------------------------------------------------------
@@ -105,6 +104,16 @@ export class LiveRoom {
     if (this.#core.participants.get(participantId)?.isModerator && this.#core.lobby.size > 0) this.#core.sendLobbyToModerators();
   }
 
+  /** Starts the meeting record, once: someone was let in (admitted or to the waiting room). */
+  #startRecord(): void {
+    if (this.#recordStarted) return;
+    this.#recordStarted = true;
+    const roomId = this.#core.room.id;
+    this.#record(async () => {
+      this.#meetingId = (await this.#dependencies.records.startMeeting(roomId)).id;
+    });
+  }
+
   #record(write: () => Promise<unknown>): void {
     this.#writes = this.#writes.then(write).catch((error: unknown) => {
       this.#dependencies.logger.error({ err: error, roomId: this.#core.room.id }, 'could not update the meeting record');
@@ -141,9 +150,11 @@ export class LiveRoom {
     }
     const media = core.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
     const init = { displayName: request.displayName, role: role.value, media, connection, clientId: request.clientId };
+    const waits = core.settings.waitingRoom && role.value === 'guest';
+    if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', 'Too many people are waiting to join.');
+    this.#startRecord();
     const participant = new LiveParticipant(init, (leaving) => this.#participantClosed(leaving));
-    if (core.settings.waitingRoom && role.value === 'guest') {
-      if (core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', 'Too many people are waiting to join.');
+    if (waits) {
       core.lobby.set(participant.id, { participant, sinceMs: this.#dependencies.clock.nowMs() });
       core.sendLobbyToModerators();
       return { ok: true, value: { kind: 'waiting', participant } };

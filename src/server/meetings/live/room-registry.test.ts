@@ -1,0 +1,65 @@
+/**
+ * The registry's part of a meeting's life: which joins start a live room and a meeting record,
+ * and that nothing stays open once everyone has gone. A gateway that is never started: joining
+ * without publishing does not touch the media server.
+ */
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../../shared/protocol.js';
+import { JanusGateway } from '../../media/index.js';
+import { ManualClock } from '../../platform/clock.js';
+import { openTestStorage, type TestStorage } from '../../storage/testing.js';
+import { meetingsMigrations } from '../migrations.js';
+import { type Room, RoomsRepository } from '../rooms-repository.js';
+import { RoomRegistry } from './room-registry.js';
+
+const logger = pino({ level: 'silent' });
+const media = { audioMuted: true, videoMuted: true };
+const clock = new ManualClock();
+let storage: TestStorage;
+let rooms: RoomsRepository;
+
+beforeAll(async () => {
+  storage = await openTestStorage('sqlite', meetingsMigrations);
+  rooms = new RoomsRepository(storage, clock);
+});
+afterAll(async () => storage?.dispose());
+
+/** A joiner's connection that keeps nothing. */
+const connection = () => ({ send: (_message: ServerMessage) => {}, disconnect: () => {}, admitted: () => {} });
+
+async function registryWithRoom(settings: Partial<Room> = {}) {
+  const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
+  const registry = new RoomRegistry(gateway, rooms, logger, clock);
+  const room = await rooms.create({ name: 'Registry', participantsMax: 5, ...settings });
+  return { registry, room };
+}
+
+describe('the registry', () => {
+  it('leaves no live room, placement or meeting record behind a refused join', async () => {
+    const { registry, room } = await registryWithRoom({ viewerCode: 'orchard' });
+    for (const accessCode of ['apple', 'pear', 'plum']) {
+      const joined = await registry.join(room.id, { displayName: 'Wrong', media, accessCode }, connection());
+      expect(joined).toMatchObject({ ok: false, code: 'access_code_wrong' });
+    }
+    expect(registry.find(room.id)).toBeUndefined();
+    expect(registry.counts().rooms).toBe(0);
+    expect(await registry.placement.locate(room.id)).toBeUndefined();
+    await registry.close();
+    expect(await rooms.listMeetings(room.id)).toEqual([]);
+  });
+
+  it('closes the meeting, releases its placement and ends its record when its only, waiting, guest leaves', async () => {
+    const { registry, room } = await registryWithRoom({ waitingRoom: true });
+    const joined = await registry.join(room.id, { displayName: 'Guy', media }, connection());
+    if (!joined.ok) throw new Error(joined.code);
+    expect(joined.value.result.kind).toBe('waiting');
+    joined.value.room.leave(joined.value.result.participant.id);
+    expect(registry.counts().rooms).toBe(0);
+    await registry.close();
+    expect(await registry.placement.locate(room.id)).toBeUndefined();
+    const [record, ...others] = await rooms.listMeetings(room.id);
+    expect(others).toEqual([]);
+    expect(record?.endedAtMs).toBe(clock.nowMs());
+  });
+});
