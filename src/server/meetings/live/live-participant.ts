@@ -44,6 +44,8 @@ export interface Publication {
   earlyCandidates: IceCandidate[];
   /** What the media server was last told to drop of this publisher's streams. */
   blocked: { audio: boolean; video: boolean };
+  /** How many times it was emptied (connection lost or resumed, media server gone): a publish in flight that sees it change was overtaken. */
+  resets: number;
 }
 
 const emptyPublication = (): Publication => ({
@@ -52,6 +54,7 @@ const emptyPublication = (): Publication => ({
   live: false,
   earlyCandidates: [],
   blocked: { audio: false, video: false },
+  resets: 0,
 });
 
 /** Empties a publication in place (a publish in flight holds the same object). */
@@ -61,6 +64,7 @@ function resetPublication(publication: Publication): void {
   publication.live = false;
   publication.blocked = { audio: false, video: false };
   publication.earlyCandidates.length = 0;
+  publication.resets += 1;
 }
 
 /** What anyone outside the room may read of a participant: a read-only view. */

@@ -352,6 +352,23 @@ describe('a dropped connection', () => {
     expect(moderator.connection.all('participant-left')).toEqual([]);
   });
 
+  it.each(['stops answering', 'comes back with the resume token'] as const)(
+    'closes a publish still on its way to the media server when the connection %s meanwhile',
+    async (how) => {
+      const { live, server, moderator, guest } = await meeting();
+      const publishing = live.publish(guest.id, 'camera', offer);
+      live.connectionLost(guest.id, guest.connection);
+      if (how === 'comes back with the resume token')
+        live.join({ displayName: 'Guy', media, resumeToken: guest.participant.resumeToken }, new RecordingConnection());
+      expect(await publishing).toMatchObject({ ok: false, code: 'media_negotiation_failed' });
+      const publisher = server.publisherFor(`${guest.id}/camera`);
+      expect(publisher?.closed).toBe(true);
+      publisher?.fire('webrtc-up');
+      expect(guest.participant.publishing).toBe(false);
+      expect(live.participants.get(moderator.id)?.closed).toBe(false);
+    },
+  );
+
   it('ignores a lost connection that is no longer the participant’s', async () => {
     const { live, guest } = await meeting();
     live.join({ displayName: 'Guy', media, resumeToken: guest.participant.resumeToken }, new RecordingConnection());

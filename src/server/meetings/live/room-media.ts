@@ -66,13 +66,15 @@ export class RoomMedia {
     offer: SessionDescription,
   ): Promise<Outcome<SessionDescription>> {
     const publication = participant.publication(source);
+    const resets = publication.resets;
     try {
       if (publication.handle) await this.unpublish(participant, source);
       const janusRoom = await this.ensureJanusRoom();
       const publisher = await this.server.openPublisher(janusRoom, `${participant.id}/${source}`);
-      if (participant.closed) {
+      const overtaken = this.overtaken(participant, publication.resets !== resets);
+      if (overtaken) {
         await publisher.close();
-        return failure('not_joined', 'You have left the meeting.');
+        return overtaken;
       }
       publication.handle = publisher;
       this.watchPublisher(participant, source, publisher);
@@ -84,6 +86,17 @@ export class RoomMedia {
       this.logger.warn({ err: error, participantId: participant.id, source }, 'publish failed');
       return mediaFailure(error);
     }
+  }
+
+  /**
+   * Why a publish that was waiting for the media server must not go on: the participant left, or
+   * their connection dropped or was replaced, or the media server went away (`reset`) meanwhile.
+   */
+  private overtaken(participant: LiveParticipant, reset: boolean): Failure | undefined {
+    if (participant.closed) return failure('not_joined', 'You have left the meeting.');
+    if (reset || !participant.connection)
+      return failure('media_negotiation_failed', 'The connection changed while publishing; publish again.');
+    return undefined;
   }
 
   private watchPublisher(participant: LiveParticipant, source: MediaSource, publisher: MediaPublisher): void {
