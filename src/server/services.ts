@@ -123,10 +123,16 @@ export async function startServices(
   // One instance, one Janus: every room is placed here (a shared directory comes with several instances).
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock));
 
-  // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings).
+  // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings),
+  // and what a dead instance left — meetings and payment requests whose claims lapsed — is cleaned up
+  // without waiting for some instance to restart.
   const claimRenewal = repeatEvery(
     limits.instanceClaimRenewIntervalMs,
-    () => rooms.renewMeetingClaims(),
+    async () => {
+      await rooms.renewMeetingClaims();
+      await rooms.endAbandonedMeetings({ startingUp: false });
+      await network.requests.recover({ startingUp: false });
+    },
     (error) => logger.error({ err: error }, 'renewing the claims on this instance’s meetings failed'),
     clock,
   );

@@ -95,6 +95,24 @@ describe.each(bothEngines)('RoomsRepository on %s', (engine) => {
       await onB.endMeeting((await rooms.listMeetings(renewed.id))[0]?.id ?? '');
     });
 
+    it('while running, ends a dead instance’s lapsed meetings but never its own live ones, however old', async () => {
+      const onA = new RoomsRepository(storage, clock, { instanceId: instanceA });
+      const onB = new RoomsRepository(storage, clock, { instanceId: instanceB });
+      const deadOnes = await rooms.create({ name: 'A died', participantsMax: 5 });
+      const mine = await rooms.create({ name: 'B holds it', participantsMax: 5 });
+      await onA.startMeeting(deadOnes.id);
+      await onB.startMeeting(mine.id);
+      clock.advance(limits.instanceClaimLeaseMs / 2);
+      // B's own sweep, inside the lease: nothing has lapsed, and its own meeting is never its to end.
+      expect(await onB.endAbandonedMeetings({ startingUp: false })).toBe(0);
+      await onB.renewMeetingClaims();
+      clock.advance(limits.instanceClaimLeaseMs / 2 + 1);
+      expect(await onB.endAbandonedMeetings({ startingUp: false })).toBe(1);
+      expect(await endedAt(deadOnes.id)).toBe(clock.nowMs());
+      expect(await endedAt(mine.id)).toBeNull();
+      await onB.endMeeting((await rooms.listMeetings(mine.id))[0]?.id ?? '');
+    });
+
     it('ends meetings opened before claims existed, whoever starts', async () => {
       const room = await rooms.create({ name: 'Unclaimed', participantsMax: 5 });
       await storage.db

@@ -215,19 +215,23 @@ export class RoomsRepository {
    * presumed dead), and unclaimed ones (from before claims). Another live instance's meetings stay
    * open. Returns how many were closed.
    */
-  async endAbandonedMeetings(): Promise<number> {
+  async endAbandonedMeetings(options: { startingUp?: boolean } = {}): Promise<number> {
     const now = this.clock.nowMs();
+    const startingUp = options.startingUp ?? true;
     const result = await this.claims
       .updateTable('meetings')
       .set({ ended_at_ms: now })
       .where('ended_at_ms', 'is', null)
       .where((row) =>
-        row.or([
-          row('instance_id', '=', this.instanceId),
-          row('instance_id', 'is', null),
-          row('claimed_at_ms', 'is', null),
-          row('claimed_at_ms', '<', now - this.claimLeaseMs),
-        ]),
+        // A running instance (the periodic sweep) holds live meetings of its own: only lapsed claims then.
+        startingUp
+          ? row.or([
+              row('instance_id', '=', this.instanceId),
+              row('instance_id', 'is', null),
+              row('claimed_at_ms', 'is', null),
+              row('claimed_at_ms', '<', now - this.claimLeaseMs),
+            ])
+          : row('claimed_at_ms', '<', now - this.claimLeaseMs),
       )
       .executeTakeFirst();
     return Number(result.numUpdatedRows);

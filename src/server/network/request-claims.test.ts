@@ -102,6 +102,23 @@ describe.each(bothEngines)('payment request claims on %s', (engine) => {
     expect(balance).toBe('-9.00');
   });
 
+  it('while running, recovers another instance’s lapsed claim but never its own accept under way', async () => {
+    const mine = await requestPayment();
+    const deadOnes = await requestPayment({ amount: '4' });
+    await leftAccepting(deadOnes, InstanceIdSchema.parse('inst_dead'));
+    fixture.clock.advance(limits.instanceClaimLeaseMs + 1);
+    await leftAccepting(mine, localInstanceId);
+    expect(await fixture.network.requests.recover({ startingUp: false })).toBe(1);
+    expect([await statusOf(mine), await statusOf(deadOnes)]).toEqual(['accepting', 'open']);
+    // Two instances recovering the same paid request at once: the second finds it done, and does not fail.
+    const paid = await requestPayment({ amount: '2' });
+    expect((await alice.request('POST', `/api/network/members/acme/requests/${paid}/accept`, {})).statusCode).toBe(200);
+    await leftAccepting(paid, InstanceIdSchema.parse('inst_dead'));
+    fixture.clock.advance(limits.instanceClaimLeaseMs + 1);
+    await Promise.all([fixture.network.requests.recover({ startingUp: false }), fixture.network.requests.recover({ startingUp: false })]);
+    expect(await statusOf(paid)).toBe('accepted');
+  });
+
   it('tells the requester of an expired request when the clock moves past the sweep, without being asked', async () => {
     await requestPayment({ expiresInDays: 1 });
     fixture.clock.advance(dayMs);

@@ -264,14 +264,18 @@ export class RequestsService {
   }
 
   /** Records the transfer of a claimed request; only its claimer (or recovery) gets here. */
-  private async markAccepted(id: string, atMs: number): Promise<void> {
+  /**
+   * Marks a paid request accepted. Its claimer asserts it was still `accepting`; recovery
+   * (`whileRecovering`) may find another instance's recovery got there first, which is fine.
+   */
+  private async markAccepted(id: string, atMs: number, whileRecovering = false): Promise<void> {
     const marked = await this.context.db
       .updateTable('network_requests')
       .set({ status: 'accepted', transfer_id: transferIdOf(id), handled_at_ms: atMs })
       .where('id', '=', id)
       .where('status', '=', 'accepting')
       .executeTakeFirst();
-    if (Number(marked.numUpdatedRows) === 0) throw new Error(`request ${id} was paid but is no longer being accepted`);
+    if (Number(marked.numUpdatedRows) === 0 && !whileRecovering) throw new Error(`request ${id} was paid but is no longer being accepted`);
   }
 
   private notAcceptable(row: RequestRow) {
@@ -377,25 +381,31 @@ export class RequestsService {
    * is presumed dead) and unclaimed ones (from before claims); another live instance's are left
    * alone. Taking one whose owner is only slow is safe: the transfer id is the request's, so the
    * ledger never pays it twice. Returns how many it finished.
+   *
+   * With `startingUp: false` (the periodic sweep of a running instance, whose own accepts may be
+   * under way) it takes only requests whose claim has lapsed.
    */
-  async recover(): Promise<number> {
+  async recover(options: { startingUp?: boolean } = {}): Promise<number> {
+    const startingUp = options.startingUp ?? true;
     const staleBeforeMs = this.context.nowMs() - (this.context.dependencies.claimLeaseMs ?? limits.instanceClaimLeaseMs);
     const stuck = await this.context.db
       .selectFrom('network_requests')
       .select('id')
       .where('status', '=', 'accepting')
       .where((row) =>
-        row.or([
-          row('claimed_by', '=', this.instanceId),
-          row('claimed_by', 'is', null),
-          row('claimed_at_ms', 'is', null),
-          row('claimed_at_ms', '<', staleBeforeMs),
-        ]),
+        startingUp
+          ? row.or([
+              row('claimed_by', '=', this.instanceId),
+              row('claimed_by', 'is', null),
+              row('claimed_at_ms', 'is', null),
+              row('claimed_at_ms', '<', staleBeforeMs),
+            ])
+          : row('claimed_at_ms', '<', staleBeforeMs),
       )
       .execute();
     for (const { id } of stuck) {
       const transfer = await this.context.dependencies.ledger.findTransfer(transferIdOf(id));
-      if (transfer) await this.markAccepted(id, transfer.transfer.timestampMs);
+      if (transfer) await this.markAccepted(id, transfer.transfer.timestampMs, true);
       else {
         await this.context.db
           .updateTable('network_requests')
