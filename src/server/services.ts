@@ -151,7 +151,7 @@ export async function startServices(
     async stop() {
       if (stopped) return;
       stopped = true;
-      claimRenewal.stop();
+      await claimRenewal.stop();
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();

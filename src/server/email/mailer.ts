@@ -231,7 +231,7 @@ export class Mailer {
 
   /** Waits for the deliveries under way, then closes the SMTP connection pool. */
   async close(): Promise<void> {
-    this.retrying?.stop();
+    await this.retrying?.stop();
     await Promise.all([...this.delivering]);
     this.transporter?.close();
   }

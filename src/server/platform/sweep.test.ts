@@ -58,4 +58,28 @@ describe('repeatEvery', () => {
     expect(errors).toEqual([new Error('database away')]);
     sweep.stop();
   });
+
+  it('stops only once the round under way has finished, so its owner can then close what it uses', async () => {
+    const clock = new ManualClock(0);
+    let finishRound: (() => void) | undefined;
+    const sweep = repeatEvery(
+      100,
+      () =>
+        new Promise<void>((resolve) => {
+          finishRound = resolve;
+        }),
+      () => {},
+      clock,
+    );
+    clock.advance(100);
+    let stopped = false;
+    const stopping = sweep.stop().then(() => {
+      stopped = true;
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stopped).toBe(false);
+    finishRound?.();
+    await stopping;
+    expect(stopped).toBe(true);
+  });
 });
