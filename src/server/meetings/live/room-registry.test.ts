@@ -49,6 +49,17 @@ describe('the registry', () => {
     expect(await rooms.listMeetings(room.id)).toEqual([]);
   });
 
+  it('refuses a join still on its way when the shutdown begins, and leaves no room, placement or meeting record', async () => {
+    const { registry, room } = await registryWithRoom();
+    const joining = registry.join(room.id, { displayName: 'Late', media }, connection());
+    await registry.close();
+    expect(await joining).toMatchObject({ ok: false, code: 'media_server_unavailable' });
+    expect(registry.find(room.id)).toBeUndefined();
+    expect(registry.counts().rooms).toBe(0);
+    expect(await registry.placement.locate(room.id)).toBeUndefined();
+    expect(await rooms.listMeetings(room.id)).toEqual([]);
+  });
+
   it('closes the meeting, releases its placement and ends its record when its only, waiting, guest leaves', async () => {
     const { registry, room } = await registryWithRoom({ waitingRoom: true });
     const joined = await registry.join(room.id, { displayName: 'Guy', media }, connection());

@@ -19,6 +19,8 @@ export interface RegistryCounts {
   publishedStreams: number;
 }
 
+const shuttingDown = () => failure('media_server_unavailable', 'The server is shutting down.');
+
 export class RoomRegistry {
   private readonly liveRooms = new Map<RoomId, LiveRoom>();
   /** Rooms that closed but whose meeting record may still be being written. */
@@ -56,39 +58,55 @@ export class RoomRegistry {
     return this.liveRooms.get(roomId);
   }
 
-  /** Joins a participant into a room's meeting (or its waiting room), starting the meeting if it is the first. */
+  /**
+   * Joins a participant into a room's meeting (or its waiting room), starting the meeting if it is
+   * the first. Refused while the registry shuts down (`media_server_unavailable`), also when the
+   * shutdown began while the room was being looked up or placed.
+   */
   async join(
     roomId: RoomId,
     request: JoinRequest,
     connection: ParticipantConnection,
   ): Promise<Outcome<{ room: LiveRoom; result: JoinResult }>> {
-    if (this.isClosed) return failure('media_server_unavailable', 'The server is shutting down.');
+    if (this.isClosed) return shuttingDown();
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', 'There is no room with this link.');
+    let placedHere = false;
     if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
       // A meeting starts: the directory says where. Sending joiners to another instance comes with several instances.
       const placed = await this.placement.place(roomId, this.rooms.instanceId);
       if (placed.instanceId !== this.rooms.instanceId)
         return failure('media_server_unavailable', 'This meeting is held on another server; join again in a moment.');
+      placedHere = true;
     }
-    let live = this.liveRooms.get(roomId);
-    if (!live || live.closed) {
-      live = new LiveRoom(room, {
-        media: this.gateway,
-        records: this.rooms,
-        logger: this.logger.child({ roomId }),
-        clock: this.clock,
-        reconnectGraceMs: this.reconnectGraceMs,
-        onClose: (closed) => this.handleRoomClosed(closed),
-      });
-      this.liveRooms.set(roomId, live);
+    if (this.isClosed) {
+      // The shutdown began during the awaits: make no room, and give back the placement just taken.
+      if (placedHere) this.release(roomId);
+      return shuttingDown();
     }
+    const live = this.liveRoomFor(room);
     const joined = live.join(request, connection);
     if (!joined.ok) {
       if (live.participants.size === 0 && live.lobby.size === 0) live.close();
       return joined;
     }
     return { ok: true, value: { room: live, result: joined.value } };
+  }
+
+  /** The room's open live meeting, made now if there is none. */
+  private liveRoomFor(room: Room): LiveRoom {
+    const existing = this.liveRooms.get(room.id);
+    if (existing && !existing.closed) return existing;
+    const live = new LiveRoom(room, {
+      media: this.gateway,
+      records: this.rooms,
+      logger: this.logger.child({ roomId: room.id }),
+      clock: this.clock,
+      reconnectGraceMs: this.reconnectGraceMs,
+      onClose: (closed) => this.handleRoomClosed(closed),
+    });
+    this.liveRooms.set(room.id, live);
+    return live;
   }
 
   /** A room's persistent settings changed (settings page): the live meeting follows. */
@@ -99,12 +117,17 @@ export class RoomRegistry {
   private handleRoomClosed(room: LiveRoom): void {
     if (this.liveRooms.get(room.room.id) === room) {
       this.liveRooms.delete(room.room.id);
-      this.placement
-        .release(room.room.id, this.rooms.instanceId)
-        .catch((error: unknown) => this.logger.error({ err: error, roomId: room.room.id }, 'releasing a room’s placement failed'));
+      this.release(room.room.id);
     }
     this.closing.add(room);
     void room.settled().then(() => this.closing.delete(room));
+  }
+
+  /** Tells the directory this instance no longer holds the room's meeting. */
+  private release(roomId: RoomId): void {
+    this.placement
+      .release(roomId, this.rooms.instanceId)
+      .catch((error: unknown) => this.logger.error({ err: error, roomId }, 'releasing a room’s placement failed'));
   }
 
   /** Live rooms, participants and publishing participants right now. */
