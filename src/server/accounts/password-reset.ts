@@ -1,3 +1,4 @@
+/** Password reset by emailed link, and checking a signed-in person's password again. */
 import { accountLimits } from '../../shared/limits.js';
 import { failure, success } from '../platform/outcome.js';
 import type { AccountRecords, Person } from './account-records.js';

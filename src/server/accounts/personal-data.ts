@@ -1,3 +1,4 @@
+/** A person's data: its export, its deletion, and the operator's list of people. */
 import type { AccountRecords, Person } from './account-records.js';
 
 /** Export and anonymisation of a person's data. */

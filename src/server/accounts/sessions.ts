@@ -1,3 +1,4 @@
+/** Login (throttled by `LoginThrottle`), sessions and logout. */
 import { accountLimits } from '../../shared/limits.js';
 import { KeyedSerializer } from '../platform/keyed-serializer.js';
 import { failure, success } from '../platform/outcome.js';

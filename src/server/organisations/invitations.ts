@@ -1,0 +1,91 @@
+/** Invitations by email link: sending one, accepting it, and listing those sent to an address. */
+import { accountLimits } from '../../shared/limits.js';
+import type { Person } from '../accounts/index.js';
+import { newToken, tokenHash } from '../accounts/index.js';
+import { failure, success } from '../platform/outcome.js';
+import type { OrganisationsResult } from './failures.js';
+import { type Membership, managers, notFound, type OrganisationMembers } from './organisation-members.js';
+
+/** Invitations to organisations. */
+export class Invitations {
+  constructor(private readonly members: OrganisationMembers) {}
+
+  /** Invites `email` to join with `role`; only owners and admins may. Mails a link. */
+  async invite(person: Person, slug: string, input: { email: string; role: 'admin' | 'member' }): Promise<OrganisationsResult<void>> {
+    const membership = await this.members.membership(person.id, slug);
+    if (!membership) return notFound();
+    if (!managers.includes(membership.role)) return failure('role_required', 'Only owners and admins can invite people.');
+    const token = newToken();
+    const now = this.members.options.clock.nowMs();
+    await this.members.db
+      .insertInto('organisation_invitations')
+      .values({
+        token_hash: tokenHash(token),
+        organisation_id: membership.organisationId,
+        email: input.email,
+        role: input.role,
+        invited_by: person.id,
+        created_at_ms: now,
+        expires_at_ms: now + accountLimits.invitationDurationMs,
+        accepted_at_ms: null,
+      })
+      .execute();
+    await this.members.options.mailer.send({
+      to: input.email,
+      subject: `${person.name} invites you to ${membership.name} on Plenary`,
+      text: `Hello,\n\n${person.name} invites you to join ${membership.name} on Plenary as ${input.role}.\n\nAccept the invitation (sign up first with this email address if you have no account):\n\n${this.members.options.link(`/invitations/accept?token=${token}`)}\n\nThe link is valid for 14 days.\n`,
+    });
+    return success(undefined);
+  }
+
+  /** Accepts an invitation for the signed-in person, whose email must be the invited one. */
+  async acceptInvitation(person: Person, token: string): Promise<OrganisationsResult<Membership>> {
+    const row = await this.members.db
+      .selectFrom('organisation_invitations')
+      .selectAll()
+      .where('token_hash', '=', tokenHash(token))
+      .executeTakeFirst();
+    const now = this.members.options.clock.nowMs();
+    if (!row) return failure('token_invalid', 'This invitation link is not valid.');
+    if (row.accepted_at_ms !== null) return failure('token_used', 'This invitation has already been used.');
+    if (Number(row.expires_at_ms) <= now) return failure('token_expired', 'This invitation has expired; ask for a new one.');
+    if (row.email !== person.email) return failure('invitation_for_another_email', 'This invitation was sent to another email address.');
+    const accepted = await this.members.db
+      .updateTable('organisation_invitations')
+      .set({ accepted_at_ms: now })
+      .where('token_hash', '=', row.token_hash)
+      .where('accepted_at_ms', 'is', null)
+      .executeTakeFirst();
+    if (Number(accepted.numUpdatedRows) !== 1) return failure('token_used', 'This invitation has already been used.');
+    const existing = await this.members.db
+      .selectFrom('organisation_members')
+      .select('role')
+      .where('organisation_id', '=', row.organisation_id)
+      .where('person_id', '=', person.id)
+      .executeTakeFirst();
+    if (!existing) {
+      await this.members.db
+        .insertInto('organisation_members')
+        .values({ organisation_id: row.organisation_id, person_id: person.id, role: row.role, joined_at_ms: now })
+        .execute();
+    }
+    const membership = (await this.members.membershipsOf(person.id)).find((candidate) => candidate.organisationId === row.organisation_id);
+    return membership ? success(membership) : notFound();
+  }
+
+  /** Invitations addressed to an email (data export). */
+  async invitationsFor(
+    email: string,
+  ): Promise<{ organisation_id: string; role: string; created_at_ms: number; accepted_at_ms: number | null }[]> {
+    const rows = await this.members.db
+      .selectFrom('organisation_invitations')
+      .select(['organisation_id', 'role', 'created_at_ms', 'accepted_at_ms'])
+      .where('email', '=', email)
+      .execute();
+    return rows.map((row) => ({
+      ...row,
+      created_at_ms: Number(row.created_at_ms),
+      accepted_at_ms: row.accepted_at_ms === null ? null : Number(row.accepted_at_ms),
+    }));
+  }
+}
