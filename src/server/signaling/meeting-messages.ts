@@ -7,9 +7,23 @@ import type { ParticipantId } from '../../shared/ids.js';
 import type { ClientMessage, ServerMessage } from '../../shared/protocol.js';
 import type { Failure, LiveRoom } from '../meetings/index.js';
 
+/**
+ * A message a joined participant sends during the meeting: every client message but `join`,
+ * `leave` and `ping`, which the connection handles itself.
+ */
 export type MeetingMessage = Exclude<ClientMessage, { type: 'join' | 'leave' | 'ping' }>;
 
-/** Carries out one message of joined participant `participantId`; `reply` sends to that participant alone. */
+/** The messages room modules handle: those of a type no core command has (today the chat's). */
+type ModuleMessage = Parameters<LiveRoom['handleModuleMessage']>[1];
+
+/** The messages the room's core commands handle. */
+type CoreCommandMessage = Exclude<MeetingMessage, ModuleMessage>;
+
+/**
+ * Carries out one message of joined participant `participantId`; `reply` sends to that
+ * participant alone. A core command's type goes to that command; every other type goes to the
+ * room module that claims it (`malformed_message` if none does).
+ */
 export async function routeMeetingMessage(
   room: LiveRoom,
   participantId: ParticipantId,
@@ -33,23 +47,31 @@ export async function routeMeetingMessage(
       if (moderated.ok && moderated.value) reply(moderated.value);
       return moderated.ok ? undefined : moderated;
     }
-    case 'chat-send': {
-      const sent = room.sendChat(participantId, message.to, message.text);
-      if (sent.ok && sent.value) reply(sent.value);
-      return sent.ok ? undefined : sent;
-    }
-    default: {
+    case 'unpublish':
+    case 'subscription-answer':
+    case 'unsubscribe':
+    case 'video-layer':
+    case 'trickle':
+    case 'media-state':
+    case 'hand':
+    case 'react': {
       const outcome = await command(room, participantId, message);
       return outcome.ok ? undefined : outcome;
+    }
+    default: {
+      // Any other type (a type the protocol gains for a module, `chat-send` today) is a module's.
+      const handled = room.handleModuleMessage(participantId, message);
+      if (handled.ok && handled.value) reply(handled.value);
+      return handled.ok ? undefined : handled;
     }
   }
 }
 
-/** The commands whose success needs no reply. */
+/** The core commands whose success needs no reply. */
 function command(
   room: LiveRoom,
   participantId: ParticipantId,
-  message: Exclude<MeetingMessage, { type: 'publish' | 'subscribe' | 'moderate' | 'chat-send' }>,
+  message: Exclude<CoreCommandMessage, { type: 'publish' | 'subscribe' | 'moderate' }>,
 ) {
   switch (message.type) {
     case 'unpublish':

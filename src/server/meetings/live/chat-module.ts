@@ -4,12 +4,12 @@
  */
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { ChatMessage, ClientMessage } from '../../../shared/protocol.js';
+import type { ChatMessage } from '../../../shared/protocol.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
 import { ChatLog } from './chat-log.js';
 import type { ParticipantView } from './live-participant.js';
 import { failure } from './outcome.js';
-import type { ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
+import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
 
 export class ChatModule implements RoomModule {
   readonly name = 'chat';
@@ -28,7 +28,7 @@ export class ChatModule implements RoomModule {
     this.#rates.delete(participant.id);
   }
 
-  handle(actor: ParticipantView, message: ClientMessage): ModuleOutcome {
+  handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
     if (message.type !== 'chat-send') return failure('malformed_message', 'The chat does not handle this message.');
     return this.send(actor, message.to, message.text);
   }

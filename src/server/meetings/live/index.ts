@@ -1,5 +1,5 @@
 export type { ParticipantConnection, ParticipantView } from './live-participant.js';
 export type { Failure, JoinRequest, JoinResult, LiveRoom, Outcome, WaitingView, Welcome } from './live-room.js';
 export type { MediaPublisher, MediaServer, MediaStreamEvents, MediaSubscriber } from './media-server.js';
-export type { ModuleOutcome, RoomModule, RoomModuleContext, RoomModuleFactory } from './room-module.js';
+export type { ModuleMessage, ModuleMessageType, ModuleOutcome, RoomModule, RoomModuleContext, RoomModuleFactory } from './room-module.js';
 export { type RegistryCounts, RoomRegistry } from './room-registry.js';

@@ -8,7 +8,6 @@
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type {
-  ClientMessage,
   IceCandidate,
   MediaSource,
   MediaState,
@@ -28,7 +27,7 @@ import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
 import { raiseHand, react, screenShareAllowed, setMedia } from './participant-commands.js';
 import { RoomCore } from './room-core.js';
-import type { ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
+import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
 export type { JoinRequest, JoinResult, LiveRoomDependencies, MeetingRecords, WaitingView, Welcome } from './live-room-types.js';
 export { type Failure, failure, type Outcome } from './outcome.js';
@@ -234,7 +233,7 @@ export class LiveRoom {
   }
 
   /** Hands a client message to the module that claims its type (`malformed_message` if none does). */
-  handleModuleMessage(participantId: ParticipantId, message: ClientMessage): ModuleOutcome {
+  handleModuleMessage(participantId: ParticipantId, message: ModuleMessage): ModuleOutcome {
     const actor = this.#actor(participantId);
     if (!actor.ok) return actor;
     const module = this.#core.moduleFor(message.type);
@@ -319,7 +318,10 @@ export class LiveRoom {
 
   // ---- the room itself ---------------------------------------------------------------------
 
-  /** Creates a module (a poll, a vote, shared notes…) through the room; it lives until the room closes. */
+  /**
+   * Creates a module (a poll, a vote, shared notes…) through the room; it lives until the room
+   * closes. Asserts that its name and message types are free and that it claims no core command's type.
+   */
   addModule<Module extends RoomModule>(factory: RoomModuleFactory<Module>): Module {
     return this.#core.addModule(factory);
   }

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { ClientMessageType, LockedSettings, MeetingSettings, ServerMessage } from '../../../shared/protocol.js';
+import type { LockedSettings, MeetingSettings, ServerMessage } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Room } from '../rooms-repository.js';
 import { ChatModule } from './chat-module.js';
@@ -15,7 +15,13 @@ import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
 import { failure, type Outcome } from './outcome.js';
 import { RoomMedia } from './room-media.js';
-import type { RoomModule, RoomModuleContext, RoomModuleFactory } from './room-module.js';
+import {
+  isCoreMessageType,
+  type ModuleMessageType,
+  type RoomModule,
+  type RoomModuleContext,
+  type RoomModuleFactory,
+} from './room-module.js';
 
 /** Someone in the waiting room. */
 export interface LobbyEntry {
@@ -34,7 +40,7 @@ export class RoomCore {
   readonly chat: ChatModule;
   settings: MeetingSettings;
   readonly #modules = new Map<string, RoomModule>();
-  readonly #moduleByMessage = new Map<ClientMessageType, RoomModule>();
+  readonly #moduleByMessage = new Map<ModuleMessageType, RoomModule>();
 
   constructor(
     public room: Room,
@@ -144,11 +150,14 @@ export class RoomCore {
     this.#eachModule('onLeave', (module) => module.onLeave(participant));
   }
 
-  /** Creates a module through the room and keeps it by name; its message types become its own. */
+  /** Creates a module through the room and keeps it by name; its message types (none a core command's) become its own. */
   addModule<Module extends RoomModule>(factory: RoomModuleFactory<Module>): Module {
     const module = factory(this.#moduleContext());
     assert(!this.#modules.has(module.name), `a room module named ${module.name} is already registered`);
-    for (const type of module.messageTypes) assert(!this.#moduleByMessage.has(type), `${type} already has a room module`);
+    for (const type of module.messageTypes) {
+      assert(!isCoreMessageType(type), `${type} is a core command's message type: no room module may claim it`);
+      assert(!this.#moduleByMessage.has(type), `${type} already has a room module`);
+    }
     this.#modules.set(module.name, module);
     for (const type of module.messageTypes) this.#moduleByMessage.set(type, module);
     for (const participant of this.participants.values()) module.onJoin(participant);
@@ -156,7 +165,7 @@ export class RoomCore {
   }
 
   /** The module that handles client messages of `type`, if any. */
-  moduleFor(type: ClientMessageType): RoomModule | undefined {
+  moduleFor(type: ModuleMessageType): RoomModule | undefined {
     return this.#moduleByMessage.get(type);
   }
 

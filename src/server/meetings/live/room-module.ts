@@ -13,17 +13,54 @@ import type { Outcome } from './outcome.js';
 /** A module's answer to a message: a reply for the sender alone, if any. */
 export type ModuleOutcome = Outcome<ServerMessage | undefined>;
 
+/**
+ * The client message types the room's own commands handle (and `join`, `leave`, `ping`, which
+ * the connection handles): signalling routes them to those commands, and no module may claim one.
+ */
+export const coreMessageTypes = [
+  'join',
+  'leave',
+  'ping',
+  'publish',
+  'unpublish',
+  'subscribe',
+  'subscription-answer',
+  'unsubscribe',
+  'video-layer',
+  'trickle',
+  'media-state',
+  'hand',
+  'react',
+  'moderate',
+] as const satisfies readonly ClientMessageType[];
+
+/** Whether `type` is one of the room's own commands (or the connection's), which no module may claim. */
+export function isCoreMessageType(type: string): boolean {
+  return (coreMessageTypes as readonly string[]).includes(type);
+}
+
+/** The client message types left to room modules: every type no core command has (today `chat-send`, the chat's). */
+export type ModuleMessageType = Exclude<ClientMessageType, (typeof coreMessageTypes)[number]>;
+
+/** A client message of a type room modules handle. */
+export type ModuleMessage = Extract<ClientMessage, { type: ModuleMessageType }>;
+
+/**
+ * An in-meeting feature plugged into a live room (made by `LiveRoom.addModule`, closed with the
+ * room). Signalling routes every message of a type it claims to `handle`; a module may claim
+ * no core command's type (`coreMessageTypes`) and no type another module of the room claims.
+ */
 export interface RoomModule {
   /** Unique within a room, e.g. `chat`. */
   readonly name: string;
-  /** The client message types this module handles; no two modules of a room share one. */
-  readonly messageTypes: readonly ClientMessageType[];
+  /** The client message types this module handles; none of `coreMessageTypes`, and no two modules of a room share one. */
+  readonly messageTypes: readonly ModuleMessageType[];
   /** An admitted participant entered the meeting (not called again when they resume). */
   onJoin(participant: ParticipantView): void;
   /** An admitted participant left the meeting for good. */
   onLeave(participant: ParticipantView): void;
   /** Carries out one of `messageTypes` from an admitted participant, or says why not. */
-  handle(actor: ParticipantView, message: ClientMessage): ModuleOutcome;
+  handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome;
   /** The meeting is over; drop everything. Called once. */
   close(): void;
 }
