@@ -15,6 +15,14 @@ import { MessageRateGuard } from './message-rate.js';
 /** Wrong access codes tolerated on one connection before it is closed. */
 const wrongCodesMax = 5;
 
+/**
+ * The server's end of one browser's `/ws` socket, and that participant's connection as the room
+ * sees it (`ParticipantConnection`). Made by the signalling plugin on each upgrade; it joins
+ * through the registry, rate-limits the socket (`MessageRateGuard`, the `signaling*` limits),
+ * pings every `limits.heartbeatIntervalMs` and gives up after `limits.heartbeatMissedMax` missed
+ * pongs, closes after `wrongCodesMax` (5) wrong access codes, and routes every meeting message
+ * with `routeMeetingMessage`. `administers` defaults to nobody administering any room.
+ */
 export class SignalingConnection implements ParticipantConnection {
   private room: LiveRoom | undefined;
   private participant: ParticipantView | undefined;

@@ -11,6 +11,11 @@ import type { ParticipantView } from './live-participant.js';
 import { failure } from './outcome.js';
 import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
 
+/**
+ * The chat of one live room, made by `RoomCore` for every room (named `chat`, claiming
+ * `chat-send`). Each admitted participant may send `limits.chatMessagesPerSecondMax` messages a
+ * second with bursts of `limits.chatBurstMessages`; the log lives only as long as the meeting.
+ */
 export class ChatModule implements RoomModule {
   readonly name = 'chat';
   readonly messageTypes = ['chat-send'] as const;

@@ -29,6 +29,12 @@ export interface LobbyEntry {
   sinceMs: number;
 }
 
+/**
+ * One live room's state — admitted participants, the lobby, settings (nothing locked, one
+ * screen sharer, the room's waiting-room setting at first), bans, modules (the chat first) and
+ * its `RoomMedia` — with the notifications that go with changing it. Made and owned by one
+ * `LiveRoom`; not seen outside `live/`.
+ */
 export class RoomCore {
   /** Admitted participants. */
   readonly participants = new Map<ParticipantId, LiveParticipant>();

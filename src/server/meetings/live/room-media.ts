@@ -25,6 +25,12 @@ export interface MediaRoomHost {
   participantChanged(participant: LiveParticipant): void;
 }
 
+/**
+ * The media of one live room on a `MediaServer`: made by `RoomCore`, it creates the media
+ * server's room on the first publish or subscription (room for two publishers — camera and
+ * screen — per participant allowed), and destroys it on `close()`. Handles belong to the
+ * participants; this drives them.
+ */
 export class RoomMedia {
   private janusRoom: Promise<unknown> | undefined;
 
