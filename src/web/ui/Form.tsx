@@ -14,36 +14,52 @@ export function failureText(failure: unknown): string {
   return String(failure);
 }
 
-/** A form that runs `onSubmit`, shows its failure, and disables its button meanwhile. `class` defaults to `card`. */
+/**
+ * An action's state for a form: `run` calls `action`, keeps `busy` true meanwhile and puts its
+ * failure's words in `error` (undefined while none).
+ */
+export function useAction(action: () => Promise<void>): { busy: boolean; error: string | undefined; run: () => Promise<void> } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const run = async () => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (failure) {
+      setError(failureText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, run };
+}
+
+/**
+ * A form that runs `onSubmit`, shows its failure, and disables its button meanwhile. `class`
+ * defaults to `card`; `variant` (default `primary`) is the submit button's intent.
+ */
 export function ActionForm(props: {
   label: string;
   submit: string;
   onSubmit: () => Promise<void>;
   children: ComponentChildren;
   class?: string;
+  variant?: 'primary' | 'danger';
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const { busy, error, run } = useAction(props.onSubmit);
   return (
     <form
       class={props.class ?? 'card'}
       aria-label={props.label}
       noValidate
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
-        setBusy(true);
-        setError(undefined);
-        try {
-          await props.onSubmit();
-        } catch (failure) {
-          setError(failureText(failure));
-        } finally {
-          setBusy(false);
-        }
+        void run();
       }}
     >
       {props.children}
-      <Button type="submit" variant="primary" busy={busy}>
+      <Button type="submit" variant={props.variant ?? 'primary'} busy={busy}>
         {props.submit}
       </Button>
       <ErrorLine error={error} />

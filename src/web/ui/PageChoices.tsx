@@ -1,6 +1,7 @@
 /**
- * The page's choices, side by side: language and theme. `floating` (default false): pinned to a
- * corner, for pages without a header (hidden when a header on the page has them, and on the meeting).
+ * The page's choices, side by side: language and theme. `floating` (default false): for pages
+ * without a header, the page's footer, pinned to a corner on wide screens and at the end of the
+ * page on phones (hidden when a header on the page has them, and on the meeting).
  */
 import { lazyComponent } from '../app/lazy.js';
 import { LanguageChoice } from './LanguageChoice.js';
@@ -10,10 +11,11 @@ import { LanguageChoice } from './LanguageChoice.js';
 const ThemeChoice = lazyComponent(() => import('./ThemeChoice.js').then((module) => module.ThemeChoice));
 
 export function PageChoices({ floating = false }: { floating?: boolean }) {
+  const Container = floating ? 'footer' : 'div';
   return (
-    <div class={floating ? 'page-choices floating' : 'page-choices'}>
+    <Container class={floating ? 'page-choices floating' : 'page-choices'}>
       <LanguageChoice />
       <ThemeChoice />
-    </div>
+    </Container>
   );
 }

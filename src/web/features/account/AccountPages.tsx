@@ -8,6 +8,7 @@ import { errorText } from '../../app/errors/messages.js';
 import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
 import { refreshSession, setSession, tokenFromAddress, useSession } from '../../app/session.js';
+import { ConfirmForm } from '../../ui/ConfirmForm.js';
 import { ActionForm, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
 import { t } from './messages.js';
 
@@ -273,9 +274,12 @@ export function AccountSettingsPage() {
           </a>
         </p>
       </section>
-      <ActionForm
+      <ConfirmForm
         label={t('account.deleteTitle')}
         submit={t('account.delete')}
+        question={t('account.deleteConfirm')}
+        yes={t('account.deleteYes')}
+        no={t('account.deleteNo')}
         onSubmit={async () => {
           await callApi(undefined, '/api/account/delete', { method: 'POST', body: { password } });
           setSession(undefined);
@@ -292,7 +296,7 @@ export function AccountSettingsPage() {
           onInput={setPassword}
           autoComplete="current-password"
         />
-      </ActionForm>
+      </ConfirmForm>
     </AccountLayout>
   );
 }

@@ -38,6 +38,9 @@ export const accountFrench = translation<typeof accountEnglish>()({
   'account.deleteBody':
     'Votre nom, votre e-mail et votre mot de passe sont effacés. Les réunions et les registres de la coopérative restent, sans votre nom.',
   'account.delete': 'Supprimer mon compte',
+  'account.deleteConfirm': 'Supprimer votre compte pour de bon ? C’est irréversible.',
+  'account.deleteYes': 'Oui, le supprimer',
+  'account.deleteNo': 'Garder mon compte',
   'account.singleSignOn': 'Se connecter avec {name}',
   'account.acceptTitle': 'Rejoindre une organisation',
   'account.acceptLogIn': 'Connectez-vous (ou créez un compte avec l’adresse e-mail invitée) pour accepter cette invitation.',

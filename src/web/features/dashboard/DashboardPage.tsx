@@ -7,7 +7,7 @@ import { rememberModeratorCode } from '../../app/local-identity.js';
 import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
 import { refreshSession, useSession } from '../../app/session.js';
-import { ActionForm, AppHeader, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
+import { ActionForm, AppHeader, EmptyState, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
 import { t } from './messages.js';
 import { ScheduleForm, UpcomingMeetings } from './Schedule.js';
 
@@ -36,7 +36,7 @@ export function DashboardPage() {
         )}
         <section aria-labelledby="rooms-title">
           <h2 id="rooms-title">{t('dashboard.myRooms')}</h2>
-          {dashboard && dashboard.rooms.length === 0 && <p>{t('dashboard.noRooms')}</p>}
+          {dashboard && dashboard.rooms.length === 0 && <EmptyState text={t('dashboard.noRooms')} />}
           <ul class="room-list">
             {dashboard?.rooms.map((room) => (
               <RoomCard key={room.roomId} room={room} onChanged={reload} />

@@ -43,7 +43,7 @@ export function ChatPanel({ messages, selfId, people, locked, isModerator, send,
         </button>
       )}
       <ol class="messages" ref={list} aria-live="polite">
-        {messages.length === 0 && <li class="hint">{t('chat.empty')}</li>}
+        {messages.length === 0 && <li class="empty-state">{t('chat.empty')}</li>}
         {messages.map((message) => (
           <li key={message.messageId} class={message.toId ? 'message private' : 'message'}>
             <div class="message-head">
