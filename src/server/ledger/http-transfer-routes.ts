@@ -1,6 +1,7 @@
 /** HTTP routes of transfers, expiry, trial balance and verification. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { LedgerLookupFailureCode } from '../../shared/failure-codes.js';
 import { limits } from '../../shared/limits.js';
 import { sendError } from '../http/errors.js';
 import {
@@ -14,6 +15,9 @@ import {
 } from './http-schemas.js';
 import type { Ledger } from './ledger.js';
 import { CurrencyCodeSchema, TransferBatchSchema, TransferIdSchema } from './types.js';
+
+/** The HTTP status of each lookup that finds nothing. */
+const lookupFailureStatus: Readonly<Record<LedgerLookupFailureCode, number>> = { currency_not_found: 404, transfer_not_found: 404 };
 
 /** Transfers (batches, lookups), the expiry sweep, the trial balance and the verifier. */
 export const ledgerTransferRoutes: FastifyPluginAsyncZod<{ ledger: Ledger }> = async (app, { ledger }) => {
@@ -31,7 +35,9 @@ export const ledgerTransferRoutes: FastifyPluginAsyncZod<{ ledger: Ledger }> = a
     { schema: { params: z.object({ transferId: TransferIdSchema }), response: { 200: TransferLookupJsonSchema } } },
     async (request, reply) => {
       const found = await ledger.findTransfer(request.params.transferId);
-      return found ? transferLookupView(found) : sendError(reply, 404, 'transfer_not_found', 'There is no transfer with this id.');
+      return found
+        ? transferLookupView(found)
+        : sendError(reply, lookupFailureStatus.transfer_not_found, 'transfer_not_found', 'There is no transfer with this id.');
     },
   );
 
@@ -44,7 +50,8 @@ export const ledgerTransferRoutes: FastifyPluginAsyncZod<{ ledger: Ledger }> = a
     { schema: { params: z.object({ currency: CurrencyCodeSchema }), response: { 200: TrialBalanceJsonSchema } } },
     async (request, reply) => {
       const known = (await ledger.listCurrencies()).some((currency) => currency.code === request.params.currency);
-      if (!known) return sendError(reply, 404, 'currency_not_found', 'There is no currency with this code.');
+      if (!known)
+        return sendError(reply, lookupFailureStatus.currency_not_found, 'currency_not_found', 'There is no currency with this code.');
       return trialBalanceView(await ledger.trialBalance(request.params.currency));
     },
   );

@@ -12,7 +12,7 @@ import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
 import { deviceCookieName, installRequestActor, sessionCookieName } from '../accounts/index.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
-import { installErrorHandlers, sendError } from '../http/errors.js';
+import { installErrorHandlers, sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { JanusGateway } from '../media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
@@ -72,7 +72,7 @@ export async function startPeopleTestApp(
   await app.register(rateLimit, { global: false });
   app.addHook('onRequest', async (request, reply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (!isSameOrigin(request, [])) return sendError(reply, 403, 'cross_origin_refused', 'This request must come from this site.');
+    if (!isSameOrigin(request, [])) return sendPlatformFailure(reply, 'cross_origin_refused', 'This request must come from this site.');
   });
   installRequestActor(app, people.authenticator);
   await app.register(peopleHttp, { people, storage, rooms, registry, publicUrl: options.publicUrl });
