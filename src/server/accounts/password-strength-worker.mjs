@@ -4,7 +4,8 @@
  * it is in every process that starts it (the server under tsx, tests under vitest).
  *
  * workerData: `{ charactersChecked, l33tSubstitutionsMax }`.
- * Messages in: `{ id, password, userInputs }`; out: `{ id, score, warning, suggestions }`.
+ * Messages in: `{ id, password, userInputs }`; out: `{ ready: true }` once, when the dictionaries
+ * are loaded, then `{ id, score, warning, suggestions }` for each.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
@@ -28,3 +29,5 @@ parentPort?.on('message', (request) => {
     suggestions: result.feedback.suggestions,
   });
 });
+
+parentPort?.postMessage({ ready: true });

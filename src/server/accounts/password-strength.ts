@@ -43,6 +43,8 @@ const StrengthReplySchema = z.object({
   suggestions: z.array(z.string()),
 });
 
+const ReadySchema = z.object({ ready: z.literal(true) });
+
 interface Check {
   id: number;
   password: string;
@@ -66,6 +68,8 @@ export interface PasswordStrengthCheckerOptions {
  */
 export class PasswordStrengthChecker {
   #worker: Worker | undefined;
+  /** Whether the current worker has loaded its dictionaries. */
+  #workerReady = false;
   #nextId = 1;
   readonly #queue: Check[] = [];
   #current: { check: Check; timeout: ScheduledCall } | undefined;
@@ -87,20 +91,28 @@ export class PasswordStrengthChecker {
     });
   }
 
+  /** Whether a check is with the worker now (its time is running). */
+  get checking(): boolean {
+    return this.#current !== undefined;
+  }
+
   #sendNext(): void {
     if (this.#current) return;
-    const check = this.#queue.shift();
-    if (!check) {
+    if (this.#queue.length === 0) {
       this.#worker?.unref();
       return;
     }
     const worker = this.#worker ?? this.#start();
+    worker.ref();
+    // The dictionaries take a moment to load (longer on a busy machine): a check's time starts once they have.
+    if (!this.#workerReady) return;
+    const check = this.#queue.shift();
+    if (!check) return;
     const timeout = this.#clock.setTimeout(
       () => this.#fail(worker, new Error('the password-strength worker did not answer in time')),
       this.#timeoutMs,
     );
     this.#current = { check, timeout };
-    worker.ref();
     worker.postMessage({ id: check.id, password: check.password, userInputs: check.userInputs });
   }
 
@@ -116,10 +128,15 @@ export class PasswordStrengthChecker {
     worker.on('exit', () => this.#fail(worker, new Error('the password-strength worker stopped')));
     worker.unref();
     this.#worker = worker;
+    this.#workerReady = false;
     return worker;
   }
 
   #settle(worker: Worker, message: unknown): void {
+    if (worker === this.#worker && ReadySchema.safeParse(message).success) {
+      this.#workerReady = true;
+      return this.#sendNext();
+    }
     const reply = StrengthReplySchema.safeParse(message);
     if (!reply.success) return this.#fail(worker, new Error('the password-strength worker sent a malformed reply'));
     const current = this.#current;
@@ -130,15 +147,22 @@ export class PasswordStrengthChecker {
     this.#sendNext();
   }
 
-  /** Fails the check in `worker` (if it is the current worker), restarts it for the next check. */
+  /**
+   * Fails the check in `worker` (if it is the current worker) and restarts it for the next check.
+   * A worker that failed before it was ready cannot check anything: every waiting check fails, and
+   * the next estimate tries a new one.
+   */
   #fail(worker: Worker, error: Error): void {
     if (this.#worker !== worker) return;
+    const wasReady = this.#workerReady;
     this.#worker = undefined;
+    this.#workerReady = false;
     void worker.terminate();
     const current = this.#current;
     this.#current = undefined;
     current?.timeout.cancel();
     current?.check.reject(error);
+    if (!wasReady) for (const waiting of this.#queue.splice(0)) waiting.reject(error);
     this.#sendNext();
   }
 }
