@@ -17,9 +17,9 @@ export function SignInRequired() {
   const next = encodeURIComponent(location.pathname);
   return (
     <main class="page centered">
-      <p>{t('nav.signInRequired')}</p>
+      <h1 class="sign-in-required">{t('nav.signInRequired')}</h1>
       <p>
-        <Link href={`/login?next=${next}`} class="button">
+        <Link href={`/login?next=${next}`} class="button primary">
           {t('nav.logIn')}
         </Link>
       </p>
