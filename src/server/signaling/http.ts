@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
-import { sendError } from '../http/errors.js';
+import { sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import type { RoomRegistry } from '../meetings/index.js';
 import { SignalingConnection } from './connection.js';
@@ -36,7 +36,7 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
         config: { rateLimit: { max: limits.joinsPerMinuteMax, timeWindow: 60_000 } },
         preValidation: async (request, reply) => {
           if (!isSameOrigin(request, options.allowedOrigins)) {
-            return sendError(reply, 403, 'cross_origin_refused', 'Meetings can only be joined from this site.');
+            return sendPlatformFailure(reply, 'cross_origin_refused', 'Meetings can only be joined from this site.');
           }
         },
       },
