@@ -110,6 +110,17 @@ describe.each(bothEngines)('login throttling by address and trusted device (%s)'
     expect((await trusted.logIn('ada@example.org', password)).statusCode).toBe(200);
   });
 
+  it('forgets a trusted browser’s failures a day after its last one, as it does an address’s', async () => {
+    const trusted = await trustedBrowserAt('198.51.100.2');
+    for (let attempt = 0; attempt < accountLimits.loginFailuresBeforeLock - 1; attempt += 1) {
+      expect(await errorCode(trusted, 'ada@example.org', `slip ${attempt}`)).toBe('invalid_credentials');
+    }
+    fixture.clock.advance(loginThrottleLimits.failureMemoryMs);
+    // A day later the four old slips no longer count: four more are still allowed, the fifth locks.
+    await failFiveTimes(trusted);
+    expect(await errorCode(trusted, 'ada@example.org', password)).toBe('login_locked');
+  });
+
   it('locks an email without an account exactly like one with an account', async () => {
     const stranger = browserAt(attackerAddress);
     await failFiveTimes(stranger, 'nobody@example.org');

@@ -104,9 +104,14 @@ export class LoginThrottle {
   async recordFailure(source: LoginSource, gate: LoginGate): Promise<void> {
     if (gate.kind !== 'open') return;
     if (gate.trustedDeviceHash !== undefined) {
+      const now = this.now();
+      const forgottenBeforeMs = now - loginThrottleLimits.failureMemoryMs;
       const counted = await this.db
         .updateTable('trusted_devices')
-        .set({ failures: sql<number>`${sql.ref('failures')} + 1` })
+        .set({
+          failures: sql<number>`case when ${sql.ref('last_failure_at_ms')} <= ${forgottenBeforeMs} then 1 else ${sql.ref('failures')} + 1 end`,
+          last_failure_at_ms: now,
+        })
         .where('token_hash', '=', gate.trustedDeviceHash)
         .returning('failures')
         .executeTakeFirst();
@@ -189,6 +194,7 @@ export class LoginThrottle {
         expires_at_ms: now + loginThrottleLimits.deviceTokenDurationMs,
         failures: 0,
         locked_until_ms: 0,
+        last_failure_at_ms: 0,
       })
       .execute();
     await this.db.deleteFrom('trusted_devices').where('expires_at_ms', '<=', now).execute();

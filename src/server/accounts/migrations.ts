@@ -90,6 +90,15 @@ export const accountsMigrations: Record<string, Migration> = {
       await db.schema.createIndex('trusted_devices_expiry').on('trusted_devices').column('expires_at_ms').execute();
     },
   },
+  '0306_accounts_trusted_device_last_failure': {
+    // A trusted device's failures are forgotten a day after its last one, like an address's.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('trusted_devices')
+        .addColumn('last_failure_at_ms', 'bigint', (column) => column.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };
 
 /** Table types of the accounts domain. Millisecond columns are bigint (a string from PostgreSQL). */
@@ -126,6 +135,7 @@ export type AccountsTables = {
     expires_at_ms: number | string;
     failures: number;
     locked_until_ms: number | string;
+    last_failure_at_ms: number | string;
   };
   oidc_identities: { issuer: string; subject: string; person_id: string; linked_at_ms: number | string };
   oidc_pending_logins: { state_hash: string; code_verifier: string; nonce: string; next_path: string; expires_at_ms: number | string };
