@@ -17,6 +17,7 @@ import { installRequestActor } from './accounts/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
+import { httpWords } from './http/words.js';
 import { type Ledger, ledgerHttp } from './ledger/index.js';
 import type { JanusGateway } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
@@ -110,7 +111,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   app.addHook('onRequest', async (request, reply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
     if (!isSameOrigin(request, allowedOrigins)) {
-      return sendPlatformFailure(reply, 'cross_origin_refused', 'This request must come from this site.');
+      return sendPlatformFailure(reply, 'cross_origin_refused', httpWords.phrase('cross_origin_refused'));
     }
   });
 
@@ -160,6 +161,6 @@ async function registerWebClient(app: FastifyInstance, webRoot: string | undefin
   app.setNotFoundHandler((request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && request.headers.accept?.includes('text/html');
     if (isPage && indexFile && existsSync(indexFile)) return reply.type('text/html').sendFile('index.html');
-    return sendPlatformFailure(reply, 'not_found', 'There is nothing at this address.');
+    return sendPlatformFailure(reply, 'not_found', httpWords.phrase('not_found'));
   });
 }

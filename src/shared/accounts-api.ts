@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { RoomIdSchema } from './ids.js';
+import { languages } from './languages.js';
 import { accountLimits, limits } from './limits.js';
 import { labelSchema, optionalTextSchema } from './text.js';
 
@@ -42,10 +43,18 @@ export const DeleteAccountRequestSchema = z.object({ password: PasswordSchema })
 export const OrganisationRoleSchema = z.enum(['owner', 'admin', 'member']);
 export type OrganisationRole = z.infer<typeof OrganisationRoleSchema>;
 
+/** A language Plenary speaks (`languages.ts`). */
+export const LanguageSchema = z.enum(languages);
+
+/** `PUT /api/account/language`: the language a signed-in person chose; their emails follow it. */
+export const LanguageRequestSchema = z.object({ language: LanguageSchema }).strict();
+
 export const PersonViewSchema = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
+  /** The language the person chose, or null before they choose one. */
+  language: LanguageSchema.nullable(),
   operator: z.boolean(),
   organisations: z.array(z.object({ slug: z.string(), name: z.string(), role: OrganisationRoleSchema })),
 });

@@ -3,6 +3,7 @@
  * login throttle, the clock. Internal to the domain; its public face is `AccountsService`.
  */
 import { z } from 'zod';
+import { type Language, languages } from '../../shared/languages.js';
 import type { Mailer } from '../email/index.js';
 import type { Clock } from '../platform/clock.js';
 import { failure, success } from '../platform/outcome.js';
@@ -11,6 +12,7 @@ import type { AccountsResult } from './failures.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { AccountsTables } from './migrations.js';
 import { newToken, tokenHash } from './secrets.js';
+import { accountsWords } from './words.js';
 
 /** A person with an account. */
 export interface Person {
@@ -19,6 +21,8 @@ export interface Person {
   name: string;
   emailVerified: boolean;
   createdAtMs: number;
+  /** The language the person chose (the pages, and their emails); null before they choose one. */
+  language: Language | null;
 }
 
 /** What a sign-up did: opened an account, or found one and mailed its owner a notice. Callers answer both alike. */
@@ -38,6 +42,8 @@ const PersonRowSchema = z.object({
   password_hash: z.string().nullable(),
   email_verified_at_ms: z.coerce.number().nullable(),
   created_at_ms: z.coerce.number(),
+  // An unknown language (one dropped from the catalogues) reads as none chosen.
+  language: z.enum(languages).nullable().catch(null),
 });
 
 export type TokenPurpose = 'verify_email' | 'reset_password';
@@ -74,6 +80,7 @@ export class AccountRecords {
       name: parsed.name,
       emailVerified: parsed.email_verified_at_ms !== null,
       createdAtMs: parsed.created_at_ms,
+      language: parsed.language,
     };
   }
 
@@ -86,6 +93,16 @@ export class AccountRecords {
       .where('deleted_at_ms', 'is', null)
       .executeTakeFirst();
     return row ? this.toPerson(row) : undefined;
+  }
+
+  /** The language the person with this email chose, if there is such a person and they chose one. */
+  async languageOfEmail(email: string): Promise<Language | undefined> {
+    return (await this.findByEmail(email))?.language ?? undefined;
+  }
+
+  /** Remembers the language a person chose. */
+  async setLanguage(personId: string, language: Language): Promise<void> {
+    await this.db.updateTable('people').set({ language }).where('id', '=', personId).where('deleted_at_ms', 'is', null).execute();
   }
 
   /** The person with this (normalised) email, unless deleted. */
@@ -119,16 +136,16 @@ export class AccountRecords {
   /** Marks a token used, once; fails when unknown, of another purpose, expired or already used. */
   async consumeToken(token: string, purpose: TokenPurpose): Promise<AccountsResult<string>> {
     const row = await this.db.selectFrom('account_tokens').selectAll().where('token_hash', '=', tokenHash(token)).executeTakeFirst();
-    if (!row || row.purpose !== purpose) return failure('token_invalid', 'This link is not valid. Ask for a new one.');
-    if (row.used_at_ms !== null) return failure('token_used', 'This link has already been used. Ask for a new one.');
-    if (Number(row.expires_at_ms) <= this.now()) return failure('token_expired', 'This link has expired. Ask for a new one.');
+    if (!row || row.purpose !== purpose) return failure('token_invalid', accountsWords.phrase('link_invalid'));
+    if (row.used_at_ms !== null) return failure('token_used', accountsWords.phrase('link_used'));
+    if (Number(row.expires_at_ms) <= this.now()) return failure('token_expired', accountsWords.phrase('link_expired'));
     const updated = await this.db
       .updateTable('account_tokens')
       .set({ used_at_ms: this.now() })
       .where('token_hash', '=', row.token_hash)
       .where('used_at_ms', 'is', null)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) return failure('token_used', 'This link has already been used. Ask for a new one.');
+    if (Number(updated.numUpdatedRows) !== 1) return failure('token_used', accountsWords.phrase('link_used'));
     return success(row.person_id);
   }
 }

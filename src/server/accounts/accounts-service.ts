@@ -4,14 +4,15 @@
  * comes from the `Clock`. The work is done by one part per job — `sign-up.ts`, `sessions.ts`,
  * `password-reset.ts`, `personal-data.ts` — over the shared `AccountRecords`; this is their one face.
  */
+import type { Language } from '../../shared/languages.js';
 import { AccountRecords, type AccountsServiceOptions, type Person, type Session, type SignUpOutcome } from './account-records.js';
 import type { AccountsFailure, AccountsResult } from './failures.js';
 import { PasswordResets } from './password-reset.js';
 import { PersonalData } from './personal-data.js';
 import { Sessions } from './sessions.js';
-import { SignUps } from './sign-up.js';
+import { type SignUpInput, SignUps } from './sign-up.js';
 
-export type { AccountsServiceOptions, Person, Session, SignUpOutcome };
+export type { AccountsServiceOptions, Person, Session, SignUpInput, SignUpOutcome };
 
 /** Accounts, sessions and their one-time tokens. */
 export class AccountsService {
@@ -45,7 +46,7 @@ export class AccountsService {
    * stays as it was. The caller answers both alike, and both take alike: the password is hashed
    * either way and one message is mailed either way, so nobody learns which addresses have accounts.
    */
-  signUp(input: { email: string; password: string; name: string }): Promise<AccountsResult<SignUpOutcome>> {
+  signUp(input: SignUpInput): Promise<AccountsResult<SignUpOutcome>> {
     return this.signUps.signUp(input);
   }
 
@@ -97,9 +98,19 @@ export class AccountsService {
     return this.sessions.logOut(token);
   }
 
-  /** Mails a reset link when the email belongs to an account; says nothing either way. */
-  requestPasswordReset(email: string): Promise<void> {
-    return this.passwordResets.requestPasswordReset(email);
+  /** Mails a reset link when the email belongs to an account (in its owner's language, else `language`); says nothing either way. */
+  requestPasswordReset(email: string, language: Language): Promise<void> {
+    return this.passwordResets.requestPasswordReset(email, language);
+  }
+
+  /** Remembers the language a person chose; their emails are written in it from now on. */
+  setLanguage(personId: string, language: Language): Promise<void> {
+    return this.records.setLanguage(personId, language);
+  }
+
+  /** The language the person with this email chose, if any (the mailer asks, to write to them in it). */
+  languageOfEmail(email: string): Promise<Language | undefined> {
+    return this.records.languageOfEmail(email);
   }
 
   /** Sets a new password from a reset link; ends every session and lifts any lock-out. Confirms the email too. */

@@ -12,6 +12,7 @@ import { failure } from '../platform/outcome.js';
 import type { AccountsService, Session } from './accounts-service.js';
 import { accountsFailureStatus } from './failures.js';
 import { loginThrottleLimits } from './login-throttle.js';
+import { accountsWords } from './words.js';
 
 /** Name of the httpOnly session cookie. */
 export const sessionCookieName = 'plenary_session';
@@ -56,17 +57,13 @@ export class Authenticator {
   async requireSession(request: FastifyRequest, reply: FastifyReply): Promise<Session | undefined> {
     const session = await this.session(request);
     if (!session) {
-      sendFailure(reply, accountsFailureStatus, failure('not_signed_in', 'Log in to do this.'));
+      sendFailure(reply, accountsFailureStatus, failure('not_signed_in', accountsWords.phrase('not_signed_in')));
       return undefined;
     }
     if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
       const header = request.headers[csrfHeaderName];
       if (typeof header !== 'string' || !sameText(header, session.csrfToken)) {
-        sendFailure(
-          reply,
-          accountsFailureStatus,
-          failure('csrf_token_invalid', 'This request lacks its security token; reload the page and try again.'),
-        );
+        sendFailure(reply, accountsFailureStatus, failure('csrf_token_invalid', accountsWords.phrase('csrf_token_invalid')));
         return undefined;
       }
     }

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  LanguageRequestSchema,
   LogInRequestSchema,
   NewPasswordRequestSchema,
   PasswordResetRequestSchema,
@@ -10,11 +11,13 @@ import {
   TokenRequestSchema,
 } from '../../shared/accounts-api.js';
 import { accountLimits } from '../../shared/limits.js';
-import { sendError, sendFailure } from '../http/errors.js';
+import { sendFailure } from '../http/errors.js';
+import { failure } from '../platform/outcome.js';
 import type { AccountsService } from './accounts-service.js';
 import type { Authenticator } from './authenticator.js';
 import { type AccountsFailure, accountsFailureStatus } from './failures.js';
 import { type OidcLogin, oidcStateCookieName } from './oidc.js';
+import { accountsWords } from './words.js';
 
 export interface AccountsHttpOptions {
   accounts: AccountsService;
@@ -42,7 +45,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
   { accounts, authenticator, describe, singleSignOn },
 ) => {
   app.post('/api/account/signup', { schema: { body: SignUpRequestSchema }, config: accountRateLimit }, async (request, reply) => {
-    const result = await accounts.signUp(request.body);
+    const result = await accounts.signUp({ ...request.body, language: request.language });
     if (!result.ok) return sendAccountsFailure(reply, result);
     if (result.value.kind === 'created') request.log.info({ personId: result.value.person.id }, 'account created');
     else request.log.info('sign-up with an email that has an account; its owner was told');
@@ -82,11 +85,18 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
     return { person: await describe(session.person.id), csrfToken: session.csrfToken };
   });
 
+  app.put('/api/account/language', { schema: { body: LanguageRequestSchema } }, async (request, reply) => {
+    const session = await request.actor.requireSession(reply);
+    if (!session) return reply;
+    await accounts.setLanguage(session.person.id, request.body.language);
+    return reply.code(204).send();
+  });
+
   app.post(
     '/api/account/password-reset/request',
     { schema: { body: PasswordResetRequestSchema }, config: accountRateLimit },
     async (request, reply) => {
-      await accounts.requestPasswordReset(request.body.email);
+      await accounts.requestPasswordReset(request.body.email, request.language);
       return reply.code(202).send({ sent: true });
     },
   );
@@ -122,12 +132,7 @@ export const accountsHttp: FastifyPluginAsyncZod<AccountsHttpOptions> = async (
         started = await singleSignOn.login.start(safeNextPath(request.query.next));
       } catch (error) {
         request.log.warn({ err: error }, 'single sign-on provider unreachable');
-        return sendError(
-          reply,
-          accountsFailureStatus.sso_unavailable,
-          'sso_unavailable',
-          'The sign-in provider cannot be reached; try again later.',
-        );
+        return sendFailure(reply, accountsFailureStatus, failure('sso_unavailable', accountsWords.phrase('sso_unavailable')));
       }
       reply.setCookie(oidcStateCookieName, started.state, stateCookie);
       return reply.redirect(started.url, 302);

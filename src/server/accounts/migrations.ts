@@ -90,6 +90,12 @@ export const accountsMigrations: Record<string, Migration> = {
       await db.schema.createIndex('trusted_devices_expiry').on('trusted_devices').column('expires_at_ms').execute();
     },
   },
+  '0307_accounts_people_language': {
+    // The language a person chose for the pages, so their emails are written in it too (null: not chosen yet).
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('people').addColumn('language', 'text').execute();
+    },
+  },
   '0306_accounts_trusted_device_last_failure': {
     // A trusted device's failures are forgotten a day after its last one, like an address's.
     async up(db: Kysely<unknown>) {
@@ -111,6 +117,7 @@ export type AccountsTables = {
     email_verified_at_ms: number | string | null;
     created_at_ms: number | string;
     deleted_at_ms: number | string | null;
+    language: string | null;
   };
   sessions: { token_hash: string; person_id: string; csrf_token: string; created_at_ms: number | string; expires_at_ms: number | string };
   account_tokens: {

@@ -12,6 +12,7 @@ import type { AccountsService, Person } from './accounts-service.js';
 import type { AccountsResult } from './failures.js';
 import type { AccountsTables } from './migrations.js';
 import { tokenHash } from './secrets.js';
+import { accountsWords } from './words.js';
 
 /** How to reach the provider. */
 export interface OidcSettings {
@@ -93,8 +94,7 @@ export class OidcLogin {
   /** Completes a sign-in from the provider's redirect; `cookieState` is the browser's state cookie. */
   async complete(callbackQuery: string, cookieState: string | undefined): Promise<AccountsResult<{ person: Person; nextPath: string }>> {
     const state = new URLSearchParams(callbackQuery).get('state') ?? '';
-    if (!cookieState || cookieState !== state)
-      return failure('sso_state_mismatch', 'This sign-in did not start in this browser; try again.');
+    if (!cookieState || cookieState !== state) return failure('sso_state_mismatch', accountsWords.phrase('sso_other_browser'));
     const pending = await this.db
       .selectFrom('oidc_pending_logins')
       .selectAll()
@@ -103,7 +103,7 @@ export class OidcLogin {
     await this.db.deleteFrom('oidc_pending_logins').where('state_hash', '=', tokenHash(state)).execute();
     await this.db.deleteFrom('oidc_pending_logins').where('expires_at_ms', '<', this.options.clock.nowMs()).execute();
     if (!pending || Number(pending.expires_at_ms) <= this.options.clock.nowMs())
-      return failure('sso_state_mismatch', 'This sign-in has expired; try again.');
+      return failure('sso_state_mismatch', accountsWords.phrase('sso_expired'));
     const configuration = await this.discover();
     let claims: Record<string, unknown> & { iss: string; sub: string };
     try {
@@ -114,12 +114,12 @@ export class OidcLogin {
         idTokenExpected: true,
       });
       const idToken = tokens.claims();
-      if (!idToken) return failure('sso_failed', 'The sign-in provider did not confirm who you are; try again.');
+      if (!idToken) return failure('sso_failed', accountsWords.phrase('sso_failed'));
       // Many providers put email and name only in the userinfo response (the ID token's subject must match).
       const userInfo = typeof idToken.email === 'string' ? {} : await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
       claims = { ...userInfo, ...idToken };
     } catch {
-      return failure('sso_failed', 'The sign-in provider did not confirm who you are; try again.');
+      return failure('sso_failed', accountsWords.phrase('sso_failed'));
     }
     const email = typeof claims.email === 'string' && claims.email.length <= accountLimits.emailCharactersMax ? claims.email : undefined;
     const person = await this.options.accounts.personFromSingleSignOn({

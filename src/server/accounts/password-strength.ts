@@ -7,10 +7,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
+import type { Language } from '../../shared/languages.js';
 import { accountLimits } from '../../shared/limits.js';
 import { type Clock, type ScheduledCall, systemClock } from '../platform/clock.js';
 import { failure } from '../platform/outcome.js';
+import type { Phrase } from '../platform/words.js';
 import type { AccountsFailure } from './failures.js';
+import { accountsWords } from './words.js';
 
 /** Limits of the password-strength check. */
 export const passwordStrengthLimits = {
@@ -30,17 +33,22 @@ export const passwordStrengthLimits = {
 export interface PasswordStrength {
   /** 0 (too guessable) to 4 (very unguessable). */
   score: number;
-  /** Why it is weak, as a sentence; '' when zxcvbn has nothing to say. */
-  warning: string;
-  /** What would make it stronger, each a sentence. */
-  suggestions: string[];
+  /** Why it is weak, as a sentence in each language; '' when zxcvbn has nothing to say. */
+  warning: Advice;
+  /** What would make it stronger, each a sentence in each language. */
+  suggestions: Advice[];
 }
+
+/** One of zxcvbn's sentences in every language Plenary speaks. */
+export type Advice = Readonly<Record<Language, string>>;
+
+const AdviceSchema = z.object({ en: z.string(), fr: z.string() });
 
 const StrengthReplySchema = z.object({
   id: z.number(),
   score: z.number().int().min(0).max(4),
-  warning: z.string(),
-  suggestions: z.array(z.string()),
+  warning: AdviceSchema,
+  suggestions: z.array(AdviceSchema),
 });
 
 const ReadySchema = z.object({ ready: z.literal(true) });
@@ -185,11 +193,18 @@ function personalWords(person: { email: string; name: string }): string[] {
   return [...new Set(words.map((word) => word.trim().toLowerCase()).filter((word) => word.length >= 3))];
 }
 
-/** The sentence for a refused password: that it is too easy to guess, then zxcvbn's warning and suggestions. */
-function weaknessMessage(strength: PasswordStrength): string {
-  const advice = [strength.warning, ...strength.suggestions].map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
-  if (advice.length === 0) advice.push('Add another word or two; uncommon words are best.');
-  return ['This password is too easy to guess.', ...advice].join(' ');
+/** The words for a refused password: that it is too easy to guess, then zxcvbn's warning and suggestions in the reader's language. */
+function weakness(strength: PasswordStrength): Phrase {
+  return {
+    id: 'accounts.password_too_weak',
+    in(language) {
+      const advice = [strength.warning, ...strength.suggestions]
+        .map((sentence) => sentence[language].trim())
+        .filter((sentence) => sentence !== '');
+      if (advice.length === 0) return accountsWords.in(language, 'password_too_weak_no_advice');
+      return accountsWords.in(language, 'password_too_weak', { advice: advice.join(' ') });
+    },
+  };
 }
 
 /**
@@ -200,13 +215,13 @@ function weaknessMessage(strength: PasswordStrength): string {
  */
 export async function newPasswordProblem(password: string, person: { email: string; name: string }): Promise<AccountsFailure | undefined> {
   if ([...password].length < accountLimits.passwordCharactersMin) {
-    return failure('password_too_short', `The password must be at least ${accountLimits.passwordCharactersMin} characters long.`);
+    return failure('password_too_short', accountsWords.phrase('password_too_short', { min: accountLimits.passwordCharactersMin }));
   }
   let strength: PasswordStrength;
   try {
     strength = await estimatePasswordStrength(password, personalWords(person));
   } catch {
-    return failure('password_check_unavailable', 'The password could not be checked just now; try again in a moment.');
+    return failure('password_check_unavailable', accountsWords.phrase('password_check_unavailable'));
   }
-  return strength.score >= passwordStrengthLimits.scoreMin ? undefined : failure('password_too_weak', weaknessMessage(strength));
+  return strength.score >= passwordStrengthLimits.scoreMin ? undefined : failure('password_too_weak', weakness(strength));
 }

@@ -1,4 +1,5 @@
 /** A person's data: its export, its deletion, and the operator's list of people. */
+import { isLanguage } from '../../shared/languages.js';
 import type { AccountRecords, Person } from './account-records.js';
 
 /** Export and anonymisation of a person's data. */
@@ -54,6 +55,7 @@ export class PersonalData {
       name: row.name,
       emailVerified: row.email_verified_at_ms !== null,
       createdAtMs: Number(row.created_at_ms),
+      language: isLanguage(row.language) ? row.language : null,
       deleted: row.deleted_at_ms !== null,
     }));
   }

@@ -5,6 +5,7 @@ import { failure, success } from '../platform/outcome.js';
 import type { AccountRecords, Person, Session } from './account-records.js';
 import type { AccountsResult } from './failures.js';
 import { decoyHashPromise, newToken, tokenHash, verifyPassword } from './secrets.js';
+import { accountsWords } from './words.js';
 
 /** Checks credentials and keeps sessions. */
 export class Sessions {
@@ -44,18 +45,18 @@ export class Sessions {
     const gate = await this.records.throttle.gate(source, row?.id);
     if (gate.kind === 'locked') {
       const seconds = Math.ceil((gate.lockedUntilMs - this.records.now()) / 1000);
-      return failure('login_locked', `Too many failed attempts. Try again in ${seconds} seconds, or reset your password.`);
+      return failure('login_locked', accountsWords.phrase('login_locked', { seconds }));
     }
     const passwordMatches = row?.password_hash
       ? await verifyPassword(row.password_hash, password)
       : await verifyPassword(await decoyHashPromise, password);
     if (!row || !passwordMatches) {
       await this.records.throttle.recordFailure(source, gate);
-      return failure('invalid_credentials', 'The email or the password is not right.');
+      return failure('invalid_credentials', accountsWords.phrase('invalid_credentials'));
     }
     await this.records.throttle.recordSuccess(source, gate);
     const person = this.records.toPerson(row);
-    if (!person.emailVerified) return failure('email_not_verified', 'Confirm your email address first: open the link we sent you.');
+    if (!person.emailVerified) return failure('email_not_verified', accountsWords.phrase('email_not_verified'));
     const deviceToken = await this.records.throttle.trustDevice(person.id, gate);
     return success({ ...(await this.openSession(person)), deviceToken });
   }

@@ -1,11 +1,21 @@
 /** Sign-up and email verification, with a password or through single sign-on. */
 import { nanoid } from 'nanoid';
+import type { Language } from '../../shared/languages.js';
 import { accountLimits } from '../../shared/limits.js';
 import { failure, success } from '../platform/outcome.js';
 import type { AccountRecords, Person, SignUpOutcome } from './account-records.js';
 import type { AccountsResult } from './failures.js';
 import { newPasswordProblem } from './password-strength.js';
 import { hashPassword } from './secrets.js';
+import { accountsWords } from './words.js';
+
+/** What a sign-up asks for; `language` is the one the form was in, kept as the person's choice. */
+export interface SignUpInput {
+  email: string;
+  password: string;
+  name: string;
+  language: Language;
+}
 
 /** Opens accounts and confirms their email addresses. */
 export class SignUps {
@@ -17,13 +27,13 @@ export class SignUps {
    * stays as it was. The caller answers both alike, and both take alike: the password is hashed
    * either way and one message is mailed either way, so nobody learns which addresses have accounts.
    */
-  async signUp(input: { email: string; password: string; name: string }): Promise<AccountsResult<SignUpOutcome>> {
+  async signUp(input: SignUpInput): Promise<AccountsResult<SignUpOutcome>> {
     const problem = await newPasswordProblem(input.password, input);
     if (problem) return problem;
     const passwordHash = await hashPassword(input.password);
     const existing = await this.records.findByEmail(input.email);
     if (existing) {
-      await this.sendSignUpNotice(existing);
+      await this.sendSignUpNotice(existing, input.language);
       return success({ kind: 'existing' });
     }
     const person: Person = {
@@ -32,6 +42,7 @@ export class SignUps {
       name: input.name,
       emailVerified: false,
       createdAtMs: this.records.now(),
+      language: input.language,
     };
     try {
       await this.records.db
@@ -44,13 +55,14 @@ export class SignUps {
           email_verified_at_ms: null,
           created_at_ms: person.createdAtMs,
           deleted_at_ms: null,
+          language: person.language,
         })
         .execute();
     } catch (error) {
       // Two sign-ups with one email at once: the unique index decides, and the other is told as above.
       const winner = await this.records.findByEmail(input.email);
       if (!winner) throw error;
-      await this.sendSignUpNotice(winner);
+      await this.sendSignUpNotice(winner, input.language);
       return success({ kind: 'existing' });
     }
     await this.sendVerification(person);
@@ -58,20 +70,32 @@ export class SignUps {
   }
 
   /** Tells the owner of an address that someone tried to sign up with it: no link that changes anything, only where to log in or reset. */
-  private async sendSignUpNotice(person: Person): Promise<void> {
-    await this.records.options.mailer.send({
+  private async sendSignUpNotice(person: Person, language: Language): Promise<void> {
+    const parameters = {
+      name: person.name,
+      logInLink: this.records.options.link('/login'),
+      resetLink: this.records.options.link('/forgot-password'),
+    };
+    await this.records.options.mailer.sendLetter({
       to: person.email,
-      subject: 'Someone tried to sign up to Plenary with your email address',
-      text: `Hello ${person.name},\n\nSomeone, perhaps you, tried to open a Plenary account with this email address. It already has an account, so nothing was changed.\n\nIf it was you, log in:\n\n${this.records.options.link('/login')}\n\nIf you have forgotten your password, choose a new one:\n\n${this.records.options.link('/forgot-password')}\n\nIf it was not you, ignore this message: your account and your password stay as they are.\n`,
+      language,
+      write: (language) => ({
+        subject: accountsWords.in(language, 'sign_up_notice_subject'),
+        text: accountsWords.in(language, 'sign_up_notice_text', parameters),
+      }),
     });
   }
 
   private async sendVerification(person: Person): Promise<void> {
     const token = await this.records.issueToken(person.id, 'verify_email', accountLimits.verificationTokenDurationMs);
-    await this.records.options.mailer.send({
+    const parameters = { name: person.name, link: this.records.options.link(`/verify?token=${token}`) };
+    await this.records.options.mailer.sendLetter({
       to: person.email,
-      subject: 'Confirm your email address for Plenary',
-      text: `Hello ${person.name},\n\nConfirm your email address by opening this link:\n\n${this.records.options.link(`/verify?token=${token}`)}\n\nThe link is valid for 48 hours. If you did not sign up, ignore this message.\n`,
+      language: person.language ?? undefined,
+      write: (language) => ({
+        subject: accountsWords.in(language, 'verify_subject'),
+        text: accountsWords.in(language, 'verify_text', parameters),
+      }),
     });
   }
 
@@ -86,7 +110,7 @@ export class SignUps {
       .where('email_verified_at_ms', 'is', null)
       .execute();
     const person = await this.records.findPerson(consumed.value);
-    return person ? success(person) : failure('token_invalid', 'This link is not valid. Ask for a new one.');
+    return person ? success(person) : failure('token_invalid', accountsWords.phrase('link_invalid'));
   }
 
   /**
@@ -108,14 +132,11 @@ export class SignUps {
       .executeTakeFirst();
     if (linked) {
       const person = await this.records.findPerson(linked.person_id);
-      return person ? success(person) : failure('account_deleted', 'The account linked to this sign-in has been deleted.');
+      return person ? success(person) : failure('account_deleted', accountsWords.phrase('account_deleted'));
     }
     const email = identity.email?.trim().toLowerCase();
     if (!email || !identity.emailVerified) {
-      return failure(
-        'sso_email_not_verified',
-        'Your sign-in provider did not confirm an email address, so no account can be opened with it.',
-      );
+      return failure('sso_email_not_verified', accountsWords.phrase('sso_email_not_verified'));
     }
     const now = this.records.now();
     let person = await this.records.findByEmail(email);
@@ -130,7 +151,7 @@ export class SignUps {
     } else if (!person.emailVerified) {
       await this.records.db.updateTable('people').set({ email_verified_at_ms: now }).where('id', '=', person.id).execute();
     }
-    if (!person) return failure('internal_error', 'The account could not be opened.');
+    if (!person) return failure('internal_error', accountsWords.phrase('account_not_opened'));
     await this.records.db
       .insertInto('oidc_identities')
       .values({ issuer: identity.issuer, subject: identity.subject, person_id: person.id, linked_at_ms: now })

@@ -8,11 +8,24 @@ import { nanoid } from 'nanoid';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { Language } from '../../shared/languages.js';
 import { accountLimits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
 import { repeatEvery } from '../platform/sweep.js';
 import type { Storage } from '../storage/index.js';
 import type { EmailTables } from './migrations.js';
+
+/**
+ * A message written for whoever reads it: `write` gives its subject and text in a language, and
+ * the mailer calls it with the recipient's (their saved choice, else `language`, else English).
+ */
+export interface Letter {
+  to: string;
+  write(language: Language): { subject: string; text: string };
+  /** The language to write in when the recipient has not chosen one (e.g. the sender's). */
+  language?: Language | undefined;
+  calendar?: EmailMessage['calendar'];
+}
 
 /** One message. `calendar` is an iCalendar body sent as a `text/calendar` alternative and attachment. */
 export interface EmailMessage {
@@ -49,6 +62,8 @@ export interface MailerOptions {
   smtpUrl?: string | undefined;
   /** The From address. Default `Plenary <no-reply@localhost>`. */
   from?: string | undefined;
+  /** The language the person with this email address chose, if any (the accounts domain knows). */
+  recipientLanguage?: ((email: string) => Promise<Language | undefined>) | undefined;
   /** How often unsent messages are retried, on `clock`; 0 turns retrying off. Default `accountLimits.mailRetryIntervalMs`. */
   retryIntervalMs?: number | undefined;
 }
@@ -87,6 +102,14 @@ export class Mailer {
 
   private get db() {
     return this.options.storage.db.withTables<EmailTables>();
+  }
+
+  /** Sends `letter` written in its recipient's language (see `Letter`); returns that language. */
+  async sendLetter(letter: Letter): Promise<Language> {
+    const language = (await this.options.recipientLanguage?.(letter.to)) ?? letter.language ?? 'en';
+    const { subject, text } = letter.write(language);
+    await this.send({ to: letter.to, subject, text, ...(letter.calendar ? { calendar: letter.calendar } : {}) });
+    return language;
   }
 
   /**

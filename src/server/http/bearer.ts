@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { onRequestAsyncHookHandler } from 'fastify';
 import type { BearerFailureCode } from '../../shared/failure-codes.js';
 import { sendError } from './errors.js';
+import { httpWords } from './words.js';
 
 export interface BearerGuardOptions {
   /** The configured token; `undefined` turns the API off (every request gets 403 `disabledCode`). */
@@ -37,7 +38,7 @@ export function bearerTokenGuard(options: BearerGuardOptions): onRequestAsyncHoo
         reply,
         bearerFailureStatus[options.disabledCode],
         options.disabledCode,
-        `The ${options.name} is turned off: no ${options.setting} is configured.`,
+        httpWords.phrase('api_turned_off', { name: options.name, setting: options.setting }),
       );
     }
     const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
@@ -47,10 +48,10 @@ export function bearerTokenGuard(options: BearerGuardOptions): onRequestAsyncHoo
         reply,
         bearerFailureStatus.authentication_required,
         'authentication_required',
-        `Send the ${options.name} token as "Authorization: Bearer <${options.setting}>".`,
+        httpWords.phrase('authentication_required', { name: options.name, setting: options.setting }),
       );
     }
     if (!timingSafeEqual(digest(match[1]), expected))
-      return sendError(reply, bearerFailureStatus.invalid_api_token, 'invalid_api_token', 'This API token is not valid.');
+      return sendError(reply, bearerFailureStatus.invalid_api_token, 'invalid_api_token', httpWords.phrase('invalid_api_token'));
   };
 }

@@ -3,9 +3,16 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { PlatformFailureCode } from '../../shared/failure-codes.js';
 import type { Failure } from '../platform/outcome.js';
+import type { Phrase } from '../platform/words.js';
+import { installRequestLanguage } from './language.js';
+import { httpWords } from './words.js';
 
-/** Sends an error response with a stable code and a sentence for people. */
-export function sendError(reply: FastifyReply, status: number, code: string, message: string): FastifyReply {
+/**
+ * Sends an error response with a stable code and a sentence for people, in the request's
+ * language (`request.language`) when the words are a catalogue's `Phrase`.
+ */
+export function sendError(reply: FastifyReply, status: number, code: string, words: Phrase | string): FastifyReply {
+  const message = typeof words === 'string' ? words : words.in(reply.request.language);
   return reply.code(status).send({ error: { code, message } });
 }
 
@@ -18,7 +25,7 @@ export function sendFailure<Code extends string>(
   statuses: Readonly<Record<Code, number>>,
   result: Failure<Code>,
 ): FastifyReply {
-  return sendError(reply, statuses[result.code], result.code, result.message);
+  return sendError(reply, statuses[result.code], result.code, result.phrase ?? result.message);
 }
 
 /** The HTTP status of each code every route may answer (`bad_request` takes Fastify's own 4xx). */
@@ -35,34 +42,39 @@ export const platformFailureStatus: Readonly<Record<PlatformFailureCode, number>
 };
 
 /** Sends a failure that any route may answer, with its status from `platformFailureStatus`. */
-export function sendPlatformFailure(reply: FastifyReply, code: PlatformFailureCode, message: string): FastifyReply {
-  return sendError(reply, platformFailureStatus[code], code, message);
+export function sendPlatformFailure(reply: FastifyReply, code: PlatformFailureCode, words: Phrase): FastifyReply {
+  return sendError(reply, platformFailureStatus[code], code, words);
 }
 
-/** Installs the error and not-found handlers that give every failure the same shape. */
+/**
+ * Installs the error handler that gives every failure the same shape, and `request.language`
+ * (`http/language.ts`), which every error answer is written in.
+ */
 export function installErrorHandlers(app: FastifyInstance): void {
+  installRequestLanguage(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (hasZodFastifySchemaValidationErrors(error)) {
       const issue = error.validation[0];
       const where = issue?.instancePath ? `${issue.instancePath.replace(/^\//, '').replaceAll('/', '.')}: ` : '';
-      return sendPlatformFailure(reply, 'invalid_request', `The request is not valid: ${where}${issue?.message ?? 'unknown problem'}.`);
+      const problem = issue?.message ?? 'unknown problem';
+      return sendPlatformFailure(reply, 'invalid_request', httpWords.phrase('invalid_request_at', { where, problem }));
     }
     if (error.statusCode === 429) {
-      return sendPlatformFailure(reply, 'rate_limited', 'Too many requests; please wait a moment and try again.');
+      return sendPlatformFailure(reply, 'rate_limited', httpWords.phrase('rate_limited'));
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return sendPlatformFailure(reply, 'unsupported_media_type', 'Send the request body as application/json.');
+      return sendPlatformFailure(reply, 'unsupported_media_type', httpWords.phrase('unsupported_media_type'));
     }
     if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError') {
-      return sendPlatformFailure(reply, 'invalid_request', 'The request body is not valid JSON.');
+      return sendPlatformFailure(reply, 'invalid_request', httpWords.phrase('invalid_json'));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return sendPlatformFailure(reply, 'request_too_large', 'The request body is too large.');
+      return sendPlatformFailure(reply, 'request_too_large', httpWords.phrase('request_too_large'));
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return sendError(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
+      return sendError(reply, error.statusCode, 'bad_request', httpWords.phrase('bad_request'));
     }
     request.log.error({ err: error }, 'request failed');
-    return sendPlatformFailure(reply, 'internal_error', 'Something went wrong on our side; please try again.');
+    return sendPlatformFailure(reply, 'internal_error', httpWords.phrase('internal_error'));
   });
 }

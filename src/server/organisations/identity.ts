@@ -2,8 +2,10 @@
  * Who is asking, for every domain: the signed-in person with their organisations, and whether
  * they administer a room. The meetings domain uses these so that owners join as moderators.
  */
+
 import type { FastifyRequest } from 'fastify';
 import type { PersonView } from '../../shared/accounts-api.js';
+import type { Language } from '../../shared/languages.js';
 import type { Authenticator } from '../accounts/index.js';
 import type { Membership, OrganisationsService } from './organisations-service.js';
 
@@ -45,12 +47,19 @@ export class Identity {
   }
 
   /** The view of a person sent to their browser. */
-  async describe(person: { id: string; name: string; email: string; emailVerified: boolean }): Promise<PersonView> {
+  async describe(person: {
+    id: string;
+    name: string;
+    email: string;
+    emailVerified: boolean;
+    language: Language | null;
+  }): Promise<PersonView> {
     const organisations = await this.organisations.membershipsOf(person.id);
     return {
       id: person.id,
       email: person.email,
       name: person.name,
+      language: person.language,
       operator: person.emailVerified && this.operatorEmails.includes(person.email),
       organisations: organisations.map(({ slug, name, role }) => ({ slug, name, role })),
     };

@@ -5,6 +5,7 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import type { Logger } from 'pino';
+import type { Language } from '../../shared/languages.js';
 import {
   AccountsService,
   Authenticator,
@@ -81,6 +82,8 @@ export function createPeopleServices(dependencies: {
     logger: logger.child({ component: 'mailer' }),
     smtpUrl: settings.smtpUrl,
     from: settings.mailFrom,
+    // Each email is written in its recipient's chosen language (the accounts domain keeps it).
+    recipientLanguage: (email): Promise<Language | undefined> => accounts.languageOfEmail(email),
   });
   const accounts = new AccountsService({ storage, clock, mailer, link });
   const authenticator = new Authenticator(accounts, settings.publicUrl?.startsWith('https:') ?? false);

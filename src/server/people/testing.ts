@@ -14,6 +14,7 @@ import { deviceCookieName, installRequestActor, sessionCookieName } from '../acc
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
+import { httpWords } from '../http/words.js';
 import { JanusGateway } from '../media/index.js';
 import { meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import { ManualClock } from '../platform/clock.js';
@@ -72,7 +73,7 @@ export async function startPeopleTestApp(
   await app.register(rateLimit, { global: false });
   app.addHook('onRequest', async (request, reply) => {
     if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-    if (!isSameOrigin(request, [])) return sendPlatformFailure(reply, 'cross_origin_refused', 'This request must come from this site.');
+    if (!isSameOrigin(request, [])) return sendPlatformFailure(reply, 'cross_origin_refused', httpWords.phrase('cross_origin_refused'));
   });
   installRequestActor(app, people.authenticator);
   await app.register(peopleHttp, { people, storage, rooms, registry, publicUrl: options.publicUrl });

@@ -4,6 +4,7 @@ import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
 import { sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
+import { httpWords } from '../http/words.js';
 import type { RoomRegistry } from '../meetings/index.js';
 import { SignalingConnection } from './connection.js';
 
@@ -36,7 +37,7 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
         config: { rateLimit: { max: limits.joinsPerMinuteMax, timeWindow: 60_000 } },
         preValidation: async (request, reply) => {
           if (!isSameOrigin(request, options.allowedOrigins)) {
-            return sendPlatformFailure(reply, 'cross_origin_refused', 'Meetings can only be joined from this site.');
+            return sendPlatformFailure(reply, 'cross_origin_refused', httpWords.phrase('cross_origin_join_refused'));
           }
         },
       },

@@ -8,6 +8,7 @@ import { signal } from '@preact/signals';
 import type { z } from 'zod';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
 import { ApiErrorSchema } from '../../shared/api.js';
+import { currentLanguage } from './intl/language.js';
 
 /** A failed API call: the server's stable code and sentence, or a network failure (status 0). */
 export class ApiFailure extends Error {
@@ -38,6 +39,8 @@ export async function callApi<T extends z.ZodType>(schema: T | undefined, path: 
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  // The server writes its error sentences in the language the pages are in.
+  headers['accept-language'] ??= currentLanguage.peek();
   const token = csrfToken.peek();
   if (method !== 'GET' && token) headers[csrfHeaderName] = token;
   let response: Response;

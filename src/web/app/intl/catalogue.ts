@@ -4,10 +4,10 @@
  * chunk, `french.ts`). Keys and parameters are typed from the English text, so a missing key or a
  * wrong parameter does not compile; a French catalogue must have every key with the same parameters.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import { formatMessage } from '../../../shared/icu.js';
+import type { ParametersArgument } from '../../../shared/icu-types.js';
 import type { french } from './french.js';
-import type { ParametersArgument, Translation } from './icu-types.js';
-import { currentLanguage, type Language, languageStorageKey, preferredLanguage } from './language.js';
+import { currentLanguage, isLanguage, type Language, languageStorageKey, preferredLanguage } from './language.js';
 
 /** The name of a catalogue: one key of the French registry (`french.ts`), so none can be left out there. */
 export type CatalogueName = keyof typeof french;
@@ -20,20 +20,6 @@ const translations: Partial<Record<Exclude<Language, 'en'>, Record<CatalogueName
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Record<CatalogueName, Messages>>> = {
   fr: () => import('./french.js').then((module) => module.french),
 };
-
-const formatters = new Map<string, IntlMessageFormat>();
-
-/** Formats one ICU message; messages without arguments or quotes skip the parser. */
-export function formatMessage(language: Language, id: string, message: string, parameters: Record<string, unknown> = {}): string {
-  if (!message.includes('{') && !message.includes("'")) return message;
-  let formatter = formatters.get(`${language} ${id}`);
-  if (!formatter) {
-    // ignoreTag: "<" in a message is text, never markup.
-    formatter = new IntlMessageFormat(message, language, undefined, { ignoreTag: true });
-    formatters.set(`${language} ${id}`, formatter);
-  }
-  return String(formatter.format(parameters as Record<string, string | number | Date>));
-}
 
 /** A feature's messages: `t(key, parameters)` in the current language. */
 export interface Catalogue<English extends Messages> {
@@ -58,17 +44,25 @@ export function defineCatalogue<const English extends Messages>(name: CatalogueN
   };
 }
 
-/** Declares a translation of `English`: it must have every key, no other, and the same parameters per message. */
-export function translation<English extends Messages>() {
-  return <const Translated extends Translation<English, Translated>>(messages: Translated): Translated => messages;
-}
+export { translation } from '../../../shared/icu.js';
 
 /** Makes `catalogues` the translations of `language` (what loading does; tests call it directly). */
 export function installTranslations(language: Exclude<Language, 'en'>, catalogues: Record<CatalogueName, Messages>): void {
   translations[language] = catalogues;
 }
 
-/** Switches to `language`, loading its catalogues first; remembers the choice and sets `<html lang>`. */
+const choiceListeners = new Set<(language: Language) => void>();
+
+/** Calls `listener` whenever a person chooses a language (not when one is applied for them). */
+export function onLanguageChosen(listener: (language: Language) => void): void {
+  choiceListeners.add(listener);
+}
+
+/**
+ * Switches to `language`, loading its catalogues first, and sets `<html lang>`. A person's own
+ * choice (`remember`) is kept in this browser and told to `onLanguageChosen` listeners (the
+ * session saves it on the server, so emails follow it).
+ */
 export async function chooseLanguage(language: Language, remember = true): Promise<void> {
   if (language !== 'en' && !translations[language]) installTranslations(language, await loaders[language]());
   currentLanguage.value = language;
@@ -79,16 +73,21 @@ export async function chooseLanguage(language: Language, remember = true): Promi
   } catch {
     // Storage refused (private mode): the choice lasts for this page.
   }
+  for (const listener of choiceListeners) listener(language);
+}
+
+/** The language saved in this browser, if any. */
+export function savedLanguage(): Language | undefined {
+  try {
+    const saved = localStorage.getItem(languageStorageKey);
+    return isLanguage(saved) ? saved : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts in the saved language, else the browser's (see `preferredLanguage`). English if French cannot load. */
 export async function startLanguage(): Promise<void> {
-  let saved: string | null = null;
-  try {
-    saved = localStorage.getItem(languageStorageKey);
-  } catch {
-    // No storage: the browser's languages decide.
-  }
-  const language = preferredLanguage(saved, navigator.languages ?? [navigator.language]);
+  const language = preferredLanguage(savedLanguage() ?? null, navigator.languages ?? [navigator.language]);
   await chooseLanguage(language, false).catch(() => chooseLanguage('en', false));
 }

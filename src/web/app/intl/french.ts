@@ -3,6 +3,7 @@
  * Each catalogue's name is a key here, so a catalogue without French does not compile.
  */
 
+import type { Translation } from '../../../shared/icu-types.js';
 import { accountFrench } from '../../features/account/messages.fr.js';
 import type { accountEnglish } from '../../features/account/messages.js';
 import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
@@ -27,7 +28,6 @@ import { errorsFrench } from '../errors/messages.fr.js';
 import type { errorsEnglish } from '../errors/messages.js';
 import { appFrench } from '../messages.fr.js';
 import type { appEnglish } from '../messages.js';
-import type { Translation } from './icu-types.js';
 
 /** The French catalogues by name. */
 export const french: {

@@ -4,13 +4,9 @@
  * `localStorage` and written to `<html lang>`. Dates and numbers follow it through `Intl`.
  */
 import { signal } from '@preact/signals';
+import { firstSpokenLanguage, isLanguage, type Language } from '../../../shared/languages.js';
 
-/** Every language the pages can be shown in; English first (the source of every catalogue). */
-export const languages = ['en', 'fr'] as const;
-export type Language = (typeof languages)[number];
-
-/** Each language in its own words, for the language choice (never translated). */
-export const languageNames: Record<Language, string> = { en: 'English', fr: 'Français' };
+export { isLanguage, type Language, languageNames, languages } from '../../../shared/languages.js';
 
 /** The `localStorage` key of a person's choice. */
 export const languageStorageKey = 'plenary.language';
@@ -18,22 +14,13 @@ export const languageStorageKey = 'plenary.language';
 /** The language being shown. Components that read it (through `t()`) re-render when it changes. */
 export const currentLanguage = signal<Language>('en');
 
-/** True when `value` names a language the pages can be shown in. */
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
-
 /**
  * The language to start in: the saved choice when there is one, else the first of the browser's
  * languages (`fr-CA` counts as `fr`) that the pages speak, else English.
  */
 export function preferredLanguage(saved: string | null, browserLanguages: readonly string[]): Language {
   if (isLanguage(saved)) return saved;
-  for (const tag of browserLanguages) {
-    const primary = tag.toLowerCase().split('-')[0];
-    if (isLanguage(primary)) return primary;
-  }
-  return 'en';
+  return firstSpokenLanguage(browserLanguages) ?? 'en';
 }
 
 /**
