@@ -3,8 +3,10 @@
  * each direction. Both sides parse what they receive with these schemas; the browser never
  * sees Janus ids, only Plenary's participant ids.
  */
+
 import { z } from 'zod';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
+import { languages } from './languages.js';
 import { limits } from './limits.js';
 import { illFormedTextMessage, isWellFormedText, labelSchema } from './text.js';
 
@@ -115,6 +117,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     media: MediaStateSchema,
     /** The room's viewer or moderator code, if the person has one. */
     accessCode: z.string().max(limits.accessCodeCharactersMax).optional(),
+    /** The language the page is in: the server's error sentences to this participant are written in it. */
+    language: z.enum(languages).optional(),
     /** A stable random id of this browser, used to keep a meeting ban. */
     clientId: z
       .string()
@@ -293,28 +297,45 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
 
-/** Parses one raw WebSocket frame into a client message, or says why it cannot. */
+/**
+ * Why a frame is not a client message, for the server to put in words in the sender's language:
+ * too large, not JSON, or not valid (`where` is the path of the first problem, `detail` zod's words).
+ */
+export type FrameProblem =
+  | { kind: 'too_large'; bytesMax: number }
+  | { kind: 'not_json' }
+  | { kind: 'invalid'; where: string; detail: string };
+
+/** Parses one raw WebSocket frame into a client message, or says why it cannot (`message` in English). */
 export function parseClientMessage(
   raw: string,
-): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string; inReplyTo?: string } {
+): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string; problem: FrameProblem; inReplyTo?: string } {
   if (raw.length > limits.signalingMessageBytesMax) {
-    return { ok: false, code: 'message_too_large', message: `Messages are limited to ${limits.signalingMessageBytesMax} bytes.` };
+    const bytesMax = limits.signalingMessageBytesMax;
+    return {
+      ok: false,
+      code: 'message_too_large',
+      message: `Messages are limited to ${bytesMax} bytes.`,
+      problem: { kind: 'too_large', bytesMax },
+    };
   }
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { ok: false, code: 'malformed_message', message: 'The message is not valid JSON.' };
+    return { ok: false, code: 'malformed_message', message: 'The message is not valid JSON.', problem: { kind: 'not_json' } };
   }
   const parsed = ClientMessageSchema.safeParse(json);
   if (parsed.success) return { ok: true, message: parsed.data };
   const type = typeof json === 'object' && json !== null && 'type' in json ? String(json.type).slice(0, 40) : undefined;
   const issue = parsed.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  const detail = issue?.message ?? 'unknown problem';
   return {
     ok: false,
     code: 'malformed_message',
-    message: `The message is not valid: ${where}${issue?.message ?? 'unknown problem'}.`,
+    message: `The message is not valid: ${where}${detail}.`,
+    problem: { kind: 'invalid', where, detail },
     ...(type ? { inReplyTo: type } : {}),
   };
 }

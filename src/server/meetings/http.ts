@@ -1,4 +1,5 @@
 /** HTTP routes of the meetings domain: create a room, read it, and its moderators' settings. */
+
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -18,6 +19,7 @@ import { sendFailure } from '../http/errors.js';
 import { failure } from '../platform/outcome.js';
 import type { RoomRegistry } from './live/index.js';
 import { newModeratorCode, type Room, type RoomSettings, type RoomsRepository } from './rooms-repository.js';
+import { meetingsWords } from './words.js';
 
 export interface MeetingsHttpOptions {
   rooms: RoomsRepository;
@@ -54,11 +56,7 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
     const roomId = RoomIdSchema.safeParse(roomIdParam);
     const room = roomId.success ? await options.rooms.find(roomId.data) : undefined;
     if (!room) {
-      sendFailure(
-        reply,
-        meetingsFailureStatus,
-        failure('room_not_found', 'There is no room with this link. Check the link, or start a new meeting.'),
-      );
+      sendFailure(reply, meetingsFailureStatus, failure('room_not_found', meetingsWords.phrase('room_link_unknown')));
     }
     return room;
   }
@@ -70,11 +68,7 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
     const given = Buffer.from(String(request.headers[moderatorCodeHeader] ?? ''));
     const expected = Buffer.from(room.moderatorCode);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      sendFailure(
-        reply,
-        meetingsFailureStatus,
-        failure('moderator_code_wrong', 'Only the room’s moderators can see or change its settings.'),
-      );
+      sendFailure(reply, meetingsFailureStatus, failure('moderator_code_wrong', meetingsWords.phrase('moderators_only_settings')));
       return undefined;
     }
     return room;
@@ -123,7 +117,7 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
       const update: Partial<RoomSettings> = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
       if (regenerate) update.moderatorCode = newModeratorCode();
       const updated = await options.rooms.updateSettings(room.id, update);
-      if (!updated) return sendFailure(reply, meetingsFailureStatus, failure('room_not_found', 'The room no longer exists.'));
+      if (!updated) return sendFailure(reply, meetingsFailureStatus, failure('room_not_found', meetingsWords.phrase('room_gone')));
       options.registry.roomChanged(updated);
       request.log.info({ roomId: room.id, changed: Object.keys(update) }, 'room settings changed');
       return settingsView(updated);

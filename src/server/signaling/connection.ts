@@ -6,11 +6,22 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { RoomId } from '../../shared/ids.js';
+import type { Language } from '../../shared/languages.js';
 import { limits } from '../../shared/limits.js';
-import { type ClientMessage, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
+import { type ClientMessage, type ErrorCode, type FrameProblem, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
 import type { Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
+import { meetingsWords } from '../meetings/words.js';
+import { failureText } from '../platform/outcome.js';
+import type { Phrase } from '../platform/words.js';
 import { routeMeetingMessage } from './meeting-messages.js';
 import { MessageRateGuard } from './message-rate.js';
+
+/** The words for a frame that is not a client message. */
+function frameProblemWords(problem: FrameProblem): Phrase {
+  if (problem.kind === 'too_large') return meetingsWords.phrase('message_too_large', { max: problem.bytesMax });
+  if (problem.kind === 'not_json') return meetingsWords.phrase('message_not_json');
+  return meetingsWords.phrase('message_invalid', { where: problem.where, problem: problem.detail });
+}
 
 /** Wrong access codes tolerated on one connection before it is closed. */
 const wrongCodesMax = 5;
@@ -42,6 +53,8 @@ export class SignalingConnection implements ParticipantConnection {
     private readonly iceServers: () => { urls: string[]; username?: string; credential?: string }[],
     /** Whether the signed-in person who opened this socket administers a room. */
     private readonly administers: (roomId: RoomId) => Promise<boolean> = async () => false,
+    /** The language of error sentences until the join names the page's (the upgrade request's `Accept-Language`). */
+    private language: Language = 'en',
   ) {
     socket.on('message', (data, isBinary) => this.receive(isBinary ? null : data.toString('utf8')));
     socket.on('pong', () => {
@@ -77,33 +90,33 @@ export class SignalingConnection implements ParticipantConnection {
     this.close();
   }
 
+  /** Sends an error with a sentence in this participant's language. */
+  private sendError(code: ErrorCode, words: Phrase, inReplyTo?: string): void {
+    this.send({ type: 'error', code, message: words.in(this.language), ...(inReplyTo ? { inReplyTo } : {}) });
+  }
+
   private sendFailure(failure: Failure, inReplyTo: string): void {
-    this.send({ type: 'error', code: failure.code, message: failure.message, inReplyTo });
+    this.send({ type: 'error', code: failure.code, message: failureText(failure, this.language), inReplyTo });
   }
 
   private receive(raw: string | null): void {
     if (this.closed) return;
     const verdict = this.rate.next();
-    if (verdict === 'drop-and-warn') this.send({ type: 'error', code: 'rate_limited', message: 'Too many messages; slow down.' });
+    if (verdict === 'drop-and-warn') this.sendError('rate_limited', meetingsWords.phrase('too_many_messages'));
     if (verdict === 'close') this.closeForFlooding();
     if (verdict !== 'accept') return;
     if (raw === null) {
-      this.send({ type: 'error', code: 'malformed_message', message: 'Binary messages are not accepted.' });
+      this.sendError('malformed_message', meetingsWords.phrase('binary_refused'));
       return;
     }
     const parsed = parseClientMessage(raw);
     if (!parsed.ok) {
-      this.send({
-        type: 'error',
-        code: parsed.code,
-        message: parsed.message,
-        ...(parsed.inReplyTo ? { inReplyTo: parsed.inReplyTo } : {}),
-      });
+      this.sendError(parsed.code, frameProblemWords(parsed.problem), parsed.inReplyTo);
       return;
     }
     this.handle(parsed.message).catch((error: unknown) => {
       this.logger.error({ err: error, messageType: parsed.message.type }, 'signalling message failed');
-      this.send({ type: 'error', code: 'internal_error', message: 'Something went wrong on our side.', inReplyTo: parsed.message.type });
+      this.sendError('internal_error', meetingsWords.phrase('internal_error'), parsed.message.type);
     });
   }
 
@@ -113,7 +126,7 @@ export class SignalingConnection implements ParticipantConnection {
     const room = this.room;
     const participant = this.participant;
     if (!room || !participant || participant.closed || room.lobby.has(participant.id)) {
-      this.send({ type: 'error', code: 'not_joined', message: 'Join a meeting first.', inReplyTo: message.type });
+      this.sendError('not_joined', meetingsWords.phrase('join_first'), message.type);
       return;
     }
     if (message.type === 'leave') {
@@ -126,12 +139,13 @@ export class SignalingConnection implements ParticipantConnection {
 
   private async join(message: Extract<ClientMessage, { type: 'join' }>): Promise<void> {
     if (this.participant || this.joining) {
-      this.send({ type: 'error', code: 'already_joined', message: 'This connection has already joined a meeting.', inReplyTo: 'join' });
+      this.sendError('already_joined', meetingsWords.phrase('already_joined'), 'join');
       return;
     }
     this.joining = true;
     try {
-      const { roomId, type: _type, ...request } = message;
+      const { roomId, type: _type, language, ...request } = message;
+      if (language) this.language = language;
       const administrator = await this.administers(roomId).catch(() => false);
       const joined = await this.registry.join(roomId, { ...request, administrator }, this);
       if (!joined.ok) {

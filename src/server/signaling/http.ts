@@ -43,8 +43,13 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
       },
       (socket, request) => {
         const administers = options.administers;
-        const connection = new SignalingConnection(socket, options.registry, request.log, iceServers, (roomId) =>
-          administers ? administers(request, roomId) : Promise.resolve(false),
+        const connection = new SignalingConnection(
+          socket,
+          options.registry,
+          request.log,
+          iceServers,
+          (roomId) => (administers ? administers(request, roomId) : Promise.resolve(false)),
+          request.language,
         );
         connections.open.add(connection);
         socket.on('close', () => connections.open.delete(connection));

@@ -79,6 +79,32 @@ describe('joining', () => {
     expect(await client.next('error')).toMatchObject({ code: 'already_joined' });
   });
 
+  it('writes its error sentences in the page’s language: the upgrade’s Accept-Language, then the one the join names', async () => {
+    const roomId = await newRoom(1);
+    await (await connect()).join(roomId, 'One');
+    const french = await connect({ headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
+    french.send('{"type":');
+    expect(await french.next('error')).toEqual({
+      type: 'error',
+      code: 'malformed_message',
+      message: 'Le message n’est pas du JSON valide.',
+    });
+    // An English page in a French browser: the join's language wins from then on.
+    french.send({ type: 'join', roomId, displayName: 'Two', media: { audioMuted: false, videoMuted: false }, language: 'en' });
+    expect(await french.next('error')).toMatchObject({ code: 'room_is_full', message: 'This room is full: it holds at most 1 person.' });
+    const english = await connect();
+    english.send({ type: 'join', roomId, displayName: 'Three', media: { audioMuted: false, videoMuted: false }, language: 'fr' });
+    expect(await english.next('error')).toMatchObject({
+      code: 'room_is_full',
+      message: 'Cette salle est pleine : elle accueille au plus 1 personne.',
+    });
+    english.send({ type: 'join', roomId, displayName: 'Four', media: { audioMuted: false, videoMuted: false }, language: 'de' });
+    expect(await english.next('error')).toMatchObject({
+      code: 'malformed_message',
+      message: expect.stringMatching(/^Le message n’est pas valide : language/),
+    });
+  });
+
   it('refuses a WebSocket opened from another site', async () => {
     await expect(TestClient.connect(server.baseUrl, { headers: { origin: 'https://evil.example' } })).rejects.toThrow(/403/);
   });

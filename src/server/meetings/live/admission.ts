@@ -1,7 +1,9 @@
 /** Who may join a room, and as what: the role an access code (or being the room's administrator) earns. */
+
 import { timingSafeEqual } from 'node:crypto';
 import type { Role } from '../../../shared/protocol.js';
 import type { Room } from '../rooms-repository.js';
+import { meetingsWords } from '../words.js';
 import { failure, type Outcome } from './outcome.js';
 
 function sameCode(given: string, expected: string): boolean {
@@ -19,7 +21,7 @@ export function roleFor(room: Room, accessCode: string | undefined, administrato
   if (administrator) return { ok: true, value: 'moderator' };
   if (accessCode && sameCode(accessCode, room.moderatorCode)) return { ok: true, value: 'moderator' };
   if (room.viewerCode === null) return { ok: true, value: 'guest' };
-  if (!accessCode) return failure('access_code_required', 'This room needs an access code.');
+  if (!accessCode) return failure('access_code_required', meetingsWords.phrase('access_code_required'));
   if (sameCode(accessCode, room.viewerCode)) return { ok: true, value: 'viewer' };
-  return failure('access_code_wrong', 'That access code is not right.');
+  return failure('access_code_wrong', meetingsWords.phrase('access_code_wrong'));
 }

@@ -2,10 +2,12 @@
  * Chat as a room module: public and private messages, each participant's rate, the log (kept in
  * memory for the life of the meeting only) and the moderators' export of its public part.
  */
+
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { ChatMessage } from '../../../shared/protocol.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
+import { meetingsWords } from '../words.js';
 import { ChatLog } from './chat-log.js';
 import type { ParticipantView } from './live-participant.js';
 import { failure } from './outcome.js';
@@ -34,7 +36,7 @@ export class ChatModule implements RoomModule {
   }
 
   handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
-    if (message.type !== 'chat-send') return failure('malformed_message', 'The chat does not handle this message.');
+    if (message.type !== 'chat-send') return failure('malformed_message', meetingsWords.phrase('chat_unhandled'));
     return this.send(actor, message.to, message.text);
   }
 
@@ -44,12 +46,12 @@ export class ChatModule implements RoomModule {
    * (`participant_not_found`), and beyond the chat rate (`rate_limited`).
    */
   send(actor: ParticipantView, to: ParticipantId | null, text: string): ModuleOutcome {
-    if (!this.context.lockAllows(actor, 'chat')) return failure('not_allowed', 'The moderators have turned chat off for viewers.');
+    if (!this.context.lockAllows(actor, 'chat')) return failure('not_allowed', meetingsWords.phrase('chat_off'));
     const recipient = to === null ? undefined : this.context.participant(to);
     if (to !== null && (!recipient || recipient.id === actor.id)) {
-      return failure('participant_not_found', 'That participant is not in this meeting.');
+      return failure('participant_not_found', meetingsWords.phrase('participant_not_here'));
     }
-    if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', 'You are doing that too often; wait a moment.');
+    if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
     const entry = this.#log.append({ fromId: actor.id, fromName: actor.displayName, toId: to, text, sentAtMs: this.context.clock.nowMs() });
     if (recipient) {
       this.context.send(actor.id, { type: 'chat', message: entry });

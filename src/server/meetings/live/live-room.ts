@@ -5,6 +5,7 @@
  * change is a command here returning an `Outcome`; everything else reads views. When the last
  * person leaves (admitted or waiting) the room closes itself and tells the registry.
  */
+
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type {
@@ -20,6 +21,7 @@ import type {
   VideoLayer,
 } from '../../../shared/protocol.js';
 import type { Room } from '../rooms-repository.js';
+import { meetingsWords } from '../words.js';
 import { roleFor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection, type ParticipantView, subscriptionKey } from './live-participant.js';
 import type { JoinRequest, JoinResult, LiveRoomDependencies, WaitingView, Welcome } from './live-room-types.js';
@@ -122,7 +124,7 @@ export class LiveRoom {
   /** An admitted, open participant, or `not_joined`. */
   #actor(participantId: ParticipantId): Outcome<LiveParticipant> {
     const participant = this.#core.participants.get(participantId);
-    if (!participant || participant.closed) return failure('not_joined', 'Join a meeting first.');
+    if (!participant || participant.closed) return failure('not_joined', meetingsWords.phrase('join_first'));
     return { ok: true, value: participant };
   }
 
@@ -133,24 +135,23 @@ export class LiveRoom {
    * not (full, locked, banned, wrong code).
    */
   join(request: JoinRequest, connection: ParticipantConnection): Outcome<JoinResult> {
-    if (this.#closed) return failure('room_not_found', 'This meeting has just ended.');
+    if (this.#closed) return failure('room_not_found', meetingsWords.phrase('meeting_just_ended'));
     const core = this.#core;
     if (request.resumeToken) {
       const earlier = [...core.participants.values()].find((participant) => participant.resumeToken === request.resumeToken);
       if (earlier) return { ok: true, value: { kind: 'joined', participant: this.#resume(earlier, connection), resumed: true } };
     }
-    if (request.clientId && core.banned.has(request.clientId)) return failure('banned', 'You were removed from this meeting.');
+    if (request.clientId && core.banned.has(request.clientId)) return failure('banned', meetingsWords.phrase('banned'));
     const role = roleFor(core.room, request.accessCode, request.administrator === true);
     if (!role.ok) return role;
-    if (core.settings.roomLocked && role.value !== 'moderator')
-      return failure('room_is_locked', 'This meeting is locked: nobody new can join.');
+    if (core.settings.roomLocked && role.value !== 'moderator') return failure('room_is_locked', meetingsWords.phrase('room_is_locked'));
     if (core.participants.size >= core.participantsMax) {
-      return failure('room_is_full', `This room is full: it holds at most ${core.participantsMax} people.`);
+      return failure('room_is_full', meetingsWords.phrase('room_is_full', { max: core.participantsMax }));
     }
     const media = core.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
     const init = { displayName: request.displayName, role: role.value, media, connection, clientId: request.clientId };
     const waits = core.settings.waitingRoom && role.value === 'guest';
-    if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', 'Too many people are waiting to join.');
+    if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', meetingsWords.phrase('too_many_waiting'));
     this.#startRecord();
     const participant = new LiveParticipant(init, (leaving) => this.#participantClosed(leaving));
     if (waits) {
@@ -237,7 +238,7 @@ export class LiveRoom {
     const actor = this.#actor(participantId);
     if (!actor.ok) return actor;
     const module = this.#core.moduleFor(message.type);
-    if (!module) return failure('malformed_message', `Nothing in this meeting handles ${message.type}.`);
+    if (!module) return failure('malformed_message', meetingsWords.phrase('nothing_handles', { type: message.type }));
     return module.handle(actor.value, message);
   }
 
@@ -246,7 +247,7 @@ export class LiveRoom {
     const actor = this.#actor(participantId);
     if (!actor.ok) return actor;
     if (moderation.action !== 'end-meeting') return moderate(this.#core, actor.value, moderation);
-    if (!actor.value.isModerator) return failure('not_allowed', 'Only moderators can do that.');
+    if (!actor.value.isModerator) return failure('not_allowed', meetingsWords.phrase('moderators_only'));
     this.#end();
     return { ok: true, value: undefined };
   }

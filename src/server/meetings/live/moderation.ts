@@ -3,8 +3,10 @@
  * viewer or guest gets `not_allowed` with nothing changed. Nobody is unmuted remotely: a
  * moderator can only ask. Ending the meeting is the room's own (`LiveRoom.moderate`).
  */
+
 import type { ParticipantId } from '../../../shared/ids.js';
 import type { LockedSettings, Moderation, ServerMessage } from '../../../shared/protocol.js';
+import { meetingsWords } from '../words.js';
 import type { LiveParticipant } from './live-participant.js';
 import { failure, type Outcome } from './outcome.js';
 import type { RoomCore } from './room-core.js';
@@ -16,7 +18,7 @@ const done: Outcome<ModerationReply> = { ok: true, value: undefined };
 
 function target(room: RoomCore, participantId: ParticipantId): Outcome<LiveParticipant> {
   const participant = room.participants.get(participantId);
-  return participant ? { ok: true, value: participant } : failure('participant_not_found', 'That participant is not in this meeting.');
+  return participant ? { ok: true, value: participant } : failure('participant_not_found', meetingsWords.phrase('participant_not_here'));
 }
 
 function notify(
@@ -37,7 +39,7 @@ function changeRole(
   if (participant.role === role) return done;
   if (participant.isModerator) {
     const moderators = [...room.participants.values()].filter((other) => other.isModerator).length;
-    if (moderators <= 1) return failure('last_moderator', 'A meeting always keeps at least one moderator.');
+    if (moderators <= 1) return failure('last_moderator', meetingsWords.phrase('last_moderator'));
   }
   participant.setRole(role);
   notify(participant, 'role-changed', actor);
@@ -69,7 +71,7 @@ function lowerHand(room: RoomCore, participant: LiveParticipant, actor?: LivePar
 
 /** Removes someone (and keeps their browser out if `ban`); nobody removes themselves. */
 function remove(room: RoomCore, actor: LiveParticipant, participant: LiveParticipant, ban: boolean): Outcome<ModerationReply> {
-  if (participant === actor) return failure('not_allowed', 'Use Leave to leave the meeting.');
+  if (participant === actor) return failure('not_allowed', meetingsWords.phrase('use_leave'));
   if (ban && participant.clientId) room.banned.add(participant.clientId);
   participant.send({ type: 'removed', banned: ban });
   participant.disconnect();
@@ -139,7 +141,7 @@ export function moderate(
   actor: LiveParticipant,
   moderation: Exclude<Moderation, { action: 'end-meeting' }>,
 ): Outcome<ModerationReply> {
-  if (!actor.isModerator) return failure('not_allowed', 'Only moderators can do that.');
+  if (!actor.isModerator) return failure('not_allowed', meetingsWords.phrase('moderators_only'));
   switch (moderation.action) {
     case 'set-role':
     case 'mute':

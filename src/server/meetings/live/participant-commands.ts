@@ -2,21 +2,23 @@
  * What participants do to themselves: microphone and camera, hands, reactions, and the check
  * before sharing a screen. Each returns an outcome; the room tells whoever needs to know.
  */
+
 import type { MediaState, Reaction } from '../../../shared/protocol.js';
+import { meetingsWords } from '../words.js';
 import type { LiveParticipant } from './live-participant.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
 import type { RoomCore } from './room-core.js';
 
-const rateLimited = (): Failure => failure('rate_limited', 'You are doing that too often; wait a moment.');
+const rateLimited = (): Failure => failure('rate_limited', meetingsWords.phrase('too_often'));
 
 /** Turns one's microphone or camera on or off; turning on what the moderators locked is `not_allowed`. */
 export function setMedia(room: RoomCore, participant: LiveParticipant, media: MediaState): Outcome {
   if (!participant.takeGesture()) return rateLimited();
   if (!media.audioMuted && participant.media.audioMuted && !room.lockAllows(participant, 'microphone')) {
-    return failure('not_allowed', 'The moderators have turned microphones off for viewers.');
+    return failure('not_allowed', meetingsWords.phrase('microphones_off'));
   }
   if (!media.videoMuted && participant.media.videoMuted && !room.lockAllows(participant, 'camera')) {
-    return failure('not_allowed', 'The moderators have turned cameras off for viewers.');
+    return failure('not_allowed', meetingsWords.phrase('cameras_off'));
   }
   participant.setMedia(media);
   room.participantChanged(participant);
@@ -44,13 +46,12 @@ export function react(room: RoomCore, participant: LiveParticipant, reaction: Re
  * the moderators allow several — not while someone else shares (or is starting to).
  */
 export function screenShareAllowed(room: RoomCore, participant: LiveParticipant): Outcome {
-  if (!room.lockAllows(participant, 'screenShare'))
-    return failure('not_allowed', 'The moderators have turned screen sharing off for viewers.');
+  if (!room.lockAllows(participant, 'screenShare')) return failure('not_allowed', meetingsWords.phrase('screen_sharing_off'));
   if (room.settings.multipleSharers) return { ok: true };
   for (const other of room.participants.values()) {
     const screen = other.publication('screen');
     if (other !== participant && (screen.handle || screen.pending)) {
-      return failure('screen_share_taken', `${other.displayName} is already sharing a screen.`);
+      return failure('screen_share_taken', meetingsWords.phrase('screen_share_taken', { name: other.displayName }));
     }
   }
   return { ok: true };

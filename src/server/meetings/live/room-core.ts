@@ -3,6 +3,7 @@
  * who waits, the meeting settings, the bans, the modules. Internal to `live/`: `LiveRoom` owns
  * one and is its only public face; moderation, participant commands and modules work on it.
  */
+
 import assert from 'node:assert/strict';
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
@@ -10,6 +11,7 @@ import { limits } from '../../../shared/limits.js';
 import type { LockedSettings, MeetingSettings, ServerMessage } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Room } from '../rooms-repository.js';
+import { meetingsWords } from '../words.js';
 import { ChatModule } from './chat-module.js';
 import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
@@ -116,12 +118,12 @@ export class RoomCore {
   /** Moves someone from the lobby into the meeting (or turns them away when it is full). */
   admit(participantId: ParticipantId): Outcome {
     const waiting = this.lobby.get(participantId);
-    if (!waiting) return failure('participant_not_found', 'Nobody with that id is waiting.');
+    if (!waiting) return failure('participant_not_found', meetingsWords.phrase('nobody_waiting'));
     this.lobby.delete(participantId);
     if (this.participants.size >= this.participantsMax) {
       waiting.participant.send({ type: 'denied', reason: 'The meeting is full.' });
       waiting.participant.disconnect();
-      return failure('participant_not_found', 'Nobody with that id is waiting.');
+      return failure('participant_not_found', meetingsWords.phrase('nobody_waiting'));
     }
     this.addParticipant(waiting.participant);
     waiting.participant.admitted();
@@ -132,7 +134,7 @@ export class RoomCore {
   /** Turns someone in the lobby away, telling them why. */
   deny(participantId: ParticipantId, reason: string | undefined): Outcome {
     const waiting = this.lobby.get(participantId);
-    if (!waiting) return failure('participant_not_found', 'Nobody with that id is waiting.');
+    if (!waiting) return failure('participant_not_found', meetingsWords.phrase('nobody_waiting'));
     this.lobby.delete(participantId);
     waiting.participant.send({ type: 'denied', ...(reason ? { reason } : {}) });
     waiting.participant.disconnect();

@@ -2,20 +2,22 @@
  * The media side of a live room, on a `MediaServer` (Janus in production): its videoroom, publishing each participant's camera and
  * screen, subscriptions between participants, ICE trickling, simulcast layers and talking events.
  */
+
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { IceCandidate, MediaSource, SessionDescription, VideoLayer } from '../../../shared/protocol.js';
 import { MediaServerUnavailableError } from '../../media/index.js';
+import { meetingsWords } from '../words.js';
 import { type LiveParticipant, subscriptionKey } from './live-participant.js';
 import type { MediaPublisher, MediaServer } from './media-server.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
 
 function mediaFailure(error: unknown): Failure {
   if (error instanceof MediaServerUnavailableError) {
-    return failure('media_server_unavailable', 'The media server is unavailable; reconnecting.');
+    return failure('media_server_unavailable', meetingsWords.phrase('media_server_unavailable'));
   }
-  return failure('media_negotiation_failed', 'The media server could not set up this stream.');
+  return failure('media_negotiation_failed', meetingsWords.phrase('media_negotiation_failed'));
 }
 
 /** What the media side needs from its room. */
@@ -56,7 +58,7 @@ export class RoomMedia {
   /** Publishes a participant's offer for `source` to Janus and returns the answer. */
   async publish(participant: LiveParticipant, source: MediaSource, offer: SessionDescription): Promise<Outcome<SessionDescription>> {
     const publication = participant.publication(source);
-    if (publication.pending) return failure('media_negotiation_failed', 'A publish is already in progress.');
+    if (publication.pending) return failure('media_negotiation_failed', meetingsWords.phrase('publish_in_progress'));
     const attempt = this.publishWithJanus(participant, source, offer);
     publication.pending = attempt;
     try {
@@ -99,9 +101,8 @@ export class RoomMedia {
    * their connection dropped or was replaced, or the media server went away (`reset`) meanwhile.
    */
   private overtaken(participant: LiveParticipant, reset: boolean): Failure | undefined {
-    if (participant.closed) return failure('not_joined', 'You have left the meeting.');
-    if (reset || !participant.connection)
-      return failure('media_negotiation_failed', 'The connection changed while publishing; publish again.');
+    if (participant.closed) return failure('not_joined', meetingsWords.phrase('left_meeting'));
+    if (reset || !participant.connection) return failure('media_negotiation_failed', meetingsWords.phrase('connection_changed'));
     return undefined;
   }
 
@@ -173,9 +174,9 @@ export class RoomMedia {
     layer?: VideoLayer,
   ): Promise<Outcome<SessionDescription>> {
     const target = this.host.participants.get(publisherId);
-    if (!target || target === subscriber) return failure('participant_not_found', 'That participant is not in this meeting.');
+    if (!target || target === subscriber) return failure('participant_not_found', meetingsWords.phrase('participant_not_here'));
     const publication = target.publication(source);
-    if (!publication.handle || !publication.live) return failure('not_publishing', 'That participant is not sending this stream.');
+    if (!publication.handle || !publication.live) return failure('not_publishing', meetingsWords.phrase('not_publishing'));
     try {
       const janusRoom = await this.ensureJanusRoom();
       const handle = await this.server.openSubscriber(
@@ -187,7 +188,7 @@ export class RoomMedia {
       if (layer === null) await handle.setVideoLayer(null);
       if (subscriber.closed || !this.host.participants.has(publisherId)) {
         await handle.close();
-        return failure('participant_not_found', 'That participant has left.');
+        return failure('participant_not_found', meetingsWords.phrase('participant_left'));
       }
       subscriber.setSubscription(subscriptionKey(publisherId, source), handle);
       handle.on('candidate', (candidate) =>
@@ -208,7 +209,7 @@ export class RoomMedia {
     answer: SessionDescription,
   ): Promise<Outcome> {
     const handle = subscriber.subscription(subscriptionKey(publisherId, source));
-    if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
+    if (!handle) return failure('participant_not_found', meetingsWords.phrase('no_subscription'));
     try {
       await handle.start(answer);
       return { ok: true };
@@ -220,7 +221,7 @@ export class RoomMedia {
   /** Chooses the simulcast layer (or no video) a subscriber receives. */
   async setVideoLayer(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource, layer: VideoLayer): Promise<Outcome> {
     const handle = subscriber.subscription(subscriptionKey(publisherId, source));
-    if (!handle) return failure('participant_not_found', 'There is no subscription to that participant.');
+    if (!handle) return failure('participant_not_found', meetingsWords.phrase('no_subscription'));
     try {
       await handle.setVideoLayer(layer);
       this.logger.debug({ participantId: subscriber.id, publisherId, source, layer }, 'video layer chosen');

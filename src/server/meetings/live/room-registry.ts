@@ -2,6 +2,7 @@
  * Every live meeting on this server instance, by room id. The one place live state is kept,
  * so that a Redis-backed registry can later share it between instances.
  */
+
 import type { Logger } from 'pino';
 import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
@@ -9,6 +10,7 @@ import type { JanusGateway } from '../../media/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { LocalRoomDirectory, type RoomDirectory } from '../placement.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
+import { meetingsWords } from '../words.js';
 import type { ParticipantConnection } from './live-participant.js';
 import { failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
 
@@ -19,7 +21,7 @@ export interface RegistryCounts {
   publishedStreams: number;
 }
 
-const shuttingDown = () => failure('media_server_unavailable', 'The server is shutting down.');
+const shuttingDown = () => failure('media_server_unavailable', meetingsWords.phrase('shutting_down'));
 
 export class RoomRegistry {
   private readonly liveRooms = new Map<RoomId, LiveRoom>();
@@ -70,13 +72,12 @@ export class RoomRegistry {
   ): Promise<Outcome<{ room: LiveRoom; result: JoinResult }>> {
     if (this.isClosed) return shuttingDown();
     const room = await this.rooms.find(roomId);
-    if (!room) return failure('room_not_found', 'There is no room with this link.');
+    if (!room) return failure('room_not_found', meetingsWords.phrase('room_not_found'));
     let placedHere = false;
     if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
       // A meeting starts: the directory says where. Sending joiners to another instance comes with several instances.
       const placed = await this.placement.place(roomId, this.rooms.instanceId);
-      if (placed.instanceId !== this.rooms.instanceId)
-        return failure('media_server_unavailable', 'This meeting is held on another server; join again in a moment.');
+      if (placed.instanceId !== this.rooms.instanceId) return failure('media_server_unavailable', meetingsWords.phrase('held_elsewhere'));
       placedHere = true;
     }
     if (this.isClosed) {

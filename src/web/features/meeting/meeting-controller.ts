@@ -18,6 +18,7 @@ import type {
   VideoLayer,
 } from '../../../shared/protocol.js';
 import { errorText, refusalText } from '../../app/errors/messages.js';
+import { currentLanguage } from '../../app/intl/language.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
 import { t } from './messages.js';
@@ -139,6 +140,8 @@ export class MeetingController {
           displayName: this.options.displayName,
           media: this.snapshot.media,
           clientId: this.options.clientId,
+          // The server writes its error sentences to this participant in the page's language.
+          language: currentLanguage.peek(),
           ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
           ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
         }),
