@@ -11,12 +11,16 @@ import { stopStream } from '../prejoin/local-media.js';
 import type { JoinChoice } from '../prejoin/PreJoin.js';
 import { Banners } from './Banners.js';
 import { EndScreen, WaitingScreen } from './EndScreen.js';
+import { runShortcut } from './meeting-actions.js';
 import { MeetingController } from './meeting-controller.js';
 import { finishedStatuses, type MeetingUi, permissions, useMeetingUi } from './meeting-ui.js';
 import { t } from './messages.js';
+import { ShortcutHelp } from './ShortcutHelp.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './Stage.js';
+import { shortcutFor } from './shortcuts.js';
 import { Toolbar } from './Toolbar.js';
+import './meeting.css';
 
 /** A short two-tone cue for moderators when someone starts waiting. */
 function playCue(): void {
@@ -85,10 +89,39 @@ function useMeetingCues(controller: Signal<MeetingController | undefined>, ui: M
   });
 }
 
+/**
+ * The keyboard shortcuts (`shortcuts.ts`) while the meeting is shown and no dialog is open, and
+ * Escape to close the open panel (menus and dialogs close themselves first and stop the key).
+ */
+function useMeetingKeys(controller: Signal<MeetingController | undefined>, ui: MeetingUi): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const meeting = controller.peek();
+      const status = meeting?.state.peek().status;
+      if (!meeting || !status || finishedStatuses.includes(status) || status === 'waiting') return;
+      if (event.defaultPrevented || ui.dialog.peek()) return;
+      if (event.key === 'Escape' && ui.panel.peek()) {
+        // The focus goes back to the button that opened the panel.
+        const opener = document.querySelector<HTMLElement>('.toolbar [aria-pressed="true"]');
+        ui.panel.value = undefined;
+        opener?.focus();
+        return;
+      }
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      runShortcut(action, meeting, ui);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+}
+
 export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice: JoinChoice; onRejoin: () => void }) {
   const controller = useMeetingController(room, choice);
   const ui = useMeetingUi();
   useMeetingCues(controller, ui);
+  useMeetingKeys(controller, ui);
   const meeting = controller.value;
   if (!meeting) return null;
   const state = meeting.state.value;
@@ -104,7 +137,7 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
         </p>
       </header>
       <Banners meeting={meeting} state={state} ui={ui} isModerator={isModerator} />
-      <div class="meeting-body">
+      <div class="meeting-body" data-panel={ui.panel.value}>
         <Stage
           state={state}
           selfName={choice.displayName}
@@ -120,6 +153,7 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
         <SidePanel meeting={meeting} state={state} ui={ui} room={room} />
       </div>
       <Toolbar meeting={meeting} state={state} ui={ui} />
+      {ui.dialog.value === 'shortcuts' && <ShortcutHelp onClose={() => (ui.dialog.value = undefined)} />}
     </main>
   );
 }

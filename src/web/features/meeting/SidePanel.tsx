@@ -1,4 +1,6 @@
 /** The side panel: people, chat or (for moderators) moderation, with its title and a close button. */
+import { X } from 'lucide-preact';
+import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ModeratorPanel } from './ModeratorPanel.js';
@@ -19,15 +21,22 @@ export function SidePanel({
   room: RoomView;
 }) {
   const panel = ui.panel.value;
+  const aside = useRef<HTMLElement>(null);
+  useEffect(() => {
+    // The panel takes the focus when it opens: the message box of the chat, else its close button.
+    const element = aside.current;
+    if (!element) return;
+    (element.querySelector<HTMLElement>('#chat-text') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
+  }, [panel]);
   if (!panel) return null;
   const { isModerator, canUse } = permissions(state);
   const people = state.remotes.map((remote) => remote.summary);
   return (
-    <aside class="side-panel" aria-label={t(`panel.${panel}`)}>
+    <aside ref={aside} class="side-panel" aria-label={t(`panel.${panel}`)}>
       <div class="panel-head">
         <h2>{t(`panel.${panel}`)}</h2>
-        <button type="button" onClick={() => (ui.panel.value = undefined)} aria-label={t('panel.close')}>
-          ✕
+        <button type="button" class="icon-button" onClick={() => (ui.panel.value = undefined)} aria-label={t('panel.close')}>
+          <X aria-hidden="true" size={20} />
         </button>
       </div>
       {panel === 'people' && (

@@ -1,54 +1,89 @@
-/** The meeting's controls: microphone, camera, screen, hand, reactions, panels, view options, leave. */
+/**
+ * The meeting's controls: microphone, camera, screen, hand, reactions, panels, "More", leave —
+ * each an icon with its label, shortcut and accessible name. On a phone (meeting.css) it is one
+ * bottom bar of five (microphone, camera, hand, chat, leave) and "More", which then also holds
+ * what the bar leaves out (items marked `secondary` in the bar, `phone-only` in the menu).
+ */
+import {
+  Ellipsis,
+  Hand,
+  Keyboard,
+  LayoutGrid,
+  MessageSquare,
+  Mic,
+  MicOff,
+  MonitorOff,
+  MonitorUp,
+  PhoneOff,
+  ShieldCheck,
+  SmilePlus,
+  Users,
+  Video,
+  VideoOff,
+} from 'lucide-preact';
 import { type Reaction, ReactionSchema } from '../../../shared/protocol.js';
+import {
+  canToggleCamera,
+  canToggleMicrophone,
+  handRaised,
+  toggleCamera,
+  toggleMicrophone,
+  togglePanel,
+  toggleScreenShare,
+} from './meeting-actions.js';
 import type { MeetingController, MeetingState } from './meeting-controller.js';
-import { type MeetingUi, type Panel, permissions } from './meeting-ui.js';
+import { type MeetingUi, permissions } from './meeting-ui.js';
 import { t } from './messages.js';
+import { Popover } from './Popover.js';
+import { shortcutKeys } from './shortcuts.js';
+import { ToolbarButton } from './ToolbarButton.js';
 
-async function toggleScreenShare(meeting: MeetingController, state: MeetingState): Promise<void> {
-  if (state.screen) return meeting.stopScreenShare();
-  try {
-    meeting.startScreenShare(await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false }));
-  } catch (error) {
-    meeting.dismissNotice();
-    meeting.showNotice(t('meeting.shareFailed', { reason: error instanceof Error ? error.message : String(error) }));
-  }
+interface ToolbarProps {
+  meeting: MeetingController;
+  state: MeetingState;
+  ui: MeetingUi;
 }
 
-function PanelToggle({ ui, panel, children }: { ui: MeetingUi; panel: Exclude<Panel, undefined>; children: preact.ComponentChildren }) {
+function ReactionRow({ meeting }: { meeting: MeetingController }) {
   return (
-    <button
-      type="button"
-      class="panel-toggle"
-      aria-pressed={ui.panel.value === panel}
-      onClick={() => (ui.panel.value = ui.panel.value === panel ? undefined : panel)}
-    >
-      {children}
-    </button>
+    <div class="reaction-row">
+      {ReactionSchema.options.map((reaction: Reaction) => (
+        <button type="button" key={reaction} aria-label={t('meeting.react', { reaction })} onClick={() => meeting.react(reaction)}>
+          {reaction}
+        </button>
+      ))}
+    </div>
   );
 }
 
-function Reactions({ meeting }: { meeting: MeetingController }) {
-  return (
-    <details class="reactions">
-      <summary>{t('meeting.reactions')}</summary>
-      <div class="reaction-row">
-        {ReactionSchema.options.map((reaction: Reaction) => (
-          <button type="button" key={reaction} aria-label={t('meeting.react', { reaction })} onClick={() => meeting.react(reaction)}>
-            {reaction}
-          </button>
-        ))}
-      </div>
-    </details>
-  );
-}
-
-function ViewOptions({ meeting, state, ui }: { meeting: MeetingController; state: MeetingState; ui: MeetingUi }) {
+/** The view options, and on a phone what the bottom bar has no room for. */
+function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   const quality = ui.quality.value;
+  const { isModerator, canUse } = permissions(state);
   return (
-    <details class="more">
-      <summary>{t('meeting.more')}</summary>
+    <Popover label={t('meeting.more')} icon={Ellipsis} class="more">
       <div class="action-column">
+        <div class="phone-only action-column">
+          {(canUse('screenShare') || state.screen) && (
+            <button type="button" onClick={() => void toggleScreenShare(meeting, state)}>
+              {state.screen ? <MonitorOff aria-hidden="true" size={18} /> : <MonitorUp aria-hidden="true" size={18} />}
+              {state.screen ? t('meeting.stopSharing') : t('meeting.shareScreen')}
+            </button>
+          )}
+          <button type="button" aria-pressed={ui.panel.value === 'people'} onClick={() => togglePanel(ui, 'people')}>
+            <Users aria-hidden="true" size={18} />
+            {t('panel.people')}
+          </button>
+          {isModerator && (
+            <button type="button" aria-pressed={ui.panel.value === 'moderation'} onClick={() => togglePanel(ui, 'moderation')}>
+              <ShieldCheck aria-hidden="true" size={18} />
+              {state.lobby.length > 0 ? t('meeting.moderationWaiting', { count: state.lobby.length }) : t('panel.moderation')}
+            </button>
+          )}
+          <ReactionRow meeting={meeting} />
+        </div>
         <button type="button" onClick={() => (ui.layout.value = ui.layout.value === 'grid' ? 'speaker' : 'grid')}>
+          <LayoutGrid aria-hidden="true" size={18} />
           {ui.layout.value === 'grid' ? t('meeting.layoutSpeaker') : t('meeting.layoutGrid')}
         </button>
         <label class="check">
@@ -71,60 +106,89 @@ function ViewOptions({ meeting, state, ui }: { meeting: MeetingController; state
           />
           {t('meeting.audioOnly')}
         </label>
+        <button type="button" aria-keyshortcuts={shortcutKeys.help} onClick={() => (ui.dialog.value = 'shortcuts')}>
+          <Keyboard aria-hidden="true" size={18} />
+          {t('meeting.shortcuts')}
+        </button>
       </div>
-    </details>
+    </Popover>
   );
 }
 
-export function Toolbar({ meeting, state, ui }: { meeting: MeetingController; state: MeetingState; ui: MeetingUi }) {
+export function Toolbar({ meeting, state, ui }: ToolbarProps) {
   const media = state.media;
   const { isModerator, canUse } = permissions(state);
-  const handRaised = (state.self?.handRaisedAtMs ?? null) !== null;
+  const raised = handRaised(state);
   const panel = ui.panel.value;
+  const unseenChat = panel === 'chat' ? 0 : state.chat.length;
   return (
-    <nav class="controls" aria-label={t('meeting.controls')}>
-      <button
-        type="button"
-        aria-pressed={media.audioMuted}
-        disabled={media.audioMuted && !canUse('microphone')}
-        onClick={() => meeting.setMedia({ ...media, audioMuted: !media.audioMuted })}
-      >
-        {media.audioMuted ? t('meeting.unmute') : t('meeting.mute')}
-      </button>
-      <button
-        type="button"
-        aria-pressed={media.videoMuted}
-        disabled={(media.videoMuted && !canUse('camera')) || ui.quality.value === 'audio-only'}
-        onClick={() => meeting.setMedia({ ...media, videoMuted: !media.videoMuted })}
-      >
-        {media.videoMuted ? t('meeting.cameraOn') : t('meeting.cameraOff')}
-      </button>
+    <nav class="controls toolbar" aria-label={t('meeting.controls')}>
+      <ToolbarButton
+        icon={media.audioMuted ? MicOff : Mic}
+        label={media.audioMuted ? t('meeting.unmute') : t('meeting.mute')}
+        tone={media.audioMuted ? 'off' : undefined}
+        shortcut={shortcutKeys.microphone}
+        disabled={!canToggleMicrophone(state)}
+        onClick={() => toggleMicrophone(meeting, state)}
+      />
+      <ToolbarButton
+        icon={media.videoMuted ? VideoOff : Video}
+        label={media.videoMuted ? t('meeting.cameraOn') : t('meeting.cameraOff')}
+        tone={media.videoMuted ? 'off' : undefined}
+        shortcut={shortcutKeys.camera}
+        disabled={!canToggleCamera(state, ui)}
+        onClick={() => toggleCamera(meeting, state, ui)}
+      />
       {(canUse('screenShare') || state.screen) && (
-        <button type="button" aria-pressed={state.screen !== undefined} onClick={() => void toggleScreenShare(meeting, state)}>
-          {state.screen ? t('meeting.stopSharing') : t('meeting.shareScreen')}
-        </button>
+        <ToolbarButton
+          icon={state.screen ? MonitorOff : MonitorUp}
+          label={state.screen ? t('meeting.stopSharing') : t('meeting.shareScreen')}
+          class="secondary"
+          onClick={() => void toggleScreenShare(meeting, state)}
+        />
       )}
-      <button type="button" aria-pressed={handRaised} onClick={() => meeting.setHand(!handRaised)}>
-        {handRaised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
-      </button>
-      <Reactions meeting={meeting} />
-      <PanelToggle ui={ui} panel="people">
-        {t('panel.people')}
-      </PanelToggle>
-      <PanelToggle ui={ui} panel="chat">
-        {t('panel.chat')}
-        {state.chat.length > 0 && panel !== 'chat' ? ` (${state.chat.length})` : ''}
-      </PanelToggle>
+      <ToolbarButton
+        icon={Hand}
+        label={raised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
+        tone={raised ? 'active' : undefined}
+        shortcut={shortcutKeys.hand}
+        onClick={() => meeting.setHand(!raised)}
+      />
+      <Popover label={t('meeting.reactions')} icon={SmilePlus} class="reactions secondary" closeOnChoose>
+        <ReactionRow meeting={meeting} />
+      </Popover>
+      <span class="toolbar-gap" />
+      <ToolbarButton
+        icon={Users}
+        label={t('panel.people')}
+        class="secondary"
+        pressed={panel === 'people'}
+        shortcut={shortcutKeys.people}
+        onClick={() => togglePanel(ui, 'people')}
+      />
+      <ToolbarButton
+        icon={MessageSquare}
+        label={t('panel.chat')}
+        name={unseenChat > 0 ? t('meeting.chatCount', { count: unseenChat }) : undefined}
+        badge={unseenChat}
+        pressed={panel === 'chat'}
+        shortcut={shortcutKeys.chat}
+        onClick={() => togglePanel(ui, 'chat')}
+      />
       {isModerator && (
-        <PanelToggle ui={ui} panel="moderation">
-          {t('panel.moderation')}
-          {state.lobby.length > 0 ? ` (${state.lobby.length})` : ''}
-        </PanelToggle>
+        <ToolbarButton
+          icon={ShieldCheck}
+          label={t('panel.moderation')}
+          name={state.lobby.length > 0 ? t('meeting.moderationWaiting', { count: state.lobby.length }) : undefined}
+          badge={state.lobby.length}
+          class="secondary"
+          pressed={panel === 'moderation'}
+          onClick={() => togglePanel(ui, 'moderation')}
+        />
       )}
-      <ViewOptions meeting={meeting} state={state} ui={ui} />
-      <button type="button" class="danger" onClick={() => meeting.leave()}>
-        {t('meeting.leave')}
-      </button>
+      <MoreMenu meeting={meeting} state={state} ui={ui} />
+      <span class="toolbar-gap" />
+      <ToolbarButton icon={PhoneOff} label={t('meeting.leave')} tone="danger" onClick={() => meeting.leave()} />
     </nav>
   );
 }

@@ -7,6 +7,9 @@ import type { Layout, Quality } from './stage-layout.js';
 /** The side panel shown, if any. */
 export type Panel = 'people' | 'chat' | 'moderation' | undefined;
 
+/** The dialog shown over the meeting, if any. */
+export type MeetingDialog = 'shortcuts' | 'settings' | undefined;
+
 export interface MeetingUi {
   /** Default none. */
   panel: Signal<Panel>;
@@ -18,6 +21,10 @@ export interface MeetingUi {
   page: Signal<number>;
   /** The last one heard speaking (the speaker view shows them). */
   activeSpeakerId: Signal<ParticipantId | undefined>;
+  /** Default none. */
+  dialog: Signal<MeetingDialog>;
+  /** A short confirmation shown for a few seconds and read out (e.g. "Invite link copied"). */
+  toast: Signal<string | undefined>;
 }
 
 /** The page's state, kept for the life of the component that calls it. */
@@ -28,6 +35,8 @@ export function useMeetingUi(): MeetingUi {
     quality: useSignal<Quality>('normal'),
     page: useSignal(0),
     activeSpeakerId: useSignal<ParticipantId | undefined>(undefined),
+    dialog: useSignal<MeetingDialog>(undefined),
+    toast: useSignal<string | undefined>(undefined),
   };
 }
 
