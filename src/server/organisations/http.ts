@@ -91,7 +91,7 @@ export const organisationsHttp: FastifyPluginAsyncZod<OrganisationsHttpOptions> 
     async (request, reply) => {
       const session = await request.actor.requireSession(reply);
       if (!session) return reply;
-      const result = await organisations.invite(session.person, request.params.org, request.body);
+      const result = await organisations.invite(session.person, request.params.org, request.body, request.language);
       return result.ok ? reply.code(202).send({ invited: request.body.email }) : sendFailure(reply, organisationsFailureStatus, result);
     },
   );

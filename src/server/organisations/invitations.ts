@@ -1,20 +1,30 @@
 /** Invitations by email link: sending one, accepting it, and listing those sent to an address. */
+import type { Language } from '../../shared/languages.js';
 import { accountLimits } from '../../shared/limits.js';
 import type { Person } from '../accounts/index.js';
 import { newToken, tokenHash } from '../accounts/index.js';
 import { failure, success } from '../platform/outcome.js';
 import type { OrganisationsResult } from './failures.js';
 import { type Membership, managers, notFound, type OrganisationMembers } from './organisation-members.js';
+import { organisationsWords } from './words.js';
 
 /** Invitations to organisations. */
 export class Invitations {
   constructor(private readonly members: OrganisationMembers) {}
 
-  /** Invites `email` to join with `role`; only owners and admins may. Mails a link. */
-  async invite(person: Person, slug: string, input: { email: string; role: 'admin' | 'member' }): Promise<OrganisationsResult<void>> {
+  /**
+   * Invites `email` to join with `role`; only owners and admins may. Mails a link, written in the
+   * invitee's saved language when they have an account, else in `language` (the inviter's).
+   */
+  async invite(
+    person: Person,
+    slug: string,
+    input: { email: string; role: 'admin' | 'member' },
+    language: Language,
+  ): Promise<OrganisationsResult<void>> {
     const membership = await this.members.membership(person.id, slug);
     if (!membership) return notFound();
-    if (!managers.includes(membership.role)) return failure('role_required', 'Only owners and admins can invite people.');
+    if (!managers.includes(membership.role)) return failure('role_required', organisationsWords.phrase('only_managers_invite'));
     const token = newToken();
     const now = this.members.options.clock.nowMs();
     await this.members.db
@@ -30,10 +40,16 @@ export class Invitations {
         accepted_at_ms: null,
       })
       .execute();
-    await this.members.options.mailer.send({
+    const parameters = { inviter: person.name, organisation: membership.name };
+    const link = this.members.options.link(`/invitations/accept?token=${token}`);
+    const role = input.role === 'admin' ? 'invitation_role_admin' : 'invitation_role_member';
+    await this.members.options.mailer.sendLetter({
       to: input.email,
-      subject: `${person.name} invites you to ${membership.name} on Plenary`,
-      text: `Hello,\n\n${person.name} invites you to join ${membership.name} on Plenary as ${input.role}.\n\nAccept the invitation (sign up first with this email address if you have no account):\n\n${this.members.options.link(`/invitations/accept?token=${token}`)}\n\nThe link is valid for 14 days.\n`,
+      language,
+      write: (language) => ({
+        subject: organisationsWords.in(language, 'invitation_subject', parameters),
+        text: organisationsWords.in(language, 'invitation_text', { ...parameters, link, role: organisationsWords.in(language, role) }),
+      }),
     });
     return success(undefined);
   }
@@ -46,17 +62,18 @@ export class Invitations {
       .where('token_hash', '=', tokenHash(token))
       .executeTakeFirst();
     const now = this.members.options.clock.nowMs();
-    if (!row) return failure('token_invalid', 'This invitation link is not valid.');
-    if (row.accepted_at_ms !== null) return failure('token_used', 'This invitation has already been used.');
-    if (Number(row.expires_at_ms) <= now) return failure('token_expired', 'This invitation has expired; ask for a new one.');
-    if (row.email !== person.email) return failure('invitation_for_another_email', 'This invitation was sent to another email address.');
+    if (!row) return failure('token_invalid', organisationsWords.phrase('invitation_invalid'));
+    if (row.accepted_at_ms !== null) return failure('token_used', organisationsWords.phrase('invitation_used'));
+    if (Number(row.expires_at_ms) <= now) return failure('token_expired', organisationsWords.phrase('invitation_expired'));
+    if (row.email !== person.email)
+      return failure('invitation_for_another_email', organisationsWords.phrase('invitation_for_another_email'));
     const accepted = await this.members.db
       .updateTable('organisation_invitations')
       .set({ accepted_at_ms: now })
       .where('token_hash', '=', row.token_hash)
       .where('accepted_at_ms', 'is', null)
       .executeTakeFirst();
-    if (Number(accepted.numUpdatedRows) !== 1) return failure('token_used', 'This invitation has already been used.');
+    if (Number(accepted.numUpdatedRows) !== 1) return failure('token_used', organisationsWords.phrase('invitation_used'));
     const existing = await this.members.db
       .selectFrom('organisation_members')
       .select('role')

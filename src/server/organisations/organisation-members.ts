@@ -15,6 +15,7 @@ import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import type { OrganisationsFailure, OrganisationsResult } from './failures.js';
 import type { OrganisationsTables } from './migrations.js';
+import { organisationsWords } from './words.js';
 
 /** One organisation a person belongs to. */
 export interface Membership {
@@ -24,9 +25,8 @@ export interface Membership {
   role: OrganisationRole;
 }
 
-export const notFound = (): OrganisationsFailure =>
-  failure('organisation_not_found', 'There is no organisation with this name that you belong to.');
-export const roomNotFound = (): OrganisationsFailure => failure('room_not_found', 'There is no room with this link that you can manage.');
+export const notFound = (): OrganisationsFailure => failure('organisation_not_found', organisationsWords.phrase('organisation_not_found'));
+export const roomNotFound = (): OrganisationsFailure => failure('room_not_found', organisationsWords.phrase('room_not_found'));
 export const managers: OrganisationRole[] = ['owner', 'admin'];
 
 export interface OrganisationsServiceOptions {
@@ -83,7 +83,10 @@ export class OrganisationMembers {
   async create(person: Person, input: { name: string; slug: string }): Promise<OrganisationsResult<Membership>> {
     const mine = await this.membershipsOf(person.id);
     if (mine.filter((membership) => membership.role === 'owner').length >= accountLimits.organisationsPerPersonMax) {
-      return failure('too_many_organisations', `One person can own at most ${accountLimits.organisationsPerPersonMax} organisations.`);
+      return failure(
+        'too_many_organisations',
+        organisationsWords.phrase('too_many_organisations', { max: accountLimits.organisationsPerPersonMax }),
+      );
     }
     const id = `org_${nanoid(16)}`;
     const now = this.options.clock.nowMs();
@@ -96,7 +99,7 @@ export class OrganisationMembers {
           .execute();
       });
     } catch {
-      return failure('slug_taken', 'This short name is already taken; choose another.');
+      return failure('slug_taken', organisationsWords.phrase('organisation_slug_taken'));
     }
     return success({ organisationId: id, slug: input.slug, name: input.name, role: 'owner' });
   }
@@ -131,23 +134,23 @@ export class OrganisationMembers {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
     if (personId !== person.id && !managers.includes(membership.role))
-      return failure('role_required', 'Only owners and admins can remove people.');
+      return failure('role_required', organisationsWords.phrase('only_managers_remove'));
     const target = await this.db
       .selectFrom('organisation_members')
       .select('role')
       .where('organisation_id', '=', membership.organisationId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
-    if (!target) return failure('member_not_found', 'This person is not a member of the organisation.');
+    if (!target) return failure('member_not_found', organisationsWords.phrase('member_not_found'));
     if (target.role === 'owner') {
-      if (membership.role !== 'owner') return failure('role_required', 'Only an owner can remove an owner.');
+      if (membership.role !== 'owner') return failure('role_required', organisationsWords.phrase('only_owners_remove_owners'));
       const owners = await this.db
         .selectFrom('organisation_members')
         .select('person_id')
         .where('organisation_id', '=', membership.organisationId)
         .where('role', '=', 'owner')
         .execute();
-      if (owners.length <= 1) return failure('last_owner', 'An organisation needs at least one owner.');
+      if (owners.length <= 1) return failure('last_owner', organisationsWords.phrase('last_owner'));
     }
     await this.db
       .deleteFrom('organisation_members')
@@ -164,16 +167,16 @@ export class OrganisationMembers {
   async changeRole(person: Person, slug: string, personId: string, role: OrganisationRole): Promise<OrganisationsResult<void>> {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
-    if (!managers.includes(membership.role)) return failure('role_required', 'Only owners and admins can change roles.');
+    if (!managers.includes(membership.role)) return failure('role_required', organisationsWords.phrase('only_managers_change_roles'));
     const target = await this.db
       .selectFrom('organisation_members')
       .select('role')
       .where('organisation_id', '=', membership.organisationId)
       .where('person_id', '=', personId)
       .executeTakeFirst();
-    if (!target) return failure('member_not_found', 'This person is not a member of the organisation.');
+    if (!target) return failure('member_not_found', organisationsWords.phrase('member_not_found'));
     if ((target.role === 'owner' || role === 'owner') && membership.role !== 'owner') {
-      return failure('role_required', 'Only an owner can make or unmake owners.');
+      return failure('role_required', organisationsWords.phrase('only_owners_make_owners'));
     }
     if (target.role === 'owner' && role !== 'owner') {
       const owners = await this.db
@@ -182,7 +185,7 @@ export class OrganisationMembers {
         .where('organisation_id', '=', membership.organisationId)
         .where('role', '=', 'owner')
         .execute();
-      if (owners.length <= 1) return failure('last_owner', 'An organisation needs at least one owner.');
+      if (owners.length <= 1) return failure('last_owner', organisationsWords.phrase('last_owner'));
     }
     await this.db
       .updateTable('organisation_members')
@@ -207,7 +210,10 @@ export class OrganisationMembers {
         .where('person_id', '!=', personId)
         .execute();
       if (others.length > 0 && !others.some((other) => other.role === 'owner')) {
-        return failure('organisation_needs_another_owner', `Make someone else an owner of ${membership.name} first.`);
+        return failure(
+          'organisation_needs_another_owner',
+          organisationsWords.phrase('needs_another_owner', { organisation: membership.name }),
+        );
       }
     }
     await this.db.deleteFrom('organisation_members').where('person_id', '=', personId).execute();

@@ -6,6 +6,7 @@
  * their one face.
  */
 import type { OrganisationRole, OrganisationView } from '../../shared/accounts-api.js';
+import type { Language } from '../../shared/languages.js';
 import type { Person } from '../accounts/index.js';
 import type { OrganisationsResult } from './failures.js';
 import { Invitations } from './invitations.js';
@@ -55,9 +56,14 @@ export class OrganisationsService {
     return this.members.view(person, slug);
   }
 
-  /** Invites `email` to join with `role`; only owners and admins may. Mails a link. */
-  invite(person: Person, slug: string, input: { email: string; role: 'admin' | 'member' }): Promise<OrganisationsResult<void>> {
-    return this.invitations.invite(person, slug, input);
+  /** Invites `email` to join with `role`; only owners and admins may. Mails a link in the invitee's language, else `language`. */
+  invite(
+    person: Person,
+    slug: string,
+    input: { email: string; role: 'admin' | 'member' },
+    language: Language,
+  ): Promise<OrganisationsResult<void>> {
+    return this.invitations.invite(person, slug, input, language);
   }
 
   /** Accepts an invitation for the signed-in person, whose email must be the invited one. */

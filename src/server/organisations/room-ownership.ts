@@ -10,6 +10,7 @@ import { failure, success } from '../platform/outcome.js';
 import type { OrganisationsResult } from './failures.js';
 import { type Membership, managers, notFound, type OrganisationMembers, roomNotFound } from './organisation-members.js';
 import { type OwnedRoom, OwnedRoomsRepository } from './owned-rooms-repository.js';
+import { organisationsWords } from './words.js';
 
 /** Rooms owned by organisations and people. */
 export class RoomOwnership {
@@ -32,13 +33,13 @@ export class RoomOwnership {
     if (organisationSlug !== null) {
       organisation = await this.members.membership(person.id, organisationSlug);
       if (!organisation) return notFound();
-      if (!managers.includes(organisation.role)) return failure('role_required', 'Only owners and admins can create rooms.');
+      if (!managers.includes(organisation.role)) return failure('role_required', organisationsWords.phrase('only_managers_create_rooms'));
     }
     const ownerKey = organisation ? `org:${organisation.organisationId}` : `person:${person.id}`;
     const slugs = await this.ownedRooms.slugsOf(ownerKey);
-    if (slugs.includes(input.slug)) return failure('slug_taken', 'A room with this short name already exists; choose another.');
+    if (slugs.includes(input.slug)) return failure('slug_taken', organisationsWords.phrase('room_slug_taken'));
     if (slugs.length >= accountLimits.roomsPerOwnerMax)
-      return failure('too_many_rooms', `At most ${accountLimits.roomsPerOwnerMax} rooms per owner.`);
+      return failure('too_many_rooms', organisationsWords.phrase('too_many_rooms', { max: accountLimits.roomsPerOwnerMax }));
     const personHandle = organisation ? null : await this.handleOf(person);
     const room = await this.members.options.rooms.create({ name: input.name, participantsMax: limits.participantsPerRoomMax });
     const feedToken = newToken();
@@ -51,7 +52,7 @@ export class RoomOwnership {
       feed_token: feedToken,
       created_at_ms: this.members.options.clock.nowMs(),
     });
-    if (!inserted) return failure('slug_taken', 'A room with this short name already exists; choose another.');
+    if (!inserted) return failure('slug_taken', organisationsWords.phrase('room_slug_taken'));
     return success({
       roomId: room.id,
       name: room.name,
