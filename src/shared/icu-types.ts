@@ -19,37 +19,59 @@ export type ArgumentValue<Kind extends string> = Kind extends 'plural' | 'select
       ? string
       : string | number;
 
-type KindOf<Rest extends string> = Rest extends `${infer Kind},${string}`
-  ? Kind extends `${string}}${string}`
-    ? Rest extends `${infer Short}}${string}`
-      ? Trim<Short>
-      : Trim<Rest>
-    : Trim<Kind>
-  : Rest extends `${infer Kind}}${string}`
-    ? Trim<Kind>
-    : Trim<Rest>;
+/** The kind named in an argument's head after its name (`number`, `plural`, `select`, …), or '' for a plain `{name}`. */
+type KindOf<Rest extends string> = Rest extends `${infer Kind},${string}` ? Trim<Kind> : Trim<Rest>;
 
-/** The argument that starts right after a `{`, or nothing when the brace opens literal text of a plural. */
-type ArgumentAt<Piece extends string> = Piece extends `${infer Name},${infer Rest}`
+/** The parameter an argument's head declares (`name`, `n, number`, `count, plural, one `), or nothing when it is not a name. */
+type ArgumentOf<Head extends string> = Head extends `${infer Name},${infer Rest}`
   ? IsName<Trim<Name>> extends true
     ? { [K in Trim<Name>]: ArgumentValue<KindOf<Rest>> }
-    : Piece extends `${infer Simple}}${string}`
-      ? IsName<Trim<Simple>> extends true
-        ? { [K in Trim<Simple>]: string | number }
-        : unknown
-      : unknown
-  : Piece extends `${infer Simple}}${string}`
-    ? IsName<Trim<Simple>> extends true
-      ? { [K in Trim<Simple>]: string | number }
-      : unknown
+    : unknown
+  : IsName<Trim<Head>> extends true
+    ? { [K in Trim<Head>]: string | number }
     : unknown;
 
-type Collect<S extends string, Found> = S extends `${string}{${infer After}` ? Collect<After, Found & ArgumentAt<After>> : Found;
+/** The first brace of `S`: which it is, the text before it and the text after it ('' when there is none). */
+type FirstBrace<S extends string> = S extends `${infer Before}{${infer After}`
+  ? Before extends `${infer BeforeClose}}${infer AfterClose}`
+    ? ['}', BeforeClose, `${AfterClose}{${After}`]
+    : ['{', Before, After]
+  : S extends `${infer Before}}${infer After}`
+    ? ['}', Before, After]
+    : ['', S, ''];
+
+/**
+ * Reads a message brace by brace. `Stack` says where the reader is: `m` in message text (where `{`
+ * opens an argument), `b` among the branches of a `plural` or `select` (where `{` opens a branch's
+ * message, whose `{word}` is text, not a parameter). One step per brace, so long emails stay within
+ * the type checker's recursion limit.
+ */
+type Scan<S extends string, Stack extends ('m' | 'b')[], Found> = Stack extends [...infer Outer extends ('m' | 'b')[], infer Top]
+  ? FirstBrace<S> extends [infer Brace, string, infer Rest extends string]
+    ? Top extends 'm'
+      ? Brace extends '{'
+        ? FirstBrace<Rest> extends [infer Closer, infer Head extends string, infer After extends string]
+          ? Closer extends '}'
+            ? Scan<After, Stack, Found & ArgumentOf<Head>>
+            : Closer extends '{'
+              ? Scan<After, [...Stack, 'b', 'm'], Found & ArgumentOf<Head>>
+              : Found & ArgumentOf<Head>
+          : Found
+        : Brace extends '}'
+          ? Scan<Rest, Outer, Found>
+          : Found
+      : Brace extends '{'
+        ? Scan<Rest, [...Stack, 'm'], Found>
+        : Brace extends '}'
+          ? Scan<Rest, Outer, Found>
+          : Found
+    : Found
+  : Found;
 
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
 /** The parameters of `Message`, e.g. `{ count: number; name: string | number }`; `{}` when it has none. */
-export type MessageParameters<Message extends string> = Simplify<Collect<Message, unknown>>;
+export type MessageParameters<Message extends string> = Simplify<Scan<Message, ['m'], unknown>>;
 
 /** The rest parameters of a call that formats `Message`: none when it has no parameters. */
 export type ParametersArgument<Message extends string> = [keyof MessageParameters<Message>] extends [never]

@@ -105,6 +105,22 @@ describe('the types', () => {
     expect(catalogue.t('plain')).toBe('Plain');
   });
 
+  it('read one-word branches of a select or plural as text, and arguments nested in branches as parameters', () => {
+    const nested = defineCatalogue('home', {
+      role: 'Join as {role, select, admin {admin} other {member}}.',
+      nested: '{count, plural, one {{who} left} other {{who} and # others left}} at {time, number}',
+    } as const);
+    expect(nested.t('role', { role: 'admin' })).toBe('Join as admin.');
+    expect(nested.t('nested', { count: 2, who: 'Ada', time: 3 })).toBe('Ada and 2 others left at 3');
+    const wrongCalls = () => [
+      // @ts-expect-error: `admin` is a branch's text, not a parameter
+      nested.t('role', { role: 'admin', admin: 'x' }),
+      // @ts-expect-error: `who`, inside a branch, is still a parameter
+      nested.t('nested', { count: 2, time: 3 }),
+    ];
+    expect(typeof wrongCalls).toBe('function');
+  });
+
   it('refuse a translation that lacks a key, adds one or changes a parameter', () => {
     const translate = translation<typeof source>();
     const right = translate({ greet: 'Bonjour {name}', count: '{count, plural, one {# objet} other {# objets}}', plain: 'Simple' });
