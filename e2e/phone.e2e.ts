@@ -1,0 +1,59 @@
+/**
+ * The meeting on a phone (390 × 844 CSS pixels) in a real browser: one bottom bar of five
+ * actions and "More", all inside the screen; with the chat open as a sheet, the video keeps at
+ * least half the screen's height, uncovered, and the chat's message box and Send stay in view.
+ */
+import path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsFolder, useMeetingFixture } from './harness.js';
+
+const fixture = useMeetingFixture();
+const phone = { width: 390, height: 844 };
+
+async function box(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const found = await locator.boundingBox();
+  if (!found) throw new Error(`${locator} has no box`);
+  return found;
+}
+
+describe('the meeting on a phone', () => {
+  it('keeps the video at least half the screen high with the chat open', async () => {
+    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
+    const { roomId } = (await created.json()) as { roomId: string };
+    const context = await fixture.chromium.browser.newContext({ viewport: phone, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${fixture.plenary.url}/r/${roomId}`);
+    await page.getByLabel('Your name').fill('Pat');
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await page.locator('.tiles [data-local="true"] video:not([hidden])').waitFor();
+
+    // The bottom bar: microphone, camera, hand, chat, More and leave, side by side inside the screen.
+    const bar = page.getByRole('navigation', { name: 'Meeting controls' });
+    const barItems = bar.locator(':scope > :is(button, details):visible');
+    expect(await barItems.count()).toBe(6);
+    for (const item of await barItems.all()) {
+      const { x, y, width, height } = await box(item);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x + width).toBeLessThanOrEqual(phone.width);
+      expect(y + height).toBeLessThanOrEqual(phone.height);
+    }
+
+    await bar.getByRole('button', { name: 'Chat' }).click();
+    const chat = page.getByRole('complementary', { name: 'Chat' });
+    await chat.waitFor();
+    const stage = await box(page.locator('.stage'));
+    const sheet = await box(chat);
+    const video = await box(page.locator('.tiles [data-local="true"] video'));
+    expect(stage.height).toBeGreaterThanOrEqual(phone.height / 2);
+    expect(video.height).toBeGreaterThanOrEqual(phone.height / 2 - 40);
+    expect(sheet.y).toBeGreaterThanOrEqual(stage.y + stage.height - 1);
+    expect(sheet.width).toBeGreaterThanOrEqual(phone.width - 1);
+    for (const control of [chat.getByLabel('Message'), chat.getByRole('button', { name: 'Send' })]) {
+      const { y, height } = await box(control);
+      expect(y + height).toBeLessThanOrEqual(sheet.y + sheet.height);
+    }
+    await page.screenshot({ path: path.join(artifactsFolder, 'meeting-phone-chat.png') });
+    await context.close();
+  });
+});
