@@ -12,6 +12,7 @@ import { sendFailure } from '../http/errors.js';
 import { failure } from '../platform/outcome.js';
 import { schedulingFailureStatus } from './failures.js';
 import type { SchedulingService } from './scheduling-service.js';
+import { schedulingWords } from './words.js';
 
 export interface SchedulingHttpOptions {
   scheduling: SchedulingService;
@@ -30,7 +31,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
     async (request, reply) => {
       const session = await request.actor.requireSession(reply);
       if (!session) return reply;
-      const result = await scheduling.schedule(session.person, request.params.roomId, request.body);
+      const result = await scheduling.schedule(session.person, request.params.roomId, request.body, request.language);
       return result.ok ? reply.code(201).send(result.value) : sendFailure(reply, schedulingFailureStatus, result);
     },
   );
@@ -44,7 +45,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
     async (request, reply) => {
       const session = await request.actor.requireSession(reply);
       if (!session) return reply;
-      const result = await scheduling.update(session.person, request.params.meetingId, request.body);
+      const result = await scheduling.update(session.person, request.params.meetingId, request.body, request.language);
       return result.ok ? result.value : sendFailure(reply, schedulingFailureStatus, result);
     },
   );
@@ -52,7 +53,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
   app.delete('/api/scheduled-meetings/:meetingId', { schema: { params: ScheduledMeetingParamsSchema } }, async (request, reply) => {
     const session = await request.actor.requireSession(reply);
     if (!session) return reply;
-    const result = await scheduling.cancel(session.person, request.params.meetingId);
+    const result = await scheduling.cancel(session.person, request.params.meetingId, request.language);
     return result.ok ? result.value : sendFailure(reply, schedulingFailureStatus, result);
   });
 
@@ -61,7 +62,7 @@ export const schedulingHttp: FastifyPluginAsyncZod<SchedulingHttpOptions> = asyn
     const token = /^([A-Za-z0-9_-]{20,100})\.ics$/.exec(request.params.feed)?.[1];
     const document = token ? await scheduling.feed(token) : undefined;
     if (!document)
-      return sendFailure(reply, schedulingFailureStatus, failure('calendar_not_found', 'There is no calendar at this address.'));
+      return sendFailure(reply, schedulingFailureStatus, failure('calendar_not_found', schedulingWords.phrase('calendar_not_found')));
     return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, max-age=300').send(document);
   });
 };

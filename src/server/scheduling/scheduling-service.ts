@@ -6,16 +6,19 @@
 import { nanoid } from 'nanoid';
 import type { ScheduledMeetingView } from '../../shared/accounts-api.js';
 import { RoomIdSchema } from '../../shared/ids.js';
+import type { Language } from '../../shared/languages.js';
 import type { Person } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { failure, success } from '../platform/outcome.js';
+import { serverLocale } from '../platform/words.js';
 import type { Storage } from '../storage/index.js';
 import { type CalendarEvent, calendarDocument } from './calendar.js';
 import type { SchedulingResult } from './failures.js';
 import type { SchedulingTables } from './migrations.js';
 import { zonedTimeToUtcMs } from './time-zones.js';
+import { schedulingWords } from './words.js';
 
 /** What a scheduler sends: a local time in `timeZone`. */
 export interface ScheduleInput {
@@ -38,7 +41,7 @@ export interface SchedulingServiceOptions {
   organizerEmail: string;
 }
 
-const meetingNotFound = () => failure('scheduled_meeting_not_found', 'There is no scheduled meeting with this id that you can manage.');
+const meetingNotFound = () => failure('scheduled_meeting_not_found', schedulingWords.phrase('scheduled_meeting_not_found'));
 
 /** Scheduled meetings, their invitations and each room's calendar feed. */
 export class SchedulingService {
@@ -75,27 +78,42 @@ export class SchedulingService {
     return { ...meeting, invitees, roomUrl: this.options.link(`/r/${meeting.roomId}`) };
   }
 
-  private async mail(meeting: ScheduledMeetingView, recipients: string[], method: 'REQUEST' | 'CANCEL'): Promise<void> {
+  /**
+   * Mails `recipients` the meeting with its iCalendar part, each in their saved language, else in
+   * `language` (the scheduler's); the date line is in that language and the meeting's time zone.
+   */
+  private async mail(meeting: ScheduledMeetingView, recipients: string[], method: 'REQUEST' | 'CANCEL', language: Language): Promise<void> {
     const event = this.toEvent(meeting);
     const content = calendarDocument(method, meeting.title, [event], this.options.clock.nowMs(), this.options.organizerEmail);
-    const when = new Date(meeting.startsAtMs).toLocaleString('en-GB', {
-      timeZone: meeting.timeZone,
-      dateStyle: 'full',
-      timeStyle: 'short',
-    });
-    const verb = method === 'CANCEL' ? 'Cancelled' : meeting.sequence === 0 ? 'Invitation' : 'Updated';
-    for (const to of recipients) {
-      await this.options.mailer.send({
-        to,
-        subject: `${verb}: ${meeting.title} — ${when} (${meeting.timeZone})`,
-        text: `${method === 'CANCEL' ? 'This meeting has been cancelled.' : 'You are invited to a meeting.'}\n\n${meeting.title}\n${when} (${meeting.timeZone}), ${meeting.durationMinutes} minutes\n\n${meeting.agenda}\n\nJoin: ${event.roomUrl}\n`,
-        calendar: { method, content },
+    const subject = method === 'CANCEL' ? 'cancellation_subject' : meeting.sequence === 0 ? 'invitation_subject' : 'update_subject';
+    const text = method === 'CANCEL' ? 'cancellation_text' : 'invitation_text';
+    const write = (language: Language) => {
+      const when = new Date(meeting.startsAtMs).toLocaleString(serverLocale[language], {
+        timeZone: meeting.timeZone,
+        dateStyle: 'full',
+        timeStyle: 'short',
       });
-    }
+      const parameters = { title: meeting.title, when, timeZone: meeting.timeZone };
+      return {
+        subject: schedulingWords.in(language, subject, parameters),
+        text: schedulingWords.in(language, text, {
+          ...parameters,
+          minutes: meeting.durationMinutes,
+          agenda: meeting.agenda,
+          link: event.roomUrl,
+        }),
+      };
+    };
+    for (const to of recipients) await this.options.mailer.sendLetter({ to, language, write, calendar: { method, content } });
   }
 
-  /** Schedules a meeting in a room `person` administers and mails the invitations. */
-  async schedule(person: Person, roomId: string, input: ScheduleInput): Promise<SchedulingResult<ScheduledMeetingView>> {
+  /** Schedules a meeting in a room `person` administers and mails the invitations (see `mail` for their `language`). */
+  async schedule(
+    person: Person,
+    roomId: string,
+    input: ScheduleInput,
+    language: Language,
+  ): Promise<SchedulingResult<ScheduledMeetingView>> {
     const room = await this.options.organisations.administeredRoom(person, roomId);
     if (!room.ok) return room;
     const id = `meeting_${nanoid(16)}`;
@@ -123,7 +141,7 @@ export class SchedulingService {
     });
     const meeting = await this.load(id);
     if (!meeting) throw new Error('a scheduled meeting vanished right after it was written');
-    await this.mail(meeting, meeting.invitees, 'REQUEST');
+    await this.mail(meeting, meeting.invitees, 'REQUEST', language);
     return success(meeting);
   }
 
@@ -133,11 +151,16 @@ export class SchedulingService {
     return success(meeting);
   }
 
-  /** Changes a scheduled meeting; everyone still invited gets the update, anyone removed a cancellation. */
-  async update(person: Person, meetingId: string, input: ScheduleInput): Promise<SchedulingResult<ScheduledMeetingView>> {
+  /** Changes a scheduled meeting; everyone still invited gets the update, anyone removed a cancellation (see `mail`). */
+  async update(
+    person: Person,
+    meetingId: string,
+    input: ScheduleInput,
+    language: Language,
+  ): Promise<SchedulingResult<ScheduledMeetingView>> {
     const existing = await this.administered(person, meetingId);
     if (!existing.ok) return existing;
-    if (existing.value.cancelled) return failure('meeting_cancelled', 'This meeting has been cancelled; schedule a new one.');
+    if (existing.value.cancelled) return failure('meeting_cancelled', schedulingWords.phrase('meeting_cancelled_schedule_new'));
     const invitees = [...new Set(input.invitees)];
     await this.db.transaction().execute(async (transaction) => {
       await transaction
@@ -158,17 +181,17 @@ export class SchedulingService {
     });
     const meeting = await this.load(meetingId);
     if (!meeting) throw new Error('a scheduled meeting vanished right after it was written');
-    await this.mail(meeting, meeting.invitees, 'REQUEST');
+    await this.mail(meeting, meeting.invitees, 'REQUEST', language);
     const removed = existing.value.invitees.filter((email) => !invitees.includes(email));
-    await this.mail({ ...meeting, invitees: removed }, removed, 'CANCEL');
+    await this.mail({ ...meeting, invitees: removed }, removed, 'CANCEL', language);
     return success(meeting);
   }
 
-  /** Cancels a scheduled meeting and mails every invitee a cancellation. */
-  async cancel(person: Person, meetingId: string): Promise<SchedulingResult<ScheduledMeetingView>> {
+  /** Cancels a scheduled meeting and mails every invitee a cancellation (see `mail`). */
+  async cancel(person: Person, meetingId: string, language: Language): Promise<SchedulingResult<ScheduledMeetingView>> {
     const existing = await this.administered(person, meetingId);
     if (!existing.ok) return existing;
-    if (existing.value.cancelled) return failure('meeting_cancelled', 'This meeting has already been cancelled.');
+    if (existing.value.cancelled) return failure('meeting_cancelled', schedulingWords.phrase('meeting_already_cancelled'));
     await this.db
       .updateTable('scheduled_meetings')
       .set({ cancelled_at_ms: this.options.clock.nowMs(), sequence: existing.value.sequence + 1 })
@@ -176,7 +199,7 @@ export class SchedulingService {
       .execute();
     const meeting = await this.load(meetingId);
     if (!meeting) throw new Error('a scheduled meeting vanished right after it was written');
-    await this.mail(meeting, meeting.invitees, 'CANCEL');
+    await this.mail(meeting, meeting.invitees, 'CANCEL', language);
     return success(meeting);
   }
 
