@@ -17,6 +17,7 @@ import type { Clock } from '../platform/clock.js';
 import { failure } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import type { OperatorTables } from './migrations.js';
+import { operatorWords } from './words.js';
 
 /** A meeting happening now, without any of its content. */
 export interface LiveMeetingLoad {
@@ -52,11 +53,11 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
   const audited = async (request: FastifyRequest, reply: FastifyReply, action: string): Promise<string | undefined> => {
     const person = await options.identity.personFromRequest(request);
     if (!person) {
-      sendFailure(reply, operatorFailureStatus, failure('not_signed_in', 'Log in to do this.'));
+      sendFailure(reply, operatorFailureStatus, failure('not_signed_in', operatorWords.phrase('not_signed_in')));
       return undefined;
     }
     if (!person.operator) {
-      sendFailure(reply, operatorFailureStatus, failure('operator_only', 'Only the co-op’s operators can see this.'));
+      sendFailure(reply, operatorFailureStatus, failure('operator_only', operatorWords.phrase('operator_only')));
       return undefined;
     }
     await db
