@@ -18,6 +18,7 @@ import {
 import type { Ledger } from './ledger.js';
 import { ledgerOpenApi } from './openapi.js';
 import { AccountIdSchema } from './types.js';
+import { ledgerWords } from './words.js';
 
 const accountFailureStatus: Record<AccountFailureCode, number> = {
   exists_with_different_fields: 409,
@@ -30,20 +31,9 @@ const accountFailureStatus: Record<AccountFailureCode, number> = {
   account_must_be_settled_to_close: 409,
 };
 
-const accountFailureMessage: Record<AccountFailureCode, string> = {
-  exists_with_different_fields: 'Something with this id already exists with different fields.',
-  currency_not_found: 'There is no currency with this code.',
-  account_not_found: 'There is no account with this id.',
-  account_closed: 'This account is closed; it cannot change any more.',
-  lower_limit_must_not_be_positive: 'The lower limit must be zero or negative: accounts start at zero.',
-  upper_limit_must_not_be_negative: 'The upper limit must be zero or positive: accounts start at zero.',
-  balance_outside_new_limits: 'The account balance, counting pending transfers, would fall outside the new limits.',
-  account_must_be_settled_to_close: 'Only an account with a zero balance and no pending transfer can be closed.',
-};
-
-/** Sends a refused currency or account operation with its stable code. */
+/** Sends a refused currency or account operation with its stable code and its sentence (`words.ts`) in the request's language. */
 export function sendAccountFailure(reply: FastifyReply, code: AccountFailureCode): FastifyReply {
-  return sendError(reply, accountFailureStatus[code], code, accountFailureMessage[code]);
+  return sendError(reply, accountFailureStatus[code], code, ledgerWords.phrase(code));
 }
 
 const AccountParamsSchema = z.object({ accountId: AccountIdSchema });

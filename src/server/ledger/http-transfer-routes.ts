@@ -15,6 +15,7 @@ import {
 } from './http-schemas.js';
 import type { Ledger } from './ledger.js';
 import { CurrencyCodeSchema, TransferBatchSchema, TransferIdSchema } from './types.js';
+import { ledgerWords } from './words.js';
 
 /** The HTTP status of each lookup that finds nothing. */
 const lookupFailureStatus: Readonly<Record<LedgerLookupFailureCode, number>> = { currency_not_found: 404, transfer_not_found: 404 };
@@ -37,7 +38,7 @@ export const ledgerTransferRoutes: FastifyPluginAsyncZod<{ ledger: Ledger }> = a
       const found = await ledger.findTransfer(request.params.transferId);
       return found
         ? transferLookupView(found)
-        : sendError(reply, lookupFailureStatus.transfer_not_found, 'transfer_not_found', 'There is no transfer with this id.');
+        : sendError(reply, lookupFailureStatus.transfer_not_found, 'transfer_not_found', ledgerWords.phrase('transfer_not_found'));
     },
   );
 
@@ -51,7 +52,7 @@ export const ledgerTransferRoutes: FastifyPluginAsyncZod<{ ledger: Ledger }> = a
     async (request, reply) => {
       const known = (await ledger.listCurrencies()).some((currency) => currency.code === request.params.currency);
       if (!known)
-        return sendError(reply, lookupFailureStatus.currency_not_found, 'currency_not_found', 'There is no currency with this code.');
+        return sendError(reply, lookupFailureStatus.currency_not_found, 'currency_not_found', ledgerWords.phrase('currency_not_found'));
       return trialBalanceView(await ledger.trialBalance(request.params.currency));
     },
   );
