@@ -14,6 +14,7 @@ import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import type { NetworkResult } from './failures.js';
 import { type Member, memberSummary } from './members.js';
 import { availableOf } from './payments-service.js';
+import { networkWords, statusPhrase } from './words.js';
 
 const dayMs = 86_400_000;
 
@@ -46,7 +47,7 @@ export class AccountsService {
       (member.coOp && member.status !== 'applied' && (await this.context.isParticipant(actor)));
     if (!mayRead) return networkFailures.memberNotFound();
     const accountId = this.context.accountIdOf(member);
-    if (!accountId) return failure('not_approved', `${member.name} has no account yet: its application is ${member.status}.`);
+    if (!accountId) return failure('not_approved', statusPhrase('no_account_yet', member));
     return success({ member, accountId });
   }
 
@@ -163,10 +164,11 @@ export class AccountsService {
     const applicants = new Map<string, string>();
     for (const id of new Set(members.map((member) => member.appliedBy))) {
       const person = await this.context.dependencies.findPerson(id);
-      applicants.set(id, person ? (person.email ? `${person.name} <${person.email}>` : person.name) : 'unknown');
+      if (person) applicants.set(id, person.email ? `${person.name} <${person.email}>` : person.name);
     }
+    const unknown = networkWords.in(actor.language, 'unknown_applicant');
     const views = members.map((member) =>
-      this.adminView(member, member.accountId ? accounts.get(member.accountId) : undefined, applicants.get(member.appliedBy) ?? 'unknown'),
+      this.adminView(member, member.accountId ? accounts.get(member.accountId) : undefined, applicants.get(member.appliedBy) ?? unknown),
     );
     const now = new Date(this.context.nowMs());
     const yearAgo = Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth() + 1, 1);

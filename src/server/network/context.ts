@@ -3,6 +3,7 @@
  * the rules of who may act for whom. A trading member is an organisation; its owners and admins
  * are its traders (they pay, request, list), its other members are viewers (they read).
  */
+import type { Language } from '../../shared/languages.js';
 import { formatAmount, type MemberAccess, parseAmount } from '../../shared/network-api.js';
 import type { Person } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
@@ -11,9 +12,11 @@ import type { Membership, OrganisationsService } from '../organisations/index.js
 import type { Clock } from '../platform/clock.js';
 import type { InstanceId } from '../platform/instance.js';
 import { failure } from '../platform/outcome.js';
+import { serverLocale } from '../platform/words.js';
 import type { Storage } from '../storage/index.js';
 import type { NetworkFailure, NetworkResult } from './failures.js';
 import { type Member, MembersRepository } from './members.js';
+import { type LetterName, type LetterParameters, letterIn, networkWords } from './words.js';
 
 /** How the network is set up. */
 export interface NetworkSettings {
@@ -49,6 +52,8 @@ export interface NetworkDependencies {
 /** The person acting, with what they may do. */
 export interface Actor {
   person: Person;
+  /** The language of their request: the views' words are in it, and the emails they cause fall back to it. */
+  language: Language;
   administrator: boolean;
   memberships: Membership[];
 }
@@ -58,24 +63,17 @@ export type ActingMember = Member & { access: MemberAccess };
 
 /** Named failures shared by the network services. */
 export const networkFailures = {
-  memberNotFound: (): NetworkFailure => failure('member_not_found', 'There is no trading member with this name in the network.'),
-  participantRequired: (): NetworkFailure =>
-    failure('network_membership_required', 'Only people acting for an approved trading member can see the network.'),
+  memberNotFound: (): NetworkFailure => failure('member_not_found', networkWords.phrase('member_not_found')),
+  participantRequired: (): NetworkFailure => failure('network_membership_required', networkWords.phrase('network_membership_required')),
   traderRequired: (member: Member): NetworkFailure =>
-    failure('trader_required', `Only the owners and admins of ${member.name} can do this for it.`),
-  administratorRequired: (): NetworkFailure => failure('administrator_required', 'Only network administrators can do this.'),
+    failure('trader_required', networkWords.phrase('trader_required', { member: member.name })),
+  administratorRequired: (): NetworkFailure => failure('administrator_required', networkWords.phrase('administrator_required')),
   notApproved: (member: Member): NetworkFailure =>
     failure(
       'not_approved',
-      `${member.name} is ${member.status === 'suspended' ? 'suspended' : 'not an approved member'}; it cannot trade now.`,
+      networkWords.phrase(member.status === 'suspended' ? 'not_approved_suspended' : 'not_approved', { member: member.name }),
     ),
 };
-
-const amountMessages = {
-  amount_not_a_number: 'The amount must be a number such as 12.50.',
-  amount_must_be_positive: 'The amount must be more than zero.',
-  amount_too_large: 'The amount is larger than any single payment may be.',
-} as const;
 
 /** The shared state and rules of the network domain. */
 export class NetworkContext {
@@ -97,9 +95,11 @@ export class NetworkContext {
     return this.dependencies.clock.nowMs();
   }
 
-  async actor(person: Person): Promise<Actor> {
+  /** `person` acting, in a request written in `language`. */
+  async actor(person: Person, language: Language): Promise<Actor> {
     return {
       person,
+      language,
       administrator: this.dependencies.isAdministrator(person),
       memberships: await this.dependencies.organisations.membershipsOf(person.id),
     };
@@ -141,18 +141,22 @@ export class NetworkContext {
     const parsed = parseAmount(text, this.currency.scale);
     if (parsed.ok) return { ok: true, value: parsed.minorUnits };
     if (parsed.problem === 'amount_has_too_many_decimals') {
-      const places = this.currency.scale;
-      return failure(
-        parsed.problem,
-        `The amount has more decimals than ${this.currency.name} have: at most ${places} ${places === 1 ? 'place' : 'places'}.`,
-      );
+      const { name: currency, scale: places } = this.currency;
+      return failure(parsed.problem, networkWords.phrase('amount_has_too_many_decimals', { currency, places }));
     }
-    return failure(parsed.problem, amountMessages[parsed.problem]);
+    return failure(parsed.problem, networkWords.phrase(parsed.problem));
   }
 
-  /** An amount of the network currency in words: `12.50 credits`. */
-  words(minorUnits: bigint): string {
-    return `${this.format(minorUnits)} ${this.currency.name}`;
+  /**
+   * An amount of the network currency in words, in `language`: `12.50 credits` in English (as the
+   * server writes amounts everywhere), `12,50 credits` in French (its decimal comma and grouping).
+   */
+  money(minorUnits: bigint, language: Language): string {
+    const amount = this.format(minorUnits);
+    if (language === 'en') return `${amount} ${this.currency.name}`;
+    const scale = this.currency.scale;
+    const written = new Intl.NumberFormat(serverLocale[language], { minimumFractionDigits: scale, maximumFractionDigits: scale });
+    return `${written.format(amount as `${number}`)} ${this.currency.name}`;
   }
 
   format(minorUnits: bigint): string {
@@ -168,11 +172,27 @@ export class NetworkContext {
     return `${actor.person.name} <${actor.person.email}>`;
   }
 
-  /** Emails the traders (owners and admins) of `member`. Never throws. */
-  async notifyTraders(member: Member, subject: string, text: string): Promise<void> {
+  /**
+   * Emails the traders (owners and admins) of `member` the letter `name`, each in their own
+   * language (else `language`, the language of whoever caused it, else English), greeted by name;
+   * `parameters` gives the letter's parameters in the language it is written in.
+   */
+  async notifyTraders<Name extends LetterName>(
+    member: Member,
+    name: Name,
+    parameters: (language: Language) => LetterParameters<Name>,
+    language?: Language,
+  ): Promise<void> {
     const people = await this.dependencies.organisations.peopleWithRoles(member.organisationId, ['owner', 'admin']);
     for (const person of people) {
-      await this.dependencies.mailer.send({ to: person.email, subject, text: `Hello ${person.name},\n\n${text}\n` });
+      await this.dependencies.mailer.sendLetter({
+        to: person.email,
+        language,
+        write: (language) => {
+          const { subject, text } = letterIn(language, name, parameters(language));
+          return { subject, text: networkWords.in(language, 'letter', { name: person.name, body: text }) };
+        },
+      });
     }
   }
 }

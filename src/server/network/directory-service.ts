@@ -24,6 +24,7 @@ import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import type { NetworkResult } from './failures.js';
 import { type Member, MemberRowSchema, memberSummary, statusReasonOf } from './members.js';
 import type { NetworkTables } from './migrations.js';
+import { networkWords } from './words.js';
 
 const ListingRowSchema = z.object({
   id: z.string(),
@@ -143,7 +144,7 @@ export class DirectoryService {
       .where('member_id', '=', member.value.id)
       .executeTakeFirstOrThrow();
     if (Number(count.count) >= networkLimits.listingsPerMemberMax) {
-      return failure('too_many_listings', `A member can list at most ${networkLimits.listingsPerMemberMax} offers and wants.`);
+      return failure('too_many_listings', networkWords.phrase('too_many_listings', { max: networkLimits.listingsPerMemberMax }));
     }
     const id = `lst_${nanoid(16)}`;
     await this.context.db
@@ -169,7 +170,7 @@ export class DirectoryService {
       .where('id', '=', listingId)
       .where('member_id', '=', member.value.id)
       .executeTakeFirst();
-    if (Number(removed.numDeletedRows) === 0) return failure('listing_not_found', 'This member has no such offer or want.');
+    if (Number(removed.numDeletedRows) === 0) return failure('listing_not_found', networkWords.phrase('listing_not_found'));
     return success(undefined);
   }
 

@@ -67,7 +67,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
   /** The acting person, or undefined once a 401/403 has been sent. */
   const actorOf = async (request: FastifyRequest, reply: FastifyReply): Promise<Actor | undefined> => {
     const session = await request.actor.requireSession(reply);
-    return session && network.context.actor(session.person);
+    return session && network.context.actor(session.person, request.language);
   };
   const answer = <T>(reply: FastifyReply, result: NetworkResult<T>, status = 200) =>
     result.ok ? reply.code(status).send(result.value) : sendFailure(reply, networkFailureStatus, result);

@@ -4,17 +4,17 @@
  * suspension, each recorded in the ledger with who and why.
  */
 import { nanoid } from 'nanoid';
+import type { Language } from '../../shared/languages.js';
 import type { ApplicationRequest, NetworkHomeView } from '../../shared/network-api.js';
-import type { Person } from '../accounts/index.js';
-import type { AccountId } from '../ledger/index.js';
+import type { AccountChange, AccountId } from '../ledger/index.js';
 import { failure, success } from '../platform/outcome.js';
 import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import type { NetworkResult } from './failures.js';
 import { type Member, memberSummary, statusReasonOf } from './members.js';
+import { letterIn, networkWords, phraseIn, statusIn, statusPhrase } from './words.js';
 
-const notPending = (member: Member) =>
-  failure('application_not_pending', `${member.name} has no application waiting for review (it is ${member.status}).`);
+const notPending = (member: Member) => failure('application_not_pending', statusPhrase('application_not_pending', member));
 
 /** Applications, reviews, limits and suspension. */
 export class MembershipService {
@@ -62,14 +62,14 @@ export class MembershipService {
     // The co-op's own account is public to every member and is the co-op's money: only an
     // administrator may open it, so nobody can claim the co-op's short name first.
     if (coOpSlug !== undefined && requestedSlug === coOpSlug && !actor.administrator) {
-      return failure('administrator_required', 'Only network administrators can apply for the co-op’s own organisation.');
+      return failure('administrator_required', networkWords.phrase('co_op_administrator_required'));
     }
     const organisation = await this.organisationFor(actor, request);
     if (!organisation.ok) return organisation;
     const { organisationId, slug, name } = organisation.value;
     const existing = (await this.context.members.byOrganisations([organisationId]))[0];
     if (existing && existing.status !== 'declined') {
-      return failure('already_applied', `${existing.name} has already applied (it is ${existing.status}).`);
+      return failure('already_applied', statusPhrase('already_applied', existing));
     }
     const now = this.context.nowMs();
     const profile = {
@@ -99,7 +99,7 @@ export class MembershipService {
     }
     const member = await this.context.members.bySlug(slug);
     if (!member) throw new Error('an application just written cannot be read back');
-    await this.tellAdministrators(member, actor.person);
+    await this.tellAdministrators(member, actor);
     return success(member);
   }
 
@@ -114,19 +114,21 @@ export class MembershipService {
       return success(created.value);
     }
     const membership = actor.memberships.find((candidate) => candidate.slug === request.organisation);
-    if (!membership) return failure('organisation_not_found', 'There is no organisation with this name that you belong to.');
+    if (!membership) return failure('organisation_not_found', networkWords.phrase('organisation_not_found'));
     if (membership.role === 'member') {
-      return failure('trader_required', `Only the owners and admins of ${membership.name} can apply for it.`);
+      return failure('trader_required', networkWords.phrase('apply_trader_required', { organisation: membership.name }));
     }
     return success(membership);
   }
 
-  private async tellAdministrators(member: Member, applicant: Person): Promise<void> {
+  /** Tells the administrators, each in their own language (else the applicant's). */
+  private async tellAdministrators(member: Member, applicant: Actor): Promise<void> {
+    const parameters = { member: member.name, applicant: applicant.person.name, link: this.context.dependencies.link('/network/admin') };
     for (const email of this.context.dependencies.administratorEmails) {
-      await this.context.dependencies.mailer.send({
+      await this.context.dependencies.mailer.sendLetter({
         to: email,
-        subject: `${member.name} applied to join the network`,
-        text: `${applicant.name} applied for ${member.name} to join the network.\n\nReview it: ${this.context.dependencies.link('/network/admin')}\n`,
+        language: applicant.language,
+        write: (language) => letterIn(language, 'application', parameters),
       });
     }
   }
@@ -156,10 +158,17 @@ export class MembershipService {
       .where('status', '=', 'applied')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return notPending(member.value);
+    const link = this.context.dependencies.link(`/network/members/${member.value.slug}/account`);
     await this.context.notifyTraders(
       member.value,
-      `${member.value.name} is now a member of the trading network`,
-      `${member.value.name} was approved. It can pay and be paid in ${this.context.currency.name}, with a credit limit of ${this.context.words(settings.defaultCreditLimitMinor)}.\n\nYour account: ${this.context.dependencies.link(`/network/members/${member.value.slug}/account`)}`,
+      'approved',
+      (language) => ({
+        member: member.value.name,
+        currency: this.context.currency.name,
+        limit: this.context.money(settings.defaultCreditLimitMinor, language),
+        link,
+      }),
+      actor.language,
     );
     return this.reread(member.value);
   }
@@ -175,11 +184,7 @@ export class MembershipService {
       .where('status', '=', 'applied')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return notPending(member.value);
-    await this.context.notifyTraders(
-      member.value,
-      `${member.value.name}'s application to the trading network was declined`,
-      `The network administrators declined the application of ${member.value.name}.\n\nTheir reason: ${reason}\n\nYou may apply again once this is addressed.`,
-    );
+    await this.context.notifyTraders(member.value, 'declined', () => ({ member: member.value.name, reason }), actor.language);
     return this.reread(member.value);
   }
 
@@ -214,16 +219,15 @@ export class MembershipService {
     });
     if (changed.result === 'balance_outside_new_limits') {
       const balance = account.creditsPosted - account.debitsPosted - account.debitsPending;
-      return failure(
-        'limit_below_balance',
-        `${member.name} already uses ${this.context.words(-balance)} of credit; the credit limit cannot be lower than that.`,
-      );
+      const used = (language: Language) => ({ member: member.name, used: this.context.money(-balance, language) });
+      return failure('limit_below_balance', phraseIn('limit_below_balance', used));
     }
     if (changed.result !== 'ok') throw new Error(`changing the limit of ${slug} failed: ${changed.result}`);
     await this.context.notifyTraders(
       member,
-      `${member.name}'s credit limit is now ${this.context.words(creditLimit.value)}`,
-      `The network administrators set the credit limit of ${member.name} to ${this.context.words(creditLimit.value)}.\n\nTheir reason: ${reason}`,
+      'credit_limit',
+      (language) => ({ member: member.name, limit: this.context.money(creditLimit.value, language), reason }),
+      actor.language,
     );
     return success(member);
   }
@@ -235,7 +239,14 @@ export class MembershipService {
     const { member, accountId } = found.value;
     const from = suspended ? 'approved' : 'suspended';
     if (member.status !== from) {
-      return failure(suspended ? 'member_not_approved' : 'member_not_suspended', `${member.name} is ${member.status}, not ${from}.`);
+      return failure(
+        suspended ? 'member_not_approved' : 'member_not_suspended',
+        phraseIn('member_not_in_status', (language) => ({
+          member: member.name,
+          status: statusIn(language, member.status),
+          expected: statusIn(language, from),
+        })),
+      );
     }
     const changed = await this.context.dependencies.ledger.changeAccountState(accountId, {
       state: suspended ? 'frozen' : 'active',
@@ -250,13 +261,14 @@ export class MembershipService {
       .execute();
     await this.context.notifyTraders(
       member,
-      suspended ? `${member.name} is suspended from the trading network` : `${member.name} can trade again`,
-      `${suspended ? 'The network administrators suspended' : 'The network administrators reinstated'} ${member.name}.\n\nTheir reason: ${reason}`,
+      suspended ? 'suspended' : 'reinstated',
+      () => ({ member: member.name, reason }),
+      actor.language,
     );
     return this.reread(member);
   }
 
-  /** The recorded limit and state changes of a member's account, newest first. */
+  /** The recorded limit and state changes of a member's account, newest first, in the actor's language. */
   async limitChanges(
     actor: Actor,
     slug: string,
@@ -269,12 +281,15 @@ export class MembershipService {
         atMs: change.changedAtMs,
         changedBy: change.changedBy,
         reason: change.reason,
-        change:
-          change.change === 'state'
-            ? `state: ${change.state}`
-            : `credit limit: ${change.lowerLimit === null ? 'none' : this.context.words(-change.lowerLimit)}`,
+        change: this.changeIn(change, actor.language),
       })),
     );
+  }
+
+  private changeIn(change: AccountChange, language: Language): string {
+    if (change.change === 'state') return networkWords.in(language, `limit_change_${change.state}`);
+    if (change.lowerLimit === null) return networkWords.in(language, 'limit_change_no_credit_limit');
+    return networkWords.in(language, 'limit_change_credit_limit', { limit: this.context.money(-change.lowerLimit, language) });
   }
 
   private async withAccount(actor: Actor, slug: string): Promise<NetworkResult<{ member: Member; accountId: AccountId }>> {

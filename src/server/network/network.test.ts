@@ -3,11 +3,9 @@ import type { AccountView, InvoiceView, PaymentView } from '../../shared/network
 import type { CurrencyCode } from '../ledger/index.js';
 import { signedUpPerson, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
-import { administratorEmail, approvedTrader, type NetworkTestApp, startNetworkTestApp } from './testing.js';
+import { administratorEmail, approvedTrader, type NetworkTestApp, newIdempotencyKey as newKey, startNetworkTestApp } from './testing.js';
 
 const dayMs = 86_400_000;
-let keyCounter = 0;
-const newKey = () => `key-${Date.now()}-${++keyCounter}`;
 
 describe.each(bothEngines)('the mutual-credit network over HTTP (%s)', (engine) => {
   let fixture: NetworkTestApp;

@@ -4,6 +4,7 @@
  * under which a payer accepts payment requests automatically.
  */
 import { createHash } from 'node:crypto';
+import type { Language } from '../../shared/languages.js';
 import { networkLimits } from '../../shared/limits.js';
 import type { AutoAcceptView, PaymentRequest, PaymentView } from '../../shared/network-api.js';
 import type { Account, AccountId, TransferId, TransferResult } from '../ledger/index.js';
@@ -11,6 +12,7 @@ import { failure, success } from '../platform/outcome.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
 import type { NetworkFailure, NetworkResult } from './failures.js';
 import type { Member } from './members.js';
+import { networkWords, phraseIn, statusPhrase } from './words.js';
 
 /** The codes naming each side of a payment when it cannot trade. */
 const sideCodes = {
@@ -49,18 +51,21 @@ export class PaymentsService {
     const other = await this.context.members.bySlug(otherSlug);
     const otherSide = acting === 'payer' ? 'payee' : 'payer';
     if (!other || other.status === 'applied' || other.status === 'declined') {
-      return failure(sideCodes[otherSide].notFound, `There is no trading member called “${otherSlug}” in the network.`);
+      return failure(sideCodes[otherSide].notFound, networkWords.phrase('party_not_found', { slug: otherSlug }));
     }
     if (other.id === own.value.id) {
-      return failure('cannot_pay_yourself', `${own.value.name} cannot ${acting === 'payer' ? 'pay' : 'ask payment from'} itself.`);
+      return failure(
+        'cannot_pay_yourself',
+        networkWords.phrase(acting === 'payer' ? 'cannot_pay_yourself' : 'cannot_ask_yourself', { member: own.value.name }),
+      );
     }
     const ownAccount = this.context.accountIdOf(own.value);
     if (own.value.status !== 'approved' || !ownAccount) {
-      return failure(sideCodes[acting].notApproved, `${own.value.name} is ${own.value.status}; it cannot trade now.`);
+      return failure(sideCodes[acting].notApproved, statusPhrase('cannot_trade', own.value));
     }
     const otherAccount = this.context.accountIdOf(other);
     if (other.status !== 'approved' || !otherAccount) {
-      return failure(sideCodes[otherSide].notApproved, `${other.name} is suspended from the network; it cannot trade now.`);
+      return failure(sideCodes[otherSide].notApproved, networkWords.phrase('other_suspended', { member: other.name }));
     }
     const ownSide = { ...own.value, accountId: ownAccount };
     const otherSideMember = { ...other, accountId: otherAccount };
@@ -79,10 +84,21 @@ export class PaymentsService {
     if (result.result !== 'ok') return this.refusal(result.result, parties.value);
     const after = await this.context.dependencies.ledger.findAccount(payer.accountId);
     if (!result.replayed) {
+      const { description, reference } = request;
+      const link = this.context.dependencies.link(`/network/members/${payee.slug}/account`);
       await this.context.notifyTraders(
         payee,
-        `${payer.name} paid you ${this.context.words(amount.value)}`,
-        `${payer.name} paid ${payee.name} ${this.context.words(amount.value)}.\n\nDescription: ${request.description}${request.reference ? `\nReference: ${request.reference}` : ''}\n\nStatement: ${this.context.dependencies.link(`/network/members/${payee.slug}/account`)}`,
+        'paid',
+        (language) => ({
+          payer: payer.name,
+          payee: payee.name,
+          amount: this.context.money(amount.value, language),
+          description,
+          withReference: reference ? 'yes' : 'no',
+          reference,
+          link,
+        }),
+        actor.language,
       );
     }
     return success({
@@ -123,18 +139,17 @@ export class PaymentsService {
       case 'exceeds_credit_limit': {
         const account = await this.context.dependencies.ledger.findAccount(payer.accountId);
         const available = account ? (availableOf(account) ?? 0n) : 0n;
-        return failure(
-          'insufficient_credit',
-          `${payer.name} can pay at most ${this.context.words(available > 0n ? available : 0n)} now: that is its balance plus its credit limit.`,
-        );
+        const most = available > 0n ? available : 0n;
+        const words = (language: Language) => ({ payer: payer.name, available: this.context.money(most, language) });
+        return failure('insufficient_credit', phraseIn('insufficient_credit', words));
       }
       case 'exceeds_upper_limit':
-        return failure('payee_balance_limit', `${payee.name} cannot receive this much: it would go over the most it may hold.`);
+        return failure('payee_balance_limit', networkWords.phrase('payee_balance_limit', { payee: payee.name }));
       case 'exists_with_different_fields':
-        return failure('idempotency_key_reused', 'This form was already used for a different payment; reload the page to make a new one.');
+        return failure('idempotency_key_reused', networkWords.phrase('payment_form_reused'));
       case 'account_frozen':
       case 'account_closed':
-        return failure('not_approved', 'One of the two members is suspended from the network; nothing was paid.');
+        return failure('not_approved', networkWords.phrase('nothing_paid_suspended'));
       default:
         throw new Error(`a payment from ${payer.slug} to ${payee.slug} was refused with ${code}`);
     }
@@ -169,7 +184,7 @@ export class PaymentsService {
     const { payer, payee } = parties.value;
     const rules = await this.context.db.selectFrom('network_auto_accept').select('payee_id').where('payer_id', '=', payer.id).execute();
     if (!rules.some((rule) => rule.payee_id === payee.id) && rules.length >= networkLimits.autoAcceptRulesPerMemberMax) {
-      return failure('too_many_rules', `A member can keep at most ${networkLimits.autoAcceptRulesPerMemberMax} auto-accept rules.`);
+      return failure('too_many_rules', networkWords.phrase('too_many_rules', { max: networkLimits.autoAcceptRulesPerMemberMax }));
     }
     const max = maxAmount.value === null ? null : maxAmount.value.toString();
     await this.context.db

@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { nanoid } from 'nanoid';
 import { z } from 'zod';
+import type { Language } from '../../shared/languages.js';
 import { limits, networkLimits } from '../../shared/limits.js';
 import {
   type InvoiceListView,
@@ -24,6 +25,7 @@ import type { Actor, NetworkContext } from './context.js';
 import type { NetworkResult } from './failures.js';
 import type { Member } from './members.js';
 import type { Counterparties, PaymentsService } from './payments-service.js';
+import { networkWords } from './words.js';
 
 const millis = z.union([z.number(), z.string()]).transform(Number);
 const RequestRowSchema = z.object({
@@ -51,7 +53,7 @@ const RequestRowSchema = z.object({
 type RequestRow = z.output<typeof RequestRowSchema>;
 
 const dayMs = 86_400_000;
-const notFound = () => failure('request_not_found', 'There is no such payment request for this member.');
+const notFound = () => failure('request_not_found', networkWords.phrase('request_not_found'));
 const transferIdOf = (requestId: string) => `req-${requestId}` as TransferId;
 
 /** Payment requests between members. */
@@ -117,7 +119,7 @@ export class RequestsService {
     if (Number(open.count) >= networkLimits.openRequestsPerMemberMax) {
       return failure(
         'too_many_open_requests',
-        `A member can have at most ${networkLimits.openRequestsPerMemberMax} open payment requests.`,
+        networkWords.phrase('too_many_open_requests', { max: networkLimits.openRequestsPerMemberMax }),
       );
     }
     const now = this.context.nowMs();
@@ -147,13 +149,23 @@ export class RequestsService {
     const row = await this.find(id);
     if (!row) throw new Error('a payment request just written cannot be read back');
     if (await this.acceptsAutomatically(row)) {
-      const settled = await this.settle(row, parties.value, undefined);
+      const settled = await this.settle(row, parties.value, actor, 'automatically');
       if (settled.ok) return success({ request: settled.value, created: true });
     }
+    const link = this.context.dependencies.link(`/network/members/${payer.slug}/account`);
     await this.context.notifyTraders(
       payer,
-      `${requester.name} asks you to pay ${this.context.words(amount.value)}`,
-      `${requester.name} sent ${payer.name} a payment request for ${this.context.words(amount.value)}.\n\nDescription: ${input.description}${input.dueDate ? `\nDue: ${input.dueDate}` : ''}\n\nAccept or reject it: ${this.context.dependencies.link(`/network/members/${payer.slug}/account`)}`,
+      'request',
+      (language) => ({
+        requester: requester.name,
+        payer: payer.name,
+        amount: this.context.money(amount.value, language),
+        description: input.description,
+        withDue: input.dueDate ? 'yes' : 'no',
+        due: input.dueDate ?? '',
+        link,
+      }),
+      actor.language,
     );
     return success({ request: await this.view(row), created: true });
   }
@@ -171,7 +183,7 @@ export class RequestsService {
       earlier.reference === input.reference &&
       earlier.due_date === (input.dueDate ?? null);
     if (!same) {
-      return failure('idempotency_key_reused', 'This form was already used for a different request; reload the page to make a new one.');
+      return failure('idempotency_key_reused', networkWords.phrase('request_form_reused'));
     }
     return success({ request: await this.view(earlier), created: false });
   }
@@ -217,15 +229,22 @@ export class RequestsService {
     if (!requester) throw new Error(`request ${row.id} names a missing requester`);
     const parties = await this.payments.counterparties(actor, payerSlug, requester.slug, 'payer');
     if (!parties.ok) return parties;
-    return this.settle(row, parties.value, actor.person.id);
+    return this.settle(row, parties.value, actor, 'by hand');
   }
 
   /**
    * Claims the request (`open` → `accepting`, which only one caller can win), makes the transfer,
-   * and records the outcome; `by` undefined is the auto-accept rule. A request someone else is
-   * accepting right now is refused, never transferred a second time by this caller.
+   * and records the outcome; accepted `automatically` under the payer's auto-accept rule when
+   * `actor` (the requester) creates it, else `by hand` by `actor` (the payer). A request someone
+   * else is accepting right now is refused, never transferred a second time by this caller.
    */
-  private async settle(row: RequestRow, parties: Counterparties, by: string | undefined): Promise<NetworkResult<InvoiceView>> {
+  private async settle(
+    row: RequestRow,
+    parties: Counterparties,
+    actor: Actor,
+    how: 'automatically' | 'by hand',
+  ): Promise<NetworkResult<InvoiceView>> {
+    const by = how === 'automatically' ? undefined : actor.person.id;
     const problem = this.notAcceptable(row);
     if (problem) return problem;
     const claimed = await this.context.db
@@ -257,8 +276,9 @@ export class RequestsService {
     if (!accepted) throw new Error(`request ${row.id} vanished`);
     await this.context.notifyTraders(
       parties.payee,
-      `${parties.payer.name} paid your request for ${this.context.words(row.amount_minor)}`,
-      `${parties.payer.name} accepted${by === undefined ? ' (automatically, under its auto-accept rule)' : ''} the payment request “${row.description}” and paid ${this.context.words(row.amount_minor)}.`,
+      how === 'automatically' ? 'request_paid_automatically' : 'request_paid',
+      (language) => ({ payer: parties.payer.name, amount: this.context.money(row.amount_minor, language), description: row.description }),
+      actor.language,
     );
     return success(await this.view(accepted));
   }
@@ -280,9 +300,9 @@ export class RequestsService {
 
   private notAcceptable(row: RequestRow) {
     const status = this.effectiveStatus(row);
-    if (status === 'expired') return failure('request_expired', 'This payment request has expired; ask the requester to send a new one.');
-    if (status === 'accepting') return failure('request_not_open', 'This payment request is being accepted right now.');
-    if (status !== 'open') return failure('request_not_open', `This payment request was already ${status}.`);
+    if (status === 'expired') return failure('request_expired', networkWords.phrase('request_expired'));
+    if (status === 'accepting') return failure('request_not_open', networkWords.phrase('request_being_accepted'));
+    if (status !== 'open') return failure('request_not_open', networkWords.phrase(`request_already_${status}`));
     return undefined;
   }
 
@@ -323,11 +343,21 @@ export class RequestsService {
     const otherId = side === 'payer_id' ? row.requester_id : row.payer_id;
     const other = await this.context.members.byId(otherId);
     if (other) {
-      await this.context.notifyTraders(
-        other,
-        `${member.value.name} ${status} a payment request for ${this.context.words(row.amount_minor)}`,
-        `${member.value.name} ${status} the payment request “${row.description}” for ${this.context.words(row.amount_minor)}.${reason ? `\n\nTheir reason: ${reason}` : ''}`,
-      );
+      const words = (language: Language) => ({
+        member: member.value.name,
+        description: row.description,
+        amount: this.context.money(row.amount_minor, language),
+      });
+      if (status === 'rejected') {
+        await this.context.notifyTraders(
+          other,
+          'request_rejected',
+          (language) => ({ ...words(language), reason: reason ?? '' }),
+          actor.language,
+        );
+      } else {
+        await this.context.notifyTraders(other, 'request_cancelled', words, actor.language);
+      }
     }
     return success(await this.view(after));
   }
@@ -360,11 +390,13 @@ export class RequestsService {
       if (Number(claimed.numUpdatedRows) === 0) continue;
       const [requester, payer] = await Promise.all([this.context.members.byId(row.requester_id), this.context.members.byId(row.payer_id)]);
       if (!requester || !payer) continue;
-      await this.context.notifyTraders(
-        requester,
-        `Your payment request to ${payer.name} expired unpaid`,
-        `${payer.name} did not pay the payment request “${row.description}” for ${this.context.words(row.amount_minor)} before it expired. Send a new request if it is still owed.\n\nYour account: ${this.context.dependencies.link(`/network/members/${requester.slug}/account`)}`,
-      );
+      const link = this.context.dependencies.link(`/network/members/${requester.slug}/account`);
+      await this.context.notifyTraders(requester, 'request_expired', (language) => ({
+        payer: payer.name,
+        description: row.description,
+        amount: this.context.money(row.amount_minor, language),
+        link,
+      }));
       told += 1;
     }
     return told;

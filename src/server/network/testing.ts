@@ -50,6 +50,13 @@ export async function startNetworkTestApp(engine: StorageEngine, options: { coOp
   return { ...fixture, ledger, network };
 }
 
+let keyCounter = 0;
+
+/** A fresh idempotency key, as the browser makes one per payment or request form. */
+export function newIdempotencyKey(): string {
+  return `key-${Date.now()}-${++keyCounter}`;
+}
+
 const profile = { description: '', location: 'Leeds', website: '', contact: '', showBalance: false };
 
 /** Signs up a person whose new business `slug` applies to the network and is approved by `administrator`. */
