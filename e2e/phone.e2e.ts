@@ -1,7 +1,8 @@
 /**
  * The meeting on a phone (390 × 844 CSS pixels) in a real browser: one bottom bar of five
  * actions and "More", all inside the screen; with the chat open as a sheet, the video keeps at
- * least half the screen's height, uncovered, and the chat's message box and Send stay in view.
+ * least half the screen's height, uncovered, and the chat's message box and Send stay in view;
+ * the header's "Copy invite link" copies the room's link and says so in a live region.
  */
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -54,6 +55,12 @@ describe('the meeting on a phone', () => {
       expect(y + height).toBeLessThanOrEqual(sheet.y + sheet.height);
     }
     await page.screenshot({ path: path.join(artifactsFolder, 'meeting-phone-chat.png') });
+
+    // The header's invite button copies the room's link and says so where screen readers hear it.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy invite link' }).click();
+    await page.getByRole('status').filter({ hasText: 'Invite link copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${fixture.plenary.url}/r/${roomId}`);
     await context.close();
   });
 });

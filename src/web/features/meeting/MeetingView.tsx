@@ -11,10 +11,10 @@ import { stopStream } from '../prejoin/local-media.js';
 import type { JoinChoice } from '../prejoin/PreJoin.js';
 import { Banners } from './Banners.js';
 import { EndScreen, WaitingScreen } from './EndScreen.js';
+import { MeetingHeader, MeetingToast } from './MeetingHeader.js';
 import { runShortcut } from './meeting-actions.js';
 import { MeetingController } from './meeting-controller.js';
 import { finishedStatuses, type MeetingUi, permissions, useMeetingUi } from './meeting-ui.js';
-import { t } from './messages.js';
 import { ShortcutHelp } from './ShortcutHelp.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './Stage.js';
@@ -130,12 +130,7 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
   const { isModerator } = permissions(state);
   return (
     <main class="meeting" data-status={state.status}>
-      <header class="meeting-bar">
-        <h1 class="room-name">{room.name}</h1>
-        <p class="count" aria-live="polite">
-          {t('meeting.participants', { count: state.remotes.length + 1 })}
-        </p>
-      </header>
+      <MeetingHeader room={room} count={state.remotes.length + 1} />
       <Banners meeting={meeting} state={state} ui={ui} isModerator={isModerator} />
       <div class="meeting-body" data-panel={ui.panel.value}>
         <Stage
@@ -154,6 +149,7 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
       </div>
       <Toolbar meeting={meeting} state={state} ui={ui} />
       {ui.dialog.value === 'shortcuts' && <ShortcutHelp onClose={() => (ui.dialog.value = undefined)} />}
+      <MeetingToast />
     </main>
   );
 }

@@ -23,8 +23,6 @@ export interface MeetingUi {
   activeSpeakerId: Signal<ParticipantId | undefined>;
   /** Default none. */
   dialog: Signal<MeetingDialog>;
-  /** A short confirmation shown for a few seconds and read out (e.g. "Invite link copied"). */
-  toast: Signal<string | undefined>;
 }
 
 /** The page's state, kept for the life of the component that calls it. */
@@ -36,7 +34,6 @@ export function useMeetingUi(): MeetingUi {
     page: useSignal(0),
     activeSpeakerId: useSignal<ParticipantId | undefined>(undefined),
     dialog: useSignal<MeetingDialog>(undefined),
-    toast: useSignal<string | undefined>(undefined),
   };
 }
 
