@@ -101,14 +101,14 @@ describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.goto(fixture.plenary.url);
     const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
     const darkBackground = await background();
-    await page.locator('header').getByLabel('Theme').selectOption('light');
+    await page.locator('footer').getByLabel('Theme').selectOption('light');
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     expect(await background()).not.toBe(darkBackground);
     await page.reload();
-    await page.locator('header').getByLabel('Theme').waitFor();
+    await page.locator('footer').getByLabel('Theme').waitFor();
     expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.locator('header').getByLabel('Theme').selectOption('system');
+    await page.locator('footer').getByLabel('Theme').selectOption('system');
     expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
     expect(await background()).toBe(darkBackground);
     await page.context().close();
@@ -131,6 +131,7 @@ describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.getByRole('heading', { name: 'Your rooms', level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
     const found = await checkEveryWay(page, 'dashboard');
+    await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('link', { name: 'Your data' }).click();
     await page.getByRole('button', { name: 'Delete my account' }).waitFor();
     Object.assign(found, await checkEveryWay(page, 'account'));

@@ -64,7 +64,7 @@ describe('accounts in the browser', () => {
     const verification = await mail.waitFor('ada@example.coop', /Confirm your email/);
     await page.goto(linkIn(verification.text, '/verify'));
     await page.getByText('Your email address is confirmed').waitFor();
-    await page.getByRole('link', { name: 'Log in' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Log in' }).click();
 
     // Keyboard only: type into the fields and submit with Enter.
     await page.getByLabel('Email address').focus();
@@ -73,7 +73,11 @@ describe('accounts in the browser', () => {
     await page.keyboard.type('analytical engine 1843');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your rooms', level: 1 }).waitFor();
+    // The Account menu says who is signed in, and closes on Escape.
+    await page.getByRole('button', { name: 'Account' }).click();
     await page.getByText('Signed in as Ada Lovelace').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByText('Signed in as Ada Lovelace').waitFor({ state: 'hidden' });
 
     await page.getByLabel('Organisation name').fill('Analytical Co-op');
     await page.getByLabel('Short name for links').fill('analytical');
@@ -121,6 +125,7 @@ describe('accounts in the browser', () => {
 
     // Ada is one of the co-op's operators: the console lists accounts and audits every view.
     await page.goto(`${plenary.url}/dashboard`);
+    await page.getByRole('button', { name: 'Account' }).click();
     await page.getByRole('link', { name: 'Operator console' }).click();
     await page.getByRole('cell', { name: 'ada@example.coop' }).waitFor();
     await page.getByRole('button', { name: 'Outbox' }).click();

@@ -50,7 +50,8 @@ async function signedIn(person: { name: string; email: string }): Promise<Page> 
   await page.getByLabel('Email address').fill(person.email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByText(`Signed in as ${person.name}`).waitFor();
+  // The Account menu (closed) names who is signed in.
+  await page.getByText(`Signed in as ${person.name}`).waitFor({ state: 'attached' });
   return page;
 }
 

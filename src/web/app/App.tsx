@@ -1,12 +1,12 @@
 import type { JSX } from 'preact';
 import { HomePage } from '../features/home/HomePage.js';
-import { NotFoundPage, RoomPage } from '../features/room/RoomPage.js';
-import { PageChoices } from '../ui/index.js';
+import { NotFoundPage } from '../features/home/NotFoundPage.js';
+import { RoomPage } from '../features/room/RoomPage.js';
+import { AppFooter, AppHeader, SkipLink, Toasts, useAppShellShown } from '../ui/index.js';
 import { lazyComponent } from './lazy.js';
 import { usePath } from './router.js';
 
 // Loaded on first use: the meeting page does not need them.
-const AccountNav = lazyComponent(() => import('../features/account/index.js').then((module) => module.AccountNav));
 const accountPages = () => import('../features/account/index.js');
 const SignUpPage = lazyComponent(() => accountPages().then((module) => module.SignUpPage));
 const LogInPage = lazyComponent(() => accountPages().then((module) => module.LogInPage));
@@ -15,6 +15,7 @@ const ForgotPasswordPage = lazyComponent(() => accountPages().then((module) => m
 const ResetPasswordPage = lazyComponent(() => accountPages().then((module) => module.ResetPasswordPage));
 const AcceptInvitationPage = lazyComponent(() => accountPages().then((module) => module.AcceptInvitationPage));
 const AccountSettingsPage = lazyComponent(() => accountPages().then((module) => module.AccountSettingsPage));
+const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
 const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
 const organisationPages = () => import('../features/organisation/OrganisationPage.js');
@@ -30,8 +31,9 @@ const NetworkPage = lazyComponent(() =>
   ),
 );
 
-/** Pages of accounts, organisations and the operator console, by path. */
-const accountPagesByPath: Record<string, () => JSX.Element> = {
+/** Pages by their exact path: about, accounts, your rooms, the operator console. */
+const pagesByPath: Record<string, () => JSX.Element> = {
+  '/about': () => <AboutPage />,
   '/signup': () => <SignUpPage />,
   '/login': () => <LogInPage />,
   '/verify': () => <VerifyPage />,
@@ -45,16 +47,9 @@ const accountPagesByPath: Record<string, () => JSX.Element> = {
 
 /** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation and network pages. */
 function Page({ path }: { path: string }) {
-  if (path === '/') {
-    return (
-      <>
-        <AccountNav />
-        <HomePage />
-      </>
-    );
-  }
-  const accountPage = accountPagesByPath[path.replace(/\/+$/, '')];
-  if (accountPage) return accountPage();
+  if (path === '/') return <HomePage />;
+  const exactPage = pagesByPath[path.replace(/\/+$/, '')];
+  if (exactPage) return exactPage();
   if (/^\/network(\/|$)/.test(path)) return <NetworkPage path={path} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} />;
@@ -70,13 +65,19 @@ function Page({ path }: { path: string }) {
   return <NotFoundPage />;
 }
 
-/** Chooses the page from the address; pages without a header get the language and theme choices in a corner. */
+/** Chooses the page from the address, between the app's header and footer (not around a live meeting, which has its own). */
 export function App() {
   const path = usePath();
+  const shellShown = useAppShellShown();
   return (
     <>
-      <Page path={path} />
-      <PageChoices floating />
+      {shellShown && <SkipLink />}
+      {shellShown && <AppHeader />}
+      <div id="content" tabIndex={-1}>
+        <Page path={path} />
+      </div>
+      {shellShown && <AppFooter />}
+      <Toasts />
     </>
   );
 }

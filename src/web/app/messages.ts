@@ -1,11 +1,17 @@
-/** Words every page shares: the app’s name, the navigation, the language and theme choices, organisation roles. English is the source; French is in `messages.fr.ts`. */
+/** Words every page shares: the app’s name, the header and its menus, the page for unknown addresses, toasts, the language and theme choices, organisation roles. English is the source; French is in `messages.fr.ts`. */
 import { defineCatalogue } from './intl/catalogue.js';
 
 /** The English messages (ICU). */
 export const appEnglish = {
   'app.name': 'Plenary',
-  'app.tagline': 'Meetings owned by the people who hold them.',
-  'nav.label': 'Account',
+  'nav.home': '{name}, home page',
+  'nav.main': 'Main',
+  'nav.menu': 'Menu',
+  'nav.skip': 'Skip to content',
+  'nav.meetings': 'Meetings',
+  'nav.about': 'About',
+  'nav.rooms': 'Rooms',
+  'nav.account': 'Account',
   'nav.signedInAs': 'Signed in as {name}',
   'nav.logIn': 'Log in',
   'nav.signUp': 'Sign up',
@@ -21,6 +27,12 @@ export const appEnglish = {
   'nav.logOut': 'Log out',
   'nav.signInRequired': 'Log in to see this page.',
   'nav.working': 'One moment…',
+  'notFound.title': 'Page not found',
+  'notFound.body': 'There is no page at {path}. It may have moved, or the address may be mistyped.',
+  'notFound.home': 'Go to the home page',
+  'notFound.rooms': 'Your rooms',
+  'toast.region': 'Notifications',
+  'toast.dismiss': 'Dismiss',
   'role.owner': 'owner',
   'role.admin': 'admin',
   'role.member': 'member',

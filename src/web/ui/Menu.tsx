@@ -7,6 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useDismissOutside } from './dismiss.js';
 
 const itemSelector = 'a[href], button:not([disabled])';
 
@@ -27,18 +28,7 @@ export function Menu(props: {
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const closeOutside = (event: Event) => {
-      if (event.target instanceof Node && !root.current?.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', closeOutside);
-    document.addEventListener('focusin', closeOutside);
-    return () => {
-      document.removeEventListener('pointerdown', closeOutside);
-      document.removeEventListener('focusin', closeOutside);
-    };
-  }, [open]);
+  useDismissOutside(open, root, () => setOpen(false));
 
   const items = (): HTMLElement[] => [
     ...(root.current?.querySelectorAll<HTMLElement>(`#${CSS.escape(panelId)} :is(${itemSelector})`) ?? []),

@@ -1,8 +1,4 @@
-/**
- * The page's choices, side by side: language and theme. `floating` (default false): for pages
- * without a header, the page's footer, pinned to a corner on wide screens and at the end of the
- * page on phones (hidden when a header on the page has them, and on the meeting).
- */
+/** The page's choices, side by side: language and theme (in the app's footer; not on the meeting). */
 import { lazyComponent } from '../app/lazy.js';
 import { LanguageChoice } from './LanguageChoice.js';
 
@@ -10,12 +6,11 @@ import { LanguageChoice } from './LanguageChoice.js';
 // (the theme itself is shown before the first render, by theme.ts).
 const ThemeChoice = lazyComponent(() => import('./ThemeChoice.js').then((module) => module.ThemeChoice));
 
-export function PageChoices({ floating = false }: { floating?: boolean }) {
-  const Container = floating ? 'footer' : 'div';
+export function PageChoices() {
   return (
-    <Container class={floating ? 'page-choices floating' : 'page-choices'}>
+    <div class="page-choices">
       <LanguageChoice />
       <ThemeChoice />
-    </Container>
+    </div>
   );
 }

@@ -9,13 +9,11 @@ import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
 import { refreshSession, setSession, tokenFromAddress, useSession } from '../../app/session.js';
 import { ConfirmForm } from '../../ui/ConfirmForm.js';
-import { ActionForm, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
+import { ActionForm, Field, failureText, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 
 function AccountLayout(props: { title: string; children: preact.ComponentChildren }) {
-  useEffect(() => {
-    document.title = `${props.title} · ${appMessages.t('app.name')}`;
-  }, [props.title]);
+  usePageTitle(props.title);
   return (
     <main class="page account">
       <h1>{props.title}</h1>

@@ -1,5 +1,4 @@
-/** Accounts in the browser: the pages (sign up, log in, confirm, passwords, invitations, your data) and the home page's account links. */
-export { AccountNav } from './AccountNav.js';
+/** Accounts in the browser: the pages (sign up, log in, confirm, passwords, invitations, your data). */
 export {
   AcceptInvitationPage,
   AccountSettingsPage,

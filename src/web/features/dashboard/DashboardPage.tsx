@@ -7,7 +7,7 @@ import { rememberModeratorCode } from '../../app/local-identity.js';
 import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
 import { refreshSession, useSession } from '../../app/session.js';
-import { ActionForm, AppHeader, EmptyState, Field, failureText, Link, SignInRequired } from '../../ui/index.js';
+import { ActionForm, EmptyState, Field, failureText, Link, SignInRequired, showToast, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 import { ScheduleForm, UpcomingMeetings } from './Schedule.js';
 
@@ -18,49 +18,46 @@ export function DashboardPage() {
   const reload = useCallback(() => {
     callApi(DashboardViewSchema, '/api/dashboard').then(setDashboard, (failure: unknown) => setError(failureText(failure)));
   }, []);
+  usePageTitle(t('dashboard.title'));
   useEffect(() => {
-    document.title = `${t('dashboard.title')} · ${appMessages.t('app.name')}`;
     if (session.kind === 'signed-in') reload();
   }, [session.kind, reload]);
   if (session.kind !== 'signed-in') return <SignInRequired />;
   const { person } = session.session;
   return (
-    <>
-      <AppHeader />
-      <main class="page dashboard">
-        <h1>{t('dashboard.title')}</h1>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <section aria-labelledby="rooms-title">
-          <h2 id="rooms-title">{t('dashboard.myRooms')}</h2>
-          {dashboard && dashboard.rooms.length === 0 && <EmptyState text={t('dashboard.noRooms')} />}
-          <ul class="room-list">
-            {dashboard?.rooms.map((room) => (
-              <RoomCard key={room.roomId} room={room} onChanged={reload} />
+    <main class="page dashboard">
+      <h1>{t('dashboard.title')}</h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <section aria-labelledby="rooms-title">
+        <h2 id="rooms-title">{t('dashboard.myRooms')}</h2>
+        {dashboard && dashboard.rooms.length === 0 && <EmptyState text={t('dashboard.noRooms')} />}
+        <ul class="room-list">
+          {dashboard?.rooms.map((room) => (
+            <RoomCard key={room.roomId} room={room} onChanged={reload} />
+          ))}
+        </ul>
+      </section>
+      {person.organisations.length > 0 && (
+        <section aria-labelledby="orgs-title">
+          <h2 id="orgs-title">{t('dashboard.organisations')}</h2>
+          <ul>
+            {person.organisations.map((organisation) => (
+              <li key={organisation.slug}>
+                <Link href={`/orgs/${organisation.slug}`}>{organisation.name}</Link> ({appMessages.t(`role.${organisation.role}`)})
+              </li>
             ))}
           </ul>
         </section>
-        {person.organisations.length > 0 && (
-          <section aria-labelledby="orgs-title">
-            <h2 id="orgs-title">{t('dashboard.organisations')}</h2>
-            <ul>
-              {person.organisations.map((organisation) => (
-                <li key={organisation.slug}>
-                  <Link href={`/orgs/${organisation.slug}`}>{organisation.name}</Link> ({appMessages.t(`role.${organisation.role}`)})
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
-        <div class="two-columns">
-          <NewRoomForm organisations={person.organisations.filter((organisation) => organisation.role !== 'member')} onCreated={reload} />
-          <NewOrganisationForm />
-        </div>
-      </main>
-    </>
+      )}
+      <div class="two-columns">
+        <NewRoomForm organisations={person.organisations.filter((organisation) => organisation.role !== 'member')} onCreated={reload} />
+        <NewOrganisationForm />
+      </div>
+    </main>
   );
 }
 
@@ -71,7 +68,6 @@ function openRoom(room: OwnedRoomView, page = ''): void {
 }
 
 function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => void }) {
-  const [copied, setCopied] = useState(false);
   const [scheduling, setScheduling] = useState(false);
   const headingId = `room-${room.roomId}`;
   return (
@@ -86,11 +82,15 @@ function RoomCard({ room, onChanged }: { room: OwnedRoomView; onChanged: () => v
         <button
           type="button"
           onClick={async () => {
-            await navigator.clipboard?.writeText(room.url).catch(() => undefined);
-            setCopied(true);
+            const copied = await navigator.clipboard?.writeText(room.url).then(
+              () => true,
+              () => false,
+            );
+            if (copied) showToast(t('dashboard.linkCopied'));
+            else showToast(t('dashboard.linkNotCopied'), 'info');
           }}
         >
-          {copied ? t('dashboard.linkCopied') : t('dashboard.copyLink')}
+          {t('dashboard.copyLink')}
         </button>
         {room.moderatorCode && (
           <button type="button" onClick={() => openRoom(room, '/settings')}>
@@ -180,6 +180,7 @@ function NewRoomForm(props: { organisations: { slug: string; name: string }[]; o
       onSubmit={async () => {
         const path = owner ? `/api/orgs/${encodeURIComponent(owner)}/rooms` : '/api/me/rooms';
         await callApi(undefined, path, { method: 'POST', body: { name, slug } });
+        showToast(t('dashboard.roomCreated', { name }));
         setName('');
         setSlug('');
         props.onCreated();
@@ -219,6 +220,7 @@ function NewOrganisationForm() {
       submit={t('dashboard.createOrganisation')}
       onSubmit={async () => {
         await callApi(undefined, '/api/orgs', { method: 'POST', body: { name, slug } });
+        showToast(t('dashboard.organisationCreated', { name }));
         setName('');
         setSlug('');
         await refreshSession();

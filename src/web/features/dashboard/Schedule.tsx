@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { ScheduledMeetingView } from '../../../shared/accounts-api.js';
 import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
-import { ActionForm, Field } from '../../ui/index.js';
+import { ActionForm, Field, showToast } from '../../ui/index.js';
 import { t } from './messages.js';
 
 /** `2026-03-02T10:30`: the wall-clock time of an instant in a time zone, for a datetime-local field. */
@@ -51,6 +51,7 @@ export function ScheduleForm(props: { roomId: string; existing?: ScheduledMeetin
               .filter(Boolean),
           },
         });
+        showToast(existing ? t('schedule.updated', { title }) : t('schedule.scheduled', { title }));
         props.onScheduled();
       }}
     >

@@ -47,5 +47,10 @@ export const dashboardFrench = translation<typeof dashboardEnglish>()({
   'schedule.cancel': 'Annuler la réunion',
   'schedule.edit': 'Modifier',
   'schedule.sendUpdate': 'Enregistrer et envoyer la mise à jour',
+  'dashboard.linkNotCopied': 'Le lien n’a pas pu être copié : sélectionnez-le sur la fiche de la salle.',
+  'dashboard.roomCreated': 'Salle « {name} » créée.',
+  'dashboard.organisationCreated': 'Organisation « {name} » créée.',
+  'schedule.scheduled': '« {title} » est planifiée.',
+  'schedule.updated': '« {title} » est modifiée ; les invités reçoivent la mise à jour.',
   'dashboard.linkCopied': 'Lien copié',
 });

@@ -48,6 +48,11 @@ export const dashboardEnglish = {
   'schedule.edit': 'Change',
   'schedule.sendUpdate': 'Save and send the update',
   'dashboard.linkCopied': 'Link copied',
+  'dashboard.linkNotCopied': 'The link could not be copied: select it on the room’s card instead.',
+  'dashboard.roomCreated': 'Room “{name}” created.',
+  'dashboard.organisationCreated': 'Organisation “{name}” created.',
+  'schedule.scheduled': '“{title}” is scheduled.',
+  'schedule.updated': '“{title}” is changed; invitees get the update.',
 } as const;
 
 /** The catalogue: `dashboardMessages.t(key, parameters)`. */

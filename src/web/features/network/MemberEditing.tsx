@@ -23,6 +23,7 @@ export function ProfileForm(props: { member: MemberView; onSaved: () => Promise<
     <NetworkForm
       label={t('network.profile.title')}
       submit={t('network.profile.save')}
+      resultAs="toast"
       onSubmit={async () => {
         const profile = checkBody(ProfileInputSchema, draft, profileFieldNames('profile'));
         await networkApi.saveProfile(member.slug, profile);
@@ -46,6 +47,7 @@ export function ListingForm(props: { member: MemberView; onAdded: () => Promise<
     <NetworkForm
       label={t('network.listing.title')}
       submit={t('network.listing.add')}
+      resultAs="toast"
       onSubmit={async () => {
         if (!category) throw new InputProblem(t('network.listing.categoryRequired'), 'listing-category');
         const listing = checkBody(

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { z } from 'zod';
 import { ApiFailure } from '../../app/api.js';
 import { refusalText } from '../../app/errors/messages.js';
+import { showToast } from '../../ui/index.js';
 import { t } from './messages.js';
 
 /** Input the browser refuses before sending it: the sentence to show and the field to focus. */
@@ -61,8 +62,9 @@ export function ErrorLine({ error }: { error: string | undefined }) {
 
 /**
  * A form named `label` (its accessible name) whose submit button reads `submit`. `onSubmit` may
- * resolve to a sentence to show in the form's status line; a thrown failure is shown as an alert and
- * an `InputProblem`'s field is focused and marked invalid.
+ * resolve to a sentence to show in the form's status line — or as a toast, with `resultAs:
+ * 'toast'` (default `line`: results to read beside the form, such as a payment's); a thrown
+ * failure is shown as an alert and an `InputProblem`'s field is focused and marked invalid.
  */
 export function NetworkForm(props: {
   label: string;
@@ -71,6 +73,7 @@ export function NetworkForm(props: {
   children: ComponentChildren;
   class?: string;
   danger?: boolean;
+  resultAs?: 'line' | 'toast';
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -95,7 +98,8 @@ export function NetworkForm(props: {
     for (const invalid of form.current?.querySelectorAll('[aria-invalid="true"]') ?? []) invalid.removeAttribute('aria-invalid');
     try {
       const message = await props.onSubmit();
-      if (mounted.current && typeof message === 'string') setDone(message);
+      if (typeof message === 'string' && props.resultAs === 'toast') showToast(message);
+      else if (mounted.current && typeof message === 'string') setDone(message);
     } catch (failure) {
       if (!mounted.current) return;
       setError(networkFailureText(failure));

@@ -1,11 +1,10 @@
 /**
  * `/network`: what the network is, the trading members you act for (status, balance, links) and
- * the application to join.
+ * the application to join; to a visitor who is not signed in, what it is and how to join.
  */
-import { useState } from 'preact/hooks';
 import type { NetworkHomeView } from '../../../shared/network-api.js';
 import { useSession } from '../../app/session.js';
-import { Link } from '../../ui/index.js';
+import { Link, showToast, usePageTitle } from '../../ui/index.js';
 import { ApplicationForm } from './ApplicationForm.js';
 import { money, statusText } from './format.js';
 import { t } from './messages.js';
@@ -20,6 +19,7 @@ export function NetworkHomePage() {
   const session = useSession();
   const home = useRemote(session.kind === 'signed-in', 'home', networkApi.home);
   const view = home.value;
+  if (session.kind === 'signed-out') return <PublicNetworkPage />;
   return (
     <NetworkLayout title={t('network.home.title')}>
       <h1>{t('network.home.title')}</h1>
@@ -32,6 +32,33 @@ export function NetworkHomePage() {
       {view && <Memberships view={view} />}
       {view && <Application view={view} onApplied={home.reload} />}
     </NetworkLayout>
+  );
+}
+
+/** What a visitor who is not signed in sees: what the network is and how to join it. */
+function PublicNetworkPage() {
+  usePageTitle(t('network.home.title'));
+  return (
+    <main class="page network">
+      <h1>{t('network.home.title')}</h1>
+      <p class="lead">{t('network.public.lead')}</p>
+      <section aria-labelledby="how-title">
+        <h2 id="how-title">{t('network.public.how')}</h2>
+        <ol>
+          <li>{t('network.public.step.account')}</li>
+          <li>{t('network.public.step.apply')}</li>
+          <li>{t('network.public.step.trade')}</li>
+        </ol>
+      </section>
+      <p class="actions">
+        <Link href="/signup" class="button primary">
+          {t('network.public.signUp')}
+        </Link>
+        <Link href={`/login?next=${encodeURIComponent('/network')}`} class="button">
+          {t('network.public.logIn')}
+        </Link>
+      </p>
+    </main>
   );
 }
 
@@ -96,7 +123,6 @@ function MembershipCard({ member, view }: { member: MyMember; view: NetworkHomeV
 
 /** The application: open at once for someone who is not a member yet, behind a button for the others. */
 function Application({ view, onApplied }: { view: NetworkHomeView; onApplied: () => Promise<void> }) {
-  const [sent, setSent] = useState<string | undefined>();
   const member = view.mine.some((mine) => mine.status !== 'declined');
   // Organisations that may apply: those that never did, and those declined (they may apply again).
   const organisations = view.canApplyFor;
@@ -104,7 +130,7 @@ function Application({ view, onApplied }: { view: NetworkHomeView; onApplied: ()
     <ApplicationForm
       organisations={organisations}
       onApplied={async (name) => {
-        setSent(t('network.apply.sent', { name }));
+        showToast(t('network.apply.sent', { name }));
         close?.();
         await onApplied();
       }}
@@ -114,9 +140,6 @@ function Application({ view, onApplied }: { view: NetworkHomeView; onApplied: ()
     <section aria-labelledby="apply-title">
       <h2 id="apply-title">{t('network.apply.title')}</h2>
       <p>{t('network.apply.about', { currency: view.currency.name, limit: money(view.defaultCreditLimit, view.currency) })}</p>
-      <p role="status" class="result success">
-        {sent ?? ''}
-      </p>
       {member ? (
         <Disclosure id="apply-another" toggle={t('network.apply.another')}>
           {(close) => form(close)}

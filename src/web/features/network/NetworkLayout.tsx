@@ -1,38 +1,31 @@
 /** The frame of every network page: sign-in check, the app header, the network's own navigation and the page title. */
 import type { ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
-import { appMessages } from '../../app/messages.js';
 import { usePath } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
-import { AppHeader, Link, SignInRequired } from '../../ui/index.js';
+import { Link, SignInRequired, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 
 export function NetworkLayout(props: { title: string; children: ComponentChildren }) {
   const session = useSession();
   const path = usePath().replace(/\/+$/, '');
-  useEffect(() => {
-    document.title = `${props.title} · ${appMessages.t('app.name')}`;
-  }, [props.title]);
+  usePageTitle(props.title);
   if (session.kind !== 'signed-in') return <SignInRequired />;
   return (
-    <>
-      <AppHeader />
-      <main class="page network">
-        <nav class="network-nav" aria-label={t('network.nav.label')}>
-          <Link href="/network" current={path === '/network'}>
-            {t('network.nav.home')}
+    <main class="page network">
+      <nav class="network-nav" aria-label={t('network.nav.label')}>
+        <Link href="/network" current={path === '/network'}>
+          {t('network.nav.home')}
+        </Link>
+        <Link href="/network/directory" current={path === '/network/directory'}>
+          {t('network.nav.directory')}
+        </Link>
+        {session.session.person.operator && (
+          <Link href="/network/admin" current={path === '/network/admin'}>
+            {t('network.nav.admin')}
           </Link>
-          <Link href="/network/directory" current={path === '/network/directory'}>
-            {t('network.nav.directory')}
-          </Link>
-          {session.session.person.operator && (
-            <Link href="/network/admin" current={path === '/network/admin'}>
-              {t('network.nav.admin')}
-            </Link>
-          )}
-        </nav>
-        {props.children}
-      </main>
-    </>
+        )}
+      </nav>
+      {props.children}
+    </main>
   );
 }

@@ -36,6 +36,15 @@ export const networkFrench = translation<typeof networkEnglish>()({
   'network.home.title': 'Réseau d’échange',
   'network.home.about':
     'Les entreprises membres se paient entre elles en {currency} au lieu d’argent. Chaque compte commence à zéro : vendre rapporte des {currency}, acheter peut faire passer un compte sous zéro, jusqu’à sa limite de crédit (les nouveaux membres commencent avec {limit}). La somme de tous les soldes est toujours nulle : le crédit naît des échanges, il n’est pas prêté.',
+  'network.public.lead':
+    'Les entreprises, associations et coopératives du réseau échangent entre elles en crédit mutuel plutôt qu’en argent. Chaque compte part de zéro : vendre rapporte des crédits, acheter peut faire passer un compte sous zéro, jusqu’à sa limite de crédit. La somme de tous les soldes vaut toujours zéro — le crédit naît des échanges, il n’est pas prêté.',
+  'network.public.how': 'Comment adhérer',
+  'network.public.step.account': 'Ouvrez un compte sur Plenary (ou connectez-vous).',
+  'network.public.step.apply': 'Faites ici la demande pour votre entreprise : un administrateur examine chaque demande.',
+  'network.public.step.trade':
+    'Une fois acceptée, publiez vos offres et vos besoins, payez et soyez payé en crédits — y compris pour les réunions de cette coopérative.',
+  'network.public.signUp': 'Ouvrir un compte',
+  'network.public.logIn': 'Se connecter pour adhérer',
   'network.home.memberships': 'Vos adhésions au réseau',
   'network.home.noMemberships': 'Vous n’agissez encore pour aucun membre d’échange.',
   'network.home.status': 'Statut',

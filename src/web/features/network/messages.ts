@@ -36,6 +36,14 @@ export const networkEnglish = {
   'network.home.title': 'Trading network',
   'network.home.about':
     'Member businesses pay each other in {currency} instead of money. Every account starts at zero: selling earns {currency}, buying may take an account below zero, down to its credit limit (new members start with {limit}). All balances together always add up to zero: credit is created by trading, not lent.',
+  'network.public.lead':
+    'Businesses, charities and co-ops in the network trade with each other in mutual credit instead of money. Every account starts at zero: selling earns credits, buying may take an account below zero, down to its credit limit. All balances together always add up to zero — credit is created by trading, not lent.',
+  'network.public.how': 'How to join',
+  'network.public.step.account': 'Create an account on Plenary (or log in).',
+  'network.public.step.apply': 'Apply for your business here: an administrator reviews each application.',
+  'network.public.step.trade': 'Once approved, list what you offer and want, pay and be paid in credits — this co-op’s meetings included.',
+  'network.public.signUp': 'Create an account',
+  'network.public.logIn': 'Log in to apply',
   'network.home.memberships': 'Your trading memberships',
   'network.home.noMemberships': 'You do not act for a trading member yet.',
   'network.home.status': 'Status',

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
 import { useSession } from '../../app/session.js';
-import { AppHeader, failureText, SignInRequired } from '../../ui/index.js';
+import { failureText, SignInRequired, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 
 const views = {
@@ -38,6 +38,7 @@ export function OperatorPage() {
   const [view, setView] = useState<ViewName>('people');
   const [rows, setRows] = useState<Record<string, unknown>[]>([]);
   const [error, setError] = useState<string | undefined>();
+  usePageTitle(t('operator.title'));
   useEffect(() => {
     if (session.kind !== 'signed-in') return;
     setError(undefined);
@@ -48,46 +49,43 @@ export function OperatorPage() {
   }, [session.kind, view]);
   if (session.kind !== 'signed-in') return <SignInRequired />;
   return (
-    <>
-      <AppHeader />
-      <main class="page operator">
-        <h1>{t('operator.title')}</h1>
-        <p class="hint">{t('operator.privacy')}</p>
-        <fieldset class="row">
-          <legend>{t('operator.views')}</legend>
-          {(Object.keys(views) as ViewName[]).map((name) => (
-            <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
-              {t(`operator.view.${name}`)}
-            </button>
-          ))}
-        </fieldset>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        <table>
-          <caption>{t(`operator.view.${view}`)}</caption>
-          <thead>
-            <tr>
+    <main class="page operator">
+      <h1>{t('operator.title')}</h1>
+      <p class="hint">{t('operator.privacy')}</p>
+      <fieldset class="row">
+        <legend>{t('operator.views')}</legend>
+        {(Object.keys(views) as ViewName[]).map((name) => (
+          <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
+            {t(`operator.view.${name}`)}
+          </button>
+        ))}
+      </fieldset>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      <table>
+        <caption>{t(`operator.view.${view}`)}</caption>
+        <thead>
+          <tr>
+            {views[view].columns.map((column) => (
+              <th key={column} scope="col">
+                {t(`operator.column.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, index) => (
+            <tr key={index}>
               {views[view].columns.map((column) => (
-                <th key={column} scope="col">
-                  {t(`operator.column.${column}`)}
-                </th>
+                <td key={column}>{cell(column, row[column])}</td>
               ))}
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              <tr key={index}>
-                {views[view].columns.map((column) => (
-                  <td key={column}>{cell(column, row[column])}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </main>
-    </>
+          ))}
+        </tbody>
+      </table>
+    </main>
   );
 }

@@ -5,13 +5,14 @@ import { ApiFailure, callApi } from '../../app/api.js';
 import { appMessages } from '../../app/messages.js';
 import { navigate } from '../../app/router.js';
 import { useSession } from '../../app/session.js';
-import { ActionForm, AppHeader, Field, failureText, SignInRequired } from '../../ui/index.js';
+import { ActionForm, Field, failureText, SignInRequired, showToast, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 
 export function OrganisationPage({ slug }: { slug: string }) {
   const session = useSession();
   const [organisation, setOrganisation] = useState<OrganisationView | undefined>();
   const [error, setError] = useState<string | undefined>();
+  usePageTitle(organisation?.name ?? slug);
   const reload = useCallback(() => {
     callApi(OrganisationViewSchema, `/api/orgs/${encodeURIComponent(slug)}`).then(setOrganisation, (failure: unknown) =>
       setError(failureText(failure)),
@@ -23,45 +24,42 @@ export function OrganisationPage({ slug }: { slug: string }) {
   if (session.kind !== 'signed-in') return <SignInRequired />;
   const manages = organisation?.role === 'owner' || organisation?.role === 'admin';
   return (
-    <>
-      <AppHeader />
-      <main class="page organisation">
-        <h1>{organisation?.name ?? slug}</h1>
-        {error && (
-          <p class="error" role="alert">
-            {error}
-          </p>
-        )}
-        {organisation && (
-          <table>
-            <caption>{t('organisation.people')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('organisation.name')}</th>
-                <th scope="col">{t('organisation.email')}</th>
-                <th scope="col">{t('organisation.role')}</th>
+    <main class="page organisation">
+      <h1>{organisation?.name ?? slug}</h1>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {organisation && (
+        <table>
+          <caption>{t('organisation.people')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('organisation.name')}</th>
+              <th scope="col">{t('organisation.email')}</th>
+              <th scope="col">{t('organisation.role')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {organisation.members.map((member) => (
+              <tr key={member.personId}>
+                <td>{member.name}</td>
+                <td>{member.email}</td>
+                <td>
+                  {manages ? (
+                    <RoleChoice slug={slug} member={member} onChanged={reload} onFailed={setError} />
+                  ) : (
+                    appMessages.t(`role.${member.role}`)
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {organisation.members.map((member) => (
-                <tr key={member.personId}>
-                  <td>{member.name}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    {manages ? (
-                      <RoleChoice slug={slug} member={member} onChanged={reload} onFailed={setError} />
-                    ) : (
-                      appMessages.t(`role.${member.role}`)
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        {manages && <InviteForm slug={slug} />}
-      </main>
-    </>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {manages && <InviteForm slug={slug} />}
+    </main>
   );
 }
 
@@ -104,14 +102,13 @@ function RoleChoice(props: {
 function InviteForm({ slug }: { slug: string }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'member' | 'admin'>('member');
-  const [sent, setSent] = useState<string | undefined>();
   return (
     <ActionForm
       label={t('organisation.invite')}
       submit={t('organisation.sendInvitation')}
       onSubmit={async () => {
         await callApi(undefined, `/api/orgs/${encodeURIComponent(slug)}/invitations`, { method: 'POST', body: { email, role } });
-        setSent(email);
+        showToast(t('organisation.invitationSent', { email }));
         setEmail('');
       }}
     >
@@ -124,7 +121,6 @@ function InviteForm({ slug }: { slug: string }) {
           <option value="admin">{appMessages.t('role.admin')}</option>
         </select>
       </div>
-      {sent && <p role="status">{t('organisation.invitationSent', { email: sent })}</p>}
     </ActionForm>
   );
 }
@@ -152,9 +148,9 @@ export function ReadableRoomLink({ organisation, room }: { organisation: string;
   return (
     <main class="page centered" aria-busy={!failed}>
       {failed ? (
-        <p class="error" role="alert">
+        <h1 class="error sign-in-required" role="alert">
           {failed}
-        </p>
+        </h1>
       ) : (
         <p class="status">{t('organisation.openingRoom')}</p>
       )}

@@ -6,6 +6,7 @@ import { ApiFailure, callApi } from '../../app/api.js';
 import { errorText } from '../../app/errors/messages.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { navigate } from '../../app/router.js';
+import { showToast, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 
 function settingsRequest(roomId: string, code: string, body?: UpdateRoomSettings): Promise<RoomSettingsView> {
@@ -21,7 +22,8 @@ export function SettingsPage({ roomId }: { roomId: string }) {
   const [codeInput, setCodeInput] = useState('');
   const [settings, setSettings] = useState<RoomSettingsView | undefined>();
   const [form, setForm] = useState({ name: '', participantsMax: 2, muteOnJoin: false, waitingRoom: false, viewerCode: '' });
-  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  usePageTitle(settings ? `${t('settings.title')} · ${settings.name}` : t('settings.title'));
 
   const show = (loaded: RoomSettingsView) => {
     setSettings(loaded);
@@ -57,7 +59,8 @@ export function SettingsPage({ roomId }: { roomId: string }) {
       rememberModeratorCode(roomId, saved.moderatorCode);
       setCode(saved.moderatorCode);
       show(saved);
-      setStatus({ kind: 'saved' });
+      setStatus({ kind: 'idle' });
+      showToast(t('settings.saved'));
     } catch (failure) {
       setStatus({ kind: 'error', message: failure instanceof ApiFailure ? failure.message : String(failure) });
     }
@@ -152,13 +155,7 @@ export function SettingsPage({ roomId }: { roomId: string }) {
           {t('settings.newModeratorCode')}
         </button>
         <p role="status" class={status.kind === 'error' ? 'error' : 'hint'}>
-          {status.kind === 'saving'
-            ? t('settings.saving')
-            : status.kind === 'saved'
-              ? t('settings.saved')
-              : status.kind === 'error'
-                ? status.message
-                : ''}
+          {status.kind === 'saving' ? t('settings.saving') : status.kind === 'error' ? status.message : ''}
         </p>
         <button type="submit" class="primary" disabled={status.kind === 'saving'}>
           {t('settings.save')}

@@ -5,7 +5,7 @@ import { RoomSchema, type RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
 import { ApiFailure, callApi } from '../../app/api.js';
 import { appMessages } from '../../app/messages.js';
-import { navigate } from '../../app/router.js';
+import { Link, usePageTitle, WithoutAppShell } from '../../ui/index.js';
 import { MeetingView } from '../meeting/MeetingView.js';
 import { type JoinChoice, PreJoin } from '../prejoin/PreJoin.js';
 import { t } from './messages.js';
@@ -49,40 +49,40 @@ export function RoomPage({ roomId }: { roomId: string }) {
         </main>
       );
     case 'not-found':
-      return <NotFoundPage />;
+      return <RoomNotFoundPage />;
     case 'failed':
       return (
         <main class="page centered">
-          <p class="error" role="alert">
+          <h1 class="error sign-in-required" role="alert">
             {t('room.loadFailed', { reason: stage.reason })}
-          </p>
+          </h1>
           <HomeLink />
         </main>
       );
     case 'pre-join':
       return <PreJoin room={stage.room} onJoin={(choice) => setStage({ kind: 'meeting', room: stage.room, choice })} />;
     case 'meeting':
-      return <MeetingView room={stage.room} choice={stage.choice} onRejoin={() => setStage({ kind: 'pre-join', room: stage.room })} />;
+      // The live meeting has its own header: the app's steps aside.
+      return (
+        <>
+          <WithoutAppShell />
+          <MeetingView room={stage.room} choice={stage.choice} onRejoin={() => setStage({ kind: 'pre-join', room: stage.room })} />
+        </>
+      );
   }
 }
 
 function HomeLink() {
   return (
-    <a
-      class="button"
-      href="/"
-      onClick={(event) => {
-        event.preventDefault();
-        navigate('/');
-      }}
-    >
+    <Link href="/" class="button">
       {t('room.backHome')}
-    </a>
+    </Link>
   );
 }
 
-/** Shown for an unknown room id or an address that is not a page. */
-export function NotFoundPage() {
+/** Shown for an unknown room id (unknown addresses get the app's own page). */
+function RoomNotFoundPage() {
+  usePageTitle(t('room.notFoundTitle'));
   return (
     <main class="page centered not-found">
       <h1>{t('room.notFoundTitle')}</h1>
