@@ -1,6 +1,7 @@
 /**
  * The meeting on a phone (390 × 844 CSS pixels) in a real browser: one bottom bar of five
- * actions and "More", all inside the screen; with the chat open as a sheet, the video keeps at
+ * actions and "More", all inside the screen, "More" opening inside it and closing on Escape or a
+ * tap outside; with the chat open as a sheet, the video keeps at
  * least half the screen's height, uncovered, and the chat's message box and Send stay in view;
  * the header's "Copy invite link" copies the room's link and says so in a live region.
  */
@@ -19,7 +20,7 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
 }
 
 describe('the meeting on a phone', () => {
-  it('keeps the video at least half the screen high with the chat open', async () => {
+  it('has one bar of six and a More menu inside the screen, and keeps half the screen for the video with the chat open', async () => {
     const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
     const { roomId } = (await created.json()) as { roomId: string };
     const context = await fixture.chromium.browser.newContext({ viewport: phone, hasTouch: true });
@@ -39,6 +40,20 @@ describe('the meeting on a phone', () => {
       expect(x + width).toBeLessThanOrEqual(phone.width);
       expect(y + height).toBeLessThanOrEqual(phone.height);
     }
+
+    // "More" opens inside the screen, and closes on Escape (focus back on it) or a tap outside.
+    const more = bar.locator('details.more');
+    await more.locator('summary').click();
+    const menu = await box(more.locator('.popover-panel'));
+    expect(menu.x).toBeGreaterThanOrEqual(0);
+    expect(menu.x + menu.width).toBeLessThanOrEqual(phone.width);
+    expect(menu.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    expect(await more.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+    expect(await more.locator('summary').evaluate((summary) => summary === document.activeElement)).toBe(true);
+    await more.locator('summary').click();
+    await page.locator('.stage').tap();
+    expect(await more.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
 
     await bar.getByRole('button', { name: 'Chat' }).click();
     const chat = page.getByRole('complementary', { name: 'Chat' });

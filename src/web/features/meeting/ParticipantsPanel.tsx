@@ -1,6 +1,8 @@
 /** The participant list: role, microphone and camera, hand, speaking; moderators get actions per person. */
+import { UserCog } from 'lucide-preact';
 import type { Moderation, ParticipantSummary } from '../../../shared/protocol.js';
 import { t } from './messages.js';
+import { Popover } from './Popover.js';
 
 interface Props {
   self: ParticipantSummary | undefined;
@@ -40,8 +42,12 @@ function Person({
       </div>
       {states.length > 0 && <div class="hint">{states.join(' · ')}</div>}
       {isModerator && !isSelf && (
-        <details class="person-actions">
-          <summary>{t('people.actionsFor', { name: person.displayName })}</summary>
+        <Popover
+          label={t('people.actionsFor', { name: person.displayName })}
+          icon={UserCog}
+          class="person-actions"
+          summaryClass="person-summary"
+        >
           <div class="action-row">
             {!person.media.audioMuted && (
               <button type="button" onClick={() => moderate({ action: 'mute', participantId })}>
@@ -76,7 +82,7 @@ function Person({
               {t('people.removeAndBan')}
             </button>
           </div>
-        </details>
+        </Popover>
       )}
     </li>
   );

@@ -1,6 +1,6 @@
 /**
- * The meeting's menus (reactions, "More"): a `<details>` disclosure whose panel opens above the
- * toolbar. It closes on Escape (focus back on its summary), on a click or focus outside it, and
+ * The meeting's menus (reactions and "More" above the toolbar, a person's actions in the people
+ * panel): a `<details>` disclosure. It closes on Escape (focus back on its summary), on a click or focus outside it, and
  * when one of its buttons is chosen (`closeOnChoose`); its panel is moved back inside the window
  * when it would overflow an edge, and scrolls when it is taller than the room above the toolbar.
  */
@@ -16,6 +16,8 @@ export function Popover(props: {
   class?: string;
   /** Close when a button inside is chosen (not a checkbox). Default false. */
   closeOnChoose?: boolean;
+  /** The summary's class. Default `toolbar-button` (an icon over its label). */
+  summaryClass?: string;
   children: ComponentChildren;
 }) {
   const details = useRef<HTMLDetailsElement>(null);
@@ -66,8 +68,8 @@ export function Popover(props: {
         close(true);
       }}
     >
-      <summary class="toolbar-button">
-        <Icon aria-hidden="true" size={22} />
+      <summary class={props.summaryClass ?? 'toolbar-button'}>
+        <Icon aria-hidden="true" size={props.summaryClass ? 18 : 22} />
         <span class="toolbar-label">{props.label}</span>
       </summary>
       <div ref={panel} class="popover-panel">
