@@ -117,3 +117,15 @@ export type NetworkFailureCode = (typeof networkFailureCodes)[number];
 /** The ledger API's lookups (`ledger/http-transfer-routes.ts`); its transfer and account codes are the ledger's own. */
 export const ledgerLookupFailureCodes = ['currency_not_found', 'transfer_not_found'] as const;
 export type LedgerLookupFailureCode = (typeof ledgerLookupFailureCodes)[number];
+
+/** Plans and subscriptions (`billing/`). */
+export const billingFailureCodes = [
+  'plan_not_found',
+  'plan_quoted',
+  'plan_unchanged',
+  'organisation_not_found',
+  'role_required',
+  'operator_only',
+  'not_signed_in',
+] as const;
+export type BillingFailureCode = (typeof billingFailureCodes)[number];

@@ -8,6 +8,7 @@
  */
 import {
   accountsFailureCodes,
+  billingFailureCodes,
   ledgerLookupFailureCodes,
   meetingsFailureCodes,
   networkFailureCodes,
@@ -27,6 +28,7 @@ export const httpErrorCodes = [
     ...operatorFailureCodes,
     ...networkFailureCodes,
     ...ledgerLookupFailureCodes,
+    ...billingFailureCodes,
   ]),
 ] as const;
 

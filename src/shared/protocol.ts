@@ -221,6 +221,9 @@ export const ErrorCodeSchema = z.enum([
   'media_server_unavailable',
   'media_negotiation_failed',
   'internal_error',
+  // The room's plan allows no more participants, or no more meetings at once (billing).
+  'plan_participants_limit',
+  'plan_meetings_limit',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -267,7 +270,10 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moderation'), notice: ModerationNoticeSchema, byName: z.string() }),
   /** You were removed from the meeting (and banned from it if `banned`). */
   z.object({ type: z.literal('removed'), banned: z.boolean() }),
-  z.object({ type: z.literal('meeting-ended') }),
+  /** The meeting ends at `endsAtMs`: its plan's length limit (sent some minutes before). */
+  z.object({ type: z.literal('meeting-ending'), endsAtMs: z.number(), planName: z.string() }),
+  /** The meeting is over: a moderator ended it, or its plan's length limit was reached. */
+  z.object({ type: z.literal('meeting-ended'), reason: z.enum(['ended_by_moderator', 'time_limit']).optional() }),
   z.object({ type: z.literal('publish-answer'), source: MediaSourceSchema, answer: SessionDescriptionSchema }),
   z.object({
     type: z.literal('subscription-offer'),

@@ -13,6 +13,10 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   banned: 'Vous avez été retiré de cette réunion.',
   room_is_locked: 'Cette réunion est verrouillée : personne d’autre ne peut la rejoindre.',
   room_is_full: 'Cette salle est pleine : elle accueille au plus {max, plural, one {# personne} other {# personnes}}.',
+  plan_participants_limit:
+    'Cette réunion a atteint la limite de sa formule : la formule {plan} permet {max, plural, one {# personne} other {# personnes}} à la fois.',
+  plan_meetings_limit:
+    'La formule {plan} permet {max, plural, one {# réunion} other {# réunions}} à la fois, et ses salles en tiennent déjà autant.',
   too_many_waiting: 'Trop de personnes attendent d’entrer.',
   nothing_handles: 'Rien dans cette réunion ne traite {type}.',
   moderators_only: 'Seuls les modérateurs peuvent faire cela.',

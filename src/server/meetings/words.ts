@@ -17,6 +17,10 @@ export const meetingsEnglish = {
   banned: 'You were removed from this meeting.',
   room_is_locked: 'This meeting is locked: nobody new can join.',
   room_is_full: 'This room is full: it holds at most {max, plural, one {# person} other {# people}}.',
+  plan_participants_limit:
+    'This meeting has reached its plan’s limit: the {plan} plan allows {max, plural, one {# person} other {# people}} at once.',
+  plan_meetings_limit:
+    'The {plan} plan allows {max, plural, one {# meeting} other {# meetings}} at once, and that many are being held in its rooms now.',
   too_many_waiting: 'Too many people are waiting to join.',
   nothing_handles: 'Nothing in this meeting handles {type}.',
   moderators_only: 'Only moderators can do that.',

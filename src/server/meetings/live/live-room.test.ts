@@ -501,3 +501,39 @@ describe('room modules', () => {
     expect(moderator.connection.all('reaction')).toEqual([{ type: 'reaction', participantId: guest.id, reaction: '🎉' }]);
   });
 });
+
+describe('a plan’s length limit', () => {
+  const allowance = { planName: 'Free', participantsMax: 5, meetingsMax: 1, meetingMinutesMax: 60, holderKey: 'room:x' };
+
+  it('warns everyone five minutes before, then ends the meeting on time and says why', async () => {
+    const { live, join, closedTimes } = await emptyMeeting();
+    const startedAt = clock.nowMs();
+    live.applyAllowance(allowance);
+    const ada = join('Ada');
+    clock.advance(54 * 60_000);
+    expect(ada.connection.all('meeting-ending')).toEqual([]);
+    clock.advance(60_000);
+    expect(ada.connection.all('meeting-ending')).toEqual([{ type: 'meeting-ending', endsAtMs: startedAt + 3_600_000, planName: 'Free' }]);
+    // A later joiner under the same plan does not move the end.
+    live.applyAllowance(allowance);
+    clock.advance(5 * 60_000 - 1);
+    expect(live.closed).toBe(false);
+    clock.advance(1);
+    expect(ada.connection.all('meeting-ended')).toEqual([{ type: 'meeting-ended', reason: 'time_limit' }]);
+    expect(ada.connection.disconnected).toBe(true);
+    expect(live.closed).toBe(true);
+    expect(closedTimes()).toBe(1);
+  });
+
+  it('is lifted by an upgrade during the meeting', async () => {
+    const { live, join } = await emptyMeeting();
+    live.applyAllowance(allowance);
+    const ada = join('Ada');
+    clock.advance(30 * 60_000);
+    live.applyAllowance({ ...allowance, planName: 'Level 1', participantsMax: 10, meetingMinutesMax: null });
+    clock.advance(3 * 3_600_000);
+    expect(ada.connection.all('meeting-ending')).toEqual([]);
+    expect(live.closed).toBe(false);
+    live.close();
+  });
+});

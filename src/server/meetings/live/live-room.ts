@@ -20,6 +20,7 @@ import type {
   TrickleTarget,
   VideoLayer,
 } from '../../../shared/protocol.js';
+import { type MeetingAllowance, meetingEndWarningMinutes } from '../allowance.js';
 import type { Room } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import { roleFor } from './admission.js';
@@ -44,9 +45,13 @@ export class LiveRoom {
   /** Whether the meeting record was started: on the first join let in (admitted or waiting), not on a refused one. */
   #recordStarted = false;
   #closed = false;
+  readonly #startedAtMs: number;
+  /** The plan's end of the meeting and its warning, once scheduled. */
+  #lengthLimit: { cancel(): void } | undefined;
 
   constructor(room: Room, dependencies: LiveRoomDependencies) {
     this.#dependencies = dependencies;
+    this.#startedAtMs = dependencies.clock.nowMs();
     this.#core = new RoomCore(room, dependencies.media, dependencies.clock, dependencies.logger, (count) =>
       this.#record(async () => {
         if (this.#meetingId) await dependencies.records.recordAttendance(this.#meetingId, count);
@@ -145,9 +150,7 @@ export class LiveRoom {
     const role = roleFor(core.room, request.accessCode, request.administrator === true);
     if (!role.ok) return role;
     if (core.settings.roomLocked && role.value !== 'moderator') return failure('room_is_locked', meetingsWords.phrase('room_is_locked'));
-    if (core.participants.size >= core.participantsMax) {
-      return failure('room_is_full', meetingsWords.phrase('room_is_full', { max: core.participantsMax }));
-    }
+    if (core.participants.size >= core.participantsMax) return core.fullFailure();
     const media = core.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
     const init = { displayName: request.displayName, role: role.value, media, connection, clientId: request.clientId };
     const waits = core.settings.waitingRoom && role.value === 'guest';
@@ -345,11 +348,45 @@ export class LiveRoom {
     this.#core.broadcast({ type: 'media-restored' });
   }
 
-  /** Ends the meeting for everyone (a moderator's decision): tells them, then closes. */
-  #end(): void {
+  /**
+   * Applies the room's plan as a join finds it: its limit on people from now on, and, once, its
+   * limit on the meeting's length — everyone is warned `meetingEndWarningMinutes` before, and the
+   * meeting ends on time. A plan without a length limit (an upgrade) lifts one already set.
+   */
+  applyAllowance(allowance: MeetingAllowance): void {
+    if (this.#closed) return;
+    const core = this.#core;
+    core.plan = Number.isFinite(allowance.participantsMax)
+      ? { name: allowance.planName, participantsMax: allowance.participantsMax }
+      : undefined;
+    if (allowance.meetingMinutesMax === null) {
+      this.#lengthLimit?.cancel();
+      this.#lengthLimit = undefined;
+      return;
+    }
+    if (this.#lengthLimit) return;
+    const clock = this.#dependencies.clock;
+    const endsAtMs = this.#startedAtMs + allowance.meetingMinutesMax * 60_000;
+    const warnAtMs = endsAtMs - meetingEndWarningMinutes * 60_000;
+    const planName = allowance.planName;
+    const warning = clock.setTimeout(
+      () => core.broadcast({ type: 'meeting-ending', endsAtMs, planName }),
+      Math.max(0, warnAtMs - clock.nowMs()),
+    );
+    const end = clock.setTimeout(() => this.#end('time_limit'), Math.max(0, endsAtMs - clock.nowMs()));
+    this.#lengthLimit = {
+      cancel: () => {
+        warning.cancel();
+        end.cancel();
+      },
+    };
+  }
+
+  /** Ends the meeting for everyone (a moderator's decision, or the plan's length limit): tells them, then closes. */
+  #end(reason: 'ended_by_moderator' | 'time_limit' = 'ended_by_moderator'): void {
     const everyone = [...this.#core.participants.values(), ...[...this.#core.lobby.values()].map((waiting) => waiting.participant)];
     for (const participant of everyone) {
-      participant.send({ type: 'meeting-ended' } satisfies ServerMessage);
+      participant.send({ type: 'meeting-ended', reason } satisfies ServerMessage);
       participant.disconnect();
     }
     this.close();
@@ -359,6 +396,7 @@ export class LiveRoom {
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#lengthLimit?.cancel();
     const core = this.#core;
     for (const { participant } of [...core.lobby.values()]) participant.close();
     core.lobby.clear();

@@ -15,7 +15,7 @@ import { meetingsWords } from '../words.js';
 import { ChatModule } from './chat-module.js';
 import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
-import { failure, type Outcome } from './outcome.js';
+import { type Failure, failure, type Outcome } from './outcome.js';
 import { RoomMedia } from './room-media.js';
 import {
   isCoreMessageType,
@@ -68,8 +68,20 @@ export class RoomCore {
     this.chat = this.addModule((context) => new ChatModule(context));
   }
 
+  /** The plan's limit on people, when it is below the room's own (set at each join from the allowance). */
+  plan: { name: string; participantsMax: number } | undefined;
+
   get participantsMax(): number {
-    return Math.min(this.room.participantsMax, limits.participantsPerRoomMax);
+    return Math.min(this.room.participantsMax, limits.participantsPerRoomMax, this.plan?.participantsMax ?? Number.POSITIVE_INFINITY);
+  }
+
+  /** Why nobody more may come in: the plan's limit (naming the plan) or the room's. */
+  fullFailure(): Failure {
+    const max = this.participantsMax;
+    if (this.plan && this.plan.participantsMax === max && max < Math.min(this.room.participantsMax, limits.participantsPerRoomMax)) {
+      return failure('plan_participants_limit', meetingsWords.phrase('plan_participants_limit', { plan: this.plan.name, max }));
+    }
+    return failure('room_is_full', meetingsWords.phrase('room_is_full', { max }));
   }
 
   /** Whether a viewer or guest may do something the moderators can lock. */

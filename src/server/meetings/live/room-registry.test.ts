@@ -9,6 +9,7 @@ import type { ServerMessage } from '../../../shared/protocol.js';
 import { JanusGateway } from '../../media/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
+import type { MeetingAllowance } from '../allowance.js';
 import { meetingsMigrations } from '../migrations.js';
 import { type Room, RoomsRepository } from '../rooms-repository.js';
 import { RoomRegistry } from './room-registry.js';
@@ -72,5 +73,51 @@ describe('the registry', () => {
     const [record, ...others] = await rooms.listMeetings(room.id);
     expect(others).toEqual([]);
     expect(record?.endedAtMs).toBe(clock.nowMs());
+  });
+});
+
+describe('the registry under a plan', () => {
+  const plan = (overrides: Partial<MeetingAllowance> = {}): MeetingAllowance => ({
+    planName: 'Free',
+    participantsMax: 2,
+    meetingsMax: 1,
+    meetingMinutesMax: 60,
+    holderKey: 'org:green',
+    ...overrides,
+  });
+
+  it('refuses a join over the plan’s people, naming the plan, and counts an upgrade at once', async () => {
+    let allowance = plan();
+    const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
+    const registry = new RoomRegistry(gateway, rooms, logger, clock, 1_000, undefined, async () => allowance);
+    const room = await rooms.create({ name: 'Plan', participantsMax: 20 });
+    for (const name of ['One', 'Two']) expect((await registry.join(room.id, { displayName: name, media }, connection())).ok).toBe(true);
+    const third = await registry.join(room.id, { displayName: 'Three', media }, connection());
+    expect(third).toMatchObject({ ok: false, code: 'plan_participants_limit' });
+    expect(third.ok ? '' : third.message).toBe('This meeting has reached its plan’s limit: the Free plan allows 2 people at once.');
+    expect(registry.find(room.id)?.participants.size).toBe(2);
+    allowance = plan({ planName: 'Level 1', participantsMax: 10 });
+    expect((await registry.join(room.id, { displayName: 'Three', media }, connection())).ok).toBe(true);
+    await registry.close();
+  });
+
+  it('refuses a second meeting at once in the same holder’s rooms, started together or not, and allows it once the first ends', async () => {
+    const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
+    const registry = new RoomRegistry(gateway, rooms, logger, clock, 1_000, undefined, async () => plan({ participantsMax: 5 }));
+    const [first, second, third] = await Promise.all([1, 2, 3].map((n) => rooms.create({ name: `Room ${n}`, participantsMax: 5 })));
+    if (!first || !second || !third) throw new Error('rooms not made');
+    const together = await Promise.all([first, second].map((room) => registry.join(room.id, { displayName: 'Ada', media }, connection())));
+    expect(together.filter((joined) => joined.ok)).toHaveLength(1);
+    expect(together.find((joined) => !joined.ok)).toMatchObject({ code: 'plan_meetings_limit' });
+    const refused = await registry.join(third.id, { displayName: 'Bob', media }, connection());
+    expect(refused.ok ? '' : refused.message).toBe(
+      'The Free plan allows 1 meeting at once, and that many are being held in its rooms now.',
+    );
+    expect(registry.counts().rooms).toBe(1);
+    const held = together.find((joined) => joined.ok);
+    if (!held?.ok) throw new Error('no meeting held');
+    held.value.room.close();
+    expect((await registry.join(third.id, { displayName: 'Bob', media }, connection())).ok).toBe(true);
+    await registry.close();
   });
 });

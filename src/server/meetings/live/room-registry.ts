@@ -8,11 +8,12 @@ import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { JanusGateway } from '../../media/index.js';
 import type { Clock } from '../../platform/clock.js';
+import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../allowance.js';
 import { LocalRoomDirectory, type RoomDirectory } from '../placement.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import type { ParticipantConnection } from './live-participant.js';
-import { failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
+import { type Failure, failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
 
 /** Counts for `/metrics`. */
 export interface RegistryCounts {
@@ -25,6 +26,8 @@ const shuttingDown = () => failure('media_server_unavailable', meetingsWords.phr
 
 export class RoomRegistry {
   private readonly liveRooms = new Map<RoomId, LiveRoom>();
+  /** Whose plan each live meeting counts against (`MeetingAllowance.holderKey`). */
+  private readonly holders = new Map<LiveRoom, string>();
   /** Rooms that closed but whose meeting record may still be being written. */
   private readonly closing = new Set<LiveRoom>();
   private readonly unsubscribe: (() => void)[];
@@ -39,6 +42,8 @@ export class RoomRegistry {
     private readonly reconnectGraceMs: number = limits.reconnectGraceMs,
     /** Which instance and media server hold each room; consulted when a meeting starts. Default: all here. */
     readonly placement: RoomDirectory = new LocalRoomDirectory(clock),
+    /** What each room's plan allows (billing); default: only the rooms' own limits. */
+    private readonly allowanceOf: AllowanceOf = unlimitedAllowance,
   ) {
     this.unsubscribe = [
       gateway.on('down', () => {
@@ -73,6 +78,7 @@ export class RoomRegistry {
     if (this.isClosed) return shuttingDown();
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', meetingsWords.phrase('room_not_found'));
+    const allowance = await this.allowanceOf(roomId);
     let placedHere = false;
     if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
       // A meeting starts: the directory says where. Sending joiners to another instance comes with several instances.
@@ -85,13 +91,39 @@ export class RoomRegistry {
       if (placedHere) this.release(roomId);
       return shuttingDown();
     }
+    if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
+      // Counted here, after the last await, so two meetings starting at once cannot both slip under the limit.
+      const refused = this.meetingsAtOnceRefusal(allowance);
+      if (refused) {
+        if (placedHere) this.release(roomId);
+        return refused;
+      }
+    }
     const live = this.liveRoomFor(room);
+    this.holders.set(live, allowance.holderKey);
+    live.applyAllowance(allowance);
     const joined = live.join(request, connection);
     if (!joined.ok) {
       if (live.participants.size === 0 && live.lobby.size === 0) live.close();
       return joined;
     }
     return { ok: true, value: { room: live, result: joined.value } };
+  }
+
+  /**
+   * `plan_meetings_limit` when the holder of a room whose meeting would start already holds as
+   * many meetings as its plan allows (counted on this instance; several instances count through
+   * the shared directory when they come).
+   */
+  private meetingsAtOnceRefusal(allowance: MeetingAllowance): Failure | undefined {
+    if (allowance.meetingsMax === null) return undefined;
+    let held = 0;
+    for (const [live, holder] of this.holders) if (holder === allowance.holderKey && !live.closed) held += 1;
+    if (held < allowance.meetingsMax) return undefined;
+    return failure(
+      'plan_meetings_limit',
+      meetingsWords.phrase('plan_meetings_limit', { plan: allowance.planName, max: allowance.meetingsMax }),
+    );
   }
 
   /** The room's open live meeting, made now if there is none. */
@@ -116,6 +148,7 @@ export class RoomRegistry {
   }
 
   private handleRoomClosed(room: LiveRoom): void {
+    this.holders.delete(room);
     if (this.liveRooms.get(room.room.id) === room) {
       this.liveRooms.delete(room.room.id);
       this.release(room.room.id);

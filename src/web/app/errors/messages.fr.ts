@@ -92,4 +92,9 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   request_expired: 'Cette demande de paiement a expiré.',
   currency_not_found: 'Cette monnaie n’existe pas.',
   transfer_not_found: 'Ce virement n’existe pas.',
+  plan_not_found: 'Cette formule n’existe pas.',
+  plan_quoted: 'Le prix de cette formule est établi sur devis par la coopérative : demandez aux opérateurs.',
+  plan_unchanged: 'L’organisation a déjà cette formule.',
+  plan_participants_limit: 'Cette réunion compte autant de personnes que sa formule le permet.',
+  plan_meetings_limit: 'Sa formule ne permet pas d’autres réunions en même temps.',
 });

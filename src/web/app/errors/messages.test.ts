@@ -16,17 +16,23 @@ describe('error words', () => {
     for (const code of [...ErrorCodeSchema.options, ...httpErrorCodes]) expect(Object.hasOwn(errorsEnglish, code), code).toBe(true);
   });
 
-  it('are the browser’s in English for the codes it words itself, else the server’s sentence', () => {
+  it('are the browser’s for the codes it words itself, else the server’s sentence, in either language', () => {
     expect(refusalText('room_is_full', 'Room 12 is full.')).toBe('This meeting is full.');
     expect(refusalText('insufficient_credit', 'Green Bakery can pay at most 12.00 credits now.')).toBe(
       'Green Bakery can pay at most 12.00 credits now.',
     );
     expect(refusalText('room_is_full', 'Room 12 is full.', { preferServer: true })).toBe('Room 12 is full.');
+    currentLanguage.value = 'fr';
+    // The server wrote its sentence in the page's language (the fetch wrapper sends it as Accept-Language).
+    expect(refusalText('plan_participants_limit', 'Cette réunion a atteint la limite de sa formule « Gratuit » : 5 personnes.')).toBe(
+      'Cette réunion a atteint la limite de sa formule « Gratuit » : 5 personnes.',
+    );
+    expect(refusalText('room_is_full', 'La salle 12 est pleine.')).toBe('Cette réunion est complète.');
   });
 
-  it('are the catalogue’s in French, whatever the server said', () => {
+  it('fall back to the catalogue’s words when the server said nothing', () => {
     currentLanguage.value = 'fr';
-    expect(refusalText('insufficient_credit', 'Green Bakery can pay at most 12.00 credits now.', { preferServer: true })).toBe(
+    expect(refusalText('insufficient_credit', ' ')).toBe(
       'Le payeur ne peut pas payer autant maintenant : c’est plus que son solde plus sa limite de crédit.',
     );
     expect(errorText('banned')).toBe('Vous avez été retiré de cette réunion et ne pouvez pas la rejoindre à nouveau.');

@@ -6,7 +6,6 @@
 import type { HttpErrorCode } from '../../../shared/http-errors.js';
 import type { ErrorCode } from '../../../shared/protocol.js';
 import { defineCatalogue } from '../intl/catalogue.js';
-import { currentLanguage } from '../intl/language.js';
 
 /** Codes the browser makes itself: the server could not be reached, or answered something unreadable. */
 export type BrowserErrorCode = 'network_error' | 'unexpected_response';
@@ -104,17 +103,22 @@ export const errorsEnglish = {
   request_expired: 'This payment request has expired.',
   currency_not_found: 'There is no such currency.',
   transfer_not_found: 'There is no such transfer.',
+  plan_not_found: 'There is no such plan.',
+  plan_quoted: 'This plan’s price is quoted by the co-op: ask the operators.',
+  plan_unchanged: 'The organisation is already on this plan.',
+  plan_participants_limit: 'This meeting has as many people as its plan allows.',
+  plan_meetings_limit: 'Its plan allows no more meetings at once.',
 } as const satisfies Record<KnownErrorCode | 'generic', string>;
 
 /** Error words; keys are the codes themselves. */
 export const errorMessages = defineCatalogue('errors', errorsEnglish);
 
 /**
- * Codes the browser words itself in English too. For the others, English shows the server's own
- * sentence (written for people, it may name a member or an amount); other languages show the
- * catalogue's words.
+ * Codes the browser words itself. For the others, the page shows the server's own sentence
+ * (written for people, it may name a member, an amount or a plan), which the server writes in the
+ * page's language (the fetch wrapper's `Accept-Language`, the join's `language`).
  */
-const wordedInEnglish: ReadonlySet<string> = new Set<KnownErrorCode>([
+const wordedByBrowser: ReadonlySet<string> = new Set<KnownErrorCode>([
   'room_not_found',
   'room_is_full',
   'media_server_unavailable',
@@ -164,11 +168,11 @@ export function errorText(code: string): string {
 }
 
 /**
- * Words for a refusal that came with the server's sentence: in English that sentence unless the
- * browser words the code itself (`preferServer`: always the sentence in English), in other
- * languages the catalogue's words for the code.
+ * Words for a refusal that came with the server's sentence: that sentence unless the browser
+ * words the code itself (`preferServer`: always the sentence). The catalogue's words stand in for
+ * an empty sentence.
  */
 export function refusalText(code: string, serverSentence: string, options: { preferServer?: boolean } = {}): string {
-  if (currentLanguage.value === 'en' && (options.preferServer || !wordedInEnglish.has(code))) return serverSentence;
+  if (serverSentence.trim() !== '' && (options.preferServer || !wordedByBrowser.has(code))) return serverSentence;
   return errorText(code);
 }
