@@ -3,7 +3,7 @@ import type { organisationsEnglish } from './words.js';
 
 export const organisationsFrench = translation<typeof organisationsEnglish>()({
   organisation_not_found: 'Vous n’appartenez à aucune organisation de ce nom.',
-  room_not_found: 'Aucune salle que vous pouvez gérer n’a ce lien.',
+  room_not_found: 'Aucune salle que vous puissiez gérer n’a ce lien.',
   too_many_organisations: 'Une personne peut posséder au plus {max, number} organisations.',
   organisation_slug_taken: 'Ce nom court est déjà pris ; choisissez-en un autre.',
   only_managers_invite: 'Seuls les propriétaires et les administrateurs peuvent inviter des personnes.',

@@ -2,7 +2,7 @@ import { translation } from '../../shared/icu.js';
 import type { schedulingEnglish } from './words.js';
 
 export const schedulingFrench = translation<typeof schedulingEnglish>()({
-  scheduled_meeting_not_found: 'Aucune réunion planifiée que vous pouvez gérer n’a cet identifiant.',
+  scheduled_meeting_not_found: 'Aucune réunion planifiée que vous puissiez gérer n’a cet identifiant.',
   meeting_cancelled_schedule_new: 'Cette réunion a été annulée ; planifiez-en une nouvelle.',
   meeting_already_cancelled: 'Cette réunion a déjà été annulée.',
   calendar_not_found: 'Il n’y a pas de calendrier à cette adresse.',
