@@ -52,7 +52,7 @@ describe('the meeting on a phone', () => {
     expect(await more.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
     expect(await more.locator('summary').evaluate((summary) => summary === document.activeElement)).toBe(true);
     await more.locator('summary').click();
-    await page.locator('.stage').tap();
+    await page.locator('.meeting-bar h1').tap();
     expect(await more.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
 
     await bar.getByRole('button', { name: 'Chat' }).click();

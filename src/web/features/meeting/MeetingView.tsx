@@ -6,6 +6,7 @@ import { type Signal, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
+import { lazyComponent } from '../../app/lazy.js';
 import { clientId } from '../../app/local-identity.js';
 import { stopStream } from '../prejoin/local-media.js';
 import type { JoinChoice } from '../prejoin/PreJoin.js';
@@ -15,12 +16,15 @@ import { MeetingHeader, MeetingToast } from './MeetingHeader.js';
 import { runShortcut } from './meeting-actions.js';
 import { MeetingController } from './meeting-controller.js';
 import { finishedStatuses, type MeetingUi, permissions, useMeetingUi } from './meeting-ui.js';
-import { ShortcutHelp } from './ShortcutHelp.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './Stage.js';
 import { shortcutFor } from './shortcuts.js';
 import { Toolbar } from './Toolbar.js';
 import './meeting.css';
+
+// The dialogs load when first opened: the meeting's first screen does not need them.
+const ShortcutHelp = lazyComponent(() => import('./ShortcutHelp.js').then((module) => module.ShortcutHelp));
+const SettingsDialog = lazyComponent(() => import('./SettingsDialog.js').then((module) => module.SettingsDialog));
 
 /** A short two-tone cue for moderators when someone starts waiting. */
 function playCue(): void {
@@ -119,7 +123,7 @@ function useMeetingKeys(controller: Signal<MeetingController | undefined>, ui: M
 
 export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice: JoinChoice; onRejoin: () => void }) {
   const controller = useMeetingController(room, choice);
-  const ui = useMeetingUi();
+  const ui = useMeetingUi(choice.speakerId);
   useMeetingCues(controller, ui);
   useMeetingKeys(controller, ui);
   const meeting = controller.value;
@@ -144,11 +148,15 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
           activeSpeakerId={ui.activeSpeakerId.value}
           setVideoLayer={(participantId, layer) => meeting.setVideoLayer(participantId, layer)}
           setDefaultVideoLayer={(layer) => meeting.setDefaultVideoLayer(layer)}
+          speakerId={ui.speakerId.value}
         />
         <SidePanel meeting={meeting} state={state} ui={ui} room={room} />
       </div>
       <Toolbar meeting={meeting} state={state} ui={ui} />
       {ui.dialog.value === 'shortcuts' && <ShortcutHelp onClose={() => (ui.dialog.value = undefined)} />}
+      {ui.dialog.value === 'settings' && (
+        <SettingsDialog ui={ui} localStream={choice.stream} onClose={() => (ui.dialog.value = undefined)} />
+      )}
       <MeetingToast />
     </main>
   );

@@ -25,6 +25,8 @@ interface StageProps {
   activeSpeakerId: ParticipantId | undefined;
   setVideoLayer: (participantId: ParticipantId, layer: VideoLayer) => void;
   setDefaultVideoLayer: (layer: VideoLayer) => void;
+  /** Where the others' sound goes; undefined for the default output. */
+  speakerId: string | undefined;
 }
 
 type TileModel = TileProps & { key: string; participantId?: ParticipantId };
@@ -117,7 +119,7 @@ export function Stage(props: StageProps) {
   const render = (tile: TileModel) => {
     const participantId = tile.participantId;
     const onWidth = participantId && !tile.screen ? (width: number) => setVideoLayer(participantId, layerFor(width, quality)) : undefined;
-    return <Tile {...tile} key={tile.key} onWidth={onWidth} />;
+    return <Tile {...tile} key={tile.key} onWidth={onWidth} speakerId={props.speakerId} />;
   };
   return (
     <div ref={stage} class={large.length > 0 ? 'stage with-large' : 'stage'}>

@@ -1,6 +1,11 @@
-/** One tile: a participant's video (or initials when the camera is off), name and state. */
-import { useEffect, useRef } from 'preact/hooks';
+/**
+ * One tile: a participant's video (or initials when the camera is off), name and state; buttons
+ * to show it full screen and, where the browser can, in a floating picture-in-picture window.
+ */
+import { Maximize, Minimize, PictureInPicture2 } from 'lucide-preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reaction, Role } from '../../../shared/protocol.js';
+import { routeSound } from '../../ui/DeviceSelect.js';
 import { t } from './messages.js';
 
 export interface TileProps {
@@ -20,6 +25,63 @@ export interface TileProps {
   screen?: boolean;
   /** Called with the tile's width in pixels whenever it changes (for the simulcast layer). */
   onWidth?: (width: number) => void;
+  /** Where its sound goes; undefined for the default output. */
+  speakerId?: string | undefined;
+}
+
+/** Whether `element` is the one shown full screen, kept up to date. */
+function useFullScreen(element: { current: HTMLElement | null }): boolean {
+  const [fullScreen, setFullScreen] = useState(false);
+  useEffect(() => {
+    const update = () => setFullScreen(document.fullscreenElement !== null && document.fullscreenElement === element.current);
+    document.addEventListener('fullscreenchange', update);
+    return () => document.removeEventListener('fullscreenchange', update);
+  }, []);
+  return fullScreen;
+}
+
+function toggleFullScreen(element: HTMLElement | null, fullScreen: boolean): void {
+  if (fullScreen) void document.exitFullscreen().catch(() => undefined);
+  else void element?.requestFullscreen().catch(() => undefined);
+}
+
+function togglePictureInPicture(video: HTMLVideoElement | null): void {
+  if (!video) return;
+  if (document.pictureInPictureElement === video) void document.exitPictureInPicture().catch(() => undefined);
+  else void video.requestPictureInPicture().catch(() => undefined);
+}
+
+/** Full screen (where the page may use it) and picture-in-picture (where the browser has it, while there is video). */
+function TileActions(props: {
+  name: string;
+  tile: { current: HTMLLIElement | null };
+  video: { current: HTMLVideoElement | null };
+  showsVideo: boolean;
+}) {
+  const fullScreen = useFullScreen(props.tile);
+  const canFloat = props.showsVideo && document.pictureInPictureEnabled;
+  return (
+    <div class="tile-actions">
+      {document.fullscreenEnabled && (
+        <button
+          type="button"
+          aria-label={fullScreen ? t('tile.exitFullScreen') : t('tile.fullScreen', { name: props.name })}
+          onClick={() => toggleFullScreen(props.tile.current, fullScreen)}
+        >
+          {fullScreen ? <Minimize aria-hidden="true" size={18} /> : <Maximize aria-hidden="true" size={18} />}
+        </button>
+      )}
+      {canFloat && (
+        <button
+          type="button"
+          aria-label={t('tile.pictureInPicture', { name: props.name })}
+          onClick={() => togglePictureInPicture(props.video.current)}
+        >
+          <PictureInPicture2 aria-hidden="true" size={18} />
+        </button>
+      )}
+    </div>
+  );
 }
 
 export function Tile(props: TileProps) {
@@ -29,6 +91,9 @@ export function Tile(props: TileProps) {
   useEffect(() => {
     if (video.current && video.current.srcObject !== (stream ?? null)) video.current.srcObject = stream ?? null;
   }, [stream]);
+  useEffect(() => {
+    if (video.current && !props.local) routeSound(video.current, props.speakerId);
+  }, [props.speakerId, stream]);
   useEffect(() => {
     const element = tile.current;
     if (!element || !onWidth) return;
@@ -61,6 +126,7 @@ export function Tile(props: TileProps) {
           {initials}
         </div>
       )}
+      <TileActions name={props.name} tile={tile} video={video} showsVideo={showVideo} />
       {props.reaction && (
         <div class="reaction" role="img" aria-label={props.reaction}>
           {props.reaction}

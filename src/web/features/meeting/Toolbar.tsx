@@ -15,6 +15,7 @@ import {
   MonitorOff,
   MonitorUp,
   PhoneOff,
+  Settings,
   ShieldCheck,
   SmilePlus,
   Users,
@@ -106,6 +107,10 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
           />
           {t('meeting.audioOnly')}
         </label>
+        <button type="button" onClick={() => (ui.dialog.value = 'settings')}>
+          <Settings aria-hidden="true" size={18} />
+          {t('meeting.settings')}
+        </button>
         <button type="button" aria-keyshortcuts={shortcutKeys.help} onClick={() => (ui.dialog.value = 'shortcuts')}>
           <Keyboard aria-hidden="true" size={18} />
           {t('meeting.shortcuts')}

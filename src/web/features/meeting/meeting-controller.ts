@@ -106,6 +106,8 @@ export class MeetingController {
   private resumeToken: string | undefined;
   private reconnectAttempt = 0;
   private reconnectTimer: number | undefined;
+  /** Media chosen before the server said `joined` (whose own view would otherwise replace it). */
+  private mediaChosenBeforeJoined: MediaState | undefined;
   private readonly current: Signal<MeetingState>;
   /** The meeting as components render it; a component that reads `.value` re-renders when it changes. */
   readonly state: ReadonlySignal<MeetingState>;
@@ -252,6 +254,11 @@ export class MeetingController {
       notice: undefined,
     });
     this.applyLocalMedia();
+    const chosen = this.mediaChosenBeforeJoined;
+    this.mediaChosenBeforeJoined = undefined;
+    if (chosen && (chosen.audioMuted !== message.self.media.audioMuted || chosen.videoMuted !== message.self.media.videoMuted)) {
+      this.setMedia(chosen);
+    }
     void this.publish('camera');
     if (this.snapshot.screen) void this.publish('screen');
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
@@ -372,8 +379,9 @@ export class MeetingController {
     this.update({});
   }
 
-  /** Mutes or unmutes the microphone or camera and tells the others. */
+  /** Mutes or unmutes the microphone or camera and tells the others (once joined, if it is not yet). */
   setMedia(media: MediaState): void {
+    if (this.snapshot.status !== 'joined') this.mediaChosenBeforeJoined = media;
     this.setLocalMedia(media);
     this.send({ type: 'media-state', media });
   }

@@ -23,10 +23,12 @@ export interface MeetingUi {
   activeSpeakerId: Signal<ParticipantId | undefined>;
   /** Default none. */
   dialog: Signal<MeetingDialog>;
+  /** Where the others' sound goes (`deviceId`); undefined for the system's default. */
+  speakerId: Signal<string | undefined>;
 }
 
-/** The page's state, kept for the life of the component that calls it. */
-export function useMeetingUi(): MeetingUi {
+/** The page's state, kept for the life of the component that calls it; the speaker as chosen before joining. */
+export function useMeetingUi(speakerId: string | undefined): MeetingUi {
   return {
     panel: useSignal<Panel>(undefined),
     layout: useSignal<Layout>('grid'),
@@ -34,6 +36,7 @@ export function useMeetingUi(): MeetingUi {
     page: useSignal(0),
     activeSpeakerId: useSignal<ParticipantId | undefined>(undefined),
     dialog: useSignal<MeetingDialog>(undefined),
+    speakerId: useSignal(speakerId),
   };
 }
 

@@ -1,10 +1,12 @@
-/** The pre-join screen: name, camera and microphone preview, device choice, join muted. */
+/** The pre-join screen: name, camera and microphone preview with the microphone's level, device and speaker choice, join muted. */
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
 import { DisplayNameSchema, type MediaState } from '../../../shared/protocol.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
+import { DeviceSelect, SpeakerSelect } from '../../ui/DeviceSelect.js';
+import { LevelMeter } from '../../ui/LevelMeter.js';
 import { type DeviceChoice, listDevices, openLocalMedia, stopStream } from './local-media.js';
 import { t } from './messages.js';
 
@@ -15,6 +17,8 @@ export interface JoinChoice {
   stream: MediaStream | undefined;
   /** The room's viewer or moderator code, when the person has one. */
   accessCode: string | undefined;
+  /** The chosen speaker's `deviceId`; undefined for the system's default. */
+  speakerId: string | undefined;
 }
 
 const displayNameStorageKey = 'plenary.displayName';
@@ -31,6 +35,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
   const mediaReady = useSignal(false);
   const audioMuted = useSignal(false);
   const videoMuted = useSignal(false);
+  const speakerId = useSignal<string | undefined>(undefined);
   const copied = useSignal(false);
   const preview = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
@@ -75,6 +80,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
       media: { audioMuted: audioMuted.value, videoMuted: videoMuted.value },
       stream: stream.value,
       accessCode: code || storedCode,
+      speakerId: speakerId.value,
     });
   };
 
@@ -165,6 +171,8 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
             value={devices.value.microphoneId ?? stream.value?.getAudioTracks()[0]?.getSettings().deviceId}
             onChange={(microphoneId) => (devices.value = { ...devices.value, microphoneId })}
           />
+          <LevelMeter stream={stream.value} label={t('prejoin.microphoneLevel')} />
+          <SpeakerSelect id="speaker" label={t('prejoin.speaker')} value={speakerId.value} onChange={(id) => (speakerId.value = id)} />
           <label class="check">
             <input type="checkbox" checked={audioMuted.value} onChange={(event) => (audioMuted.value = event.currentTarget.checked)} />
             {t('prejoin.joinMuted')}
@@ -182,27 +190,5 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
         </form>
       </div>
     </main>
-  );
-}
-
-function DeviceSelect(props: {
-  id: string;
-  label: string;
-  devices: MediaDeviceInfo[];
-  value: string | undefined;
-  onChange: (id: string) => void;
-}) {
-  if (props.devices.length === 0) return null;
-  return (
-    <>
-      <label for={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(event) => props.onChange(event.currentTarget.value)}>
-        {props.devices.map((device, index) => (
-          <option key={device.deviceId} value={device.deviceId}>
-            {device.label || `${props.label} ${index + 1}`}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }

@@ -8,6 +8,8 @@ export const prejoinFrench = translation<typeof prejoinEnglish>()({
   'prejoin.displayNameHint': 'Visible par les autres participants.',
   'prejoin.camera': 'Caméra',
   'prejoin.microphone': 'Micro',
+  'prejoin.microphoneLevel': 'Niveau du micro',
+  'prejoin.speaker': 'Haut-parleur',
   'prejoin.joinMuted': 'Rejoindre avec le micro coupé',
   'prejoin.joinCameraOff': 'Rejoindre avec la caméra coupée',
   'prejoin.join': 'Rejoindre la réunion',

@@ -8,6 +8,8 @@ export const prejoinEnglish = {
   'prejoin.displayNameHint': 'Shown to the other participants.',
   'prejoin.camera': 'Camera',
   'prejoin.microphone': 'Microphone',
+  'prejoin.microphoneLevel': 'Microphone level',
+  'prejoin.speaker': 'Speaker',
   'prejoin.joinMuted': 'Join with microphone off',
   'prejoin.joinCameraOff': 'Join with camera off',
   'prejoin.join': 'Join meeting',
