@@ -1,8 +1,9 @@
 /**
  * The meeting's controls: microphone, camera, screen, hand, reactions, panels, "More", leave —
- * each an icon with its label, shortcut and accessible name. On a phone (meeting.css) it is one
- * bottom bar of five (microphone, camera, hand, chat, leave) and "More", which then also holds
- * what the bar leaves out (items marked `secondary` in the bar, `phone-only` in the menu).
+ * each an icon with its label, shortcut and accessible name. Below 70rem (meeting.css) it keeps
+ * five (microphone, camera, hand, chat, leave) and "More", which then also holds what the bar
+ * leaves out (items marked `secondary` in the bar, `phone-only` in the menu); on a phone it is
+ * the bottom bar.
  */
 import {
   Ellipsis,
