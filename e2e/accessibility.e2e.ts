@@ -1,18 +1,28 @@
 /**
- * Accessibility in a real browser: axe-core checks the main pages and states — home, log in,
- * sign up, forgot password, the network (signed out), a room's pre-join screen and a meeting of
- * one — at 1280 px and 390 px wide, in the dark and the light theme (the system's setting, and
- * the theme chosen on the page), and finds no critical or serious violation of WCAG 2.2 A/AA;
- * likewise, signed in, your rooms, your data and the question asked before deleting the account.
- * One server, one browser, one page per part: the width and the theme change in place.
+ * Accessibility in a real browser: axe-core checks the main pages and states — home (and its
+ * menu on a phone), about, log in, sign up, forgot password, the network (signed out), the page
+ * for an unknown address, a room's pre-join screen and a meeting of one — at 1280 px and 390 px
+ * wide, in the dark and the light theme (the system's setting, and the theme chosen on the page;
+ * every rule in the dark, the colour rules in the light, the only ones a theme changes),
+ * and finds no critical or serious violation of WCAG 2.2 A/AA; likewise, signed in, your rooms
+ * with the Account menu open, your data and the question asked before deleting the account; and,
+ * as an operator, an organisation's page, the operator console and the network's pages (home,
+ * administration, directory, a member's profile and its statement).
+ * One server, one browser, one page per part, signed in once per part: the width and the theme
+ * change in place.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
 import { artifactsFolder, launchChromium, newParticipantContext, type RunningPlenary, startPlenary } from './harness.js';
+
+/** Who is signed in for the signed-in parts: one of the co-op's operators (the console, the network's administration). */
+const operator = { name: 'Ada Lovelace', email: 'ada@example.coop', password: 'analytical engine 1843' };
+
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 const fixture = {
   plenary: undefined as unknown as RunningPlenary,
@@ -25,7 +35,11 @@ const fixture = {
 
 beforeAll(async () => {
   fixture.mail = await startSmtpSink();
-  fixture.plenary = await startPlenary({ SMTP_URL: fixture.mail.url, MAIL_FROM: 'Plenary <meet@example.coop>' });
+  fixture.plenary = await startPlenary({
+    SMTP_URL: fixture.mail.url,
+    MAIL_FROM: 'Plenary <meet@example.coop>',
+    OPERATOR_EMAILS: operator.email,
+  });
   fixture.chromium = await launchChromium();
 });
 
@@ -41,11 +55,20 @@ const themes = ['dark', 'light'] as const;
 /** With `A11Y_SCREENSHOTS=1`, every state checked is also saved as a picture in .artifacts/e2e/accessibility. */
 const takeScreenshots = process.env.A11Y_SCREENSHOTS === '1';
 if (takeScreenshots) mkdirSync(screenshots, { recursive: true });
+/** How long a part may take: up to about 30 checks (seven pages, two widths, two themes), side by side with the others. */
+const partTimeoutMs = 480_000;
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-/** Serious and critical violations of one page in one width and theme, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(wcagTags).analyze();
+/**
+ * The rules whose outcome a theme can change: a theme changes colours only (ui/design.css), so a
+ * page checked with every rule in one theme needs only these in the other.
+ */
+const colourRules = ['color-contrast', 'link-in-text-block'];
+
+/** Serious and critical violations of one page in one width and theme (of every WCAG 2.2 A/AA rule, or of `rules`), as readable lines. */
+async function seriousViolations(page: Page, rules?: string[]): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  const results = await (rules ? builder.withRules(rules) : builder.withTags(wcagTags)).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) =>
@@ -55,15 +78,19 @@ async function seriousViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Checks `page` as it stands in every width and system theme, then puts it back at 1280 px; returns the violations by state. */
-async function checkEveryWay(page: Page, name: string): Promise<Record<string, string[]>> {
+/**
+ * Checks `page` as it stands in every width (or those given) and system theme — every rule in the
+ * first theme, the colour rules in the second — then puts it back at 1280 px; returns the
+ * violations by state.
+ */
+async function checkEveryWay(page: Page, name: string, widthsChecked: readonly number[] = widthsPx): Promise<Record<string, string[]>> {
   const found: Record<string, string[]> = {};
-  for (const widthPx of widthsPx) {
+  for (const widthPx of widthsChecked) {
     await page.setViewportSize({ width: widthPx, height: widthPx > 600 ? 800 : 844 });
     for (const theme of themes) {
       await page.emulateMedia({ colorScheme: theme });
       const state = `${name} ${widthPx}px ${theme}`;
-      found[state] = await seriousViolations(page);
+      found[state] = await seriousViolations(page, theme === themes[0] ? undefined : colourRules);
       if (takeScreenshots) await page.screenshot({ path: path.join(screenshots, `${name}-${widthPx}-${theme}.png`) });
     }
   }
@@ -79,17 +106,65 @@ function report(found: Record<string, string[]>): void {
   }
 }
 
-describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', () => {
+/** Signs the operator up (the email confirmed from its mail) and logs in, once for the whole file; the session is shared by the parts. */
+async function signUpOnce(): Promise<StorageState> {
+  const page = await fixture.newPage();
+  await page.goto(`${fixture.plenary.url}/signup`);
+  await page.getByLabel('Your name').fill(operator.name);
+  await page.getByLabel('Email address').fill(operator.email);
+  await page.getByLabel('Password').fill(operator.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  // A busy machine may take a while to check the password and send the mail.
+  const verification = await fixture.mail.waitFor(operator.email, /Confirm your email/, 30_000);
+  await page.goto(linkIn(verification.text, '/verify'));
+  await page.getByText('Your email address is confirmed').waitFor();
+  await page.goto(`${fixture.plenary.url}/login`);
+  await page.getByLabel('Email address').fill(operator.email);
+  await page.getByLabel('Password').fill(operator.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { name: 'Your rooms', level: 1 }).waitFor();
+  const state = await page.context().storageState();
+  await page.context().close();
+  return state;
+}
+let signedInState: Promise<StorageState> | undefined;
+
+/** A page of its own, signed in as the operator (signed up on first use), on your rooms. */
+async function signedInPage(): Promise<Page> {
+  signedInState ??= signUpOnce();
+  const context = await fixture.chromium.browser.newContext({ viewport: { width: 1280, height: 720 }, storageState: await signedInState });
+  const page = await context.newPage();
+  await page.goto(`${fixture.plenary.url}/dashboard`);
+  await page.getByRole('heading', { name: 'Your rooms', level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+// On a busy machine (other tests beside these) a part that checks seven pages can pass the usual test time.
+describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', { timeout: partTimeoutMs }, () => {
   it('finds no critical or serious violation on the signed-out pages, in both widths and both themes', async () => {
     const page = await fixture.newPage();
     const found: Record<string, string[]> = {};
-    const pages = { home: '/', login: '/login', signup: '/signup', 'forgot-password': '/forgot-password', network: '/network' };
+    const pages = {
+      home: '/',
+      about: '/about',
+      login: '/login',
+      signup: '/signup',
+      'forgot-password': '/forgot-password',
+      network: '/network',
+      'not-found': '/no/such/page',
+    };
     for (const [name, address] of Object.entries(pages)) {
       await page.goto(`${fixture.plenary.url}${address}`);
       await page.waitForLoadState('networkidle');
       await page.locator('main').first().waitFor();
       Object.assign(found, await checkEveryWay(page, name));
     }
+    // On a phone the navigation folds into the Menu button; open, it is checked too.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('link', { name: 'Sign up' }).waitFor();
+    Object.assign(found, await checkEveryWay(page, 'menu', [390]));
     report(found);
     expect(Object.values(found).flat()).toEqual([]);
     await page.context().close();
@@ -114,24 +189,12 @@ describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.context().close();
   });
 
-  it('finds no critical or serious violation on the signed-in pages (your rooms, your data, the question before deleting the account), in both widths and both themes', async () => {
-    const page = await fixture.newPage();
-    await page.goto(`${fixture.plenary.url}/signup`);
-    await page.getByLabel('Your name').fill('Ada Lovelace');
-    await page.getByLabel('Email address').fill('ada@example.coop');
-    await page.getByLabel('Password').fill('analytical engine 1843');
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    const verification = await fixture.mail.waitFor('ada@example.coop', /Confirm your email/);
-    await page.goto(linkIn(verification.text, '/verify'));
-    await page.getByText('Your email address is confirmed').waitFor();
-    await page.goto(`${fixture.plenary.url}/login`);
-    await page.getByLabel('Email address').fill('ada@example.coop');
-    await page.getByLabel('Password').fill('analytical engine 1843');
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('heading', { name: 'Your rooms', level: 1 }).waitFor();
-    await page.waitForLoadState('networkidle');
+  it('finds no critical or serious violation on the signed-in pages (your rooms with the Account menu open, your data, the question before deleting the account), in both widths and both themes', async () => {
+    const page = await signedInPage();
     const found = await checkEveryWay(page, 'dashboard');
     await page.getByRole('button', { name: 'Account' }).click();
+    await page.getByRole('link', { name: 'Your data' }).waitFor();
+    Object.assign(found, await checkEveryWay(page, 'account-menu'));
     await page.getByRole('link', { name: 'Your data' }).click();
     await page.getByRole('button', { name: 'Delete my account' }).waitFor();
     Object.assign(found, await checkEveryWay(page, 'account'));
@@ -140,6 +203,55 @@ describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', () => {
     Object.assign(found, await checkEveryWay(page, 'account-delete-question'));
     await page.getByRole('button', { name: 'Keep my account' }).click();
     await page.getByRole('alertdialog').waitFor({ state: 'detached' });
+    report(found);
+    expect(Object.values(found).flat()).toEqual([]);
+    await page.context().close();
+  });
+
+  it('finds no critical or serious violation on an organisation, the operator console and the signed-in network pages, in both widths and both themes', async () => {
+    const page = await signedInPage();
+    const found: Record<string, string[]> = {};
+    await page.getByLabel('Organisation name').fill('Compiler Co-op');
+    await page.getByLabel('Short name for links').fill('compilers');
+    await page.getByRole('button', { name: 'Create organisation' }).click();
+    await page.getByRole('link', { name: 'Compiler Co-op' }).click();
+    await page.getByRole('table').getByText(operator.email).waitFor();
+    Object.assign(found, await checkEveryWay(page, 'organisation'));
+
+    await page.goto(`${fixture.plenary.url}/operator`);
+    await page.getByRole('cell', { name: operator.email }).waitFor();
+    Object.assign(found, await checkEveryWay(page, 'operator'));
+
+    // Ada's business applies to the network; she, its administrator, approves it.
+    await page.goto(`${fixture.plenary.url}/network`);
+    await page.getByRole('radio', { name: 'A new business' }).check();
+    await page.getByLabel('Business name').fill('Bletchley Bakery');
+    await page.getByLabel('Short name').fill('bletchley-bakery');
+    await page.getByLabel('Description').fill('Bread for codebreakers.');
+    await page.getByLabel('Location').fill('Bletchley');
+    await page.getByRole('button', { name: 'Apply to join' }).click();
+    await page
+      .getByText(/waiting for|pending|under review/i)
+      .first()
+      .waitFor();
+    Object.assign(found, await checkEveryWay(page, 'network-home'));
+    await page.goto(`${fixture.plenary.url}/network/admin`);
+    const application = page.getByRole('listitem').filter({ hasText: 'Bletchley Bakery' });
+    await application.getByRole('button', { name: 'Approve', exact: true }).click();
+    await application.getByRole('button', { name: 'Suspend', exact: true }).waitFor();
+    Object.assign(found, await checkEveryWay(page, 'network-admin'));
+
+    const networkPages = {
+      'network-directory': ['/network/directory', 'Directory'],
+      'network-member': ['/network/members/bletchley-bakery', 'Bletchley Bakery'],
+      'network-statement': ['/network/members/bletchley-bakery/account', 'Account of Bletchley Bakery'],
+    } as const;
+    for (const [name, [address, heading]] of Object.entries(networkPages)) {
+      await page.goto(`${fixture.plenary.url}${address}`);
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      Object.assign(found, await checkEveryWay(page, name));
+    }
     report(found);
     expect(Object.values(found).flat()).toEqual([]);
     await page.context().close();
