@@ -32,7 +32,7 @@ function bytesReceived(page: Page): Promise<{ video: number; audio: number }> {
 }
 
 async function main(): Promise<void> {
-  const plenary = await startPlenary({ LOG_LEVEL: 'warn' });
+  const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off' });
   const chromium = await launchChromium();
   try {
     const { roomId } = (await (await fetch(`${plenary.url}/api/rooms`, { method: 'POST' })).json()) as { roomId: string };

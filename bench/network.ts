@@ -51,7 +51,7 @@ async function measure(label: string, count: number, concurrency: number, call: 
 async function actorOf(fixture: NetworkTestApp, email: string): Promise<Actor> {
   const person = await fixture.people.accounts.findByEmail(email);
   if (!person) throw new Error(`${email} is missing`);
-  return fixture.network.context.actor(person);
+  return fixture.network.context.actor(person, 'en');
 }
 
 /** Approved members written straight into the tables, each with three listings (the directory only reads them). */

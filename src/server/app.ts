@@ -14,6 +14,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
+import { type BillingService, billingHttp } from './billing/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
@@ -38,6 +39,10 @@ export interface AppServices {
   ledger: Ledger;
   /** The mutual-credit network. */
   network: NetworkServices;
+  /** Plans and subscriptions. */
+  billing: BillingService;
+  /** Whether a person is one of the co-op's operators. */
+  isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** Bearer token of the ledger's administrative API; without it that API is off. */
   ledgerApiToken?: string | undefined;
   /** Bearer token for `/metrics`; without it `/metrics` is off. */
@@ -143,6 +148,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
   await app.register(networkHttp, { network: services.network });
+  await app.register(billingHttp, { billing: services.billing, isOperator: services.isOperator });
   await app.register(operationsHttp, {
     storage: services.storage,
     gateway: services.gateway,

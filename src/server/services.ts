@@ -6,10 +6,11 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
+import { BillingService } from './billing/index.js';
 import type { Config } from './config/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
-import { LocalRoomDirectory, RoomRegistry, RoomsRepository } from './meetings/index.js';
+import { LocalRoomDirectory, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
 import { allMigrations } from './migrations.js';
 import { type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
 import { createPeopleServices, type PeopleServices } from './people/index.js';
@@ -36,6 +37,10 @@ export interface Services {
   ledger: Ledger;
   /** The mutual-credit network: trading members, directory, payments, requests. */
   network: NetworkServices;
+  /** Plans and subscriptions, and what each room's meetings may do. */
+  billing: BillingService;
+  /** Whether a person is one of the co-op's operators (`OPERATOR_EMAILS`, with a verified email). */
+  isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** The supervised Janus, when Plenary runs its own. */
   localJanus: LocalJanus | undefined;
   /** Stops everything, Janus included. Idempotent. */
@@ -79,6 +84,10 @@ export async function startServices(
     },
   });
   await people.mailer.logUnsent();
+  const isOperator = (person: { email: string; emailVerified: boolean }) =>
+    person.emailVerified && config.OPERATOR_EMAILS.includes(person.email);
+  const billing = new BillingService({ storage, clock, organisations: people.organisations, creditScale: config.NETWORK_CURRENCY_SCALE });
+  await billing.ensurePlans();
   const ledger = new Ledger(storage, clock);
   const network = await startNetworkServices({
     storage,
@@ -88,7 +97,7 @@ export async function startServices(
     findPerson: (personId) => people.accounts.findPerson(personId),
     mailer: people.mailer,
     link: (path) => `${people.linkBase.get()}${path}`,
-    isAdministrator: (person) => person.emailVerified && config.OPERATOR_EMAILS.includes(person.email),
+    isAdministrator: isOperator,
     administratorEmails: config.OPERATOR_EMAILS,
     settings: networkSettings(config),
     instanceId,
@@ -121,7 +130,16 @@ export async function startServices(
   });
   await gateway.start();
   // One instance, one Janus: every room is placed here (a shared directory comes with several instances).
-  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock));
+  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock), (roomId) =>
+    config.PLAN_LIMITS === 'on' ? billing.allowanceOf(roomId) : unlimitedAllowance(roomId),
+  );
+  // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
+  const billingPeriods = repeatEvery(
+    limits.billingSweepIntervalMs,
+    () => billing.advancePeriods(),
+    (error) => logger.error({ err: error }, 'rolling subscriptions into their next period failed'),
+    clock,
+  );
 
   // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings),
   // and what a dead instance left — meetings and payment requests whose claims lapsed — is cleaned up
@@ -147,11 +165,14 @@ export async function startServices(
     people,
     ledger,
     network,
+    billing,
+    isOperator,
     localJanus,
     async stop() {
       if (stopped) return;
       stopped = true;
       await claimRenewal.stop();
+      await billingPeriods.stop();
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();

@@ -9,7 +9,10 @@ import { labelSchema } from './text.js';
 export const planPeriods = ['month', 'year'] as const;
 export type PlanPeriod = (typeof planPeriods)[number];
 
-export const PlanIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a plan id').max(40);
+export const PlanIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'not a plan id')
+  .max(40);
 
 /** A plan, as the server keeps it. */
 export interface Plan {
@@ -56,7 +59,12 @@ export const PlanEditSchema = z
     name: labelSchema(60),
     participantsMax: z.number().int().min(2).max(500),
     meetingsMax: z.number().int().min(1).max(1_000).nullable(),
-    meetingMinutesMax: z.number().int().min(10).max(24 * 60).nullable(),
+    meetingMinutesMax: z
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 60)
+      .nullable(),
     storageMb: z.number().int().min(0).max(10_000_000),
     period: z.enum(planPeriods),
     taxRateBasisPoints: z.number().int().min(0).max(10_000),
@@ -67,7 +75,7 @@ export const PlanEditSchema = z
   .strict();
 export type PlanEdit = z.infer<typeof PlanEditSchema>;
 
-/** `PUT /api/organisations/:slug/subscription`: change to this plan (`free` cancels at the period's end). */
+/** `PUT /api/orgs/:slug/subscription`: change to this plan (`free` cancels at the period's end). */
 export const SubscriptionChangeSchema = z.object({ planId: PlanIdSchema }).strict();
 
 /** An organisation's subscription in JSON: the plan in force, and what changes at the period's end. */

@@ -123,6 +123,8 @@ export const billingFailureCodes = [
   'plan_not_found',
   'plan_quoted',
   'plan_unchanged',
+  'plan_has_subscribers',
+  'plan_not_editable',
   'organisation_not_found',
   'role_required',
   'operator_only',

@@ -102,6 +102,8 @@ export const limits = {
   instanceClaimLeaseMs: 5 * 60_000,
   /** How often a running instance renews its claims on its open meetings (well inside the lease). */
   instanceClaimRenewIntervalMs: 60_000,
+  /** How often subscriptions whose period ended are rolled into the next (also done on every read). */
+  billingSweepIntervalMs: 10 * 60_000,
   /** Keys (addresses, accounts…) one in-memory rate limiter tracks at once; beyond it, the fullest buckets go first. */
   rateLimiterKeysMax: 100_000,
 } as const;

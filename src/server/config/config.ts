@@ -142,6 +142,12 @@ const ConfigSchema = z
       .string()
       .regex(/^[0-9]{1,12}(\.[0-9]{1,6})?$/, 'must be a positive amount such as 500 or 250.50')
       .default('500'),
+    /**
+     * `on`: every meeting keeps to its room's plan (people, meetings at once, length; Free for a
+     * room no subscribing organisation owns). `off`: only the rooms' own limits, for an instance
+     * that does not bill (and the benchmarks, which fill rooms past Free).
+     */
+    PLAN_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
     /** Short name of the co-op's own organisation: its trading account is the co-op's (public to the network). */
     COOP_ORGANISATION: z
       .string()

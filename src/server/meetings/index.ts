@@ -1,4 +1,6 @@
 /** The meetings domain: persistent rooms, meeting records, and the registry of live meetings. */
+
+export { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from './allowance.js';
 export { type MeetingsHttpOptions, meetingsHttp } from './http.js';
 export {
   type Failure,

@@ -172,8 +172,8 @@ describe('moderator controls', () => {
   it('ends the meeting for everyone', async () => {
     const { moderator, guest } = await meeting();
     moderator.send({ type: 'moderate', moderation: { action: 'end-meeting' } });
-    expect(await guest.next('meeting-ended')).toEqual({ type: 'meeting-ended' });
-    expect(await moderator.next('meeting-ended')).toEqual({ type: 'meeting-ended' });
+    expect(await guest.next('meeting-ended')).toEqual({ type: 'meeting-ended', reason: 'ended_by_moderator' });
+    expect(await moderator.next('meeting-ended')).toEqual({ type: 'meeting-ended', reason: 'ended_by_moderator' });
     expect(await guest.closed).toBe(1000);
   });
 });

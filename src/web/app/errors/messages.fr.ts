@@ -95,6 +95,9 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   plan_not_found: 'Cette formule n’existe pas.',
   plan_quoted: 'Le prix de cette formule est établi sur devis par la coopérative : demandez aux opérateurs.',
   plan_unchanged: 'L’organisation a déjà cette formule.',
+  plan_has_subscribers:
+    'Des organisations sont abonnées à cette formule : ses limites ne peuvent pas être abaissées, ni sa période changée.',
+  plan_not_editable: 'La formule Gratuite reste gratuite.',
   plan_participants_limit: 'Cette réunion compte autant de personnes que sa formule le permet.',
   plan_meetings_limit: 'Sa formule ne permet pas d’autres réunions en même temps.',
 });

@@ -106,6 +106,8 @@ export const errorsEnglish = {
   plan_not_found: 'There is no such plan.',
   plan_quoted: 'This plan’s price is quoted by the co-op: ask the operators.',
   plan_unchanged: 'The organisation is already on this plan.',
+  plan_has_subscribers: 'Organisations subscribe to this plan: its limits cannot be lowered nor its period changed.',
+  plan_not_editable: 'The Free plan stays free.',
   plan_participants_limit: 'This meeting has as many people as its plan allows.',
   plan_meetings_limit: 'Its plan allows no more meetings at once.',
 } as const satisfies Record<KnownErrorCode | 'generic', string>;

@@ -179,7 +179,14 @@ export class MeetingController {
       case 'removed':
         return this.finish('removed', message.banned ? t('meeting.removedBanned') : t('meeting.removed'));
       case 'meeting-ended':
-        return this.finish('ended', t('meeting.ended'));
+        return this.finish('ended', message.reason === 'time_limit' ? t('meeting.endedByPlan') : t('meeting.ended'));
+      case 'meeting-ending':
+        return this.update({
+          notice: t('meeting.endingSoon', {
+            plan: message.planName,
+            minutes: Math.max(1, Math.round((message.endsAtMs - Date.now()) / 60_000)),
+          }),
+        });
       case 'lobby':
         return this.update({ lobby: message.waiting });
       case 'participant-joined':

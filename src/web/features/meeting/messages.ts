@@ -26,6 +26,9 @@ export const meetingEnglish = {
   'meeting.removed': 'A moderator removed you from the meeting.',
   'meeting.removedBanned': 'A moderator removed you from the meeting. You cannot rejoin it.',
   'meeting.ended': 'A moderator ended the meeting for everyone.',
+  'meeting.endedByPlan': 'The meeting reached the length its plan allows, and has ended.',
+  'meeting.endingSoon':
+    'This meeting ends in {minutes, plural, one {# minute} other {# minutes}}: the {plan} plan allows meetings of limited length.',
   'meeting.endedTitle': 'The meeting has ended',
   'meeting.removedTitle': 'You were removed',
   'meeting.failedTitle': 'You could not join',

@@ -1,0 +1,19 @@
+/** The billing domain's failures: its codes (shared with the browser) and their HTTP statuses. */
+import type { BillingFailureCode } from '../../shared/failure-codes.js';
+import type { Failure, Result } from '../platform/outcome.js';
+
+export type BillingFailure = Failure<BillingFailureCode>;
+export type BillingResult<T> = Result<T, BillingFailureCode>;
+
+/** The HTTP status of each code, used only at the domain's HTTP edge. */
+export const billingFailureStatus: Readonly<Record<BillingFailureCode, number>> = {
+  plan_not_found: 404,
+  plan_quoted: 409,
+  plan_unchanged: 409,
+  plan_has_subscribers: 409,
+  plan_not_editable: 409,
+  organisation_not_found: 404,
+  role_required: 403,
+  operator_only: 403,
+  not_signed_in: 401,
+};

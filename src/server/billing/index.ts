@@ -1,0 +1,6 @@
+/** Billing: plans, subscriptions and what they allow meetings (invoices and payments come next). */
+export { BillingService, type BillingServiceOptions, planView } from './billing-service.js';
+export { type BillingFailure, type BillingResult, billingFailureStatus } from './failures.js';
+export { type BillingHttpOptions, billingHttp } from './http.js';
+export { type BillingTables, billingMigrations } from './migrations.js';
+export { freePlanId, seedPlans } from './plans.js';
