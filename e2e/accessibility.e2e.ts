@@ -148,6 +148,7 @@ describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', { timeout: partTime
     const pages = {
       home: '/',
       about: '/about',
+      pricing: '/pricing',
       login: '/login',
       signup: '/signup',
       'forgot-password': '/forgot-password',

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
+import { linkIn, type SmtpSink } from '../src/server/email/smtp-sink.js';
 import { type RunningPlenary, startPlenary } from '../src/server/testing-process.js';
 
 export { type RunningPlenary, startPlenary };
@@ -168,4 +169,34 @@ export function useMeetingFixture(): {
     await fixture.plenary?.stop();
   });
   return fixture;
+}
+
+/**
+ * Signs a new person up through the pages, confirms the email from the mail they get, and logs
+ * in, in a fresh browser context; returns the signed-in page.
+ */
+export async function signedInPage(
+  browser: Browser,
+  plenaryUrl: string,
+  mail: SmtpSink,
+  person: { name: string; email: string },
+  password: string,
+): Promise<Page> {
+  const page = await (await newParticipantContext(browser)).newPage();
+  await page.goto(`${plenaryUrl}/signup`);
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByText(`We sent a message to ${person.email}`).waitFor();
+  const verification = await mail.waitFor(person.email, /Confirm your email/);
+  await page.goto(linkIn(verification.text, '/verify'));
+  await page.getByText('Your email address is confirmed').waitFor();
+  await page.goto(`${plenaryUrl}/login`);
+  await page.getByLabel('Email address').fill(person.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  // The Account menu (closed) names who is signed in.
+  await page.getByText(`Signed in as ${person.name}`).waitFor({ state: 'attached' });
+  return page;
 }

@@ -10,7 +10,14 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
-import { artifactsFolder, launchChromium, newParticipantContext, projectRoot, type RunningPlenary, startPlenary } from './harness.js';
+import {
+  artifactsFolder,
+  launchChromium,
+  projectRoot,
+  type RunningPlenary,
+  signedInPage,
+  startPlenary,
+} from './harness.js';
 
 let plenary: RunningPlenary;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -35,24 +42,8 @@ afterAll(async () => {
 });
 
 /** Signs a new person up, confirms the email from the mail they get, and logs in, in a fresh browser context. */
-async function signedIn(person: { name: string; email: string }): Promise<Page> {
-  const page = await (await newParticipantContext(chromium.browser)).newPage();
-  await page.goto(`${plenary.url}/signup`);
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.getByText(`We sent a message to ${person.email}`).waitFor();
-  const verification = await mail.waitFor(person.email, /Confirm your email/);
-  await page.goto(linkIn(verification.text, '/verify'));
-  await page.getByText('Your email address is confirmed').waitFor();
-  await page.goto(`${plenary.url}/login`);
-  await page.getByLabel('Email address').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  // The Account menu (closed) names who is signed in.
-  await page.getByText(`Signed in as ${person.name}`).waitFor({ state: 'attached' });
-  return page;
+function signedIn(person: { name: string; email: string }): Promise<Page> {
+  return signedInPage(chromium.browser, plenary.url, mail, person, password);
 }
 
 /** Applies for a new business from the network's home page. */

@@ -17,6 +17,7 @@ describe('the app shell', () => {
     const pages = {
       '/': 'Private meetings, run by a co-operative · Plenary',
       '/about': 'About the co-op · Plenary',
+      '/pricing': 'Plans · Plenary',
       '/login': 'Log in · Plenary',
       '/signup': 'Create your account · Plenary',
       '/network': 'Trading network · Plenary',

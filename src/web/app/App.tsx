@@ -15,6 +15,9 @@ const ForgotPasswordPage = lazyComponent(() => accountPages().then((module) => m
 const ResetPasswordPage = lazyComponent(() => accountPages().then((module) => module.ResetPasswordPage));
 const AcceptInvitationPage = lazyComponent(() => accountPages().then((module) => module.AcceptInvitationPage));
 const AccountSettingsPage = lazyComponent(() => accountPages().then((module) => module.AccountSettingsPage));
+// The billing feature's panel on an organisation's page, composed here so that neither feature imports the other.
+const PlanPanel = lazyComponent(() => import('../features/billing/PlanPanel.js').then((module) => module.PlanPanel));
+const PricingPage = lazyComponent(() => import('../features/billing/PricingPage.js').then((module) => module.PricingPage));
 const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
 const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
@@ -34,6 +37,7 @@ const NetworkPage = lazyComponent(() =>
 /** Pages by their exact path: about, accounts, your rooms, the operator console. */
 const pagesByPath: Record<string, () => JSX.Element> = {
   '/about': () => <AboutPage />,
+  '/pricing': () => <PricingPage />,
   '/signup': () => <SignUpPage />,
   '/login': () => <LogInPage />,
   '/verify': () => <VerifyPage />,
@@ -52,7 +56,7 @@ function Page({ path }: { path: string }) {
   if (exactPage) return exactPage();
   if (/^\/network(\/|$)/.test(path)) return <NetworkPage path={path} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
-  if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} />;
+  if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} planPanel={PlanPanel} />;
   // `/r/<room id>/settings` before `/r/<org>/<room>`: "settings" is never a room's short name.
   const settings = /^\/r\/([^/]+)\/settings\/?$/.exec(path);
   if (settings?.[1]) return <SettingsPage key={settings[1]} roomId={decodeURIComponent(settings[1])} />;

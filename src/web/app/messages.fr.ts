@@ -10,6 +10,7 @@ export const appFrench = translation<typeof appEnglish>()({
   'nav.skip': 'Aller au contenu',
   'nav.meetings': 'Réunions',
   'nav.about': 'À propos',
+  'nav.pricing': 'Formules',
   'nav.rooms': 'Salles',
   'nav.account': 'Compte',
   'nav.signedInAs': 'Connecté en tant que {name}',

@@ -10,6 +10,7 @@ export const appEnglish = {
   'nav.skip': 'Skip to content',
   'nav.meetings': 'Meetings',
   'nav.about': 'About',
+  'nav.pricing': 'Plans',
   'nav.rooms': 'Rooms',
   'nav.account': 'Account',
   'nav.signedInAs': 'Signed in as {name}',

@@ -15,6 +15,7 @@ import {
   Menu as MenuIcon,
   Network,
   ShieldCheck,
+  Tags,
   UserCog,
   UserPlus,
   Video,
@@ -88,7 +89,9 @@ function NavigationLinks({ session, path }: { session: SessionState; path: strin
       <NavigationLink href="/network" icon={<Network size={iconSize} />} path={path}>
         {t('nav.network')}
       </NavigationLink>
-      {/* "Pricing" goes here once plans exist (the billing issue). */}
+      <NavigationLink href="/pricing" icon={<Tags size={iconSize} />} path={path}>
+        {t('nav.pricing')}
+      </NavigationLink>
       <NavigationLink href="/about" icon={<Info size={iconSize} />} path={path}>
         {t('nav.about')}
       </NavigationLink>

@@ -1,6 +1,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountEnglish } from '../../features/account/messages.js';
+import { billingEnglish } from '../../features/billing/messages.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { homeEnglish } from '../../features/home/messages.js';
 import { meetingEnglish, meetingMessages } from '../../features/meeting/messages.js';
@@ -19,6 +20,7 @@ import { currentLanguage, formatNumber, preferredLanguage } from './language.js'
 const english: Record<CatalogueName, Record<string, string>> = {
   account: accountEnglish,
   app: appEnglish,
+  billing: billingEnglish,
   dashboard: dashboardEnglish,
   errors: errorsEnglish,
   home: homeEnglish,

@@ -6,6 +6,8 @@
 import type { Translation } from '../../../shared/icu-types.js';
 import { accountFrench } from '../../features/account/messages.fr.js';
 import type { accountEnglish } from '../../features/account/messages.js';
+import { billingFrench } from '../../features/billing/messages.fr.js';
+import type { billingEnglish } from '../../features/billing/messages.js';
 import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
 import type { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { homeFrench } from '../../features/home/messages.fr.js';
@@ -32,6 +34,7 @@ import type { appEnglish } from '../messages.js';
 /** The French catalogues by name. */
 export const french: {
   account: Translation<typeof accountEnglish>;
+  billing: Translation<typeof billingEnglish>;
   app: Translation<typeof appEnglish>;
   errors: Translation<typeof errorsEnglish>;
   dashboard: Translation<typeof dashboardEnglish>;
@@ -45,6 +48,7 @@ export const french: {
   roomSettings: Translation<typeof roomSettingsEnglish>;
 } = {
   account: accountFrench,
+  billing: billingFrench,
   app: appFrench,
   errors: errorsFrench,
   dashboard: dashboardFrench,

@@ -1,6 +1,6 @@
 /** The screens around the meeting: waiting in the lobby, and the end (left, not let in, removed, ended, failed). */
 import { navigate } from '../../app/router.js';
-import { Button } from '../../ui/index.js';
+import { Button, Link } from '../../ui/index.js';
 import type { MeetingState } from './meeting-controller.js';
 import { t } from './messages.js';
 
@@ -17,6 +17,11 @@ export function EndScreen({ state, onRejoin }: { state: MeetingState; onRejoin: 
     <main class="page centered">
       <h1>{titles[status]}</h1>
       {state.notice && <p role="status">{state.notice}</p>}
+      {state.refusedFor?.startsWith('plan_') && (
+        <p>
+          <Link href="/pricing">{t('meeting.seePlans')}</Link>
+        </p>
+      )}
       {(status === 'left' || status === 'failed') && (
         <Button variant="primary" onClick={onRejoin}>
           {t('meeting.rejoin')}

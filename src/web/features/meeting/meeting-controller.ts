@@ -17,7 +17,7 @@ import type {
   ServerMessage,
   VideoLayer,
 } from '../../../shared/protocol.js';
-import { errorText, refusalText } from '../../app/errors/messages.js';
+import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
@@ -62,6 +62,8 @@ export interface MeetingState {
   reaction: Reaction | undefined;
   /** A sentence for the person: what went wrong or what a moderator did. */
   notice: string | undefined;
+  /** Why the join was refused, when it was: its error code (the end screen offers the plans for a plan's limit). */
+  refusedFor: string | undefined;
   /** A moderator asked us to unmute. */
   askedToUnmute: boolean;
 }
@@ -92,6 +94,7 @@ function initialState(media: MediaState): MeetingState {
     screen: undefined,
     reaction: undefined,
     notice: undefined,
+    refusedFor: undefined,
     askedToUnmute: false,
   };
 }
@@ -282,7 +285,9 @@ export class MeetingController {
         // The server forgot us (it restarted): join afresh.
         this.resumeToken = undefined;
       }
-      return this.finish('failed', errorText(message.code));
+      // A plan's limit names the plan in the server's sentence (written in the page's language).
+      this.finish('failed', refusalText(message.code, message.message));
+      return this.update({ refusedFor: message.code });
     }
     if (message.inReplyTo === 'subscribe') return;
     if (message.inReplyTo === 'publish' && message.code === 'screen_share_taken') this.stopScreenShare();

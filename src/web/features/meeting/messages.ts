@@ -26,6 +26,7 @@ export const meetingEnglish = {
   'meeting.removed': 'A moderator removed you from the meeting.',
   'meeting.removedBanned': 'A moderator removed you from the meeting. You cannot rejoin it.',
   'meeting.ended': 'A moderator ended the meeting for everyone.',
+  'meeting.seePlans': 'See the plans, and what each allows',
   'meeting.endedByPlan': 'The meeting reached the length its plan allows, and has ended.',
   'meeting.endingSoon':
     'This meeting ends in {minutes, plural, one {# minute} other {# minutes}}: the {plan} plan allows meetings of limited length.',

@@ -1,4 +1,5 @@
 /** An organisation's people (with roles), inviting by email, and resolving `/r/<org>/<room>`. */
+import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type OrganisationView, OrganisationViewSchema, RoomLookupViewSchema } from '../../../shared/accounts-api.js';
 import { ApiFailure, callApi } from '../../app/api.js';
@@ -8,7 +9,10 @@ import { useSession } from '../../app/session.js';
 import { ActionForm, Field, failureText, SignInRequired, showToast, usePageTitle } from '../../ui/index.js';
 import { t } from './messages.js';
 
-export function OrganisationPage({ slug }: { slug: string }) {
+/** The plan section another feature (billing) draws for this organisation; `manages`: its owners and admins may change it. */
+export type PlanPanelComponent = ComponentType<{ slug: string; manages: boolean }>;
+
+export function OrganisationPage({ slug, planPanel: PlanPanel }: { slug: string; planPanel?: PlanPanelComponent }) {
   const session = useSession();
   const [organisation, setOrganisation] = useState<OrganisationView | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -59,6 +63,7 @@ export function OrganisationPage({ slug }: { slug: string }) {
         </table>
       )}
       {manages && <InviteForm slug={slug} />}
+      {organisation && PlanPanel && <PlanPanel slug={slug} manages={manages} />}
     </main>
   );
 }
