@@ -10,14 +10,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkIn, type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
-import {
-  artifactsFolder,
-  launchChromium,
-  projectRoot,
-  type RunningPlenary,
-  signedInPage,
-  startPlenary,
-} from './harness.js';
+import { artifactsFolder, launchChromium, projectRoot, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
 
 let plenary: RunningPlenary;
 let chromium: { browser: Browser; close(): Promise<void> };
