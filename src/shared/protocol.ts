@@ -253,7 +253,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** You are in the waiting room until a moderator admits or denies you. */
   z.object({ type: z.literal('waiting') }),
   /** You were not let in. */
-  z.object({ type: z.literal('denied'), reason: z.string().optional() }),
+  /** You were not let in: a moderator's `reason`, or `full` when the meeting filled up while you waited. */
+  z.object({ type: z.literal('denied'), reason: z.string().optional(), full: z.boolean().optional() }),
   /** For moderators: who is waiting, oldest first. */
   z.object({
     type: z.literal('lobby'),

@@ -318,7 +318,7 @@ describe('the waiting room', () => {
     const { live, room, moderator, guest: waiting, join } = await meeting({ waitingRoom: true, participantsMax: 2 });
     join('Mo 2', { accessCode: room.moderatorCode });
     expect(live.moderate(moderator.id, { action: 'admit', participantId: waiting.id })).toMatchObject({ code: 'participant_not_found' });
-    expect(waiting.connection.all('denied')).toEqual([{ type: 'denied', reason: 'The meeting is full.' }]);
+    expect(waiting.connection.all('denied')).toEqual([{ type: 'denied', full: true }]);
   });
 });
 

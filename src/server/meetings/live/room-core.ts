@@ -133,7 +133,7 @@ export class RoomCore {
     if (!waiting) return failure('participant_not_found', meetingsWords.phrase('nobody_waiting'));
     this.lobby.delete(participantId);
     if (this.participants.size >= this.participantsMax) {
-      waiting.participant.send({ type: 'denied', reason: 'The meeting is full.' });
+      waiting.participant.send({ type: 'denied', full: true });
       waiting.participant.disconnect();
       return failure('participant_not_found', meetingsWords.phrase('nobody_waiting'));
     }

@@ -178,7 +178,7 @@ export class MeetingController {
       case 'waiting':
         return this.update({ status: 'waiting', notice: undefined });
       case 'denied':
-        return this.finish('denied', message.reason ?? t('meeting.deniedNoReason'));
+        return this.finish('denied', message.full ? t('meeting.deniedFull') : (message.reason ?? t('meeting.deniedNoReason')));
       case 'removed':
         return this.finish('removed', message.banned ? t('meeting.removedBanned') : t('meeting.removed'));
       case 'meeting-ended':

@@ -26,6 +26,7 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'meeting.removed': 'Un modérateur vous a retiré de la réunion.',
   'meeting.removedBanned': 'Un modérateur vous a retiré de la réunion. Vous ne pouvez pas la rejoindre à nouveau.',
   'meeting.ended': 'Un modérateur a mis fin à la réunion pour tout le monde.',
+  'meeting.deniedFull': 'La réunion s’est remplie pendant votre attente.',
   'meeting.seePlans': 'Voir les formules, et ce que chacune permet',
   'meeting.endedByPlan': 'La réunion a atteint la durée que permet sa formule, et s’est terminée.',
   'meeting.endingSoon':

@@ -26,6 +26,7 @@ export const meetingEnglish = {
   'meeting.removed': 'A moderator removed you from the meeting.',
   'meeting.removedBanned': 'A moderator removed you from the meeting. You cannot rejoin it.',
   'meeting.ended': 'A moderator ended the meeting for everyone.',
+  'meeting.deniedFull': 'The meeting filled up while you waited.',
   'meeting.seePlans': 'See the plans, and what each allows',
   'meeting.endedByPlan': 'The meeting reached the length its plan allows, and has ended.',
   'meeting.endingSoon':
