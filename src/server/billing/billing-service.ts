@@ -294,23 +294,24 @@ export class BillingService {
     const now = this.now();
     const due = await this.db.selectFrom('billing_subscriptions').select('organisation_id').where('period_end_ms', '<=', now).execute();
     let rolled = 0;
-    for (const { organisation_id } of due) rolled += await this.advance(organisation_id, now);
+    for (const { organisation_id } of due) rolled += (await this.advance(organisation_id, now)).rolled;
     return rolled;
   }
 
-  /** Rolls one subscription on until its period contains `now`; the number of periods rolled. */
-  private async advance(organisationId: string, now: number): Promise<number> {
+  /** Rolls one subscription on until its period contains `now`: the periods rolled, and the subscription then (none after a cancellation). */
+  private async advance(organisationId: string, now: number): Promise<{ rolled: number; row: SubscriptionRow | undefined }> {
     let rolled = 0;
     for (;;) {
       const row = await this.subscriptionRow(organisationId);
-      if (!row || row.periodEndMs > now) return rolled;
+      if (!row || row.periodEndMs > now) return { rolled, row };
       if (row.cancelAtPeriodEnd) {
         await this.db
           .deleteFrom('billing_subscriptions')
           .where('organisation_id', '=', organisationId)
           .where('period_end_ms', '=', row.periodEndMs)
           .execute();
-        return rolled + 1;
+        rolled += 1;
+        continue;
       }
       const planId = row.nextPlanId ?? row.planId;
       const plan = await this.plan(planId, row.periodEndMs);
@@ -351,8 +352,7 @@ export class BillingService {
   /** The plan in force for an organisation now (its periods rolled on first), and its subscription. */
   async planInForce(organisationId: string): Promise<{ plan: Plan; subscription: SubscriptionRow | undefined }> {
     const now = this.now();
-    await this.advance(organisationId, now);
-    const subscription = await this.subscriptionRow(organisationId);
+    const { row: subscription } = await this.advance(organisationId, now);
     const plan = (subscription && (await this.plan(subscription.planId, subscription.periodStartMs))) ?? (await this.freePlan());
     return { plan, subscription };
   }

@@ -11,5 +11,4 @@ export const billingFrench = translation<typeof billingEnglish>()({
   organisation_not_found: 'Vous n’appartenez à aucune organisation de ce nom.',
   managers_only: 'Seuls les propriétaires et administrateurs de {organisation} peuvent changer sa formule.',
   operators_only: 'Seuls les opérateurs de la coopérative peuvent modifier les formules.',
-  log_in: 'Connectez-vous pour faire ceci.',
 });

@@ -12,7 +12,6 @@ export const billingEnglish = {
   organisation_not_found: 'There is no organisation with this name that you belong to.',
   managers_only: 'Only the owners and admins of {organisation} can change its plan.',
   operators_only: 'Only the co-op’s operators can change plans.',
-  log_in: 'Log in to do this.',
 } as const;
 
 export const billingWords = defineWords('billing', billingEnglish, { fr: billingFrench });

@@ -135,22 +135,11 @@ export class OrganisationMembers {
     if (!membership) return notFound();
     if (personId !== person.id && !managers.includes(membership.role))
       return failure('role_required', organisationsWords.phrase('only_managers_remove'));
-    const target = await this.db
-      .selectFrom('organisation_members')
-      .select('role')
-      .where('organisation_id', '=', membership.organisationId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
+    const target = await this.roleIn(membership.organisationId, personId);
     if (!target) return failure('member_not_found', organisationsWords.phrase('member_not_found'));
     if (target.role === 'owner') {
       if (membership.role !== 'owner') return failure('role_required', organisationsWords.phrase('only_owners_remove_owners'));
-      const owners = await this.db
-        .selectFrom('organisation_members')
-        .select('person_id')
-        .where('organisation_id', '=', membership.organisationId)
-        .where('role', '=', 'owner')
-        .execute();
-      if (owners.length <= 1) return failure('last_owner', organisationsWords.phrase('last_owner'));
+      if ((await this.ownerCount(membership.organisationId)) <= 1) return failure('last_owner', organisationsWords.phrase('last_owner'));
     }
     await this.db
       .deleteFrom('organisation_members')
@@ -158,6 +147,27 @@ export class OrganisationMembers {
       .where('person_id', '=', personId)
       .execute();
     return success(undefined);
+  }
+
+  /** A member's role row, if `personId` belongs to the organisation. */
+  private roleIn(organisationId: string, personId: string): Promise<{ role: string } | undefined> {
+    return this.db
+      .selectFrom('organisation_members')
+      .select('role')
+      .where('organisation_id', '=', organisationId)
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+  }
+
+  /** How many owners the organisation has. */
+  private async ownerCount(organisationId: string): Promise<number> {
+    const owners = await this.db
+      .selectFrom('organisation_members')
+      .select('person_id')
+      .where('organisation_id', '=', organisationId)
+      .where('role', '=', 'owner')
+      .execute();
+    return owners.length;
   }
 
   /**
@@ -168,24 +178,13 @@ export class OrganisationMembers {
     const membership = await this.membership(person.id, slug);
     if (!membership) return notFound();
     if (!managers.includes(membership.role)) return failure('role_required', organisationsWords.phrase('only_managers_change_roles'));
-    const target = await this.db
-      .selectFrom('organisation_members')
-      .select('role')
-      .where('organisation_id', '=', membership.organisationId)
-      .where('person_id', '=', personId)
-      .executeTakeFirst();
+    const target = await this.roleIn(membership.organisationId, personId);
     if (!target) return failure('member_not_found', organisationsWords.phrase('member_not_found'));
     if ((target.role === 'owner' || role === 'owner') && membership.role !== 'owner') {
       return failure('role_required', organisationsWords.phrase('only_owners_make_owners'));
     }
     if (target.role === 'owner' && role !== 'owner') {
-      const owners = await this.db
-        .selectFrom('organisation_members')
-        .select('person_id')
-        .where('organisation_id', '=', membership.organisationId)
-        .where('role', '=', 'owner')
-        .execute();
-      if (owners.length <= 1) return failure('last_owner', organisationsWords.phrase('last_owner'));
+      if ((await this.ownerCount(membership.organisationId)) <= 1) return failure('last_owner', organisationsWords.phrase('last_owner'));
     }
     await this.db
       .updateTable('organisation_members')
