@@ -148,7 +148,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
   await app.register(networkHttp, { network: services.network });
-  await app.register(billingHttp, { billing: services.billing, isOperator: services.isOperator });
+  await app.register(billingHttp, { billing: services.billing, invoices: services.billing.invoices, isOperator: services.isOperator });
   await app.register(operationsHttp, {
     storage: services.storage,
     gateway: services.gateway,

@@ -6,13 +6,13 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
-import { BillingService } from './billing/index.js';
+import { BillingService, invoiceTermsOf } from './billing/index.js';
 import type { Config } from './config/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { LocalRoomDirectory, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
 import { allMigrations } from './migrations.js';
-import { type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
+import { creditAccounts, type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
 import { createPeopleServices, type PeopleServices } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
@@ -86,8 +86,6 @@ export async function startServices(
   await people.mailer.logUnsent();
   const isOperator = (person: { email: string; emailVerified: boolean }) =>
     person.emailVerified && config.OPERATOR_EMAILS.includes(person.email);
-  const billing = new BillingService({ storage, clock, organisations: people.organisations, creditScale: config.NETWORK_CURRENCY_SCALE });
-  await billing.ensurePlans();
   const ledger = new Ledger(storage, clock);
   const network = await startNetworkServices({
     storage,
@@ -128,6 +126,17 @@ export async function startServices(
     logger: logger.child({ component: 'janus-gateway' }),
     publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
   });
+  const billing = new BillingService({
+    storage,
+    clock,
+    organisations: people.organisations,
+    creditScale: config.NETWORK_CURRENCY_SCALE,
+    terms: invoiceTermsOf(config),
+    credit: { code: network.context.currency.code, currencyName: config.NETWORK_CURRENCY_NAME, scale: config.NETWORK_CURRENCY_SCALE },
+    creditAccounts: creditAccounts(network.context),
+    ledger,
+  });
+  await billing.ensurePlans();
   await gateway.start();
   // One instance, one Janus: every room is placed here (a shared directory comes with several instances).
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock), (roomId) =>
@@ -136,7 +145,10 @@ export async function startServices(
   // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
   const billingPeriods = repeatEvery(
     limits.billingSweepIntervalMs,
-    () => billing.advancePeriods(),
+    async () => {
+      await ledger.expirePendingTransfers();
+      await billing.runScheduledWork();
+    },
     (error) => logger.error({ err: error }, 'rolling subscriptions into their next period failed'),
     clock,
   );

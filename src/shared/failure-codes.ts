@@ -129,5 +129,11 @@ export const billingFailureCodes = [
   'role_required',
   'operator_only',
   'not_signed_in',
+  'invoice_not_found',
+  'credits_need_trading_member',
+  'invoice_already_paid',
+  'payment_exceeds_due',
+  'credits_unavailable',
+  'insufficient_credit',
 ] as const;
 export type BillingFailureCode = (typeof billingFailureCodes)[number];

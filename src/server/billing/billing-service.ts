@@ -7,14 +7,19 @@
  * from the clock.
  */
 import { nanoid } from 'nanoid';
-import type { Plan, PlanEdit, PlanPeriod, SubscriptionView } from '../../shared/billing-api.js';
+import type { Plan, PlanEdit, SubscriptionView } from '../../shared/billing-api.js';
 import type { RoomId } from '../../shared/ids.js';
+import type { CurrencyCode, Ledger } from '../ledger/index.js';
 import type { MeetingAllowance } from '../meetings/allowance.js';
+import type { CreditAccounts } from '../network/index.js';
 import type { Membership, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
+import { CreditPayments } from './credit-payments.js';
 import type { BillingResult } from './failures.js';
+import { InvoicesService } from './invoices-service.js';
+import { type BilledPeriod, type BillingDatabase, type InvoiceTerms, issueInvoice } from './invoicing.js';
 import type { BillingTables } from './migrations.js';
 import { daysBetween, periodEnd, prorate } from './periods.js';
 import { freePlanId, seedPlans } from './plans.js';
@@ -23,9 +28,17 @@ import { billingWords } from './words.js';
 export interface BillingServiceOptions {
   storage: Storage;
   clock: Clock;
-  organisations: Pick<OrganisationsService, 'membership' | 'findOwnedRoom'>;
+  organisations: Pick<OrganisationsService, 'membership' | 'findOwnedRoom' | 'organisation'>;
   /** Decimal places of the network's credits, for the seeded credit prices. */
   creditScale: number;
+  /** Who invoices, in which currency, due when. */
+  terms: InvoiceTerms;
+  /** The network's credits: their ledger currency, and their name on invoices. */
+  credit: { code: CurrencyCode; currencyName: string; scale: number };
+  /** The network's trading accounts (paying in credits). */
+  creditAccounts: CreditAccounts;
+  /** The ledger credits move on. */
+  ledger: Pick<Ledger, 'createTransfers' | 'findAccount' | 'findTransfer'>;
 }
 
 interface SubscriptionRow {
@@ -40,9 +53,40 @@ interface SubscriptionRow {
 const managers = ['owner', 'admin'];
 
 export class BillingService {
-  constructor(private readonly options: BillingServiceOptions) {}
+  /** The organisations' billing details and invoices. */
+  readonly invoices: InvoicesService;
+  /** Paying invoices in credits. */
+  readonly credits: CreditPayments;
 
-  private get db() {
+  constructor(private readonly options: BillingServiceOptions) {
+    this.credits = new CreditPayments({
+      db: () => this.db,
+      clock: options.clock,
+      ledger: options.ledger,
+      creditAccounts: options.creditAccounts,
+      credit: options.credit,
+    });
+    this.invoices = new InvoicesService({
+      db: () => this.db,
+      clock: options.clock,
+      organisations: options.organisations,
+      credit: options.credit,
+      credits: this.credits,
+      isTradingMember: async (organisationId) => (await options.creditAccounts.accountOf(organisationId))?.approved ?? false,
+    });
+  }
+
+  /**
+   * The scheduler's work, safe to run twice at once or on two instances: periods roll on (each
+   * new one invoiced with it), credits are reserved and posted. Returns how many things it did.
+   */
+  async runScheduledWork(): Promise<number> {
+    const rolled = await this.advancePeriods();
+    const credited = await this.credits.sweep();
+    return rolled + credited;
+  }
+
+  private get db(): BillingDatabase {
     return this.options.storage.db.withTables<BillingTables>();
   }
 
@@ -181,23 +225,27 @@ export class BillingService {
       failure('plan_unchanged', billingWords.phrase('plan_unchanged', { organisation: membership.name, plan: target.name }));
     if (!row) {
       if (target.id === freePlanId) return unchanged();
-      const inserted = await this.db
-        .insertInto('billing_subscriptions')
-        .values({
-          organisation_id: organisationId,
-          plan_id: target.id,
-          period_start_ms: now,
-          period_end_ms: periodEnd(now, target.period),
-          next_plan_id: null,
-          cancel_at_period_end: 0,
-          created_at_ms: now,
-          updated_at_ms: now,
-        })
-        .onConflict((conflict) => conflict.column('organisation_id').doNothing())
-        .executeTakeFirst();
+      const started = await this.db.transaction().execute(async (transaction) => {
+        const inserted = await transaction
+          .insertInto('billing_subscriptions')
+          .values({
+            organisation_id: organisationId,
+            plan_id: target.id,
+            period_start_ms: now,
+            period_end_ms: periodEnd(now, target.period),
+            next_plan_id: null,
+            cancel_at_period_end: 0,
+            created_at_ms: now,
+            updated_at_ms: now,
+          })
+          .onConflict((conflict) => conflict.column('organisation_id').doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
+        await issueInvoice(transaction, this.billed(membership.organisationId, membership.name, target, now), this.options.terms, now);
+        return true;
+      });
       // Two first subscriptions at once: one made it, the other is told the plan is already in force or tries again.
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) return again();
-      return success(undefined);
+      return started ? success(undefined) : again();
     }
     const guarded = async (values: Partial<BillingTables['billing_subscriptions']>): Promise<BillingResult<void>> => {
       const updated = await this.db
@@ -305,31 +353,39 @@ export class BillingService {
       const row = await this.subscriptionRow(organisationId);
       if (!row || row.periodEndMs > now) return { rolled, row };
       if (row.cancelAtPeriodEnd) {
-        await this.db
+        const deleted = await this.db
           .deleteFrom('billing_subscriptions')
           .where('organisation_id', '=', organisationId)
           .where('period_end_ms', '=', row.periodEndMs)
-          .execute();
-        rolled += 1;
+          .executeTakeFirst();
+        if (Number(deleted.numDeletedRows) === 1) rolled += 1;
         continue;
       }
       const planId = row.nextPlanId ?? row.planId;
       const plan = await this.plan(planId, row.periodEndMs);
-      const period: PlanPeriod = plan?.period ?? 'month';
-      await this.db
-        .updateTable('billing_subscriptions')
-        .set({
-          plan_id: planId,
-          next_plan_id: null,
-          period_start_ms: row.periodEndMs,
-          period_end_ms: periodEnd(row.periodEndMs, period),
-          updated_at_ms: now,
-        })
-        .where('organisation_id', '=', organisationId)
-        .where('period_end_ms', '=', row.periodEndMs)
-        .execute();
-      rolled += 1;
+      if (!plan) throw new Error(`the plan ${planId} of organisation ${organisationId} is missing`);
+      const organisation = await this.options.organisations.organisation(organisationId);
+      const periodEndMs = periodEnd(row.periodEndMs, plan.period);
+      const advanced = await this.db.transaction().execute(async (transaction) => {
+        const updated = await transaction
+          .updateTable('billing_subscriptions')
+          .set({ plan_id: planId, next_plan_id: null, period_start_ms: row.periodEndMs, period_end_ms: periodEndMs, updated_at_ms: now })
+          .where('organisation_id', '=', organisationId)
+          .where('period_end_ms', '=', row.periodEndMs)
+          .executeTakeFirst();
+        // Another run rolled it first, and issued the invoice with it.
+        if (Number(updated.numUpdatedRows) !== 1) return false;
+        const period = { ...this.billed(organisationId, organisation?.name ?? organisationId, plan, row.periodEndMs), periodEndMs };
+        await issueInvoice(transaction, period, this.options.terms, now);
+        return true;
+      });
+      if (advanced) rolled += 1;
     }
+  }
+
+  /** The period starting at `startMs` of `plan` for an organisation, to be invoiced. */
+  private billed(organisationId: string, organisationName: string, plan: Plan, startMs: number): BilledPeriod {
+    return { organisationId, organisationName, plan, periodStartMs: startMs, periodEndMs: periodEnd(startMs, plan.period) };
   }
 
   private async subscriptionRow(organisationId: string): Promise<SubscriptionRow | undefined> {

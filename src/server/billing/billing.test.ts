@@ -5,12 +5,12 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RoomIdSchema } from '../../shared/ids.js';
-import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
+import { administratorEmail } from '../network/testing.js';
+import { signedUpPerson, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
-import { BillingService } from './billing-service.js';
-import { billingHttp } from './http.js';
-import { billingMigrations } from './migrations.js';
+import type { BillingService } from './billing-service.js';
 import { periodEnd, prorate } from './periods.js';
+import { type BillingTestApp, startBillingTestApp } from './testing.js';
 
 const dayMs = 86_400_000;
 
@@ -32,21 +32,14 @@ describe('billing periods', () => {
 });
 
 describe.each(bothEngines)('plans and subscriptions (%s)', (engine) => {
-  let fixture: PeopleTestApp;
+  let fixture: BillingTestApp;
   let billing: BillingService;
   let alice: TestBrowser;
   let roomId: string;
 
   beforeEach(async () => {
-    fixture = await startPeopleTestApp(engine, {
-      operatorEmails: ['op@example.org'],
-      extraMigrations: billingMigrations,
-      extend: async ({ app, storage, people, clock }) => {
-        billing = new BillingService({ storage, clock, organisations: people.organisations, creditScale: 2 });
-        await billing.ensurePlans();
-        await app.register(billingHttp, { billing, isOperator: (person) => person.emailVerified && person.email === 'op@example.org' });
-      },
-    });
+    fixture = await startBillingTestApp(engine);
+    billing = fixture.billing;
     alice = await signedUpPerson(fixture, 'alice@example.org', 'Alice');
     expect((await alice.request('POST', '/api/orgs', { name: 'Green Bakery', slug: 'green' })).statusCode).toBe(201);
     roomId = (await alice.request('POST', '/api/orgs/green/rooms', { name: 'Main', slug: 'main' })).json().roomId;
@@ -200,7 +193,7 @@ describe.each(bothEngines)('plans and subscriptions (%s)', (engine) => {
   });
 
   it('lets operators reprice a plan from each subscriber’s next period, but not take away what subscribers pay for', async () => {
-    const operator = await signedUpPerson(fixture, 'op@example.org', 'Operator');
+    const operator = await signedUpPerson(fixture, administratorEmail, 'Operator');
     await change('level-1');
     const level1 = (await billing.plans()).find((plan) => plan.id === 'level-1');
     const edit = {
@@ -222,7 +215,7 @@ describe.each(bothEngines)('plans and subscriptions (%s)', (engine) => {
     const current = await subscription();
     expect(current.plan.moneyPriceMinor).toBe(level1?.moneyPriceMinor.toString());
     await later(32 * dayMs);
-    await operator.logIn('op@example.org', 'correct horse battery');
+    await operator.logIn(administratorEmail, 'correct horse battery');
     expect((await subscription()).plan.moneyPriceMinor).toBe('1200');
 
     const fewer = await operator.request('PUT', '/api/operator/plans/level-1', { ...edit, participantsMax: 8 });

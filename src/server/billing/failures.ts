@@ -16,4 +16,10 @@ export const billingFailureStatus: Readonly<Record<BillingFailureCode, number>> 
   role_required: 403,
   operator_only: 403,
   not_signed_in: 401,
+  invoice_not_found: 404,
+  credits_need_trading_member: 409,
+  invoice_already_paid: 409,
+  payment_exceeds_due: 409,
+  credits_unavailable: 409,
+  insufficient_credit: 409,
 };

@@ -11,4 +11,16 @@ export const billingFrench = translation<typeof billingEnglish>()({
   organisation_not_found: 'Vous n’appartenez à aucune organisation de ce nom.',
   managers_only: 'Seuls les propriétaires et administrateurs de {organisation} peuvent changer sa formule.',
   operators_only: 'Seuls les opérateurs de la coopérative peuvent modifier les formules.',
+  billing_managers_only: 'Seuls les propriétaires et administrateurs de {organisation} peuvent voir et modifier sa facturation.',
+  credits_need_trading_member:
+    '{organisation} n’est pas un membre commerçant approuvé du réseau : elle ne peut pas encore payer en crédits. Faites d’abord une demande d’adhésion au réseau.',
+  invoice_not_found: 'Cette organisation n’a pas de facture {number}.',
+  invoice_already_paid: 'La facture {number} est déjà payée.',
+  payment_exceeds_due: 'Il ne reste que {due} à payer sur la facture {number} : enregistrez au plus ce montant.',
+  credits_unavailable:
+    'La facture {number} ne peut pas être payée en crédits : le compte commercial de l’organisation, ou celui de la coopérative, n’est pas ouvert aux paiements.',
+  credits_insufficient: 'Il n’y a pas assez de crédits pour payer la facture {number} : {available} disponibles.',
+  credits_exceed_due: 'Il ne reste que {due} à payer sur la facture {number}.',
+  invoice_plan_line: 'Formule {plan}, du {from} au {to}',
+  invoice_upgrade_line: 'Passage de {from} à {to} le {on} : {days, plural, one {# jour} other {# jours}} sur {periodDays}',
 });

@@ -12,6 +12,18 @@ export const billingEnglish = {
   organisation_not_found: 'There is no organisation with this name that you belong to.',
   managers_only: 'Only the owners and admins of {organisation} can change its plan.',
   operators_only: 'Only the co-op’s operators can change plans.',
+  billing_managers_only: 'Only the owners and admins of {organisation} can see and change its billing.',
+  credits_need_trading_member:
+    '{organisation} is not an approved trading member of the network, so it cannot pay in credits yet. Apply to the network first.',
+  invoice_not_found: 'There is no invoice {number} for this organisation.',
+  invoice_already_paid: 'Invoice {number} is already paid.',
+  payment_exceeds_due: 'Only {due} is still due on invoice {number}: record at most that.',
+  credits_unavailable:
+    'Invoice {number} cannot be paid in credits: the organisation’s trading account, or the co-op’s, is not open for payments.',
+  credits_insufficient: 'There are too few credits to pay invoice {number}: {available} available.',
+  credits_exceed_due: 'Only {due} is still due on invoice {number}.',
+  invoice_plan_line: '{plan} plan, {from} to {to}',
+  invoice_upgrade_line: 'Upgrade from {from} to {to} on {on}: {days, plural, one {# day} other {# days}} of {periodDays}',
 } as const;
 
 export const billingWords = defineWords('billing', billingEnglish, { fr: billingFrench });

@@ -3,9 +3,11 @@
  * (`CONFIG_FILE`, or `plenary.config.json` in the working directory when it exists).
  * Everything is validated at start; each bad value is reported with its name and a reason.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { isValidBIC, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
 
 /** `192.0.2.1`, `2001:db8::1`, `10.0.0.0/8`, `2001:db8::/32`. */
@@ -148,6 +150,39 @@ const ConfigSchema = z
      * that does not bill (and the benchmarks, which fill rooms past Free).
      */
     PLAN_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    /** The co-op's legal name, on its invoices. Default `Plenary co-operative`. */
+    COOP_NAME: z.string().trim().min(1).max(70).default('Plenary co-operative'),
+    /** The co-op's postal address on its invoices, lines separated by `|` (`1 Rue Haute|1000 Brussels|Belgium`). */
+    COOP_ADDRESS: z
+      .string()
+      .max(300)
+      .default('')
+      .transform((text) =>
+        text
+          .split('|')
+          .map((line) => line.trim())
+          .filter((line) => line !== ''),
+      ),
+    /** The co-op's VAT or company number, on its invoices. */
+    COOP_TAX_ID: z.string().trim().min(1).max(40).optional(),
+    /** Where members write about invoices (printed on them). */
+    COOP_BILLING_EMAIL: z.string().email('must be an email address').optional(),
+    /** The co-op's bank account for money payments (its invoices carry it, a reference and an EPC QR code); none: invoices are paid in credits only. */
+    COOP_IBAN: z
+      .string()
+      .transform((text) => text.replace(/\s+/g, '').toUpperCase())
+      .refine((iban) => isValidIBAN(iban), 'must be a valid IBAN')
+      .optional(),
+    /** The BIC of `COOP_IBAN`'s bank (optional in the EEA). */
+    COOP_BIC: z
+      .string()
+      .transform((text) => text.trim().toUpperCase())
+      .refine((bic) => isValidBIC(bic), 'must be a valid BIC')
+      .optional(),
+    /** Days from an invoice's issue to its due date. Default 14. */
+    INVOICE_DUE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(60).default(14),
+    /** Days past its due date before an organisation with an unpaid invoice falls to the Free plan's limits. Default 30. */
+    BILLING_GRACE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(365).default(30),
     /** Short name of the co-op's own organisation: its trading account is the co-op's (public to the network). */
     COOP_ORGANISATION: z
       .string()

@@ -4,6 +4,8 @@
  * statements, and the administrators' overview. See CONTEXT.md.
  */
 export type { Actor, NetworkDependencies, NetworkSettings } from './context.js';
+export { type CreditAccount, type CreditAccounts, creditAccounts } from './credit-accounts.js';
 export { type NetworkHttpOptions, networkHttp } from './http.js';
 export { type NetworkTables, networkMigrations } from './migrations.js';
 export { type NetworkServices, startNetworkServices } from './network-services.js';
+export { availableOf } from './payments-service.js';

@@ -3,9 +3,11 @@
  * on a real database (either engine), with mail to a real SMTP sink and a `ManualClock`. The
  * network administrator is `admin@network.test`.
  */
+
+import type { Migration } from 'kysely';
 import type { CurrencyCode } from '../ledger/index.js';
 import { Ledger, ledgerMigrations } from '../ledger/index.js';
-import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
+import { type PeopleTestApp, type PeopleTestOptions, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import type { StorageEngine } from '../storage/index.js';
 import { networkHttp } from './http.js';
 import { networkMigrations } from './migrations.js';
@@ -18,13 +20,20 @@ export interface NetworkTestApp extends PeopleTestApp {
   network: NetworkServices;
 }
 
+export interface NetworkTestOptions {
+  coOpOrganisation?: string;
+  /** More migrations (another domain's tables) and routes, added once the network runs. */
+  extraMigrations?: Record<string, Migration>;
+  extend?: (parts: Parameters<NonNullable<PeopleTestOptions['extend']>>[0] & { ledger: Ledger; network: NetworkServices }) => Promise<void>;
+}
+
 /** Starts the app with the network: currency `CREDIT` ("credits", 2 places), default credit limit 500.00. */
-export async function startNetworkTestApp(engine: StorageEngine, options: { coOpOrganisation?: string } = {}): Promise<NetworkTestApp> {
+export async function startNetworkTestApp(engine: StorageEngine, options: NetworkTestOptions = {}): Promise<NetworkTestApp> {
   let ledger: Ledger | undefined;
   let network: NetworkServices | undefined;
   const fixture = await startPeopleTestApp(engine, {
     operatorEmails: [administratorEmail],
-    extraMigrations: { ...ledgerMigrations, ...networkMigrations },
+    extraMigrations: { ...ledgerMigrations, ...networkMigrations, ...options.extraMigrations },
     extend: async ({ app, storage, people, clock }) => {
       ledger = new Ledger(storage, clock);
       network = await startNetworkServices({
@@ -44,6 +53,7 @@ export async function startNetworkTestApp(engine: StorageEngine, options: { coOp
         },
       });
       await app.register(networkHttp, { network });
+      await options.extend?.({ app, storage, people, clock, ledger, network });
     },
   });
   if (!ledger || !network) throw new Error('the network was not started');

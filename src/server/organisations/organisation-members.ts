@@ -225,6 +225,11 @@ export class OrganisationMembers {
     return success(undefined);
   }
 
+  /** The organisation with this id, if there is one (other domains name it). */
+  async organisation(organisationId: string): Promise<{ id: string; slug: string; name: string } | undefined> {
+    return this.db.selectFrom('organisations').select(['id', 'slug', 'name']).where('id', '=', organisationId).executeTakeFirst();
+  }
+
   /** Every organisation with its number of people (operator console). */
   async listAll(count: number): Promise<{ id: string; slug: string; name: string; createdAtMs: number; people: number; rooms: number }[]> {
     const organisations = await this.db.selectFrom('organisations').selectAll().orderBy('created_at_ms', 'desc').limit(count).execute();

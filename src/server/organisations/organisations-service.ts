@@ -154,6 +154,11 @@ export class OrganisationsService {
     return this.invitations.invitationsFor(email);
   }
 
+  /** The organisation with this id, if there is one (other domains name it). */
+  organisation(organisationId: string): Promise<{ id: string; slug: string; name: string } | undefined> {
+    return this.members.organisation(organisationId);
+  }
+
   /** Every organisation with its number of people (operator console). */
   listAll(count: number): Promise<{ id: string; slug: string; name: string; createdAtMs: number; people: number; rooms: number }[]> {
     return this.members.listAll(count);

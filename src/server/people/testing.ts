@@ -32,20 +32,20 @@ export interface PeopleTestApp {
   close(): Promise<void>;
 }
 
+/** What the people-side test app can be started with. */
+export interface PeopleTestOptions {
+  operatorEmails?: string[];
+  oidc?: { issuer: string; clientId: string; clientSecret: string };
+  /** PUBLIC_URL: links in mail start with it, and cookies are `Secure` when it is https. */
+  publicUrl?: string;
+  /** Migrations of further domains under test (named to sort after the people side's). */
+  extraMigrations?: Record<string, Migration>;
+  /** Registers a further domain's routes on the app before it is ready. */
+  extend?: (parts: { app: FastifyInstance; storage: TestStorage; people: PeopleServices; clock: ManualClock }) => Promise<void>;
+}
+
 /** Starts the people-side app on `engine` with mail to a fresh SMTP sink. */
-export async function startPeopleTestApp(
-  engine: StorageEngine,
-  options: {
-    operatorEmails?: string[];
-    oidc?: { issuer: string; clientId: string; clientSecret: string };
-    /** PUBLIC_URL: links in mail start with it, and cookies are `Secure` when it is https. */
-    publicUrl?: string;
-    /** Migrations of further domains under test (named to sort after the people side's). */
-    extraMigrations?: Record<string, Migration>;
-    /** Registers a further domain's routes on the app before it is ready. */
-    extend?: (parts: { app: FastifyInstance; storage: TestStorage; people: PeopleServices; clock: ManualClock }) => Promise<void>;
-  } = {},
-): Promise<PeopleTestApp> {
+export async function startPeopleTestApp(engine: StorageEngine, options: PeopleTestOptions = {}): Promise<PeopleTestApp> {
   const storage = await openTestStorage(engine, { ...meetingsMigrations, ...peopleMigrations, ...options.extraMigrations });
   const mail = await startSmtpSink();
   const clock = new ManualClock(Date.UTC(2026, 2, 1, 9));

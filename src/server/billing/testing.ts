@@ -1,0 +1,64 @@
+/**
+ * Test fixture for billing: the real people-side app, the ledger and the network (so paying in
+ * credits moves real credits), and billing's routes, on a real database (either engine), with a
+ * `ManualClock` and mail to a real SMTP sink. The co-op is `Plenary Test Co-op`, with a bank
+ * account, and its trading member is the organisation `coop`; the operator is the network's
+ * administrator (`administratorEmail`).
+ */
+
+import type { CurrencyCode } from '../ledger/index.js';
+import { creditAccounts } from '../network/index.js';
+import { administratorEmail, type NetworkTestApp, startNetworkTestApp } from '../network/testing.js';
+import type { StorageEngine } from '../storage/index.js';
+import { BillingService } from './billing-service.js';
+import { billingHttp } from './http.js';
+import type { InvoiceTerms } from './invoicing.js';
+import { billingMigrations } from './migrations.js';
+
+/** The co-op's invoice terms in tests: a Belgian bank account, euros, due in 14 days. */
+export const testInvoiceTerms: InvoiceTerms = {
+  seller: {
+    party: {
+      name: 'Plenary Test Co-op',
+      addressLines: ['1 Rue du Marché', '1000 Bruxelles', 'Belgium'],
+      taxId: 'BE0123456789',
+      email: 'billing@coop.test',
+    },
+    bank: { holder: 'Plenary Test Co-op', iban: 'BE71096123456769', bic: 'GKCCBEBB' },
+  },
+  currency: 'EUR',
+  dueDays: 14,
+};
+
+export interface BillingTestApp extends NetworkTestApp {
+  billing: BillingService;
+}
+
+/** Starts the billing test app; `coOpOrganisation` defaults to `coop`. */
+export async function startBillingTestApp(engine: StorageEngine, options: { coOpOrganisation?: string } = {}): Promise<BillingTestApp> {
+  let billing: BillingService | undefined;
+  const fixture = await startNetworkTestApp(engine, {
+    coOpOrganisation: options.coOpOrganisation ?? 'coop',
+    extraMigrations: billingMigrations,
+    extend: async ({ app, storage, people, clock, network, ledger }) => {
+      billing = new BillingService({
+        storage,
+        clock,
+        organisations: people.organisations,
+        creditScale: 2,
+        terms: testInvoiceTerms,
+        credit: { code: 'CREDIT' as CurrencyCode, currencyName: 'credits', scale: 2 },
+        creditAccounts: creditAccounts(network.context),
+        ledger,
+      });
+      await billing.ensurePlans();
+      await app.register(billingHttp, {
+        billing,
+        invoices: billing.invoices,
+        isOperator: (person) => person.emailVerified && person.email === administratorEmail,
+      });
+    },
+  });
+  if (!billing) throw new Error('billing was not started');
+  return { ...fixture, billing };
+}
