@@ -104,6 +104,10 @@ export const limits = {
   instanceClaimRenewIntervalMs: 60_000,
   /** How often subscriptions whose period ended are rolled into the next (also done on every read). */
   billingSweepIntervalMs: 10 * 60_000,
+  /** Largest bank statement file the treasurer may import, in bytes (5 MB: a year of a busy account). */
+  bankStatementBytesMax: 5 * 1024 * 1024,
+  /** Transaction lines in one imported bank statement. */
+  bankStatementLinesMax: 10_000,
   /** Keys (addresses, accounts…) one in-memory rate limiter tracks at once; beyond it, the fullest buckets go first. */
   rateLimiterKeysMax: 100_000,
 } as const;
