@@ -129,3 +129,54 @@ export const CreditPaymentRequestSchema = z
     idempotencyKey: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "_" or "-"'),
   })
   .strict();
+
+/** `POST /api/operator/invoices/:number/payments`: money the treasurer saw arrive, recorded by hand. */
+export const ManualPaymentSchema = z
+  .object({
+    amountMinor: z.string().regex(/^[1-9][0-9]{0,17}$/, 'must be a whole, positive number of minor units'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+    note: optionalTextSchema(200),
+  })
+  .strict();
+
+/** What recording a payment left: whether the invoice is paid, and what is still due in money. */
+export const PaymentOutcomeSchema = z.object({ paid: z.boolean(), dueMoneyMinor: MinorUnits });
+
+/** An invoice in the treasurer's list, across organisations. */
+export const TreasuryInvoiceSchema = z.object({
+  number: z.string(),
+  organisationName: z.string(),
+  issuedAtMs: z.number(),
+  dueAtMs: z.number(),
+  currency: z.string(),
+  grossMinor: MinorUnits,
+  dueMoneyMinor: MinorUnits,
+  status: z.enum(invoiceStatuses),
+  reference: z.string(),
+});
+
+/** What importing a bank statement did. */
+export const StatementImportSchema = z.object({
+  lines: z.number().int(),
+  matched: z.number().int(),
+  alreadyImported: z.number().int(),
+  unmatched: z.number().int(),
+  debitsSkipped: z.number().int(),
+});
+
+/** A statement line no invoice matched, waiting for a person. */
+export const BankLineSchema = z.object({
+  bankLineId: z.string(),
+  bookedOn: z.string(),
+  amountMinor: MinorUnits,
+  currency: z.string(),
+  reference: z.string().nullable(),
+  remittance: z.string(),
+  counterpartyName: z.string().nullable(),
+});
+
+/** `POST /api/operator/bank-lines/assign`: this line pays that invoice. */
+export const BankLineAssignmentSchema = z.object({ bankLineId: z.string().min(1).max(200), invoiceNumber: InvoiceNumberSchema }).strict();
+
+/** `POST /api/operator/bank-lines/ignore`: this line is not about an invoice. */
+export const BankLineIgnoreSchema = z.object({ bankLineId: z.string().min(1).max(200) }).strict();

@@ -23,6 +23,7 @@ import { type BilledPeriod, type BillingDatabase, type InvoiceTerms, issueInvoic
 import type { BillingTables } from './migrations.js';
 import { daysBetween, periodEnd, prorate } from './periods.js';
 import { freePlanId, seedPlans } from './plans.js';
+import { Treasury } from './treasury.js';
 import { billingWords } from './words.js';
 
 export interface BillingServiceOptions {
@@ -57,6 +58,8 @@ export class BillingService {
   readonly invoices: InvoicesService;
   /** Paying invoices in credits. */
   readonly credits: CreditPayments;
+  /** Money payments: by hand and from bank statements. */
+  readonly treasury: Treasury;
 
   constructor(private readonly options: BillingServiceOptions) {
     this.credits = new CreditPayments({
@@ -66,6 +69,7 @@ export class BillingService {
       creditAccounts: options.creditAccounts,
       credit: options.credit,
     });
+    this.treasury = new Treasury({ db: () => this.db, clock: options.clock, credits: this.credits, bank: options.terms.seller.bank });
     this.invoices = new InvoicesService({
       db: () => this.db,
       clock: options.clock,

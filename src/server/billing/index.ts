@@ -6,3 +6,5 @@ export type { BankAccount, InvoiceDocument, InvoiceParty } from './invoice-docum
 export { type InvoiceTerms, invoiceTermsOf, type Seller } from './invoicing.js';
 export { type BillingTables, billingMigrations } from './migrations.js';
 export { freePlanId, seedPlans } from './plans.js';
+export type { PaymentProvider, Treasury } from './treasury.js';
+export { type TreasuryHttpOptions, treasuryHttp } from './treasury-http.js';

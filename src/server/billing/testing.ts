@@ -14,6 +14,7 @@ import { BillingService } from './billing-service.js';
 import { billingHttp } from './http.js';
 import type { InvoiceTerms } from './invoicing.js';
 import { billingMigrations } from './migrations.js';
+import { treasuryHttp } from './treasury-http.js';
 
 /** The co-op's invoice terms in tests: a Belgian bank account, euros, due in 14 days. */
 export const testInvoiceTerms: InvoiceTerms = {
@@ -52,6 +53,10 @@ export async function startBillingTestApp(engine: StorageEngine, options: { coOp
         ledger,
       });
       await billing.ensurePlans();
+      await app.register(treasuryHttp, {
+        treasury: billing.treasury,
+        isOperator: (person) => person.emailVerified && person.email === administratorEmail,
+      });
       await app.register(billingHttp, {
         billing,
         invoices: billing.invoices,

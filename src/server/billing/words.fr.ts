@@ -21,6 +21,11 @@ export const billingFrench = translation<typeof billingEnglish>()({
     'La facture {number} ne peut pas être payée en crédits : le compte commercial de l’organisation, ou celui de la coopérative, n’est pas ouvert aux paiements.',
   credits_insufficient: 'Il n’y a pas assez de crédits pour payer la facture {number} : {available} disponibles.',
   credits_exceed_due: 'Il ne reste que {due} à payer sur la facture {number}.',
+  invoice_number_not_found: 'Il n’y a pas de facture {number}.',
+  currency_mismatch: 'La facture {number} est en {currency} : enregistrez le paiement dans cette devise.',
+  bank_line_not_found: 'Aucune ligne de relevé de ce genre n’attend d’être attribuée.',
+  treasurers_only: 'Seuls les trésoriers de la coopérative (ses opérateurs) peuvent enregistrer des paiements et importer des relevés.',
+  statement_missing: 'Envoyez le fichier du relevé bancaire (CSV ou XML camt.053) comme corps de la requête.',
   invoice_plan_line: 'Formule {plan}, du {from} au {to}',
   invoice_upgrade_line: 'Passage de {from} à {to} le {on} : {days, plural, one {# jour} other {# jours}} sur {periodDays}',
 });

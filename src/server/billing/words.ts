@@ -22,6 +22,11 @@ export const billingEnglish = {
     'Invoice {number} cannot be paid in credits: the organisation’s trading account, or the co-op’s, is not open for payments.',
   credits_insufficient: 'There are too few credits to pay invoice {number}: {available} available.',
   credits_exceed_due: 'Only {due} is still due on invoice {number}.',
+  invoice_number_not_found: 'There is no invoice {number}.',
+  currency_mismatch: 'Invoice {number} is in {currency}: record the payment in that currency.',
+  bank_line_not_found: 'There is no such statement line waiting to be assigned.',
+  treasurers_only: 'Only the co-op’s treasurers (its operators) can record payments and import statements.',
+  statement_missing: 'Send the bank statement file (CSV or camt.053 XML) as the request’s body.',
   invoice_plan_line: '{plan} plan, {from} to {to}',
   invoice_upgrade_line: 'Upgrade from {from} to {to} on {on}: {days, plural, one {# day} other {# days}} of {periodDays}',
 } as const;
