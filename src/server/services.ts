@@ -135,6 +135,8 @@ export async function startServices(
     credit: { code: network.context.currency.code, currencyName: config.NETWORK_CURRENCY_NAME, scale: config.NETWORK_CURRENCY_SCALE },
     creditAccounts: creditAccounts(network.context),
     ledger,
+    mailer: people.mailer,
+    link: (path) => `${people.linkBase.get()}${path}`,
   });
   await billing.ensurePlans();
   await gateway.start();

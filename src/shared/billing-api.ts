@@ -86,5 +86,7 @@ export const SubscriptionViewSchema = z.object({
   periodEndMs: z.number().nullable(),
   /** The plan from the period's end (a downgrade, or `free` after a cancellation); null when none. */
   nextPlanId: z.string().nullable(),
+  /** An invoice unpaid past the grace period: meetings keep to Free's limits until it is paid. */
+  overdue: z.object({ number: z.string(), dueAtMs: z.number() }).nullable(),
 });
 export type SubscriptionView = z.infer<typeof SubscriptionViewSchema>;

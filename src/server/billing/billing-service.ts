@@ -9,6 +9,7 @@
 import { nanoid } from 'nanoid';
 import type { Plan, PlanEdit, SubscriptionView } from '../../shared/billing-api.js';
 import type { RoomId } from '../../shared/ids.js';
+import type { Mailer } from '../email/index.js';
 import type { CurrencyCode, Ledger } from '../ledger/index.js';
 import type { MeetingAllowance } from '../meetings/allowance.js';
 import type { CreditAccounts } from '../network/index.js';
@@ -21,7 +22,8 @@ import type { BillingResult } from './failures.js';
 import { InvoicesService } from './invoices-service.js';
 import { type BilledPeriod, type BillingDatabase, type InvoiceTerms, issueInvoice } from './invoicing.js';
 import type { BillingTables } from './migrations.js';
-import { daysBetween, periodEnd, prorate } from './periods.js';
+import { BillingNotices } from './notices.js';
+import { dayMs, daysBetween, periodEnd, prorate } from './periods.js';
 import { freePlanId, seedPlans } from './plans.js';
 import { Treasury } from './treasury.js';
 import { billingWords } from './words.js';
@@ -29,7 +31,7 @@ import { billingWords } from './words.js';
 export interface BillingServiceOptions {
   storage: Storage;
   clock: Clock;
-  organisations: Pick<OrganisationsService, 'membership' | 'findOwnedRoom' | 'organisation'>;
+  organisations: Pick<OrganisationsService, 'membership' | 'findOwnedRoom' | 'organisation' | 'peopleWithRoles'>;
   /** Decimal places of the network's credits, for the seeded credit prices. */
   creditScale: number;
   /** Who invoices, in which currency, due when. */
@@ -40,6 +42,10 @@ export interface BillingServiceOptions {
   creditAccounts: CreditAccounts;
   /** The ledger credits move on. */
   ledger: Pick<Ledger, 'createTransfers' | 'findAccount' | 'findTransfer'>;
+  /** Invoices, reminders and price changes go by mail. */
+  mailer: Pick<Mailer, 'sendLetter'>;
+  /** An absolute link to a path of the site. */
+  link: (path: string) => string;
 }
 
 interface SubscriptionRow {
@@ -60,6 +66,8 @@ export class BillingService {
   readonly credits: CreditPayments;
   /** Money payments: by hand and from bank statements. */
   readonly treasury: Treasury;
+  /** Invoices, reminders and price changes by email. */
+  readonly notices: BillingNotices;
 
   constructor(private readonly options: BillingServiceOptions) {
     this.credits = new CreditPayments({
@@ -67,6 +75,14 @@ export class BillingService {
       clock: options.clock,
       ledger: options.ledger,
       creditAccounts: options.creditAccounts,
+      credit: options.credit,
+    });
+    this.notices = new BillingNotices({
+      db: () => this.db,
+      clock: options.clock,
+      mailer: options.mailer,
+      organisations: options.organisations,
+      link: options.link,
       credit: options.credit,
     });
     this.treasury = new Treasury({ db: () => this.db, clock: options.clock, credits: this.credits, bank: options.terms.seller.bank });
@@ -82,12 +98,14 @@ export class BillingService {
 
   /**
    * The scheduler's work, safe to run twice at once or on two instances: periods roll on (each
-   * new one invoiced with it), credits are reserved and posted. Returns how many things it did.
+   * new one invoiced with it), credits are reserved and posted, invoices and reminders mailed.
+   * Returns how many things it did.
    */
   async runScheduledWork(): Promise<number> {
     const rolled = await this.advancePeriods();
     const credited = await this.credits.sweep();
-    return rolled + credited;
+    const mailed = await this.notices.send();
+    return rolled + credited + mailed;
   }
 
   private get db(): BillingDatabase {
@@ -175,6 +193,9 @@ export class BillingService {
           .execute();
       }
     });
+    if (moneyPriceMinor !== current.moneyPriceMinor || creditPriceMinor !== current.creditPriceMinor) {
+      await this.notices.announcePriceChange(current, edited);
+    }
     return success(edited);
   }
 
@@ -430,14 +451,38 @@ export class BillingService {
       periodStartMs: subscription?.periodStartMs ?? null,
       periodEndMs: subscription?.periodEndMs ?? null,
       nextPlanId: subscription ? (subscription.cancelAtPeriodEnd ? freePlanId : subscription.nextPlanId) : null,
+      overdue: await this.overdueInvoice(organisationId),
     };
   }
 
-  /** What a room's meetings may do now: its organisation's plan, or Free for a room no organisation owns. */
+  /**
+   * The oldest invoice of the organisation still unpaid `graceDays` after its due date, if any:
+   * while there is one, its meetings keep to the Free plan's limits (it keeps its plan, rooms,
+   * data and access; paying lifts it at once).
+   */
+  async overdueInvoice(organisationId: string): Promise<{ number: string; dueAtMs: number } | null> {
+    const row = await this.db
+      .selectFrom('billing_invoices')
+      .select(['number', 'due_at_ms'])
+      .where('organisation_id', '=', organisationId)
+      .where('status', '=', 'open')
+      .where('due_at_ms', '<', this.now() - this.options.terms.graceDays * dayMs)
+      .orderBy('due_at_ms')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? { number: row.number, dueAtMs: Number(row.due_at_ms) } : null;
+  }
+
+  /**
+   * What a room's meetings may do now: its organisation's plan — or Free's limits while an
+   * invoice is overdue past the grace period — or Free for a room no organisation owns.
+   */
   async allowanceOf(roomId: RoomId): Promise<MeetingAllowance> {
     const owned = await this.options.organisations.findOwnedRoom(roomId);
     const organisationId = owned?.organisationId ?? null;
-    const plan = organisationId ? (await this.planInForce(organisationId)).plan : await this.freePlan();
+    const inForce = organisationId ? (await this.planInForce(organisationId)).plan : await this.freePlan();
+    const overdue = organisationId && inForce.id !== freePlanId ? await this.overdueInvoice(organisationId) : null;
+    const plan = overdue ? await this.freePlan() : inForce;
     return {
       planName: plan.name,
       participantsMax: plan.participantsMax,

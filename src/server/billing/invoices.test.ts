@@ -155,6 +155,8 @@ describe.each(bothEngines)('invoices (%s)', (engine) => {
       credit: { code: 'CREDIT' as CurrencyCode, currencyName: 'credits', scale: 2 },
       creditAccounts: creditAccounts(fixture.network.context),
       ledger: fixture.ledger,
+      mailer: fixture.people.mailer,
+      link: (path: string) => path,
     };
     const instances = [new BillingService(options), new BillingService(options)];
     for (let month = 0; month < 3; month += 1) {

@@ -44,11 +44,23 @@ export interface InvoiceTerms {
   currency: string;
   /** Days from issue to due date. */
   dueDays: number;
+  /** Days past the due date before an unpaid invoice brings its organisation to Free's limits. */
+  graceDays: number;
 }
 
 /** The invoice terms a configuration sets: the co-op's details and bank account, euros, due in `INVOICE_DUE_DAYS`. */
 export function invoiceTermsOf(
-  config: Pick<Config, 'COOP_NAME' | 'COOP_ADDRESS' | 'COOP_TAX_ID' | 'COOP_BILLING_EMAIL' | 'COOP_IBAN' | 'COOP_BIC' | 'INVOICE_DUE_DAYS'>,
+  config: Pick<
+    Config,
+    | 'COOP_NAME'
+    | 'COOP_ADDRESS'
+    | 'COOP_TAX_ID'
+    | 'COOP_BILLING_EMAIL'
+    | 'COOP_IBAN'
+    | 'COOP_BIC'
+    | 'INVOICE_DUE_DAYS'
+    | 'BILLING_GRACE_DAYS'
+  >,
 ): InvoiceTerms {
   return {
     seller: {
@@ -62,6 +74,7 @@ export function invoiceTermsOf(
     },
     currency: 'EUR',
     dueDays: config.INVOICE_DUE_DAYS,
+    graceDays: config.BILLING_GRACE_DAYS,
   };
 }
 

@@ -29,6 +29,7 @@ export const testInvoiceTerms: InvoiceTerms = {
   },
   currency: 'EUR',
   dueDays: 14,
+  graceDays: 30,
 };
 
 export interface BillingTestApp extends NetworkTestApp {
@@ -51,6 +52,8 @@ export async function startBillingTestApp(engine: StorageEngine, options: { coOp
         credit: { code: 'CREDIT' as CurrencyCode, currencyName: 'credits', scale: 2 },
         creditAccounts: creditAccounts(network.context),
         ledger,
+        mailer: people.mailer,
+        link: (path) => `http://plenary.test${path}`,
       });
       await billing.ensurePlans();
       await app.register(treasuryHttp, {

@@ -26,6 +26,15 @@ export const billingFrench = translation<typeof billingEnglish>()({
   bank_line_not_found: 'Aucune ligne de relevé de ce genre n’attend d’être attribuée.',
   treasurers_only: 'Seuls les trésoriers de la coopérative (ses opérateurs) peuvent enregistrer des paiements et importer des relevés.',
   statement_missing: 'Envoyez le fichier du relevé bancaire (CSV ou XML camt.053) comme corps de la requête.',
+  invoice_issued_subject: 'Facture {number} pour {organisation}',
+  invoice_issued_text:
+    'Bonjour,\n\nVoici la facture {number} pour {organisation} en pièce jointe : {amount}, à payer au plus tard le {dueDate}.\n\nPayez par virement en indiquant la référence {reference}{credits, select, other { — ou en crédits : {credits}} none {}}.\n\nConsultez-la, payez en crédits ou téléchargez-la à nouveau : {link}\n\nMerci de faire partie de la coopérative.',
+  invoice_reminder_subject: 'Rappel : la facture {number} pour {organisation} est impayée',
+  invoice_reminder_text:
+    'Bonjour,\n\nLa facture {number} pour {organisation} était à payer le {dueDate}, et {amount} restent impayés. Elle est à nouveau jointe.\n\nPayez par virement en indiquant la référence {reference}, ou en crédits depuis la page de la facture : {link}\n\nSi elle reste impayée, vos réunions suivent les limites de la formule Gratuite jusqu’à son paiement. Vos salles, vos données et vos accès restent intacts. Écrivez-nous si quelque chose ne va pas.',
+  price_change_subject: 'Le prix de la formule {plan} change',
+  price_change_text:
+    'Bonjour,\n\nLes opérateurs de la coopérative ont changé le prix de la formule {plan} à laquelle {organisation} est abonnée : {before} devient {after} par période ({creditsBefore} devient {creditsAfter} en crédits). Le nouveau prix s’applique à partir de votre prochaine période, qui commence le {from} ; rien ne change d’ici là.\n\nChangez ou résiliez votre formule à tout moment : {link}',
   invoice_plan_line: 'Formule {plan}, du {from} au {to}',
   invoice_upgrade_line: 'Passage de {from} à {to} le {on} : {days, plural, one {# jour} other {# jours}} sur {periodDays}',
 });

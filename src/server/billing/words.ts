@@ -27,6 +27,15 @@ export const billingEnglish = {
   bank_line_not_found: 'There is no such statement line waiting to be assigned.',
   treasurers_only: 'Only the co-op’s treasurers (its operators) can record payments and import statements.',
   statement_missing: 'Send the bank statement file (CSV or camt.053 XML) as the request’s body.',
+  invoice_issued_subject: 'Invoice {number} for {organisation}',
+  invoice_issued_text:
+    'Hello,\n\nInvoice {number} for {organisation} is attached: {amount}, due on {dueDate}.\n\nPay by bank transfer quoting the reference {reference}{credits, select, other { — or in credits: {credits}} none {}}.\n\nSee it, pay in credits or download it again: {link}\n\nThank you for being part of the co-op.',
+  invoice_reminder_subject: 'Reminder: invoice {number} for {organisation} is unpaid',
+  invoice_reminder_text:
+    'Hello,\n\nInvoice {number} for {organisation} was due on {dueDate}, and {amount} is still unpaid. It is attached again.\n\nPay by bank transfer quoting the reference {reference}, or in credits from the invoice’s page: {link}\n\nIf it stays unpaid, your meetings keep to the Free plan’s limits until it is paid. Your rooms, data and access stay as they are. Write to us if something is wrong.',
+  price_change_subject: 'The {plan} plan’s price changes',
+  price_change_text:
+    'Hello,\n\nThe co-op’s operators have changed the price of the {plan} plan that {organisation} subscribes to: {before} becomes {after} per period ({creditsBefore} becomes {creditsAfter} in credits). The new price applies from your next period, starting on {from}; nothing changes before then.\n\nChange or cancel your plan any time: {link}',
   invoice_plan_line: '{plan} plan, {from} to {to}',
   invoice_upgrade_line: 'Upgrade from {from} to {to} on {on}: {days, plural, one {# day} other {# days}} of {periodDays}',
 } as const;

@@ -25,6 +25,7 @@ export interface Letter {
   /** The language to write in when the recipient has not chosen one (e.g. the sender's). */
   language?: Language | undefined;
   calendar?: EmailMessage['calendar'];
+  attachments?: EmailMessage['attachments'];
 }
 
 /** One message. `calendar` is an iCalendar body sent as a `text/calendar` alternative and attachment. */
@@ -33,7 +34,18 @@ export interface EmailMessage {
   subject: string;
   text: string;
   calendar?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string };
+  /** Files sent with it (an invoice's PDF). */
+  attachments?: EmailAttachment[];
 }
+
+/** A file sent with a message. */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+const AttachmentsSchema = z.array(z.object({ filename: z.string(), contentType: z.string(), base64: z.string() }));
 
 const OutboxRowSchema = z.object({
   id: z.string(),
@@ -108,7 +120,13 @@ export class Mailer {
   async sendLetter(letter: Letter): Promise<Language> {
     const language = (await this.options.recipientLanguage?.(letter.to)) ?? letter.language ?? 'en';
     const { subject, text } = letter.write(language);
-    await this.send({ to: letter.to, subject, text, ...(letter.calendar ? { calendar: letter.calendar } : {}) });
+    await this.send({
+      to: letter.to,
+      subject,
+      text,
+      ...(letter.calendar ? { calendar: letter.calendar } : {}),
+      ...(letter.attachments ? { attachments: letter.attachments } : {}),
+    });
     return language;
   }
 
@@ -126,6 +144,15 @@ export class Mailer {
         subject: message.subject,
         body_text: message.text,
         calendar: message.calendar?.content ?? null,
+        attachments_json: message.attachments
+          ? JSON.stringify(
+              message.attachments.map(({ filename, contentType, content }) => ({
+                filename,
+                contentType,
+                base64: content.toString('base64'),
+              })),
+            )
+          : null,
         created_at_ms: this.options.clock.nowMs(),
         sent_at_ms: null,
         // The lease of the delivery starting now: if it never finishes (a crash), a retry takes over.
@@ -179,6 +206,15 @@ export class Mailer {
         subject: row.subject,
         text: row.body_text,
         ...(row.calendar && method ? { calendar: { method: method as 'REQUEST' | 'CANCEL' | 'PUBLISH', content: row.calendar } } : {}),
+        ...(row.attachments_json
+          ? {
+              attachments: AttachmentsSchema.parse(JSON.parse(row.attachments_json)).map(({ filename, contentType, base64 }) => ({
+                filename,
+                contentType,
+                content: Buffer.from(base64, 'base64'),
+              })),
+            }
+          : {}),
       };
       this.startDelivery(transporter, row.id, message, Number(row.attempts));
       started += 1;
@@ -198,6 +234,7 @@ export class Mailer {
               icalEvent: { method: message.calendar.method, content: message.calendar.content, filename: 'invitation.ics' },
             }
           : {}),
+        ...(message.attachments ? { attachments: message.attachments } : {}),
       });
       await this.db
         .updateTable('email_outbox')

@@ -28,6 +28,13 @@ export const emailMigrations: Record<string, Migration> = {
       await db.schema.createIndex('email_outbox_unsent').on('email_outbox').columns(['sent_at_ms', 'next_attempt_at_ms']).execute();
     },
   },
+  // Files sent with a message (an invoice's PDF), as JSON: [{ filename, contentType, base64 }].
+  // Named to sort after every earlier migration of every domain.
+  '0402_email_outbox_attachments': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('email_outbox').addColumn('attachments_json', 'text').execute();
+    },
+  },
 };
 
 /** Table types of the email domain. */
@@ -42,5 +49,6 @@ export type EmailTables = {
     sent_at_ms: number | string | null;
     attempts: Generated<number>;
     next_attempt_at_ms: number | string | null;
+    attachments_json: string | null;
   };
 };
