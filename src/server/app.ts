@@ -14,7 +14,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
-import { type BillingService, billingHttp, treasuryHttp } from './billing/index.js';
+import { type BillingService, billingHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
@@ -149,6 +149,12 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
   await app.register(networkHttp, { network: services.network });
   await app.register(billingHttp, { billing: services.billing, invoices: services.billing.invoices, isOperator: services.isOperator });
+  await app.register(usageHttp, {
+    billing: services.billing,
+    organisations: services.people.organisations,
+    storage: services.storage,
+    clock: services.clock,
+  });
   await app.register(treasuryHttp, { treasury: services.billing.treasury, isOperator: services.isOperator });
   await app.register(operationsHttp, {
     storage: services.storage,

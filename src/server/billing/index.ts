@@ -8,3 +8,4 @@ export { type BillingTables, billingMigrations } from './migrations.js';
 export { freePlanId, seedPlans } from './plans.js';
 export type { PaymentProvider, Treasury } from './treasury.js';
 export { type TreasuryHttpOptions, treasuryHttp } from './treasury-http.js';
+export { type UsageHttpOptions, usageHttp } from './usage-http.js';

@@ -15,6 +15,7 @@ import { billingHttp } from './http.js';
 import type { InvoiceTerms } from './invoicing.js';
 import { billingMigrations } from './migrations.js';
 import { treasuryHttp } from './treasury-http.js';
+import { usageHttp } from './usage-http.js';
 
 /** The co-op's invoice terms in tests: a Belgian bank account, euros, due in 14 days. */
 export const testInvoiceTerms: InvoiceTerms = {
@@ -60,6 +61,7 @@ export async function startBillingTestApp(engine: StorageEngine, options: { coOp
         treasury: billing.treasury,
         isOperator: (person) => person.emailVerified && person.email === administratorEmail,
       });
+      await app.register(usageHttp, { billing, organisations: people.organisations, storage, clock });
       await app.register(billingHttp, {
         billing,
         invoices: billing.invoices,

@@ -14,7 +14,7 @@ export {
   type RoomModuleContext,
   RoomRegistry,
 } from './live/index.js';
-export { meetingsMigrations } from './migrations.js';
+export { type MeetingUsageTables, meetingsMigrations } from './migrations.js';
 export {
   LocalRoomDirectory,
   localMediaServerId,

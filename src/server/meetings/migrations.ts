@@ -14,6 +14,17 @@ export type MeetingClaimTables = {
   };
 };
 
+/** Columns added by `0410_meetings_participant_time`; use with `db.withTables<MeetingUsageTables>()`. */
+export type MeetingUsageTables = {
+  meetings: {
+    /**
+     * The time every admitted participant spent in the meeting, added up, in milliseconds (a
+     * number only: who was there is never stored). Grows as each one leaves.
+     */
+    participant_ms: number | string;
+  };
+};
+
 /** Tables `rooms` and `meetings`. */
 export const meetingsMigrations: Record<string, Migration> = {
   '0001_meetings_rooms_and_meetings': {
@@ -62,6 +73,16 @@ export const meetingsMigrations: Record<string, Migration> = {
       await db.schema.alterTable('meetings').addColumn('instance_id', 'text').execute();
       await db.schema.alterTable('meetings').addColumn('claimed_at_ms', 'bigint').execute();
       await db.schema.createIndex('meetings_open_by_instance').on('meetings').columns(['ended_at_ms', 'instance_id']).execute();
+    },
+  },
+  // After billing's 0400 and 0401.
+  '0410_meetings_participant_time': {
+    // Participant-minutes per meeting, for each organisation's usage report; meetings before it count 0.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('meetings')
+        .addColumn('participant_ms', 'bigint', (column) => column.notNull().defaultTo(0))
+        .execute();
     },
   },
 };

@@ -1,4 +1,6 @@
 /** Persistent rooms and the record of meetings held in them. */
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { customAlphabet, nanoid } from 'nanoid';
 import { z } from 'zod';
 import { type RoomId, RoomIdSchema, roomIdAlphabet } from '../../shared/ids.js';
@@ -6,7 +8,7 @@ import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
 import { type InstanceId, localInstanceId } from '../platform/instance.js';
 import type { Storage } from '../storage/index.js';
-import type { MeetingClaimTables } from './migrations.js';
+import type { MeetingClaimTables, MeetingUsageTables } from './migrations.js';
 
 const roomIdPart = customAlphabet(roomIdAlphabet, 12);
 
@@ -197,6 +199,35 @@ export class RoomsRepository {
       .where('id', '=', meetingId)
       .where('participants_peak', '<', participants)
       .execute();
+  }
+
+  /**
+   * Adds the time one participant spent in a meeting to its total (`participant_ms`), in one
+   * `SET participant_ms = participant_ms + ?`, so that participants leaving at once all count.
+   */
+  async addParticipantTime(meetingId: string, durationMs: number): Promise<void> {
+    assert(
+      Number.isSafeInteger(durationMs) && durationMs >= 0,
+      `a participant's time must be whole milliseconds, 0 or more: ${durationMs}`,
+    );
+    if (durationMs === 0) return;
+    await this.storage.db
+      .withTables<MeetingUsageTables>()
+      .updateTable('meetings')
+      .set({ participant_ms: sql`participant_ms + ${durationMs}` })
+      .where('id', '=', meetingId)
+      .execute();
+  }
+
+  /** The participants' time in a meeting so far, added up, in milliseconds (0 for an unknown meeting). */
+  async participantTimeMs(meetingId: string): Promise<number> {
+    const row = await this.storage.db
+      .withTables<MeetingUsageTables>()
+      .selectFrom('meetings')
+      .select('participant_ms')
+      .where('id', '=', meetingId)
+      .executeTakeFirst();
+    return row ? z.coerce.number().int().nonnegative().parse(row.participant_ms) : 0;
   }
 
   /** Closes a meeting record. Closing twice keeps the first end time. */

@@ -111,6 +111,11 @@ export class OrganisationsService {
     return this.rooms.roomsVisibleTo(personId);
   }
 
+  /** Every room the organisation owns, oldest first (no access check: the caller has checked). */
+  roomsOfOrganisation(organisationId: string): Promise<OwnedRoom[]> {
+    return this.rooms.roomsOfOrganisation(organisationId);
+  }
+
   /** The room `/r/<organisation>/<slug>`, for members of that organisation only. */
   findRoomBySlug(person: Person, organisationSlug: string, slug: string): Promise<OrganisationsResult<OwnedRoom>> {
     return this.rooms.findRoomBySlug(person, organisationSlug, slug);

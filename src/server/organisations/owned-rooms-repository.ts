@@ -96,6 +96,15 @@ export class OwnedRoomsRepository {
     return rows.map((row) => this.toOwnedRoom(row));
   }
 
+  /** Every room an organisation owns, oldest first. */
+  async ofOrganisation(organisationId: string): Promise<OwnedRoom[]> {
+    const rows = await this.query()
+      .where('owned_rooms.organisation_id', '=', organisationId)
+      .orderBy('owned_rooms.created_at_ms')
+      .execute();
+    return rows.map((row) => this.toOwnedRoom(row));
+  }
+
   /** The owner's room with this slug. */
   async findBySlug(ownerKey: string, slug: string): Promise<OwnedRoom | undefined> {
     const row = await this.query().where('owned_rooms.owner_key', '=', ownerKey).where('owned_rooms.slug', '=', slug).executeTakeFirst();

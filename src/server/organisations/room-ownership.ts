@@ -121,6 +121,11 @@ export class RoomOwnership {
     return this.ownedRooms.visibleTo(personId, organisationIds);
   }
 
+  /** Every room the organisation owns, oldest first (no access check). */
+  async roomsOfOrganisation(organisationId: string): Promise<OwnedRoom[]> {
+    return this.ownedRooms.ofOrganisation(organisationId);
+  }
+
   /** The room `/r/<organisation>/<slug>`, for members of that organisation only. */
   async findRoomBySlug(person: Person, organisationSlug: string, slug: string): Promise<OrganisationsResult<OwnedRoom>> {
     const membership = await this.members.membership(person.id, organisationSlug);

@@ -52,10 +52,20 @@ export class LiveRoom {
   constructor(room: Room, dependencies: LiveRoomDependencies) {
     this.#dependencies = dependencies;
     this.#startedAtMs = dependencies.clock.nowMs();
-    this.#core = new RoomCore(room, dependencies.media, dependencies.clock, dependencies.logger, (count) =>
-      this.#record(async () => {
-        if (this.#meetingId) await dependencies.records.recordAttendance(this.#meetingId, count);
-      }),
+    this.#core = new RoomCore(
+      room,
+      dependencies.media,
+      dependencies.clock,
+      dependencies.logger,
+      (count) =>
+        this.#record(async () => {
+          if (this.#meetingId) await dependencies.records.recordAttendance(this.#meetingId, count);
+        }),
+      // Queued like every record write: after the meeting's start, before its end.
+      (durationMs) =>
+        this.#record(async () => {
+          if (this.#meetingId) await dependencies.records.addParticipantTime(this.#meetingId, durationMs);
+        }),
     );
   }
 
@@ -168,6 +178,7 @@ export class LiveRoom {
 
   #resume(participant: LiveParticipant, connection: ParticipantConnection): LiveParticipant {
     participant.resume(connection);
+    this.#core.resumed(participant);
     this.#core.participantChanged(participant);
     return participant;
   }
@@ -197,6 +208,7 @@ export class LiveRoom {
     const participant = core.participants.get(participantId);
     if (!participant || participant.connection !== connection || participant.closed) return;
     participant.connectionLost(this.#dependencies.clock.setTimeout(() => participant.close(), this.#dependencies.reconnectGraceMs));
+    core.connectionLost(participant);
     for (const other of core.participants.values()) other.closeSubscriptionsTo(participant.id);
     core.participantChanged(participant);
   }

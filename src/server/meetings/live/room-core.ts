@@ -49,6 +49,8 @@ export class RoomCore {
   settings: MeetingSettings;
   readonly #modules = new Map<string, RoomModule>();
   readonly #moduleByMessage = new Map<ModuleMessageType, RoomModule>();
+  /** When each admitted participant came in and, while they are reconnecting, when their connection dropped. */
+  readonly #presence = new Map<LiveParticipant, { sinceMs: number; lostAtMs: number | undefined }>();
 
   constructor(
     public room: Room,
@@ -57,6 +59,11 @@ export class RoomCore {
     readonly logger: Logger,
     /** Called with the number of admitted participants each time someone is admitted. */
     private readonly onAttendance: (participants: number) => void,
+    /**
+     * Called with how long a participant was in the meeting when they leave it (admitted until
+     * leaving; until their connection dropped when they never came back). Never for the lobby.
+     */
+    private readonly onPresenceEnded: (durationMs: number) => void,
   ) {
     this.settings = {
       roomLocked: false,
@@ -121,6 +128,7 @@ export class RoomCore {
   /** Lets a participant into the meeting and tells the others and the modules. */
   addParticipant(participant: LiveParticipant): void {
     this.participants.set(participant.id, participant);
+    this.#presence.set(participant, { sinceMs: this.clock.nowMs(), lostAtMs: undefined });
     this.broadcast({ type: 'participant-joined', participant: participant.summary() }, participant.id);
     this.onAttendance(this.participants.size);
     if (participant.isModerator && this.lobby.size > 0) this.sendLobbyToModerators();
@@ -165,9 +173,30 @@ export class RoomCore {
     }
     if (this.participants.get(participant.id) !== participant) return;
     this.participants.delete(participant.id);
+    this.#endPresence(participant);
     for (const other of this.participants.values()) other.closeSubscriptionsTo(participant.id);
     this.broadcast({ type: 'participant-left', participantId: participant.id });
     this.#eachModule('onLeave', (module) => module.onLeave(participant));
+  }
+
+  /** An admitted participant's connection dropped: if they never come back, their time ends here. */
+  connectionLost(participant: LiveParticipant): void {
+    const presence = this.#presence.get(participant);
+    if (presence && presence.lostAtMs === undefined) presence.lostAtMs = this.clock.nowMs();
+  }
+
+  /** An admitted participant took their place back: one stay, counted once, from their first admission. */
+  resumed(participant: LiveParticipant): void {
+    const presence = this.#presence.get(participant);
+    if (presence) presence.lostAtMs = undefined;
+  }
+
+  #endPresence(participant: LiveParticipant): void {
+    const presence = this.#presence.get(participant);
+    if (!presence) return;
+    this.#presence.delete(participant);
+    const untilMs = presence.lostAtMs ?? this.clock.nowMs();
+    this.onPresenceEnded(Math.max(0, untilMs - presence.sinceMs));
   }
 
   /** Creates a module through the room and keeps it by name; its message types (none a core command's) become its own. */

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountEnglish } from '../../features/account/messages.js';
 import { billingEnglish } from '../../features/billing/messages.js';
+import { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { homeEnglish } from '../../features/home/messages.js';
 import { meetingEnglish, meetingMessages } from '../../features/meeting/messages.js';
@@ -31,6 +32,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   prejoin: prejoinEnglish,
   room: roomEnglish,
   roomSettings: roomSettingsEnglish,
+  usage: usageEnglish,
 };
 
 installTranslations('fr', french);

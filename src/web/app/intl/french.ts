@@ -8,6 +8,8 @@ import { accountFrench } from '../../features/account/messages.fr.js';
 import type { accountEnglish } from '../../features/account/messages.js';
 import { billingFrench } from '../../features/billing/messages.fr.js';
 import type { billingEnglish } from '../../features/billing/messages.js';
+import { usageFrench } from '../../features/billing/usage-words.fr.js';
+import type { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
 import type { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { homeFrench } from '../../features/home/messages.fr.js';
@@ -46,6 +48,7 @@ export const french: {
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
   roomSettings: Translation<typeof roomSettingsEnglish>;
+  usage: Translation<typeof usageEnglish>;
 } = {
   account: accountFrench,
   billing: billingFrench,
@@ -60,4 +63,5 @@ export const french: {
   prejoin: prejoinFrench,
   room: roomFrench,
   roomSettings: roomSettingsFrench,
+  usage: usageFrench,
 };
