@@ -14,7 +14,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
-import { type BillingService, billingHttp, treasuryHttp, usageHttp } from './billing/index.js';
+import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
@@ -156,6 +156,11 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     clock: services.clock,
   });
   await app.register(treasuryHttp, { treasury: services.billing.treasury, isOperator: services.isOperator });
+  await app.register(financesHttp, {
+    finances: services.billing.finances,
+    isOperator: services.isOperator,
+    credit: services.billing.creditName,
+  });
   await app.register(operationsHttp, {
     storage: services.storage,
     gateway: services.gateway,

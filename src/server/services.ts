@@ -137,6 +137,7 @@ export async function startServices(
     ledger,
     mailer: people.mailer,
     link: (path) => `${people.linkBase.get()}${path}`,
+    coOpOrganisation: config.COOP_ORGANISATION,
   });
   await billing.ensurePlans();
   await gateway.start();

@@ -137,6 +137,7 @@ export const billingFailureCodes = [
   'insufficient_credit',
   'currency_mismatch',
   'bank_line_not_found',
+  'members_only',
   'statement_too_large',
   'statement_malformed',
   'statement_doctype_refused',

@@ -19,6 +19,7 @@ import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import { CreditPayments } from './credit-payments.js';
 import type { BillingResult } from './failures.js';
+import { CoopFinances } from './finances.js';
 import { InvoicesService } from './invoices-service.js';
 import { type BilledPeriod, type BillingDatabase, type InvoiceTerms, issueInvoice } from './invoicing.js';
 import type { BillingTables } from './migrations.js';
@@ -31,7 +32,7 @@ import { billingWords } from './words.js';
 export interface BillingServiceOptions {
   storage: Storage;
   clock: Clock;
-  organisations: Pick<OrganisationsService, 'membership' | 'findOwnedRoom' | 'organisation' | 'peopleWithRoles'>;
+  organisations: Pick<OrganisationsService, 'membership' | 'membershipsOf' | 'findOwnedRoom' | 'organisation' | 'peopleWithRoles'>;
   /** Decimal places of the network's credits, for the seeded credit prices. */
   creditScale: number;
   /** Who invoices, in which currency, due when. */
@@ -41,11 +42,13 @@ export interface BillingServiceOptions {
   /** The network's trading accounts (paying in credits). */
   creditAccounts: CreditAccounts;
   /** The ledger credits move on. */
-  ledger: Pick<Ledger, 'createTransfers' | 'findAccount' | 'findTransfer'>;
+  ledger: Pick<Ledger, 'createTransfers' | 'findAccount' | 'findTransfer' | 'statement'>;
   /** Invoices, reminders and price changes go by mail. */
   mailer: Pick<Mailer, 'sendLetter'>;
   /** An absolute link to a path of the site. */
   link: (path: string) => string;
+  /** The co-op's own organisation (`COOP_ORGANISATION`): its people read the co-op's finances. */
+  coOpOrganisation: string | undefined;
 }
 
 interface SubscriptionRow {
@@ -68,6 +71,8 @@ export class BillingService {
   readonly treasury: Treasury;
   /** Invoices, reminders and price changes by email. */
   readonly notices: BillingNotices;
+  /** The co-op's finances, open to its members. */
+  readonly finances: CoopFinances;
 
   constructor(private readonly options: BillingServiceOptions) {
     this.credits = new CreditPayments({
@@ -76,6 +81,15 @@ export class BillingService {
       ledger: options.ledger,
       creditAccounts: options.creditAccounts,
       credit: options.credit,
+    });
+    this.finances = new CoopFinances({
+      db: () => this.db,
+      clock: options.clock,
+      ledger: options.ledger,
+      creditAccounts: options.creditAccounts,
+      organisations: options.organisations,
+      coOpOrganisation: options.coOpOrganisation,
+      currency: options.terms.currency,
     });
     this.notices = new BillingNotices({
       db: () => this.db,
@@ -94,6 +108,11 @@ export class BillingService {
       credits: this.credits,
       isTradingMember: async (organisationId) => (await options.creditAccounts.accountOf(organisationId))?.approved ?? false,
     });
+  }
+
+  /** The credits' name and decimal places, as pages show them. */
+  get creditName(): { name: string; scale: number } {
+    return { name: this.options.credit.currencyName, scale: this.options.credit.scale };
   }
 
   /**

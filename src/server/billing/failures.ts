@@ -24,6 +24,7 @@ export const billingFailureStatus: Readonly<Record<BillingFailureCode, number>> 
   insufficient_credit: 409,
   currency_mismatch: 409,
   bank_line_not_found: 404,
+  members_only: 403,
   statement_too_large: 413,
   statement_malformed: 400,
   statement_doctype_refused: 400,

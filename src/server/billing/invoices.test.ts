@@ -157,6 +157,7 @@ describe.each(bothEngines)('invoices (%s)', (engine) => {
       ledger: fixture.ledger,
       mailer: fixture.people.mailer,
       link: (path: string) => path,
+      coOpOrganisation: 'coop',
     };
     const instances = [new BillingService(options), new BillingService(options)];
     for (let month = 0; month < 3; month += 1) {

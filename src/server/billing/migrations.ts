@@ -178,6 +178,25 @@ export const billingMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0403_billing_finance_entries': {
+    // What the treasurer enters by hand in the co-op's finances (costs paid by bank, grants…).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('billing_finance_entries')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('booked_on', 'text', (column) => column.notNull())
+        // income | expense
+        .addColumn('direction', 'text', (column) => column.notNull())
+        .addColumn('category', 'text', (column) => column.notNull())
+        .addColumn('description', 'text', (column) => column.notNull())
+        .addColumn('money_minor', 'bigint', (column) => column.notNull())
+        .addColumn('credit_minor', 'bigint', (column) => column.notNull())
+        .addColumn('recorded_by', 'text', (column) => column.notNull())
+        .addColumn('recorded_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('billing_finance_entries_booked').on('billing_finance_entries').column('booked_on').execute();
+    },
+  },
 };
 
 /** Table types of the billing domain. Millisecond and money columns are bigint (a string from PostgreSQL). */
@@ -288,6 +307,17 @@ export type BillingTables = {
     recorded_by: string | null;
     note: string;
     at_ms: number | string;
+  };
+  billing_finance_entries: {
+    id: string;
+    booked_on: string;
+    direction: string;
+    category: string;
+    description: string;
+    money_minor: Money;
+    credit_minor: Money;
+    recorded_by: string;
+    recorded_at_ms: number | string;
   };
   billing_bank_lines: {
     bank_line_id: string;

@@ -11,6 +11,7 @@ import { creditAccounts } from '../network/index.js';
 import { administratorEmail, type NetworkTestApp, startNetworkTestApp } from '../network/testing.js';
 import type { StorageEngine } from '../storage/index.js';
 import { BillingService } from './billing-service.js';
+import { financesHttp } from './finances-http.js';
 import { billingHttp } from './http.js';
 import type { InvoiceTerms } from './invoicing.js';
 import { billingMigrations } from './migrations.js';
@@ -55,8 +56,14 @@ export async function startBillingTestApp(engine: StorageEngine, options: { coOp
         ledger,
         mailer: people.mailer,
         link: (path) => `http://plenary.test${path}`,
+        coOpOrganisation: options.coOpOrganisation ?? 'coop',
       });
       await billing.ensurePlans();
+      await app.register(financesHttp, {
+        finances: billing.finances,
+        isOperator: (person) => person.emailVerified && person.email === administratorEmail,
+        credit: billing.creditName,
+      });
       await app.register(treasuryHttp, {
         treasury: billing.treasury,
         isOperator: (person) => person.emailVerified && person.email === administratorEmail,

@@ -107,6 +107,7 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   credits_unavailable:
     'Cette facture ne peut pas être payée en crédits pour l’instant : un compte d’échange n’est pas ouvert aux paiements.',
   currency_mismatch: 'Le paiement n’est pas dans la devise de la facture.',
+  members_only: 'Les comptes de la coopérative ne sont ouverts qu’à ses membres.',
   bank_line_not_found: 'Aucune ligne de relevé de ce genre n’attend d’être attribuée.',
   statement_too_large: 'Le fichier du relevé est trop volumineux.',
   statement_malformed: 'Le fichier du relevé est illisible.',

@@ -116,6 +116,7 @@ export const errorsEnglish = {
   payment_exceeds_due: 'This is more than is still due on the invoice.',
   credits_unavailable: 'This invoice cannot be paid in credits now: a trading account is not open for payments.',
   currency_mismatch: 'The payment is not in the invoice’s currency.',
+  members_only: 'The co-op’s finances are open to its members only.',
   bank_line_not_found: 'There is no such statement line waiting to be assigned.',
   statement_too_large: 'The statement file is too large.',
   statement_malformed: 'The statement file cannot be read.',
