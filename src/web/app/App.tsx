@@ -17,6 +17,8 @@ const AcceptInvitationPage = lazyComponent(() => accountPages().then((module) =>
 const AccountSettingsPage = lazyComponent(() => accountPages().then((module) => module.AccountSettingsPage));
 // The billing feature's panel on an organisation's page, composed here so that neither feature imports the other.
 const PlanPanel = lazyComponent(() => import('../features/billing/PlanPanel.js').then((module) => module.PlanPanel));
+const BillingPage = lazyComponent(() => import('../features/billing/BillingPage.js').then((module) => module.BillingPage));
+const InvoicePage = lazyComponent(() => import('../features/billing/InvoicePage.js').then((module) => module.InvoicePage));
 const PricingPage = lazyComponent(() => import('../features/billing/PricingPage.js').then((module) => module.PricingPage));
 const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
@@ -49,7 +51,7 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/operator': () => <OperatorPage />,
 };
 
-/** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation and network pages. */
+/** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation (with its billing and invoices) and network pages. */
 function Page({ path }: { path: string }) {
   if (path === '/') return <HomePage />;
   const exactPage = pagesByPath[path.replace(/\/+$/, '')];
@@ -57,6 +59,12 @@ function Page({ path }: { path: string }) {
   if (/^\/network(\/|$)/.test(path)) return <NetworkPage path={path} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} planPanel={PlanPanel} />;
+  const billing = /^\/orgs\/([^/]+)\/billing\/?$/.exec(path);
+  if (billing?.[1]) return <BillingPage key={billing[1]} slug={decodeURIComponent(billing[1])} />;
+  const invoice = /^\/orgs\/([^/]+)\/invoices\/([^/]+)\/?$/.exec(path);
+  if (invoice?.[1] && invoice[2]) {
+    return <InvoicePage key={path} slug={decodeURIComponent(invoice[1])} number={decodeURIComponent(invoice[2])} />;
+  }
   // `/r/<room id>/settings` before `/r/<org>/<room>`: "settings" is never a room's short name.
   const settings = /^\/r\/([^/]+)\/settings\/?$/.exec(path);
   if (settings?.[1]) return <SettingsPage key={settings[1]} roomId={decodeURIComponent(settings[1])} />;

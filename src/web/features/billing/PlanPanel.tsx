@@ -6,6 +6,7 @@ import { callApi } from '../../app/api.js';
 import { ActionForm, failureText, Link, showToast } from '../../ui/index.js';
 import './billing.css';
 import { t } from './messages.js';
+import { billingPages } from './paths.js';
 import { allowances, price } from './plans.js';
 
 const PlansSchema = z.object({ plans: z.array(PlanViewSchema) });
@@ -75,8 +76,9 @@ export function PlanPanel({ slug, manages }: { slug: string; manages: boolean })
           <p class="hint">{t('plan.upgradeNote')}</p>
         </ActionForm>
       )}
-      <p>
+      <p class="plan-links">
         <Link href="/pricing">{t('plan.seePlans')}</Link>
+        {manages && <Link href={billingPages.billing(slug)}>{t('plan.billing')}</Link>}
       </p>
     </section>
   );

@@ -2,12 +2,12 @@
 import type { PlanView } from '../../../shared/billing-api.js';
 import { formatAmount } from '../../../shared/network-api.js';
 import { formatNumber } from '../../app/intl/language.js';
+import { money } from './amounts.js';
 import { t } from './messages.js';
 
-/** A price in euro cents as the reader writes money ("€45.00", "45,00 €"). */
+/** A price in euro cents as the reader writes money ("€45.00", "45,00 €"), never through a float. */
 export function euros(minor: string): string {
-  // Display only: a whole number of cents below 2^53 is exact as a number.
-  return formatNumber(Number(formatAmount(BigInt(minor), 2)), { style: 'currency', currency: 'EUR' });
+  return money(minor, 'EUR');
 }
 
 /** A price in the network's minor units (two decimals, the default scale) as the reader writes numbers. */
