@@ -138,6 +138,7 @@ export const billingFailureCodes = [
   'currency_mismatch',
   'bank_line_not_found',
   'members_only',
+  'idempotency_key_reused',
   'statement_too_large',
   'statement_malformed',
   'statement_doctype_refused',

@@ -106,6 +106,8 @@ export const InvoiceViewSchema = InvoiceSummarySchema.extend({
   paidCreditMinor: MinorUnits,
   /** Still due in credits when nothing more is paid in money. */
   dueCreditMinor: MinorUnits,
+  /** Whether credits can pay it now (open, and both the organisation and the co-op have approved trading accounts). */
+  creditPayable: z.boolean(),
   creditState: z.enum(creditStates),
   creditReservedMinor: MinorUnits,
   /** When a reservation found too few credits: how many were available. */

@@ -97,6 +97,10 @@ describe.each(bothEngines)('paying invoices in credits (%s)', (engine) => {
       creditState: 'posted',
     });
     expect(after.payments).toHaveLength(1);
+    expect(after.creditPayable).toBe(true);
+    // The same form for another amount is a mistake, not a second payment.
+    const reused = await trader.request('POST', '/api/orgs/green/invoices/2026-000001/credit-payment', { ...part, amountMinor: '300' });
+    expect(reused.json().error.code).toBe('idempotency_key_reused');
     // The rest of the reservation went back: the member can spend it again.
     expect(await balanceOf('green')).toBe(-400n);
     const account = await fixture.ledger.findAccount((await fixture.network.context.members.bySlug('green'))?.accountId as never);

@@ -37,6 +37,7 @@ export interface CreditPaymentsOptions {
 type InvoiceRow = BillingTables['billing_invoices'];
 
 export type CreditFailureCode =
+  | 'idempotency_key_reused'
   | 'credits_unavailable'
   | 'insufficient_credit'
   | 'invoice_already_paid'
@@ -151,8 +152,13 @@ export class CreditPayments {
     if (!parties) return failure('credits_unavailable', billingWords.phrase('credits_unavailable', { number: row.number }));
     // One transfer per click (or per automatic attempt), whichever way it pays: a repeated click finds it.
     const id = TransferIdSchema.parse(`bill-pay-${createHash('sha256').update(`${row.id}\n${key}`).digest('hex').slice(0, 48)}`);
-    const earlier = await this.db.selectFrom('billing_payments').select('id').where('source_id', '=', id).executeTakeFirst();
-    if (earlier) return success({ paid: false });
+    const earlier = await this.db.selectFrom('billing_payments').select('amount_minor').where('source_id', '=', id).executeTakeFirst();
+    if (earlier) {
+      // The same click again pays nothing more; the same key for another amount is a mistake.
+      if (amount !== undefined && BigInt(earlier.amount_minor) !== amount)
+        return failure('idempotency_key_reused', billingWords.phrase('credit_key_reused'));
+      return success({ paid: false });
+    }
     const reserved = row.credit_state === 'reserved' && row.credit_pending_id !== null && Number(row.due_at_ms) > this.now();
     const [result] = await this.options.ledger.createTransfers([
       reserved
@@ -176,7 +182,12 @@ export class CreditPayments {
           },
     ]);
     // The same click, answered a moment ago by the other path: it is being recorded there.
-    if (result?.result === 'exists_with_different_fields') return success({ paid: false });
+    if (result?.result === 'exists_with_different_fields') {
+      const existing = await this.options.ledger.findTransfer(id);
+      if (amount !== undefined && existing && existing.transfer.amount !== amount)
+        return failure('idempotency_key_reused', billingWords.phrase('credit_key_reused'));
+      return success({ paid: false });
+    }
     if (result?.result !== 'ok') return this.refusal(row, result, parties.payer, reserved);
     const recorded = await recordPayment(
       this.db,
@@ -242,6 +253,16 @@ export class CreditPayments {
           due: formatCredits(due, this.options.credit.scale, this.options.credit.currencyName, language),
         }),
     };
+  }
+
+  /** Whether the organisation has a trading account at all (approved once; it may be suspended now). */
+  async hasAccount(organisationId: string): Promise<boolean> {
+    return (await this.options.creditAccounts.accountOf(organisationId)) !== undefined;
+  }
+
+  /** Whether invoices of the organisation can be paid in credits now: it and the co-op have approved trading accounts. */
+  async payable(organisationId: string): Promise<boolean> {
+    return (await this.parties(organisationId)) !== undefined;
   }
 
   /** The organisation's approved trading account and the co-op's, or undefined when either is missing or not approved. */

@@ -25,6 +25,7 @@ export const billingFailureStatus: Readonly<Record<BillingFailureCode, number>> 
   currency_mismatch: 409,
   bank_line_not_found: 404,
   members_only: 403,
+  idempotency_key_reused: 409,
   statement_too_large: 413,
   statement_malformed: 400,
   statement_doctype_refused: 400,

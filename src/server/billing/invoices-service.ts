@@ -160,6 +160,7 @@ export class InvoicesService {
               document.settlement.paidCreditMinor,
             ),
       ),
+      creditPayable: row.status === 'open' && (await this.options.credits.payable(row.organisation_id)),
       creditState: creditStateOf(row.credit_state),
       creditReservedMinor: minor(BigInt(row.credit_reserved_minor)),
       creditAvailableMinor: row.credit_available_minor === null ? null : minor(BigInt(row.credit_available_minor)),
@@ -190,6 +191,10 @@ export class InvoicesService {
     const found = await this.find(personId, slug, number);
     if (!found.ok) return found;
     const row = await this.db.selectFrom('billing_invoices').selectAll().where('id', '=', found.value.row.id).executeTakeFirstOrThrow();
+    if (!(await this.options.credits.hasAccount(row.organisation_id))) {
+      const organisation = (await this.options.organisations.membership(personId, slug))?.name ?? slug;
+      return failure('credits_need_trading_member', billingWords.phrase('credits_need_trading_member', { organisation }));
+    }
     const paid = await this.options.credits.post(row, amountMinor, key);
     if (!paid.ok) return paid;
     return this.invoice(personId, slug, number);

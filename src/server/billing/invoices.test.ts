@@ -65,8 +65,12 @@ describe.each(bothEngines)('invoices (%s)', (engine) => {
       bank: { iban: 'BE71096123456769' },
       lines: [{ description: 'Level 2 plan, 1 March 2026 to 1 April 2026', netMinor: '2000', grossMinor: '2000' }],
       creditState: 'none',
+      creditPayable: false,
       payments: [],
     });
+    // Not a trading member: credits cannot pay it, and asking says why.
+    const credits = await alice.request('POST', '/api/orgs/green/invoices/2026-000001/credit-payment', { idempotencyKey: 'click-0001' });
+    expect(credits.json().error.code).toBe('credits_need_trading_member');
     expect(isCreditorReference(invoice.reference)).toBe(true);
   });
 

@@ -9,35 +9,7 @@ import { administratorEmail } from '../network/testing.js';
 import { signedUpPerson, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
 import { printedReference } from './creditor-reference.js';
-import { type BillingTestApp, startBillingTestApp } from './testing.js';
-
-/** A day of the co-op's account in camt.053.001.02, one entry per line given. */
-function camt053(
-  entries: { id: string; amount: string; currency?: string; debit?: boolean; remittance: string; structured?: string }[],
-): string {
-  const entry = (line: (typeof entries)[number]) => `<Ntry>
-  <Amt Ccy="${line.currency ?? 'EUR'}">${line.amount}</Amt>
-  <CdtDbtInd>${line.debit ? 'DBIT' : 'CRDT'}</CdtDbtInd>
-  <Sts>BOOK</Sts>
-  <BookgDt><Dt>2026-03-05</Dt></BookgDt>
-  <AcctSvcrRef>${line.id}</AcctSvcrRef>
-  <NtryDtls><TxDtls>
-    <RltdPties><Dbtr><Nm>Member Ltd</Nm></Dbtr></RltdPties>
-    <RmtInf>${line.structured ? `<Strd><CdtrRefInf><Ref>${line.structured}</Ref></CdtrRefInf></Strd>` : `<Ustrd>${line.remittance}</Ustrd>`}</RmtInf>
-  </TxDtls></NtryDtls>
-</Ntry>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02">
-  <BkToCstmrStmt>
-    <GrpHdr><MsgId>MSG-1</MsgId><CreDtTm>2026-03-06T06:00:00</CreDtTm></GrpHdr>
-    <Stmt>
-      <Id>STMT-2026-03-05</Id>
-      <Acct><Id><IBAN>BE71096123456769</IBAN></Id><Ccy>EUR</Ccy></Acct>
-      ${entries.map(entry).join('\n')}
-    </Stmt>
-  </BkToCstmrStmt>
-</Document>`;
-}
+import { type BillingTestApp, camt053, startBillingTestApp } from './testing.js';
 
 describe.each(bothEngines)('money payments (%s)', (engine) => {
   let fixture: BillingTestApp;

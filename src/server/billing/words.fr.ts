@@ -37,6 +37,7 @@ export const billingFrench = translation<typeof billingEnglish>()({
     'Bonjour,\n\nLes opérateurs de la coopérative ont changé le prix de la formule {plan} à laquelle {organisation} est abonnée : {before} devient {after} par période ({creditsBefore} devient {creditsAfter} en crédits). Le nouveau prix s’applique à partir de votre prochaine période, qui commence le {from} ; rien ne change d’ici là.\n\nChangez ou résiliez votre formule à tout moment : {link}',
   finances_members_only:
     'Les comptes de la coopérative sont ouverts à ses membres : les personnes des organisations abonnées, et ses opérateurs.',
+  credit_key_reused: 'Ce formulaire de paiement a déjà servi pour un autre montant : rechargez la facture et payez à nouveau.',
   invoice_plan_line: 'Formule {plan}, du {from} au {to}',
   invoice_upgrade_line: 'Passage de {from} à {to} le {on} : {days, plural, one {# jour} other {# jours}} sur {periodDays}',
 });

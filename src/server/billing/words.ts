@@ -37,6 +37,7 @@ export const billingEnglish = {
   price_change_text:
     'Hello,\n\nThe co-op’s operators have changed the price of the {plan} plan that {organisation} subscribes to: {before} becomes {after} per period ({creditsBefore} becomes {creditsAfter} in credits). The new price applies from your next period, starting on {from}; nothing changes before then.\n\nChange or cancel your plan any time: {link}',
   finances_members_only: 'The co-op’s finances are open to its members: people of the organisations that subscribe, and its operators.',
+  credit_key_reused: 'This payment form was already used for another amount: reload the invoice and pay again.',
   invoice_plan_line: '{plan} plan, {from} to {to}',
   invoice_upgrade_line: 'Upgrade from {from} to {to} on {on}: {days, plural, one {# day} other {# days}} of {periodDays}',
 } as const;
