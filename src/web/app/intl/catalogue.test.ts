@@ -4,6 +4,7 @@ import { accountEnglish } from '../../features/account/messages.js';
 import { billingEnglish } from '../../features/billing/messages.js';
 import { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
+import { financesEnglish } from '../../features/finances/messages.js';
 import { homeEnglish } from '../../features/home/messages.js';
 import { meetingEnglish, meetingMessages } from '../../features/meeting/messages.js';
 import { networkEnglish, networkMessages } from '../../features/network/messages.js';
@@ -12,6 +13,7 @@ import { organisationEnglish } from '../../features/organisation/messages.js';
 import { prejoinEnglish } from '../../features/prejoin/messages.js';
 import { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsEnglish } from '../../features/room-settings/messages.js';
+import { treasuryEnglish } from '../../features/treasury/messages.js';
 import { errorsEnglish, errorText } from '../errors/messages.js';
 import { appEnglish } from '../messages.js';
 import { type CatalogueName, defineCatalogue, installTranslations, translation } from './catalogue.js';
@@ -24,6 +26,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   billing: billingEnglish,
   dashboard: dashboardEnglish,
   errors: errorsEnglish,
+  finances: financesEnglish,
   home: homeEnglish,
   meeting: meetingEnglish,
   network: networkEnglish,
@@ -32,6 +35,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   prejoin: prejoinEnglish,
   room: roomEnglish,
   roomSettings: roomSettingsEnglish,
+  treasury: treasuryEnglish,
   usage: usageEnglish,
 };
 

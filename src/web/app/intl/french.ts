@@ -12,6 +12,8 @@ import { usageFrench } from '../../features/billing/usage-words.fr.js';
 import type { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
 import type { dashboardEnglish } from '../../features/dashboard/messages.js';
+import { financesFrench } from '../../features/finances/messages.fr.js';
+import type { financesEnglish } from '../../features/finances/messages.js';
 import { homeFrench } from '../../features/home/messages.fr.js';
 import type { homeEnglish } from '../../features/home/messages.js';
 import { meetingFrench } from '../../features/meeting/messages.fr.js';
@@ -28,6 +30,8 @@ import { roomFrench } from '../../features/room/messages.fr.js';
 import type { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsFrench } from '../../features/room-settings/messages.fr.js';
 import type { roomSettingsEnglish } from '../../features/room-settings/messages.js';
+import { treasuryFrench } from '../../features/treasury/messages.fr.js';
+import type { treasuryEnglish } from '../../features/treasury/messages.js';
 import { errorsFrench } from '../errors/messages.fr.js';
 import type { errorsEnglish } from '../errors/messages.js';
 import { appFrench } from '../messages.fr.js';
@@ -39,6 +43,7 @@ export const french: {
   billing: Translation<typeof billingEnglish>;
   app: Translation<typeof appEnglish>;
   errors: Translation<typeof errorsEnglish>;
+  finances: Translation<typeof financesEnglish>;
   dashboard: Translation<typeof dashboardEnglish>;
   organisation: Translation<typeof organisationEnglish>;
   operator: Translation<typeof operatorEnglish>;
@@ -48,12 +53,14 @@ export const french: {
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
   roomSettings: Translation<typeof roomSettingsEnglish>;
+  treasury: Translation<typeof treasuryEnglish>;
   usage: Translation<typeof usageEnglish>;
 } = {
   account: accountFrench,
   billing: billingFrench,
   app: appFrench,
   errors: errorsFrench,
+  finances: financesFrench,
   dashboard: dashboardFrench,
   organisation: organisationFrench,
   operator: operatorFrench,
@@ -63,5 +70,6 @@ export const french: {
   prejoin: prejoinFrench,
   room: roomFrench,
   roomSettings: roomSettingsFrench,
+  treasury: treasuryFrench,
   usage: usageFrench,
 };

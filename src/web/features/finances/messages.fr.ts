@@ -1,0 +1,38 @@
+/** French messages of the `finances` catalogue: every English key, the same parameters. */
+import { translation } from '../../app/intl/catalogue.js';
+import type { financesEnglish } from './messages.js';
+
+export const financesFrench = translation<typeof financesEnglish>()({
+  'finances.title': 'Les comptes de la coopérative',
+  'finances.lead': 'Ce que la coopérative a gagné et dépensé ces douze derniers mois, en argent et en crédits.',
+  'finances.loading': 'Chargement des comptes…',
+  'finances.balance': 'Solde en crédits de la coopérative : {amount}',
+  'finances.noBalance': 'La coopérative n’a pas encore de compte d’échange dans le réseau.',
+  'finances.download': 'Télécharger en CSV',
+  'finances.empty': 'Rien n’a été enregistré ces douze derniers mois.',
+  'amount.credits': '{amount} {currency}',
+  'chart.heading': 'Les douze derniers mois',
+  'chart.name': 'Recettes et dépenses par mois, de {first} à {last}',
+  'chart.description': 'Histogrammes des montants du tableau ci-dessous.',
+  'chart.money': 'Argent ({currency})',
+  'chart.moneyName': 'Recettes et dépenses en argent par mois, de {first} à {last}',
+  'chart.credits': 'Crédits ({name})',
+  'chart.creditsName': 'Recettes et dépenses en {name} par mois, de {first} à {last}',
+  'chart.income': 'Recettes',
+  'chart.expense': 'Dépenses',
+  'chart.loading': 'Dessin du graphique…',
+  'chart.failed': 'Le graphique n’a pas pu être dessiné. Le tableau ci-dessous donne les montants.',
+  'table.heading': 'Par mois et par catégorie',
+  'table.caption': 'Recettes et dépenses par mois et par catégorie, en argent et en crédits',
+  'table.category': 'Catégorie',
+  'table.incomeMoney': 'Recettes ({currency})',
+  'table.expenseMoney': 'Dépenses ({currency})',
+  'table.incomeCredits': 'Recettes ({name})',
+  'table.expenseCredits': 'Dépenses ({name})',
+  'table.income': 'Recette',
+  'table.expense': 'Dépense',
+  'table.total': 'Total de {month}',
+  'category.subscriptions': 'Abonnements',
+  'category.network_income': 'Crédits reçus des membres du réseau',
+  'category.network_payments': 'Payé aux fournisseurs en crédits',
+});
