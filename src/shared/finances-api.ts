@@ -37,7 +37,7 @@ export const FinanceEntrySchema = z
     bookedOn: z.iso.date({ message: 'must be a date such as 2027-03-31' }),
     direction: z.enum(['income', 'expense']),
     category: labelSchema(40).refine(
-      (category) => !['subscriptions', 'network_income', 'network_payments'].includes(category),
+      (category) => !['subscriptions', 'network_income', 'network_payments'].includes(category.toLowerCase().replaceAll(' ', '_')),
       'this category is kept for what Plenary counts itself',
     ),
     description: optionalTextSchema(200),

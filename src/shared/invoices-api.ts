@@ -154,6 +154,8 @@ export const TreasuryInvoiceSchema = z.object({
   grossMinor: MinorUnits,
   dueMoneyMinor: MinorUnits,
   status: z.enum(invoiceStatuses),
+  /** Open past its due date. */
+  overdue: z.boolean(),
   reference: z.string(),
 });
 

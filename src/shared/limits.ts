@@ -104,6 +104,8 @@ export const limits = {
   instanceClaimRenewIntervalMs: 60_000,
   /** How often subscriptions whose period ended are rolled into the next (also done on every read). */
   billingSweepIntervalMs: 10 * 60_000,
+  /** Subscriptions one billing run rolls (and invoices) at once. */
+  billingRolloverConcurrency: 4,
   /** Largest bank statement file the treasurer may import, in bytes (5 MB: a year of a busy account). */
   bankStatementBytesMax: 5 * 1024 * 1024,
   /** Transaction lines in one imported bank statement. */

@@ -15,6 +15,7 @@ import type { MeetingAllowance } from '../meetings/allowance.js';
 import type { CreditAccounts } from '../network/index.js';
 import type { Membership, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
+import { limits } from '../../shared/limits.js';
 import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import { CreditPayments } from './credit-payments.js';
@@ -385,13 +386,40 @@ export class BillingService {
   async advancePeriods(): Promise<number> {
     const now = this.now();
     const due = await this.db.selectFrom('billing_subscriptions').select('organisation_id').where('period_end_ms', '<=', now).execute();
+    const planAt = await this.catalogue();
     let rolled = 0;
-    for (const { organisation_id } of due) rolled += (await this.advance(organisation_id, now)).rolled;
+    let next = 0;
+    // A few organisations at a time: each is its own guarded transaction; the year's number is taken last in each.
+    await Promise.all(
+      Array.from({ length: Math.min(limits.billingRolloverConcurrency, due.length) }, async () => {
+        while (next < due.length) {
+          const organisationId = due[next++]?.organisation_id;
+          if (organisationId === undefined) continue;
+          const advanced = await this.advance(organisationId, now, planAt);
+          rolled += advanced.rolled;
+        }
+      }),
+    );
     return rolled;
   }
 
+  /** Every plan at every price, read once: the plan with the price of a period starting at a time. */
+  private async catalogue(): Promise<(planId: string, atMs: number) => Plan | undefined> {
+    const rows = await this.db.selectFrom('billing_plans').selectAll().execute();
+    const prices = await this.db.selectFrom('billing_plan_prices').selectAll().orderBy('from_ms', 'desc').execute();
+    return (planId, atMs) => {
+      const row = rows.find((candidate) => candidate.id === planId);
+      const price = prices.find((candidate) => candidate.plan_id === planId && Number(candidate.from_ms) <= atMs);
+      return row ? toPlan(row, price) : undefined;
+    };
+  }
+
   /** Rolls one subscription on until its period contains `now`: the periods rolled, and the subscription then (none after a cancellation). */
-  private async advance(organisationId: string, now: number): Promise<{ rolled: number; row: SubscriptionRow | undefined }> {
+  private async advance(
+    organisationId: string,
+    now: number,
+    planAt?: (planId: string, atMs: number) => Plan | undefined,
+  ): Promise<{ rolled: number; row: SubscriptionRow | undefined }> {
     let rolled = 0;
     for (;;) {
       const row = await this.subscriptionRow(organisationId);
@@ -406,7 +434,7 @@ export class BillingService {
         continue;
       }
       const planId = row.nextPlanId ?? row.planId;
-      const plan = await this.plan(planId, row.periodEndMs);
+      const plan = planAt ? planAt(planId, row.periodEndMs) : await this.plan(planId, row.periodEndMs);
       if (!plan) throw new Error(`the plan ${planId} of organisation ${organisationId} is missing`);
       const organisation = await this.options.organisations.organisation(organisationId);
       const periodEndMs = periodEnd(row.periodEndMs, plan.period);

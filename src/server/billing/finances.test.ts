@@ -92,6 +92,7 @@ describe.each(bothEngines)('the co-op’s finances (%s)', (engine) => {
       { moneyMinor: '-5' },
       { bookedOn: '2026-02-30' },
       { category: 'subscriptions' },
+      { category: 'Network payments' },
       { direction: 'gift' },
       { category: '' },
     ]) {

@@ -38,8 +38,15 @@ export function formatTaxRate(basisPoints: number, language: Language): string {
 
 /** The UTC calendar day of `ms` in `language`, the month in words: `1 March 2027`, `1 mars 2027`. */
 export function formatDate(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(serverLocale[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+  let formatter = dateFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(serverLocale[language], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    dateFormatters.set(language, formatter);
+  }
+  return formatter.format(ms);
 }
+
+const dateFormatters = new Map<Language, Intl.DateTimeFormat>();
 
 /** The number formatter of `language` with `options`, made once. */
 function numberFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {

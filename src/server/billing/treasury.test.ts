@@ -72,6 +72,7 @@ describe.each(bothEngines)('money payments (%s)', (engine) => {
     expect((await pay('2026-000001', { amountMinor: '1', currency: 'EUR', note: '' })).json().error.code).toBe('invoice_already_paid');
     const open = (await treasurer.request('GET', '/api/operator/invoices')).json().invoices;
     expect(open.map((invoice: { number: string }) => invoice.number)).toEqual(['2026-000002', '2026-000003']);
+    expect(open[0]).toMatchObject({ organisationName: 'blue org', overdue: false, dueMoneyMinor: '2000' });
   });
 
   it('imports a camt.053 statement: lines quoting a reference pay it, once; the others wait for a person', async () => {

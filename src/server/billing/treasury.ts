@@ -54,6 +54,8 @@ export interface TreasuryInvoice {
   grossMinor: bigint;
   dueMoneyMinor: bigint;
   status: 'open' | 'paid';
+  /** Open past its due date. */
+  overdue: boolean;
   reference: string;
 }
 
@@ -111,6 +113,7 @@ export class Treasury implements PaymentProvider {
               BigInt(row.paid_credit_minor),
             ),
       status: row.status === 'paid' ? 'paid' : 'open',
+      overdue: row.status === 'open' && Number(row.due_at_ms) < this.options.clock.nowMs(),
       reference: row.reference,
     }));
   }

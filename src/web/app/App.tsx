@@ -20,6 +20,8 @@ const PlanPanel = lazyComponent(() => import('../features/billing/PlanPanel.js')
 const BillingPage = lazyComponent(() => import('../features/billing/BillingPage.js').then((module) => module.BillingPage));
 const InvoicePage = lazyComponent(() => import('../features/billing/InvoicePage.js').then((module) => module.InvoicePage));
 const PricingPage = lazyComponent(() => import('../features/billing/PricingPage.js').then((module) => module.PricingPage));
+const FinancesPage = lazyComponent(() => import('../features/finances/index.js').then((module) => module.FinancesPage));
+const TreasuryPage = lazyComponent(() => import('../features/treasury/index.js').then((module) => module.TreasuryPage));
 const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
 const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
@@ -49,6 +51,8 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/dashboard': () => <DashboardPage />,
   '/account': () => <AccountSettingsPage />,
   '/operator': () => <OperatorPage />,
+  '/operator/treasury': () => <TreasuryPage />,
+  '/coop/finances': () => <FinancesPage />,
 };
 
 /** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation (with its billing and invoices) and network pages. */

@@ -25,6 +25,8 @@ export const appFrench = translation<typeof appEnglish>()({
   'theme.light': 'Clair',
   'nav.yourData': 'Vos données',
   'nav.operator': 'Console des opérateurs',
+  'nav.treasury': 'Trésorerie',
+  'nav.finances': 'Comptes',
   'nav.logOut': 'Se déconnecter',
   'nav.signInRequired': 'Connectez-vous pour voir cette page.',
   'nav.working': 'Un instant…',

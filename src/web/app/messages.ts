@@ -25,6 +25,8 @@ export const appEnglish = {
   'theme.light': 'Light',
   'nav.yourData': 'Your data',
   'nav.operator': 'Operator console',
+  'nav.treasury': 'Treasury',
+  'nav.finances': 'Finances',
   'nav.logOut': 'Log out',
   'nav.signInRequired': 'Log in to see this page.',
   'nav.working': 'One moment…',

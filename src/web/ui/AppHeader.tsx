@@ -7,9 +7,11 @@
  */
 import { signal } from '@preact/signals';
 import {
+  ChartColumn,
   ChevronDown,
   CircleUser,
   Info,
+  Landmark,
   LogIn,
   LogOut,
   Menu as MenuIcon,
@@ -77,7 +79,10 @@ function NavigationLinks({ session, path }: { session: SessionState; path: strin
         <NavigationLink href="/network" icon={<Network size={iconSize} />} path={path}>
           {t('nav.network')}
         </NavigationLink>
-        {/* "The co-op" (governance and finances) goes here once the governance issue lands. */}
+        <NavigationLink href="/coop/finances" icon={<ChartColumn size={iconSize} />} path={path}>
+          {t('nav.finances')}
+        </NavigationLink>
+        {/* "The co-op" (governance) goes here once the governance issue lands. */}
       </ul>
     );
   }
@@ -162,6 +167,14 @@ function AccountMenu(props: { name: string; operator: boolean }) {
             <Link href="/operator" class="menu-item">
               <ShieldCheck size={iconSize} />
               <span>{t('nav.operator')}</span>
+            </Link>
+          </li>
+        )}
+        {props.operator && (
+          <li>
+            <Link href="/operator/treasury" class="menu-item">
+              <Landmark size={iconSize} />
+              <span>{t('nav.treasury')}</span>
             </Link>
           </li>
         )}

@@ -16,6 +16,7 @@ import { InvoiceList } from './InvoiceList.js';
 import { t } from './messages.js';
 import { billingApi, billingPages } from './paths.js';
 import { billingRefusal } from './refusal.js';
+import { UsagePanel } from './UsagePanel.js';
 
 const InvoiceListSchema = z.object({ invoices: z.array(InvoiceSummarySchema) });
 
@@ -50,6 +51,7 @@ export function BillingPage({ slug }: { slug: string }) {
         <>
           <BillingDetailsForm slug={slug} initial={loaded.profile} />
           <InvoiceList slug={slug} invoices={loaded.invoices} />
+          <UsagePanel slug={slug} />
         </>
       )}
     </main>
