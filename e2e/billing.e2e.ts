@@ -1,7 +1,7 @@
 /**
  * Plans in real browsers: anyone reads the plans; a join over the room's plan is refused with
- * words naming the plan and a way to the plans; the organisation's owner changes its plan on its
- * page, and the refused person then gets in.
+ * words naming the plan and a way to the plans, which the owner's dashboard showed beforehand; the
+ * organisation's owner changes its plan on its page, and the refused person then gets in.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,12 @@ describe('plans', () => {
     await third.getByText('This meeting has reached its plan’s limit: the Free plan allows 2 people at once.').waitFor();
     const seePlans = third.getByRole('link', { name: 'See the plans, and what each allows' });
     expect(await seePlans.getAttribute('href')).toBe('/pricing');
+
+    // Her dashboard said so before anyone met it.
+    await ada.goto(`${plenary.url}/dashboard`);
+    const limits = ada.getByRole('region', { name: 'Your meetings’ limits' });
+    await limits.getByText('Brick Lane Bakery').waitFor();
+    expect(await limits.textContent()).toContain('2 people per meeting');
 
     // The owner moves the organisation to Level 1 on its page.
     await ada.goto(`${plenary.url}/orgs/bakery`);

@@ -90,3 +90,23 @@ export const SubscriptionViewSchema = z.object({
   overdue: z.object({ number: z.string(), dueAtMs: z.number() }).nullable(),
 });
 export type SubscriptionView = z.infer<typeof SubscriptionViewSchema>;
+
+/** `GET /api/me/plans`: the limits of every room a person holds meetings in, before they meet them. */
+export const MyPlansViewSchema = z.object({
+  organisations: z.array(
+    z.object({
+      slug: z.string(),
+      name: z.string(),
+      /** The plan whose limits apply now (Free's, while an invoice is overdue past the grace period). */
+      plan: PlanViewSchema,
+      /** The plan subscribed to, when an overdue invoice holds the organisation to Free's limits. */
+      subscribedPlan: z.string().nullable(),
+      overdue: z.object({ number: z.string(), dueAtMs: z.number() }).nullable(),
+      /** Whether this person may change the plan (owners and admins). */
+      manages: z.boolean(),
+    }),
+  ),
+  /** The plan of the person's own rooms (Free). */
+  personal: PlanViewSchema,
+});
+export type MyPlansView = z.infer<typeof MyPlansViewSchema>;

@@ -7,15 +7,15 @@
  * from the clock.
  */
 import { nanoid } from 'nanoid';
-import type { Plan, PlanEdit, SubscriptionView } from '../../shared/billing-api.js';
+import type { MyPlansView, Plan, PlanEdit, SubscriptionView } from '../../shared/billing-api.js';
 import type { RoomId } from '../../shared/ids.js';
+import { limits } from '../../shared/limits.js';
 import type { Mailer } from '../email/index.js';
 import type { CurrencyCode, Ledger } from '../ledger/index.js';
 import type { MeetingAllowance } from '../meetings/allowance.js';
 import type { CreditAccounts } from '../network/index.js';
 import type { Membership, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
-import { limits } from '../../shared/limits.js';
 import { failure, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import { CreditPayments } from './credit-payments.js';
@@ -500,6 +500,25 @@ export class BillingService {
       nextPlanId: subscription ? (subscription.cancelAtPeriodEnd ? freePlanId : subscription.nextPlanId) : null,
       overdue: await this.overdueInvoice(organisationId),
     };
+  }
+
+  /** The limits that apply to every organisation of the person, and to their own rooms (Free). */
+  async plansOf(personId: string): Promise<MyPlansView> {
+    const free = await this.freePlan();
+    const organisations = [];
+    for (const membership of await this.options.organisations.membershipsOf(personId)) {
+      const { plan } = await this.planInForce(membership.organisationId);
+      const overdue = plan.id === freePlanId ? null : await this.overdueInvoice(membership.organisationId);
+      organisations.push({
+        slug: membership.slug,
+        name: membership.name,
+        plan: planView(overdue ? free : plan),
+        subscribedPlan: overdue ? plan.name : null,
+        overdue,
+        manages: managers.includes(membership.role),
+      });
+    }
+    return { organisations, personal: planView(free) };
   }
 
   /**

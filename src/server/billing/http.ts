@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SlugSchema } from '../../shared/accounts-api.js';
 import {
+  MyPlansViewSchema,
   PlanEditSchema,
   PlanIdSchema,
   PlanViewSchema,
@@ -42,6 +43,12 @@ export const billingHttp: FastifyPluginAsyncZod<BillingHttpOptions> = async (app
   app.get('/api/plans', { schema: { response: { 200: z.object({ plans: z.array(PlanViewSchema) }) } } }, async () => ({
     plans: (await billing.plans()).map(planView),
   }));
+
+  app.get('/api/me/plans', { schema: { response: { 200: MyPlansViewSchema } } }, async (request, reply) => {
+    const session = await request.actor.requireSession(reply);
+    if (!session) return reply;
+    return billing.plansOf(session.person.id);
+  });
 
   app.get(
     '/api/orgs/:slug/subscription',

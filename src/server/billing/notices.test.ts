@@ -113,6 +113,12 @@ describe.each(bothEngines)('billing letters and overdue invoices (%s)', (engine)
     await alice.request('PUT', '/api/orgs/green/subscription', { planId: 'level-2' });
     const room = RoomIdSchema.parse(roomId);
     expect((await fixture.billing.allowanceOf(room)).participantsMax).toBe(20);
+    expect((await alice.request('GET', '/api/me/plans')).json()).toMatchObject({
+      organisations: [
+        { slug: 'green', plan: { name: 'Level 2', participantsMax: 20 }, subscribedPlan: null, overdue: null, manages: true },
+      ],
+      personal: { name: 'Free', participantsMax: 5 },
+    });
     // Due in 14 days, then 30 days of grace: still Level 2 on the last day.
     await later(44 * dayMs - 60_000);
     expect((await fixture.billing.allowanceOf(room)).participantsMax).toBe(20);
@@ -120,6 +126,12 @@ describe.each(bothEngines)('billing letters and overdue invoices (%s)', (engine)
     expect(await fixture.billing.allowanceOf(room)).toMatchObject({ planName: 'Free', participantsMax: 5, meetingMinutesMax: 60 });
     const subscription = (await alice.request('GET', '/api/orgs/green/subscription')).json();
     expect(subscription).toMatchObject({ plan: { id: 'level-2' }, overdue: { number: '2026-000001' } });
+    // The dashboard tells its hosts before their next meeting.
+    expect((await alice.request('GET', '/api/me/plans')).json().organisations[0]).toMatchObject({
+      plan: { name: 'Free', participantsMax: 5 },
+      subscribedPlan: 'Level 2',
+      overdue: { number: '2026-000001' },
+    });
     // Rooms and access stay: the room is still there and the owner still reads everything.
     expect((await alice.request('GET', '/api/orgs/green')).statusCode).toBe(200);
     expect((await alice.request('GET', '/api/orgs/green/invoices')).statusCode).toBe(200);

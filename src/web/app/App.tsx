@@ -17,6 +17,7 @@ const AcceptInvitationPage = lazyComponent(() => accountPages().then((module) =>
 const AccountSettingsPage = lazyComponent(() => accountPages().then((module) => module.AccountSettingsPage));
 // The billing feature's panel on an organisation's page, composed here so that neither feature imports the other.
 const PlanPanel = lazyComponent(() => import('../features/billing/PlanPanel.js').then((module) => module.PlanPanel));
+const PlanLimits = lazyComponent(() => import('../features/billing/PlanLimits.js').then((module) => module.PlanLimits));
 const BillingPage = lazyComponent(() => import('../features/billing/BillingPage.js').then((module) => module.BillingPage));
 const InvoicePage = lazyComponent(() => import('../features/billing/InvoicePage.js').then((module) => module.InvoicePage));
 const PricingPage = lazyComponent(() => import('../features/billing/PricingPage.js').then((module) => module.PricingPage));
@@ -48,7 +49,7 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/forgot-password': () => <ForgotPasswordPage />,
   '/reset-password': () => <ResetPasswordPage />,
   '/invitations/accept': () => <AcceptInvitationPage />,
-  '/dashboard': () => <DashboardPage />,
+  '/dashboard': () => <DashboardPage planLimits={PlanLimits} />,
   '/account': () => <AccountSettingsPage />,
   '/operator': () => <OperatorPage />,
   '/operator/treasury': () => <TreasuryPage />,

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
 import { type PlanView, PlanViewSchema, type SubscriptionView, SubscriptionViewSchema } from '../../../shared/billing-api.js';
 import { callApi } from '../../app/api.js';
+import { formatDate } from '../../app/intl/language.js';
 import { ActionForm, failureText, Link, showToast } from '../../ui/index.js';
 import './billing.css';
 import { t } from './messages.js';
@@ -45,6 +46,15 @@ export function PlanPanel({ slug, manages }: { slug: string; manages: boolean })
       <p>
         <strong>{t('plan.current', { plan: plan.name })}</strong> {plan.moneyPriceMinor === '0' ? '' : price(plan)}
       </p>
+      {subscription.overdue && (
+        <p class="warning" role="status">
+          {t('plan.overdue', {
+            number: subscription.overdue.number,
+            due: formatDate(subscription.overdue.dueAtMs, { dateStyle: 'long', timeZone: 'UTC' }),
+          })}{' '}
+          {manages && <Link href={billingPages.invoice(slug, subscription.overdue.number)}>{t('limits.payNow')}</Link>}
+        </p>
+      )}
       <ul>
         {allowances(plan).map((line) => (
           <li key={line}>{line}</li>

@@ -29,6 +29,14 @@ export const billingFrench = translation<typeof billingEnglish>()({
   'plan.upgradeNote':
     'Une formule plus chère s’applique tout de suite (le reste de la période au prorata) ; une moins chère, ou la Gratuite, à la fin de la période.',
   'plan.seePlans': 'Voir les formules',
+  'plan.overdue':
+    'La facture {number} était à payer le {due} et reste impayée : jusqu’à son paiement, les réunions suivent les limites de la formule Gratuite. Vos salles, vos données et vos accès restent intacts.',
+  'limits.heading': 'Les limites de vos réunions',
+  'limits.personal': 'Vos propres salles',
+  'limits.overdue':
+    'La facture {number}, à payer le {due}, est impayée : les réunions suivent les limites de la formule Gratuite au lieu de celles de {plan} jusqu’à son paiement.',
+  'limits.payNow': 'Payer la facture',
+  'limits.change': 'Changer de formule',
   'plan.billing': 'Facturation et factures',
   'amount.credits': '{amount} {currency}',
   'amount.period': 'du {start} au {end}',

@@ -28,6 +28,14 @@ export const billingEnglish = {
   'plan.upgradeNote':
     'A dearer plan applies at once (the rest of the period is prorated); a cheaper one, or Free, from the end of the period.',
   'plan.seePlans': 'See the plans',
+  'plan.overdue':
+    'Invoice {number} was due on {due} and is still unpaid: until it is paid, meetings keep to the Free plan’s limits. Your rooms, data and access stay as they are.',
+  'limits.heading': 'Your meetings’ limits',
+  'limits.personal': 'Your own rooms',
+  'limits.overdue':
+    'Invoice {number}, due on {due}, is unpaid: meetings keep to the Free plan’s limits instead of {plan}’s until it is paid.',
+  'limits.payNow': 'Pay the invoice',
+  'limits.change': 'Change the plan',
   'plan.billing': 'Billing details and invoices',
   'amount.credits': '{amount} {currency}',
   'amount.period': '{start} – {end}',

@@ -1,4 +1,5 @@
 /** The dashboard: my rooms (start, copy link, calendar), recent and upcoming meetings, new organisations and rooms. */
+import type { ComponentType } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { type DashboardView, DashboardViewSchema, type OwnedRoomView } from '../../../shared/accounts-api.js';
 import { callApi } from '../../app/api.js';
@@ -11,7 +12,8 @@ import { ActionForm, EmptyState, Field, failureText, Link, SignInRequired, showT
 import { t } from './messages.js';
 import { ScheduleForm, UpcomingMeetings } from './Schedule.js';
 
-export function DashboardPage() {
+/** The dashboard; `planLimits` (billing's, composed by the app) shows each room's plan limits. */
+export function DashboardPage({ planLimits: PlanLimits }: { planLimits?: ComponentType }) {
   const session = useSession();
   const [dashboard, setDashboard] = useState<DashboardView | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -41,6 +43,7 @@ export function DashboardPage() {
           ))}
         </ul>
       </section>
+      {PlanLimits && <PlanLimits />}
       {person.organisations.length > 0 && (
         <section aria-labelledby="orgs-title">
           <h2 id="orgs-title">{t('dashboard.organisations')}</h2>
