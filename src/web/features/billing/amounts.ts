@@ -6,57 +6,13 @@
  */
 import type { CurrencyView } from '../../../shared/network-api.js';
 import { formatDate, formattingLocale } from '../../app/intl/language.js';
+import { formatMinorUnits, numberFormat } from '../../app/intl/money.js';
 import { t } from './messages.js';
 
 /** The network's currency when the network cannot be asked: "credits" with 2 decimals (its default). */
 export const defaultCreditCurrency: CurrencyView = { code: 'CREDIT', name: 'credits', scale: 2 };
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-/**
- * `minor` units (a decimal string or a bigint) with `scale` decimals, written by an
- * `Intl.NumberFormat` of `locale` (default: the pages' own) with `options` (e.g. a currency style):
- * `formatMinorUnits('123456', 2, { style: 'currency', currency: 'EUR' }, 'en')` is `€1,234.56`.
- */
-export function formatMinorUnits(
-  minor: string | bigint,
-  scale: number,
-  options: Intl.NumberFormatOptions = {},
-  locale = formattingLocale(),
-): string {
-  const format = numberFormat(locale, { ...options, minimumFractionDigits: scale, maximumFractionDigits: scale });
-  const value = BigInt(minor);
-  const negative = value < 0n;
-  const absolute = negative ? -value : value;
-  const unit = 10n ** BigInt(scale);
-  const whole = format
-    .formatToParts(absolute / unit)
-    .filter((part) => part.type === 'integer' || part.type === 'group')
-    .map((part) => part.value)
-    .join('');
-  const fraction = (absolute % unit).toString().padStart(scale, '0');
-  // The sign, symbol and separators are those of ±1 in this format; the digits are the bigints'.
-  return format
-    .formatToParts(negative ? -1n : 1n)
-    .map((part) => (part.type === 'integer' ? whole : part.type === 'fraction' ? fraction : part.value))
-    .join('');
-}
-
-/** Euro cents (or another ISO 4217 currency's minor units, default EUR) as the reader writes money: "€45.00", "45,00 €". */
-export function money(minor: string | bigint, currency = 'EUR'): string {
-  const digits = numberFormat(formattingLocale(), { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return formatMinorUnits(minor, digits, { style: 'currency', currency });
-}
+export { formatMinorUnits, money } from '../../app/intl/money.js';
 
 /** Minor units of the network's currency, with its name: "20.00 credits", "20,00 credits". */
 export function credits(minor: string | bigint, currency: CurrencyView): string {

@@ -3,7 +3,7 @@
  * minor units by string arithmetic (never a float), amounts written back from minor units, invoice
  * numbers, statement files' types, overdue invoices and today's date.
  */
-import { formatDate, formattingLocale } from '../../app/intl/language.js';
+import { formatDate } from '../../app/intl/language.js';
 
 /** Why a typed amount is refused. */
 export type AmountProblem = 'empty' | 'not_a_number' | 'negative' | 'zero' | 'too_many_decimals' | 'too_large';
@@ -37,51 +37,7 @@ export function readAmount(typed: string, scale = 2, options: { allowZero?: bool
   return { ok: true, minor };
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale} ${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-/**
- * `minor` units (a decimal string or a bigint) with `scale` decimals, written by an
- * `Intl.NumberFormat` of `locale` (default: the pages' own) with `options`, without a float:
- * `formatMinorUnits('123456', 2, { style: 'currency', currency: 'EUR' }, 'en')` is `€1,234.56`.
- */
-export function formatMinorUnits(
-  minor: string | bigint,
-  scale: number,
-  options: Intl.NumberFormatOptions = {},
-  locale = formattingLocale(),
-): string {
-  const format = numberFormat(locale, { ...options, minimumFractionDigits: scale, maximumFractionDigits: scale });
-  const value = BigInt(minor);
-  const negative = value < 0n;
-  const absolute = negative ? -value : value;
-  const unit = 10n ** BigInt(scale);
-  const whole = format
-    .formatToParts(absolute / unit)
-    .filter((part) => part.type === 'integer' || part.type === 'group')
-    .map((part) => part.value)
-    .join('');
-  const fraction = (absolute % unit).toString().padStart(scale, '0');
-  return format
-    .formatToParts(negative ? -1n : 1n)
-    .map((part) => (part.type === 'integer' ? whole : part.type === 'fraction' ? fraction : part.value))
-    .join('');
-}
-
-/** Minor units of an ISO 4217 currency (default EUR) as the reader writes money: "€12.50", "12,50 €". */
-export function money(minor: string | bigint, currency = 'EUR', locale = formattingLocale()): string {
-  const digits = numberFormat(locale, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  return formatMinorUnits(minor, digits, { style: 'currency', currency }, locale);
-}
+export { formatMinorUnits, money } from '../../app/intl/money.js';
 
 /** The UTC calendar day of an instant, short: "1 Mar 2027". */
 export function shortDay(atMs: number): string {
