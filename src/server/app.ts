@@ -15,6 +15,7 @@ import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
+import { type Governance, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
@@ -41,6 +42,8 @@ export interface AppServices {
   network: NetworkServices;
   /** Plans and subscriptions. */
   billing: BillingService;
+  /** Members, shares, proposals and votes. */
+  governance: Governance;
   /** Whether a person is one of the co-op's operators. */
   isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** Bearer token of the ledger's administrative API; without it that API is off. */
@@ -156,6 +159,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     clock: services.clock,
   });
   await app.register(treasuryHttp, { treasury: services.billing.treasury, isOperator: services.isOperator });
+  await app.register(governanceHttp, { governance: services.governance, isOperator: services.isOperator });
   await app.register(financesHttp, {
     finances: services.billing.finances,
     isOperator: services.isOperator,

@@ -1,5 +1,6 @@
 /** Every domain's migrations in one set, for the composition root, the command line and tests. */
 import { billingMigrations } from './billing/index.js';
+import { governanceMigrations } from './governance/index.js';
 import { ledgerMigrations } from './ledger/index.js';
 import { meetingsMigrations } from './meetings/index.js';
 import { networkMigrations } from './network/index.js';
@@ -12,4 +13,5 @@ export const allMigrations = {
   ...peopleMigrations,
   ...networkMigrations,
   ...billingMigrations,
+  ...governanceMigrations,
 };

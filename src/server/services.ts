@@ -8,6 +8,7 @@ import { limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
 import type { Config } from './config/index.js';
+import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
 import { LocalRoomDirectory, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
@@ -39,6 +40,8 @@ export interface Services {
   network: NetworkServices;
   /** Plans and subscriptions, and what each room's meetings may do. */
   billing: BillingService;
+  /** Members, shares, proposals and votes. */
+  governance: Governance;
   /** Whether a person is one of the co-op's operators (`OPERATOR_EMAILS`, with a verified email). */
   isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** The supervised Janus, when Plenary runs its own. */
@@ -146,11 +149,21 @@ export async function startServices(
     config.PLAN_LIMITS === 'on' ? billing.allowanceOf(roomId) : unlimitedAllowance(roomId),
   );
   // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
+  const governance = await startGovernance({
+    storage,
+    clock,
+    organisations: people.organisations,
+    people: {
+      nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
+      idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,
+    },
+  });
   const billingPeriods = repeatEvery(
     limits.billingSweepIntervalMs,
     async () => {
       await ledger.expirePendingTransfers();
       await billing.runScheduledWork();
+      await governance.runScheduledWork();
     },
     (error) => logger.error({ err: error }, 'rolling subscriptions into their next period failed'),
     clock,
@@ -181,6 +194,7 @@ export async function startServices(
     ledger,
     network,
     billing,
+    governance,
     isOperator,
     localJanus,
     async stop() {

@@ -153,3 +153,27 @@ export const billingFailureCodes = [
   'statement_encoding_invalid',
 ] as const;
 export type BillingFailureCode = (typeof billingFailureCodes)[number];
+
+/** Members, shares, proposals and votes (`governance/`). */
+export const governanceFailureCodes = [
+  'class_not_found',
+  'organisation_required',
+  'organisation_not_found',
+  'already_member',
+  'operator_only',
+  'member_not_found',
+  'not_a_member',
+  'voter_not_in_organisation',
+  'shares_exceed_subscribed',
+  'shares_exceed_paid',
+  'members_only',
+  'proposal_not_found',
+  'proposal_invalid',
+  'proposal_not_open',
+  'not_your_vote',
+  'not_in_electorate',
+  'ballot_invalid',
+  'admitted_by_vote',
+  'not_signed_in',
+] as const;
+export type GovernanceFailureCode = (typeof governanceFailureCodes)[number];

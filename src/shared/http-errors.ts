@@ -9,6 +9,7 @@
 import {
   accountsFailureCodes,
   billingFailureCodes,
+  governanceFailureCodes,
   ledgerLookupFailureCodes,
   meetingsFailureCodes,
   networkFailureCodes,
@@ -29,6 +30,7 @@ export const httpErrorCodes = [
     ...networkFailureCodes,
     ...ledgerLookupFailureCodes,
     ...billingFailureCodes,
+    ...governanceFailureCodes,
   ]),
 ] as const;
 

@@ -1,0 +1,65 @@
+/**
+ * The governance domain's services, built together: members and the register of shares, and
+ * proposals (with the vote that admits an applicant of a class admitted by vote).
+ */
+import type { Language } from '../../shared/languages.js';
+import type { OrganisationsService } from '../organisations/index.js';
+import type { Clock } from '../platform/clock.js';
+import { serverLocale } from '../platform/words.js';
+import type { Storage } from '../storage/index.js';
+import type { GovernanceDatabase } from './context.js';
+import { MembersService, type MembersServiceOptions } from './members-service.js';
+import type { GovernanceTables } from './migrations.js';
+import { admissionVoteMs, ProposalsService } from './proposals-service.js';
+import { governanceWords } from './words.js';
+
+/** What governance needs from the rest of Plenary. */
+export interface GovernanceOptions {
+  storage: Storage;
+  clock: Clock;
+  organisations: MembersServiceOptions['organisations'] & Pick<OrganisationsService, 'membershipsOf'>;
+  people: MembersServiceOptions['people'];
+}
+
+/** Every service of the governance domain. */
+export interface Governance {
+  members: MembersService;
+  proposals: ProposalsService;
+  /** The scheduler's work: seal the outcomes of closed votes (safe twice at once). */
+  runScheduledWork(): Promise<number>;
+}
+
+/** A time in a sentence: `3 March 2027, 14:00 UTC`. */
+function formatTime(ms: number, language: Language): string {
+  return `${new Intl.DateTimeFormat(serverLocale[language], { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(ms)} UTC`;
+}
+
+/** Builds governance and seeds the co-op's classes when it has none. */
+export async function startGovernance(options: GovernanceOptions): Promise<Governance> {
+  const db = () =>
+    options.storage.db.withTables<
+      GovernanceTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+    >() as GovernanceDatabase;
+  const members = new MembersService({ db, clock: options.clock, organisations: options.organisations, people: options.people });
+  const proposals = new ProposalsService({ db, clock: options.clock, members, formatTime });
+  members.proposeAdmission = async (applicant) => {
+    const now = options.clock.nowMs();
+    const created = await proposals.create(
+      { personId: 'co-op', name: 'co-op', operator: true },
+      {
+        title: governanceWords.in('en', 'admission_title', { name: applicant.name, class: applicant.className }),
+        body: governanceWords.in('en', 'admission_body', { name: applicant.name, class: applicant.className }),
+        kind: 'yes_no',
+        options: [],
+        opensAtMs: now,
+        closesAtMs: now + admissionVoteMs,
+        quorumBasisPoints: 0,
+        threshold: 'simple_majority',
+      },
+      applicant.id,
+    );
+    if (!created.ok) throw new Error(`the admission vote for ${applicant.id} could not be put: ${created.code}`);
+  };
+  await members.ensureClasses();
+  return { members, proposals, runScheduledWork: () => proposals.closeDue() };
+}

@@ -1,0 +1,366 @@
+/**
+ * Proposals and their votes. An operator or a member's voter puts a proposal (Markdown text,
+ * rendered to safe HTML: raw HTML shows as text, `javascript:` links are dropped) with its kind,
+ * electorate, times, quorum and threshold. While it is open, each member's voter casts one ballot
+ * per member, changeable until close. When it closes, the sweep seals the outcome — tally,
+ * turnout, result — as revision 0 (unique: a sweep run twice, or on two instances, seals it once);
+ * a correction is a later revision with an operator's statement, never an edit. Tallies are shown
+ * only once sealed, so nobody votes on the running count. The electorate is the members of the
+ * class (or all) admitted before it opened and not resigned before it closed.
+ */
+import { micromark } from 'micromark';
+import { nanoid } from 'nanoid';
+import type { OutcomeView, ProposalRequest, ProposalView } from '../../shared/governance-api.js';
+import type { Language } from '../../shared/languages.js';
+import type { Clock } from '../platform/clock.js';
+import { failure, type Result, success } from '../platform/outcome.js';
+import type { Phrase } from '../platform/words.js';
+import type { GovernanceDatabase } from './context.js';
+import { type Ballot, type CountRules, count, rulesProblem, validBallot } from './counting.js';
+import type { GovernanceFailureCode } from './failures.js';
+import type { Actor, MembersService } from './members-service.js';
+import { governanceWords } from './words.js';
+
+type Outcome<T> = Result<T, GovernanceFailureCode>;
+type ProposalRow = Awaited<ReturnType<ProposalsService['row']>> & {};
+
+/** What the proposals service needs. */
+export interface ProposalsServiceOptions {
+  db: () => GovernanceDatabase;
+  clock: Clock;
+  members: MembersService;
+  /** How a time is written in a sentence for `language` (dates of opening and closing). */
+  formatTime: (ms: number, language: Language) => string;
+}
+
+/** How long a vote on an admission stays open. */
+export const admissionVoteMs = 7 * 86_400_000;
+
+export class ProposalsService {
+  constructor(private readonly options: ProposalsServiceOptions) {}
+
+  private get db(): GovernanceDatabase {
+    return this.options.db();
+  }
+
+  private now(): number {
+    return this.options.clock.nowMs();
+  }
+
+  /** Puts a proposal: operators, and the voters of admitted members. */
+  async create(actor: Actor, request: ProposalRequest, admitsMemberId: string | null = null): Promise<Outcome<ProposalView>> {
+    if (!actor.operator && (await this.options.members.votesFor(actor.personId)).length === 0) {
+      return failure('members_only', governanceWords.phrase('members_only'));
+    }
+    const problem = await this.problemWith(request);
+    if (problem) return failure('proposal_invalid', problem);
+    const id = `proposal_${nanoid(16)}`;
+    await this.db
+      .insertInto('governance_proposals')
+      .values({
+        id,
+        title: request.title,
+        body: request.body,
+        kind: request.kind,
+        options_json: JSON.stringify(request.options),
+        choices_max: request.choicesMax ?? null,
+        electorate_class_id: request.electorateClassId ?? null,
+        secret: 0,
+        opens_at_ms: request.opensAtMs,
+        closes_at_ms: request.closesAtMs,
+        quorum_basis_points: request.quorumBasisPoints,
+        threshold: request.threshold,
+        organiser_person_id: actor.personId,
+        created_at_ms: this.now(),
+        electorate_size: null,
+        admits_member_id: admitsMemberId,
+      })
+      .execute();
+    return this.view(actor, id);
+  }
+
+  /** Why `request` cannot be put to a vote, in words; undefined when it can. */
+  private async problemWith(request: ProposalRequest): Promise<Phrase | undefined> {
+    const invalid = (key: 'problem_options' | 'problem_times' | 'problem_ranked_threshold' | 'problem_choices_max' | 'problem_class') => ({
+      id: `governance.${key}`,
+      in: (language: Language) => governanceWords.in(language, 'proposal_invalid', { problem: governanceWords.in(language, key) }),
+    });
+    const choice = request.kind !== 'consent' && request.kind !== 'yes_no';
+    if (choice ? request.options.length < 2 : request.options.length > 0) return invalid('problem_options');
+    if (request.closesAtMs <= request.opensAtMs || request.closesAtMs <= this.now()) return invalid('problem_times');
+    const problem = rulesProblem(this.rulesOf(request, 0));
+    if (problem === 'ranked_choice_needs_simple_majority') return invalid('problem_ranked_threshold');
+    if (problem === 'choices_max_out_of_range') return invalid('problem_choices_max');
+    if (problem) return invalid('problem_options');
+    if (
+      request.electorateClassId !== undefined &&
+      !(await this.options.members.classes()).some((each) => each.id === request.electorateClassId)
+    ) {
+      return invalid('problem_class');
+    }
+    return undefined;
+  }
+
+  private rulesOf(
+    proposal: Pick<ProposalRequest, 'kind' | 'options' | 'threshold' | 'quorumBasisPoints' | 'choicesMax'>,
+    electorate: number,
+  ): CountRules {
+    return {
+      kind: proposal.kind,
+      options: proposal.options.length,
+      threshold: proposal.threshold,
+      quorumBasisPoints: proposal.quorumBasisPoints,
+      electorate,
+      ...(proposal.choicesMax !== undefined ? { choicesMax: proposal.choicesMax } : {}),
+    };
+  }
+
+  /** Every proposal, the newest first. Members and operators only. */
+  async list(actor: Actor): Promise<Outcome<ProposalView[]>> {
+    if (!(await this.options.members.isMemberPerson(actor))) return failure('members_only', governanceWords.phrase('members_only'));
+    const rows = await this.db.selectFrom('governance_proposals').select('id').orderBy('opens_at_ms', 'desc').orderBy('id').execute();
+    const views: ProposalView[] = [];
+    for (const row of rows) {
+      const view = await this.view(actor, row.id);
+      if (view.ok) views.push(view.value);
+    }
+    return success(views);
+  }
+
+  /** One proposal as this person sees it: their members' ballots, the sealed outcomes, the discussion. */
+  async view(actor: Actor, proposalId: string): Promise<Outcome<ProposalView>> {
+    if (!(await this.options.members.isMemberPerson(actor))) return failure('members_only', governanceWords.phrase('members_only'));
+    const row = await this.row(proposalId);
+    if (!row) return failure('proposal_not_found', governanceWords.phrase('proposal_not_found'));
+    // Closed but not yet swept: sealed now, so nobody waits for the scheduler to see the outcome.
+    if (this.statusOf(row) === 'closed') await this.seal(proposalId);
+    const mine = await this.options.members.votesFor(actor.personId);
+    const votes = await this.db.selectFrom('governance_votes').selectAll().where('proposal_id', '=', proposalId).execute();
+    const outcomes = await this.db
+      .selectFrom('governance_outcomes')
+      .selectAll()
+      .where('proposal_id', '=', proposalId)
+      .orderBy('revision')
+      .execute();
+    const comments = await this.db
+      .selectFrom('governance_comments')
+      .selectAll()
+      .where('proposal_id', '=', proposalId)
+      .orderBy('at_ms')
+      .orderBy('id')
+      .execute();
+    const organiser = (await this.options.members.personName(row.organiser_person_id)) ?? '';
+    const electorate = await this.electorateOf(row);
+    return success({
+      id: row.id,
+      title: row.title,
+      bodyHtml: micromark(row.body),
+      kind: row.kind,
+      options: row.options,
+      choicesMax: row.choices_max,
+      electorateClassId: row.electorate_class_id,
+      opensAtMs: row.opensAtMs,
+      closesAtMs: row.closesAtMs,
+      quorumBasisPoints: row.quorum_basis_points,
+      threshold: row.threshold,
+      status: this.statusOf(row),
+      organiser,
+      myBallots: mine
+        .filter((member) => electorate.has(member.id))
+        .map((member) => {
+          const vote = votes.find((candidate) => candidate.member_id === member.id);
+          return {
+            memberId: member.id,
+            memberName: member.name,
+            ballot: vote ? (JSON.parse(vote.ballot_json) as Ballot as ProposalView['myBallots'][number]['ballot']) : null,
+          };
+        }),
+      votesCast: votes.length,
+      outcomes: outcomes.map((outcome) => ({
+        ...(JSON.parse(outcome.outcome_json) as Omit<OutcomeView, 'revision' | 'statement' | 'sealedAtMs'>),
+        revision: outcome.revision,
+        statement: outcome.statement,
+        sealedAtMs: Number(outcome.sealed_at_ms),
+      })),
+      comments: comments.map((comment) => ({ author: comment.author_name, body: comment.body, atMs: Number(comment.at_ms) })),
+    });
+  }
+
+  /** Casts (or changes) the ballot of a member the person votes for, while the proposal is open. */
+  async vote(actor: Actor, proposalId: string, memberId: string, ballot: unknown): Promise<Outcome<ProposalView>> {
+    const row = await this.row(proposalId);
+    if (!row) return failure('proposal_not_found', governanceWords.phrase('proposal_not_found'));
+    if (this.statusOf(row) !== 'open') return failure('proposal_not_open', this.notOpen(row));
+    const member = (await this.options.members.votesFor(actor.personId)).find((candidate) => candidate.id === memberId);
+    if (!member) return failure('not_your_vote', governanceWords.phrase('not_your_vote'));
+    if (!(await this.electorateOf(row)).has(memberId))
+      return failure('not_in_electorate', governanceWords.phrase('not_in_electorate', { member: member.name }));
+    if (!validBallot(this.rulesOf(row, 0), ballot)) return failure('ballot_invalid', governanceWords.phrase('ballot_invalid'));
+    const values = { ballot_json: JSON.stringify(ballot), cast_by: actor.personId, cast_at_ms: this.now() };
+    await this.db
+      .insertInto('governance_votes')
+      .values({ proposal_id: proposalId, member_id: memberId, ...values })
+      .onConflict((conflict) => conflict.columns(['proposal_id', 'member_id']).doUpdateSet(values))
+      .execute();
+    return this.view(actor, proposalId);
+  }
+
+  /** Adds to the proposal's discussion (members and operators). */
+  async comment(actor: Actor, proposalId: string, body: string): Promise<Outcome<ProposalView>> {
+    if (!(await this.options.members.isMemberPerson(actor))) return failure('members_only', governanceWords.phrase('members_only'));
+    if (!(await this.row(proposalId))) return failure('proposal_not_found', governanceWords.phrase('proposal_not_found'));
+    await this.db
+      .insertInto('governance_comments')
+      .values({
+        id: `comment_${nanoid(16)}`,
+        proposal_id: proposalId,
+        person_id: actor.personId,
+        author_name: actor.name,
+        body,
+        at_ms: this.now(),
+      })
+      .execute();
+    return this.view(actor, proposalId);
+  }
+
+  /** An operator's correction of a sealed outcome: a new revision with a statement (the count is kept; the statement says what changes). */
+  async correct(actor: Actor, proposalId: string, statement: string): Promise<Outcome<ProposalView>> {
+    if (!actor.operator) return failure('operator_only', governanceWords.phrase('operators_only'));
+    const outcomes = await this.db
+      .selectFrom('governance_outcomes')
+      .selectAll()
+      .where('proposal_id', '=', proposalId)
+      .orderBy('revision', 'desc')
+      .execute();
+    const [latest] = outcomes;
+    if (!latest) return failure('proposal_not_open', governanceWords.phrase('correction_needs_outcome'));
+    await this.db
+      .insertInto('governance_outcomes')
+      .values({
+        id: `outcome_${nanoid(16)}`,
+        proposal_id: proposalId,
+        revision: latest.revision + 1,
+        outcome_json: latest.outcome_json,
+        statement,
+        sealed_by: actor.personId,
+        sealed_at_ms: this.now(),
+      })
+      .execute();
+    return this.view(actor, proposalId);
+  }
+
+  /**
+   * The sweep: seals the outcome of every proposal whose vote has closed and has none yet, and
+   * settles the applications voted on. Safe twice at once: the (proposal, revision 0) is unique.
+   */
+  async closeDue(): Promise<number> {
+    const now = this.now();
+    const due = await this.db
+      .selectFrom('governance_proposals')
+      .leftJoin('governance_outcomes', (join) =>
+        join.onRef('governance_outcomes.proposal_id', '=', 'governance_proposals.id').on('governance_outcomes.revision', '=', 0),
+      )
+      .select('governance_proposals.id')
+      .where('governance_proposals.closes_at_ms', '<=', now)
+      .where('governance_outcomes.id', 'is', null)
+      .execute();
+    let sealed = 0;
+    for (const { id } of due) if (await this.seal(id)) sealed += 1;
+    return sealed;
+  }
+
+  private async seal(proposalId: string): Promise<boolean> {
+    const row = await this.row(proposalId);
+    if (!row) return false;
+    const sealedAlready = await this.db
+      .selectFrom('governance_outcomes')
+      .select('id')
+      .where('proposal_id', '=', proposalId)
+      .where('revision', '=', 0)
+      .executeTakeFirst();
+    if (sealedAlready) return false;
+    const electorate = await this.electorateOf(row);
+    const votes = await this.db.selectFrom('governance_votes').selectAll().where('proposal_id', '=', proposalId).execute();
+    const ballots = votes.filter((vote) => electorate.has(vote.member_id)).map((vote) => JSON.parse(vote.ballot_json) as Ballot);
+    const counted = count(this.rulesOf(row, electorate.size), ballots);
+    const outcome = {
+      result: counted.result,
+      quorumMet: counted.quorumMet,
+      voted: counted.turnout.voted,
+      abstained: counted.turnout.abstained,
+      electorate: counted.turnout.electorate,
+      winners: counted.winners,
+      tied: counted.tied,
+      tally: counted.tally,
+    };
+    const inserted = await this.db
+      .insertInto('governance_outcomes')
+      .values({
+        id: `outcome_${nanoid(16)}`,
+        proposal_id: proposalId,
+        revision: 0,
+        outcome_json: JSON.stringify(outcome),
+        statement: '',
+        sealed_by: 'scheduler',
+        sealed_at_ms: this.now(),
+      })
+      .onConflict((conflict) => conflict.columns(['proposal_id', 'revision']).doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
+    await this.db.updateTable('governance_proposals').set({ electorate_size: electorate.size }).where('id', '=', proposalId).execute();
+    if (row.admits_member_id) {
+      await this.options.members.settleApplication(row.admits_member_id, counted.result === 'passed', 'vote', null);
+    }
+    return true;
+  }
+
+  /** The members entitled to vote: of the class (or all), admitted before it opened, not resigned before it closed. */
+  private async electorateOf(row: ProposalRow): Promise<Set<string>> {
+    let query = this.db
+      .selectFrom('governance_members')
+      .select('id')
+      .where('decided_at_ms', '<=', row.opensAtMs)
+      .where((where) => where.or([where('status', '=', 'admitted'), where('resigned_at_ms', '>', row.closesAtMs)]))
+      .where((where) => where.or([where('status', '=', 'admitted'), where('status', '=', 'resigned')]));
+    if (row.electorate_class_id) query = query.where('class_id', '=', row.electorate_class_id);
+    const rows = await query.execute();
+    return new Set(rows.map((member) => member.id));
+  }
+
+  private statusOf(row: ProposalRow): ProposalView['status'] {
+    const now = this.now();
+    if (now < row.opensAtMs) return 'upcoming';
+    return now < row.closesAtMs ? 'open' : 'closed';
+  }
+
+  private notOpen(row: ProposalRow): Phrase {
+    return {
+      id: 'governance.proposal_not_open',
+      in: (language) =>
+        governanceWords.in(language, 'proposal_not_open', {
+          title: row.title,
+          opens: this.options.formatTime(row.opensAtMs, language),
+          closes: this.options.formatTime(row.closesAtMs, language),
+        }),
+    };
+  }
+
+  /** A proposal's row with its options parsed and times as numbers. */
+  async row(proposalId: string) {
+    const row = await this.db.selectFrom('governance_proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
+    if (!row) return undefined;
+    const kind =
+      (['consent', 'yes_no', 'single_choice', 'multiple_choice', 'ranked_choice'] as const).find((each) => each === row.kind) ?? 'yes_no';
+    const threshold = (['simple_majority', 'two_thirds', 'consensus'] as const).find((each) => each === row.threshold) ?? 'simple_majority';
+    return {
+      ...row,
+      kind,
+      threshold,
+      options: JSON.parse(row.options_json) as string[],
+      quorumBasisPoints: row.quorum_basis_points,
+      choicesMax: row.choices_max ?? undefined,
+      opensAtMs: Number(row.opens_at_ms),
+      closesAtMs: Number(row.closes_at_ms),
+    };
+  }
+}
