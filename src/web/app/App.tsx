@@ -23,6 +23,11 @@ const InvoicePage = lazyComponent(() => import('../features/billing/InvoicePage.
 const PricingPage = lazyComponent(() => import('../features/billing/PricingPage.js').then((module) => module.PricingPage));
 const FinancesPage = lazyComponent(() => import('../features/finances/index.js').then((module) => module.FinancesPage));
 const TreasuryPage = lazyComponent(() => import('../features/treasury/index.js').then((module) => module.TreasuryPage));
+const governancePages = () => import('../features/governance/index.js');
+const CoopPage = lazyComponent(() => governancePages().then((module) => module.CoopPage));
+const RegisterPage = lazyComponent(() => governancePages().then((module) => module.RegisterPage));
+const ProposalsPage = lazyComponent(() => governancePages().then((module) => module.ProposalsPage));
+const ProposalPage = lazyComponent(() => governancePages().then((module) => module.ProposalPage));
 const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
 const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
@@ -54,6 +59,9 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/operator': () => <OperatorPage />,
   '/operator/treasury': () => <TreasuryPage />,
   '/coop/finances': () => <FinancesPage />,
+  '/coop': () => <CoopPage />,
+  '/coop/register': () => <RegisterPage />,
+  '/coop/proposals': () => <ProposalsPage />,
 };
 
 /** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation (with its billing and invoices) and network pages. */
@@ -62,6 +70,8 @@ function Page({ path }: { path: string }) {
   const exactPage = pagesByPath[path.replace(/\/+$/, '')];
   if (exactPage) return exactPage();
   if (/^\/network(\/|$)/.test(path)) return <NetworkPage path={path} />;
+  const proposal = /^\/coop\/proposals\/([^/]+)\/?$/.exec(path);
+  if (proposal?.[1]) return <ProposalPage key={proposal[1]} id={decodeURIComponent(proposal[1])} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} planPanel={PlanPanel} />;
   const billing = /^\/orgs\/([^/]+)\/billing\/?$/.exec(path);

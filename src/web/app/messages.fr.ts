@@ -27,6 +27,7 @@ export const appFrench = translation<typeof appEnglish>()({
   'nav.operator': 'Console des opérateurs',
   'nav.treasury': 'Trésorerie',
   'nav.finances': 'Comptes',
+  'nav.coop': 'La coopérative',
   'nav.logOut': 'Se déconnecter',
   'nav.signInRequired': 'Connectez-vous pour voir cette page.',
   'nav.working': 'Un instant…',

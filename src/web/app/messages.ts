@@ -27,6 +27,7 @@ export const appEnglish = {
   'nav.operator': 'Operator console',
   'nav.treasury': 'Treasury',
   'nav.finances': 'Finances',
+  'nav.coop': 'The co-op',
   'nav.logOut': 'Log out',
   'nav.signInRequired': 'Log in to see this page.',
   'nav.working': 'One moment…',

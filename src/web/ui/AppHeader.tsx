@@ -21,6 +21,7 @@ import {
   UserCog,
   UserPlus,
   Video,
+  Vote,
 } from 'lucide-preact';
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
@@ -53,9 +54,10 @@ export function useAppShellShown(): boolean {
   return shellHidden.value === 0;
 }
 
-/** One link of the main navigation; `aria-current` when the page shown is it or under it. */
-function NavigationLink(props: { href: string; icon: ComponentChildren; children: string; path: string }) {
-  const current = props.href === '/' ? props.path === '/' : props.path === props.href || props.path.startsWith(`${props.href}/`);
+/** One link of the main navigation; `aria-current` when the page shown is it or under it (but not `except`, another link's page). */
+function NavigationLink(props: { href: string; icon: ComponentChildren; children: string; path: string; except?: string }) {
+  const under = props.path === props.href || props.path.startsWith(`${props.href}/`);
+  const current = props.href === '/' ? props.path === '/' : under && props.path !== props.except;
   return (
     <li>
       <Link href={props.href} current={current} class="nav-link">
@@ -82,7 +84,9 @@ function NavigationLinks({ session, path }: { session: SessionState; path: strin
         <NavigationLink href="/coop/finances" icon={<ChartColumn size={iconSize} />} path={path}>
           {t('nav.finances')}
         </NavigationLink>
-        {/* "The co-op" (governance) goes here once the governance issue lands. */}
+        <NavigationLink href="/coop" icon={<Vote size={iconSize} />} path={path} except="/coop/finances">
+          {t('nav.coop')}
+        </NavigationLink>
       </ul>
     );
   }

@@ -5,6 +5,7 @@ import { billingEnglish } from '../../features/billing/messages.js';
 import { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { financesEnglish } from '../../features/finances/messages.js';
+import { governanceEnglish } from '../../features/governance/messages.js';
 import { homeEnglish } from '../../features/home/messages.js';
 import { meetingEnglish, meetingMessages } from '../../features/meeting/messages.js';
 import { networkEnglish, networkMessages } from '../../features/network/messages.js';
@@ -27,6 +28,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   dashboard: dashboardEnglish,
   errors: errorsEnglish,
   finances: financesEnglish,
+  governance: governanceEnglish,
   home: homeEnglish,
   meeting: meetingEnglish,
   network: networkEnglish,

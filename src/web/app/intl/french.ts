@@ -14,6 +14,8 @@ import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
 import type { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { financesFrench } from '../../features/finances/messages.fr.js';
 import type { financesEnglish } from '../../features/finances/messages.js';
+import { governanceFrench } from '../../features/governance/messages.fr.js';
+import type { governanceEnglish } from '../../features/governance/messages.js';
 import { homeFrench } from '../../features/home/messages.fr.js';
 import type { homeEnglish } from '../../features/home/messages.js';
 import { meetingFrench } from '../../features/meeting/messages.fr.js';
@@ -45,6 +47,7 @@ export const french: {
   errors: Translation<typeof errorsEnglish>;
   finances: Translation<typeof financesEnglish>;
   dashboard: Translation<typeof dashboardEnglish>;
+  governance: Translation<typeof governanceEnglish>;
   organisation: Translation<typeof organisationEnglish>;
   operator: Translation<typeof operatorEnglish>;
   home: Translation<typeof homeEnglish>;
@@ -62,6 +65,7 @@ export const french: {
   errors: errorsFrench,
   finances: financesFrench,
   dashboard: dashboardFrench,
+  governance: governanceFrench,
   organisation: organisationFrench,
   operator: operatorFrench,
   home: homeFrench,

@@ -1,0 +1,130 @@
+/**
+ * `/coop/register`: the register of members and share capital (members and operators only; others
+ * see the server's sentence and the way to apply), its CSV, the operators' decisions and share
+ * movements, and a member's own people's resignation and voter.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { SessionView } from '../../../shared/accounts-api.js';
+import { formatNumber } from '../../app/intl/language.js';
+import { money } from '../../app/intl/money.js';
+import { useSession } from '../../app/session.js';
+import { EmptyState, ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
+import { governanceApi, isMembersOnly, type MemberView, type RegisterView, refusal, registerCsvHref } from './governance-client.js';
+import { MemberActions } from './MemberActions.js';
+import { t } from './messages.js';
+import { SharesForm } from './SharesForm.js';
+import { statusWord } from './words.js';
+import './governance.css';
+
+/** Whether the person speaks for `member`: an owner or admin of its organisation, or (a person member) its own voter. */
+export function speaksFor(member: MemberView, person: SessionView['person']): boolean {
+  if (member.holder === 'person') return member.voterName === person.name;
+  return person.organisations.some((each) => each.slug === member.organisation && (each.role === 'owner' || each.role === 'admin'));
+}
+
+function RegisterTable(props: { register: RegisterView; person: SessionView['person']; onChanged: () => void }) {
+  const { person } = props;
+  if (props.register.members.length === 0) return <EmptyState text={t('register.empty')} />;
+  const withActions = props.register.members.map((member) => ({ member, mine: speaksFor(member, person) }));
+  const anyActions = person.operator || withActions.some((each) => each.mine);
+  return (
+    <div class="table-scroll">
+      <table class="governance-table">
+        <caption class="visually-hidden">{t('register.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('register.member')}</th>
+            <th scope="col">{t('register.class')}</th>
+            <th scope="col">{t('register.status')}</th>
+            <th scope="col">{t('register.voter')}</th>
+            <th scope="col" class="number">
+              {t('register.subscribed')}
+            </th>
+            <th scope="col" class="number">
+              {t('register.paid')}
+            </th>
+            <th scope="col" class="number">
+              {t('register.repaid')}
+            </th>
+            <th scope="col" class="number">
+              {t('register.paidAmount')}
+            </th>
+            {anyActions && <th scope="col">{t('register.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {withActions.map(({ member, mine }) => (
+            <tr key={member.id}>
+              <th scope="row">{member.name}</th>
+              <td>{member.className}</td>
+              <td>
+                <span class={`governance-badge status-${member.status}`}>{statusWord(member.status)}</span>
+                {member.reason && <p class="hint">{t('register.declinedBecause', { reason: member.reason })}</p>}
+              </td>
+              <td>{member.voterName}</td>
+              <td class="number">{formatNumber(member.shares.subscribed)}</td>
+              <td class="number">{formatNumber(member.shares.paid)}</td>
+              <td class="number">{formatNumber(member.shares.repaid)}</td>
+              <td class="number">{money(member.shares.paidMinor)}</td>
+              {anyActions && (
+                <td>
+                  <MemberActions member={member} operator={person.operator} speaksFor={mine} onChanged={props.onChanged} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The register's page; takes no props. */
+export function RegisterPage() {
+  usePageTitle(t('register.title'));
+  const session = useSession();
+  const [register, setRegister] = useState<RegisterView | undefined>();
+  const [refused, setRefused] = useState<string | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [revision, setRevision] = useState(0);
+  const signedIn = session.kind === 'signed-in';
+  useEffect(() => {
+    if (!signedIn) return;
+    governanceApi.register().then(
+      (view) => {
+        setError(undefined);
+        setRegister(view);
+      },
+      (failure: unknown) => (isMembersOnly(failure) ? setRefused(refusal(failure)) : setError(refusal(failure))),
+    );
+  }, [signedIn, revision]);
+  if (session.kind !== 'signed-in') return <SignInRequired />;
+  const person = session.session.person;
+  const changed = () => setRevision((value) => value + 1);
+  return (
+    <main class="page governance">
+      <h1>{t('register.title')}</h1>
+      <p class="lead">{t('register.lead')}</p>
+      <ErrorLine error={error} />
+      {refused && (
+        <EmptyState text={refused}>
+          <Link href="/coop" class="button primary">
+            {t('register.apply')}
+          </Link>
+        </EmptyState>
+      )}
+      {!register && !refused && !error && <p aria-live="polite">{t('register.loading')}</p>}
+      {register && (
+        <>
+          <p>
+            <a href={registerCsvHref} download>
+              {t('register.csv')}
+            </a>
+          </p>
+          <RegisterTable register={register} person={person} onChanged={changed} />
+          {person.operator && register.members.length > 0 && <SharesForm members={register.members} onRecorded={changed} />}
+        </>
+      )}
+    </main>
+  );
+}
