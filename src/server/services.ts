@@ -90,6 +90,7 @@ export async function startServices(
   const isOperator = (person: { email: string; emailVerified: boolean }) =>
     person.emailVerified && config.OPERATOR_EMAILS.includes(person.email);
   const ledger = new Ledger(storage, clock);
+  let governance: Governance | undefined;
   const network = await startNetworkServices({
     storage,
     clock,
@@ -102,6 +103,17 @@ export async function startServices(
     administratorEmails: config.OPERATOR_EMAILS,
     settings: networkSettings(config),
     instanceId,
+    // Every suspension and reinstatement goes into the co-op's log, open to appeal (governance, started below).
+    onStatusChange: async (change) => {
+      await governance?.dueProcess.record({
+        scope: 'network',
+        organisationId: change.organisationId,
+        subject: change.memberName,
+        suspended: change.suspended,
+        reason: change.reason,
+        byPersonId: change.byPersonId,
+      });
+    },
   });
 
   let localJanus: LocalJanus | undefined;
@@ -149,10 +161,11 @@ export async function startServices(
     config.PLAN_LIMITS === 'on' ? billing.allowanceOf(roomId) : unlimitedAllowance(roomId),
   );
   // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
-  const governance = await startGovernance({
+  governance = await startGovernance({
     storage,
     clock,
     organisations: people.organisations,
+    reinstate: (_scope, organisationId, reason) => network.membership.reinstateByVote(organisationId, reason),
     people: {
       nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
       idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,

@@ -177,3 +177,7 @@ export const governanceFailureCodes = [
   'not_signed_in',
 ] as const;
 export type GovernanceFailureCode = (typeof governanceFailureCodes)[number];
+
+/** The log of suspensions and their appeals (`governance/due-process.ts`). */
+export const sanctionFailureCodes = ['sanction_not_found', 'appeal_not_allowed', 'members_only', 'not_signed_in'] as const;
+export type SanctionFailureCode = (typeof sanctionFailureCodes)[number];

@@ -16,6 +16,7 @@ import {
   operatorFailureCodes,
   organisationsFailureCodes,
   platformFailureCodes,
+  sanctionFailureCodes,
   schedulingFailureCodes,
 } from './failure-codes.js';
 
@@ -31,6 +32,7 @@ export const httpErrorCodes = [
     ...ledgerLookupFailureCodes,
     ...billingFailureCodes,
     ...governanceFailureCodes,
+    ...sanctionFailureCodes,
   ]),
 ] as const;
 

@@ -1,9 +1,12 @@
 /** The governance domain's database, as its services see it. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
+import type { SanctionTables } from './due-process-migrations.js';
 import type { GovernanceTables } from './migrations.js';
 
 /** The tables governance reads and writes, and the organisations it names (slug, name). */
 export type GovernanceDatabase = Kysely<
-  Database & GovernanceTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+  Database &
+    GovernanceTables &
+    SanctionTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
 >;

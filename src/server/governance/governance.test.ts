@@ -9,7 +9,7 @@ import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowse
 import { bothEngines } from '../storage/testing.js';
 import { type Governance, startGovernance } from './governance.js';
 import { governanceHttp } from './http.js';
-import { governanceMigrations } from './migrations.js';
+import { governanceMigrations } from './index.js';
 
 const dayMs = 86_400_000;
 const operatorEmail = 'op@coop.test';

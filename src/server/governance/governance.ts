@@ -8,6 +8,8 @@ import type { Clock } from '../platform/clock.js';
 import { serverLocale } from '../platform/words.js';
 import type { Storage } from '../storage/index.js';
 import type { GovernanceDatabase } from './context.js';
+import { DueProcess, type SanctionScope } from './due-process.js';
+import type { SanctionTables } from './due-process-migrations.js';
 import { MembersService, type MembersServiceOptions } from './members-service.js';
 import type { GovernanceTables } from './migrations.js';
 import { admissionVoteMs, ProposalsService } from './proposals-service.js';
@@ -19,13 +21,17 @@ export interface GovernanceOptions {
   clock: Clock;
   organisations: MembersServiceOptions['organisations'] & Pick<OrganisationsService, 'membershipsOf'>;
   people: MembersServiceOptions['people'];
+  /** Reinstates an organisation suspended in `scope` once its appeal is upheld (the network's `reinstateByVote`). */
+  reinstate?: ((scope: SanctionScope, organisationId: string, reason: string) => Promise<boolean>) | undefined;
 }
 
 /** Every service of the governance domain. */
 export interface Governance {
   members: MembersService;
   proposals: ProposalsService;
-  /** The scheduler's work: seal the outcomes of closed votes (safe twice at once). */
+  /** The log of suspensions, and their appeals. */
+  dueProcess: DueProcess;
+  /** The scheduler's work: seal the outcomes of closed votes, act on appeals decided (safe twice at once). */
   runScheduledWork(): Promise<number>;
 }
 
@@ -36,10 +42,10 @@ function formatTime(ms: number, language: Language): string {
 
 /** Builds governance and seeds the co-op's classes when it has none. */
 export async function startGovernance(options: GovernanceOptions): Promise<Governance> {
-  const db = () =>
+  const db = (): GovernanceDatabase =>
     options.storage.db.withTables<
-      GovernanceTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
-    >() as GovernanceDatabase;
+      GovernanceTables & SanctionTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+    >();
   const members = new MembersService({ db, clock: options.clock, organisations: options.organisations, people: options.people });
   const proposals = new ProposalsService({ db, clock: options.clock, members, formatTime });
   members.proposeAdmission = async (applicant) => {
@@ -60,6 +66,20 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     );
     if (!created.ok) throw new Error(`the admission vote for ${applicant.id} could not be put: ${created.code}`);
   };
+  const dueProcess = new DueProcess({
+    db,
+    clock: options.clock,
+    members,
+    proposals,
+    organisations: options.organisations,
+    reinstate: options.reinstate ?? (async () => false),
+    nameOf: options.people.nameOf,
+  });
   await members.ensureClasses();
-  return { members, proposals, runScheduledWork: () => proposals.closeDue() };
+  return {
+    members,
+    proposals,
+    dueProcess,
+    runScheduledWork: async () => (await proposals.closeDue()) + (await dueProcess.resolveAppeals()),
+  };
 }

@@ -4,6 +4,13 @@
  * meeting and due process come next).
  */
 export { type Ballot, type CountRules, count, type Outcome, validBallot } from './counting.js';
+export { type DueProcessHttpOptions, dueProcessHttp } from './due-process-http.js';
 export { type Governance, type GovernanceOptions, startGovernance } from './governance.js';
 export { type GovernanceHttpOptions, governanceHttp } from './http.js';
-export { type GovernanceTables, governanceMigrations } from './migrations.js';
+export type { GovernanceTables } from './migrations.js';
+
+import { dueProcessMigrations } from './due-process-migrations.js';
+import { governanceMigrations as proposalsMigrations } from './migrations.js';
+
+/** Every migration of the governance domain. */
+export const governanceMigrations = { ...proposalsMigrations, ...dueProcessMigrations };

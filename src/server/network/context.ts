@@ -47,6 +47,21 @@ export interface NetworkDependencies {
   instanceId?: InstanceId | undefined;
   /** How long a claim on a request being accepted holds. Default `limits.instanceClaimLeaseMs`. */
   claimLeaseMs?: number | undefined;
+  /**
+   * Told of every suspension and reinstatement, after it is made (the co-op's due process keeps
+   * them in a log its members read, open to appeal).
+   */
+  onStatusChange?: ((change: NetworkStatusChange) => Promise<void>) | undefined;
+}
+
+/** A member suspended from the network or reinstated, by whom and why. */
+export interface NetworkStatusChange {
+  organisationId: string;
+  memberName: string;
+  suspended: boolean;
+  reason: string;
+  /** The administrator's person id, or `vote` when the members' vote reinstated it. */
+  byPersonId: string;
 }
 
 /** The person acting, with what they may do. */

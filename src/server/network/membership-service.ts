@@ -6,7 +6,7 @@
 import { nanoid } from 'nanoid';
 import type { Language } from '../../shared/languages.js';
 import type { ApplicationRequest, NetworkHomeView } from '../../shared/network-api.js';
-import type { AccountChange, AccountId } from '../ledger/index.js';
+import { type AccountChange, type AccountId, AccountIdSchema } from '../ledger/index.js';
 import { failure, success } from '../platform/outcome.js';
 import { foldForSearch, searchTextOf } from '../platform/search-text.js';
 import { type Actor, type NetworkContext, networkFailures } from './context.js';
@@ -262,10 +262,48 @@ export class MembershipService {
     await this.context.notifyTraders(
       member,
       suspended ? 'suspended' : 'reinstated',
-      () => ({ member: member.name, reason }),
+      () => ({ member: member.name, reason, appeal: this.context.dependencies.link('/coop/sanctions') }),
       actor.language,
     );
+    await this.context.dependencies.onStatusChange?.({
+      organisationId: member.organisationId,
+      memberName: member.name,
+      suspended,
+      reason,
+      byPersonId: actor.person.id,
+    });
     return this.reread(member);
+  }
+
+  /**
+   * Reinstates the organisation's suspended trading member because the co-op's members upheld its
+   * appeal: the account thaws, the member is approved, its traders are told. False when it is not
+   * suspended (reinstated meanwhile, or never a member).
+   */
+  async reinstateByVote(organisationId: string, reason: string): Promise<boolean> {
+    const [member] = await this.context.members.byOrganisations([organisationId]);
+    if (member?.status !== 'suspended' || !member.accountId) return false;
+    const changed = await this.context.dependencies.ledger.changeAccountState(AccountIdSchema.parse(member.accountId), {
+      state: 'active',
+      changedBy: 'the co-op’s members, by vote',
+      reason,
+    });
+    if (changed.result !== 'ok') throw new Error(`reinstating ${member.slug} failed: ${changed.result}`);
+    await this.context.db
+      .updateTable('network_members')
+      .set({ status: 'approved', reason, reviewed_by: 'vote', reviewed_at_ms: this.context.nowMs() })
+      .where('id', '=', member.id)
+      .where('status', '=', 'suspended')
+      .execute();
+    await this.context.notifyTraders(member, 'reinstated', () => ({ member: member.name, reason, appeal: '' }));
+    await this.context.dependencies.onStatusChange?.({
+      organisationId,
+      memberName: member.name,
+      suspended: false,
+      reason,
+      byPersonId: 'vote',
+    });
+    return true;
   }
 
   /** The recorded limit and state changes of a member's account, newest first, in the actor's language. */

@@ -9,6 +9,7 @@ import type { CurrencyCode } from '../ledger/index.js';
 import { Ledger, ledgerMigrations } from '../ledger/index.js';
 import { type PeopleTestApp, type PeopleTestOptions, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import type { StorageEngine } from '../storage/index.js';
+import type { NetworkDependencies } from './context.js';
 import { networkHttp } from './http.js';
 import { networkMigrations } from './migrations.js';
 import { type NetworkServices, startNetworkServices } from './network-services.js';
@@ -24,6 +25,8 @@ export interface NetworkTestOptions {
   coOpOrganisation?: string;
   /** More migrations (another domain's tables) and routes, added once the network runs. */
   extraMigrations?: Record<string, Migration>;
+  /** Told of suspensions and reinstatements (the co-op's due process). */
+  onStatusChange?: NetworkDependencies['onStatusChange'];
   extend?: (parts: Parameters<NonNullable<PeopleTestOptions['extend']>>[0] & { ledger: Ledger; network: NetworkServices }) => Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export async function startNetworkTestApp(engine: StorageEngine, options: Networ
           defaultCreditLimitMinor: 50_000n,
           coOpOrganisation: options.coOpOrganisation,
         },
+        onStatusChange: (change) => options.onStatusChange?.(change) ?? Promise.resolve(),
       });
       await app.register(networkHttp, { network });
       await options.extend?.({ app, storage, people, clock, ledger, network });

@@ -64,9 +64,10 @@ export const networkFrench = translation<typeof networkEnglish>()({
   credit_limit_subject: 'La limite de crédit de {member} est maintenant de {limit}',
   credit_limit_text: 'Les administrateurs du réseau ont fixé la limite de crédit de {member} à {limit}.\n\nLeur motif : {reason}',
   suspended_subject: '{member} est suspendu du réseau d’échange',
-  suspended_text: 'Les administrateurs du réseau ont suspendu {member}.\n\nLeur motif : {reason}',
+  suspended_text:
+    'Les administrateurs du réseau ont suspendu {member}.\n\nLeur motif : {reason}\n\nCette décision figure au registre des suspensions de la coopérative, que ses membres consultent. Vous pouvez faire appel auprès des membres, qui voteront alors sur le rétablissement de {member} : {appeal}',
   reinstated_subject: '{member} peut de nouveau échanger',
-  reinstated_text: 'Les administrateurs du réseau ont rétabli {member}.\n\nLeur motif : {reason}',
+  reinstated_text: '{member} a été rétabli dans le réseau.\n\nMotif : {reason}',
   paid_subject: '{payer} vous a payé {amount}',
   paid_text:
     '{payer} a payé {amount} à {payee}.\n\nDescription : {description}{withReference, select, yes {\nRéférence : {reference}} other {}}\n\nRelevé : {link}',

@@ -79,9 +79,10 @@ export const networkEnglish = {
   credit_limit_subject: "{member}'s credit limit is now {limit}",
   credit_limit_text: 'The network administrators set the credit limit of {member} to {limit}.\n\nTheir reason: {reason}',
   suspended_subject: '{member} is suspended from the trading network',
-  suspended_text: 'The network administrators suspended {member}.\n\nTheir reason: {reason}',
+  suspended_text:
+    'The network administrators suspended {member}.\n\nTheir reason: {reason}\n\nThis is in the co-op’s log of suspensions, which its members read. You may appeal to the members, who then vote on reinstating {member}: {appeal}',
   reinstated_subject: '{member} can trade again',
-  reinstated_text: 'The network administrators reinstated {member}.\n\nTheir reason: {reason}',
+  reinstated_text: '{member} was reinstated in the network.\n\nThe reason: {reason}',
   paid_subject: '{payer} paid you {amount}',
   paid_text:
     '{payer} paid {payee} {amount}.\n\nDescription: {description}{withReference, select, yes {\nReference: {reference}} other {}}\n\nStatement: {link}',

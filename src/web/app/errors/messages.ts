@@ -130,6 +130,8 @@ export const errorsEnglish = {
   not_in_electorate: 'This member is not in the electorate of this proposal.',
   ballot_invalid: 'This ballot does not answer the proposal.',
   admitted_by_vote: 'Members of this class are admitted by the members’ vote.',
+  sanction_not_found: 'There is no such suspension of an organisation you run.',
+  appeal_not_allowed: 'This cannot be appealed, or an appeal is already before the members.',
   members_only: 'The co-op’s finances are open to its members only.',
   bank_line_not_found: 'There is no such statement line waiting to be assigned.',
   statement_too_large: 'The statement file is too large.',
