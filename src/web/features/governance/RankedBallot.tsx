@@ -1,7 +1,7 @@
 /**
  * A ranked-choice ballot: the ranked options as an ordered list, each with Move up, Move down and
  * Leave out buttons (focus stays on the moved option's button; each move is said in a polite live
- * region), and the options left out, each with Rank.
+ * region), and the options left out, each with Rank. Focus follows an option to its new place.
  */
 import { ArrowDown, ArrowUp } from 'lucide-preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -69,11 +69,12 @@ export function RankedBallot(props: {
                   <ArrowDown size={16} aria-hidden="true" />
                 </Button>
                 <Button
+                  id={`${id}-${option}-leave`}
                   class="small"
                   aria-label={t('ranked.leaveOutLabel', { option: name(option) })}
                   onClick={() => {
                     setSaid(t('ranked.removed', { option: name(option) }));
-                    setFocus(undefined);
+                    setFocus(`${id}-${option}-include`);
                     onChange(ranked.filter((each) => each !== option));
                   }}
                 >
@@ -92,11 +93,12 @@ export function RankedBallot(props: {
               <li key={option} class="ranked-item">
                 <span class="ranked-name">{name(option)}</span>
                 <Button
+                  id={`${id}-${option}-include`}
                   class="small"
                   aria-label={t('ranked.includeLabel', { option: name(option) })}
                   onClick={() => {
                     setSaid(t('ranked.moved', { option: name(option), position: ranked.length + 1 }));
-                    setFocus(undefined);
+                    setFocus(`${id}-${option}-leave`);
                     onChange([...ranked, option]);
                   }}
                 >

@@ -29,7 +29,7 @@ function RegisterTable(props: { register: RegisterView; person: SessionView['per
   const anyActions = person.operator || withActions.some((each) => each.mine);
   return (
     <div class="table-scroll">
-      <table class="governance-table">
+      <table class="governance-table register-table">
         <caption class="visually-hidden">{t('register.caption')}</caption>
         <thead>
           <tr>
@@ -56,18 +56,26 @@ function RegisterTable(props: { register: RegisterView; person: SessionView['per
           {withActions.map(({ member, mine }) => (
             <tr key={member.id}>
               <th scope="row">{member.name}</th>
-              <td>{member.className}</td>
-              <td>
+              <td data-label={t('register.class')}>{member.className}</td>
+              <td data-label={t('register.status')}>
                 <span class={`governance-badge status-${member.status}`}>{statusWord(member.status)}</span>
                 {member.reason && <p class="hint">{t('register.declinedBecause', { reason: member.reason })}</p>}
               </td>
-              <td>{member.voterName}</td>
-              <td class="number">{formatNumber(member.shares.subscribed)}</td>
-              <td class="number">{formatNumber(member.shares.paid)}</td>
-              <td class="number">{formatNumber(member.shares.repaid)}</td>
-              <td class="number">{money(member.shares.paidMinor)}</td>
+              <td data-label={t('register.voter')}>{member.voterName}</td>
+              <td class="number" data-label={t('register.subscribed')}>
+                {formatNumber(member.shares.subscribed)}
+              </td>
+              <td class="number" data-label={t('register.paid')}>
+                {formatNumber(member.shares.paid)}
+              </td>
+              <td class="number" data-label={t('register.repaid')}>
+                {formatNumber(member.shares.repaid)}
+              </td>
+              <td class="number" data-label={t('register.paidAmount')}>
+                {money(member.shares.paidMinor)}
+              </td>
               {anyActions && (
-                <td>
+                <td data-label={t('register.actions')}>
                   <MemberActions member={member} operator={person.operator} speaksFor={mine} onChanged={props.onChanged} />
                 </td>
               )}
@@ -102,7 +110,7 @@ export function RegisterPage() {
   const person = session.session.person;
   const changed = () => setRevision((value) => value + 1);
   return (
-    <main class="page governance">
+    <main class="page governance wide">
       <h1>{t('register.title')}</h1>
       <p class="lead">{t('register.lead')}</p>
       <ErrorLine error={error} />

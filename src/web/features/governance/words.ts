@@ -42,7 +42,11 @@ export function ballotWords(ballot: Ballot, options: readonly string[], ranked =
   if (typeof ballot === 'number') return option(ballot);
   if (typeof ballot === 'string') return answerWord(ballot);
   if (ballot.length === 0) return t('answer.abstain');
-  return listOf(ballot.map((index, position) => (ranked ? `${position + 1}. ${option(index)}` : option(index))));
+  if (ranked)
+    return new Intl.ListFormat(formattingLocale(), { type: 'unit', style: 'short' }).format(
+      ballot.map((index, position) => `${position + 1}. ${option(index)}`),
+    );
+  return listOf(ballot.map(option));
 }
 
 /** A result's word for a badge. */
