@@ -193,7 +193,8 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'outcome.heading': 'Résultat',
   'outcome.correction': 'Rectification {revision, number}, {at}',
   'outcome.chosen': 'Choix retenu : {options}.',
-  'outcome.turnout': '{voted, number} votants sur {electorate, number}, dont {abstained, number} abstentions.',
+  'outcome.turnout':
+    '{voted, number} votants sur {electorate, number}, dont {abstained, plural, =0 {aucune abstention} one {# abstention} other {# abstentions}}.',
   'outcome.quorumMet': 'Le quorum a été atteint.',
   'outcome.quorumNotMet': 'Le quorum n’a pas été atteint.',
   'outcome.sealed': 'Scellé le {at}.',
