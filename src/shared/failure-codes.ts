@@ -175,6 +175,8 @@ export const governanceFailureCodes = [
   'ballot_invalid',
   'admitted_by_vote',
   'not_signed_in',
+  'already_voted',
+  'ballot_token_wrong',
 ] as const;
 export type GovernanceFailureCode = (typeof governanceFailureCodes)[number];
 

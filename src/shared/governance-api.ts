@@ -106,12 +106,24 @@ export const ProposalRequestSchema = z
     closesAtMs: z.number().int().min(0),
     quorumBasisPoints: z.number().int().min(0).max(10_000),
     threshold: z.enum(thresholds),
+    /** A secret ballot: nobody, operators included, can tell how a member voted (default false). */
+    secret: z.boolean().optional(),
   })
   .strict();
 export type ProposalRequest = z.infer<typeof ProposalRequestSchema>;
 
+/** The secret of one secret ballot: 32 random bytes in base64url, given to the voter once and never stored. */
+export const BallotTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the ballot token the first vote returned');
+
 /** `PUT /api/governance/proposals/:id/vote`: a ballot, for one member the person votes for. */
-export const VoteRequestSchema = z.object({ memberId: z.string().min(1).max(64), ballot: BallotSchema }).strict();
+export const VoteRequestSchema = z
+  .object({
+    memberId: z.string().min(1).max(64),
+    ballot: BallotSchema,
+    /** Secret ballots: the token the first vote returned, to change that ballot (omitted on the first vote). */
+    ballotToken: BallotTokenSchema.optional(),
+  })
+  .strict();
 
 /** `POST /api/governance/proposals/:id/comments`. */
 export const CommentRequestSchema = z.object({ body: labelSchema(5_000) }).strict();
@@ -151,11 +163,23 @@ export const ProposalViewSchema = z.object({
   threshold: z.enum(thresholds),
   status: z.enum(['upcoming', 'open', 'closed']),
   organiser: z.string(),
-  /** The members this person votes for, with the ballot each has cast (null: none yet). */
-  myBallots: z.array(z.object({ memberId: z.string(), memberName: z.string(), ballot: BallotSchema.nullable() })),
+  /** Secret ballots: how a member voted is known only to the browser that holds its ballot token. */
+  secret: z.boolean(),
+  /**
+   * The members this person votes for, whether each has voted, and the ballot cast (null: none yet,
+   * and always null on a secret proposal — the browser keeps its own ballot and token).
+   */
+  myBallots: z.array(z.object({ memberId: z.string(), memberName: z.string(), voted: z.boolean(), ballot: BallotSchema.nullable() })),
   /** How many members have voted so far (not how). */
   votesCast: z.number().int(),
   outcomes: z.array(OutcomeViewSchema),
   comments: z.array(z.object({ author: z.string(), body: z.string(), atMs: z.number() })),
 });
 export type ProposalView = z.infer<typeof ProposalViewSchema>;
+
+/**
+ * `PUT /api/governance/proposals/:id/vote`: the proposal, and on the first vote of a secret ballot
+ * its `ballotToken` — shown once: keep it to change the ballot before close (it cannot be recovered).
+ */
+export const VoteResponseSchema = ProposalViewSchema.extend({ ballotToken: BallotTokenSchema.optional() });
+export type VoteResponse = z.infer<typeof VoteResponseSchema>;

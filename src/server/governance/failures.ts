@@ -24,4 +24,6 @@ export const governanceFailureStatus: Readonly<Record<GovernanceFailureCode, num
   ballot_invalid: 400,
   admitted_by_vote: 409,
   not_signed_in: 401,
+  already_voted: 409,
+  ballot_token_wrong: 403,
 };

@@ -5,16 +5,13 @@
  * sealed once by the scheduler and corrected only by a new record, and the refusals.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
+import { type PeopleTestApp, signedUpPerson, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
-import { type Governance, startGovernance } from './governance.js';
-import { governanceHttp } from './http.js';
-import { governanceMigrations } from './index.js';
-
-const dayMs = 86_400_000;
-const operatorEmail = 'op@coop.test';
+import type { Governance } from './governance.js';
+import { dayMs, type GovernanceTestApp, startGovernanceTestApp } from './testing.js';
 
 describe.each(bothEngines)('governance (%s)', (engine) => {
+  let app: GovernanceTestApp;
   let fixture: PeopleTestApp;
   let governance: Governance;
   let operator: TestBrowser;
@@ -22,40 +19,14 @@ describe.each(bothEngines)('governance (%s)', (engine) => {
   let bob: TestBrowser;
 
   beforeEach(async () => {
-    fixture = await startPeopleTestApp(engine, {
-      operatorEmails: [operatorEmail],
-      extraMigrations: governanceMigrations,
-      extend: async ({ app, storage, people, clock }) => {
-        governance = await startGovernance({
-          storage,
-          clock,
-          organisations: people.organisations,
-          people: {
-            nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
-            idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,
-          },
-        });
-        await app.register(governanceHttp, { governance, isOperator: (person) => person.emailVerified && person.email === operatorEmail });
-      },
-    });
-    operator = await signedUpPerson(fixture, operatorEmail, 'Olu Operator');
-    alice = await signedUpPerson(fixture, 'alice@green.test', 'Alice');
-    bob = await signedUpPerson(fixture, 'bob@example.test', 'Bob');
-    await alice.request('POST', '/api/orgs', { name: 'Green Bakery', slug: 'green' });
+    app = await startGovernanceTestApp(engine);
+    ({ fixture, governance, operator, alice, bob } = app);
   });
   afterEach(async () => {
-    await fixture.close();
+    await app.close();
   });
 
-  const later = async (ms: number) => {
-    fixture.clock.advance(ms);
-    for (const [browser, email] of [
-      [operator, operatorEmail],
-      [alice, 'alice@green.test'],
-      [bob, 'bob@example.test'],
-    ] as const)
-      await browser.logIn(email, 'correct horse battery');
-  };
+  const later = (ms: number) => app.later(ms);
 
   /** Green (a user member, admitted by the operators) and Bob (an operational member, admitted by Green's vote). */
   const twoMembers = async () => {
@@ -147,7 +118,8 @@ describe.each(bothEngines)('governance (%s)', (engine) => {
     expect(proposal.bodyHtml).toBe(
       '<p>We <strong>move</strong> the servers. &lt;script&gt;alert(1)&lt;/script&gt; <a href="">link</a></p>',
     );
-    expect(proposal.myBallots).toEqual([{ memberId: green, memberName: 'Green Bakery', ballot: null }]);
+    expect(proposal.myBallots).toEqual([{ memberId: green, memberName: 'Green Bakery', voted: false, ballot: null }]);
+    expect(proposal.secret).toBe(false);
     const vote = (browser: TestBrowser, memberId: string, ballot: unknown) =>
       browser.request('PUT', `/api/governance/proposals/${proposal.id}/vote`, { memberId, ballot });
     expect((await vote(alice, green, 'no')).json().myBallots[0].ballot).toBe('no');

@@ -18,6 +18,7 @@ import {
   RegisterViewSchema,
   ShareMovementSchema,
   VoteRequestSchema,
+  VoteResponseSchema,
   VoterSchema,
 } from '../../shared/governance-api.js';
 import { sendFailure } from '../http/errors.js';
@@ -162,11 +163,12 @@ export const governanceHttp: FastifyPluginAsyncZod<GovernanceHttpOptions> = asyn
 
   app.put(
     '/api/governance/proposals/:id/vote',
-    { schema: { params: IdParamsSchema, body: VoteRequestSchema, response: { 200: ProposalViewSchema } } },
+    { schema: { params: IdParamsSchema, body: VoteRequestSchema, response: { 200: VoteResponseSchema } } },
     async (request, reply) => {
       const actor = await actorOf(request, reply);
       if (!actor) return reply;
-      return answer(reply, await proposals.vote(actor, request.params.id, request.body.memberId, request.body.ballot));
+      const { memberId, ballot, ballotToken } = request.body;
+      return answer(reply, await proposals.vote(actor, request.params.id, memberId, ballot, ballotToken));
     },
   );
 

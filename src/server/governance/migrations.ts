@@ -2,9 +2,10 @@
  * The governance domain's migrations: member classes, the register of members and of share
  * capital, proposals, their open ballots, their discussion, and their sealed outcomes. Registers
  * are append-only where the law of co-operatives asks for a history (shares, outcomes): a change
- * is a new row, never an edit. Money is bigint minor units.
+ * is a new row, never an edit. Money is bigint minor units. Secret ballots (0501) keep who voted
+ * apart from how, with no member, time or arrival order beside a ballot (SECRET-BALLOTS.md).
  */
-import type { Kysely, Migration } from 'kysely';
+import { type Kysely, type Migration, SqliteAdapter, sql } from 'kysely';
 
 export const governanceMigrations: Record<string, Migration> = {
   '0500_governance_members_and_proposals': {
@@ -119,6 +120,30 @@ export const governanceMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0501_governance_secret_ballots': {
+    async up(db: Kysely<unknown>) {
+      // SQLite: WITHOUT ROWID stores rows by their primary key, not by arrival (a rowid would count the inserts).
+      const withoutRowId = sql.raw(db.getExecutor().adapter instanceof SqliteAdapter ? 'without rowid' : '');
+      // Who has voted on a secret proposal: no time, no ballot. The key makes a second first vote fail.
+      await db.schema
+        .createTable('governance_ballot_receipts')
+        .addColumn('proposal_id', 'text', (column) => column.notNull().references('governance_proposals.id'))
+        .addColumn('member_id', 'text', (column) => column.notNull().references('governance_members.id'))
+        .addPrimaryKeyConstraint('governance_ballot_receipts_pk', ['proposal_id', 'member_id'])
+        .modifyEnd(withoutRowId)
+        .execute();
+      // How they voted: no member, no time. The key is the SHA-256 of the proposal, the member and a
+      // token only the voter's browser holds; without the token nobody can tell whose ballot it is.
+      await db.schema
+        .createTable('governance_secret_ballots')
+        .addColumn('proposal_id', 'text', (column) => column.notNull().references('governance_proposals.id'))
+        .addColumn('ballot_key', 'text', (column) => column.notNull())
+        .addColumn('ballot_json', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('governance_secret_ballots_pk', ['proposal_id', 'ballot_key'])
+        .modifyEnd(withoutRowId)
+        .execute();
+    },
+  },
 };
 
 type Millis = number | string;
@@ -179,6 +204,8 @@ export type GovernanceTables = {
     admits_member_id: string | null;
   };
   governance_votes: { proposal_id: string; member_id: string; ballot_json: string; cast_by: string; cast_at_ms: Millis };
+  governance_ballot_receipts: { proposal_id: string; member_id: string };
+  governance_secret_ballots: { proposal_id: string; ballot_key: string; ballot_json: string };
   governance_comments: { id: string; proposal_id: string; person_id: string; author_name: string; body: string; at_ms: Millis };
   governance_outcomes: {
     id: string;

@@ -6,11 +6,13 @@
  * turnout, result — as revision 0 (unique: a sweep run twice, or on two instances, seals it once);
  * a correction is a later revision with an operator's statement, never an edit. Tallies are shown
  * only once sealed, so nobody votes on the running count. The electorate is the members of the
- * class (or all) admitted before it opened and not resigned before it closed.
+ * class (or all) admitted before it opened and not resigned before it closed. A secret proposal's
+ * ballots are kept apart from its voters (`secret-ballots.ts`, `SECRET-BALLOTS.md`); since nobody
+ * can tell whose ballot is whose, a member who voted and then resigned is counted, ballot and all.
  */
 import { micromark } from 'micromark';
 import { nanoid } from 'nanoid';
-import type { OutcomeView, ProposalRequest, ProposalView } from '../../shared/governance-api.js';
+import type { OutcomeView, ProposalRequest, ProposalView, VoteResponse } from '../../shared/governance-api.js';
 import type { Language } from '../../shared/languages.js';
 import type { Clock } from '../platform/clock.js';
 import { failure, type Result, success } from '../platform/outcome.js';
@@ -19,6 +21,7 @@ import type { GovernanceDatabase } from './context.js';
 import { type Ballot, type CountRules, count, rulesProblem, validBallot } from './counting.js';
 import type { GovernanceFailureCode } from './failures.js';
 import type { Actor, MembersService } from './members-service.js';
+import { castSecretBallot, isSealed, lockProposal, secretVotersOf, takeSecretBallots } from './secret-ballots.js';
 import { governanceWords } from './words.js';
 
 type Outcome<T> = Result<T, GovernanceFailureCode>;
@@ -65,7 +68,7 @@ export class ProposalsService {
         options_json: JSON.stringify(request.options),
         choices_max: request.choicesMax ?? null,
         electorate_class_id: request.electorateClassId ?? null,
-        secret: 0,
+        secret: request.secret ? 1 : 0,
         opens_at_ms: request.opensAtMs,
         closes_at_ms: request.closesAtMs,
         quorum_basis_points: request.quorumBasisPoints,
@@ -136,6 +139,7 @@ export class ProposalsService {
     if (this.statusOf(row) === 'closed') await this.seal(proposalId);
     const mine = await this.options.members.votesFor(actor.personId);
     const votes = await this.db.selectFrom('governance_votes').selectAll().where('proposal_id', '=', proposalId).execute();
+    const voted = row.secret ? await secretVotersOf(this.db, proposalId) : new Set(votes.map((vote) => vote.member_id));
     const outcomes = await this.db
       .selectFrom('governance_outcomes')
       .selectAll()
@@ -165,6 +169,7 @@ export class ProposalsService {
       threshold: row.threshold,
       status: this.statusOf(row),
       organiser,
+      secret: row.secret === 1,
       myBallots: mine
         .filter((member) => electorate.has(member.id))
         .map((member) => {
@@ -172,10 +177,11 @@ export class ProposalsService {
           return {
             memberId: member.id,
             memberName: member.name,
+            voted: voted.has(member.id),
             ballot: vote ? (JSON.parse(vote.ballot_json) as Ballot as ProposalView['myBallots'][number]['ballot']) : null,
           };
         }),
-      votesCast: votes.length,
+      votesCast: voted.size,
       outcomes: outcomes.map((outcome) => ({
         ...(JSON.parse(outcome.outcome_json) as Omit<OutcomeView, 'revision' | 'statement' | 'sealedAtMs'>),
         revision: outcome.revision,
@@ -186,8 +192,17 @@ export class ProposalsService {
     });
   }
 
-  /** Casts (or changes) the ballot of a member the person votes for, while the proposal is open. */
-  async vote(actor: Actor, proposalId: string, memberId: string, ballot: unknown): Promise<Outcome<ProposalView>> {
+  /**
+   * Casts (or changes) the ballot of a member the person votes for, while the proposal is open. A
+   * secret ballot's first vote answers with its `ballotToken`; changing it needs that token.
+   */
+  async vote(
+    actor: Actor,
+    proposalId: string,
+    memberId: string,
+    ballot: unknown,
+    ballotToken: string | undefined = undefined,
+  ): Promise<Outcome<VoteResponse>> {
     const row = await this.row(proposalId);
     if (!row) return failure('proposal_not_found', governanceWords.phrase('proposal_not_found'));
     if (this.statusOf(row) !== 'open') return failure('proposal_not_open', this.notOpen(row));
@@ -196,6 +211,7 @@ export class ProposalsService {
     if (!(await this.electorateOf(row)).has(memberId))
       return failure('not_in_electorate', governanceWords.phrase('not_in_electorate', { member: member.name }));
     if (!validBallot(this.rulesOf(row, 0), ballot)) return failure('ballot_invalid', governanceWords.phrase('ballot_invalid'));
+    if (row.secret) return this.voteInSecret(actor, row, memberId, ballot, ballotToken);
     const values = { ballot_json: JSON.stringify(ballot), cast_by: actor.personId, cast_at_ms: this.now() };
     await this.db
       .insertInto('governance_votes')
@@ -203,6 +219,22 @@ export class ProposalsService {
       .onConflict((conflict) => conflict.columns(['proposal_id', 'member_id']).doUpdateSet(values))
       .execute();
     return this.view(actor, proposalId);
+  }
+
+  private async voteInSecret(
+    actor: Actor,
+    row: ProposalRow,
+    memberId: string,
+    ballot: unknown,
+    ballotToken: string | undefined,
+  ): Promise<Outcome<VoteResponse>> {
+    const cast = await castSecretBallot(this.db, { proposalId: row.id, memberId, ballotJson: JSON.stringify(ballot), ballotToken });
+    if (cast.cast === 'sealed') return failure('proposal_not_open', this.notOpen(row));
+    if (cast.cast === 'already_voted') return failure('already_voted', governanceWords.phrase('already_voted'));
+    if (cast.cast === 'token_wrong') return failure('ballot_token_wrong', governanceWords.phrase('ballot_token_wrong'));
+    const view = await this.view(actor, row.id);
+    if (cast.cast === 'first' && view.ok) return success({ ...view.value, ballotToken: cast.ballotToken });
+    return view;
   }
 
   /** Adds to the proposal's discussion (members and operators). */
@@ -279,10 +311,52 @@ export class ProposalsService {
       .where('revision', '=', 0)
       .executeTakeFirst();
     if (sealedAlready) return false;
+    const sealed = row.secret ? await this.sealSecret(row) : await this.sealOpen(row);
+    if (!sealed) return false;
+    await this.db
+      .updateTable('governance_proposals')
+      .set({ electorate_size: sealed.electorateSize })
+      .where('id', '=', proposalId)
+      .execute();
+    if (row.admits_member_id) {
+      await this.options.members.settleApplication(row.admits_member_id, sealed.passed, 'vote', null);
+    }
+    return true;
+  }
+
+  /** Counts the open ballots of the electorate and records the outcome; undefined when sealed already. */
+  private async sealOpen(row: ProposalRow): Promise<{ electorateSize: number; passed: boolean } | undefined> {
     const electorate = await this.electorateOf(row);
-    const votes = await this.db.selectFrom('governance_votes').selectAll().where('proposal_id', '=', proposalId).execute();
+    const votes = await this.db.selectFrom('governance_votes').selectAll().where('proposal_id', '=', row.id).execute();
     const ballots = votes.filter((vote) => electorate.has(vote.member_id)).map((vote) => JSON.parse(vote.ballot_json) as Ballot);
     const counted = count(this.rulesOf(row, electorate.size), ballots);
+    if (!(await this.recordOutcome(this.db, row.id, counted))) return undefined;
+    return { electorateSize: electorate.size, passed: counted.result === 'passed' };
+  }
+
+  /**
+   * Counts the secret ballots in one transaction with the proposal locked (no ballot lands after
+   * the count), rewriting them in a random order. The electorate includes every member who voted:
+   * a ballot cast by a member entitled then cannot be told apart if they resign before close.
+   */
+  private async sealSecret(row: ProposalRow): Promise<{ electorateSize: number; passed: boolean } | undefined> {
+    const entitled = await this.electorateOf(row);
+    return this.db.transaction().execute(async (transaction) => {
+      await lockProposal(transaction, row.id);
+      if (await isSealed(transaction, row.id)) return undefined;
+      const { ballotsJson, voters } = await takeSecretBallots(transaction, row.id);
+      const electorateSize = new Set([...entitled, ...voters]).size;
+      const counted = count(
+        this.rulesOf(row, electorateSize),
+        ballotsJson.map((ballot) => JSON.parse(ballot) as Ballot),
+      );
+      if (!(await this.recordOutcome(transaction, row.id, counted))) return undefined;
+      return { electorateSize, passed: counted.result === 'passed' };
+    });
+  }
+
+  /** Records revision 0 of the outcome; false when another sweep recorded it first. */
+  private async recordOutcome(db: GovernanceDatabase, proposalId: string, counted: ReturnType<typeof count>): Promise<boolean> {
     const outcome = {
       result: counted.result,
       quorumMet: counted.quorumMet,
@@ -293,7 +367,7 @@ export class ProposalsService {
       tied: counted.tied,
       tally: counted.tally,
     };
-    const inserted = await this.db
+    const inserted = await db
       .insertInto('governance_outcomes')
       .values({
         id: `outcome_${nanoid(16)}`,
@@ -306,12 +380,7 @@ export class ProposalsService {
       })
       .onConflict((conflict) => conflict.columns(['proposal_id', 'revision']).doNothing())
       .executeTakeFirst();
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
-    await this.db.updateTable('governance_proposals').set({ electorate_size: electorate.size }).where('id', '=', proposalId).execute();
-    if (row.admits_member_id) {
-      await this.options.members.settleApplication(row.admits_member_id, counted.result === 'passed', 'vote', null);
-    }
-    return true;
+    return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
   /** The members entitled to vote: of the class (or all), admitted before it opened, not resigned before it closed. */

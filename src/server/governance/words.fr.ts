@@ -30,4 +30,7 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   admission_body: '{name} demande à rejoindre les {class}. Les membres en décident par un vote, comme le prévoient les statuts.',
   admitted_by_vote: 'Les membres de cette catégorie sont admis par le vote des membres : la proposition liée à la demande en décide.',
   correction_needs_outcome: 'Une correction ne peut suivre que le résultat scellé à la clôture.',
+  already_voted:
+    'Ce membre a déjà voté, à bulletin secret. Pour changer son bulletin, renvoyez-le depuis le navigateur où il a été déposé : il en garde le jeton.',
+  ballot_token_wrong: 'Ce n’est pas le jeton du bulletin secret de ce membre : le bulletin ne peut pas être changé.',
 });

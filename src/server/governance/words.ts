@@ -30,6 +30,9 @@ export const governanceEnglish = {
   admission_body: '{name} applies to become one of the {class}. Members decide by vote, as the co-op’s rules say.',
   admitted_by_vote: 'Members of this class are admitted by the members’ vote: the application’s proposal decides it.',
   correction_needs_outcome: 'A correction can only follow the outcome sealed at close.',
+  already_voted:
+    'This member has voted already, in secret. To change the ballot, send it again from the browser it was cast in: it holds the ballot’s token.',
+  ballot_token_wrong: 'This is not the token of this member’s secret ballot, so the ballot cannot be changed.',
 } as const;
 
 export const governanceWords = defineWords('governance', governanceEnglish, { fr: governanceFrench });

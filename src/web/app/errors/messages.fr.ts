@@ -121,6 +121,8 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   not_in_electorate: 'Ce membre ne fait pas partie du corps électoral de cette proposition.',
   ballot_invalid: 'Ce bulletin ne répond pas à la proposition.',
   admitted_by_vote: 'Les membres de cette catégorie sont admis par le vote des membres.',
+  already_voted: 'Ce membre a déjà voté, à bulletin secret : seul le navigateur où le bulletin a été déposé peut le changer.',
+  ballot_token_wrong: 'Ce n’est pas le jeton du bulletin secret de ce membre.',
   sanction_not_found: 'Aucune suspension de ce genre ne vise une organisation que vous dirigez.',
   appeal_not_allowed: 'Cette décision ne peut pas faire l’objet d’un appel, ou un appel est déjà soumis aux membres.',
   members_only: 'Les comptes de la coopérative ne sont ouverts qu’à ses membres.',

@@ -130,6 +130,8 @@ export const errorsEnglish = {
   not_in_electorate: 'This member is not in the electorate of this proposal.',
   ballot_invalid: 'This ballot does not answer the proposal.',
   admitted_by_vote: 'Members of this class are admitted by the members’ vote.',
+  already_voted: 'This member has voted already, in secret: only the browser that cast the ballot can change it.',
+  ballot_token_wrong: 'This is not the token of this member’s secret ballot.',
   sanction_not_found: 'There is no such suspension of an organisation you run.',
   appeal_not_allowed: 'This cannot be appealed, or an appeal is already before the members.',
   members_only: 'The co-op’s finances are open to its members only.',

@@ -1,0 +1,86 @@
+/**
+ * Test fixture for governance: the people-side app on either engine with governance's routes,
+ * an operator, and two people (Alice, who runs the organisation Green Bakery, and Bob), all signed
+ * in; `later` moves the clock and signs them in again.
+ */
+import pino, { type Logger } from 'pino';
+import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
+import type { StorageEngine } from '../storage/index.js';
+// Every migration of the domain, from its index (where each part's are merged).
+import { type Governance, governanceHttp, governanceMigrations, startGovernance } from './index.js';
+
+/** One day in milliseconds. */
+export const dayMs = 86_400_000;
+/** The operator's email address. */
+export const operatorEmail = 'op@coop.test';
+/** Every test person's password. */
+export const testPassword = 'correct horse battery';
+
+/** A running governance app and its people. */
+export interface GovernanceTestApp {
+  fixture: PeopleTestApp;
+  governance: Governance;
+  operator: TestBrowser;
+  alice: TestBrowser;
+  bob: TestBrowser;
+  /** Moves the clock by `ms` and signs the operator, Alice and Bob in again (their sessions may have expired). */
+  later(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What the governance test app can be started with. */
+export interface GovernanceTestOptions {
+  /** Where every request's log goes (default: the fixture's silent logger). */
+  requestLogger?: Logger;
+}
+
+/** Starts governance over HTTP on `engine`, with the operator, Alice (and Green Bakery) and Bob. */
+export async function startGovernanceTestApp(engine: StorageEngine, options: GovernanceTestOptions = {}): Promise<GovernanceTestApp> {
+  let governance: Governance | undefined;
+  const fixture = await startPeopleTestApp(engine, {
+    operatorEmails: [operatorEmail],
+    extraMigrations: governanceMigrations,
+    extend: async ({ app, storage, people, clock }) => {
+      const { requestLogger } = options;
+      // Each request logs to `requestLogger`, through the serializers Fastify gives the app's logger (as in production).
+      if (requestLogger) {
+        app.setChildLoggerFactory((logger, bindings, childOptions) => {
+          const serializers = (logger as unknown as Record<symbol, pino.LoggerOptions['serializers']>)[pino.symbols.serializersSym];
+          return requestLogger.child(bindings, { ...childOptions, serializers: { ...serializers, ...childOptions.serializers } });
+        });
+      }
+      governance = await startGovernance({
+        storage,
+        clock,
+        organisations: people.organisations,
+        people: {
+          nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
+          idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,
+        },
+      });
+      await app.register(governanceHttp, { governance, isOperator: (person) => person.emailVerified && person.email === operatorEmail });
+    },
+  });
+  if (!governance) throw new Error('governance did not start');
+  const operator = await signedUpPerson(fixture, operatorEmail, 'Olu Operator');
+  const alice = await signedUpPerson(fixture, 'alice@green.test', 'Alice');
+  const bob = await signedUpPerson(fixture, 'bob@example.test', 'Bob');
+  await alice.request('POST', '/api/orgs', { name: 'Green Bakery', slug: 'green' });
+  return {
+    fixture,
+    governance,
+    operator,
+    alice,
+    bob,
+    async later(ms) {
+      fixture.clock.advance(ms);
+      for (const [browser, email] of [
+        [operator, operatorEmail],
+        [alice, 'alice@green.test'],
+        [bob, 'bob@example.test'],
+      ] as const)
+        await browser.logIn(email, testPassword);
+    },
+    close: () => fixture.close(),
+  };
+}
