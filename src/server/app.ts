@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
-import { dueProcessHttp, type Governance, governanceHttp } from './governance/index.js';
+import { dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
@@ -161,6 +161,11 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(treasuryHttp, { treasury: services.billing.treasury, isOperator: services.isOperator });
   await app.register(governanceHttp, { governance: services.governance, isOperator: services.isOperator });
   await app.register(dueProcessHttp, { governance: services.governance, isOperator: services.isOperator });
+  await app.register(governanceCalendarHttp, {
+    governance: services.governance,
+    isOperator: services.isOperator,
+    link: (path) => `${services.people.linkBase.get()}${path}`,
+  });
   await app.register(financesHttp, {
     finances: services.billing.finances,
     isOperator: services.isOperator,

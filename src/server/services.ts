@@ -169,7 +169,10 @@ export async function startServices(
     people: {
       nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
       idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,
+      emailOf: async (personId) => (await people.accounts.findPerson(personId))?.email ?? undefined,
     },
+    mailer: people.mailer,
+    link: (path) => `${people.linkBase.get()}${path}`,
   });
   const billingPeriods = repeatEvery(
     limits.billingSweepIntervalMs,

@@ -3,10 +3,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { SanctionTables } from './due-process-migrations.js';
 import type { GovernanceTables } from './migrations.js';
+import type { NoticeTables } from './notices-migrations.js';
 
 /** The tables governance reads and writes, and the organisations it names (slug, name). */
 export type GovernanceDatabase = Kysely<
   Database &
     GovernanceTables &
-    SanctionTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+    SanctionTables &
+    NoticeTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
 >;

@@ -3,6 +3,7 @@
  * proposals (with the vote that admits an applicant of a class admitted by vote).
  */
 import type { Language } from '../../shared/languages.js';
+import type { Mailer } from '../email/index.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { serverLocale } from '../platform/words.js';
@@ -12,6 +13,8 @@ import { DueProcess, type SanctionScope } from './due-process.js';
 import type { SanctionTables } from './due-process-migrations.js';
 import { MembersService, type MembersServiceOptions } from './members-service.js';
 import type { GovernanceTables } from './migrations.js';
+import { GovernanceNotices } from './notices.js';
+import type { NoticeTables } from './notices-migrations.js';
 import { admissionVoteMs, ProposalsService } from './proposals-service.js';
 import { governanceWords } from './words.js';
 
@@ -21,6 +24,10 @@ export interface GovernanceOptions {
   clock: Clock;
   organisations: MembersServiceOptions['organisations'] & Pick<OrganisationsService, 'membershipsOf'>;
   people: MembersServiceOptions['people'];
+  /** Letters about votes (openings, reminders, outcomes); none when absent. */
+  mailer?: Pick<Mailer, 'sendLetter'> | undefined;
+  /** An absolute link to a path of the site. Default: the path itself. */
+  link?: ((path: string) => string) | undefined;
   /** Reinstates an organisation suspended in `scope` once its appeal is upheld (the network's `reinstateByVote`). */
   reinstate?: ((scope: SanctionScope, organisationId: string, reason: string) => Promise<boolean>) | undefined;
 }
@@ -31,7 +38,9 @@ export interface Governance {
   proposals: ProposalsService;
   /** The log of suspensions, and their appeals. */
   dueProcess: DueProcess;
-  /** The scheduler's work: seal the outcomes of closed votes, act on appeals decided (safe twice at once). */
+  /** Letters about votes, and the calendar feed of votes. */
+  notices: GovernanceNotices;
+  /** The scheduler's work: seal the outcomes of closed votes, act on appeals decided, send the letters due (safe twice at once). Returns the outcomes sealed and appeals acted on. */
   runScheduledWork(): Promise<number>;
 }
 
@@ -44,7 +53,9 @@ function formatTime(ms: number, language: Language): string {
 export async function startGovernance(options: GovernanceOptions): Promise<Governance> {
   const db = (): GovernanceDatabase =>
     options.storage.db.withTables<
-      GovernanceTables & SanctionTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+      GovernanceTables &
+        SanctionTables &
+        NoticeTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
     >();
   const members = new MembersService({ db, clock: options.clock, organisations: options.organisations, people: options.people });
   const proposals = new ProposalsService({ db, clock: options.clock, members, formatTime });
@@ -75,11 +86,23 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     reinstate: options.reinstate ?? (async () => false),
     nameOf: options.people.nameOf,
   });
+  const notices = new GovernanceNotices({
+    db,
+    clock: options.clock,
+    mailer: options.mailer ?? { sendLetter: async () => 'en' },
+    link: options.link ?? ((path) => path),
+    emailOf: options.people.emailOf ?? (async () => undefined),
+  });
   await members.ensureClasses();
   return {
     members,
     proposals,
     dueProcess,
-    runScheduledWork: async () => (await proposals.closeDue()) + (await dueProcess.resolveAppeals()),
+    notices,
+    runScheduledWork: async () => {
+      const decided = (await proposals.closeDue()) + (await dueProcess.resolveAppeals());
+      await notices.send();
+      return decided;
+    },
   };
 }

@@ -34,6 +34,8 @@ export interface MembersServiceOptions {
   people: {
     nameOf(personId: string): Promise<string | undefined>;
     idOfEmail(email: string): Promise<string | undefined>;
+    /** A person's email address (letters about votes); without it, no letters. */
+    emailOf?(personId: string): Promise<string | undefined>;
   };
 }
 

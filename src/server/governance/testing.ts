@@ -7,7 +7,7 @@ import pino, { type Logger } from 'pino';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import type { StorageEngine } from '../storage/index.js';
 // Every migration of the domain, from its index (where each part's are merged).
-import { type Governance, governanceHttp, governanceMigrations, startGovernance } from './index.js';
+import { type Governance, governanceCalendarHttp, governanceHttp, governanceMigrations, startGovernance } from './index.js';
 
 /** One day in milliseconds. */
 export const dayMs = 86_400_000;
@@ -56,9 +56,14 @@ export async function startGovernanceTestApp(engine: StorageEngine, options: Gov
         people: {
           nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
           idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,
+          emailOf: async (personId) => (await people.accounts.findPerson(personId))?.email ?? undefined,
         },
+        mailer: people.mailer,
+        link: (path) => `http://plenary.test${path}`,
       });
-      await app.register(governanceHttp, { governance, isOperator: (person) => person.emailVerified && person.email === operatorEmail });
+      const isOperator = (person: { email: string; emailVerified: boolean }) => person.emailVerified && person.email === operatorEmail;
+      await app.register(governanceHttp, { governance, isOperator });
+      await app.register(governanceCalendarHttp, { governance, isOperator, link: (path) => `http://plenary.test${path}` });
     },
   });
   if (!governance) throw new Error('governance did not start');
