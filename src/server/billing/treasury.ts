@@ -203,7 +203,7 @@ export class Treasury implements PaymentProvider {
     number: string,
   ): Promise<Result<{ paid: boolean; dueMoneyMinor: bigint }, TreasuryFailureCode>> {
     const line = await this.db.selectFrom('billing_bank_lines').selectAll().where('bank_line_id', '=', bankLineId).executeTakeFirst();
-    if (!line || line.status !== 'unmatched') return failure('bank_line_not_found', billingWords.phrase('bank_line_not_found'));
+    if (line?.status !== 'unmatched') return failure('bank_line_not_found', billingWords.phrase('bank_line_not_found'));
     const invoice = await this.db.selectFrom('billing_invoices').select(['id', 'currency']).where('number', '=', number).executeTakeFirst();
     if (!invoice) return failure('invoice_not_found', billingWords.phrase('invoice_number_not_found', { number }));
     if (invoice.currency !== line.currency) {

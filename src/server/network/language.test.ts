@@ -132,7 +132,9 @@ describe.each(bothEngines)('the network speaks each person’s language (%s)', (
       'Leur motif : Bon historique',
     );
     expect((await mail('carol@cafe.test', /^Carol Cafe est suspendu du réseau d’échange$/)).text).toContain('ont suspendu Carol Cafe');
-    expect((await mail('carol@cafe.test', /^Carol Cafe peut de nouveau échanger$/)).text).toContain('Carol Cafe a été rétabli dans le réseau.');
+    expect((await mail('carol@cafe.test', /^Carol Cafe peut de nouveau échanger$/)).text).toContain(
+      'Carol Cafe a été rétabli dans le réseau.',
+    );
     expect((await mail('carol@cafe.test', /^La demande de Carol Cafe Two .* a été refusée$/)).text).toContain('Vous pourrez refaire');
 
     expect((await mail('dan@deli.test', /^Dan Deli is now a member of the trading network$/)).text).toMatch(
