@@ -62,8 +62,17 @@ export const MemberViewSchema = z.object({
 });
 export type MemberView = z.infer<typeof MemberViewSchema>;
 
+/** `GET /api/governance/memberships`: the members this person speaks for (themselves, or organisations they own or administer), in any state. */
+export const MyMembershipsViewSchema = z.object({ members: z.array(MemberViewSchema) });
+export type MyMembershipsView = z.infer<typeof MyMembershipsViewSchema>;
+
 /** `GET /api/governance/register`. */
-export const RegisterViewSchema = z.object({ classes: z.array(MemberClassViewSchema), members: z.array(MemberViewSchema) });
+export const RegisterViewSchema = z.object({
+  classes: z.array(MemberClassViewSchema),
+  members: z.array(MemberViewSchema),
+  /** The ids of the members the reader speaks for (may resign them, or name an organisation's voter). */
+  mine: z.array(z.string()),
+});
 export type RegisterView = z.infer<typeof RegisterViewSchema>;
 
 /** `POST /api/governance/members/:id/decline` (operators): why. */
@@ -140,6 +149,8 @@ export const OutcomeViewSchema = z.object({
   abstained: z.number().int(),
   electorate: z.number().int(),
   winners: z.array(z.number().int()),
+  /** The options tied for the win, when the result is `tie`. */
+  tied: z.array(z.number().int()).default([]),
   /** The tally as counted (per answer or option; rounds for ranked choice). */
   tally: z.unknown(),
   statement: z.string(),

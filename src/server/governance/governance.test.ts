@@ -40,6 +40,10 @@ describe.each(bothEngines)('governance (%s)', (engine) => {
       await bob.request('POST', '/api/governance/applications', { classId: 'operational', commitment: 'Four hours a week of support' })
     ).json();
     expect(bobMember.status).toBe('applied');
+    // Not a member yet, Bob still sees his own application.
+    expect((await bob.request('GET', '/api/governance/memberships')).json().members).toMatchObject([
+      { id: bobMember.id, status: 'applied' },
+    ]);
     // Members decide this class, not the operators (once there is any member to vote).
     expect((await operator.request('POST', `/api/governance/members/${bobMember.id}/admit`, {})).json().error.code).toBe(
       'admitted_by_vote',
@@ -58,6 +62,8 @@ describe.each(bothEngines)('governance (%s)', (engine) => {
   it('admits members by the operators or by vote, and keeps a register of members and shares open to members only', async () => {
     const { green, bob: bobId } = await twoMembers();
     const register = (await bob.request('GET', '/api/governance/register')).json();
+    expect(register.mine).toEqual([bobId]);
+    expect((await alice.request('GET', '/api/governance/register')).json().mine).toEqual([green]);
     expect(register.members.map((member: { name: string; status: string }) => [member.name, member.status])).toEqual([
       ['Green Bakery', 'admitted'],
       ['Bob', 'admitted'],

@@ -12,6 +12,7 @@ import {
   MemberClassViewSchema,
   MembershipApplicationSchema,
   MemberViewSchema,
+  MyMembershipsViewSchema,
   ProposalRequestSchema,
   ProposalViewSchema,
   ReasonSchema,
@@ -64,6 +65,12 @@ export const governanceHttp: FastifyPluginAsyncZod<GovernanceHttpOptions> = asyn
       return answer(reply, await members.apply(actor, request.body), 201);
     },
   );
+
+  app.get('/api/governance/memberships', { schema: { response: { 200: MyMembershipsViewSchema } } }, async (request, reply) => {
+    const actor = await actorOf(request, reply);
+    if (!actor) return reply;
+    return { members: await members.memberships(actor) };
+  });
 
   app.get('/api/governance/register', { schema: { response: { 200: RegisterViewSchema } } }, async (request, reply) => {
     const actor = await actorOf(request, reply);

@@ -290,7 +290,32 @@ export class MembersService {
     const rows = await this.db.selectFrom('governance_members').select('id').orderBy('applied_at_ms').orderBy('id').execute();
     const members = [];
     for (const row of rows) members.push(await this.memberView(row.id));
-    return success({ classes: await this.classes(), members });
+    return success({ classes: await this.classes(), members, mine: await this.spokenFor(actor.personId) });
+  }
+
+  /** The members the person speaks for — themselves, or organisations they own or administer — in any state, oldest first. */
+  async memberships(actor: Actor): Promise<MemberView[]> {
+    const members = [];
+    for (const id of await this.spokenFor(actor.personId)) members.push(await this.memberView(id));
+    return members;
+  }
+
+  private async spokenFor(personId: string): Promise<string[]> {
+    const managed = (await this.options.organisations.membershipsOf(personId))
+      .filter((membership) => membership.role !== 'member')
+      .map((membership) => membership.organisationId);
+    const rows = await this.db
+      .selectFrom('governance_members')
+      .select('id')
+      .where((where) =>
+        managed.length > 0
+          ? where.or([where('person_id', '=', personId), where('organisation_id', 'in', managed)])
+          : where('person_id', '=', personId),
+      )
+      .orderBy('applied_at_ms')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   /** The register as CSV, one row per member. */
