@@ -1,26 +1,17 @@
 /**
- * `/coop`: the co-op — its classes of members and what each means, the person's membership as
- * far as the register shows it (members only: others see the server's sentence), the application
- * form, and the ways to the register and the proposals.
+ * `/coop`: the co-op — its classes of members and what each means, the person's memberships in any
+ * state (from `GET /api/governance/memberships`), the application form, and the ways to the
+ * register and the proposals.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SessionView } from '../../../shared/accounts-api.js';
 import { money } from '../../app/intl/money.js';
 import { useSession } from '../../app/session.js';
 import { ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
 import { ApplicationForm } from './ApplicationForm.js';
-import { governanceApi, isMembersOnly, type MemberClassView, type MemberView, refusal } from './governance-client.js';
+import { governanceApi, type MemberClassView, type MemberView, refusal } from './governance-client.js';
 import { t } from './messages.js';
 import { statusWord } from './words.js';
 import './governance.css';
-
-/** The members the register shows as this person's: themselves, or organisations they are in. */
-export function membersOfPerson(members: readonly MemberView[], person: SessionView['person']): MemberView[] {
-  const slugs = new Set(person.organisations.map((organisation) => organisation.slug));
-  return members.filter((member) =>
-    member.holder === 'organisation' ? member.organisation !== null && slugs.has(member.organisation) : member.voterName === person.name,
-  );
-}
 
 function ClassList({ classes }: { classes: readonly MemberClassView[] }) {
   return (
@@ -43,18 +34,20 @@ function ClassList({ classes }: { classes: readonly MemberClassView[] }) {
   );
 }
 
-/** The person's memberships, or why the register cannot show them. */
-function Membership(props: { mine: MemberView[] | undefined; outside: string | undefined }) {
+/** The person's memberships in any state (applied, admitted, declined with its reason, resigned). */
+function Membership(props: { mine: MemberView[] | undefined }) {
   return (
     <section aria-labelledby="coop-membership">
       <h2 id="coop-membership">{t('membership.heading')}</h2>
-      {props.outside && <p>{props.outside}</p>}
       {props.mine && props.mine.length === 0 && <p>{t('membership.none')}</p>}
       {props.mine && props.mine.length > 0 && (
         <ul>
           {props.mine.map((member) => (
             <li key={member.id}>
               {t('membership.item', { name: member.name, className: member.className, status: statusWord(member.status) })}
+              {member.status === 'declined' && member.reason && (
+                <p class="hint">{t('register.declinedBecause', { reason: member.reason })}</p>
+              )}
             </li>
           ))}
         </ul>
@@ -69,16 +62,12 @@ export function CoopPage() {
   const session = useSession();
   const [classes, setClasses] = useState<MemberClassView[] | undefined>();
   const [mine, setMine] = useState<MemberView[] | undefined>();
-  const [outside, setOutside] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
   const person = session.kind === 'signed-in' ? session.session.person : undefined;
   useEffect(() => {
     if (!person) return;
     governanceApi.classes().then(setClasses, (failure: unknown) => setError(refusal(failure)));
-    governanceApi.register().then(
-      (register) => setMine(membersOfPerson(register.members, person)),
-      (failure: unknown) => (isMembersOnly(failure) ? setOutside(refusal(failure)) : setError(refusal(failure))),
-    );
+    governanceApi.memberships().then(setMine, (failure: unknown) => setError(refusal(failure)));
   }, [person?.id]);
   if (session.kind !== 'signed-in' || !person) return <SignInRequired />;
   const applied = (member: MemberView) => setMine((before) => [...(before ?? []), member]);
@@ -100,7 +89,7 @@ export function CoopPage() {
       </ul>
       <ErrorLine error={error} />
       {!classes && !error && <p aria-live="polite">{t('coop.loading')}</p>}
-      <Membership mine={mine} outside={outside} />
+      <Membership mine={mine} />
       {classes && <ApplicationForm classes={classes} organisations={person.organisations} onApplied={applied} />}
       {classes && <ClassList classes={classes} />}
     </main>

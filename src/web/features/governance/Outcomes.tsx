@@ -1,6 +1,6 @@
 /**
  * A closed proposal's sealed outcomes, the first and each correction after it: the result in
- * words, turnout, whether the quorum was met, the count per answer or option (for ranked choice,
+ * words, the options chosen or tied for the win, turnout, whether the quorum was met, the count per answer or option (for ranked choice,
  * each round of the runoff), and a correction's statement. Operators may record a correction.
  */
 import { useState } from 'preact/hooks';
@@ -81,6 +81,11 @@ function RoundsTable({ tally, options }: { tally: Extract<Tally, { kind: 'ranked
   );
 }
 
+/** Options by index, joined as the language joins names ("Ana and Ben"). */
+function optionNames(indexes: readonly number[], options: readonly string[]): string {
+  return listOf(indexes.map((index) => options[index] ?? String(index + 1)));
+}
+
 function Outcome({ outcome, proposal }: { outcome: OutcomeView; proposal: ProposalView }) {
   const tally = tallyOf(outcome);
   const heading =
@@ -91,9 +96,8 @@ function Outcome({ outcome, proposal }: { outcome: OutcomeView; proposal: Propos
         {heading} <span class={`governance-badge result-${outcome.result}`}>{resultWord(outcome.result)}</span>
       </h3>
       {outcome.statement && <p class="outcome-statement">{outcome.statement}</p>}
-      {outcome.winners.length > 0 && (
-        <p>{t('outcome.chosen', { options: listOf(outcome.winners.map((index) => proposal.options[index] ?? String(index + 1))) })}</p>
-      )}
+      {outcome.winners.length > 0 && <p>{t('outcome.chosen', { options: optionNames(outcome.winners, proposal.options) })}</p>}
+      {outcome.tied.length > 0 && <p>{t('outcome.tied', { options: optionNames(outcome.tied, proposal.options) })}</p>}
       <p>
         {t('outcome.turnout', { voted: outcome.voted, electorate: outcome.electorate, abstained: outcome.abstained })}{' '}
         {outcome.quorumMet ? t('outcome.quorumMet') : t('outcome.quorumNotMet')}

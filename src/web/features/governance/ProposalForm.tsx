@@ -1,7 +1,8 @@
 /**
  * A new proposal: title, kind, options (choice kinds), how many may be chosen (multiple choice),
  * who votes, when it opens and closes (typed in the browser's time zone, which is named), the
- * quorum as a percentage, the threshold, and the text in Markdown.
+ * quorum as a percentage, the threshold, whether the ballot is secret (default not), and the text
+ * in Markdown.
  */
 import { useState } from 'preact/hooks';
 import type { ProposalRequest } from '../../../shared/governance-api.js';
@@ -37,6 +38,7 @@ function requestOf(values: {
   closes: string;
   quorum: string;
   threshold: Threshold;
+  secret: boolean;
 }): ProposalRequest | string {
   const title = values.title.trim();
   if (title === '') return t('form.titleMissing');
@@ -64,6 +66,7 @@ function requestOf(values: {
     closesAtMs,
     quorumBasisPoints,
     threshold: values.kind === 'ranked_choice' ? 'simple_majority' : values.threshold,
+    secret: values.secret,
   };
 }
 
@@ -78,8 +81,9 @@ export function ProposalForm({ classes, onCreated }: { classes: readonly MemberC
   const [closes, setCloses] = useState(() => msToDatetimeLocal(Date.now() + weekMs));
   const [quorum, setQuorum] = useState('25');
   const [threshold, setThreshold] = useState<Threshold>('simple_majority');
+  const [secret, setSecret] = useState(false);
   const submit = async () => {
-    const request = requestOf({ title, body, kind, options, choicesMax, electorate, opens, closes, quorum, threshold });
+    const request = requestOf({ title, body, kind, options, choicesMax, electorate, opens, closes, quorum, threshold, secret });
     if (typeof request === 'string') return request;
     const created = await governanceApi.propose(request);
     showToast(t('form.created'));
@@ -155,6 +159,21 @@ export function ProposalForm({ classes, onCreated }: { classes: readonly MemberC
             choices={thresholds.map((each) => ({ value: each, label: t(`threshold.${each}`) }))}
           />
         )}
+        <div class="field">
+          <label class="check">
+            <input
+              id="proposal-secret"
+              type="checkbox"
+              checked={secret}
+              aria-describedby="proposal-secret-hint"
+              onChange={(event) => setSecret(event.currentTarget.checked)}
+            />
+            {t('form.secret')}
+          </label>
+          <p id="proposal-secret-hint" class="hint">
+            {t('form.secretHint')}
+          </p>
+        </div>
         <TextAreaField
           id="proposal-body"
           label={t('form.body')}

@@ -1,11 +1,13 @@
 /**
  * `/coop/proposals/:id`: a proposal — its title, status, times and organiser, its text, its rules
  * in words, a vote form for each member the person votes for (while open), how many have voted,
- * the sealed outcomes once closed, and the discussion. Members only.
+ * the sealed outcomes once closed, and the discussion. Members only. A secret ballot's token kept
+ * in this browser is forgotten once the proposal is seen closed.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/session.js';
 import { EmptyState, ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
+import { browserBallotStorage, forgetBallot } from './ballot-keeper.js';
 import { Discussion } from './Discussion.js';
 import { governanceApi, isMembersOnly, type MemberClassView, type ProposalView, refusal } from './governance-client.js';
 import { t } from './messages.js';
@@ -30,6 +32,7 @@ function Rules({ proposal, classes }: { proposal: ProposalView; classes: readonl
         {proposal.kind === 'multiple_choice' && proposal.choicesMax !== null && (
           <li>{t('rules.choicesMax', { count: proposal.choicesMax })}</li>
         )}
+        {proposal.secret && <li>{t('rules.secret')}</li>}
       </ul>
     </section>
   );
@@ -43,7 +46,12 @@ function Voting({ proposal, onChanged }: { proposal: ProposalView; onChanged: (p
       {proposal.status === 'open' && proposal.myBallots.length === 0 && <p>{t('vote.noneToCast')}</p>}
       {proposal.status === 'open' &&
         proposal.myBallots.map((mine) => (
-          <VoteForm key={`${mine.memberId} ${JSON.stringify(mine.ballot)}`} proposal={proposal} mine={mine} onVoted={onChanged} />
+          <VoteForm
+            key={`${mine.memberId} ${mine.voted} ${JSON.stringify(mine.ballot)}`}
+            proposal={proposal}
+            mine={mine}
+            onVoted={onChanged}
+          />
         ))}
       <p>{t('proposal.votesCast', { count: proposal.votesCast })}</p>
     </section>
@@ -66,6 +74,11 @@ export function ProposalPage({ id }: { id: string }) {
       .then(setProposal, (failure: unknown) => (isMembersOnly(failure) ? setRefused(refusal(failure)) : setError(refusal(failure))));
     governanceApi.classes().then(setClasses, () => undefined);
   }, [signedIn, id]);
+  useEffect(() => {
+    // Once sealed, a secret ballot's token can change nothing; on a shared device it would only tell how this member voted.
+    if (proposal?.secret && proposal.status === 'closed')
+      for (const mine of proposal.myBallots) forgetBallot(browserBallotStorage(), proposal.id, mine.memberId);
+  }, [proposal]);
   if (session.kind !== 'signed-in') return <SignInRequired />;
   return (
     <main class="page governance proposal-page">

@@ -9,7 +9,7 @@ import { ProposalForm } from './ProposalForm.js';
 import { resultWord, when } from './words.js';
 import './governance.css';
 
-/** A proposal's line: its title as a link, its kind, and when it opens or closes, with the latest result once closed. */
+/** A proposal's line: its title as a link, its kind (and whether secret), and when it opens or closes, with the latest result once closed. */
 function ProposalItem({ proposal }: { proposal: ProposalView }) {
   const latest = proposal.outcomes.at(-1);
   const time =
@@ -22,7 +22,8 @@ function ProposalItem({ proposal }: { proposal: ProposalView }) {
     <li class="proposal-item">
       <Link href={`/coop/proposals/${encodeURIComponent(proposal.id)}`}>{proposal.title}</Link>
       <span class="notice">
-        {t(`kind.${proposal.kind}`)} · {time}
+        {t(`kind.${proposal.kind}`)}
+        {proposal.secret && ` · ${t('proposals.secret')}`} · {time}
       </span>
       {proposal.status === 'closed' && (
         <span class={`governance-badge result-${latest?.result ?? 'counting'}`}>

@@ -1,7 +1,8 @@
 /**
  * `/coop/register`: the register of members and share capital (members and operators only; others
  * see the server's sentence and the way to apply), its CSV, the operators' decisions and share
- * movements, and a member's own people's resignation and voter.
+ * movements, and a member's own people's resignation and voter (for the members the server says
+ * the reader speaks for: `mine`).
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SessionView } from '../../../shared/accounts-api.js';
@@ -9,23 +10,18 @@ import { formatNumber } from '../../app/intl/language.js';
 import { money } from '../../app/intl/money.js';
 import { useSession } from '../../app/session.js';
 import { EmptyState, ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
-import { governanceApi, isMembersOnly, type MemberView, type RegisterView, refusal, registerCsvHref } from './governance-client.js';
+import { governanceApi, isMembersOnly, type RegisterView, refusal, registerCsvHref } from './governance-client.js';
 import { MemberActions } from './MemberActions.js';
 import { t } from './messages.js';
 import { SharesForm } from './SharesForm.js';
 import { statusWord } from './words.js';
 import './governance.css';
 
-/** Whether the person speaks for `member`: an owner or admin of its organisation, or (a person member) its own voter. */
-export function speaksFor(member: MemberView, person: SessionView['person']): boolean {
-  if (member.holder === 'person') return member.voterName === person.name;
-  return person.organisations.some((each) => each.slug === member.organisation && (each.role === 'owner' || each.role === 'admin'));
-}
-
 function RegisterTable(props: { register: RegisterView; person: SessionView['person']; onChanged: () => void }) {
   const { person } = props;
   if (props.register.members.length === 0) return <EmptyState text={t('register.empty')} />;
-  const withActions = props.register.members.map((member) => ({ member, mine: speaksFor(member, person) }));
+  const mine = new Set(props.register.mine);
+  const withActions = props.register.members.map((member) => ({ member, mine: mine.has(member.id) }));
   const anyActions = person.operator || withActions.some((each) => each.mine);
   return (
     <div class="table-scroll">

@@ -1,10 +1,13 @@
 /**
  * The vote of one member the person votes for: consent and yes/no answers and a single choice as
  * radio groups, a multiple choice as checkboxes (no more than `choicesMax`), a ranked choice as an
- * ordered list; the vote cast so far, and until when it may change.
+ * ordered list; the vote cast so far, and until when it may change. For a secret ballot the vote
+ * cast and its token are this browser's own (`ballot-keeper.ts`).
  */
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { showToast } from '../../ui/index.js';
+import { browserBallotStorage, canKeepBallots, keepBallot, keptBallot } from './ballot-keeper.js';
 import { GovernanceForm } from './GovernanceForm.js';
 import { answersOf, type Ballot, ballotFromForm, formFromBallot, type VoteFormState } from './governance.js';
 import { governanceApi, type ProposalView } from './governance-client.js';
@@ -88,11 +91,19 @@ function Choices(props: {
   );
 }
 
-/** `mine`: the member and the ballot cast for it so far; `onVoted` gets the proposal as it is after the vote. */
-export function VoteForm(props: { proposal: ProposalView; mine: MyBallot; onVoted: (proposal: ProposalView) => void }) {
+/**
+ * The form itself: the choices, starting from `initial` (null: none cast); `cast` sends a valid
+ * ballot; `children` say what has been cast so far.
+ */
+function BallotForm(props: {
+  proposal: ProposalView;
+  mine: MyBallot;
+  initial: Ballot | null;
+  cast: (ballot: Ballot) => Promise<void>;
+  children: ComponentChildren;
+}) {
   const { proposal, mine } = props;
-  const [state, setState] = useState(() => formFromBallot(proposal.kind, mine.ballot, proposal.options.length));
-  const id = `vote-${mine.memberId}`;
+  const [state, setState] = useState(() => formFromBallot(proposal.kind, props.initial, proposal.options.length));
   const submit = async () => {
     const ballot: Ballot | undefined = ballotFromForm(proposal.kind, state, proposal.options.length, proposal.choicesMax);
     if (ballot === undefined) {
@@ -100,25 +111,90 @@ export function VoteForm(props: { proposal: ProposalView; mine: MyBallot; onVote
         ? t('vote.tooMany', { count: proposal.choicesMax ?? proposal.options.length })
         : t('vote.chooseFirst');
     }
-    const updated = await governanceApi.vote(proposal.id, mine.memberId, ballot);
-    showToast(t('vote.cast', { name: mine.memberName }));
-    props.onVoted(updated);
+    await props.cast(ballot);
     return undefined;
   };
   return (
     <GovernanceForm
       class="card governance-form vote-form"
       label={t('vote.legend', { name: mine.memberName })}
-      submit={mine.ballot === null ? t('vote.submit') : t('vote.change')}
+      submit={mine.voted ? t('vote.change') : t('vote.submit')}
       onSubmit={submit}
     >
-      <Choices id={id} proposal={proposal} legend={t('vote.legend', { name: mine.memberName })} state={state} onChange={setState} />
-      <p class="vote-status">
-        {mine.ballot === null
-          ? t('vote.none')
-          : t('vote.current', { ballot: ballotWords(mine.ballot, proposal.options, proposal.kind === 'ranked_choice') })}{' '}
-        {t('vote.changeUntil', { at: when(proposal.closesAtMs) })}
-      </p>
+      <Choices
+        id={`vote-${mine.memberId}`}
+        proposal={proposal}
+        legend={t('vote.legend', { name: mine.memberName })}
+        state={state}
+        onChange={setState}
+      />
+      {props.children}
     </GovernanceForm>
   );
+}
+
+/** What has been cast so far (`ballot`, or none), and until when it may change. */
+function CastSoFar({ proposal, ballot }: { proposal: ProposalView; ballot: Ballot | null }) {
+  return (
+    <p class="vote-status">
+      {ballot === null
+        ? t('vote.none')
+        : t('vote.current', { ballot: ballotWords(ballot, proposal.options, proposal.kind === 'ranked_choice') })}{' '}
+      {t('vote.changeUntil', { at: when(proposal.closesAtMs) })}
+    </p>
+  );
+}
+
+/** An open ballot: the server says what was cast. */
+function OpenVoteForm(props: { proposal: ProposalView; mine: MyBallot; onVoted: (proposal: ProposalView) => void }) {
+  const { proposal, mine } = props;
+  const cast = async (ballot: Ballot) => {
+    const updated = await governanceApi.vote(proposal.id, mine.memberId, ballot);
+    showToast(t('vote.cast', { name: mine.memberName }));
+    props.onVoted(updated);
+  };
+  return (
+    <BallotForm proposal={proposal} mine={mine} initial={mine.ballot} cast={cast}>
+      <CastSoFar proposal={proposal} ballot={mine.ballot} />
+    </BallotForm>
+  );
+}
+
+/**
+ * A secret ballot: the server only says whether the member voted. This browser keeps the token the
+ * first vote returns, and the ballot, and sends the token back to change it; a vote cast from
+ * elsewhere can be neither shown nor changed here.
+ */
+function SecretVoteForm(props: { proposal: ProposalView; mine: MyBallot; onVoted: (proposal: ProposalView) => void }) {
+  const { proposal, mine } = props;
+  const storage = browserBallotStorage();
+  // What is kept for a member with no receipt is stale (a vote that never reached the server): a first vote replaces it.
+  const [kept, setKept] = useState(() => (mine.voted ? keptBallot(storage, proposal.id, mine.memberId) : undefined));
+  if (mine.voted && !kept) {
+    return (
+      <div class="card vote-form">
+        <p class="notice">{t('vote.secretElsewhere', { name: mine.memberName })}</p>
+      </div>
+    );
+  }
+  const cast = async (ballot: Ballot) => {
+    const updated = await governanceApi.vote(proposal.id, mine.memberId, ballot, kept?.token);
+    const token = updated.ballotToken ?? kept?.token;
+    const keptNow = token !== undefined && keepBallot(storage, proposal.id, mine.memberId, { token, ballot });
+    setKept(keptNow ? { token, ballot } : undefined);
+    if (keptNow) showToast(t('vote.cast', { name: mine.memberName }));
+    else showToast(t('vote.secretNotKept', { name: mine.memberName }), 'info');
+    props.onVoted(updated);
+  };
+  return (
+    <BallotForm proposal={proposal} mine={mine} initial={kept?.ballot ?? null} cast={cast}>
+      <CastSoFar proposal={proposal} ballot={kept?.ballot ?? null} />
+      <p class="hint">{canKeepBallots(storage) ? t('vote.secretKept') : t('vote.secretCannotKeep')}</p>
+    </BallotForm>
+  );
+}
+
+/** `mine`: the member and whether (and, unless secret, how) it has voted; `onVoted` gets the proposal as it is after the vote. */
+export function VoteForm(props: { proposal: ProposalView; mine: MyBallot; onVoted: (proposal: ProposalView) => void }) {
+  return props.proposal.secret ? <SecretVoteForm {...props} /> : <OpenVoteForm {...props} />;
 }

@@ -7,16 +7,18 @@ import { z } from 'zod';
 import {
   MemberClassViewSchema,
   MemberViewSchema,
+  MyMembershipsViewSchema,
   type OutcomeView,
   type ProposalRequest,
   ProposalViewSchema,
   RegisterViewSchema,
+  VoteResponseSchema,
 } from '../../../shared/governance-api.js';
 import { ApiFailure, callApi } from '../../app/api.js';
 import { refusalText } from '../../app/errors/messages.js';
 import type { Ballot, Tally } from './governance.js';
 
-export type { MemberClassView, MemberView, OutcomeView, ProposalView, RegisterView } from '../../../shared/governance-api.js';
+export type { MemberClassView, MemberView, OutcomeView, ProposalView, RegisterView, VoteResponse } from '../../../shared/governance-api.js';
 
 const ClassesSchema = z.object({ classes: z.array(MemberClassViewSchema) });
 const ProposalsSchema = z.object({ proposals: z.array(ProposalViewSchema) });
@@ -62,6 +64,8 @@ export const governanceApi = {
   classes: () => callApi(ClassesSchema, '/api/governance/classes').then((reply) => reply.classes),
   apply: (application: { classId: string; organisation?: string; commitment: string }) =>
     callApi(MemberViewSchema, '/api/governance/applications', post(application)),
+  /** The members this person speaks for, in any state (applied and declined too); empty for someone who never applied. */
+  memberships: () => callApi(MyMembershipsViewSchema, '/api/governance/memberships').then((reply) => reply.members),
   register: () => callApi(RegisterViewSchema, '/api/governance/register'),
   admit: (id: string) => callApi(MemberViewSchema, member(id, 'admit'), post()),
   decline: (id: string, reason: string) => callApi(MemberViewSchema, member(id, 'decline'), post({ reason })),
@@ -72,8 +76,15 @@ export const governanceApi = {
   proposals: () => callApi(ProposalsSchema, '/api/governance/proposals').then((reply) => reply.proposals),
   propose: (request: ProposalRequest) => callApi(ProposalViewSchema, '/api/governance/proposals', post(request)),
   proposal: (id: string) => callApi(ProposalViewSchema, proposal(id)),
-  vote: (id: string, memberId: string, ballot: Ballot) =>
-    callApi(ProposalViewSchema, proposal(id, 'vote'), { method: 'PUT', body: { memberId, ballot } }),
+  /**
+   * Casts or changes `memberId`'s ballot. Secret ballots: `ballotToken` (omitted on the first vote)
+   * changes the ballot; the first vote's reply carries the token, once.
+   */
+  vote: (id: string, memberId: string, ballot: Ballot, ballotToken?: string) =>
+    callApi(VoteResponseSchema, proposal(id, 'vote'), {
+      method: 'PUT',
+      body: { memberId, ballot, ...(ballotToken === undefined ? {} : { ballotToken }) },
+    }),
   comment: (id: string, body: string) => callApi(ProposalViewSchema, proposal(id, 'comments'), post({ body })),
   correct: (id: string, statement: string) => callApi(ProposalViewSchema, proposal(id, 'corrections'), post({ statement })),
 };

@@ -104,6 +104,7 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'proposals.opens': 'S’ouvre le {at}',
   'proposals.closedAt': 'Clos le {at}',
   'proposals.counting': 'Dépouillement en cours',
+  'proposals.secret': 'Bulletin secret',
   'kind.consent': 'Consentement',
   'kind.yes_no': 'Oui ou non',
   'kind.single_choice': 'Choix unique',
@@ -137,6 +138,9 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'form.quorumHint': 'La part du corps électoral qui doit voter, par exemple 25.',
   'form.threshold': 'Seuil',
   'form.rankedThreshold': 'Le vote par classement est dépouillé par éliminations successives, à la majorité simple.',
+  'form.secret': 'Vote à bulletin secret',
+  'form.secretHint':
+    'Personne, pas même les opérateurs, ne peut voir comment un membre a voté ; seul le décompte est publié. Le navigateur de chaque votant garde de quoi changer son vote jusqu’à la clôture.',
   'form.submit': 'Publier la proposition',
   'form.created': 'Proposition publiée.',
   'form.titleMissing': 'Donnez un titre à la proposition.',
@@ -158,9 +162,17 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'rules.electorate': 'Qui vote : {electorate}.',
   'rules.everyMember': 'tous les membres',
   'rules.choicesMax': 'Chaque membre choisit au plus {count, plural, one {# option} other {# options}}.',
+  'rules.secret': 'Bulletin secret : personne, pas même les opérateurs, ne peut voir comment un membre a voté.',
   'vote.heading': 'Votre vote',
   'vote.current': 'Votre vote : {ballot}.',
   'vote.none': 'Pas encore voté.',
+  'vote.secretKept':
+    'Le jeton de votre bulletin secret n’est gardé que dans ce navigateur : depuis un autre navigateur ou appareil, ou une fois les données de ce site effacées, le vote ne peut plus être changé.',
+  'vote.secretElsewhere':
+    'Un vote a été déposé pour {name} depuis un autre navigateur ou appareil. Le bulletin est secret : ce navigateur ne peut pas l’afficher, et le vote ne peut pas être changé d’ici.',
+  'vote.secretCannotKeep':
+    'Ce navigateur ne peut pas garder le jeton du bulletin (navigation privée ou stockage bloqué, peut-être) : une fois déposé, ce vote ne pourra plus être changé.',
+  'vote.secretNotKept': 'Le vote pour {name} est déposé, mais ce navigateur n’a pas pu garder son jeton : il ne pourra pas être changé.',
   'vote.changeUntil': 'Vous pouvez le modifier jusqu’au {at}.',
   'vote.submit': 'Voter',
   'vote.change': 'Modifier le vote',
@@ -193,6 +205,7 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'outcome.heading': 'Résultat',
   'outcome.correction': 'Rectification {revision, number}, {at}',
   'outcome.chosen': 'Choix retenu : {options}.',
+  'outcome.tied': 'Égalité entre {options}.',
   'outcome.turnout':
     '{voted, number} votants sur {electorate, number}, dont {abstained, plural, =0 {aucune abstention} one {# abstention} other {# abstentions}}.',
   'outcome.quorumMet': 'Le quorum a été atteint.',

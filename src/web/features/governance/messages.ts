@@ -101,6 +101,7 @@ export const governanceEnglish = {
   'proposals.opens': 'Opens {at}',
   'proposals.closedAt': 'Closed {at}',
   'proposals.counting': 'Being counted',
+  'proposals.secret': 'Secret ballot',
   'kind.consent': 'Consent',
   'kind.yes_no': 'Yes or no',
   'kind.single_choice': 'Single choice',
@@ -134,6 +135,9 @@ export const governanceEnglish = {
   'form.quorumHint': 'The share of the electorate that must vote, such as 25.',
   'form.threshold': 'Threshold',
   'form.rankedThreshold': 'Ranked choice is counted by instant runoff, to a simple majority.',
+  'form.secret': 'Secret ballot',
+  'form.secretHint':
+    'Nobody, the operators included, can see how a member voted; only the count is published. Each voter’s browser keeps what lets them change their vote until it closes.',
   'form.submit': 'Publish the proposal',
   'form.created': 'Proposal published.',
   'form.titleMissing': 'Give the proposal a title.',
@@ -155,9 +159,17 @@ export const governanceEnglish = {
   'rules.electorate': 'Who votes: {electorate}.',
   'rules.everyMember': 'every member',
   'rules.choicesMax': 'Each member chooses at most {count, plural, one {# option} other {# options}}.',
+  'rules.secret': 'Secret ballot: nobody, the operators included, can see how a member voted.',
   'vote.heading': 'Your vote',
   'vote.current': 'Your vote: {ballot}.',
   'vote.none': 'Not voted yet.',
+  'vote.secretKept':
+    'Your secret ballot’s token is kept only in this browser: from another browser or device, or once this site’s data is cleared, the vote cannot be changed.',
+  'vote.secretElsewhere':
+    'A vote was cast for {name} from another browser or device. The ballot is secret: this browser cannot show it, and the vote cannot be changed from here.',
+  'vote.secretCannotKeep':
+    'This browser cannot keep the ballot’s token (private browsing or blocked storage may be why): once cast, this vote cannot be changed.',
+  'vote.secretNotKept': 'The vote for {name} was cast, but this browser could not keep its token: it cannot be changed.',
   'vote.changeUntil': 'You can change it until {at}.',
   'vote.submit': 'Cast the vote',
   'vote.change': 'Change the vote',
@@ -190,6 +202,7 @@ export const governanceEnglish = {
   'outcome.heading': 'Result',
   'outcome.correction': 'Correction {revision, number}, {at}',
   'outcome.chosen': 'Chosen: {options}.',
+  'outcome.tied': 'A tie between {options}.',
   'outcome.turnout': '{voted, number} of {electorate, number} voted, {abstained, number} of them abstaining.',
   'outcome.quorumMet': 'The quorum was met.',
   'outcome.quorumNotMet': 'The quorum was not met.',
