@@ -153,6 +153,7 @@ export async function startServices(
     mailer: people.mailer,
     link: (path) => `${people.linkBase.get()}${path}`,
     coOpOrganisation: config.COOP_ORGANISATION,
+    inRegister: async (personId) => governance !== undefined && (await governance.members.membersOf(personId)).length > 0,
   });
   await billing.ensurePlans();
   await gateway.start();

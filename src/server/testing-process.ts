@@ -36,7 +36,8 @@ export async function startPlenary(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // `npm start` may first build the web client.
-  const startTimeoutMs = options.via === 'npm start' ? 120_000 : 30_000;
+  // Plenary starts in about a second when the machine is quiet; under a full parallel e2e run on two cores, allow far more.
+  const startTimeoutMs = options.via === 'npm start' ? 120_000 : 60_000;
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -50,6 +50,8 @@ export interface BillingServiceOptions {
   link: (path: string) => string;
   /** The co-op's own organisation (`COOP_ORGANISATION`): its people read the co-op's finances. */
   coOpOrganisation: string | undefined;
+  /** Whether a person is in the co-op's register of members (they read its finances). */
+  inRegister?: ((personId: string) => Promise<boolean>) | undefined;
 }
 
 interface SubscriptionRow {
@@ -90,6 +92,7 @@ export class BillingService {
       creditAccounts: options.creditAccounts,
       organisations: options.organisations,
       coOpOrganisation: options.coOpOrganisation,
+      inRegister: options.inRegister,
       currency: options.terms.currency,
     });
     this.notices = new BillingNotices({
@@ -252,6 +255,8 @@ export class BillingService {
     if (target.quoted) return failure('plan_quoted', billingWords.phrase('plan_quoted', { plan: target.name }));
     const changed = await this.applyChange(membership, target);
     if (!changed.ok) return changed;
+    // A first subscription was invoiced just now: its credits are reserved at once when it pays in credits.
+    await this.credits.sweep(membership.organisationId);
     return success(await this.view(membership.organisationId));
   }
 

@@ -56,8 +56,9 @@ describe.each(bothEngines)('paying invoices in credits (%s)', (engine) => {
   it('reserves the credits on issue and pays automatically in the due date’s last day', async () => {
     await payIn('automatic');
     expect((await trader.request('PUT', '/api/orgs/green/subscription', { planId: 'level-2' })).statusCode).toBe(200);
-    // The reservation, and the invoice's letter.
-    expect(await fixture.billing.runScheduledWork()).toBe(2);
+    // Reserved at once, with the subscription; the scheduler then only sends the invoice's letter.
+    expect(await invoice()).toMatchObject({ creditState: 'reserved', creditReservedMinor: '2000' });
+    expect(await fixture.billing.runScheduledWork()).toBe(1);
     expect(await invoice()).toMatchObject({ status: 'open', creditState: 'reserved', creditReservedMinor: '2000', dueCreditMinor: '2000' });
     // The reservation counts against what the member can spend, but nothing has moved yet.
     expect(await balanceOf('green')).toBe(0n);

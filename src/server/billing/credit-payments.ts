@@ -59,21 +59,23 @@ export class CreditPayments {
   }
 
   /**
-   * The sweep's work: reserves credits for open invoices of organisations that pay in credits (and
+   * The sweep's work (for every organisation, or only `organisationId`): reserves credits for open invoices of organisations that pay in credits (and
    * tries again where there were too few), posts automatic reservations in their last day, and
    * notes reservations the ledger let expire. Returns how many invoices changed.
    */
-  async sweep(): Promise<number> {
+  async sweep(organisationId?: string): Promise<number> {
     const now = this.now();
-    const rows = await this.db
+    let query = this.db
       .selectFrom('billing_invoices')
       .innerJoin('billing_profiles', 'billing_profiles.organisation_id', 'billing_invoices.organisation_id')
       .selectAll('billing_invoices')
       .select('billing_profiles.credit_payment')
       .where('billing_invoices.status', '=', 'open')
       .where('billing_profiles.credit_payment', '!=', 'off')
-      .where('billing_invoices.credit_state', 'in', ['none', 'insufficient', 'unavailable', 'reserved'])
-      .execute();
+      .where('billing_invoices.credit_state', 'in', ['none', 'insufficient', 'unavailable', 'reserved']);
+    // One organisation's invoices at once, when it has just been invoiced or chosen to pay in credits.
+    if (organisationId !== undefined) query = query.where('billing_invoices.organisation_id', '=', organisationId);
+    const rows = await query.execute();
     let changed = 0;
     for (const row of rows) {
       const mode = row.credit_payment as CreditPaymentMode;
@@ -100,11 +102,13 @@ export class CreditPayments {
     );
     if (due === 0n) return false;
     const attempt = row.credit_attempts + 1;
+    // The claim: the next attempt, and `reserving` so that no other run starts one meanwhile.
     const claimed = await this.db
       .updateTable('billing_invoices')
-      .set({ credit_attempts: attempt })
+      .set({ credit_attempts: attempt, credit_state: 'reserving' })
       .where('id', '=', row.id)
       .where('credit_attempts', '=', row.credit_attempts)
+      .where('credit_state', '=', row.credit_state)
       .where('status', '=', 'open')
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) return false;

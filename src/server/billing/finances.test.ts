@@ -5,10 +5,12 @@
  * read them (members) and write them (treasurers).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { creditAccounts } from '../network/index.js';
 import { administratorEmail, approvedTrader, newIdempotencyKey } from '../network/testing.js';
 import { signedUpPerson, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
-import { lastTwelveMonths } from './finances.js';
+import { CoopFinances, lastTwelveMonths } from './finances.js';
+import type { BillingTables } from './migrations.js';
 import { type BillingTestApp, startBillingTestApp } from './testing.js';
 
 const dayMs = 86_400_000;
@@ -118,6 +120,20 @@ describe.each(bothEngines)('the co-op’s finances (%s)', (engine) => {
       '2026-03,income,subscriptions,20.00,10.00',
       '2026-04,expense,Bank fees,50.00,0.00',
     ]);
+
+    // A member in the co-op's register (governance) reads them too, whatever their organisations.
+    const registered = new CoopFinances({
+      db: () => fixture.storage.db.withTables<BillingTables>(),
+      clock: fixture.clock,
+      ledger: fixture.ledger,
+      creditAccounts: creditAccounts(fixture.network.context),
+      organisations: fixture.people.organisations,
+      coOpOrganisation: 'coop',
+      inRegister: async (personId) => personId === 'person-in-register',
+      currency: 'EUR',
+    });
+    expect(await registered.isMember('person-in-register')).toBe(true);
+    expect(await registered.isMember('someone-else')).toBe(false);
 
     // Someone of no subscribing organisation is not a member; nobody signed out reads anything.
     const stranger = await signedUpPerson(fixture, 'eve@example.test', 'Eve');

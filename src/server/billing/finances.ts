@@ -70,12 +70,19 @@ export class CoopFinances {
       organisations: Pick<OrganisationsService, 'membershipsOf'>;
       /** The co-op's own organisation's short name, when it has one. */
       coOpOrganisation: string | undefined;
+      /** Whether the person is a member of the co-op in its register (governance), besides the rule below. */
+      inRegister?: ((personId: string) => Promise<boolean>) | undefined;
       currency: string;
     },
   ) {}
 
-  /** Whether the person belongs to the co-op's organisation or to one that subscribes or was ever invoiced. */
+  /**
+   * Whether the person is a member of the co-op: in its register of members (a member in person,
+   * a person of a member organisation), or of the co-op's organisation, or of one that subscribes
+   * or was ever invoiced.
+   */
   async isMember(personId: string): Promise<boolean> {
+    if (await this.options.inRegister?.(personId)) return true;
     const memberships = await this.options.organisations.membershipsOf(personId);
     if (memberships.some((membership) => membership.slug === this.options.coOpOrganisation)) return true;
     const organisationIds = memberships.map((membership) => membership.organisationId);

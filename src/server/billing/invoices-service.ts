@@ -102,6 +102,8 @@ export class InvoicesService {
       .values({ organisation_id: organisationId, ...values })
       .onConflict((conflict) => conflict.column('organisation_id').doUpdateSet(values))
       .execute();
+    // Paying in credits from now on: the open invoices reserve theirs at once.
+    if (profile.creditPayment !== 'off') await this.options.credits.sweep(organisationId);
     return success(await this.profileView(manager.value));
   }
 

@@ -117,7 +117,7 @@ export const billingMigrations: Record<string, Migration> = {
         .addColumn('paid_money_minor', 'bigint', (column) => column.notNull())
         .addColumn('paid_credit_minor', 'bigint', (column) => column.notNull())
         .addColumn('paid_at_ms', 'bigint')
-        // none | reserved | insufficient | unavailable | posted | released: the credit reservation's state.
+        // none | reserving | reserved | insufficient | unavailable | posted | released: the credit reservation's state.
         .addColumn('credit_state', 'text', (column) => column.notNull())
         .addColumn('credit_reserved_minor', 'bigint', (column) => column.notNull())
         // The ledger's pending transfer holding the reservation, while there is one.
