@@ -172,11 +172,13 @@ describe('governance in the browser', () => {
     await alicePage.getByRole('button', { name: 'Change the vote' }).click();
     await alicePage.getByText('Your vote: No.').waitFor();
 
-    // The first vote sent no token; the change sent the one the first vote returned.
+    // The browser drew its token before the first vote and sent the same one with the change.
     expect(votes).toEqual([
-      { memberId: green, ballot: 'yes' },
+      { memberId: green, ballot: 'yes', ballotToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
       { memberId: green, ballot: 'no', ballotToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
     ]);
+    const [firstVote, change] = votes as { ballotToken: string }[];
+    expect(change?.ballotToken).toBe(firstVote?.ballotToken);
     const seen = await ok<ProposalView>(alicePage, 'GET', `/api/governance/proposals/${secret.id}`);
     expect(seen.myBallots).toEqual([{ memberId: green, memberName: 'Green Bakery', voted: true, ballot: null }]);
     expect(seen.votesCast).toBe(1);

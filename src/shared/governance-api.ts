@@ -122,14 +122,20 @@ export const ProposalRequestSchema = z
 export type ProposalRequest = z.infer<typeof ProposalRequestSchema>;
 
 /** The secret of one secret ballot: 32 random bytes in base64url, given to the voter once and never stored. */
-export const BallotTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'must be the ballot token the first vote returned');
+export const BallotTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'must be a ballot token: 32 random bytes in base64url (43 characters)');
 
 /** `PUT /api/governance/proposals/:id/vote`: a ballot, for one member the person votes for. */
 export const VoteRequestSchema = z
   .object({
     memberId: z.string().min(1).max(64),
     ballot: BallotSchema,
-    /** Secret ballots: the token the first vote returned, to change that ballot (omitted on the first vote). */
+    /**
+     * Secret ballots: the browser's token — drawn and kept before the first vote, sent with every
+     * vote of that member (the same vote sent again is the same ballot); omitted, the server draws one
+     * and returns it once.
+     */
     ballotToken: BallotTokenSchema.optional(),
   })
   .strict();

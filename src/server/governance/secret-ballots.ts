@@ -47,8 +47,11 @@ export type SecretCast =
   | { cast: 'already_voted' | 'token_wrong' | 'sealed' };
 
 /**
- * Casts a member's secret ballot in one transaction: the first time (no token) a receipt and a
- * ballot under a new token's key; later, with the token, replaces the ballot under its key.
+ * Casts a member's secret ballot in one transaction. With a token that keys a ballot already,
+ * replaces that ballot (a change, or the same first vote sent again after its reply was lost).
+ * Otherwise it is a first vote: a receipt — refused when the member has one — and the ballot under
+ * the key of the token the browser chose (it keeps the token before sending, so a lost reply loses
+ * nothing), or of a new token the server draws and returns once when the browser sent none.
  */
 export async function castSecretBallot(
   db: GovernanceDatabase,
@@ -64,15 +67,17 @@ export async function castSecretBallot(
         .where('proposal_id', '=', vote.proposalId)
         .where('ballot_key', '=', ballotKeyOf(vote.proposalId, vote.memberId, vote.ballotToken))
         .executeTakeFirst();
-      return Number(changed.numUpdatedRows) === 1 ? { cast: 'changed' } : { cast: 'token_wrong' };
+      if (Number(changed.numUpdatedRows) === 1) return { cast: 'changed' };
     }
     const receipt = await transaction
       .insertInto('governance_ballot_receipts')
       .values({ proposal_id: vote.proposalId, member_id: vote.memberId })
       .onConflict((conflict) => conflict.columns(['proposal_id', 'member_id']).doNothing())
       .executeTakeFirst();
-    if (Number(receipt.numInsertedOrUpdatedRows ?? 0n) !== 1) return { cast: 'already_voted' };
-    const ballotToken = newBallotToken();
+    // Voted already: with a token that keys none of the ballots it is the wrong one; without, a second vote.
+    if (Number(receipt.numInsertedOrUpdatedRows ?? 0n) !== 1)
+      return { cast: vote.ballotToken === undefined ? 'already_voted' : 'token_wrong' };
+    const ballotToken = vote.ballotToken ?? newBallotToken();
     await transaction
       .insertInto('governance_secret_ballots')
       .values({

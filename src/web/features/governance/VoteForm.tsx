@@ -6,8 +6,9 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { ApiFailure } from '../../app/api.js';
 import { showToast } from '../../ui/index.js';
-import { browserBallotStorage, canKeepBallots, keepBallot, keptBallot } from './ballot-keeper.js';
+import { browserBallotStorage, canKeepBallots, forgetBallot, keepBallot, keptBallot, newBallotToken } from './ballot-keeper.js';
 import { GovernanceForm } from './GovernanceForm.js';
 import { answersOf, type Ballot, ballotFromForm, formFromBallot, type VoteFormState } from './governance.js';
 import { governanceApi, type ProposalView } from './governance-client.js';
@@ -178,9 +179,21 @@ function SecretVoteForm(props: { proposal: ProposalView; mine: MyBallot; onVoted
     );
   }
   const cast = async (ballot: Ballot) => {
-    const updated = await governanceApi.vote(proposal.id, mine.memberId, ballot, kept?.token);
-    const token = updated.ballotToken ?? kept?.token;
-    const keptNow = token !== undefined && keepBallot(storage, proposal.id, mine.memberId, { token, ballot });
+    // The token is drawn here and kept before the vote is sent: a lost reply loses nothing.
+    const token = kept?.token ?? newBallotToken();
+    const previous = kept;
+    const keptNow = keepBallot(storage, proposal.id, mine.memberId, { token, ballot });
+    let updated: Awaited<ReturnType<typeof governanceApi.vote>>;
+    try {
+      updated = await governanceApi.vote(proposal.id, mine.memberId, ballot, token);
+    } catch (refusal) {
+      // Unanswered, the vote may have been cast: the token stays kept, to send the same vote again.
+      // Refused, this browser shows what it had cast before, or nothing.
+      const answered = !(refusal instanceof ApiFailure && refusal.code === 'network_error');
+      if (answered && previous) keepBallot(storage, proposal.id, mine.memberId, previous);
+      else if (answered) forgetBallot(storage, proposal.id, mine.memberId);
+      throw refusal;
+    }
     setKept(keptNow ? { token, ballot } : undefined);
     if (keptNow) showToast(t('vote.cast', { name: mine.memberName }));
     else showToast(t('vote.secretNotKept', { name: mine.memberName }), 'info');

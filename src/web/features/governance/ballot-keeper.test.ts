@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { type BallotStorage, canKeepBallots, forgetBallot, keepBallot, keptBallot, keptBallotKey } from './ballot-keeper.js';
+import {
+  type BallotStorage,
+  canKeepBallots,
+  forgetBallot,
+  keepBallot,
+  keptBallot,
+  keptBallotKey,
+  newBallotToken,
+} from './ballot-keeper.js';
 
 const token = `${'A'.repeat(42)}z`;
 const otherToken = `${'b'.repeat(42)}_`;
@@ -62,5 +70,14 @@ describe('the ballot keeper', () => {
     const working = fakeStorage();
     expect(canKeepBallots(working)).toBe(true);
     expect(working.items.size).toBe(0);
+  });
+});
+
+describe('a ballot token drawn in the browser', () => {
+  it('is 32 random bytes in base64url, 43 characters, as the server expects', () => {
+    const token = newBallotToken((bytes) => bytes.fill(0xfb));
+    expect(token).toBe('-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_v7-_s');
+    expect(newBallotToken()).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(newBallotToken()).not.toBe(newBallotToken());
   });
 });

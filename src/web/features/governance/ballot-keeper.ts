@@ -91,3 +91,15 @@ export function canKeepBallots(storage: BallotStorage | undefined): boolean {
     return false;
   }
 }
+
+/**
+ * A new ballot token drawn in this browser: 32 random bytes in base64url (43 characters), as the
+ * server expects. The browser keeps it before the first vote is sent, so a reply lost on the way
+ * back loses nothing: sending the same vote again with it is the same ballot.
+ */
+export function newBallotToken(random: (bytes: Uint8Array) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+  const bytes = random(new Uint8Array(32));
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
