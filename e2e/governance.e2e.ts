@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
 import type { ProposalView, VoteResponse } from '../src/shared/governance-api.js';
-import { launchChromium, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
+import { api, launchChromium, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
 
 let plenary: RunningPlenary;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -34,22 +34,6 @@ let bikes: string;
 let ranked: ProposalView;
 let secret: ProposalView;
 let closing: ProposalView;
-
-/** Sends a JSON request from the signed-in page, with its session's CSRF token; returns the status and body. */
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/account/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: response.status, body: response.status === 204 ? null : await response.json() };
-    },
-    { method, path, body },
-  );
-}
 
 /** `api()` that expects success (a status under 300) and returns the body as `T`. */
 async function ok<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {

@@ -200,3 +200,22 @@ export async function signedInPage(
   await page.getByText(`Signed in as ${person.name}`).waitFor({ state: 'attached' });
   return page;
 }
+
+/**
+ * Sends a JSON request from a signed-in page, with its session's CSRF token, as the page's own
+ * scripts do; returns the status and the body (null for 204).
+ */
+export async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/account/session')).json()) as { csrfToken: string };
+      const response = await fetch(path, {
+        method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        body: body === undefined ? null : JSON.stringify(body),
+      });
+      return { status: response.status, body: response.status === 204 ? null : await response.json() };
+    },
+    { method, path, body },
+  );
+}

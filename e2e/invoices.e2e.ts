@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
 import type { FinancesView } from '../src/shared/finances-api.js';
 import type { InvoiceView } from '../src/shared/invoices-api.js';
-import { launchChromium, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
+import { api, launchChromium, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
 
 let plenary: RunningPlenary;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -62,22 +62,6 @@ afterAll(async () => {
   await plenary?.stop();
   await mail?.close();
 });
-
-/** Sends a JSON request from the signed-in page, with its session's CSRF token; returns the status and body. */
-async function api(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/account/session')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
-        body: body === undefined ? null : JSON.stringify(body),
-      });
-      return { status: response.status, body: response.status === 204 ? null : await response.json() };
-    },
-    { method, path, body },
-  );
-}
 
 /** The owner makes an organisation and subscribes it to Level 2, which issues its first invoice at once. */
 async function subscribe(page: Page, name: string, slug: string): Promise<void> {
