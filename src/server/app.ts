@@ -14,6 +14,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
+import { type BbbApi, bbbApiHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import { dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
@@ -44,6 +45,8 @@ export interface AppServices {
   billing: BillingService;
   /** Members, shares, proposals and votes. */
   governance: Governance;
+  /** The BigBlueButton API; absent or without a secret, `/bigbluebutton/api` is off. */
+  bbbApi?: BbbApi;
   /** Whether a person is one of the co-op's operators. */
   isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** Bearer token of the ledger's administrative API; without it that API is off. */
@@ -171,11 +174,15 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     isOperator: services.isOperator,
     credit: services.billing.creditName,
   });
+  if (services.bbbApi) {
+    await app.register(bbbApiHttp, { api: services.bbbApi, siteUrl: (origin) => services.publicUrl ?? origin });
+  }
   await app.register(operationsHttp, {
     storage: services.storage,
     gateway: services.gateway,
     registry: services.registry,
     metricsToken: services.metricsToken,
+    metrics: services.bbbApi ? [services.bbbApi.metrics.calls] : [],
   });
   await registerWebClient(app, services.webRoot);
   return { app, connections };

@@ -1,4 +1,5 @@
 /** Every domain's migrations in one set, for the composition root, the command line and tests. */
+import { bbbApiMigrations } from './bbb-api/index.js';
 import { billingMigrations } from './billing/index.js';
 import { governanceMigrations } from './governance/index.js';
 import { ledgerMigrations } from './ledger/index.js';
@@ -14,4 +15,5 @@ export const allMigrations = {
   ...networkMigrations,
   ...billingMigrations,
   ...governanceMigrations,
+  ...bbbApiMigrations,
 };

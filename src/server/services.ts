@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
+import { BbbApi } from './bbb-api/index.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
 import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
@@ -42,6 +43,8 @@ export interface Services {
   billing: BillingService;
   /** Members, shares, proposals and votes. */
   governance: Governance;
+  /** The BigBlueButton API's meetings (`BBB_API_SECRET`; off without it). */
+  bbbApi: BbbApi;
   /** Whether a person is one of the co-op's operators (`OPERATOR_EMAILS`, with a verified email). */
   isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** The supervised Janus, when Plenary runs its own. */
@@ -175,6 +178,13 @@ export async function startServices(
     mailer: people.mailer,
     link: (path) => `${people.linkBase.get()}${path}`,
   });
+  const bbbApi = new BbbApi({
+    storage,
+    clock,
+    rooms,
+    registry,
+    settings: { secret: config.BBB_API_SECRET, checksumAlgorithms: config.BBB_API_CHECKSUM_ALGORITHMS },
+  });
   const billingPeriods = repeatEvery(
     limits.billingSweepIntervalMs,
     async () => {
@@ -212,6 +222,7 @@ export async function startServices(
     network,
     billing,
     governance,
+    bbbApi,
     isOperator,
     localJanus,
     async stop() {

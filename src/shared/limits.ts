@@ -232,3 +232,35 @@ export const networkLimits = {
   /** Payments and requests one client address may submit per minute. */
   paymentRequestsPerMinuteMax: 60,
 } as const;
+
+/** Limits of the BigBlueButton API (see src/server/bbb-api). */
+export const bbbApiLimits = {
+  /** Longest query string of one call, in characters (Node refuses longer request lines anyway). */
+  queryCharactersMax: 16 * 1024,
+  /** Largest form or XML body of one POST, in bytes. */
+  bodyBytesMax: 64 * 1024,
+  /** Parameters (query and body together) one BigBlueButton API call may carry. */
+  parametersMax: 256,
+  /** Shortest and longest BigBlueButton `meetingID`, in characters (as BigBlueButton 2.4 and later). */
+  meetingIdCharactersMin: 2,
+  meetingIdCharactersMax: 256,
+  /** Shortest and longest meeting name given to `create`, in characters. */
+  meetingNameCharactersMin: 2,
+  meetingNameCharactersMax: 256,
+  /** Shortest and longest `attendeePW` / `moderatorPW`, in characters (as BigBlueButton 2.4 and later). */
+  passwordCharactersMin: 2,
+  passwordCharactersMax: 64,
+  /** Longest `fullName`, `userID`, welcome text, URL or metadata value, in characters. */
+  textCharactersMax: 4096,
+  /** Metadata entries (`meta_*`) one meeting may carry. */
+  metadataEntriesMax: 64,
+  /** Longest metadata name after `meta_`, in characters. */
+  metadataNameCharactersMax: 64,
+  /** Longest `maxParticipants`, `duration` accepted (people; minutes: a week). */
+  participantsMax: 10_000,
+  durationMinutesMax: 7 * 24 * 60,
+  /** How long a join ticket from `join` stays usable, in milliseconds (the browser follows the redirect at once). */
+  joinTicketLifetimeMs: 2 * 60_000,
+  /** Meetings `getMeetings` lists at most. */
+  meetingsListedMax: 1000,
+} as const;

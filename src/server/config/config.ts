@@ -9,6 +9,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { isValidBIC, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
+import { parseChecksumAlgorithms } from '../bbb-api/index.js';
 
 /** `192.0.2.1`, `2001:db8::1`, `10.0.0.0/8`, `2001:db8::/32`. */
 function isAddressOrRange(value: string): boolean {
@@ -130,6 +131,23 @@ const ConfigSchema = z
     LEDGER_API_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Bearer token Prometheus sends to read `/metrics`; when absent `/metrics` refuses every request. */
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /**
+     * The shared secret of the BigBlueButton API (`/bigbluebutton/api`), for integrations such as
+     * Moodle, Nextcloud or Greenlight; when absent that API is off (404).
+     */
+    BBB_API_SECRET: z.string().min(16, 'must be at least 16 characters').max(256, 'must be at most 256 characters').optional(),
+    /**
+     * Checksum algorithms the BigBlueButton API accepts, comma-separated, from sha1, sha256, sha384
+     * and sha512. Default all four, as BigBlueButton.
+     */
+    BBB_API_CHECKSUM_ALGORITHMS: z
+      .string()
+      .default('sha1,sha256,sha384,sha512')
+      .transform((list, context) => {
+        const algorithms = parseChecksumAlgorithms(list);
+        if (!algorithms) context.addIssue({ code: 'custom', message: 'must be a comma-separated list of sha1, sha256, sha384, sha512' });
+        return algorithms ?? [];
+      }),
     /** Code of the mutual-credit network's currency in the ledger. Default `CREDIT`. */
     NETWORK_CURRENCY: z
       .string()

@@ -3,7 +3,7 @@
  * and `/metrics` (Prometheus text format, only with `Authorization: Bearer <METRICS_TOKEN>`).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, type Metric, Registry } from 'prom-client';
 import { bearerTokenGuard } from '../http/bearer.js';
 import type { JanusGateway } from '../media/index.js';
 import type { RoomRegistry } from '../meetings/index.js';
@@ -15,6 +15,8 @@ export interface OperationsOptions {
   registry: RoomRegistry;
   /** Bearer token Prometheus sends for `/metrics` (config `METRICS_TOKEN`); undefined turns `/metrics` off. */
   metricsToken: string | undefined;
+  /** Other domains' metrics to serve beside these (e.g. the BigBlueButton API's call counter). Default none. */
+  metrics?: Metric[];
 }
 
 function createMetrics(options: OperationsOptions): Registry {
@@ -52,6 +54,7 @@ function createMetrics(options: OperationsOptions): Registry {
       this.set(options.gateway.isUp ? 1 : 0);
     },
   });
+  for (const metric of options.metrics ?? []) registry.registerMetric(metric);
   return registry;
 }
 

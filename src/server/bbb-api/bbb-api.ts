@@ -1,0 +1,135 @@
+/**
+ * The BigBlueButton API's service: meetings made by `create` (each held in a persistent Plenary
+ * room, the same room for every meeting with the same meetingID), ended by `end`, and read with
+ * what the live room registry says of who is in them. Calls are answered here as values; the
+ * HTTP edge (`http.ts`) checks checksums and writes XML.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { limits } from '../../shared/limits.js';
+import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import type { Clock } from '../platform/clock.js';
+import { type Result, success } from '../platform/outcome.js';
+import type { Storage } from '../storage/index.js';
+import type { ChecksumAlgorithm } from './checksum.js';
+import { type CreateRequest, generatePassword } from './create.js';
+import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
+import { type BbbFailureKey, bbbFailure } from './messages.js';
+import { BbbApiMetrics } from './metrics.js';
+
+/** The operator's settings of the API (`BBB_API_SECRET`, `BBB_API_CHECKSUM_ALGORITHMS`). */
+export interface BbbApiSettings {
+  /** The operator-wide shared secret; without it the API is off (every path answers 404). */
+  secret: string | undefined;
+  /** The checksum algorithms accepted. Default all four, as BigBlueButton. */
+  checksumAlgorithms: readonly ChecksumAlgorithm[];
+}
+
+/** What the service needs from the rest of Plenary. */
+export interface BbbApiOptions {
+  storage: Storage;
+  clock: Clock;
+  rooms: RoomsRepository;
+  registry: RoomRegistry;
+  settings: BbbApiSettings;
+}
+
+/** A created meeting, and whether it already existed (`duplicateWarning`). */
+export interface Created {
+  meeting: BbbMeeting;
+  duplicate: boolean;
+}
+
+/** The BigBlueButton API's meetings. */
+export class BbbApi {
+  readonly store: BbbMeetingsStore;
+  /** `plenary_bbb_api_calls_total{call, returncode}`, registered with `/metrics` by the operations domain. */
+  readonly metrics = new BbbApiMetrics();
+
+  constructor(private readonly options: BbbApiOptions) {
+    this.store = new BbbMeetingsStore(options.storage);
+  }
+
+  get settings(): BbbApiSettings {
+    return this.options.settings;
+  }
+
+  get clock(): Clock {
+    return this.options.clock;
+  }
+
+  get registry(): RoomRegistry {
+    return this.options.registry;
+  }
+
+  /**
+   * Creates the meeting, or finds the one already open with this meetingID: the same meeting
+   * with `duplicateWarning` when the passwords given are its passwords or none are given,
+   * `idNotUnique` otherwise (as BigBlueButton decides).
+   */
+  async create(request: CreateRequest, organisationId: string | null = null): Promise<Result<Created, BbbFailureKey>> {
+    const existing = await this.store.findOpen(request.meetingId);
+    if (existing) return this.answerExisting(existing, request);
+    const createTimeMs = this.options.clock.nowMs();
+    const meeting: BbbMeeting = {
+      internalId: internalMeetingId(request.meetingId, createTimeMs),
+      meetingId: request.meetingId,
+      roomId: await this.roomFor(request),
+      organisationId,
+      name: request.name,
+      attendeePassword: request.attendeePassword ?? generatePassword(),
+      moderatorPassword: request.moderatorPassword ?? generatePassword(),
+      settings: request.settings,
+      metadata: request.metadata,
+      createTimeMs,
+      endedAtMs: null,
+    };
+    if (await this.store.insert(meeting)) return success({ meeting, duplicate: false });
+    const winner = await this.store.findOpen(request.meetingId);
+    return winner ? this.answerExisting(winner, request) : bbbFailure('idNotUnique');
+  }
+
+  private answerExisting(existing: BbbMeeting, request: CreateRequest): Result<Created, BbbFailureKey> {
+    const noneGiven = request.attendeePassword === undefined && request.moderatorPassword === undefined;
+    const same =
+      sameSecret(request.attendeePassword, existing.attendeePassword) && sameSecret(request.moderatorPassword, existing.moderatorPassword);
+    return noneGiven || same ? success({ meeting: existing, duplicate: true }) : bbbFailure('idNotUnique');
+  }
+
+  /** The room of the latest meeting with this meetingID, set as `create` asks; a new room for a new meetingID. */
+  private async roomFor(request: CreateRequest) {
+    const settings = {
+      name: request.name.slice(0, limits.roomNameCharactersMax),
+      participantsMax: Math.min(request.settings.maxParticipants || limits.participantsPerRoomMax, limits.participantsPerRoomMax),
+      muteOnJoin: request.settings.muteOnStart,
+      waitingRoom: request.settings.guestPolicy === 'ASK_MODERATOR' || request.settings.guestPolicy === 'ALWAYS_ACCEPT_AUTH',
+    };
+    const previous = await this.store.findLatest(request.meetingId);
+    const room = previous ? await this.options.rooms.updateSettings(previous.roomId, settings) : undefined;
+    return (room ?? (await this.options.rooms.create(settings))).id;
+  }
+
+  /** Ends the open meeting: marks it ended and closes its live room (everyone in it is disconnected). */
+  async end(meeting: BbbMeeting): Promise<void> {
+    await this.store.end(meeting.internalId, this.options.clock.nowMs());
+    this.options.registry.find(meeting.roomId)?.close();
+  }
+
+  /** Whether someone is in the meeting's live room now. */
+  isRunning(meeting: BbbMeeting): boolean {
+    if (meeting.endedAtMs !== null) return false;
+    const live = this.options.registry.find(meeting.roomId);
+    return live !== undefined && !live.closed && live.participants.size > 0;
+  }
+}
+
+/** BigBlueButton's internal meeting id: the SHA-1 of the meetingID in hex, a dash, the create time. */
+export function internalMeetingId(meetingId: string, createTimeMs: number): string {
+  return `${createHash('sha1').update(meetingId, 'utf8').digest('hex')}-${createTimeMs}`;
+}
+
+/** Whether a given password equals the meeting's, compared in constant time (through their digests). */
+export function sameSecret(given: string | undefined, actual: string): boolean {
+  if (given === undefined) return false;
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(given), digest(actual));
+}

@@ -1,0 +1,355 @@
+/**
+ * The calls on both engines: create (idempotent, duplicateWarning, idNotUnique), join (roles,
+ * passwords, tickets, guest policy), end, isMeetingRunning, getMeetingInfo with live attendees,
+ * getMeetings and the recording calls, each answer's XML parsed back.
+ */
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bbbApiLimits } from '../../shared/limits.js';
+import { bothEngines } from '../storage/testing.js';
+import { ticketHash } from './join.js';
+import { type BbbApiTestApp, startBbbApiTestApp, testSiteUrl } from './testing.js';
+
+describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
+  let t: BbbApiTestApp;
+  beforeEach(async () => {
+    t = await startBbbApiTestApp(engine);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const createParams: [string, string][] = [
+    ['name', 'Maths 101'],
+    ['meetingID', 'maths-101'],
+    ['attendeePW', 'ap'],
+    ['moderatorPW', 'mp'],
+    ['meta_bbb-origin', 'Moodle'],
+    ['meta_endCallbackUrl', 'https://lms.test/ended'],
+  ];
+
+  it('creates a meeting and answers with its documented elements', async () => {
+    const { status, response } = await t.call('create', createParams);
+    expect(status).toBe(200);
+    const createTime = Date.UTC(2026, 10, 27, 10);
+    const sha1 = createHash('sha1').update('maths-101').digest('hex');
+    expect(response).toMatchObject({
+      returncode: 'SUCCESS',
+      meetingID: 'maths-101',
+      internalMeetingID: `${sha1}-${createTime}`,
+      parentMeetingID: 'bbb-none',
+      attendeePW: 'ap',
+      moderatorPW: 'mp',
+      createTime: String(createTime),
+      createDate: 'Fri Nov 27 10:00:00 UTC 2026',
+      hasUserJoined: 'false',
+      duration: '0',
+      hasBeenForciblyEnded: 'false',
+    });
+    expect(response.messageKey).toBeUndefined();
+  });
+
+  it('generates the passwords left out, and a repeated create is the same meeting with duplicateWarning', async () => {
+    const first = (
+      await t.call('create', [
+        ['name', 'Open'],
+        ['meetingID', 'open-room'],
+      ])
+    ).response;
+    expect(first.attendeePW).toMatch(/^[A-Za-z0-9]{8}$/);
+    expect(first.moderatorPW).toMatch(/^[A-Za-z0-9]{8}$/);
+    t.clock.advance(5_000);
+    const again = (
+      await t.call('create', [
+        ['name', 'Open'],
+        ['meetingID', 'open-room'],
+      ])
+    ).response;
+    expect(again).toMatchObject({
+      returncode: 'SUCCESS',
+      messageKey: 'duplicateWarning',
+      internalMeetingID: first.internalMeetingID,
+      createTime: first.createTime,
+      attendeePW: first.attendeePW,
+    });
+    const samePasswords = await t.call('create', [
+      ['name', 'Open'],
+      ['meetingID', 'open-room'],
+      ['attendeePW', String(first.attendeePW)],
+      ['moderatorPW', String(first.moderatorPW)],
+    ]);
+    expect(samePasswords.response.messageKey).toBe('duplicateWarning');
+  });
+
+  it('refuses a create with the meetingID of an open meeting but other passwords (idNotUnique)', async () => {
+    await t.call('create', createParams);
+    const other = await t.call('create', [
+      ['name', 'Maths 101'],
+      ['meetingID', 'maths-101'],
+      ['attendeePW', 'ap'],
+      ['moderatorPW', 'other'],
+    ]);
+    expect(other.response).toMatchObject({ returncode: 'FAILED', messageKey: 'idNotUnique' });
+    const oneOnly = await t.call('create', [
+      ['name', 'Maths 101'],
+      ['meetingID', 'maths-101'],
+      ['attendeePW', 'ap'],
+    ]);
+    expect(oneOnly.response.messageKey).toBe('idNotUnique');
+  });
+
+  it('refuses missing or malformed create parameters with the documented keys', async () => {
+    const answers = await Promise.all([
+      t.call('create', [['name', 'No id']]),
+      t.call('create', [['meetingID', 'no-name']]),
+      t.call('create', [
+        ['name', 'Comma'],
+        ['meetingID', 'a,b'],
+      ]),
+      t.call('create', [
+        ['name', 'Long'],
+        ['meetingID', 'x'.repeat(bbbApiLimits.meetingIdCharactersMax + 1)],
+      ]),
+      t.call('create', [
+        ['name', 'Record'],
+        ['meetingID', 'rec'],
+        ['record', 'yes'],
+      ]),
+      t.call('create', [
+        ['name', 'Pw'],
+        ['meetingID', 'pw'],
+        ['attendeePW', 'a'],
+      ]),
+      t.call('create', [
+        ['name', 'Cap'],
+        ['meetingID', 'cap'],
+        ['maxParticipants', '-1'],
+      ]),
+      t.call('create', [
+        ['name', 'Policy'],
+        ['meetingID', 'pol'],
+        ['guestPolicy', 'SOMETIMES'],
+      ]),
+      t.call('create', [
+        ['name', 'Logout'],
+        ['meetingID', 'out'],
+        ['logoutURL', 'javascript:alert(1)'],
+      ]),
+    ]);
+    expect(answers.map((answer) => answer.response.messageKey)).toEqual([
+      'missingParamMeetingID',
+      'validationError',
+      'validationError',
+      'validationError',
+      'validationError',
+      'invalidPassword',
+      'validationError',
+      'validationError',
+      'validationError',
+    ]);
+    expect(answers.every((answer) => answer.status === 200 && answer.response.returncode === 'FAILED')).toBe(true);
+  });
+
+  it('joins with a password or a role: a one-time ticket in the redirect, or the session XML', async () => {
+    await t.call('create', createParams);
+    const redirected = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Ada'],
+      ['password', 'mp'],
+    ]);
+    expect(redirected.status).toBe(302);
+    const location = String(redirected.headers.location);
+    expect(location.startsWith(`${testSiteUrl}/bbb/join#ticket=`)).toBe(true);
+    const ticket = location.slice(location.indexOf('=') + 1);
+    expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const redeemed = await t.api.store.redeemTicket(ticketHash(ticket), t.clock.nowMs());
+    expect(redeemed).toMatchObject({ fullName: 'Ada', role: 'moderator', guest: false, guestStatus: 'allow', logoutUrl: null });
+    expect(await t.api.store.redeemTicket(ticketHash(ticket), t.clock.nowMs())).toBeUndefined();
+
+    const xml = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Bo'],
+      ['role', 'viewer'],
+      ['userID', 'moodle-42'],
+      ['redirect', 'false'],
+    ]);
+    expect(xml.response).toMatchObject({ returncode: 'SUCCESS', messageKey: 'successfullyJoined', guestStatus: 'ALLOW' });
+    expect(String(xml.response.user_id)).toMatch(/^w_[a-z0-9]{12}$/);
+    const session = String(xml.response.session_token);
+    expect(xml.response.url).toBe(`${testSiteUrl}/bbb/join#ticket=${session}`);
+    t.clock.advance(bbbApiLimits.joinTicketLifetimeMs);
+    expect(await t.api.store.redeemTicket(ticketHash(session), t.clock.nowMs())).toBeUndefined();
+  });
+
+  it('refuses joins with the documented keys: wrong password, unknown meeting, missing name, old createTime', async () => {
+    const created = (await t.call('create', createParams)).response;
+    const base: [string, string][] = [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Ada'],
+      ['redirect', 'false'],
+    ];
+    const answers = await Promise.all([
+      t.call('join', [...base, ['password', 'wrong']]),
+      t.call('join', [...base, ['password', 'MP']]),
+      t.call('join', base),
+      t.call('join', [
+        ['meetingID', 'nope'],
+        ['fullName', 'Ada'],
+        ['password', 'mp'],
+      ]),
+      t.call('join', [
+        ['meetingID', 'maths-101'],
+        ['fullName', '  '],
+        ['password', 'mp'],
+      ]),
+      t.call('join', [...base, ['password', 'mp'], ['createTime', String(Number(created.createTime) - 1)]]),
+    ]);
+    expect(answers.map((answer) => answer.response.messageKey)).toEqual([
+      'invalidPassword',
+      'invalidPassword',
+      'invalidPassword',
+      'invalidMeetingIdentifier',
+      'missingParamFullName',
+      'mismatchCreateTimeParam',
+    ]);
+    expect(answers.every((answer) => answer.status === 200)).toBe(true);
+  });
+
+  it('follows the guest policy: ALWAYS_DENY refuses guests, ASK_MODERATOR makes them wait', async () => {
+    await t.call('create', [
+      ['name', 'Deny'],
+      ['meetingID', 'deny'],
+      ['guestPolicy', 'ALWAYS_DENY'],
+    ]);
+    await t.call('create', [
+      ['name', 'Ask'],
+      ['meetingID', 'ask'],
+      ['guestPolicy', 'ASK_MODERATOR'],
+    ]);
+    const guest = (meetingID: string) =>
+      t.call('join', [
+        ['meetingID', meetingID],
+        ['fullName', 'Guest'],
+        ['role', 'VIEWER'],
+        ['guest', 'true'],
+        ['redirect', 'false'],
+      ]);
+    expect((await guest('deny')).response.messageKey).toBe('guestDeniedAccess');
+    expect((await guest('ask')).response).toMatchObject({ returncode: 'SUCCESS', messageKey: 'guestWait', guestStatus: 'WAIT' });
+    const room = await t.rooms.find((await t.api.store.findOpen('ask'))?.roomId ?? ('' as never));
+    expect(room?.waitingRoom).toBe(true);
+  });
+
+  it('tells who is in the meeting from the live registry: roles, counts, metadata', async () => {
+    await t.call('create', [...createParams, ['maxParticipants', '2']]);
+    const meeting = await t.api.store.findOpen('maths-101');
+    if (!meeting) throw new Error('no meeting');
+    expect((await t.call('isMeetingRunning', [['meetingID', 'maths-101']])).response.running).toBe('false');
+    await t.enter(meeting.roomId, 'Mod Erator', true);
+    await t.enter(meeting.roomId, 'Gil Guest', false);
+    expect((await t.call('isMeetingRunning', [['meetingID', 'maths-101']])).response).toEqual({ returncode: 'SUCCESS', running: 'true' });
+    const info = (await t.call('getMeetingInfo', [['meetingID', 'maths-101']])).response;
+    expect(info).toMatchObject({
+      returncode: 'SUCCESS',
+      meetingName: 'Maths 101',
+      running: 'true',
+      participantCount: '2',
+      moderatorCount: '1',
+      listenerCount: '2',
+      maxUsers: '2',
+      metadata: { 'bbb-origin': 'Moodle', endcallbackurl: 'https://lms.test/ended' },
+    });
+    const attendees = (info.attendees as { attendee: Record<string, string>[] }).attendee;
+    expect(attendees.map((attendee) => [attendee.fullName, attendee.role, attendee.hasVideo])).toEqual([
+      ['Mod Erator', 'MODERATOR', 'false'],
+      ['Gil Guest', 'VIEWER', 'false'],
+    ]);
+    const full = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Third'],
+      ['password', 'ap'],
+      ['redirect', 'false'],
+    ]);
+    expect(full.response.messageKey).toBe('maxParticipantsReached');
+  });
+
+  it('ends a meeting: it is no longer found or running, joins are refused, and a new create reuses its room', async () => {
+    expect((await t.call('end', [['meetingID', 'maths-101']])).response.messageKey).toBe('notFound');
+    const first = (await t.call('create', createParams)).response;
+    const room = (await t.api.store.findOpen('maths-101'))?.roomId;
+    if (!room) throw new Error('no room');
+    await t.enter(room, 'Mod Erator', true);
+    expect(
+      (
+        await t.call('end', [
+          ['meetingID', 'maths-101'],
+          ['password', 'ap'],
+        ])
+      ).response.messageKey,
+    ).toBe('invalidPassword');
+    const ended = await t.call('end', [['meetingID', 'maths-101']]);
+    expect(ended.response).toMatchObject({ returncode: 'SUCCESS', messageKey: 'sentEndMeetingRequest' });
+    expect(t.registry.find(room)).toBeUndefined();
+    expect((await t.call('getMeetingInfo', [['meetingID', 'maths-101']])).response.messageKey).toBe('notFound');
+    expect((await t.call('isMeetingRunning', [['meetingID', 'maths-101']])).response.running).toBe('false');
+    const join = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Late'],
+      ['password', 'ap'],
+      ['redirect', 'false'],
+    ]);
+    expect(join.response.messageKey).toBe('meetingForciblyEnded');
+    t.clock.advance(60_000);
+    const second = (await t.call('create', createParams)).response;
+    expect(second.messageKey).toBeUndefined();
+    expect(second.createTime).not.toBe(first.createTime);
+    expect((await t.api.store.findOpen('maths-101'))?.roomId).toBe(room);
+  });
+
+  it('lists the meetings being held, or says there are none', async () => {
+    const none = (await t.call('getMeetings')).response;
+    expect(none).toMatchObject({ returncode: 'SUCCESS', meetings: '', messageKey: 'noMeetings' });
+    await t.call('create', createParams);
+    await t.call('create', [
+      ['name', 'Second'],
+      ['meetingID', 'second'],
+    ]);
+    const listed = (await t.call('getMeetings')).response;
+    const meetings = (listed.meetings as { meeting: Record<string, unknown>[] }).meeting;
+    expect(meetings.map((meeting) => [meeting.meetingID, meeting.meetingName, meeting.running])).toEqual([
+      ['maths-101', 'Maths 101', 'false'],
+      ['second', 'Second', 'false'],
+    ]);
+  });
+
+  it('answers the recording calls as BigBlueButton does with no recordings', async () => {
+    expect((await t.call('getRecordings', [['meetingID', 'maths-101']])).response).toEqual({
+      returncode: 'SUCCESS',
+      recordings: '',
+      messageKey: 'noRecordings',
+      message: expect.any(String),
+    });
+    const answers = await Promise.all([
+      t.call('publishRecordings', [['publish', 'true']]),
+      t.call('publishRecordings', [['recordID', 'r1']]),
+      t.call('publishRecordings', [
+        ['recordID', 'r1'],
+        ['publish', 'true'],
+      ]),
+      t.call('deleteRecordings', [['recordID', 'r1,r2']]),
+      t.call('updateRecordings', [
+        ['recordID', 'r1'],
+        ['meta_presenter', 'Jane'],
+      ]),
+      t.call('deleteRecordings'),
+    ]);
+    expect(answers.map((answer) => answer.response.messageKey)).toEqual([
+      'missingParamRecordID',
+      'missingParamPublish',
+      'notFound',
+      'notFound',
+      'notFound',
+      'missingParamRecordID',
+    ]);
+  });
+});

@@ -1,0 +1,144 @@
+/**
+ * Each call of the API, from its checked parameters to its answer: `create`, `join`, `end`,
+ * `isMeetingRunning`, `getMeetingInfo`, `getMeetings`, and the recording calls, which answer as
+ * BigBlueButton does when no recording exists (Plenary records nothing yet).
+ */
+import { randomBytes } from 'node:crypto';
+import { type BbbApi, sameSecret } from './bbb-api.js';
+import { readCreateRequest } from './create.js';
+import { join } from './join.js';
+import { createdMeetingXml, meetingInfoXml } from './meeting-xml.js';
+import { type BbbFailure, bbbFailure, note } from './messages.js';
+import { meetingIdParam } from './params.js';
+import { failedXml, successXml } from './xml.js';
+
+/** What to send back: XML (with its returncode, for the metrics), or a redirect for a browser. */
+export type CallAnswer =
+  | { kind: 'xml'; returncode: 'SUCCESS' | 'FAILED'; xml: string }
+  | { kind: 'redirect'; returncode: 'SUCCESS'; location: string };
+
+/** What a call gets: the service, its parameters, and where this server is reached. */
+export interface CallContext {
+  api: BbbApi;
+  params: ReadonlyMap<string, string>;
+  /** Absolute URL of this server's pages, without a trailing slash. */
+  siteUrl: string;
+}
+
+/** Which HTTP methods each call answers (the API reference's headings). */
+export const callMethods: Record<string, readonly ('GET' | 'POST')[]> = {
+  create: ['GET', 'POST'],
+  join: ['GET'],
+  end: ['GET', 'POST'],
+  isMeetingRunning: ['GET', 'POST'],
+  getMeetingInfo: ['GET', 'POST'],
+  getMeetings: ['GET', 'POST'],
+  getRecordings: ['GET'],
+  publishRecordings: ['GET'],
+  deleteRecordings: ['GET'],
+  updateRecordings: ['GET', 'POST'],
+};
+
+/** An XML SUCCESS answer. */
+export function succeeded(xml: string): CallAnswer {
+  return { kind: 'xml', returncode: 'SUCCESS', xml };
+}
+
+/** An XML FAILED answer. */
+export function failed(failure: BbbFailure): CallAnswer {
+  return { kind: 'xml', returncode: 'FAILED', xml: failedXml(failure) };
+}
+
+async function create({ api, params }: CallContext): Promise<CallAnswer> {
+  const request = readCreateRequest(params);
+  if (!request.ok) return failed(request);
+  const created = await api.create(request.value);
+  if (!created.ok) return failed(created);
+  const { meeting, duplicate } = created.value;
+  return succeeded(successXml(createdMeetingXml(meeting, api.isRunning(meeting)), duplicate ? note('duplicateWarning') : undefined));
+}
+
+async function joinCall({ api, params, siteUrl }: CallContext): Promise<CallAnswer> {
+  const joined = await join(api, params);
+  if (!joined.ok) return failed(joined);
+  const { meeting, ticket, internalUserId, details } = joined.value;
+  // The ticket travels in the fragment: browsers never send it to a server, nor in a Referer.
+  const url = `${siteUrl}/bbb/join#ticket=${ticket}`;
+  if (params.get('redirect')?.trim().toLowerCase() !== 'false') return { kind: 'redirect', returncode: 'SUCCESS', location: url };
+  const waiting = details.guestStatus === 'wait';
+  return succeeded(
+    successXml(
+      {
+        meeting_id: meeting.internalId,
+        user_id: internalUserId,
+        auth_token: randomBytes(9).toString('base64url'),
+        session_token: ticket,
+        guestStatus: waiting ? 'WAIT' : 'ALLOW',
+        url,
+      },
+      waiting ? note('guestWait') : note('successfullyJoined'),
+    ),
+  );
+}
+
+async function end({ api, params }: CallContext): Promise<CallAnswer> {
+  const meetingId = meetingIdParam(params);
+  if (!meetingId.ok) return failed(meetingId);
+  const meeting = await api.store.findOpen(meetingId.value);
+  if (!meeting) return failed(bbbFailure('notFound'));
+  // The password is no longer needed (API reference); one given must still be the moderator's.
+  const password = params.get('password');
+  if (password !== undefined && password !== '' && !sameSecret(password, meeting.moderatorPassword)) {
+    return failed(bbbFailure('invalidPassword'));
+  }
+  await api.end(meeting);
+  return succeeded(successXml({}, note('sentEndMeetingRequest')));
+}
+
+async function isMeetingRunning({ api, params }: CallContext): Promise<CallAnswer> {
+  const meetingId = meetingIdParam(params);
+  if (!meetingId.ok) return failed(meetingId);
+  const meeting = await api.store.findOpen(meetingId.value);
+  return succeeded(successXml({ running: meeting !== undefined && api.isRunning(meeting) }));
+}
+
+async function getMeetingInfo({ api, params }: CallContext): Promise<CallAnswer> {
+  const meetingId = meetingIdParam(params);
+  if (!meetingId.ok) return failed(meetingId);
+  const meeting = await api.store.findOpen(meetingId.value);
+  if (!meeting) return failed(bbbFailure('notFound'));
+  return succeeded(successXml(meetingInfoXml(meeting, api.registry)));
+}
+
+async function getMeetings({ api }: CallContext): Promise<CallAnswer> {
+  const meetings = await api.store.listOpen();
+  if (meetings.length === 0) return succeeded(successXml({ meetings: '' }, note('noMeetings')));
+  return succeeded(successXml({ meetings: { meeting: meetings.map((meeting) => meetingInfoXml(meeting, api.registry)) } }));
+}
+
+async function getRecordings(): Promise<CallAnswer> {
+  return succeeded(successXml({ recordings: '' }, note('noRecordings')));
+}
+
+/** `publishRecordings`, `deleteRecordings`, `updateRecordings`: a recordID is needed, and none exists. */
+function changeRecordings(needsPublish: boolean) {
+  return async ({ params }: CallContext): Promise<CallAnswer> => {
+    if (!params.get('recordID')?.trim()) return failed(bbbFailure('missingParamRecordID'));
+    if (needsPublish && !params.get('publish')?.trim()) return failed(bbbFailure('missingParamPublish'));
+    return failed(bbbFailure('notFound', 'No recordings have those recordIDs.'));
+  };
+}
+
+/** Every call this server answers, by name. */
+export const calls: Record<string, (context: CallContext) => Promise<CallAnswer>> = {
+  create,
+  join: joinCall,
+  end,
+  isMeetingRunning,
+  getMeetingInfo,
+  getMeetings,
+  getRecordings,
+  publishRecordings: changeRecordings(true),
+  deleteRecordings: changeRecordings(false),
+  updateRecordings: changeRecordings(false),
+};

@@ -1,0 +1,11 @@
+/**
+ * The BigBlueButton API (`/bigbluebutton/api/*`), so integrations written for BigBlueButton —
+ * Moodle, Nextcloud, Greenlight — drive Plenary with a URL and a shared secret. A BigBlueButton
+ * meeting is held in a persistent Plenary room; join tickets let a browser in once.
+ */
+export { BbbApi, type BbbApiOptions, type BbbApiSettings, internalMeetingId } from './bbb-api.js';
+export { type ChecksumAlgorithm, checksumAlgorithms, checksumOf, parseChecksumAlgorithms } from './checksum.js';
+export { apiVersion, type BbbApiHttpOptions, bbbApiHttp } from './http.js';
+export { displayNameOf, ticketHash } from './join.js';
+export type { BbbMeeting, JoinTicket } from './meetings-store.js';
+export { type BbbApiTables, bbbApiMigrations } from './migrations.js';

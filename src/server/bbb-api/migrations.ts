@@ -1,0 +1,96 @@
+/**
+ * The BigBlueButton API's tables. A BigBlueButton meeting (`meetingID` + `createTime`) is held in
+ * a Plenary room (persistent, in the meetings domain); these tables keep what the API needs on
+ * top: which room, the passwords it compares at `join` and returns as documented, the settings
+ * and metadata given to `create`, and the one-time join tickets `join` hands to browsers.
+ */
+import { type Kysely, type Migration, sql } from 'kysely';
+
+export const bbbApiMigrations: Record<string, Migration> = {
+  // Sorts after every other domain's migration names (0503_governance_… was the last).
+  '0600_bbb_api_meetings_and_join_tickets': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bbb_api_meetings')
+        // BigBlueButton's internal meeting id: SHA-1 of meetingID, a dash, and createTime.
+        .addColumn('internal_id', 'text', (column) => column.primaryKey())
+        // The integration's meetingID, as given (2–256 characters, no comma).
+        .addColumn('meeting_id', 'text', (column) => column.notNull())
+        .addColumn('room_id', 'text', (column) => column.notNull().references('rooms.id'))
+        // The organisation whose secret created it; null: the operator-wide secret (BBB_API_SECRET).
+        .addColumn('organisation_id', 'text')
+        .addColumn('name', 'text', (column) => column.notNull())
+        // Kept as given: `create` and `getMeetingInfo` return them, `join` compares them (in constant time).
+        .addColumn('attendee_password', 'text', (column) => column.notNull())
+        .addColumn('moderator_password', 'text', (column) => column.notNull())
+        // The remaining create parameters (welcome, limits, policies, URLs), zod-checked on read.
+        .addColumn('settings_json', 'text', (column) => column.notNull())
+        // meta_* parameters: names lower-cased, as BigBlueButton does.
+        .addColumn('metadata_json', 'text', (column) => column.notNull())
+        .addColumn('create_time_ms', 'bigint', (column) => column.notNull())
+        .addColumn('ended_at_ms', 'bigint')
+        .execute();
+      // One meeting per meetingID that has not ended: a second create of it finds this one.
+      await sql`create unique index bbb_api_meetings_open on bbb_api_meetings (meeting_id) where ended_at_ms is null`.execute(db);
+      await db.schema
+        .createIndex('bbb_api_meetings_by_meeting_id')
+        .on('bbb_api_meetings')
+        .columns(['meeting_id', 'create_time_ms'])
+        .execute();
+      await db.schema
+        .createTable('bbb_api_join_tickets')
+        // SHA-256 of the 32-byte ticket; the ticket itself is only in the URL given to the browser.
+        .addColumn('ticket_hash', 'text', (column) => column.primaryKey())
+        .addColumn('internal_meeting_id', 'text', (column) => column.notNull().references('bbb_api_meetings.internal_id'))
+        .addColumn('room_id', 'text', (column) => column.notNull())
+        .addColumn('full_name', 'text', (column) => column.notNull())
+        // moderator | viewer
+        .addColumn('role', 'text', (column) => column.notNull())
+        // The integration's userID, or the one generated for this join.
+        .addColumn('user_id', 'text', (column) => column.notNull())
+        .addColumn('guest', 'integer', (column) => column.notNull())
+        // allow | wait: whether the person goes to the waiting room (guestPolicy ASK_MODERATOR, or ALWAYS_ACCEPT_AUTH for a guest).
+        .addColumn('guest_status', 'text', (column) => column.notNull())
+        .addColumn('logout_url', 'text')
+        .addColumn('avatar_url', 'text')
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('expires_at_ms', 'bigint', (column) => column.notNull())
+        // Set once, when the browser landing consumes it (a later slice); a used ticket never works again.
+        .addColumn('used_at_ms', 'bigint')
+        .execute();
+      await db.schema.createIndex('bbb_api_join_tickets_expiry').on('bbb_api_join_tickets').column('expires_at_ms').execute();
+    },
+  },
+};
+
+/** Table types of the BigBlueButton API domain (rows read back are checked with zod). */
+export type BbbApiTables = {
+  bbb_api_meetings: {
+    internal_id: string;
+    meeting_id: string;
+    room_id: string;
+    organisation_id: string | null;
+    name: string;
+    attendee_password: string;
+    moderator_password: string;
+    settings_json: string;
+    metadata_json: string;
+    create_time_ms: number | string;
+    ended_at_ms: number | string | null;
+  };
+  bbb_api_join_tickets: {
+    ticket_hash: string;
+    internal_meeting_id: string;
+    room_id: string;
+    full_name: string;
+    role: string;
+    user_id: string;
+    guest: number;
+    guest_status: string;
+    logout_url: string | null;
+    avatar_url: string | null;
+    created_at_ms: number | string;
+    expires_at_ms: number | string;
+    used_at_ms: number | string | null;
+  };
+};
