@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { limits } from '../shared/limits.js';
+import { bbbApiLimits, limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
@@ -209,6 +209,15 @@ export async function startServices(
     (error) => logger.error({ err: error }, 'renewing the claims on this instance’s meetings failed'),
     clock,
   );
+  // BigBlueButton meetings end on their own as BigBlueButton's do: nobody came, everyone left, or their duration ran out.
+  const bbbMeetingsSweep = repeatEvery(
+    bbbApiLimits.sweepIntervalMs,
+    async () => {
+      await bbbApi.endIdleMeetings();
+    },
+    (error) => logger.error({ err: error }, 'ending idle BigBlueButton API meetings failed'),
+    clock,
+  );
   let stopped = false;
   return {
     clock,
@@ -228,6 +237,7 @@ export async function startServices(
     async stop() {
       if (stopped) return;
       stopped = true;
+      await bbbMeetingsSweep.stop();
       await claimRenewal.stop();
       await billingPeriods.stop();
       await registry.close();

@@ -263,4 +263,10 @@ export const bbbApiLimits = {
   joinTicketLifetimeMs: 2 * 60_000,
   /** Meetings `getMeetings` lists at most. */
   meetingsListedMax: 1000,
+  /** How often meetings are checked for ending on their own (nobody came, everyone left, `duration` reached). */
+  sweepIntervalMs: 30_000,
+  /** A meeting nobody has entered ends this long after `create` (BigBlueButton's `meetingExpireIfNoUserJoinedInMinutes`, 5). */
+  unjoinedMeetingEndAfterMs: 5 * 60_000,
+  /** A meeting ends this long after its last participant left (BigBlueButton's `meetingExpireWhenLastUserLeftInMinutes`, 1). */
+  emptyMeetingEndAfterMs: 60_000,
 } as const;

@@ -5,7 +5,7 @@
  * HTTP edge (`http.ts`) checks checksums and writes XML.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { limits } from '../../shared/limits.js';
+import { bbbApiLimits, limits } from '../../shared/limits.js';
 import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import type { Clock } from '../platform/clock.js';
 import { type Result, success } from '../platform/outcome.js';
@@ -44,6 +44,8 @@ export class BbbApi {
   readonly store: BbbMeetingsStore;
   /** `plenary_bbb_api_calls_total{call, returncode}`, registered with `/metrics` by the operations domain. */
   readonly metrics = new BbbApiMetrics();
+  /** When each open meeting was last seen with someone in it (by `endIdleMeetings`). */
+  readonly #lastSeenLiveMs = new Map<string, number>();
 
   constructor(private readonly options: BbbApiOptions) {
     this.store = new BbbMeetingsStore(options.storage);
@@ -112,6 +114,41 @@ export class BbbApi {
   async end(meeting: BbbMeeting): Promise<void> {
     await this.store.end(meeting.internalId, this.options.clock.nowMs());
     this.options.registry.find(meeting.roomId)?.close();
+  }
+
+  /**
+   * Ends the meetings BigBlueButton would end on its own: one nobody entered within
+   * `unjoinedMeetingEndAfterMs` of its creation, one empty for `emptyMeetingEndAfterMs` since it was
+   * last seen live, and one past its `duration` (its live room is closed). Run every
+   * `sweepIntervalMs`; when meetings were last seen live is kept in memory (after a restart, a
+   * meeting not live counts from its creation). Also forgets join tickets that have expired.
+   * Returns how many meetings ended.
+   */
+  async endIdleMeetings(): Promise<number> {
+    const nowMs = this.options.clock.nowMs();
+    let ended = 0;
+    for (const meeting of await this.store.listOpen()) {
+      const live = this.options.registry.find(meeting.roomId);
+      const present = live !== undefined && !live.closed && live.participants.size + live.lobby.size > 0;
+      if (present) this.#lastSeenLiveMs.set(meeting.internalId, nowMs);
+      if (this.#hasRunOut(meeting, present, nowMs)) {
+        await this.end(meeting);
+        this.#lastSeenLiveMs.delete(meeting.internalId);
+        ended += 1;
+      }
+    }
+    await this.store.deleteExpiredTickets(nowMs);
+    return ended;
+  }
+
+  #hasRunOut(meeting: BbbMeeting, present: boolean, nowMs: number): boolean {
+    const { durationMinutes } = meeting.settings;
+    if (durationMinutes > 0 && nowMs >= meeting.createTimeMs + durationMinutes * 60_000) return true;
+    if (present) return false;
+    const lastSeen = this.#lastSeenLiveMs.get(meeting.internalId);
+    return lastSeen === undefined
+      ? nowMs - meeting.createTimeMs >= bbbApiLimits.unjoinedMeetingEndAfterMs
+      : nowMs - lastSeen >= bbbApiLimits.emptyMeetingEndAfterMs;
   }
 
   /** Whether someone is in the meeting's live room now. */

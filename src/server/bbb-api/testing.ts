@@ -56,8 +56,8 @@ export interface BbbApiTestApp {
   call(name: string, params?: [string, string][], options?: CallOptions): Promise<ApiAnswer>;
   /** Sends a raw request and parses the answer. */
   send(request: { method: 'GET' | 'POST'; url: string; payload?: string; contentType?: string }): Promise<ApiAnswer>;
-  /** Someone enters the room's live meeting, as a moderator (with its moderator code) or a guest. */
-  enter(roomId: RoomId, displayName: string, moderator: boolean): Promise<void>;
+  /** Someone enters the room's live meeting, as a moderator (with its moderator code) or a guest; returns how they leave. */
+  enter(roomId: RoomId, displayName: string, moderator: boolean): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -139,6 +139,8 @@ export async function startBbbApiTestApp(
         { send: () => {}, disconnect: () => {}, admitted: () => {} },
       );
       if (!joined.ok) throw new Error(`${displayName} could not enter: ${joined.code}`);
+      const { room: live, result } = joined.value;
+      return () => live.leave(result.participant.id);
     },
     async close() {
       await app.close();
