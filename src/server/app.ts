@@ -16,7 +16,7 @@ import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
 import { type BbbApi, bbbApiHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
-import { dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
+import { assembliesHttp, dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
@@ -133,10 +133,12 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(signalingHttp(connections), {
     registry: services.registry,
     allowedOrigins,
-    // A signed-in owner of the room, or an owner or admin of its organisation, joins as moderator.
-    administers: async (request, roomId) => {
+    // A signed-in owner of the room, or an owner or admin of its organisation, joins as moderator;
+    // any signed-in person carries their person id into the meeting (an assembly's attendance).
+    identify: async (request, roomId) => {
       const person = await services.people.identity.personFromRequest(request);
-      return person ? services.people.identity.administersRoom(person.id, roomId) : false;
+      if (!person) return { personId: undefined, administrator: false };
+      return { personId: person.id, administrator: await services.people.identity.administersRoom(person.id, roomId) };
     },
   });
   await app.register(meetingsHttp, {
@@ -164,6 +166,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(treasuryHttp, { treasury: services.billing.treasury, isOperator: services.isOperator });
   await app.register(governanceHttp, { governance: services.governance, isOperator: services.isOperator });
   await app.register(dueProcessHttp, { governance: services.governance, isOperator: services.isOperator });
+  await app.register(assembliesHttp, { governance: services.governance, isOperator: services.isOperator });
   await app.register(governanceCalendarHttp, {
     governance: services.governance,
     isOperator: services.isOperator,

@@ -2,8 +2,10 @@
  * The composition root: opens storage, starts (or connects to) Janus, and wires the
  * domains together. `stop()` undoes it all in reverse order.
  */
+
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { RoomIdSchema } from '../shared/ids.js';
 import { bbbApiLimits, limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
@@ -177,7 +179,14 @@ export async function startServices(
     },
     mailer: people.mailer,
     link: (path) => `${people.linkBase.get()}${path}`,
+    roomName: async (roomId) => {
+      const parsed = RoomIdSchema.safeParse(roomId);
+      return parsed.success ? (await rooms.find(parsed.data))?.name : undefined;
+    },
+    logger: logger.child({ domain: 'governance' }),
   });
+  // A general assembly can be held in any live meeting (silent until one is convened in its room).
+  registry.roomModules.push(governance.assemblyModule);
   const bbbApi = new BbbApi({
     storage,
     clock,

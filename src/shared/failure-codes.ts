@@ -180,6 +180,22 @@ export const governanceFailureCodes = [
 ] as const;
 export type GovernanceFailureCode = (typeof governanceFailureCodes)[number];
 
+/** General assemblies over HTTP: convening, proxies, minutes (`governance/assemblies-service.ts`). */
+export const assemblyFailureCodes = [
+  'operator_only',
+  'members_only',
+  'not_signed_in',
+  'room_not_found',
+  'assembly_not_found',
+  'assembly_already_convened',
+  'assembly_closed',
+  'not_your_vote',
+  'proxy_not_allowed',
+  'proxy_limit_reached',
+  'minutes_not_ready',
+] as const;
+export type AssemblyFailureCode = (typeof assemblyFailureCodes)[number];
+
 /** The log of suspensions and their appeals (`governance/due-process.ts`). */
 export const sanctionFailureCodes = ['sanction_not_found', 'appeal_not_allowed', 'members_only', 'not_signed_in'] as const;
 export type SanctionFailureCode = (typeof sanctionFailureCodes)[number];

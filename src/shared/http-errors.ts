@@ -8,6 +8,7 @@
  */
 import {
   accountsFailureCodes,
+  assemblyFailureCodes,
   billingFailureCodes,
   governanceFailureCodes,
   ledgerLookupFailureCodes,
@@ -33,6 +34,7 @@ export const httpErrorCodes = [
     ...billingFailureCodes,
     ...governanceFailureCodes,
     ...sanctionFailureCodes,
+    ...assemblyFailureCodes,
   ]),
 ] as const;
 

@@ -5,6 +5,7 @@
  */
 
 import { z } from 'zod';
+import { assemblyClientMessages, assemblyErrorCodes, assemblyServerMessages } from './assembly-protocol.js';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { languages } from './languages.js';
 import { limits } from './limits.js';
@@ -153,6 +154,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('hand'), raised: z.boolean() }),
   z.object({ type: z.literal('react'), reaction: ReactionSchema }),
   z.object({ type: z.literal('moderate'), moderation: ModerationSchema }),
+  // A general assembly held in the meeting (governance's room module).
+  ...assemblyClientMessages,
   z.object({ type: z.literal('leave') }),
   /** The browser's own liveness check; answered with `pong`, joined or not. */
   z.object({ type: z.literal('ping') }),
@@ -224,6 +227,8 @@ export const ErrorCodeSchema = z.enum([
   // The room's plan allows no more participants, or no more meetings at once (billing).
   'plan_participants_limit',
   'plan_meetings_limit',
+  // A general assembly's refusals (see assembly-protocol.ts).
+  ...assemblyErrorCodes,
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -289,6 +294,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** The media server is back; the browser publishes and subscribes again. */
   z.object({ type: z.literal('media-restored') }),
   z.object({ type: z.literal('pong') }),
+  ...assemblyServerMessages,
   /**
    * The socket closes next: the server is going away (`server_shutdown`, come back), or this
    * socket kept sending far beyond its rate (`too_many_messages`, closed with 1008; do not retry).

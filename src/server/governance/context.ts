@@ -1,6 +1,7 @@
 /** The governance domain's database, as its services see it. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
+import type { AssemblyTables } from './assemblies-migrations.js';
 import type { SanctionTables } from './due-process-migrations.js';
 import type { GovernanceTables } from './migrations.js';
 import type { NoticeTables } from './notices-migrations.js';
@@ -10,5 +11,6 @@ export type GovernanceDatabase = Kysely<
   Database &
     GovernanceTables &
     SanctionTables &
-    NoticeTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+    NoticeTables &
+    AssemblyTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
 >;

@@ -2,12 +2,17 @@
  * The governance domain's services, built together: members and the register of shares, and
  * proposals (with the vote that admits an applicant of a class admitted by vote).
  */
+import { type Logger, pino } from 'pino';
 import type { Language } from '../../shared/languages.js';
 import type { Mailer } from '../email/index.js';
+import type { RoomModule, RoomModuleFactory } from '../meetings/index.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { serverLocale } from '../platform/words.js';
 import type { Storage } from '../storage/index.js';
+import type { AssemblyTables } from './assemblies-migrations.js';
+import { AssembliesService } from './assemblies-service.js';
+import { AssemblyModule, LiveAssemblies } from './assembly-module.js';
 import type { GovernanceDatabase } from './context.js';
 import { DueProcess, type SanctionScope } from './due-process.js';
 import type { SanctionTables } from './due-process-migrations.js';
@@ -28,6 +33,10 @@ export interface GovernanceOptions {
   mailer?: Pick<Mailer, 'sendLetter'> | undefined;
   /** An absolute link to a path of the site. Default: the path itself. */
   link?: ((path: string) => string) | undefined;
+  /** A room's name, or `undefined` when there is no such room (convening an assembly in it). Default: no rooms. */
+  roomName?: ((roomId: string) => Promise<string | undefined>) | undefined;
+  /** Where the assembly module logs what it refuses. Default: nowhere. */
+  logger?: Logger | undefined;
   /** Reinstates an organisation suspended in `scope` once its appeal is upheld (the network's `reinstateByVote`). */
   reinstate?: ((scope: SanctionScope, organisationId: string, reason: string) => Promise<boolean>) | undefined;
 }
@@ -40,6 +49,10 @@ export interface Governance {
   dueProcess: DueProcess;
   /** Letters about votes, and the calendar feed of votes. */
   notices: GovernanceNotices;
+  /** General assemblies: convened in a room, held in its live meeting, with sealed minutes. */
+  assemblies: AssembliesService;
+  /** The assembly's room module, for the registry to add to every live meeting (`RoomRegistry.roomModules`). */
+  assemblyModule: RoomModuleFactory<RoomModule>;
   /** The scheduler's work: seal the outcomes of closed votes, act on appeals decided, send the letters due (safe twice at once). Returns the outcomes sealed and appeals acted on. */
   runScheduledWork(): Promise<number>;
 }
@@ -55,7 +68,8 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     options.storage.db.withTables<
       GovernanceTables &
         SanctionTables &
-        NoticeTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+        NoticeTables &
+        AssemblyTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
     >();
   const members = new MembersService({ db, clock: options.clock, organisations: options.organisations, people: options.people });
   const proposals = new ProposalsService({ db, clock: options.clock, members, formatTime });
@@ -93,8 +107,20 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     link: options.link ?? ((path) => path),
     emailOf: options.people.emailOf ?? (async () => undefined),
   });
+  const live = new LiveAssemblies();
+  const assemblies = new AssembliesService({
+    db,
+    clock: options.clock,
+    members,
+    nameOf: options.people.nameOf,
+    roomName: options.roomName ?? (async () => undefined),
+    changed: (roomId) => live.changed(roomId),
+  });
+  const logger = options.logger ?? pino({ level: 'silent' });
   await members.ensureClasses();
   return {
+    assemblies,
+    assemblyModule: (context) => new AssemblyModule(context, { assemblies, live, logger, nameOf: options.people.nameOf }),
     members,
     proposals,
     dueProcess,

@@ -4,10 +4,11 @@
  * in; `later` moves the clock and signs them in again.
  */
 import pino, { type Logger } from 'pino';
+import { RoomIdSchema } from '../../shared/ids.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import type { StorageEngine } from '../storage/index.js';
 // Every migration of the domain, from its index (where each part's are merged).
-import { type Governance, governanceCalendarHttp, governanceHttp, governanceMigrations, startGovernance } from './index.js';
+import { assembliesHttp, type Governance, governanceCalendarHttp, governanceHttp, governanceMigrations, startGovernance } from './index.js';
 
 /** One day in milliseconds. */
 export const dayMs = 86_400_000;
@@ -40,7 +41,7 @@ export async function startGovernanceTestApp(engine: StorageEngine, options: Gov
   const fixture = await startPeopleTestApp(engine, {
     operatorEmails: [operatorEmail],
     extraMigrations: governanceMigrations,
-    extend: async ({ app, storage, people, clock }) => {
+    extend: async ({ app, storage, people, clock, rooms }) => {
       const { requestLogger } = options;
       // Each request logs to `requestLogger`, through the serializers Fastify gives the app's logger (as in production).
       if (requestLogger) {
@@ -60,9 +61,14 @@ export async function startGovernanceTestApp(engine: StorageEngine, options: Gov
         },
         mailer: people.mailer,
         link: (path) => `http://plenary.test${path}`,
+        roomName: async (roomId) => {
+          const parsed = RoomIdSchema.safeParse(roomId);
+          return parsed.success ? (await rooms.find(parsed.data))?.name : undefined;
+        },
       });
       const isOperator = (person: { email: string; emailVerified: boolean }) => person.emailVerified && person.email === operatorEmail;
       await app.register(governanceHttp, { governance, isOperator });
+      await app.register(assembliesHttp, { governance, isOperator });
       await app.register(governanceCalendarHttp, { governance, isOperator, link: (path) => `http://plenary.test${path}` });
     },
   });

@@ -7,11 +7,14 @@ export {
   type JoinResult,
   type LiveRoom,
   type MediaServer,
+  type ModuleMessage,
+  type ModuleOutcome,
   type Outcome,
   type ParticipantConnection,
   type ParticipantView,
   type RoomModule,
   type RoomModuleContext,
+  type RoomModuleFactory,
   RoomRegistry,
 } from './live/index.js';
 export { type MeetingUsageTables, meetingsMigrations } from './migrations.js';

@@ -37,7 +37,7 @@ export async function startNetworkTestApp(engine: StorageEngine, options: Networ
   const fixture = await startPeopleTestApp(engine, {
     operatorEmails: [administratorEmail],
     extraMigrations: { ...ledgerMigrations, ...networkMigrations, ...options.extraMigrations },
-    extend: async ({ app, storage, people, clock }) => {
+    extend: async ({ app, storage, people, clock, rooms }) => {
       ledger = new Ledger(storage, clock);
       network = await startNetworkServices({
         storage,
@@ -57,7 +57,7 @@ export async function startNetworkTestApp(engine: StorageEngine, options: Networ
         onStatusChange: (change) => options.onStatusChange?.(change) ?? Promise.resolve(),
       });
       await app.register(networkHttp, { network });
-      await options.extend?.({ app, storage, people, clock, ledger, network });
+      await options.extend?.({ app, storage, people, clock, rooms, ledger, network });
     },
   });
   if (!ledger || !network) throw new Error('the network was not started');

@@ -41,7 +41,13 @@ export interface PeopleTestOptions {
   /** Migrations of further domains under test (named to sort after the people side's). */
   extraMigrations?: Record<string, Migration>;
   /** Registers a further domain's routes on the app before it is ready. */
-  extend?: (parts: { app: FastifyInstance; storage: TestStorage; people: PeopleServices; clock: ManualClock }) => Promise<void>;
+  extend?: (parts: {
+    app: FastifyInstance;
+    storage: TestStorage;
+    people: PeopleServices;
+    clock: ManualClock;
+    rooms: RoomsRepository;
+  }) => Promise<void>;
 }
 
 /** Starts the people-side app on `engine` with mail to a fresh SMTP sink. */
@@ -77,7 +83,7 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
   });
   installRequestActor(app, people.authenticator);
   await app.register(peopleHttp, { people, storage, rooms, registry, publicUrl: options.publicUrl });
-  await options.extend?.({ app, storage, people, clock });
+  await options.extend?.({ app, storage, people, clock, rooms });
   await app.ready();
   return {
     app,

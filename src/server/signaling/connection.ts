@@ -23,6 +23,15 @@ function frameProblemWords(problem: FrameProblem): Phrase {
   return meetingsWords.phrase('message_invalid', { where: problem.where, problem: problem.detail });
 }
 
+/**
+ * Who opened a signalling socket, read from the session cookie of the upgrade request (never
+ * from a message): the signed-in person, if any, and whether they administer the room.
+ */
+export interface JoinIdentity {
+  personId: string | undefined;
+  administrator: boolean;
+}
+
 /** Wrong access codes tolerated on one connection before it is closed. */
 const wrongCodesMax = 5;
 
@@ -32,7 +41,7 @@ const wrongCodesMax = 5;
  * through the registry, rate-limits the socket (`MessageRateGuard`, the `signaling*` limits),
  * pings every `limits.heartbeatIntervalMs` and gives up after `limits.heartbeatMissedMax` missed
  * pongs, closes after `wrongCodesMax` (5) wrong access codes, and routes every meeting message
- * with `routeMeetingMessage`. `administers` defaults to nobody administering any room.
+ * with `routeMeetingMessage`. `identify` defaults to nobody signed in.
  */
 export class SignalingConnection implements ParticipantConnection {
   private room: LiveRoom | undefined;
@@ -51,8 +60,8 @@ export class SignalingConnection implements ParticipantConnection {
     private readonly registry: RoomRegistry,
     private readonly logger: Logger,
     private readonly iceServers: () => { urls: string[]; username?: string; credential?: string }[],
-    /** Whether the signed-in person who opened this socket administers a room. */
-    private readonly administers: (roomId: RoomId) => Promise<boolean> = async () => false,
+    /** Who opened this socket, as a room sees them (default: nobody signed in). */
+    private readonly identify: (roomId: RoomId) => Promise<JoinIdentity> = async () => ({ personId: undefined, administrator: false }),
     /** The language of error sentences until the join names the page's (the upgrade request's `Accept-Language`). */
     private language: Language = 'en',
   ) {
@@ -146,8 +155,8 @@ export class SignalingConnection implements ParticipantConnection {
     try {
       const { roomId, type: _type, language, ...request } = message;
       if (language) this.language = language;
-      const administrator = await this.administers(roomId).catch(() => false);
-      const joined = await this.registry.join(roomId, { ...request, administrator }, this);
+      const identity = await this.identify(roomId).catch((): JoinIdentity => ({ personId: undefined, administrator: false }));
+      const joined = await this.registry.join(roomId, { ...request, ...identity }, this);
       if (!joined.ok) {
         this.sendFailure(joined, 'join');
         if (joined.code === 'access_code_wrong' && ++this.wrongCodes >= wrongCodesMax) this.socket.close(1008, 'too many wrong codes');

@@ -6,14 +6,17 @@ import { sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { httpWords } from '../http/words.js';
 import type { RoomRegistry } from '../meetings/index.js';
-import { SignalingConnection } from './connection.js';
+import { type JoinIdentity, SignalingConnection } from './connection.js';
 
 export interface SignalingOptions {
   registry: RoomRegistry;
   /** Origins allowed to open the socket besides the request's own host. */
   allowedOrigins: string[];
-  /** Whether the person signed in on this request administers the room (they join it as moderator). Default: nobody. */
-  administers?: (request: FastifyRequest, roomId: RoomId) => Promise<boolean>;
+  /**
+   * Who is signed in on this request, as a room sees them: their person id, and whether they
+   * administer the room (they join it as moderator). Default: nobody is signed in.
+   */
+  identify?: (request: FastifyRequest, roomId: RoomId) => Promise<JoinIdentity>;
   /** ICE servers handed to browsers at join (TURN credentials later). Default none. */
   iceServers?: () => { urls: string[]; username?: string; credential?: string }[];
 }
@@ -26,6 +29,9 @@ export class SignalingConnections {
     for (const connection of [...this.open]) connection.shutdown();
   }
 }
+
+/** Nobody signed in. */
+const anonymous: JoinIdentity = { personId: undefined, administrator: false };
 
 export function signalingHttp(connections: SignalingConnections): FastifyPluginAsync<SignalingOptions> {
   return async (app, options) => {
@@ -42,13 +48,13 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
         },
       },
       (socket, request) => {
-        const administers = options.administers;
+        const identify = options.identify;
         const connection = new SignalingConnection(
           socket,
           options.registry,
           request.log,
           iceServers,
-          (roomId) => (administers ? administers(request, roomId) : Promise.resolve(false)),
+          (roomId) => (identify ? identify(request, roomId) : Promise.resolve(anonymous)),
           request.language,
         );
         connections.open.add(connection);

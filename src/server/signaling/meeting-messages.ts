@@ -60,7 +60,7 @@ export async function routeMeetingMessage(
     }
     default: {
       // Any other type (a type the protocol gains for a module, `chat-send` today) is a module's.
-      const handled = room.handleModuleMessage(participantId, message);
+      const handled = await room.handleModuleMessage(participantId, message);
       if (handled.ok && handled.value) reply(handled.value);
       return handled.ok ? undefined : handled;
     }

@@ -71,6 +71,8 @@ function resetPublication(publication: Publication): void {
 export interface ParticipantView {
   readonly id: ParticipantId;
   readonly displayName: string;
+  /** The signed-in person behind this participant, verified from their session; `undefined` for a guest. */
+  readonly personId: string | undefined;
   readonly role: Role;
   readonly isModerator: boolean;
   readonly media: Readonly<MediaState>;
@@ -98,6 +100,8 @@ export interface ParticipantInit {
   connection: ParticipantConnection;
   /** A stable id of the person's browser, to keep a meeting ban; may be absent. */
   clientId: string | undefined;
+  /** The signed-in person, verified from their session; absent for a guest. */
+  personId?: string | undefined;
 }
 
 export class LiveParticipant implements ParticipantView {
@@ -105,6 +109,7 @@ export class LiveParticipant implements ParticipantView {
   readonly resumeToken = randomBytes(24).toString('base64url');
   readonly displayName: string;
   readonly clientId: string | undefined;
+  readonly personId: string | undefined;
   #role: Role;
   #media: Readonly<MediaState>;
   #connection: ParticipantConnection | undefined;
@@ -121,6 +126,7 @@ export class LiveParticipant implements ParticipantView {
   constructor(init: ParticipantInit, onClose: (participant: LiveParticipant) => void) {
     this.displayName = init.displayName;
     this.clientId = init.clientId;
+    this.personId = init.personId;
     this.#role = init.role;
     this.#media = init.media;
     this.#connection = init.connection;

@@ -30,6 +30,8 @@ export interface JoinRequest {
   accessCode?: string | undefined;
   /** The person is signed in and administers this room (owner, or admin of its organisation). */
   administrator?: boolean | undefined;
+  /** The signed-in person's id, verified from their session (never from the message); absent for a guest. */
+  personId?: string | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
 }

@@ -465,7 +465,7 @@ describe('room modules', () => {
     const { live, guest, moderator, join } = await meeting();
     const tally = live.addModule(() => new TallyModule());
     const late = join('Late');
-    expect(live.handleModuleMessage(late.id, tallyMessage).ok).toBe(true);
+    expect((await live.handleModuleMessage(late.id, tallyMessage)).ok).toBe(true);
     live.leave(late.id);
     live.leave(guest.id);
     live.leave(moderator.id);
@@ -488,7 +488,7 @@ describe('room modules', () => {
     expect(() => live.addModule(() => new TallyModule('tally 2'))).toThrow(/already has a room module/);
     expect(() => live.addModule(() => new TallyModule('chat 2', ['chat-send']))).toThrow(/already has a room module/);
     const unclaimed = { type: 'poll-vote' } as unknown as ModuleMessage;
-    expect(live.handleModuleMessage(moderator.id, unclaimed)).toMatchObject({ code: 'malformed_message' });
+    expect(await live.handleModuleMessage(moderator.id, unclaimed)).toMatchObject({ code: 'malformed_message' });
   });
 
   it('cannot claim a core command’s message type', async () => {

@@ -162,7 +162,14 @@ export class LiveRoom {
     if (core.settings.roomLocked && role.value !== 'moderator') return failure('room_is_locked', meetingsWords.phrase('room_is_locked'));
     if (core.participants.size >= core.participantsMax) return core.fullFailure();
     const media = core.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
-    const init = { displayName: request.displayName, role: role.value, media, connection, clientId: request.clientId };
+    const init = {
+      displayName: request.displayName,
+      role: role.value,
+      media,
+      connection,
+      clientId: request.clientId,
+      personId: request.personId,
+    };
     const waits = core.settings.waitingRoom && role.value === 'guest';
     if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', meetingsWords.phrase('too_many_waiting'));
     this.#startRecord();
@@ -245,11 +252,15 @@ export class LiveRoom {
 
   /** Sends a chat message to everyone (`to` null) or to one participant; see `ChatModule.send`. */
   sendChat(participantId: ParticipantId, to: ParticipantId | null, text: string): ModuleOutcome {
-    return this.handleModuleMessage(participantId, { type: 'chat-send', to, text });
+    const actor = this.#actor(participantId);
+    return actor.ok ? this.#core.chat.send(actor.value, to, text) : actor;
   }
 
-  /** Hands a client message to the module that claims its type (`malformed_message` if none does). */
-  handleModuleMessage(participantId: ParticipantId, message: ModuleMessage): ModuleOutcome {
+  /**
+   * Hands a client message to the module that claims its type (`malformed_message` if none does);
+   * a module that stores what it does (an assembly's votes) answers once it is stored.
+   */
+  handleModuleMessage(participantId: ParticipantId, message: ModuleMessage): ModuleOutcome | Promise<ModuleOutcome> {
     const actor = this.#actor(participantId);
     if (!actor.ok) return actor;
     const module = this.#core.moduleFor(message.type);

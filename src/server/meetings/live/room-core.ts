@@ -238,7 +238,9 @@ export class RoomCore {
   #moduleContext(): RoomModuleContext {
     return {
       clock: this.clock,
+      roomId: () => this.room.id,
       roomName: () => this.room.name,
+      participants: () => [...this.participants.values()],
       participant: (participantId) => this.participants.get(participantId),
       lockAllows: (participant, what) => this.lockAllows(participant, what),
       send: (participantId, message) => this.participants.get(participantId)?.send(message),

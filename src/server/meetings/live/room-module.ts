@@ -4,7 +4,7 @@
  * the client messages it claims to `handle`, tells it who joins and leaves, and closes it with
  * the room. A module sees the room only through its `RoomModuleContext`.
  */
-import type { ParticipantId } from '../../../shared/ids.js';
+import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type { ClientMessage, ClientMessageType, LockedSettings, ServerMessage } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { ParticipantView } from './live-participant.js';
@@ -59,8 +59,11 @@ export interface RoomModule {
   onJoin(participant: ParticipantView): void;
   /** An admitted participant left the meeting for good. */
   onLeave(participant: ParticipantView): void;
-  /** Carries out one of `messageTypes` from an admitted participant, or says why not. */
-  handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome;
+  /**
+   * Carries out one of `messageTypes` from an admitted participant, or says why not; a module
+   * that must store something first (an assembly's vote) answers with a promise of its outcome.
+   */
+  handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome | Promise<ModuleOutcome>;
   /** The meeting is over; drop everything. Called once. */
   close(): void;
 }
@@ -68,6 +71,8 @@ export interface RoomModule {
 /** What a module may see and do in its room. */
 export interface RoomModuleContext {
   readonly clock: Clock;
+  /** The room's id (a persistent room's, stable for the life of the meeting). */
+  roomId(): RoomId;
   /** The room's name now (it may be renamed during the meeting). */
   roomName(): string;
   /** An admitted participant, if there is one with this id. */
@@ -78,6 +83,8 @@ export interface RoomModuleContext {
   send(participantId: ParticipantId, message: ServerMessage): void;
   /** Sends to every admitted participant except `exceptId`. */
   broadcast(message: ServerMessage, exceptId?: ParticipantId): void;
+  /** Every admitted participant now (reconnecting ones included). */
+  participants(): ParticipantView[];
 }
 
 /** Makes a module for a room; called once, by `LiveRoom.addModule`. */

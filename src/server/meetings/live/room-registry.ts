@@ -14,6 +14,7 @@ import type { Room, RoomsRepository } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import type { ParticipantConnection } from './live-participant.js';
 import { type Failure, failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
+import type { RoomModule, RoomModuleFactory } from './room-module.js';
 
 /** Counts for `/metrics`. */
 export interface RegistryCounts {
@@ -32,6 +33,11 @@ export class RoomRegistry {
   private readonly closing = new Set<LiveRoom>();
   private readonly unsubscribe: (() => void)[];
   private isClosed = false;
+  /**
+   * The modules other domains plug into every live meeting (a general assembly's, from
+   * governance), added to each room when its meeting starts, after the chat. Empty by default.
+   */
+  readonly roomModules: RoomModuleFactory<RoomModule>[] = [];
 
   constructor(
     private readonly gateway: JanusGateway,
@@ -138,6 +144,7 @@ export class RoomRegistry {
       reconnectGraceMs: this.reconnectGraceMs,
       onClose: (closed) => this.handleRoomClosed(closed),
     });
+    for (const factory of this.roomModules) live.addModule(factory);
     this.liveRooms.set(room.id, live);
     return live;
   }
