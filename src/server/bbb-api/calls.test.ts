@@ -196,11 +196,13 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
         ['meetingID', 'nope'],
         ['fullName', 'Ada'],
         ['password', 'mp'],
+        ['redirect', 'false'],
       ]),
       t.call('join', [
         ['meetingID', 'maths-101'],
         ['fullName', '  '],
         ['password', 'mp'],
+        ['redirect', 'false'],
       ]),
       t.call('join', [...base, ['password', 'mp'], ['createTime', String(Number(created.createTime) - 1)]]),
     ]);
@@ -213,6 +215,45 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
       'mismatchCreateTimeParam',
     ]);
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
+  });
+
+  it('sends a browser whose join is refused to the error URL, the logout URL or this site, with the errors', async () => {
+    await t.call('create', [...createParams, ['logoutURL', 'https://lms.test/course?id=7']]);
+    const errorsOf = (location: string) => JSON.parse(new URL(location).searchParams.get('errors') ?? '[]');
+    const toLogout = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Ada'],
+      ['password', 'wrong'],
+    ]);
+    expect(toLogout.status).toBe(302);
+    const logout = new URL(String(toLogout.headers.location));
+    expect([logout.origin, logout.pathname, logout.searchParams.get('id')]).toEqual(['https://lms.test', '/course', '7']);
+    expect(errorsOf(logout.href)).toEqual([{ key: 'invalidPassword', message: expect.any(String) }]);
+    const toErrorUrl = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Ada'],
+      ['password', 'wrong'],
+      ['errorRedirectUrl', 'https://lms.test/join-failed'],
+    ]);
+    expect(String(toErrorUrl.headers.location).startsWith('https://lms.test/join-failed?errors=')).toBe(true);
+    const toSite = await t.call('join', [
+      ['meetingID', 'unknown'],
+      ['fullName', 'Ada'],
+      ['password', 'ap'],
+    ]);
+    expect(String(toSite.headers.location).startsWith(`${testSiteUrl}/?errors=`)).toBe(true);
+    expect(errorsOf(String(toSite.headers.location))[0].key).toBe('invalidMeetingIdentifier');
+    // A join whose checksum fails is not trusted with any URL: it is answered in XML.
+    const unsigned = await t.call(
+      'join',
+      [
+        ['meetingID', 'maths-101'],
+        ['fullName', 'Ada'],
+        ['password', 'mp'],
+      ],
+      { unsigned: true },
+    );
+    expect([unsigned.status, unsigned.response.messageKey]).toEqual([200, 'checksumError']);
   });
 
   it('follows the guest policy: ALWAYS_DENY refuses guests, ASK_MODERATOR makes them wait', async () => {

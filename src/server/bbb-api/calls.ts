@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type BbbApi, sameSecret } from './bbb-api.js';
-import { readCreateRequest } from './create.js';
+import { optionalUrl, readCreateRequest } from './create.js';
 import { join } from './join.js';
 import { createdMeetingXml, meetingInfoXml } from './meeting-xml.js';
 import { type BbbFailure, bbbFailure, note } from './messages.js';
@@ -15,7 +15,7 @@ import { failedXml, successXml } from './xml.js';
 /** What to send back: XML (with its returncode, for the metrics), or a redirect for a browser. */
 export type CallAnswer =
   | { kind: 'xml'; returncode: 'SUCCESS' | 'FAILED'; xml: string }
-  | { kind: 'redirect'; returncode: 'SUCCESS'; location: string };
+  | { kind: 'redirect'; returncode: 'SUCCESS' | 'FAILED'; location: string };
 
 /** What a call gets: the service, its parameters, and where this server is reached. */
 export interface CallContext {
@@ -58,13 +58,16 @@ async function create({ api, params }: CallContext): Promise<CallAnswer> {
   return succeeded(successXml(createdMeetingXml(meeting, api.isRunning(meeting)), duplicate ? note('duplicateWarning') : undefined));
 }
 
-async function joinCall({ api, params, siteUrl }: CallContext): Promise<CallAnswer> {
+async function joinCall(context: CallContext): Promise<CallAnswer> {
+  const { api, params, siteUrl } = context;
+  const redirect = params.get('redirect')?.trim().toLowerCase() !== 'false';
   const joined = await join(api, params);
-  if (!joined.ok) return failed(joined);
+  if (!joined.ok)
+    return redirect ? { kind: 'redirect', returncode: 'FAILED', location: await joinErrorUrl(context, joined) } : failed(joined);
   const { meeting, ticket, internalUserId, details } = joined.value;
   // The ticket travels in the fragment: browsers never send it to a server, nor in a Referer.
   const url = `${siteUrl}/bbb/join#ticket=${ticket}`;
-  if (params.get('redirect')?.trim().toLowerCase() !== 'false') return { kind: 'redirect', returncode: 'SUCCESS', location: url };
+  if (redirect) return { kind: 'redirect', returncode: 'SUCCESS', location: url };
   const waiting = details.guestStatus === 'wait';
   return succeeded(
     successXml(
@@ -79,6 +82,23 @@ async function joinCall({ api, params, siteUrl }: CallContext): Promise<CallAnsw
       waiting ? note('guestWait') : note('successfullyJoined'),
     ),
   );
+}
+
+/**
+ * Where a browser goes when its join is refused, as BigBlueButton sends it: the join's
+ * `errorRedirectUrl` (also spelt `redirectErrorUrl` in the API reference), else the meeting's
+ * logout URL, else this site; with `errors=[{"key":…,"message":…}]` added to its query.
+ */
+async function joinErrorUrl({ api, params, siteUrl }: CallContext, failure: BbbFailure): Promise<string> {
+  const given = [optionalUrl(params, 'errorRedirectUrl'), optionalUrl(params, 'redirectErrorUrl')].find(
+    (result) => result.ok && result.value !== undefined,
+  );
+  const meetingId = meetingIdParam(params);
+  const meeting = meetingId.ok ? await api.store.findLatest(meetingId.value) : undefined;
+  const base = (given?.ok ? given.value : undefined) ?? meeting?.settings.logoutUrl ?? `${siteUrl}/`;
+  const url = new URL(base);
+  url.searchParams.append('errors', JSON.stringify([{ key: failure.code, message: failure.message }]));
+  return url.toString();
 }
 
 async function end({ api, params }: CallContext): Promise<CallAnswer> {

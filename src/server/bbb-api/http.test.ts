@@ -162,6 +162,13 @@ describe.each(bothEngines)('BigBlueButton API over HTTP (%s)', (engine) => {
     expect((await t.call('getMeetings', many)).response.messageKey).toBe('validationError');
   });
 
+  it('answers a fault of the server (the database gone) with 500 in XML, not an HTML or JSON page', async () => {
+    await t.storage.close();
+    const answer = await t.call('getMeetingInfo', [['meetingID', 'any']]);
+    expect(answer.status).toBe(500);
+    expect(answer.response).toMatchObject({ returncode: 'FAILED', messageKey: 'internalError' });
+  });
+
   it('counts every call in /metrics by call and returncode', async () => {
     await t.call('create', [
       ['name', 'Counted'],

@@ -32,9 +32,15 @@ export const bbbApiHttp: FastifyPluginAsync<BbbApiHttpOptions> = async (app, opt
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: bbbApiLimits.bodyBytesMax }, (_request, body, done) => done(null, body));
   // Whatever goes wrong before a call is read (a body too large…) is still answered in the API's XML.
+  // A fault of the server (the database…) is a 500, still in XML, and logged.
   app.setErrorHandler(async (error, request, reply) => {
-    request.log.debug({ err: error }, 'a BigBlueButton API request could not be read');
-    return send(reply, 'other', failed(bbbFailure('validationError', 'The request could not be read.')), api);
+    const status = typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
+    if (status >= 400 && status < 500) {
+      request.log.debug({ err: error }, 'a BigBlueButton API request could not be read');
+      return send(reply, 'other', failed(bbbFailure('validationError', 'The request could not be read.')), api);
+    }
+    request.log.error({ err: error }, 'a BigBlueButton API call failed');
+    return send(reply.code(500), callOf(request), failed(bbbFailure('internalError')), api);
   });
 
   const version = async (_request: FastifyRequest, reply: FastifyReply) =>
@@ -62,6 +68,12 @@ export const bbbApiHttp: FastifyPluginAsync<BbbApiHttpOptions> = async (app, opt
     },
   });
 };
+
+/** The call a request names (for the metrics), `other` when none. */
+function callOf(request: FastifyRequest): string {
+  const params = request.params as { call?: unknown } | undefined;
+  return typeof params?.call === 'string' ? params.call : 'other';
+}
 
 /** Reads the call, checks its checksum, and runs it. */
 async function answer(request: FastifyRequest, name: string, options: BbbApiHttpOptions): Promise<CallAnswer> {

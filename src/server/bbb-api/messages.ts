@@ -23,6 +23,7 @@ const messages = {
   guestDeniedAccess: 'The guest policy of this meeting lets no guest in.',
   maxParticipantsReached: 'The meeting has as many participants as it allows.',
   unsupportedRequest: 'This server does not answer that call, or not with that method.',
+  internalError: 'The server could not answer this call; try again later.',
 } as const;
 
 /** A key BigBlueButton documents for a FAILED answer. */
