@@ -151,11 +151,18 @@ export class BbbApi {
       : nowMs - lastSeen >= bbbApiLimits.emptyMeetingEndAfterMs;
   }
 
-  /** Whether someone is in the meeting's live room now. */
+  /** Whether someone is in the meeting's live room now (remembered, for `hasUserJoined`). */
   isRunning(meeting: BbbMeeting): boolean {
     if (meeting.endedAtMs !== null) return false;
     const live = this.options.registry.find(meeting.roomId);
-    return live !== undefined && !live.closed && live.participants.size > 0;
+    const running = live !== undefined && !live.closed && live.participants.size > 0;
+    if (running) this.#lastSeenLiveMs.set(meeting.internalId, this.options.clock.nowMs());
+    return running;
+  }
+
+  /** Whether anyone has been seen in the meeting since it was created (on this instance, since it started). */
+  hasUserJoined(meeting: BbbMeeting): boolean {
+    return this.isRunning(meeting) || this.#lastSeenLiveMs.has(meeting.internalId);
   }
 }
 

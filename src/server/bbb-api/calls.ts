@@ -55,7 +55,7 @@ async function create({ api, params }: CallContext): Promise<CallAnswer> {
   const created = await api.create(request.value);
   if (!created.ok) return failed(created);
   const { meeting, duplicate } = created.value;
-  return succeeded(successXml(createdMeetingXml(meeting, api.isRunning(meeting)), duplicate ? note('duplicateWarning') : undefined));
+  return succeeded(successXml(createdMeetingXml(meeting, api.hasUserJoined(meeting)), duplicate ? note('duplicateWarning') : undefined));
 }
 
 async function joinCall(context: CallContext): Promise<CallAnswer> {
@@ -127,13 +127,13 @@ async function getMeetingInfo({ api, params }: CallContext): Promise<CallAnswer>
   if (!meetingId.ok) return failed(meetingId);
   const meeting = await api.store.findOpen(meetingId.value);
   if (!meeting) return failed(bbbFailure('notFound'));
-  return succeeded(successXml(meetingInfoXml(meeting, api.registry)));
+  return succeeded(successXml(meetingInfoXml(meeting, api)));
 }
 
 async function getMeetings({ api }: CallContext): Promise<CallAnswer> {
   const meetings = await api.store.listOpen();
   if (meetings.length === 0) return succeeded(successXml({ meetings: '' }, note('noMeetings')));
-  return succeeded(successXml({ meetings: { meeting: meetings.map((meeting) => meetingInfoXml(meeting, api.registry)) } }));
+  return succeeded(successXml({ meetings: { meeting: meetings.map((meeting) => meetingInfoXml(meeting, api)) } }));
 }
 
 async function getRecordings(): Promise<CallAnswer> {

@@ -4,6 +4,7 @@
  * (role, whether their microphone and camera are published, counts).
  */
 import type { ParticipantView, RoomRegistry } from '../meetings/index.js';
+import type { BbbApi } from './bbb-api.js';
 import type { BbbMeeting } from './meetings-store.js';
 import { createDateText, type XmlContent, type XmlElements } from './xml.js';
 
@@ -65,8 +66,8 @@ function presenceIn(meeting: BbbMeeting, registry: RoomRegistry): Presence {
 }
 
 /** The elements of one meeting in `getMeetingInfo` (and each `<meeting>` of `getMeetings`). */
-export function meetingInfoXml(meeting: BbbMeeting, registry: RoomRegistry): XmlElements {
-  const presence = presenceIn(meeting, registry);
+export function meetingInfoXml(meeting: BbbMeeting, api: BbbApi): XmlElements {
+  const presence = presenceIn(meeting, api.registry);
   const running = presence.participantCount > 0;
   return {
     meetingName: meeting.name,
@@ -80,7 +81,7 @@ export function meetingInfoXml(meeting: BbbMeeting, registry: RoomRegistry): Xml
     moderatorPW: meeting.moderatorPassword,
     running,
     duration: meeting.settings.durationMinutes,
-    hasUserJoined: running,
+    hasUserJoined: api.hasUserJoined(meeting),
     recording: false,
     hasBeenForciblyEnded: meeting.endedAtMs !== null,
     startTime: meeting.createTimeMs,

@@ -42,6 +42,8 @@ describe.each(bothEngines)('meetings ending on their own (%s)', (engine) => {
     t.clock.advance(bbbApiLimits.unjoinedMeetingEndAfterMs * 3);
     expect(await t.api.endIdleMeetings()).toBe(0);
     leave();
+    const info = (await t.call('getMeetingInfo', [['meetingID', 'class']])).response;
+    expect([info.running, info.hasUserJoined, info.participantCount]).toEqual(['false', 'true', '0']);
     t.clock.advance(bbbApiLimits.emptyMeetingEndAfterMs - 1);
     expect(await t.api.endIdleMeetings()).toBe(0);
     expect(await open('class')).toBe(true);
