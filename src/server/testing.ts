@@ -36,10 +36,20 @@ export async function startTestServer(
     trustedProxies?: string[];
     /** Configured public address (e.g. `https://meet.example.coop`); absent: links use the request's origin. */
     publicUrl?: string;
+    /** `BBB_API_SECRET`: the BigBlueButton API is on with it. */
+    bbbApiSecret?: string;
   } = {},
 ): Promise<TestServer> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
-  const config = loadConfig({ DATA_DIR: dataDirectory, LOG_LEVEL: 'silent', RTP_PORT_RANGE: '41000-42000' }, dataDirectory);
+  const config = loadConfig(
+    {
+      DATA_DIR: dataDirectory,
+      LOG_LEVEL: 'silent',
+      RTP_PORT_RANGE: '41000-42000',
+      ...(options.bbbApiSecret ? { BBB_API_SECRET: options.bbbApiSecret } : {}),
+    },
+    dataDirectory,
+  );
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const storage = await openTestStorage(options.engine ?? 'sqlite', allMigrations);
   const services = await startServices(config, logger, {
