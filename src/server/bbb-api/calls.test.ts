@@ -174,6 +174,14 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
       ['redirect', 'false'],
     ]);
     expect(xml.response).toMatchObject({ returncode: 'SUCCESS', messageKey: 'successfullyJoined', guestStatus: 'ALLOW' });
+    const withCreateTime = await t.call('join', [
+      ['meetingID', 'maths-101'],
+      ['fullName', 'Cy'],
+      ['password', 'ap'],
+      ['createTime', `0${t.clock.nowMs()}`],
+      ['redirect', 'false'],
+    ]);
+    expect(withCreateTime.response.returncode).toBe('SUCCESS');
     expect(String(xml.response.user_id)).toMatch(/^w_[a-z0-9]{12}$/);
     const session = String(xml.response.session_token);
     expect(xml.response.url).toBe(`${testSiteUrl}/bbb/join#ticket=${session}`);

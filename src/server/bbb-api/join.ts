@@ -75,7 +75,9 @@ export function ticketHash(ticket: string): string {
 function createTimeRefusal(params: ReadonlyMap<string, string>, meeting: BbbMeeting): BbbFailure | undefined {
   const given = params.get('createTime')?.trim();
   if (given === undefined || given === '') return undefined;
-  return given === String(meeting.createTimeMs) ? undefined : bbbFailure('mismatchCreateTimeParam');
+  // Read as a number, as BigBlueButton does (`0123` is 123); anything else never matches.
+  const matches = /^[0-9]{1,16}$/.test(given) && Number(given) === meeting.createTimeMs;
+  return matches ? undefined : bbbFailure('mismatchCreateTimeParam');
 }
 
 /** `maxParticipantsReached` when the meeting's own limit is set and its live room holds that many. */
