@@ -28,6 +28,9 @@ const CoopPage = lazyComponent(() => governancePages().then((module) => module.C
 const RegisterPage = lazyComponent(() => governancePages().then((module) => module.RegisterPage));
 const ProposalsPage = lazyComponent(() => governancePages().then((module) => module.ProposalsPage));
 const ProposalPage = lazyComponent(() => governancePages().then((module) => module.ProposalPage));
+const assemblyPages = () => import('../features/assemblies/index.js');
+const AssembliesPage = lazyComponent(() => assemblyPages().then((module) => module.AssembliesPage));
+const AssemblyPage = lazyComponent(() => assemblyPages().then((module) => module.AssemblyPage));
 const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
 const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
@@ -62,6 +65,7 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/coop': () => <CoopPage />,
   '/coop/register': () => <RegisterPage />,
   '/coop/proposals': () => <ProposalsPage />,
+  '/coop/assemblies': () => <AssembliesPage />,
 };
 
 /** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation (with its billing and invoices) and network pages. */
@@ -72,6 +76,8 @@ function Page({ path }: { path: string }) {
   if (/^\/network(\/|$)/.test(path)) return <NetworkPage path={path} />;
   const proposal = /^\/coop\/proposals\/([^/]+)\/?$/.exec(path);
   if (proposal?.[1]) return <ProposalPage key={proposal[1]} id={decodeURIComponent(proposal[1])} />;
+  const assembly = /^\/coop\/assemblies\/([^/]+)\/?$/.exec(path);
+  if (assembly?.[1]) return <AssemblyPage key={assembly[1]} id={decodeURIComponent(assembly[1])} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
   if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} planPanel={PlanPanel} />;
   const billing = /^\/orgs\/([^/]+)\/billing\/?$/.exec(path);

@@ -6,6 +6,8 @@
 import type { Translation } from '../../../shared/icu-types.js';
 import { accountFrench } from '../../features/account/messages.fr.js';
 import type { accountEnglish } from '../../features/account/messages.js';
+import { assembliesFrench } from '../../features/assemblies/messages.fr.js';
+import type { assembliesEnglish } from '../../features/assemblies/messages.js';
 import { billingFrench } from '../../features/billing/messages.fr.js';
 import type { billingEnglish } from '../../features/billing/messages.js';
 import { usageFrench } from '../../features/billing/usage-words.fr.js';
@@ -42,6 +44,7 @@ import type { appEnglish } from '../messages.js';
 /** The French catalogues by name. */
 export const french: {
   account: Translation<typeof accountEnglish>;
+  assemblies: Translation<typeof assembliesEnglish>;
   billing: Translation<typeof billingEnglish>;
   app: Translation<typeof appEnglish>;
   errors: Translation<typeof errorsEnglish>;
@@ -60,6 +63,7 @@ export const french: {
   usage: Translation<typeof usageEnglish>;
 } = {
   account: accountFrench,
+  assemblies: assembliesFrench,
   billing: billingFrench,
   app: appFrench,
   errors: errorsFrench,

@@ -1,7 +1,7 @@
 /**
  * `/coop`: the co-op — its classes of members and what each means, the person's memberships in any
  * state (from `GET /api/governance/memberships`), the application form, and the ways to the
- * register and the proposals.
+ * register, the proposals and the general assemblies.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { money } from '../../app/intl/money.js';
@@ -79,6 +79,11 @@ export function CoopPage() {
         <li>
           <Link href="/coop/proposals" class="button">
             {t('coop.proposals')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/coop/assemblies" class="button">
+            {t('coop.assemblies')}
           </Link>
         </li>
         <li>

@@ -9,6 +9,7 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'coop.loading': 'Chargement…',
   'coop.register': 'Le registre des membres',
   'coop.proposals': 'Propositions et votes',
+  'coop.assemblies': 'Assemblées générales',
   'classes.heading': 'Catégories de membres',
   'classes.admissionOperators': 'Admis par les opérateurs.',
   'classes.admissionVote': 'Admis par le vote des membres.',

@@ -8,6 +8,7 @@ export const governanceEnglish = {
   'coop.loading': 'Loading…',
   'coop.register': 'The register of members',
   'coop.proposals': 'Proposals and votes',
+  'coop.assemblies': 'General assemblies',
   'classes.heading': 'Classes of members',
   'classes.admissionOperators': 'Admitted by the operators.',
   'classes.admissionVote': 'Admitted by the members’ vote.',
