@@ -5,7 +5,7 @@
 
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { RoomIdSchema } from '../shared/ids.js';
+import { type RoomId, RoomIdSchema } from '../shared/ids.js';
 import { bbbApiLimits, limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
@@ -163,8 +163,11 @@ export async function startServices(
   await billing.ensurePlans();
   await gateway.start();
   // One instance, one Janus: every room is placed here (a shared directory comes with several instances).
+  // A room where a general assembly is convened or open counts against no plan: every member may attend, for as long as it takes.
+  const planAllowance = async (roomId: RoomId) =>
+    (await governance?.assemblies.inRoom(roomId)) ? unlimitedAllowance(roomId) : billing.allowanceOf(roomId);
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock), (roomId) =>
-    config.PLAN_LIMITS === 'on' ? billing.allowanceOf(roomId) : unlimitedAllowance(roomId),
+    config.PLAN_LIMITS === 'on' ? planAllowance(roomId) : unlimitedAllowance(roomId),
   );
   // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
   governance = await startGovernance({

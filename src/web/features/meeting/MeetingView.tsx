@@ -121,11 +121,23 @@ function useMeetingKeys(controller: Signal<MeetingController | undefined>, ui: M
   }, []);
 }
 
+/** When the chair puts a motion and this person casts a vote on it, the assembly panel opens. */
+function useAssemblyCue(controller: ReturnType<typeof useMeetingController>, ui: MeetingUi): void {
+  const state = controller.value?.state.value;
+  const open = state?.assembly?.motions.find((motion) => motion.status === 'open');
+  const votes = state?.assembly?.ballots.length ?? 0;
+  const openId = open?.id;
+  useEffect(() => {
+    if (openId && votes > 0) ui.panel.value = 'assembly';
+  }, [openId]);
+}
+
 export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice: JoinChoice; onRejoin: () => void }) {
   const controller = useMeetingController(room, choice);
   const ui = useMeetingUi(choice.speakerId);
   useMeetingCues(controller, ui);
   useMeetingKeys(controller, ui);
+  useAssemblyCue(controller, ui);
   const meeting = controller.value;
   if (!meeting) return null;
   const state = meeting.state.value;

@@ -1,7 +1,8 @@
-/** The side panel: people, chat or (for moderators) moderation, with its title and a close button. */
+/** The side panel: people, chat, the assembly held in the meeting or (for moderators) moderation, with its title and a close button. */
 import { X } from 'lucide-preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
+import { AssemblyPanel } from './AssemblyPanel.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ModeratorPanel } from './ModeratorPanel.js';
 import type { MeetingController, MeetingState } from './meeting-controller.js';
@@ -53,6 +54,7 @@ export function SidePanel({
           exportChat={() => meeting.moderate({ action: 'export-chat' })}
         />
       )}
+      {panel === 'assembly' && state.assembly && <AssemblyPanel assembly={state.assembly} send={(message) => meeting.assembly(message)} />}
       {panel === 'moderation' && isModerator && state.settings && (
         <ModeratorPanel
           lobby={state.lobby}

@@ -9,6 +9,7 @@ import {
   Ellipsis,
   Hand,
   Keyboard,
+  Landmark,
   LayoutGrid,
   MessageSquare,
   Mic,
@@ -121,12 +122,19 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   );
 }
 
+/** The ballots this person has not cast yet on the assembly's open motion. */
+function assemblyVotesToCast(state: ToolbarProps['state']): number {
+  const open = state.assembly?.motions.find((motion) => motion.status === 'open');
+  return open ? (state.assembly?.ballots.filter((ballot) => open.mine[ballot.memberId] === undefined).length ?? 0) : 0;
+}
+
 export function Toolbar({ meeting, state, ui }: ToolbarProps) {
   const media = state.media;
   const { isModerator, canUse } = permissions(state);
   const raised = handRaised(state);
   const panel = ui.panel.value;
   const unseenChat = panel === 'chat' ? 0 : state.chat.length;
+  const votesToCast = assemblyVotesToCast(state);
   return (
     <nav class="controls toolbar" aria-label={t('meeting.controls')}>
       <ToolbarButton
@@ -181,6 +189,16 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
         shortcut={shortcutKeys.chat}
         onClick={() => togglePanel(ui, 'chat')}
       />
+      {state.assembly && (
+        <ToolbarButton
+          icon={Landmark}
+          label={t('panel.assembly')}
+          name={votesToCast > 0 ? t('meeting.assemblyVotes', { count: votesToCast }) : undefined}
+          badge={votesToCast}
+          pressed={panel === 'assembly'}
+          onClick={() => togglePanel(ui, 'assembly')}
+        />
+      )}
       {isModerator && (
         <ToolbarButton
           icon={ShieldCheck}

@@ -4,10 +4,13 @@
  * render its state. Reconnects by itself (resuming the same participant) when the socket drops,
  * and publishes again when Janus restarts.
  */
+
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import type { AssemblyState } from '../../../shared/assembly-protocol.js';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type {
   ChatMessage,
+  ClientMessage,
   MediaSource,
   MediaState,
   MeetingSettings,
@@ -46,6 +49,9 @@ export interface RemoteParticipant {
   reaction: Reaction | undefined;
 }
 
+/** A message of the general assembly held in the meeting. */
+export type AssemblyMessage = Extract<ClientMessage, { type: `assembly-${string}` }>;
+
 export interface MeetingState {
   status: MeetingStatus;
   self: ParticipantSummary | undefined;
@@ -66,6 +72,8 @@ export interface MeetingState {
   refusedFor: string | undefined;
   /** A moderator asked us to unmute. */
   askedToUnmute: boolean;
+  /** The general assembly held in this meeting, as we see it; undefined while none is convened in the room. */
+  assembly: AssemblyState | undefined;
 }
 
 export interface MeetingOptions {
@@ -96,6 +104,7 @@ function initialState(media: MediaState): MeetingState {
     notice: undefined,
     refusedFor: undefined,
     askedToUnmute: false,
+    assembly: undefined,
   };
 }
 
@@ -242,6 +251,8 @@ export class MeetingController {
         return this.update({ notice: t('meeting.serverShutdown') });
       case 'pong':
         return;
+      case 'assembly':
+        return this.update({ assembly: message.assembly });
       case 'error':
         return this.serverError(message);
     }
@@ -411,6 +422,11 @@ export class MeetingController {
   /** Sends a chat message to everyone (`to` null) or to one participant. */
   sendChat(to: ParticipantId | null, text: string): void {
     this.send({ type: 'chat-send', to, text });
+  }
+
+  /** The chair's and the members' assembly messages (open, motions, votes, close); the server checks who may. */
+  assembly(message: AssemblyMessage): void {
+    this.send(message);
   }
 
   /** A moderator action; the server checks it. */

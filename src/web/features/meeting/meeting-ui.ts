@@ -5,7 +5,7 @@ import type { MeetingState } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
 
 /** The side panel shown, if any. */
-export type Panel = 'people' | 'chat' | 'moderation' | undefined;
+export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | undefined;
 
 /** The dialog shown over the meeting, if any. */
 export type MeetingDialog = 'shortcuts' | 'settings' | undefined;
