@@ -91,20 +91,22 @@ beforeAll(async () => {
   await pages.olu.getByRole('button', { name: 'New meeting' }).click();
   await pages.olu.waitForURL(/\/r\/[a-z2-9-]{14}$/);
   roomUrl = pages.olu.url();
-  const roomId = roomUrl.split('/r/')[1];
-  assemblyId = (
-    await ok<{ id: string }>(pages.olu, 'POST', '/api/governance/assemblies', {
-      roomId,
-      title: 'Annual general meeting 2026',
-      quorumBasisPoints: 7_500,
-      proxiesPerHolderMax: 2,
-    })
-  ).id;
-  // Dan cannot come: the Dairy's proxy goes to Green Bakery.
-  await ok(pages.dan, 'PUT', `/api/governance/assemblies/${assemblyId}/proxies`, {
-    grantorMemberId: members.dairy,
-    holderMemberId: members.green,
-  });
+  // It convenes the assembly from /coop/assemblies: 75 % quorum, two proxies each at most.
+  await pages.olu.goto(`${plenary.url}/coop/assemblies`);
+  const convene = pages.olu.getByRole('form', { name: 'Convene a general assembly' });
+  await convene.getByLabel('Title').fill('Annual general meeting 2026');
+  await convene.getByLabel('Meeting room').fill(roomUrl);
+  await convene.getByLabel('Quorum (%)').fill('75');
+  await convene.getByLabel('Proxies per member').fill('2');
+  await convene.getByRole('button', { name: 'Convene the assembly' }).click();
+  await pages.olu.waitForURL(/\/coop\/assemblies\/assembly_/);
+  assemblyId = decodeURIComponent(pages.olu.url().split('/coop/assemblies/')[1] ?? '');
+  // Dan cannot come: from the assembly's page, the Dairy's proxy goes to Green Bakery.
+  await pages.dan.goto(`${plenary.url}/coop/assemblies/${assemblyId}`);
+  const proxy = pages.dan.getByRole('form', { name: 'Proxy of Dairy Farm' });
+  await proxy.getByLabel('Give the proxy of Dairy Farm to').selectOption({ label: 'Green Bakery' });
+  await proxy.getByRole('button', { name: 'Give the proxy' }).click();
+  await pages.dan.getByText('Green Bakery holds the proxy of Dairy Farm.').waitFor();
 }, 150_000);
 
 afterAll(async () => {
@@ -145,6 +147,7 @@ describe('a general assembly in a live meeting', () => {
     await ballot(pages.alice, 'Vote for Dairy Farm (by proxy)', 'Dairy Farm', 'Yes');
     await ballot(pages.bob, 'Vote for Canal Street Cycles', 'Canal Street Cycles', 'Yes');
     await ballot(pages.cleo, 'Vote for Corner Café', 'Corner Café', 'No');
+    await pages.alice.screenshot({ path: '.artifacts/e2e/assembly-member.png' });
     await chairPanel.getByText('4 members have voted.').waitFor();
 
     // The guest sees the motion but has no ballot.
@@ -221,6 +224,14 @@ describe('a general assembly in a live meeting', () => {
       ['Gus Guest', [], true],
       ['Olu (chair)', [], false],
     ]);
+    // The minutes, published to members: the assembly's page, and its HTML document.
+    await pages.bob.goto(`${plenary.url}/coop/assemblies/${assemblyId}`);
+    await pages.bob.getByRole('heading', { name: 'Minutes', exact: true }).waitFor();
+    await pages.bob.getByRole('heading', { name: 'Motion 1: Adopt the 2026 accounts' }).waitFor();
+    await pages.bob.getByRole('link', { name: 'Download the minutes (PDF)' }).waitFor();
+    const pageAxe = await new AxeBuilder({ page: pages.bob }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(pageAxe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
+    await pages.bob.screenshot({ path: '.artifacts/e2e/assembly-minutes.png', fullPage: true });
     await pages.bob.goto(`${plenary.url}/api/governance/assemblies/${assemblyId}/minutes.html`);
     await pages.bob.getByRole('heading', { name: 'Motion 1: Adopt the 2026 accounts' }).waitFor();
     await pages.bob.getByText('Dairy Farm: yes (by proxy, cast by Alice Baker)').waitFor();

@@ -1,14 +1,13 @@
 /**
- * The calls on both engines: create (idempotent, duplicateWarning, idNotUnique), join (roles,
- * passwords, tickets, guest policy), end, isMeetingRunning, getMeetingInfo with live attendees,
- * getMeetings and the recording calls, each answer's XML parsed back.
+ * The calls on both engines: create (idempotent, duplicateWarning, idNotUnique), end,
+ * isMeetingRunning, getMeetingInfo with live attendees, getMeetings and the recording calls, each
+ * answer's XML parsed back (join: join.test.ts).
  */
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bbbApiLimits } from '../../shared/limits.js';
 import { bothEngines } from '../storage/testing.js';
-import { ticketHash } from './join.js';
-import { type BbbApiTestApp, startBbbApiTestApp, testSiteUrl } from './testing.js';
+import { type BbbApiTestApp, mathsCreateParams, startBbbApiTestApp } from './testing.js';
 
 describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
   let t: BbbApiTestApp;
@@ -19,17 +18,8 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
     await t.close();
   });
 
-  const createParams: [string, string][] = [
-    ['name', 'Maths 101'],
-    ['meetingID', 'maths-101'],
-    ['attendeePW', 'ap'],
-    ['moderatorPW', 'mp'],
-    ['meta_bbb-origin', 'Moodle'],
-    ['meta_endCallbackUrl', 'https://lms.test/ended'],
-  ];
-
   it('creates a meeting and answers with its documented elements', async () => {
-    const { status, response } = await t.call('create', createParams);
+    const { status, response } = await t.call('create', mathsCreateParams);
     expect(status).toBe(200);
     const createTime = Date.UTC(2026, 10, 27, 10);
     const sha1 = createHash('sha1').update('maths-101').digest('hex');
@@ -82,7 +72,7 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
   });
 
   it('refuses a create with the meetingID of an open meeting but other passwords (idNotUnique)', async () => {
-    await t.call('create', createParams);
+    await t.call('create', mathsCreateParams);
     const other = await t.call('create', [
       ['name', 'Maths 101'],
       ['meetingID', 'maths-101'],
@@ -150,147 +140,8 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
     expect(answers.every((answer) => answer.status === 200 && answer.response.returncode === 'FAILED')).toBe(true);
   });
 
-  it('joins with a password or a role: a one-time ticket in the redirect, or the session XML', async () => {
-    await t.call('create', createParams);
-    const redirected = await t.call('join', [
-      ['meetingID', 'maths-101'],
-      ['fullName', 'Ada'],
-      ['password', 'mp'],
-    ]);
-    expect(redirected.status).toBe(302);
-    const location = String(redirected.headers.location);
-    expect(location.startsWith(`${testSiteUrl}/bbb/join#ticket=`)).toBe(true);
-    const ticket = location.slice(location.indexOf('=') + 1);
-    expect(ticket).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const redeemed = await t.api.store.redeemTicket(ticketHash(ticket), t.clock.nowMs());
-    expect(redeemed).toMatchObject({ fullName: 'Ada', role: 'moderator', guest: false, guestStatus: 'allow', logoutUrl: null });
-    expect(await t.api.store.redeemTicket(ticketHash(ticket), t.clock.nowMs())).toBeUndefined();
-
-    const xml = await t.call('join', [
-      ['meetingID', 'maths-101'],
-      ['fullName', 'Bo'],
-      ['role', 'viewer'],
-      ['userID', 'moodle-42'],
-      ['redirect', 'false'],
-    ]);
-    expect(xml.response).toMatchObject({ returncode: 'SUCCESS', messageKey: 'successfullyJoined', guestStatus: 'ALLOW' });
-    const withCreateTime = await t.call('join', [
-      ['meetingID', 'maths-101'],
-      ['fullName', 'Cy'],
-      ['password', 'ap'],
-      ['createTime', `0${t.clock.nowMs()}`],
-      ['redirect', 'false'],
-    ]);
-    expect(withCreateTime.response.returncode).toBe('SUCCESS');
-    expect(String(xml.response.user_id)).toMatch(/^w_[a-z0-9]{12}$/);
-    const session = String(xml.response.session_token);
-    expect(xml.response.url).toBe(`${testSiteUrl}/bbb/join#ticket=${session}`);
-    t.clock.advance(bbbApiLimits.joinTicketLifetimeMs);
-    expect(await t.api.store.redeemTicket(ticketHash(session), t.clock.nowMs())).toBeUndefined();
-  });
-
-  it('refuses joins with the documented keys: wrong password, unknown meeting, missing name, old createTime', async () => {
-    const created = (await t.call('create', createParams)).response;
-    const base: [string, string][] = [
-      ['meetingID', 'maths-101'],
-      ['fullName', 'Ada'],
-      ['redirect', 'false'],
-    ];
-    const answers = await Promise.all([
-      t.call('join', [...base, ['password', 'wrong']]),
-      t.call('join', [...base, ['password', 'MP']]),
-      t.call('join', base),
-      t.call('join', [
-        ['meetingID', 'nope'],
-        ['fullName', 'Ada'],
-        ['password', 'mp'],
-        ['redirect', 'false'],
-      ]),
-      t.call('join', [
-        ['meetingID', 'maths-101'],
-        ['fullName', '  '],
-        ['password', 'mp'],
-        ['redirect', 'false'],
-      ]),
-      t.call('join', [...base, ['password', 'mp'], ['createTime', String(Number(created.createTime) - 1)]]),
-    ]);
-    expect(answers.map((answer) => answer.response.messageKey)).toEqual([
-      'invalidPassword',
-      'invalidPassword',
-      'invalidPassword',
-      'invalidMeetingIdentifier',
-      'missingParamFullName',
-      'mismatchCreateTimeParam',
-    ]);
-    expect(answers.every((answer) => answer.status === 200)).toBe(true);
-  });
-
-  it('sends a browser whose join is refused to the error URL, the logout URL or this site, with the errors', async () => {
-    await t.call('create', [...createParams, ['logoutURL', 'https://lms.test/course?id=7']]);
-    const errorsOf = (location: string) => JSON.parse(new URL(location).searchParams.get('errors') ?? '[]');
-    const toLogout = await t.call('join', [
-      ['meetingID', 'maths-101'],
-      ['fullName', 'Ada'],
-      ['password', 'wrong'],
-    ]);
-    expect(toLogout.status).toBe(302);
-    const logout = new URL(String(toLogout.headers.location));
-    expect([logout.origin, logout.pathname, logout.searchParams.get('id')]).toEqual(['https://lms.test', '/course', '7']);
-    expect(errorsOf(logout.href)).toEqual([{ key: 'invalidPassword', message: expect.any(String) }]);
-    const toErrorUrl = await t.call('join', [
-      ['meetingID', 'maths-101'],
-      ['fullName', 'Ada'],
-      ['password', 'wrong'],
-      ['errorRedirectUrl', 'https://lms.test/join-failed'],
-    ]);
-    expect(String(toErrorUrl.headers.location).startsWith('https://lms.test/join-failed?errors=')).toBe(true);
-    const toSite = await t.call('join', [
-      ['meetingID', 'unknown'],
-      ['fullName', 'Ada'],
-      ['password', 'ap'],
-    ]);
-    expect(String(toSite.headers.location).startsWith(`${testSiteUrl}/?errors=`)).toBe(true);
-    expect(errorsOf(String(toSite.headers.location))[0].key).toBe('invalidMeetingIdentifier');
-    // A join whose checksum fails is not trusted with any URL: it is answered in XML.
-    const unsigned = await t.call(
-      'join',
-      [
-        ['meetingID', 'maths-101'],
-        ['fullName', 'Ada'],
-        ['password', 'mp'],
-      ],
-      { unsigned: true },
-    );
-    expect([unsigned.status, unsigned.response.messageKey]).toEqual([200, 'checksumError']);
-  });
-
-  it('follows the guest policy: ALWAYS_DENY refuses guests, ASK_MODERATOR makes them wait', async () => {
-    await t.call('create', [
-      ['name', 'Deny'],
-      ['meetingID', 'deny'],
-      ['guestPolicy', 'ALWAYS_DENY'],
-    ]);
-    await t.call('create', [
-      ['name', 'Ask'],
-      ['meetingID', 'ask'],
-      ['guestPolicy', 'ASK_MODERATOR'],
-    ]);
-    const guest = (meetingID: string) =>
-      t.call('join', [
-        ['meetingID', meetingID],
-        ['fullName', 'Guest'],
-        ['role', 'VIEWER'],
-        ['guest', 'true'],
-        ['redirect', 'false'],
-      ]);
-    expect((await guest('deny')).response.messageKey).toBe('guestDeniedAccess');
-    expect((await guest('ask')).response).toMatchObject({ returncode: 'SUCCESS', messageKey: 'guestWait', guestStatus: 'WAIT' });
-    const room = await t.rooms.find((await t.api.store.findOpen('ask'))?.roomId ?? ('' as never));
-    expect(room?.waitingRoom).toBe(true);
-  });
-
   it('tells who is in the meeting from the live registry: roles, counts, metadata', async () => {
-    await t.call('create', [...createParams, ['maxParticipants', '2']]);
+    await t.call('create', [...mathsCreateParams, ['maxParticipants', '2']]);
     const meeting = await t.api.store.findOpen('maths-101');
     if (!meeting) throw new Error('no meeting');
     expect((await t.call('isMeetingRunning', [['meetingID', 'maths-101']])).response.running).toBe('false');
@@ -324,7 +175,7 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
 
   it('ends a meeting: it is no longer found or running, joins are refused, and a new create reuses its room', async () => {
     expect((await t.call('end', [['meetingID', 'maths-101']])).response.messageKey).toBe('notFound');
-    const first = (await t.call('create', createParams)).response;
+    const first = (await t.call('create', mathsCreateParams)).response;
     const room = (await t.api.store.findOpen('maths-101'))?.roomId;
     if (!room) throw new Error('no room');
     await t.enter(room, 'Mod Erator', true);
@@ -349,7 +200,7 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
     ]);
     expect(join.response.messageKey).toBe('meetingForciblyEnded');
     t.clock.advance(60_000);
-    const second = (await t.call('create', createParams)).response;
+    const second = (await t.call('create', mathsCreateParams)).response;
     expect(second.messageKey).toBeUndefined();
     expect(second.createTime).not.toBe(first.createTime);
     expect((await t.api.store.findOpen('maths-101'))?.roomId).toBe(room);
@@ -358,7 +209,7 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
   it('lists the meetings being held, or says there are none', async () => {
     const none = (await t.call('getMeetings')).response;
     expect(none).toMatchObject({ returncode: 'SUCCESS', meetings: '', messageKey: 'noMeetings' });
-    await t.call('create', createParams);
+    await t.call('create', mathsCreateParams);
     await t.call('create', [
       ['name', 'Second'],
       ['meetingID', 'second'],

@@ -27,6 +27,16 @@ export const testMetricsToken = 'metrics-token-0123456789abcdef-0123456789';
 /** The test server's public address. */
 export const testSiteUrl = 'https://meet.plenary.test';
 
+/** A create as Moodle sends it: name, meetingID, both passwords and two metadata. */
+export const mathsCreateParams: [string, string][] = [
+  ['name', 'Maths 101'],
+  ['meetingID', 'maths-101'],
+  ['attendeePW', 'ap'],
+  ['moderatorPW', 'mp'],
+  ['meta_bbb-origin', 'Moodle'],
+  ['meta_endCallbackUrl', 'https://lms.test/ended'],
+];
+
 /** A parsed answer: HTTP status, headers and the `<response>` element's children (all text). */
 export interface ApiAnswer {
   status: number;
