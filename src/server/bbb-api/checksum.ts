@@ -8,6 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 /** Every algorithm BigBlueButton knows, in the order it lists them. */
 export const checksumAlgorithms = ['sha1', 'sha256', 'sha384', 'sha512'] as const;
+/** One of `checksumAlgorithms`. */
 export type ChecksumAlgorithm = (typeof checksumAlgorithms)[number];
 
 const hexDigitsOf: Record<ChecksumAlgorithm, number> = { sha1: 40, sha256: 64, sha384: 96, sha512: 128 };

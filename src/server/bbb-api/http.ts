@@ -25,14 +25,15 @@ export const apiVersion = '2.0';
 
 const prefix = '/bigbluebutton/api';
 
+/** The API's routes: the version at the root, every call at `/bigbluebutton/api/<call>`. Registers nothing without a secret. */
 export const bbbApiHttp: FastifyPluginAsync<BbbApiHttpOptions> = async (app, options) => {
   const { api } = options;
   if (!api.settings.secret) return;
   // Form and XML bodies arrive as text (read only by `readApiRequest`); no body parser can fail a call with HTML or JSON.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: bbbApiLimits.bodyBytesMax }, (_request, body, done) => done(null, body));
-  // Whatever goes wrong before a call is read (a body too large…) is still answered in the API's XML.
-  // A fault of the server (the database…) is a 500, still in XML, and logged.
+  // A request that cannot be read (a body too large…) is still answered in the API's XML; a fault
+  // of the server (the database…) is a 500, in XML too, and logged.
   app.setErrorHandler(async (error, request, reply) => {
     const status = typeof error === 'object' && error !== null && 'statusCode' in error ? Number(error.statusCode) : 500;
     if (status >= 400 && status < 500) {

@@ -11,6 +11,7 @@ import type { BbbApiTables } from './migrations.js';
 
 /** BigBlueButton's guest policies. */
 export const guestPolicies = ['ALWAYS_ACCEPT', 'ALWAYS_DENY', 'ASK_MODERATOR', 'ALWAYS_ACCEPT_AUTH'] as const;
+/** One of `guestPolicies`. */
 export type GuestPolicy = (typeof guestPolicies)[number];
 
 /** What `create` set besides name and passwords. */
@@ -29,6 +30,7 @@ export const BbbMeetingSettingsSchema = z.object({
   meetingEndedUrl: z.string().nullable(),
   voiceBridge: z.string(),
 });
+/** A meeting's settings as `BbbMeetingSettingsSchema` reads them. */
 export type BbbMeetingSettings = z.infer<typeof BbbMeetingSettingsSchema>;
 
 /** A BigBlueButton meeting held in a Plenary room. */

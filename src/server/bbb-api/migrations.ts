@@ -6,6 +6,7 @@
  */
 import { type Kysely, type Migration, sql } from 'kysely';
 
+/** The domain's migrations, merged into `allMigrations` (names after every other domain's). */
 export const bbbApiMigrations: Record<string, Migration> = {
   // Sorts after every other domain's migration names (0503_governance_… was the last).
   '0600_bbb_api_meetings_and_join_tickets': {
