@@ -177,6 +177,8 @@ export const governanceFailureCodes = [
   'not_signed_in',
   'already_voted',
   'ballot_token_wrong',
+  'not_the_organiser',
+  'early_close_not_allowed',
 ] as const;
 export type GovernanceFailureCode = (typeof governanceFailureCodes)[number];
 

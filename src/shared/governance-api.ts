@@ -143,6 +143,9 @@ export const VoteRequestSchema = z
 /** `POST /api/governance/proposals/:id/comments`. */
 export const CommentRequestSchema = z.object({ body: labelSchema(5_000) }).strict();
 
+/** `POST /api/governance/proposals/:id/close`: closes the vote now, as the co-op's rule allows (an empty body). */
+export const CloseEarlyRequestSchema = z.object({}).strict();
+
 /** `POST /api/governance/proposals/:id/corrections` (operators): a correction, sealed as a new record. */
 export const CorrectionRequestSchema = z.object({ statement: labelSchema(2_000) }).strict();
 
@@ -182,6 +185,13 @@ export const ProposalViewSchema = z.object({
   organiser: z.string(),
   /** Secret ballots: how a member voted is known only to the browser that holds its ballot token. */
   secret: z.boolean(),
+  /**
+   * Whether this reader may close the vote now, before its closing time: they organised it or are
+   * an operator, it is open, and every member of its electorate has voted.
+   */
+  closableEarly: z.boolean(),
+  /** When the vote was closed before its closing time, and by whom (a name); null when it was not. */
+  closedEarly: z.object({ atMs: z.number(), by: z.string() }).nullable(),
   /**
    * The members this person votes for, whether each has voted, and the ballot cast (null: none yet,
    * and always null on a secret proposal — the browser keeps its own ballot and token).

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../storage/schema.js';
 import type { AssemblyTables } from './assemblies-migrations.js';
 import type { SanctionTables } from './due-process-migrations.js';
+import type { EarlyCloseTables } from './early-close-migrations.js';
 import type { GovernanceTables } from './migrations.js';
 import type { NoticeTables } from './notices-migrations.js';
 
@@ -12,5 +13,6 @@ export type GovernanceDatabase = Kysely<
     GovernanceTables &
     SanctionTables &
     NoticeTables &
-    AssemblyTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+    AssemblyTables &
+    EarlyCloseTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
 >;

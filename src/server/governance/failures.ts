@@ -26,4 +26,6 @@ export const governanceFailureStatus: Readonly<Record<GovernanceFailureCode, num
   not_signed_in: 401,
   already_voted: 409,
   ballot_token_wrong: 403,
+  not_the_organiser: 403,
+  early_close_not_allowed: 409,
 };

@@ -16,6 +16,7 @@ import { AssemblyModule, LiveAssemblies } from './assembly-module.js';
 import type { GovernanceDatabase } from './context.js';
 import { DueProcess, type SanctionScope } from './due-process.js';
 import type { SanctionTables } from './due-process-migrations.js';
+import type { EarlyCloseTables } from './early-close-migrations.js';
 import { MembersService, type MembersServiceOptions } from './members-service.js';
 import type { GovernanceTables } from './migrations.js';
 import { GovernanceNotices } from './notices.js';
@@ -69,7 +70,8 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
       GovernanceTables &
         SanctionTables &
         NoticeTables &
-        AssemblyTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
+        AssemblyTables &
+        EarlyCloseTables & { organisations: { id: string; slug: string; name: string; created_at_ms: number | string } }
     >();
   const members = new MembersService({ db, clock: options.clock, organisations: options.organisations, people: options.people });
   const proposals = new ProposalsService({ db, clock: options.clock, members, formatTime });

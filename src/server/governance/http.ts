@@ -1,12 +1,13 @@
 /**
  * Governance over HTTP, every route behind a session (and its CSRF token to change anything):
  * classes, applications, the register (JSON and CSV), shares and decisions (operators), proposals,
- * votes, discussion and corrections.
+ * votes, closing a vote early, discussion and corrections.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  CloseEarlyRequestSchema,
   CommentRequestSchema,
   CorrectionRequestSchema,
   MemberClassViewSchema,
@@ -176,6 +177,20 @@ export const governanceHttp: FastifyPluginAsyncZod<GovernanceHttpOptions> = asyn
       if (!actor) return reply;
       const { memberId, ballot, ballotToken } = request.body;
       return answer(reply, await proposals.vote(actor, request.params.id, memberId, ballot, ballotToken));
+    },
+  );
+
+  app.post(
+    '/api/governance/proposals/:id/close',
+    { schema: { params: IdParamsSchema, body: CloseEarlyRequestSchema, response: { 200: ProposalViewSchema } } },
+    async (request, reply) => {
+      const actor = await actorOf(request, reply);
+      if (!actor) return reply;
+      const proposalId = request.params.id;
+      const closed = await proposals.closeEarly(actor, proposalId);
+      if (closed.ok) request.log.info({ proposalId, personId: actor.personId }, 'proposal closed early');
+      else request.log.warn({ proposalId, personId: actor.personId, code: closed.code }, 'closing a proposal early refused');
+      return answer(reply, closed);
     },
   );
 

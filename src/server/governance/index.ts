@@ -15,8 +15,15 @@ export { type GovernanceCalendarHttpOptions, governanceCalendarHttp } from './no
 
 import { assembliesMigrations } from './assemblies-migrations.js';
 import { dueProcessMigrations } from './due-process-migrations.js';
+import { earlyCloseMigrations } from './early-close-migrations.js';
 import { governanceMigrations as proposalsMigrations } from './migrations.js';
 import { noticesMigrations } from './notices-migrations.js';
 
 /** Every migration of the governance domain. */
-export const governanceMigrations = { ...proposalsMigrations, ...dueProcessMigrations, ...noticesMigrations, ...assembliesMigrations };
+export const governanceMigrations = {
+  ...proposalsMigrations,
+  ...dueProcessMigrations,
+  ...noticesMigrations,
+  ...assembliesMigrations,
+  ...earlyCloseMigrations,
+};

@@ -43,12 +43,14 @@ export class GovernanceNotices {
     let sent = 0;
     const proposals = await this.db
       .selectFrom('governance_proposals')
-      .select(['id', 'title', 'opens_at_ms', 'closes_at_ms', 'electorate_class_id'])
+      .leftJoin('governance_early_closes', 'governance_early_closes.proposal_id', 'governance_proposals.id')
+      .select(['id', 'title', 'opens_at_ms', 'closes_at_ms', 'electorate_class_id', 'governance_early_closes.closed_at_ms'])
       .where('opens_at_ms', '<=', now)
       .where('closes_at_ms', '>', now - 30 * 86_400_000)
       .execute();
     for (const proposal of proposals) {
-      const closesAtMs = Number(proposal.closes_at_ms);
+      // Closed early: no opening or reminder after that, only the outcome.
+      const closesAtMs = Number(proposal.closed_at_ms ?? proposal.closes_at_ms);
       const sealed = await this.db
         .selectFrom('governance_outcomes')
         .select('outcome_json')
@@ -132,7 +134,8 @@ export class GovernanceNotices {
     if (!holder) return undefined;
     const proposals = await this.db
       .selectFrom('governance_proposals')
-      .select(['id', 'title', 'opens_at_ms', 'closes_at_ms'])
+      .leftJoin('governance_early_closes', 'governance_early_closes.proposal_id', 'governance_proposals.id')
+      .select(['id', 'title', 'opens_at_ms', 'closes_at_ms', 'governance_early_closes.closed_at_ms'])
       .orderBy('opens_at_ms', 'desc')
       .limit(500)
       .execute();
@@ -147,7 +150,7 @@ export class GovernanceNotices {
         id: `${proposal.id}@plenary`,
         stamp: new Date(this.options.clock.nowMs()),
         start: new Date(Number(proposal.opens_at_ms)),
-        end: new Date(Number(proposal.closes_at_ms)),
+        end: new Date(Number(proposal.closed_at_ms ?? proposal.closes_at_ms)),
         summary: `Vote: ${proposal.title}`,
         description: url,
         url,

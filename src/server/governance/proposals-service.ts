@@ -9,6 +9,16 @@
  * class (or all) admitted before it opened and not resigned before it closed. A secret proposal's
  * ballots are kept apart from its voters (`secret-ballots.ts`, `SECRET-BALLOTS.md`); since nobody
  * can tell whose ballot is whose, a member who voted and then resigned is counted, ballot and all.
+ *
+ * Closing early. A proposal may be closed before its closing time only (a) by its organiser or an
+ * operator, (b) while it is open, and (c) when the result can no longer change: every member of
+ * its electorate has voted (for a secret proposal, every member of the electorate has a receipt,
+ * so the count of voters equals the electorate). Otherwise it is refused — `not_the_organiser`,
+ * or `early_close_not_allowed` with a sentence saying why — and nothing changes. The close is
+ * recorded (who, when: `governance_early_closes`, once per proposal) and then the outcome is
+ * sealed by the same function as the sweep's, so a sweep at the same moment still seals it once.
+ * From then on the proposal is closed: its effective closing time is the early one (the
+ * electorate is those not resigned before it), and the letter with its outcome goes as usual.
  */
 import { micromark } from 'micromark';
 import { nanoid } from 'nanoid';
@@ -19,6 +29,7 @@ import { failure, type Result, success } from '../platform/outcome.js';
 import type { Phrase } from '../platform/words.js';
 import type { GovernanceDatabase } from './context.js';
 import { type Ballot, type CountRules, count, rulesProblem, validBallot } from './counting.js';
+import { earlyCloseRefusal, earlyCloseRefusalPhrase, type ProposalNamed } from './early-close.js';
 import type { GovernanceFailureCode } from './failures.js';
 import type { Actor, MembersService } from './members-service.js';
 import { castSecretBallot, isSealed, lockProposal, secretVotersOf, takeSecretBallots } from './secret-ballots.js';
@@ -155,6 +166,15 @@ export class ProposalsService {
       .execute();
     const organiser = (await this.options.members.personName(row.organiser_person_id)) ?? '';
     const electorate = await this.electorateOf(row);
+    const closableEarly = !earlyCloseRefusal({
+      organiserOrOperator: this.mayClose(actor, row),
+      status: this.statusOf(row),
+      electorate,
+      voted,
+    });
+    const closedEarly = row.closedEarly
+      ? { atMs: row.closedEarly.atMs, by: (await this.options.members.personName(row.closedEarly.byPersonId)) ?? '' }
+      : null;
     return success({
       id: row.id,
       title: row.title,
@@ -170,6 +190,8 @@ export class ProposalsService {
       status: this.statusOf(row),
       organiser,
       secret: row.secret === 1,
+      closableEarly,
+      closedEarly,
       myBallots: mine
         .filter((member) => electorate.has(member.id))
         .map((member) => {
@@ -282,8 +304,51 @@ export class ProposalsService {
   }
 
   /**
+   * Closes the vote now, before its closing time, as the rule allows (this file's comment): the
+   * close is recorded once, then the outcome sealed as the sweep seals it. Refused otherwise, changing nothing.
+   */
+  async closeEarly(actor: Actor, proposalId: string): Promise<Outcome<ProposalView>> {
+    if (!(await this.options.members.isMemberPerson(actor))) return failure('members_only', governanceWords.phrase('members_only'));
+    const row = await this.row(proposalId);
+    if (!row) return failure('proposal_not_found', governanceWords.phrase('proposal_not_found'));
+    const voted = row.secret ? await secretVotersOf(this.db, proposalId) : await this.openVotersOf(proposalId);
+    const electorate = await this.electorateOf(row);
+    const refused = earlyCloseRefusal({ organiserOrOperator: this.mayClose(actor, row), status: this.statusOf(row), electorate, voted });
+    if (refused) return failure(refused.code, earlyCloseRefusalPhrase(refused, this.described(row)));
+    const recorded = await this.db
+      .insertInto('governance_early_closes')
+      .values({ proposal_id: proposalId, closed_by: actor.personId, closed_at_ms: this.now() })
+      .onConflict((conflict) => conflict.column('proposal_id').doNothing())
+      .executeTakeFirst();
+    // Closed by someone else a moment ago: theirs is the close.
+    if (Number(recorded.numInsertedOrUpdatedRows ?? 0n) !== 1)
+      return failure(
+        'early_close_not_allowed',
+        earlyCloseRefusalPhrase({ code: 'early_close_not_allowed', why: 'closed' }, this.described(row)),
+      );
+    await this.seal(proposalId, actor.personId);
+    return this.view(actor, proposalId);
+  }
+
+  /** Whether the person may close the proposal early: its organiser, or an operator. */
+  private mayClose(actor: Actor, row: ProposalRow): boolean {
+    return actor.operator || actor.personId === row.organiser_person_id;
+  }
+
+  /** The proposal as a refusal names it: its title, and when it opens in the reader's language. */
+  private described(row: ProposalRow): ProposalNamed {
+    return { title: row.title, opens: (language) => this.options.formatTime(row.opensAtMs, language) };
+  }
+
+  private async openVotersOf(proposalId: string): Promise<Set<string>> {
+    const votes = await this.db.selectFrom('governance_votes').select('member_id').where('proposal_id', '=', proposalId).execute();
+    return new Set(votes.map((vote) => vote.member_id));
+  }
+
+  /**
    * The sweep: seals the outcome of every proposal whose vote has closed and has none yet, and
-   * settles the applications voted on. Safe twice at once: the (proposal, revision 0) is unique.
+   * settles the applications voted on — those closed early too, should their close have stopped
+   * short of sealing. Safe twice at once: the (proposal, revision 0) is unique.
    */
   async closeDue(): Promise<number> {
     const now = this.now();
@@ -292,8 +357,11 @@ export class ProposalsService {
       .leftJoin('governance_outcomes', (join) =>
         join.onRef('governance_outcomes.proposal_id', '=', 'governance_proposals.id').on('governance_outcomes.revision', '=', 0),
       )
+      .leftJoin('governance_early_closes', 'governance_early_closes.proposal_id', 'governance_proposals.id')
       .select('governance_proposals.id')
-      .where('governance_proposals.closes_at_ms', '<=', now)
+      .where((where) =>
+        where.or([where('governance_proposals.closes_at_ms', '<=', now), where('governance_early_closes.closed_at_ms', 'is not', null)]),
+      )
       .where('governance_outcomes.id', 'is', null)
       .execute();
     let sealed = 0;
@@ -301,7 +369,8 @@ export class ProposalsService {
     return sealed;
   }
 
-  private async seal(proposalId: string): Promise<boolean> {
+  /** Seals revision 0 of the outcome (`sealedBy`: the scheduler, or the person who closed it early); false when sealed already. */
+  private async seal(proposalId: string, sealedBy = 'scheduler'): Promise<boolean> {
     const row = await this.row(proposalId);
     if (!row) return false;
     const sealedAlready = await this.db
@@ -311,7 +380,7 @@ export class ProposalsService {
       .where('revision', '=', 0)
       .executeTakeFirst();
     if (sealedAlready) return false;
-    const sealed = row.secret ? await this.sealSecret(row) : await this.sealOpen(row);
+    const sealed = row.secret ? await this.sealSecret(row, sealedBy) : await this.sealOpen(row, sealedBy);
     if (!sealed) return false;
     await this.db
       .updateTable('governance_proposals')
@@ -325,12 +394,12 @@ export class ProposalsService {
   }
 
   /** Counts the open ballots of the electorate and records the outcome; undefined when sealed already. */
-  private async sealOpen(row: ProposalRow): Promise<{ electorateSize: number; passed: boolean } | undefined> {
+  private async sealOpen(row: ProposalRow, sealedBy: string): Promise<{ electorateSize: number; passed: boolean } | undefined> {
     const electorate = await this.electorateOf(row);
     const votes = await this.db.selectFrom('governance_votes').selectAll().where('proposal_id', '=', row.id).execute();
     const ballots = votes.filter((vote) => electorate.has(vote.member_id)).map((vote) => JSON.parse(vote.ballot_json) as Ballot);
     const counted = count(this.rulesOf(row, electorate.size), ballots);
-    if (!(await this.recordOutcome(this.db, row.id, counted))) return undefined;
+    if (!(await this.recordOutcome(this.db, row.id, counted, sealedBy))) return undefined;
     return { electorateSize: electorate.size, passed: counted.result === 'passed' };
   }
 
@@ -339,7 +408,7 @@ export class ProposalsService {
    * the count), rewriting them in a random order. The electorate includes every member who voted:
    * a ballot cast by a member entitled then cannot be told apart if they resign before close.
    */
-  private async sealSecret(row: ProposalRow): Promise<{ electorateSize: number; passed: boolean } | undefined> {
+  private async sealSecret(row: ProposalRow, sealedBy: string): Promise<{ electorateSize: number; passed: boolean } | undefined> {
     const entitled = await this.electorateOf(row);
     return this.db.transaction().execute(async (transaction) => {
       await lockProposal(transaction, row.id);
@@ -350,13 +419,18 @@ export class ProposalsService {
         this.rulesOf(row, electorateSize),
         ballotsJson.map((ballot) => JSON.parse(ballot) as Ballot),
       );
-      if (!(await this.recordOutcome(transaction, row.id, counted))) return undefined;
+      if (!(await this.recordOutcome(transaction, row.id, counted, sealedBy))) return undefined;
       return { electorateSize, passed: counted.result === 'passed' };
     });
   }
 
   /** Records revision 0 of the outcome; false when another sweep recorded it first. */
-  private async recordOutcome(db: GovernanceDatabase, proposalId: string, counted: ReturnType<typeof count>): Promise<boolean> {
+  private async recordOutcome(
+    db: GovernanceDatabase,
+    proposalId: string,
+    counted: ReturnType<typeof count>,
+    sealedBy: string,
+  ): Promise<boolean> {
     const outcome = {
       result: counted.result,
       quorumMet: counted.quorumMet,
@@ -375,7 +449,7 @@ export class ProposalsService {
         revision: 0,
         outcome_json: JSON.stringify(outcome),
         statement: '',
-        sealed_by: 'scheduler',
+        sealed_by: sealedBy,
         sealed_at_ms: this.now(),
       })
       .onConflict((conflict) => conflict.columns(['proposal_id', 'revision']).doNothing())
@@ -383,13 +457,13 @@ export class ProposalsService {
     return Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1;
   }
 
-  /** The members entitled to vote: of the class (or all), admitted before it opened, not resigned before it closed. */
+  /** The members entitled to vote: of the class (or all), admitted before it opened, not resigned before it closed (early, if it did). */
   private async electorateOf(row: ProposalRow): Promise<Set<string>> {
     let query = this.db
       .selectFrom('governance_members')
       .select('id')
       .where('decided_at_ms', '<=', row.opensAtMs)
-      .where((where) => where.or([where('status', '=', 'admitted'), where('resigned_at_ms', '>', row.closesAtMs)]))
+      .where((where) => where.or([where('status', '=', 'admitted'), where('resigned_at_ms', '>', row.endsAtMs)]))
       .where((where) => where.or([where('status', '=', 'admitted'), where('status', '=', 'resigned')]));
     if (row.electorate_class_id) query = query.where('class_id', '=', row.electorate_class_id);
     const rows = await query.execute();
@@ -399,7 +473,7 @@ export class ProposalsService {
   private statusOf(row: ProposalRow): ProposalView['status'] {
     const now = this.now();
     if (now < row.opensAtMs) return 'upcoming';
-    return now < row.closesAtMs ? 'open' : 'closed';
+    return now < row.endsAtMs ? 'open' : 'closed';
   }
 
   private notOpen(row: ProposalRow): Phrase {
@@ -414,10 +488,24 @@ export class ProposalsService {
     };
   }
 
-  /** A proposal's row with its options parsed and times as numbers. */
+  /**
+   * A proposal's row with its options parsed and times as numbers; `closedEarly` when it was, and
+   * `endsAtMs` when voting ends: the early close, or else its closing time.
+   */
   async row(proposalId: string) {
-    const row = await this.db.selectFrom('governance_proposals').selectAll().where('id', '=', proposalId).executeTakeFirst();
-    if (!row) return undefined;
+    const found = await this.db
+      .selectFrom('governance_proposals')
+      .leftJoin('governance_early_closes', 'governance_early_closes.proposal_id', 'governance_proposals.id')
+      .selectAll('governance_proposals')
+      .select(['governance_early_closes.closed_by as early_closed_by', 'governance_early_closes.closed_at_ms as early_closed_at_ms'])
+      .where('governance_proposals.id', '=', proposalId)
+      .executeTakeFirst();
+    if (!found) return undefined;
+    const { early_closed_by, early_closed_at_ms, ...row } = found;
+    const closedEarly =
+      early_closed_by !== null && early_closed_at_ms !== null
+        ? { byPersonId: early_closed_by, atMs: Number(early_closed_at_ms) }
+        : undefined;
     const kind =
       (['consent', 'yes_no', 'single_choice', 'multiple_choice', 'ranked_choice'] as const).find((each) => each === row.kind) ?? 'yes_no';
     const threshold = (['simple_majority', 'two_thirds', 'consensus'] as const).find((each) => each === row.threshold) ?? 'simple_majority';
@@ -430,6 +518,8 @@ export class ProposalsService {
       choicesMax: row.choices_max ?? undefined,
       opensAtMs: Number(row.opens_at_ms),
       closesAtMs: Number(row.closes_at_ms),
+      closedEarly,
+      endsAtMs: Math.min(closedEarly?.atMs ?? Number.POSITIVE_INFINITY, Number(row.closes_at_ms)),
     };
   }
 }

@@ -3,42 +3,29 @@
  * its first vote returned; counted at close; and, read raw from the database after close, stored
  * with no member, no time and not in the order the members voted. Nothing logs a token.
  */
-import { Writable } from 'node:stream';
 import { sql } from 'kysely';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
 import { newBallotToken } from './secret-ballots.js';
-import { dayMs, type GovernanceTestApp, startGovernanceTestApp } from './testing.js';
+import { admittedUserMember, dayMs, type GovernanceTestApp, memoryLog, startGovernanceTestApp } from './testing.js';
 
 describe.each(bothEngines)('secret ballots (%s)', (engine) => {
   let app: GovernanceTestApp;
   let logLines: string[];
 
   beforeEach(async () => {
-    logLines = [];
-    const memory = new Writable({
-      write(chunk, _encoding, done) {
-        logLines.push(String(chunk));
-        done();
-      },
-    });
-    app = await startGovernanceTestApp(engine, { requestLogger: pino({ level: 'trace' }, memory) });
+    const log = memoryLog();
+    logLines = log.lines;
+    app = await startGovernanceTestApp(engine, { requestLogger: log.logger });
   });
   afterEach(async () => {
     await app.close();
   });
 
   /** Makes `slug` a user member that `browser` votes for (admitted by the operator); its member id. */
-  const userMember = async (browser: TestBrowser, slug: string, name: string, create = true): Promise<string> => {
-    if (create) expect((await browser.request('POST', '/api/orgs', { name, slug })).statusCode).toBe(201);
-    const applied = (
-      await browser.request('POST', '/api/governance/applications', { classId: 'user', organisation: slug, commitment: '' })
-    ).json();
-    expect((await app.operator.request('POST', `/api/governance/members/${applied.id}/admit`, {})).json().status).toBe('admitted');
-    return applied.id as string;
-  };
+  const userMember = (browser: TestBrowser, slug: string, name: string, create = true) =>
+    admittedUserMember(app, browser, slug, name, create);
 
   const secretProposal = async (body: object) => {
     await app.later(60_000);

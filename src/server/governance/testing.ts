@@ -3,6 +3,7 @@
  * an operator, and two people (Alice, who runs the organisation Green Bakery, and Bob), all signed
  * in; `later` moves the clock and signs them in again.
  */
+import { Writable } from 'node:stream';
 import pino, { type Logger } from 'pino';
 import { RoomIdSchema } from '../../shared/ids.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
@@ -94,4 +95,30 @@ export async function startGovernanceTestApp(engine: StorageEngine, options: Gov
     },
     close: () => fixture.close(),
   };
+}
+
+/** A logger that keeps every line it writes in `lines` (for `requestLogger`), at `level` (default `trace`). */
+export function memoryLog(level: pino.Level = 'trace'): { logger: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const memory = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { logger: pino({ level }, memory), lines };
+}
+
+/**
+ * Makes the organisation `slug` (unless `create` is false: it exists) a user member that `browser`
+ * votes for, admitted by the operator; its member id.
+ */
+export async function admittedUserMember(app: GovernanceTestApp, browser: TestBrowser, slug: string, name: string, create = true) {
+  if (create && (await browser.request('POST', '/api/orgs', { name, slug })).statusCode !== 201) throw new Error(`${slug} not created`);
+  const applied = (
+    await browser.request('POST', '/api/governance/applications', { classId: 'user', organisation: slug, commitment: '' })
+  ).json<{ id: string }>();
+  const admitted = (await app.operator.request('POST', `/api/governance/members/${applied.id}/admit`, {})).json<{ status: string }>();
+  if (admitted.status !== 'admitted') throw new Error(`${slug} not admitted: ${JSON.stringify(admitted)}`);
+  return applied.id;
 }

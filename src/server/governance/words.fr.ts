@@ -33,4 +33,10 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   already_voted:
     'Ce membre a déjà voté, à bulletin secret. Pour changer son bulletin, renvoyez-le depuis le navigateur où il a été déposé : il en garde le jeton.',
   ballot_token_wrong: 'Ce n’est pas le jeton du bulletin secret de ce membre : le bulletin ne peut pas être changé.',
+  not_the_organiser: 'Seul l’organisateur de « {title} », ou un opérateur, peut clore son vote avant l’heure.',
+  early_close_upcoming:
+    'Le vote sur « {title} » n’est pas encore ouvert : il ouvre {opens}, et ne se clôt avant l’heure qu’une fois que chaque membre a voté.',
+  early_close_closed: 'Le vote sur « {title} » est déjà clos : son résultat est scellé.',
+  early_close_not_everyone:
+    '{voted, plural, one {# membre sur {electorate, number} a voté} other {# membres sur {electorate, number} ont voté}} : une proposition ne se clôt avant l’heure qu’une fois que chaque membre a voté.',
 });

@@ -33,6 +33,11 @@ export const governanceEnglish = {
   already_voted:
     'This member has voted already, in secret. To change the ballot, send it again from the browser it was cast in: it holds the ballot’s token.',
   ballot_token_wrong: 'This is not the token of this member’s secret ballot, so the ballot cannot be changed.',
+  not_the_organiser: 'Only the organiser of “{title}”, or an operator, can close its vote early.',
+  early_close_upcoming: 'Voting on “{title}” has not opened yet: it opens {opens}, and closes early only once every member has voted.',
+  early_close_closed: 'Voting on “{title}” is closed already: its result is sealed.',
+  early_close_not_everyone:
+    '{voted, plural, one {# of the {electorate, number} members has voted} other {# of the {electorate, number} members have voted}}: a proposal closes early only once every member has voted.',
 } as const;
 
 export const governanceWords = defineWords('governance', governanceEnglish, { fr: governanceFrench });

@@ -123,6 +123,9 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   admitted_by_vote: 'Les membres de cette catégorie sont admis par le vote des membres.',
   already_voted: 'Ce membre a déjà voté, à bulletin secret : seul le navigateur où le bulletin a été déposé peut le changer.',
   ballot_token_wrong: 'Ce n’est pas le jeton du bulletin secret de ce membre.',
+  not_the_organiser: 'Seul l’organisateur de cette proposition, ou un opérateur, peut clore son vote avant l’heure.',
+  early_close_not_allowed:
+    'Ce vote ne peut pas être clos avant l’heure : il ne se clôt avant l’heure que tant qu’il est ouvert, une fois que chaque membre a voté.',
   assembly_not_found: 'Cette assemblée générale n’existe pas.',
   assembly_already_convened: 'Une assemblée est déjà convoquée dans cette salle.',
   assembly_closed: 'Cette assemblée est close : son procès-verbal est scellé.',

@@ -132,6 +132,8 @@ export const errorsEnglish = {
   admitted_by_vote: 'Members of this class are admitted by the members’ vote.',
   already_voted: 'This member has voted already, in secret: only the browser that cast the ballot can change it.',
   ballot_token_wrong: 'This is not the token of this member’s secret ballot.',
+  not_the_organiser: 'Only the organiser of this proposal, or an operator, can close its vote early.',
+  early_close_not_allowed: 'This vote cannot be closed early: it closes early only while open, once every member has voted.',
   assembly_not_found: 'There is no such general assembly.',
   assembly_already_convened: 'An assembly is already convened in this room.',
   assembly_closed: 'This assembly is closed: its minutes are sealed.',

@@ -1,6 +1,6 @@
 /**
- * A closed proposal's sealed outcomes, the first and each correction after it: the result in
- * words, the options chosen or tied for the win, turnout, whether the quorum was met, the count per answer or option (for ranked choice,
+ * A closed proposal's sealed outcomes, the first (saying so when the vote was closed early) and
+ * each correction after it: the result in words, the options chosen or tied for the win, turnout, whether the quorum was met, the count per answer or option (for ranked choice,
  * each round of the runoff), and a correction's statement. Operators may record a correction.
  */
 import { useState } from 'preact/hooks';
@@ -88,13 +88,15 @@ function optionNames(indexes: readonly number[], options: readonly string[]): st
 
 function Outcome({ outcome, proposal }: { outcome: OutcomeView; proposal: ProposalView }) {
   const tally = tallyOf(outcome);
+  // The section is headed "Result" already: the first outcome is the one sealed at the close.
   const heading =
-    outcome.revision === 0 ? t('outcome.heading') : t('outcome.correction', { revision: outcome.revision, at: when(outcome.sealedAtMs) });
+    outcome.revision === 0 ? t('outcome.atClose') : t('outcome.correction', { revision: outcome.revision, at: when(outcome.sealedAtMs) });
   return (
     <article class="card outcome" aria-label={heading}>
       <h3>
         {heading} <span class={`governance-badge result-${outcome.result}`}>{resultWord(outcome.result)}</span>
       </h3>
+      {outcome.revision === 0 && proposal.closedEarly && <p>{t('outcome.closedEarly', { at: when(proposal.closedEarly.atMs) })}</p>}
       {outcome.statement && <p class="outcome-statement">{outcome.statement}</p>}
       {outcome.winners.length > 0 && <p>{t('outcome.chosen', { options: optionNames(outcome.winners, proposal.options) })}</p>}
       {outcome.tied.length > 0 && <p>{t('outcome.tied', { options: optionNames(outcome.tied, proposal.options) })}</p>}

@@ -1,14 +1,17 @@
 /**
  * `/coop/proposals/:id`: a proposal — its title, status, times and organiser, its text, its rules
  * in words, a vote form for each member the person votes for (while open), how many have voted,
- * the sealed outcomes once closed, and the discussion. Members only. A secret ballot's token kept
+ * for its organiser or an operator once every member has voted a way to close the vote now (after
+ * a confirmation), the sealed outcomes once closed, and the discussion. Members only. A secret ballot's token kept
  * in this browser is forgotten once the proposal is seen closed.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/session.js';
-import { EmptyState, ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
+import { ConfirmForm } from '../../ui/ConfirmForm.js';
+import { EmptyState, ErrorLine, Link, SignInRequired, showToast, usePageTitle } from '../../ui/index.js';
 import { browserBallotStorage, forgetBallot } from './ballot-keeper.js';
 import { Discussion } from './Discussion.js';
+import { votingClosesAtMs } from './governance.js';
 import { governanceApi, isMembersOnly, type MemberClassView, type ProposalView, refusal } from './governance-client.js';
 import { t } from './messages.js';
 import { Outcomes } from './Outcomes.js';
@@ -38,6 +41,25 @@ function Rules({ proposal, classes }: { proposal: ProposalView; classes: readonl
   );
 }
 
+/** Closing the vote before its time: offered only when the server says this reader may (`closableEarly`). */
+function CloseEarly({ proposal, onChanged }: { proposal: ProposalView; onChanged: (proposal: ProposalView) => void }) {
+  return (
+    <ConfirmForm
+      label={t('closeEarly.form')}
+      submit={t('closeEarly.submit')}
+      question={t('closeEarly.question', { title: proposal.title })}
+      yes={t('closeEarly.yes')}
+      no={t('closeEarly.no')}
+      onSubmit={async () => {
+        onChanged(await governanceApi.closeEarly(proposal.id));
+        showToast(t('closeEarly.done'));
+      }}
+    >
+      <p>{t('closeEarly.lead', { closes: when(proposal.closesAtMs) })}</p>
+    </ConfirmForm>
+  );
+}
+
 function Voting({ proposal, onChanged }: { proposal: ProposalView; onChanged: (proposal: ProposalView) => void }) {
   return (
     <section aria-labelledby="proposal-vote">
@@ -54,6 +76,7 @@ function Voting({ proposal, onChanged }: { proposal: ProposalView; onChanged: (p
           />
         ))}
       <p>{t('proposal.votesCast', { count: proposal.votesCast })}</p>
+      {proposal.status === 'open' && proposal.closableEarly && <CloseEarly proposal={proposal} onChanged={onChanged} />}
     </section>
   );
 }
@@ -94,7 +117,7 @@ export function ProposalPage({ id }: { id: string }) {
           <h1>{proposal.title}</h1>
           <p class="proposal-meta">
             <span class={`governance-badge status-${proposal.status}`}>{t('proposal.status', { status: proposal.status })}</span>{' '}
-            {t('proposal.times', { opens: when(proposal.opensAtMs), closes: when(proposal.closesAtMs) })} ·{' '}
+            {t('proposal.times', { opens: when(proposal.opensAtMs), closes: when(votingClosesAtMs(proposal)) })} ·{' '}
             {t('proposal.organiser', { name: proposal.organiser })}
           </p>
           {/* Safe to inject: the server renders bodyHtml from Markdown with micromark, raw HTML escaped and unsafe links dropped. Only this field is injected. */}

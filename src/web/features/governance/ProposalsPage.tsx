@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../app/session.js';
 import { EmptyState, ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
-import { groupProposals } from './governance.js';
+import { groupProposals, votingClosesAtMs } from './governance.js';
 import { governanceApi, isMembersOnly, type MemberClassView, type ProposalView, refusal } from './governance-client.js';
 import { t } from './messages.js';
 import { ProposalForm } from './ProposalForm.js';
@@ -17,7 +17,7 @@ function ProposalItem({ proposal }: { proposal: ProposalView }) {
       ? t('proposals.closes', { at: when(proposal.closesAtMs) })
       : proposal.status === 'upcoming'
         ? t('proposals.opens', { at: when(proposal.opensAtMs) })
-        : t('proposals.closedAt', { at: when(proposal.closesAtMs) });
+        : t('proposals.closedAt', { at: when(votingClosesAtMs(proposal)) });
   return (
     <li class="proposal-item">
       <Link href={`/coop/proposals/${encodeURIComponent(proposal.id)}`}>{proposal.title}</Link>

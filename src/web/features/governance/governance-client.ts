@@ -86,5 +86,7 @@ export const governanceApi = {
       body: { memberId, ballot, ...(ballotToken === undefined ? {} : { ballotToken }) },
     }),
   comment: (id: string, body: string) => callApi(ProposalViewSchema, proposal(id, 'comments'), post({ body })),
+  /** Closes the vote now, before its closing time (its organiser or an operator, once every member has voted: `closableEarly`). */
+  closeEarly: (id: string) => callApi(ProposalViewSchema, proposal(id, 'close'), post()),
   correct: (id: string, statement: string) => callApi(ProposalViewSchema, proposal(id, 'corrections'), post({ statement })),
 };

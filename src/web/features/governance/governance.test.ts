@@ -10,6 +10,7 @@ import {
   percentToBasisPoints,
   rankedRoundRows,
   tallyRows,
+  votingClosesAtMs,
 } from './governance.js';
 
 describe('a datetime-local value', () => {
@@ -153,5 +154,13 @@ describe('the proposals list', () => {
     expect(groups.open.map((each) => each.id)).toEqual(['c', 'b']);
     expect(groups.upcoming.map((each) => each.id)).toEqual(['f', 'd']);
     expect(groups.closed.map((each) => each.id)).toEqual(['e', 'a']);
+  });
+
+  it('dates a vote closed early by its early close, and sorts it among the closed by it', () => {
+    const early = { id: 'early', status: 'closed' as const, opensAtMs: 0, closesAtMs: 100, closedEarly: { atMs: 5, by: 'Alice' } };
+    const late = { id: 'late', status: 'closed' as const, opensAtMs: 0, closesAtMs: 30, closedEarly: null };
+    expect(votingClosesAtMs(early)).toBe(5);
+    expect(votingClosesAtMs(late)).toBe(30);
+    expect(groupProposals([early, late]).closed.map((each) => each.id)).toEqual(['late', 'early']);
   });
 });

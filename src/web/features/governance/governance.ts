@@ -176,15 +176,20 @@ export function rankedRoundRows(rounds: readonly RankedRound[], optionCount: num
   return Array.from({ length: optionCount }, (_, option) => rounds.map((round) => round.votes[option] ?? null));
 }
 
-/** Proposals grouped as shown: open (closing soonest first), upcoming (opening soonest first), closed (latest first). */
-export function groupProposals<P extends Pick<ProposalView, 'status' | 'opensAtMs' | 'closesAtMs'>>(
-  proposals: readonly P[],
-): { open: P[]; upcoming: P[]; closed: P[] } {
+/** When a proposal's vote closes, or closed: early, when it was closed before its time (`closedEarly`), else its closing time. */
+export function votingClosesAtMs(proposal: Pick<ProposalView, 'closesAtMs'> & Partial<Pick<ProposalView, 'closedEarly'>>): number {
+  return proposal.closedEarly?.atMs ?? proposal.closesAtMs;
+}
+
+/** Proposals grouped as shown: open (closing soonest first), upcoming (opening soonest first), closed (latest closed first, early or not). */
+export function groupProposals<
+  P extends Pick<ProposalView, 'status' | 'opensAtMs' | 'closesAtMs'> & Partial<Pick<ProposalView, 'closedEarly'>>,
+>(proposals: readonly P[]): { open: P[]; upcoming: P[]; closed: P[] } {
   const of = (status: P['status']) => proposals.filter((proposal) => proposal.status === status);
   return {
     open: of('open').sort((a, b) => a.closesAtMs - b.closesAtMs),
     upcoming: of('upcoming').sort((a, b) => a.opensAtMs - b.opensAtMs),
-    closed: of('closed').sort((a, b) => b.closesAtMs - a.closesAtMs),
+    closed: of('closed').sort((a, b) => votingClosesAtMs(b) - votingClosesAtMs(a)),
   };
 }
 
