@@ -31,6 +31,7 @@ const ProposalPage = lazyComponent(() => governancePages().then((module) => modu
 const assemblyPages = () => import('../features/assemblies/index.js');
 const AssembliesPage = lazyComponent(() => assemblyPages().then((module) => module.AssembliesPage));
 const AssemblyPage = lazyComponent(() => assemblyPages().then((module) => module.AssemblyPage));
+const SanctionsPage = lazyComponent(() => import('../features/sanctions/index.js').then((module) => module.SanctionsPage));
 const AboutPage = lazyComponent(() => import('../features/home/AboutPage.js').then((module) => module.AboutPage));
 const DashboardPage = lazyComponent(() => import('../features/dashboard/DashboardPage.js').then((module) => module.DashboardPage));
 const OperatorPage = lazyComponent(() => import('../features/operator/OperatorPage.js').then((module) => module.OperatorPage));
@@ -66,6 +67,7 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/coop/register': () => <RegisterPage />,
   '/coop/proposals': () => <ProposalsPage />,
   '/coop/assemblies': () => <AssembliesPage />,
+  '/coop/sanctions': () => <SanctionsPage />,
 };
 
 /** The page for `path`: `/`, `/r/<room id>`, `/r/<org>/<room>`, account, organisation (with its billing and invoices) and network pages. */

@@ -15,6 +15,7 @@ import { organisationEnglish } from '../../features/organisation/messages.js';
 import { prejoinEnglish } from '../../features/prejoin/messages.js';
 import { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsEnglish } from '../../features/room-settings/messages.js';
+import { sanctionsEnglish } from '../../features/sanctions/messages.js';
 import { treasuryEnglish } from '../../features/treasury/messages.js';
 import { errorsEnglish, errorText } from '../errors/messages.js';
 import { appEnglish } from '../messages.js';
@@ -39,6 +40,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   prejoin: prejoinEnglish,
   room: roomEnglish,
   roomSettings: roomSettingsEnglish,
+  sanctions: sanctionsEnglish,
   treasury: treasuryEnglish,
   usage: usageEnglish,
 };

@@ -34,6 +34,8 @@ import { roomFrench } from '../../features/room/messages.fr.js';
 import type { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsFrench } from '../../features/room-settings/messages.fr.js';
 import type { roomSettingsEnglish } from '../../features/room-settings/messages.js';
+import { sanctionsFrench } from '../../features/sanctions/messages.fr.js';
+import type { sanctionsEnglish } from '../../features/sanctions/messages.js';
 import { treasuryFrench } from '../../features/treasury/messages.fr.js';
 import type { treasuryEnglish } from '../../features/treasury/messages.js';
 import { errorsFrench } from '../errors/messages.fr.js';
@@ -59,6 +61,7 @@ export const french: {
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
   roomSettings: Translation<typeof roomSettingsEnglish>;
+  sanctions: Translation<typeof sanctionsEnglish>;
   treasury: Translation<typeof treasuryEnglish>;
   usage: Translation<typeof usageEnglish>;
 } = {
@@ -78,6 +81,7 @@ export const french: {
   prejoin: prejoinFrench,
   room: roomFrench,
   roomSettings: roomSettingsFrench,
+  sanctions: sanctionsFrench,
   treasury: treasuryFrench,
   usage: usageFrench,
 };

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { money } from '../../app/intl/money.js';
 import { useSession } from '../../app/session.js';
 import { ErrorLine, Link, SignInRequired, usePageTitle } from '../../ui/index.js';
+import { sanctionsLinkText } from '../sanctions/messages.js';
 import { ApplicationForm } from './ApplicationForm.js';
 import { governanceApi, type MemberClassView, type MemberView, refusal } from './governance-client.js';
 import { t } from './messages.js';
@@ -89,6 +90,11 @@ export function CoopPage() {
         <li>
           <Link href="/coop/register" class="button">
             {t('coop.register')}
+          </Link>
+        </li>
+        <li>
+          <Link href="/coop/sanctions" class="button">
+            {sanctionsLinkText()}
           </Link>
         </li>
       </ul>
