@@ -150,7 +150,7 @@ describe('the members an operator may suspend', () => {
       member('member_3', 'Zeta', 'admitted'),
       member('member_1', 'Alpha', 'applied'),
       member('member_2', 'beta', 'admitted'),
-      member('member_4', 'Gamma', 'suspended'),
+      member('member_4', 'Gamma', 'declined'),
       member('member_5', 'Delta', 'resigned'),
     ];
     expect(suspendableMembers(members).map((each) => each.name)).toEqual(['beta', 'Zeta']);
