@@ -14,7 +14,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
-import { type BbbApi, bbbApiHttp } from './bbb-api/index.js';
+import { type BbbApi, bbbApiHttp, bbbLandingHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import { assembliesHttp, dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
@@ -133,6 +133,11 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(signalingHttp(connections), {
     registry: services.registry,
     allowedOrigins,
+    // A BigBlueButton join link's grant: the name and role its integration gave.
+    admitGrant: async (grant, roomId) => {
+      const granted = await services.bbbApi?.landing.admit(grant, roomId);
+      return granted && { displayName: granted.displayName, granted: { role: granted.role, waits: granted.waits } };
+    },
     // A signed-in owner of the room, or an owner or admin of its organisation, joins as moderator;
     // any signed-in person carries their person id into the meeting (an assembly's attendance).
     identify: async (request, roomId) => {
@@ -179,6 +184,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   });
   if (services.bbbApi) {
     await app.register(bbbApiHttp, { api: services.bbbApi, siteUrl: (origin) => services.publicUrl ?? origin });
+    await app.register(bbbLandingHttp, { api: services.bbbApi });
   }
   await app.register(operationsHttp, {
     storage: services.storage,

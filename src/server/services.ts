@@ -190,6 +190,11 @@ export async function startServices(
   });
   // A general assembly can be held in any live meeting (silent until one is convened in its room).
   registry.roomModules.push(governance.assemblyModule);
+  // No meeting starts or is joined in the rooms of an organisation suspended from meetings (due process).
+  registry.joinRefusal = async (roomId) => {
+    const owned = await people.organisations.findOwnedRoom(roomId);
+    return owned?.organisationId ? governance?.dueProcess.meetingsRefusal(owned.organisationId) : undefined;
+  };
   const bbbApi = new BbbApi({
     storage,
     clock,

@@ -198,6 +198,20 @@ export const assemblyFailureCodes = [
 ] as const;
 export type AssemblyFailureCode = (typeof assemblyFailureCodes)[number];
 
+/** Where a BigBlueButton join link lands (`bbb-api/landing-http.ts`). */
+export const bbbLandingFailureCodes = ['join_link_expired'] as const;
+export type BbbLandingFailureCode = (typeof bbbLandingFailureCodes)[number];
+
 /** The log of suspensions and their appeals (`governance/due-process.ts`). */
-export const sanctionFailureCodes = ['sanction_not_found', 'appeal_not_allowed', 'members_only', 'not_signed_in'] as const;
+export const sanctionFailureCodes = [
+  'sanction_not_found',
+  'appeal_not_allowed',
+  'members_only',
+  'not_signed_in',
+  'operator_only',
+  'organisation_not_found',
+  'member_not_found',
+  'already_suspended',
+  'not_suspended',
+] as const;
 export type SanctionFailureCode = (typeof sanctionFailureCodes)[number];

@@ -11,7 +11,7 @@ const MinorUnits = z.string().regex(/^(0|[1-9][0-9]{0,17})$/, 'must be a whole n
 
 export const proposalKinds = ['consent', 'yes_no', 'single_choice', 'multiple_choice', 'ranked_choice'] as const;
 export const thresholds = ['simple_majority', 'two_thirds', 'consensus'] as const;
-export const memberStatuses = ['applied', 'admitted', 'declined', 'resigned'] as const;
+export const memberStatuses = ['applied', 'admitted', 'declined', 'resigned', 'suspended'] as const;
 
 /** A class of members, as configured by the co-op. */
 export const MemberClassViewSchema = z.object({

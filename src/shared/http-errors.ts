@@ -9,6 +9,7 @@
 import {
   accountsFailureCodes,
   assemblyFailureCodes,
+  bbbLandingFailureCodes,
   billingFailureCodes,
   governanceFailureCodes,
   ledgerLookupFailureCodes,
@@ -35,6 +36,7 @@ export const httpErrorCodes = [
     ...governanceFailureCodes,
     ...sanctionFailureCodes,
     ...assemblyFailureCodes,
+    ...bbbLandingFailureCodes,
   ]),
 ] as const;
 

@@ -261,6 +261,8 @@ export const bbbApiLimits = {
   durationMinutesMax: 7 * 24 * 60,
   /** How long a join ticket from `join` stays usable, in milliseconds (the browser follows the redirect at once). */
   joinTicketLifetimeMs: 2 * 60_000,
+  /** How long the browser that used a join ticket may join that meeting again with its grant (reloads, lost connections). */
+  joinGrantLifetimeMs: 12 * 60 * 60_000,
   /** Meetings `getMeetings` lists at most. */
   meetingsListedMax: 1000,
   /** How often meetings are checked for ending on their own (nobody came, everyone left, `duration` reached). */

@@ -6,6 +6,7 @@
 
 import { z } from 'zod';
 import { assemblyClientMessages, assemblyErrorCodes, assemblyServerMessages } from './assembly-protocol.js';
+import { JoinSecretSchema } from './bbb-landing-api.js';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { languages } from './languages.js';
 import { limits } from './limits.js';
@@ -125,6 +126,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
       .string()
       .regex(/^[A-Za-z0-9_-]{16,64}$/)
       .optional(),
+    /** A BigBlueButton join link's grant (`bbb-landing-api.ts`): the name and role the integration gave. */
+    grant: JoinSecretSchema.optional(),
     /** Given in `joined`; resumes the same participant after a dropped connection. */
     resumeToken: z
       .string()
@@ -227,6 +230,10 @@ export const ErrorCodeSchema = z.enum([
   // The room's plan allows no more participants, or no more meetings at once (billing).
   'plan_participants_limit',
   'plan_meetings_limit',
+  // The room's organisation is suspended from holding meetings (governance's due process).
+  'organisation_suspended',
+  // A BigBlueButton join link's grant that is unknown, expired, for another room, or of an ended meeting.
+  'join_link_expired',
   // A general assembly's refusals (see assembly-protocol.ts).
   ...assemblyErrorCodes,
 ]);

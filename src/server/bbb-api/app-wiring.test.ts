@@ -4,6 +4,7 @@
  * taken, the join redirect points at `PUBLIC_URL`, and the calls show in `/metrics`.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { TestClient } from '../signaling/test-client.js';
 import { bothEngines } from '../storage/testing.js';
 import { startTestServer, type TestServer } from '../testing.js';
 import { parseResponse, signedQuery } from './testing.js';
@@ -46,6 +47,67 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
     const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
     expect(metrics.body).toContain('plenary_bbb_api_calls_total{call="create",returncode="SUCCESS"} 1');
     expect(metrics.body).toContain('plenary_bbb_api_calls_total{call="join",returncode="SUCCESS"} 1');
+  });
+
+  it('lands a join link: the ticket is used once for a grant, with which signalling joins with the name and role given (and the guest policy)', async () => {
+    server = await startTestServer({ engine, bbbApiSecret: secret });
+    const { app } = server;
+    const call = (name: string, params: [string, string][]) =>
+      app.inject({ method: 'GET', url: `/bigbluebutton/api/${name}?${signedQuery(name, params, secret)}` });
+    await call('create', [
+      ['meetingID', 'landing'],
+      ['name', 'Landing'],
+      ['attendeePW', 'ap'],
+      ['moderatorPW', 'mp'],
+      ['guestPolicy', 'ASK_MODERATOR'],
+      ['logoutURL', 'https://moodle.example.edu/course/view.php?id=7'],
+    ]);
+    const ticketOf = async (params: [string, string][]) => {
+      const join = await call('join', [['meetingID', 'landing'], ...params]);
+      return String(join.headers.location).split('#ticket=')[1] ?? '';
+    };
+    const enter = (ticket: string) => app.inject({ method: 'POST', url: '/api/bbb/enter', payload: { ticket } });
+    const ticket = await ticketOf([
+      ['fullName', 'Ada Teacher'],
+      ['password', 'mp'],
+    ]);
+    const entered = await enter(ticket);
+    expect(entered.statusCode, entered.body).toBe(200);
+    const landing = entered.json();
+    expect(landing).toMatchObject({
+      displayName: 'Ada Teacher',
+      role: 'moderator',
+      waits: false,
+      logoutUrl: 'https://moodle.example.edu/course/view.php?id=7',
+    });
+    // The link is spent; a made-up or malformed ticket says the same, or is refused as such.
+    expect((await enter(ticket)).json().error.code).toBe('join_link_expired');
+    expect((await enter('A'.repeat(43))).statusCode).toBe(410);
+    expect((await enter('not a ticket')).statusCode).toBe(400);
+
+    await server.listen();
+    const media = { audioMuted: true, videoMuted: true };
+    const teacher = await TestClient.connect(server.baseUrl);
+    teacher.send({ type: 'join', roomId: landing.roomId, displayName: 'Anything typed', media, grant: landing.grant });
+    expect((await teacher.next('joined')).self).toMatchObject({ displayName: 'Ada Teacher', role: 'moderator' });
+    // A guest's link (guest=true, the policy asks the moderator) waits; a forged grant is refused.
+    const guestLanding = (
+      await enter(
+        await ticketOf([
+          ['fullName', 'Gil Guest'],
+          ['role', 'VIEWER'],
+          ['guest', 'true'],
+        ]),
+      )
+    ).json();
+    expect(guestLanding).toMatchObject({ role: 'viewer', waits: true });
+    const guest = await TestClient.connect(server.baseUrl);
+    guest.send({ type: 'join', roomId: landing.roomId, displayName: 'Gil', media, grant: guestLanding.grant });
+    await guest.next('waiting');
+    const forger = await TestClient.connect(server.baseUrl);
+    forger.send({ type: 'join', roomId: landing.roomId, displayName: 'Mallory', media, grant: 'B'.repeat(43) });
+    expect(await forger.next('error')).toMatchObject({ code: 'join_link_expired', inReplyTo: 'join' });
+    for (const client of [teacher, guest, forger]) client.close();
   });
 
   it('is off without BBB_API_SECRET', async () => {

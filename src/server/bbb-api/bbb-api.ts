@@ -12,6 +12,7 @@ import { type Result, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import type { ChecksumAlgorithm } from './checksum.js';
 import { type CreateRequest, generatePassword } from './create.js';
+import { BbbLanding } from './landing.js';
 import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
 import { type BbbFailureKey, bbbFailure } from './messages.js';
 import { BbbApiMetrics } from './metrics.js';
@@ -42,6 +43,8 @@ export interface Created {
 /** The BigBlueButton API's meetings. */
 export class BbbApi {
   readonly store: BbbMeetingsStore;
+  /** Where join links land: tickets used once, grants kept by the browser. */
+  readonly landing: BbbLanding;
   /** `plenary_bbb_api_calls_total{call, returncode}`, registered with `/metrics` by the operations domain. */
   readonly metrics = new BbbApiMetrics();
   /** When each open meeting was last seen with someone in it (by `endIdleMeetings`). */
@@ -49,6 +52,7 @@ export class BbbApi {
 
   constructor(private readonly options: BbbApiOptions) {
     this.store = new BbbMeetingsStore(options.storage);
+    this.landing = new BbbLanding(this.store, options.clock);
   }
 
   get settings(): BbbApiSettings {

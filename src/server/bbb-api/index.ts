@@ -7,5 +7,7 @@ export { BbbApi, type BbbApiOptions, type BbbApiSettings, internalMeetingId } fr
 export { type ChecksumAlgorithm, checksumAlgorithms, checksumOf, parseChecksumAlgorithms } from './checksum.js';
 export { apiVersion, type BbbApiHttpOptions, bbbApiHttp } from './http.js';
 export { displayNameOf, ticketHash } from './join.js';
+export type { GrantedJoin } from './landing.js';
+export { type BbbLandingHttpOptions, bbbLandingHttp } from './landing-http.js';
 export type { BbbMeeting, JoinTicket } from './meetings-store.js';
 export { type BbbApiTables, bbbApiMigrations } from './migrations.js';

@@ -112,6 +112,24 @@ const TicketRowSchema = z.object({
   expires_at_ms: z.coerce.number().int(),
 });
 
+/** A ticket row read back, checked with its schema. */
+function ticketFromRow(row: unknown): JoinTicket {
+  const parsed = TicketRowSchema.parse(row);
+  return {
+    internalMeetingId: parsed.internal_meeting_id,
+    roomId: parsed.room_id,
+    fullName: parsed.full_name,
+    role: parsed.role,
+    userId: parsed.user_id,
+    guest: parsed.guest !== 0,
+    guestStatus: parsed.guest_status,
+    logoutUrl: parsed.logout_url,
+    avatarUrl: parsed.avatar_url,
+    createdAtMs: parsed.created_at_ms,
+    expiresAtMs: parsed.expires_at_ms,
+  };
+}
+
 /** Reads and writes the BigBlueButton API's tables. */
 export class BbbMeetingsStore {
   constructor(private readonly storage: Storage) {}
@@ -229,26 +247,42 @@ export class BbbMeetingsStore {
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
     const row = await this.db.selectFrom('bbb_api_join_tickets').selectAll().where('ticket_hash', '=', ticketHash).executeTakeFirst();
-    if (!row) return undefined;
-    const parsed = TicketRowSchema.parse(row);
-    return {
-      internalMeetingId: parsed.internal_meeting_id,
-      roomId: parsed.room_id,
-      fullName: parsed.full_name,
-      role: parsed.role,
-      userId: parsed.user_id,
-      guest: parsed.guest !== 0,
-      guestStatus: parsed.guest_status,
-      logoutUrl: parsed.logout_url,
-      avatarUrl: parsed.avatar_url,
-      createdAtMs: parsed.created_at_ms,
-      expiresAtMs: parsed.expires_at_ms,
-    };
+    return row ? ticketFromRow(row) : undefined;
   }
 
-  /** Deletes tickets that expired before `beforeMs`; returns how many. */
+  /** Deletes tickets that expired before `beforeMs`, and whose grant (if any) did too; returns how many. */
   async deleteExpiredTickets(beforeMs: number): Promise<number> {
-    const result = await this.db.deleteFrom('bbb_api_join_tickets').where('expires_at_ms', '<', beforeMs).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom('bbb_api_join_tickets')
+      .where('expires_at_ms', '<', beforeMs)
+      .where((where) => where.or([where('grant_expires_at_ms', 'is', null), where('grant_expires_at_ms', '<', beforeMs)]))
+      .executeTakeFirst();
     return Number(result.numDeletedRows);
+  }
+
+  /** Keeps the grant made when a ticket was used: its hash, until `expiresAtMs`. */
+  async setGrant(ticketHash: string, grantHash: string, expiresAtMs: number): Promise<void> {
+    await this.db
+      .updateTable('bbb_api_join_tickets')
+      .set({ grant_hash: grantHash, grant_expires_at_ms: expiresAtMs })
+      .where('ticket_hash', '=', ticketHash)
+      .execute();
+  }
+
+  /** The used ticket whose grant has this hash, while the grant lasts at `nowMs`. */
+  async findGrant(grantHash: string, nowMs: number): Promise<JoinTicket | undefined> {
+    const row = await this.db
+      .selectFrom('bbb_api_join_tickets')
+      .selectAll()
+      .where('grant_hash', '=', grantHash)
+      .where('grant_expires_at_ms', '>', nowMs)
+      .executeTakeFirst();
+    return row ? ticketFromRow(row) : undefined;
+  }
+
+  /** The meeting with this internal id, open or ended. */
+  async findByInternalId(internalId: string): Promise<BbbMeeting | undefined> {
+    const row = await this.db.selectFrom('bbb_api_meetings').selectAll().where('internal_id', '=', internalId).executeTakeFirst();
+    return row ? meetingFromRow(row) : undefined;
   }
 }

@@ -62,6 +62,15 @@ export const bbbApiMigrations: Record<string, Migration> = {
       await db.schema.createIndex('bbb_api_join_tickets_expiry').on('bbb_api_join_tickets').column('expires_at_ms').execute();
     },
   },
+  // A ticket used once by a browser becomes a grant that browser keeps (its hash here), good for
+  // joining the meeting again — after a reload or a lost connection — until it expires.
+  '0601_bbb_api_join_grants': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bbb_api_join_tickets').addColumn('grant_hash', 'text').execute();
+      await db.schema.alterTable('bbb_api_join_tickets').addColumn('grant_expires_at_ms', 'bigint').execute();
+      await db.schema.createIndex('bbb_api_join_tickets_grant').unique().on('bbb_api_join_tickets').column('grant_hash').execute();
+    },
+  },
 };
 
 /** Table types of the BigBlueButton API domain (rows read back are checked with zod). */
@@ -93,5 +102,7 @@ export type BbbApiTables = {
     created_at_ms: number | string;
     expires_at_ms: number | string;
     used_at_ms: number | string | null;
+    grant_hash: string | null;
+    grant_expires_at_ms: number | string | null;
   };
 };

@@ -7,7 +7,7 @@ export const dueProcessMigrations: Record<string, Migration> = {
       await db.schema
         .createTable('governance_sanctions')
         .addColumn('id', 'text', (column) => column.primaryKey())
-        // network (meetings and membership as they come)
+        // network | meetings | membership
         .addColumn('scope', 'text', (column) => column.notNull())
         .addColumn('organisation_id', 'text', (column) => column.notNull())
         .addColumn('subject', 'text', (column) => column.notNull())
@@ -22,6 +22,13 @@ export const dueProcessMigrations: Record<string, Migration> = {
         .addColumn('appeal_resolved', 'integer', (column) => column.notNull())
         .execute();
       await db.schema.createIndex('governance_sanctions_at').on('governance_sanctions').column('at_ms').execute();
+    },
+  },
+  // Suspensions from meetings (an organisation) and from membership (a member: an organisation, or
+  // a person with no organisation — `organisation_id` is then empty): the member suspended.
+  '0506_governance_sanction_members': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('governance_sanctions').addColumn('member_id', 'text').execute();
     },
   },
 };
@@ -39,5 +46,6 @@ export type SanctionTables = {
     at_ms: number | string;
     appeal_proposal_id: string | null;
     appeal_resolved: number;
+    member_id: string | null;
   };
 };

@@ -40,7 +40,10 @@ describe.each(bothEngines)('due process (%s)', (engine) => {
           people: {
             nameOf: async (personId) => (await people.accounts.findPerson(personId))?.name,
             idOfEmail: async (email) => (await people.accounts.findByEmail(email))?.id,
+            emailOf: async (personId) => (await people.accounts.findPerson(personId))?.email ?? undefined,
           },
+          mailer: people.mailer,
+          link: (path) => `http://plenary.test${path}`,
           reinstate: (_scope, organisationId, reason) => network.membership.reinstateByVote(organisationId, reason),
         });
         const isOperator = (person: { email: string; emailVerified: boolean }) =>
@@ -131,5 +134,104 @@ describe.each(bothEngines)('due process (%s)', (engine) => {
     const stranger = await signedUpPerson(fixture, 'eve@example.test', 'Eve');
     expect((await stranger.request('GET', '/api/governance/sanctions')).json().error.code).toBe('members_only');
     expect((await fixture.app.inject({ method: 'GET', url: '/api/governance/sanctions' })).statusCode).toBe(401);
+  });
+
+  /** Blue's member of the co-op, and Green's organisation id. */
+  const ids = async () => {
+    const register = (await admin.request('GET', '/api/governance/register')).json();
+    const blueMember = register.members.find((member: { name: string }) => member.name === 'Blue Press');
+    const greenOrganisation = await fixture.storage.db
+      .withTables<{ organisations: { id: string; slug: string } }>()
+      .selectFrom('organisations')
+      .select('id')
+      .where('slug', '=', 'green')
+      .executeTakeFirstOrThrow();
+    return { blueMember: blueMember.id as string, greenOrganisation: greenOrganisation.id };
+  };
+
+  it('suspends an organisation from meetings only with an operator’s reason, mails it, refuses its meetings, and lifts it when the members uphold the appeal', async () => {
+    const { greenOrganisation } = await ids();
+    const suspend = (browser: TestBrowser, body: object) => browser.request('POST', '/api/governance/sanctions', body);
+    const reason = 'Rooms used to broadcast spam calls';
+    expect((await suspend(blue, { scope: 'meetings', organisation: 'green', reason })).json().error.code).toBe('operator_only');
+    expect((await suspend(admin, { scope: 'meetings', organisation: 'green', reason: 'bad' })).statusCode).toBe(400);
+    expect((await suspend(admin, { scope: 'meetings', organisation: 'nobody', reason })).json().error.code).toBe('organisation_not_found');
+    expect((await suspend(admin, { scope: 'elsewhere', organisation: 'green', reason })).statusCode).toBe(400);
+    const suspended = await suspend(admin, { scope: 'meetings', organisation: 'green', reason });
+    expect(suspended.statusCode, suspended.body).toBe(201);
+    expect(suspended.json()).toMatchObject({
+      scope: 'meetings',
+      subject: 'Green Bakery',
+      action: 'suspended',
+      reason,
+      decidedBy: 'Network Admin',
+    });
+    expect((await suspend(admin, { scope: 'meetings', organisation: 'green', reason })).json().error.code).toBe('already_suspended');
+    const letter = await fixture.mail.waitFor('trader@green.test', /suspended from holding meetings/);
+    expect(letter.text).toContain(reason);
+    expect(letter.text).toContain('http://plenary.test/coop/sanctions');
+    expect(await governance?.dueProcess.meetingsRefusal(greenOrganisation)).toMatchObject({ code: 'organisation_suspended' });
+
+    const [line] = (await green.request('GET', '/api/governance/sanctions')).json().sanctions;
+    expect(line).toMatchObject({ scope: 'meetings', appealable: true });
+    const { proposalId } = (
+      await green.request('POST', `/api/governance/sanctions/${line.id}/appeal`, { statement: 'We removed the spammer.' })
+    ).json();
+    const proposal = (await blue.request('GET', `/api/governance/proposals/${proposalId}`)).json();
+    expect(proposal.title).toBe('Appeal: let Green Bakery hold meetings again');
+    await blue.request('PUT', `/api/governance/proposals/${proposalId}/vote`, { memberId: proposal.myBallots[0].memberId, ballot: 'yes' });
+    fixture.clock.advance(14 * dayMs);
+    await blue.logIn('trader@blue.test', 'correct horse battery');
+    await admin.logIn(administratorEmail, 'correct horse battery');
+    expect(await governance?.runScheduledWork()).toBe(2);
+    expect(await governance?.dueProcess.meetingsRefusal(greenOrganisation)).toBeUndefined();
+    await fixture.mail.waitFor('trader@green.test', /no longer suspended from holding meetings/);
+    const after = (await blue.request('GET', '/api/governance/sanctions')).json().sanctions;
+    expect(
+      after.map((entry: { scope: string; action: string; decidedBy: string }) => [entry.scope, entry.action, entry.decidedBy]),
+    ).toEqual([
+      ['meetings', 'reinstated', 'vote'],
+      ['meetings', 'suspended', 'Network Admin'],
+    ]);
+  });
+
+  it('suspends a member from membership (no vote while suspended) and an operator lifts it, with reasons in the log', async () => {
+    const { blueMember } = await ids();
+    const reason = 'Shares unpaid for two years';
+    const suspended = await admin.request('POST', '/api/governance/sanctions', { scope: 'membership', memberId: blueMember, reason });
+    expect(suspended.statusCode, suspended.body).toBe(201);
+    await fixture.mail.waitFor('trader@blue.test', /suspended from membership of the co-op/);
+    const register = (await admin.request('GET', '/api/governance/register')).json();
+    expect(register.members.find((member: { id: string }) => member.id === blueMember).status).toBe('suspended');
+    // A proposal put now has Blue outside its electorate.
+    const now = fixture.clock.nowMs();
+    const proposal = (
+      await admin.request('POST', '/api/governance/proposals', {
+        title: 'Move the servers',
+        body: 'To the new data centre.',
+        kind: 'yes_no',
+        options: [],
+        opensAtMs: now,
+        closesAtMs: now + dayMs,
+        quorumBasisPoints: 0,
+        threshold: 'simple_majority',
+      })
+    ).json();
+    const vote = await blue.request('PUT', `/api/governance/proposals/${proposal.id}/vote`, { memberId: blueMember, ballot: 'yes' });
+    expect(vote.statusCode).toBeGreaterThanOrEqual(400);
+    expect(
+      (await blue.request('POST', `/api/governance/sanctions/${suspended.json().id}/lift`, { reason: 'Paid' })).json().error.code,
+    ).toBe('operator_only');
+    const lifted = await admin.request('POST', `/api/governance/sanctions/${suspended.json().id}/lift`, { reason: 'The shares are paid.' });
+    expect(lifted.statusCode, lifted.body).toBe(200);
+    expect(lifted.json()).toMatchObject({ scope: 'membership', action: 'reinstated', reason: 'The shares are paid.' });
+    expect(
+      (await admin.request('POST', `/api/governance/sanctions/${suspended.json().id}/lift`, { reason: 'again' })).json().error.code,
+    ).toBe('not_suspended');
+    const again = (await admin.request('GET', '/api/governance/register')).json();
+    expect(again.members.find((member: { id: string }) => member.id === blueMember).status).toBe('admitted');
+    // The suspension line is no longer appealable once lifted.
+    const lines = (await blue.request('GET', '/api/governance/sanctions')).json().sanctions;
+    expect(lines.every((entry: { appealable: boolean }) => !entry.appealable)).toBe(true);
   });
 });

@@ -101,6 +101,10 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     organisations: options.organisations,
     reinstate: options.reinstate ?? (async () => false),
     nameOf: options.people.nameOf,
+    peopleWithRoles: (organisationId, roles) => options.organisations.peopleWithRoles(organisationId, roles),
+    emailOf: options.people.emailOf,
+    mailer: options.mailer,
+    link: options.link,
   });
   const notices = new GovernanceNotices({
     db,

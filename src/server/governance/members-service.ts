@@ -8,7 +8,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import { nanoid } from 'nanoid';
-import type { MemberClassView, MemberView, RegisterView } from '../../shared/governance-api.js';
+import { type MemberClassView, type MemberView, memberStatuses, type RegisterView } from '../../shared/governance-api.js';
 import type { Membership, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { failure, type Result, success } from '../platform/outcome.js';
@@ -383,7 +383,7 @@ export class MembersService {
     const organisation = row.organisation_id
       ? await this.db.selectFrom('organisations').select('slug').where('id', '=', row.organisation_id).executeTakeFirst()
       : undefined;
-    const status = (['applied', 'admitted', 'declined', 'resigned'] as const).find((candidate) => candidate === row.status) ?? 'applied';
+    const status = memberStatuses.find((candidate) => candidate === row.status) ?? 'applied';
     return {
       id: row.id,
       classId: row.class_id,

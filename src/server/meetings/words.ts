@@ -12,6 +12,7 @@ export const meetingsEnglish = {
   room_not_found: 'There is no room with this link.',
   nobody_waiting: 'Nobody with that id is waiting.',
   join_first: 'Join a meeting first.',
+  join_link_expired: 'This join link has expired, or its meeting has ended: go back to where you found it and join again.',
   already_joined: 'This connection has already joined a meeting.',
   meeting_just_ended: 'This meeting has just ended.',
   banned: 'You were removed from this meeting.',

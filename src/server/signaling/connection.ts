@@ -32,6 +32,12 @@ export interface JoinIdentity {
   administrator: boolean;
 }
 
+/** What a valid grant changes in a join: the name the integration gave, and its role and admission. */
+export interface GrantedJoinRequest {
+  displayName: string;
+  granted: { role: 'moderator' | 'viewer'; waits: boolean };
+}
+
 /** Wrong access codes tolerated on one connection before it is closed. */
 const wrongCodesMax = 5;
 
@@ -64,6 +70,8 @@ export class SignalingConnection implements ParticipantConnection {
     private readonly identify: (roomId: RoomId) => Promise<JoinIdentity> = async () => ({ personId: undefined, administrator: false }),
     /** The language of error sentences until the join names the page's (the upgrade request's `Accept-Language`). */
     private language: Language = 'en',
+    /** The join an integration's grant gives in a room (a BigBlueButton join link's); default: none is valid. */
+    private readonly admitGrant: (grant: string, roomId: RoomId) => Promise<GrantedJoinRequest | undefined> = async () => undefined,
   ) {
     socket.on('message', (data, isBinary) => this.receive(isBinary ? null : data.toString('utf8')));
     socket.on('pong', () => {
@@ -153,10 +161,15 @@ export class SignalingConnection implements ParticipantConnection {
     }
     this.joining = true;
     try {
-      const { roomId, type: _type, language, ...request } = message;
+      const { roomId, type: _type, language, grant, ...request } = message;
       if (language) this.language = language;
+      const granted = grant === undefined ? undefined : await this.admitGrant(grant, roomId).catch(() => undefined);
+      if (grant !== undefined && !granted) {
+        this.sendError('join_link_expired', meetingsWords.phrase('join_link_expired'), 'join');
+        return;
+      }
       const identity = await this.identify(roomId).catch((): JoinIdentity => ({ personId: undefined, administrator: false }));
-      const joined = await this.registry.join(roomId, { ...request, ...identity }, this);
+      const joined = await this.registry.join(roomId, { ...request, ...identity, ...(granted ?? {}) }, this);
       if (!joined.ok) {
         this.sendFailure(joined, 'join');
         if (joined.code === 'access_code_wrong' && ++this.wrongCodes >= wrongCodesMax) this.socket.close(1008, 'too many wrong codes');

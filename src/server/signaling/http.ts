@@ -6,7 +6,7 @@ import { sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { httpWords } from '../http/words.js';
 import type { RoomRegistry } from '../meetings/index.js';
-import { type JoinIdentity, SignalingConnection } from './connection.js';
+import { type GrantedJoinRequest, type JoinIdentity, SignalingConnection } from './connection.js';
 
 export interface SignalingOptions {
   registry: RoomRegistry;
@@ -17,6 +17,8 @@ export interface SignalingOptions {
    * administer the room (they join it as moderator). Default: nobody is signed in.
    */
   identify?: (request: FastifyRequest, roomId: RoomId) => Promise<JoinIdentity>;
+  /** The join an integration's grant gives in a room (a BigBlueButton join link's). Default: no grant is valid. */
+  admitGrant?: (grant: string, roomId: RoomId) => Promise<GrantedJoinRequest | undefined>;
   /** ICE servers handed to browsers at join (TURN credentials later). Default none. */
   iceServers?: () => { urls: string[]; username?: string; credential?: string }[];
 }
@@ -56,6 +58,7 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
           iceServers,
           (roomId) => (identify ? identify(request, roomId) : Promise.resolve(anonymous)),
           request.language,
+          options.admitGrant,
         );
         connections.open.add(connection);
         socket.on('close', () => connections.open.delete(connection));

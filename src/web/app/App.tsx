@@ -29,6 +29,7 @@ const RegisterPage = lazyComponent(() => governancePages().then((module) => modu
 const ProposalsPage = lazyComponent(() => governancePages().then((module) => module.ProposalsPage));
 const ProposalPage = lazyComponent(() => governancePages().then((module) => module.ProposalPage));
 const assemblyPages = () => import('../features/assemblies/index.js');
+const BbbJoinPage = lazyComponent(() => import('../features/bbb/BbbJoinPage.js').then((module) => module.BbbJoinPage));
 const AssembliesPage = lazyComponent(() => assemblyPages().then((module) => module.AssembliesPage));
 const AssemblyPage = lazyComponent(() => assemblyPages().then((module) => module.AssemblyPage));
 const SanctionsPage = lazyComponent(() => import('../features/sanctions/index.js').then((module) => module.SanctionsPage));
@@ -67,6 +68,7 @@ const pagesByPath: Record<string, () => JSX.Element> = {
   '/coop/register': () => <RegisterPage />,
   '/coop/proposals': () => <ProposalsPage />,
   '/coop/assemblies': () => <AssembliesPage />,
+  '/bbb/join': () => <BbbJoinPage />,
   '/coop/sanctions': () => <SanctionsPage />,
 };
 

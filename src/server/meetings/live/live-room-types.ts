@@ -32,6 +32,11 @@ export interface JoinRequest {
   administrator?: boolean | undefined;
   /** The signed-in person's id, verified from their session (never from the message); absent for a guest. */
   personId?: string | undefined;
+  /**
+   * A role and admission granted by an integration (a BigBlueButton `join` link's grant, verified
+   * by signalling): the role without any access code, and whether the guest waits to be let in.
+   */
+  granted?: { role: 'moderator' | 'viewer'; waits: boolean } | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
 }

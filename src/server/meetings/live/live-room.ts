@@ -157,7 +157,9 @@ export class LiveRoom {
       if (earlier) return { ok: true, value: { kind: 'joined', participant: this.#resume(earlier, connection), resumed: true } };
     }
     if (request.clientId && core.banned.has(request.clientId)) return failure('banned', meetingsWords.phrase('banned'));
-    const role = roleFor(core.room, request.accessCode, request.administrator === true);
+    const role = request.granted
+      ? { ok: true as const, value: request.administrator === true ? 'moderator' : request.granted.role }
+      : roleFor(core.room, request.accessCode, request.administrator === true);
     if (!role.ok) return role;
     if (core.settings.roomLocked && role.value !== 'moderator') return failure('room_is_locked', meetingsWords.phrase('room_is_locked'));
     if (core.participants.size >= core.participantsMax) return core.fullFailure();
@@ -170,7 +172,7 @@ export class LiveRoom {
       clientId: request.clientId,
       personId: request.personId,
     };
-    const waits = core.settings.waitingRoom && role.value === 'guest';
+    const waits = request.granted ? request.granted.waits && role.value !== 'moderator' : core.settings.waitingRoom && role.value === 'guest';
     if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', meetingsWords.phrase('too_many_waiting'));
     this.#startRecord();
     const participant = new LiveParticipant(init, (leaving) => this.#participantClosed(leaving));

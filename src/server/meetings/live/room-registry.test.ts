@@ -37,6 +37,22 @@ async function registryWithRoom(settings: Partial<Room> = {}) {
 }
 
 describe('the registry', () => {
+  it('refuses every join while its join refusal says so (an organisation suspended from meetings), and starts nothing', async () => {
+    const { registry, room } = await registryWithRoom();
+    let suspended = true;
+    registry.joinRefusal = async () =>
+      suspended ? { ok: false, code: 'organisation_suspended', message: 'Suspended from meetings.' } : undefined;
+    expect(await registry.join(room.id, { displayName: 'Ada', media }, connection())).toMatchObject({
+      ok: false,
+      code: 'organisation_suspended',
+    });
+    expect(registry.counts().rooms).toBe(0);
+    expect(await registry.placement.locate(room.id)).toBeUndefined();
+    suspended = false;
+    expect(await registry.join(room.id, { displayName: 'Ada', media }, connection())).toMatchObject({ ok: true });
+    await registry.close();
+  });
+
   it('leaves no live room, placement or meeting record behind a refused join', async () => {
     const { registry, room } = await registryWithRoom({ viewerCode: 'orchard' });
     for (const accessCode of ['apple', 'pear', 'plum']) {

@@ -38,6 +38,11 @@ export class RoomRegistry {
    * governance), added to each room when its meeting starts, after the chat. Empty by default.
    */
   readonly roomModules: RoomModuleFactory<RoomModule>[] = [];
+  /**
+   * Why nobody may join a room's meeting now, if anything (its organisation is suspended from
+   * meetings, by governance's due process); asked at every join. Default: nothing.
+   */
+  joinRefusal: ((roomId: RoomId) => Promise<Failure | undefined>) | undefined;
 
   constructor(
     private readonly gateway: JanusGateway,
@@ -84,6 +89,8 @@ export class RoomRegistry {
     if (this.isClosed) return shuttingDown();
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', meetingsWords.phrase('room_not_found'));
+    const refusal = await this.joinRefusal?.(roomId);
+    if (refusal) return refusal;
     const allowance = await this.allowanceOf(roomId);
     let placedHere = false;
     if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {

@@ -2,6 +2,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountEnglish } from '../../features/account/messages.js';
 import { assembliesEnglish } from '../../features/assemblies/messages.js';
+import { bbbEnglish } from '../../features/bbb/messages.js';
 import { billingEnglish } from '../../features/billing/messages.js';
 import { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
@@ -26,6 +27,7 @@ import { currentLanguage, formatNumber, preferredLanguage } from './language.js'
 const english: Record<CatalogueName, Record<string, string>> = {
   account: accountEnglish,
   assemblies: assembliesEnglish,
+  bbb: bbbEnglish,
   app: appEnglish,
   billing: billingEnglish,
   dashboard: dashboardEnglish,

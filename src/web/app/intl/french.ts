@@ -8,6 +8,8 @@ import { accountFrench } from '../../features/account/messages.fr.js';
 import type { accountEnglish } from '../../features/account/messages.js';
 import { assembliesFrench } from '../../features/assemblies/messages.fr.js';
 import type { assembliesEnglish } from '../../features/assemblies/messages.js';
+import { bbbFrench } from '../../features/bbb/messages.fr.js';
+import type { bbbEnglish } from '../../features/bbb/messages.js';
 import { billingFrench } from '../../features/billing/messages.fr.js';
 import type { billingEnglish } from '../../features/billing/messages.js';
 import { usageFrench } from '../../features/billing/usage-words.fr.js';
@@ -47,6 +49,7 @@ import type { appEnglish } from '../messages.js';
 export const french: {
   account: Translation<typeof accountEnglish>;
   assemblies: Translation<typeof assembliesEnglish>;
+  bbb: Translation<typeof bbbEnglish>;
   billing: Translation<typeof billingEnglish>;
   app: Translation<typeof appEnglish>;
   errors: Translation<typeof errorsEnglish>;
@@ -67,6 +70,7 @@ export const french: {
 } = {
   account: accountFrench,
   assemblies: assembliesFrench,
+  bbb: bbbFrench,
   billing: billingFrench,
   app: appFrench,
   errors: errorsFrench,

@@ -23,6 +23,7 @@ export const governanceFrench = translation<typeof governanceEnglish>()({
   'status.admitted': 'Admis',
   'status.declined': 'Refusé',
   'status.resigned': 'Démissionnaire',
+  'status.suspended': 'Suspendu',
   'apply.heading': 'Demander à adhérer',
   'apply.class': 'Catégorie',
   'apply.organisation': 'Organisation',

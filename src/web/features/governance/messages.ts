@@ -22,6 +22,7 @@ export const governanceEnglish = {
   'status.admitted': 'Admitted',
   'status.declined': 'Declined',
   'status.resigned': 'Resigned',
+  'status.suspended': 'Suspended',
   'apply.heading': 'Apply to join',
   'apply.class': 'Class',
   'apply.organisation': 'Organisation',

@@ -55,6 +55,6 @@ export function resultWord(result: 'passed' | 'failed' | 'inquorate' | 'elected'
 }
 
 /** A member's status in words. */
-export function statusWord(status: 'applied' | 'admitted' | 'declined' | 'resigned'): string {
+export function statusWord(status: 'applied' | 'admitted' | 'declined' | 'resigned' | 'suspended'): string {
   return t(`status.${status}`);
 }

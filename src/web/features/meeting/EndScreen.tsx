@@ -1,10 +1,19 @@
 /** The screens around the meeting: waiting in the lobby, and the end (left, not let in, removed, ended, failed). */
+import { useEffect } from 'preact/hooks';
 import { navigate } from '../../app/router.js';
 import { Button, Link } from '../../ui/index.js';
 import type { MeetingState } from './meeting-controller.js';
 import { t } from './messages.js';
 
-export function EndScreen({ state, onRejoin }: { state: MeetingState; onRejoin: () => void }) {
+/**
+ * `logoutUrl`: where an integration (a BigBlueButton join link) sends people when they leave or
+ * the meeting ends — they go there at once, and the screen links to it in case the browser stays.
+ */
+export function EndScreen({ state, onRejoin, logoutUrl }: { state: MeetingState; onRejoin: () => void; logoutUrl?: string | undefined }) {
+  const leavesForIntegration = logoutUrl !== undefined && ['left', 'ended', 'removed'].includes(state.status);
+  useEffect(() => {
+    if (leavesForIntegration) location.assign(logoutUrl);
+  }, [leavesForIntegration]);
   const titles = {
     left: t('meeting.leftTitle'),
     denied: t('meeting.deniedTitle'),
@@ -27,7 +36,13 @@ export function EndScreen({ state, onRejoin }: { state: MeetingState; onRejoin: 
           {t('meeting.rejoin')}
         </Button>
       )}
-      <Button onClick={() => navigate('/')}>{t('meeting.backHome')}</Button>
+      {logoutUrl ? (
+        <a class="button" href={logoutUrl}>
+          {t('meeting.backToIntegration', { host: new URL(logoutUrl).host })}
+        </a>
+      ) : (
+        <Button onClick={() => navigate('/')}>{t('meeting.backHome')}</Button>
+      )}
     </main>
   );
 }

@@ -6,6 +6,7 @@ import { type Signal, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
+import { forgetJoinGrant } from '../../app/join-grant.js';
 import { lazyComponent } from '../../app/lazy.js';
 import { clientId } from '../../app/local-identity.js';
 import { stopStream } from '../prejoin/local-media.js';
@@ -63,6 +64,7 @@ function useMeetingController(room: RoomView, choice: JoinChoice): Signal<Meetin
       localStream: choice.stream,
       media: choice.media,
       accessCode: choice.accessCode,
+      grant: choice.grant?.grant,
       clientId: clientId(),
       onChatExport: (text) => download(`chat-${room.roomId}.txt`, text),
     });
@@ -141,7 +143,11 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
   const meeting = controller.value;
   if (!meeting) return null;
   const state = meeting.state.value;
-  if (finishedStatuses.includes(state.status)) return <EndScreen state={state} onRejoin={onRejoin} />;
+  if (finishedStatuses.includes(state.status)) {
+    // A spent grant is forgotten: the pre-join screen then asks for a name as for anyone.
+    if (state.refusedFor === 'join_link_expired') forgetJoinGrant(room.roomId);
+    return <EndScreen state={state} onRejoin={onRejoin} logoutUrl={choice.grant?.logoutUrl ?? undefined} />;
+  }
   if (state.status === 'waiting') return <WaitingScreen onLeave={() => meeting.leave()} />;
   const { isModerator } = permissions(state);
   return (

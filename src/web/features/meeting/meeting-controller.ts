@@ -83,6 +83,8 @@ export interface MeetingOptions {
   media: MediaState;
   accessCode: string | undefined;
   clientId: string;
+  /** A BigBlueButton join link's grant (the name and role its integration gave). */
+  grant?: string | undefined;
   /** Send three simulcast layers of the camera. Default true. */
   simulcast?: boolean;
   pipeline?: MediaPipeline;
@@ -157,6 +159,7 @@ export class MeetingController {
           // The server writes its error sentences to this participant in the page's language.
           language: currentLanguage.peek(),
           ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
+          ...(this.options.grant ? { grant: this.options.grant } : {}),
           ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
         }),
       onMessage: (message) => this.receive(message),

@@ -44,6 +44,7 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'meeting.waitingTitle': 'En attente d’admission',
   'meeting.waitingBody': 'Un modérateur a été prévenu de votre arrivée. Veuillez patienter.',
   'meeting.backHome': 'Aller à l’accueil',
+  'meeting.backToIntegration': 'Retour à {host}',
   'meeting.shareScreen': 'Partager l’écran',
   'meeting.stopSharing': 'Arrêter le partage',
   'meeting.shareFailed': 'Votre écran n’a pas pu être partagé : {reason}',

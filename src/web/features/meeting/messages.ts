@@ -44,6 +44,7 @@ export const meetingEnglish = {
   'meeting.waitingTitle': 'Waiting to be let in',
   'meeting.waitingBody': 'A moderator has been told you are here. Please wait.',
   'meeting.backHome': 'Go to the home page',
+  'meeting.backToIntegration': 'Back to {host}',
   'meeting.shareScreen': 'Share screen',
   'meeting.stopSharing': 'Stop sharing',
   'meeting.shareFailed': 'Your screen could not be shared: {reason}',

@@ -1,9 +1,12 @@
 /** The pre-join screen: name, camera and microphone preview with the microphone's level, device and speaker choice, join muted. */
+
 import { useSignal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
+import type { BbbEnterResponse } from '../../../shared/bbb-landing-api.js';
 import { limits } from '../../../shared/limits.js';
 import { DisplayNameSchema, type MediaState } from '../../../shared/protocol.js';
+import { joinGrantFor } from '../../app/join-grant.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { DeviceSelect, SpeakerSelect } from '../../ui/DeviceSelect.js';
 import { LevelMeter } from '../../ui/LevelMeter.js';
@@ -19,14 +22,18 @@ export interface JoinChoice {
   accessCode: string | undefined;
   /** The chosen speaker's `deviceId`; undefined for the system's default. */
   speakerId: string | undefined;
+  /** A BigBlueButton join link's grant for this room: its name and role are the integration's. */
+  grant?: BbbEnterResponse | undefined;
 }
 
 const displayNameStorageKey = 'plenary.displayName';
 
 export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choice: JoinChoice) => void; error?: string | undefined }) {
   const storedCode = moderatorCodeFor(room.roomId);
+  // Arrived by an integration's join link: the name (and role) are the link's, no code is asked.
+  const grant = joinGrantFor(room.roomId);
   const accessCode = useSignal('');
-  const displayName = useSignal(localStorage.getItem(displayNameStorageKey) ?? '');
+  const displayName = useSignal(grant?.displayName ?? localStorage.getItem(displayNameStorageKey) ?? '');
   const nameError = useSignal<string | undefined>(undefined);
   const devices = useSignal<DeviceChoice>({ cameraId: undefined, microphoneId: undefined });
   const available = useSignal<{ cameras: MediaDeviceInfo[]; microphones: MediaDeviceInfo[] }>({ cameras: [], microphones: [] });
@@ -71,7 +78,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
         displayName.value.trim() === '' ? t('prejoin.nameRequired') : (name.error.issues[0]?.message ?? t('prejoin.nameRequired'));
       return;
     }
-    localStorage.setItem(displayNameStorageKey, name.data);
+    if (!grant) localStorage.setItem(displayNameStorageKey, name.data);
     handedOver.current = true;
     const code = accessCode.value.trim();
     if (code && !room.requiresAccessCode) rememberModeratorCode(room.roomId, code);
@@ -81,6 +88,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
       stream: stream.value,
       accessCode: code || storedCode,
       speakerId: speakerId.value,
+      grant,
     });
   };
 
@@ -111,6 +119,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
             autoComplete="name"
             maxLength={limits.displayNameCharactersMax}
             value={displayName.value}
+            readOnly={grant !== undefined}
             aria-invalid={nameError.value ? true : undefined}
             aria-describedby="display-name-hint"
             onInput={(event) => {
@@ -119,9 +128,9 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
             }}
           />
           <p id="display-name-hint" class={nameError.value ? 'error' : 'hint'} role={nameError.value ? 'alert' : undefined}>
-            {nameError.value ?? t('prejoin.displayNameHint')}
+            {nameError.value ?? (grant ? t('prejoin.displayNameFromLink') : t('prejoin.displayNameHint'))}
           </p>
-          {room.requiresAccessCode && !storedCode ? (
+          {grant ? null : room.requiresAccessCode && !storedCode ? (
             <>
               <label for="access-code">{t('prejoin.accessCode')}</label>
               <input

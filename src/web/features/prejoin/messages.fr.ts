@@ -6,6 +6,7 @@ export const prejoinFrench = translation<typeof prejoinEnglish>()({
   'prejoin.title': 'Prêt à rejoindre ?',
   'prejoin.displayName': 'Votre nom',
   'prejoin.displayNameHint': 'Visible par les autres participants.',
+  'prejoin.displayNameFromLink': 'Votre nom vient du lien que vous avez suivi ; il est montré aux autres participants.',
   'prejoin.camera': 'Caméra',
   'prejoin.microphone': 'Micro',
   'prejoin.microphoneLevel': 'Niveau du micro',

@@ -6,6 +6,7 @@ export const prejoinEnglish = {
   'prejoin.title': 'Ready to join?',
   'prejoin.displayName': 'Your name',
   'prejoin.displayNameHint': 'Shown to the other participants.',
+  'prejoin.displayNameFromLink': 'Your name comes from the link you followed, and is shown to the other participants.',
   'prejoin.camera': 'Camera',
   'prejoin.microphone': 'Microphone',
   'prejoin.microphoneLevel': 'Microphone level',
