@@ -37,6 +37,8 @@ export const SanctionViewSchema = z.object({
   appealProposalId: z.string().nullable(),
   /** Whether the reader may appeal it (they speak for the suspended party, it is in force and not yet appealed). */
   appealable: z.boolean(),
+  /** A suspension still in force (the server knows each line's party; the names alone could be shared). */
+  inForce: z.boolean(),
 });
 export type SanctionView = z.infer<typeof SanctionViewSchema>;
 

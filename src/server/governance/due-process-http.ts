@@ -52,6 +52,7 @@ const SanctionViewSchema = z.object({
   atMs: z.number(),
   appealProposalId: z.string().nullable(),
   appealable: z.boolean(),
+  inForce: z.boolean(),
 });
 
 export const dueProcessHttp: FastifyPluginAsyncZod<DueProcessHttpOptions> = async (app, { governance, isOperator }) => {

@@ -47,6 +47,8 @@ export interface SanctionView {
   appealProposalId: string | null;
   /** Whether the person reading may appeal it (an owner or admin of the suspended organisation, before any appeal). */
   appealable: boolean;
+  /** A suspension still in force: the newest line about its party in its scope. */
+  inForce: boolean;
 }
 
 export type { SanctionFailureCode };
@@ -133,6 +135,7 @@ export class DueProcess {
         atMs: Number(row.at_ms),
         appealProposalId: row.appeal_proposal_id,
         appealable: row.action === 'suspended' && row.appeal_proposal_id === null && current.has(row.id) && mine(row),
+        inForce: row.action === 'suspended' && current.has(row.id),
       });
     }
     return success(views);

@@ -12,23 +12,9 @@ export function sentText(text: string): string {
   return text.normalize('NFC').trim();
 }
 
-const newestFirst = (a: SanctionView, b: SanctionView) => b.atMs - a.atMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-
-/**
- * The ids of the suspensions in force: for each party and scope, its newest line, when that line
- * is a suspension. The log names a party only by its name, so two parties of the same name in
- * one scope are read as one.
- */
+/** The ids of the suspensions in force, as the server says (it knows whom each line is about). */
 export function inForceIds(log: readonly SanctionView[]): Set<string> {
-  const inForce = new Set<string>();
-  const seen = new Set<string>();
-  for (const line of [...log].sort(newestFirst)) {
-    const party = `${line.scope}\u0000${line.subject}`;
-    if (seen.has(party)) continue;
-    seen.add(party);
-    if (line.action === 'suspended') inForce.add(line.id);
-  }
-  return inForce;
+  return new Set(log.filter((line) => line.inForce).map((line) => line.id));
 }
 
 /** Whether an operator may lift this line here: a suspension in force, from meetings or membership (the network's are lifted by its administrators). */
