@@ -114,10 +114,10 @@ export class BbbApi {
     return (room ?? (await this.options.rooms.create(settings))).id;
   }
 
-  /** Ends the open meeting: marks it ended and closes its live room (everyone in it is disconnected). */
+  /** Ends the open meeting: marks it ended and ends its live room (everyone in it is told, and disconnected). */
   async end(meeting: BbbMeeting): Promise<void> {
     await this.store.end(meeting.internalId, this.options.clock.nowMs());
-    this.options.registry.find(meeting.roomId)?.close();
+    this.options.registry.find(meeting.roomId)?.end();
   }
 
   /**

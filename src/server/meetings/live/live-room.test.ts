@@ -431,6 +431,19 @@ describe('closing', () => {
     }
     expect(live.closed).toBe(true);
   });
+
+  it('ends the meeting for everyone when asked from outside (an integration’s end), once', async () => {
+    const { live, moderator, guest } = await meeting({ waitingRoom: true });
+    const connection = new RecordingConnection();
+    live.join({ displayName: 'Waiting', media }, connection);
+    live.end();
+    live.end();
+    for (const one of [moderator.connection, guest.connection, connection]) {
+      expect(one.all('meeting-ended')).toEqual([{ type: 'meeting-ended', reason: 'ended_by_moderator' }]);
+      expect(one.disconnected).toBe(true);
+    }
+    expect(live.closed).toBe(true);
+  });
 });
 
 describe('room modules', () => {

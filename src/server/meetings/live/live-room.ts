@@ -407,6 +407,14 @@ export class LiveRoom {
     };
   }
 
+  /**
+   * Ends the meeting for everyone, from outside the room (an integration's `end`, acting for its
+   * moderators): everyone, waiting room included, is told `meeting-ended` and disconnected.
+   */
+  end(): void {
+    if (!this.#closed) this.#end('ended_by_moderator');
+  }
+
   /** Ends the meeting for everyone (a moderator's decision, or the plan's length limit): tells them, then closes. */
   #end(reason: 'ended_by_moderator' | 'time_limit' = 'ended_by_moderator'): void {
     const everyone = [...this.#core.participants.values(), ...[...this.#core.lobby.values()].map((waiting) => waiting.participant)];
