@@ -11,6 +11,7 @@ import { nanoid } from 'nanoid';
 import type { AssemblySummary, AssemblyView, ConveneAssemblyRequest, Minutes, ProxyRequest } from '../../shared/assembly-api.js';
 import type { MotionAnswer, MotionKind } from '../../shared/assembly-protocol.js';
 import type { AssemblyFailureCode } from '../../shared/failure-codes.js';
+import type { Mailer } from '../email/index.js';
 import type { Clock } from '../platform/clock.js';
 import { failure, type Result, success } from '../platform/outcome.js';
 import type { AssemblyTables } from './assemblies-migrations.js';
@@ -36,6 +37,11 @@ export interface AssembliesServiceOptions {
   roomName(roomId: string): Promise<string | undefined>;
   /** Something about the assembly in `roomId` changed outside the meeting (convened, a proxy): its live meeting, if any, shows it. */
   changed?: ((roomId: string) => void) | undefined;
+  /** The notice of a convened assembly, to every voting member's voter; none when absent. */
+  mailer?: Pick<Mailer, 'sendLetter'> | undefined;
+  emailOf?: ((personId: string) => Promise<string | undefined>) | undefined;
+  /** An absolute link to a path of the site. Default: the path. */
+  link?: ((path: string) => string) | undefined;
 }
 
 /** A motion and the votes cast on it. */
@@ -78,7 +84,38 @@ export class AssembliesService {
       })
       .execute();
     this.options.changed?.(request.roomId);
+    await this.sendNotice(id, request, actor.name);
     return this.view(actor, id);
+  }
+
+  /**
+   * The notice of a convened assembly, mailed to the voter of every voting member: its title, who
+   * chairs it, the quorum, the way in (the meeting's link) and the page where a proxy is given.
+   */
+  private async sendNotice(assemblyId: string, request: ConveneAssemblyRequest, chairName: string): Promise<void> {
+    const { mailer, emailOf } = this.options;
+    if (!mailer || !emailOf) return;
+    const link = this.options.link ?? ((path: string) => path);
+    const words = {
+      title: request.title,
+      chair: chairName,
+      percent: request.quorumBasisPoints / 100,
+      proxies: request.proxiesPerHolderMax,
+      meeting: link(`/r/${request.roomId}`),
+      page: link(`/coop/assemblies/${assemblyId}`),
+    };
+    const voters = new Set((await this.votingMembers()).map((member) => member.voterPersonId));
+    for (const personId of voters) {
+      const to = await emailOf(personId);
+      if (!to) continue;
+      await mailer.sendLetter({
+        to,
+        write: (language) => ({
+          subject: assemblyWords.in(language, 'notice_subject', words),
+          text: assemblyWords.in(language, 'notice_text', words),
+        }),
+      });
+    }
   }
 
   /** Every assembly, newest first: members and operators. */

@@ -22,5 +22,8 @@ export const assembliesFrench = translation<typeof assembliesEnglish>()({
   quorum_not_reached: 'Le quorum n’est pas atteint : {represented} des {required} membres nécessaires sont représentés.',
   step_failed: 'L’assemblée n’a pas pu le faire à l’instant : réessayez.',
   minutes_not_ready: 'Le procès-verbal est rédigé à la clôture de l’assemblée.',
+  notice_subject: 'Assemblée générale convoquée : {title}',
+  notice_text:
+    'L’assemblée générale de la coopérative « {title} » est convoquée, présidée par {chair}. Elle se tient dans une réunion sur Plenary ; les membres y votent, en personne ou par procuration.\n\nLe quorum : {percent} % des membres votants, représentés en personne ou par procuration. Chaque membre peut détenir au plus {proxies} procurations.\n\nLa réunion : {meeting}\nSi vous ne pouvez pas venir, donnez votre procuration à un autre membre ici : {page}',
   guest: 'invité',
 });

@@ -21,6 +21,9 @@ export const assembliesEnglish = {
   quorum_not_reached: 'The quorum is not reached: {represented} of the {required} members needed are represented.',
   step_failed: 'The assembly could not do this just now: try again.',
   minutes_not_ready: 'The minutes are written when the assembly closes.',
+  notice_subject: 'General assembly convened: {title}',
+  notice_text:
+    'The co-op’s general assembly “{title}” is convened, chaired by {chair}. It is held in a meeting on Plenary; members vote there, in person or by proxy.\n\nThe quorum: {percent} % of the voting members, represented in person or by proxy. Each member may hold at most {proxies} proxies.\n\nThe meeting: {meeting}\nIf you cannot come, give your proxy to another member here: {page}',
   guest: 'guest',
 } as const;
 

@@ -146,6 +146,11 @@ describe.each(bothEngines)('general assemblies (%s)', (engine) => {
     expect(convened.statusCode).toBe(201);
     expect(convened.json()).toMatchObject({ title: 'AGM 2026', status: 'convened', chairName: 'Olu Operator', minutes: null });
     expect((await operator.request('POST', '/api/governance/assemblies', request)).json().error.code).toBe('assembly_already_convened');
+    // Every voting member's voter is given notice: the meeting's link, and where to give a proxy.
+    const notice = await app.fixture.mail.waitFor('dan@example.test', /General assembly convened: AGM 2026/);
+    expect(notice.text).toContain(`http://plenary.test/r/${roomId}`);
+    expect(notice.text).toContain(`http://plenary.test/coop/assemblies/${convened.json().id}`);
+    await app.fixture.mail.waitFor('alice@green.test', /General assembly convened/);
     expect((await bob.request('GET', '/api/governance/assemblies')).json().assemblies).toHaveLength(1);
   });
 

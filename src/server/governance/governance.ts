@@ -121,6 +121,9 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     nameOf: options.people.nameOf,
     roomName: options.roomName ?? (async () => undefined),
     changed: (roomId) => live.changed(roomId),
+    mailer: options.mailer,
+    emailOf: options.people.emailOf,
+    link: options.link,
   });
   const logger = options.logger ?? pino({ level: 'silent' });
   await members.ensureClasses();
