@@ -8,7 +8,8 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   room_not_found: 'Aucune salle n’a ce lien.',
   nobody_waiting: 'Personne avec cet identifiant n’est en attente.',
   join_first: 'Rejoignez d’abord une réunion.',
-  join_link_expired: 'Ce lien pour rejoindre a expiré, ou sa réunion est terminée : retournez là où vous l’avez trouvé et rejoignez-la à nouveau.',
+  join_link_expired:
+    'Ce lien pour rejoindre a expiré, ou sa réunion est terminée : retournez là où vous l’avez trouvé et rejoignez-la à nouveau.',
   already_joined: 'Cette connexion a déjà rejoint une réunion.',
   meeting_just_ended: 'Cette réunion vient de se terminer.',
   banned: 'Vous avez été retiré de cette réunion.',

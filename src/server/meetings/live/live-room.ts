@@ -172,7 +172,9 @@ export class LiveRoom {
       clientId: request.clientId,
       personId: request.personId,
     };
-    const waits = request.granted ? request.granted.waits && role.value !== 'moderator' : core.settings.waitingRoom && role.value === 'guest';
+    const waits = request.granted
+      ? request.granted.waits && role.value !== 'moderator'
+      : core.settings.waitingRoom && role.value === 'guest';
     if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', meetingsWords.phrase('too_many_waiting'));
     this.#startRecord();
     const participant = new LiveParticipant(init, (leaving) => this.#participantClosed(leaving));

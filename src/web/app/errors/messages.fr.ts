@@ -141,7 +141,8 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   organisation_suspended: 'L’organisation de cette salle est suspendue de la tenue de réunions.',
   already_suspended: 'C’est déjà suspendu.',
   not_suspended: 'Cette suspension n’est plus en vigueur.',
-  join_link_expired: 'Ce lien pour rejoindre a expiré ou a déjà servi, ou sa réunion est terminée. Retournez là où vous l’avez trouvé et rejoignez-la à nouveau.',
+  join_link_expired:
+    'Ce lien pour rejoindre a expiré ou a déjà servi, ou sa réunion est terminée. Retournez là où vous l’avez trouvé et rejoignez-la à nouveau.',
   sanction_not_found: 'Aucune suspension de ce genre ne vise une organisation que vous dirigez.',
   appeal_not_allowed: 'Cette décision ne peut pas faire l’objet d’un appel, ou un appel est déjà soumis aux membres.',
   members_only: 'Les comptes de la coopérative ne sont ouverts qu’à ses membres.',

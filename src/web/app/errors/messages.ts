@@ -149,7 +149,8 @@ export const errorsEnglish = {
   organisation_suspended: 'This room’s organisation is suspended from holding meetings.',
   already_suspended: 'This is suspended already.',
   not_suspended: 'This suspension is not in force any more.',
-  join_link_expired: 'This join link has expired or was used already, or its meeting has ended. Go back to where you found it and join again.',
+  join_link_expired:
+    'This join link has expired or was used already, or its meeting has ended. Go back to where you found it and join again.',
   sanction_not_found: 'There is no such suspension of an organisation you run.',
   appeal_not_allowed: 'This cannot be appealed, or an appeal is already before the members.',
   members_only: 'The co-op’s finances are open to its members only.',
