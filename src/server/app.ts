@@ -14,7 +14,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
 import { installRequestActor } from './accounts/index.js';
-import { type BbbApi, bbbApiHttp, bbbLandingHttp } from './bbb-api/index.js';
+import { type BbbApi, bbbApiHttp, bbbIntegrationsHttp, bbbLandingHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import { assembliesHttp, dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
@@ -185,6 +185,11 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   if (services.bbbApi) {
     await app.register(bbbApiHttp, { api: services.bbbApi, siteUrl: (origin) => services.publicUrl ?? origin });
     await app.register(bbbLandingHttp, { api: services.bbbApi });
+    await app.register(bbbIntegrationsHttp, {
+      api: services.bbbApi,
+      organisations: services.people.organisations,
+      siteUrl: (origin) => services.publicUrl ?? origin,
+    });
   }
   await app.register(operationsHttp, {
     storage: services.storage,

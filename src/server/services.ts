@@ -200,6 +200,7 @@ export async function startServices(
     clock,
     rooms,
     registry,
+    organisations: people.organisations,
     settings: { secret: config.BBB_API_SECRET, checksumAlgorithms: config.BBB_API_CHECKSUM_ALGORITHMS },
   });
   const billingPeriods = repeatEvery(

@@ -202,6 +202,10 @@ export type AssemblyFailureCode = (typeof assemblyFailureCodes)[number];
 export const bbbLandingFailureCodes = ['join_link_expired'] as const;
 export type BbbLandingFailureCode = (typeof bbbLandingFailureCodes)[number];
 
+/** An organisation's BigBlueButton secret, seen and rotated by its owners and admins (`bbb-api/integrations-http.ts`). */
+export const bbbIntegrationFailureCodes = ['organisation_not_found', 'role_required'] as const;
+export type BbbIntegrationFailureCode = (typeof bbbIntegrationFailureCodes)[number];
+
 /** The log of suspensions and their appeals (`governance/due-process.ts`). */
 export const sanctionFailureCodes = [
   'sanction_not_found',

@@ -9,6 +9,7 @@
 import {
   accountsFailureCodes,
   assemblyFailureCodes,
+  bbbIntegrationFailureCodes,
   bbbLandingFailureCodes,
   billingFailureCodes,
   governanceFailureCodes,
@@ -37,6 +38,7 @@ export const httpErrorCodes = [
     ...sanctionFailureCodes,
     ...assemblyFailureCodes,
     ...bbbLandingFailureCodes,
+    ...bbbIntegrationFailureCodes,
   ]),
 ] as const;
 

@@ -271,4 +271,10 @@ export const bbbApiLimits = {
   unjoinedMeetingEndAfterMs: 5 * 60_000,
   /** A meeting ends this long after its last participant left (BigBlueButton's `meetingExpireWhenLastUserLeftInMinutes`, 1). */
   emptyMeetingEndAfterMs: 60_000,
+  /** Characters of an organisation's secret (letters and digits: about 285 bits; BigBlueButton's are 40+). */
+  organisationSecretCharacters: 48,
+  /** After a call matched no secret, the organisations' secrets are read again at most this often (one made on another instance). */
+  organisationSecretsReloadAfterMs: 5_000,
+  /** Rooms one organisation's integration may make (one per meetingID; reused by every later meeting with it). */
+  roomsPerOrganisationMax: 10_000,
 } as const;

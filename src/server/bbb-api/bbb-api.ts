@@ -4,18 +4,22 @@
  * what the live room registry says of who is in them. Calls are answered here as values; the
  * HTTP edge (`http.ts`) checks checksums and writes XML.
  */
+import assert from 'node:assert/strict';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RoomId } from '../../shared/ids.js';
 import { bbbApiLimits, limits } from '../../shared/limits.js';
 import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { type Result, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
-import type { ChecksumAlgorithm } from './checksum.js';
+import { type ChecksumAlgorithm, matchChecksum, verifyChecksum } from './checksum.js';
 import { type CreateRequest, generatePassword } from './create.js';
 import { BbbLanding } from './landing.js';
 import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
 import { type BbbFailureKey, bbbFailure } from './messages.js';
 import { BbbApiMetrics } from './metrics.js';
+import { OrganisationSecrets } from './organisation-secrets.js';
 
 /** The operator's settings of the API (`BBB_API_SECRET`, `BBB_API_CHECKSUM_ALGORITHMS`). */
 export interface BbbApiSettings {
@@ -31,8 +35,24 @@ export interface BbbApiOptions {
   clock: Clock;
   rooms: RoomsRepository;
   registry: RoomRegistry;
+  /** Where a room an organisation's integration makes is recorded as the organisation's (so its plan counts it). */
+  organisations: Pick<OrganisationsService, 'recordIntegrationRoom'>;
   settings: BbbApiSettings;
 }
+
+/**
+ * Whose secret signed a call, which decides what it sees: an organisation's (its own meetingIDs,
+ * in rooms it owns) or the operator's (`organisationId` null: the meetings made with
+ * `BBB_API_SECRET`, none of an organisation's).
+ */
+export interface Signer {
+  organisationId: string | null;
+  /** Who made the organisation's secret in force (rooms its integration makes name them); null for the operator's. */
+  secretMadeBy: string | null;
+}
+
+/** The operator secret's signer. */
+export const operatorSigner: Signer = { organisationId: null, secretMadeBy: null };
 
 /** A created meeting, and whether it already existed (`duplicateWarning`). */
 export interface Created {
@@ -49,10 +69,13 @@ export class BbbApi {
   readonly metrics = new BbbApiMetrics();
   /** When each open meeting was last seen with someone in it (by `endIdleMeetings`). */
   readonly #lastSeenLiveMs = new Map<string, number>();
+  /** Each organisation's own secret (made and replaced from its page). */
+  readonly secrets: OrganisationSecrets;
 
   constructor(private readonly options: BbbApiOptions) {
     this.store = new BbbMeetingsStore(options.storage);
     this.landing = new BbbLanding(this.store, options.clock);
+    this.secrets = new OrganisationSecrets(options.storage, options.clock);
   }
 
   get settings(): BbbApiSettings {
@@ -68,18 +91,49 @@ export class BbbApi {
   }
 
   /**
-   * Creates the meeting, or finds the one already open with this meetingID: the same meeting
-   * with `duplicateWarning` when the passwords given are its passwords or none are given,
-   * `idNotUnique` otherwise (as BigBlueButton decides).
+   * Whose secret made `provided`, the checksum of `call` with `signedQuery`: the operator's or one
+   * organisation's (every secret is tried — see `matchChecksum`); undefined when none did or its
+   * algorithm is not accepted. An organisation's match is confirmed against its secret in the
+   * database, so one replaced on another instance fails at once.
    */
-  async create(request: CreateRequest, organisationId: string | null = null): Promise<Result<Created, BbbFailureKey>> {
-    const existing = await this.store.findOpen(request.meetingId);
+  async signerOf(call: string, signedQuery: string, provided: string): Promise<Signer | undefined> {
+    const { secret: operatorSecret, checksumAlgorithms: accepted } = this.options.settings;
+    const attempt = async () =>
+      matchChecksum({
+        call,
+        signedQuery,
+        provided,
+        accepted,
+        secrets: [...(operatorSecret ? [{ owner: null, secret: operatorSecret }] : []), ...(await this.secrets.candidates())],
+      });
+    let matched = await attempt();
+    if (matched.verdict === 'mismatch' && (await this.secrets.reloadAfterMiss())) matched = await attempt();
+    if (matched.verdict !== 'valid') return undefined;
+    if (matched.owner === null) return operatorSigner;
+    const current = await this.secrets.current(matched.owner);
+    if (!current || verifyChecksum({ call, signedQuery, provided, secret: current.secret, accepted }) !== 'valid') return undefined;
+    return { organisationId: current.organisationId, secretMadeBy: current.rotatedBy };
+  }
+
+  /**
+   * Creates the signer's meeting, or finds its one already open with this meetingID: the same
+   * meeting with `duplicateWarning` when the passwords given are its passwords or none are given,
+   * `idNotUnique` otherwise (as BigBlueButton decides). An organisation's first meeting with a
+   * meetingID gets a room the organisation owns.
+   */
+  async create(request: CreateRequest, signer: Signer = operatorSigner): Promise<Result<Created, BbbFailureKey>> {
+    const { organisationId } = signer;
+    const existing = await this.store.findOpen(request.meetingId, organisationId);
     if (existing) return this.answerExisting(existing, request);
-    const createTimeMs = this.options.clock.nowMs();
+    const roomId = await this.roomFor(request, signer);
+    if (!roomId.ok) return roomId;
+    let createTimeMs = this.options.clock.nowMs();
+    // Another owner's meeting with the same meetingID made in the same millisecond has this internal id: take the next.
+    while (await this.store.findByInternalId(internalMeetingId(request.meetingId, createTimeMs))) createTimeMs += 1;
     const meeting: BbbMeeting = {
       internalId: internalMeetingId(request.meetingId, createTimeMs),
       meetingId: request.meetingId,
-      roomId: await this.roomFor(request),
+      roomId: roomId.value,
       organisationId,
       name: request.name,
       attendeePassword: request.attendeePassword ?? generatePassword(),
@@ -90,7 +144,7 @@ export class BbbApi {
       endedAtMs: null,
     };
     if (await this.store.insert(meeting)) return success({ meeting, duplicate: false });
-    const winner = await this.store.findOpen(request.meetingId);
+    const winner = await this.store.findOpen(request.meetingId, organisationId);
     return winner ? this.answerExisting(winner, request) : bbbFailure('idNotUnique');
   }
 
@@ -101,17 +155,34 @@ export class BbbApi {
     return noneGiven || same ? success({ meeting: existing, duplicate: true }) : bbbFailure('idNotUnique');
   }
 
-  /** The room of the latest meeting with this meetingID, set as `create` asks; a new room for a new meetingID. */
-  private async roomFor(request: CreateRequest) {
+  /**
+   * The room of the signer's latest meeting with this meetingID, set as `create` asks; a new room
+   * for a new meetingID, recorded as the organisation's when an organisation's secret signed (at
+   * most `bbbApiLimits.roomsPerOrganisationMax` of them).
+   */
+  private async roomFor(request: CreateRequest, signer: Signer): Promise<Result<RoomId, BbbFailureKey>> {
     const settings = {
       name: request.name.slice(0, limits.roomNameCharactersMax),
       participantsMax: Math.min(request.settings.maxParticipants || limits.participantsPerRoomMax, limits.participantsPerRoomMax),
       muteOnJoin: request.settings.muteOnStart,
       waitingRoom: request.settings.guestPolicy === 'ASK_MODERATOR' || request.settings.guestPolicy === 'ALWAYS_ACCEPT_AUTH',
     };
-    const previous = await this.store.findLatest(request.meetingId);
-    const room = previous ? await this.options.rooms.updateSettings(previous.roomId, settings) : undefined;
-    return (room ?? (await this.options.rooms.create(settings))).id;
+    const previous = await this.store.findLatest(request.meetingId, signer.organisationId);
+    const updated = previous ? await this.options.rooms.updateSettings(previous.roomId, settings) : undefined;
+    if (updated) return success(updated.id);
+    const { organisationId, secretMadeBy } = signer;
+    if (organisationId !== null && (await this.store.meetingIdsUsedBy(organisationId)) >= bbbApiLimits.roomsPerOrganisationMax) {
+      return bbbFailure(
+        'validationError',
+        `This organisation has used ${bbbApiLimits.roomsPerOrganisationMax} meetingIDs, as many as it may; reuse one of them.`,
+      );
+    }
+    const room = await this.options.rooms.create(settings);
+    if (organisationId !== null) {
+      assert(secretMadeBy !== null, 'an organisation’s secret was made by someone');
+      await this.options.organisations.recordIntegrationRoom(room.id, organisationId, secretMadeBy);
+    }
+    return success(room.id);
   }
 
   /** Ends the open meeting: marks it ended and ends its live room (everyone in it is told, and disconnected). */

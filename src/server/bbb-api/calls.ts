@@ -1,10 +1,11 @@
 /**
  * Each call of the API, from its checked parameters to its answer: `create`, `join`, `end`,
  * `isMeetingRunning`, `getMeetingInfo`, `getMeetings`, and the recording calls, which answer as
- * BigBlueButton does when no recording exists (Plenary records nothing yet).
+ * BigBlueButton does when no recording exists (Plenary records nothing yet). Each call sees only
+ * the meetings of whoever signed it (`Signer`): an organisation's, or the operator secret's.
  */
 import { randomBytes } from 'node:crypto';
-import { type BbbApi, sameSecret } from './bbb-api.js';
+import { type BbbApi, type Signer, sameSecret } from './bbb-api.js';
 import { optionalUrl, readCreateRequest } from './create.js';
 import { join } from './join.js';
 import { createdMeetingXml, meetingInfoXml } from './meeting-xml.js';
@@ -17,9 +18,10 @@ export type CallAnswer =
   | { kind: 'xml'; returncode: 'SUCCESS' | 'FAILED'; xml: string }
   | { kind: 'redirect'; returncode: 'SUCCESS' | 'FAILED'; location: string };
 
-/** What a call gets: the service, its parameters, and where this server is reached. */
+/** What a call gets: the service, whose secret signed it (the meetings it sees), its parameters, and where this server is reached. */
 export interface CallContext {
   api: BbbApi;
+  signer: Signer;
   params: ReadonlyMap<string, string>;
   /** Absolute URL of this server's pages, without a trailing slash. */
   siteUrl: string;
@@ -49,19 +51,19 @@ export function failed(failure: BbbFailure): CallAnswer {
   return { kind: 'xml', returncode: 'FAILED', xml: failedXml(failure) };
 }
 
-async function create({ api, params }: CallContext): Promise<CallAnswer> {
+async function create({ api, signer, params }: CallContext): Promise<CallAnswer> {
   const request = readCreateRequest(params);
   if (!request.ok) return failed(request);
-  const created = await api.create(request.value);
+  const created = await api.create(request.value, signer);
   if (!created.ok) return failed(created);
   const { meeting, duplicate } = created.value;
   return succeeded(successXml(createdMeetingXml(meeting, api.hasUserJoined(meeting)), duplicate ? note('duplicateWarning') : undefined));
 }
 
 async function joinCall(context: CallContext): Promise<CallAnswer> {
-  const { api, params, siteUrl } = context;
+  const { api, signer, params, siteUrl } = context;
   const redirect = params.get('redirect')?.trim().toLowerCase() !== 'false';
-  const joined = await join(api, params);
+  const joined = await join(api, params, signer);
   if (!joined.ok)
     return redirect ? { kind: 'redirect', returncode: 'FAILED', location: await joinErrorUrl(context, joined) } : failed(joined);
   const { meeting, ticket, internalUserId, details } = joined.value;
@@ -89,22 +91,22 @@ async function joinCall(context: CallContext): Promise<CallAnswer> {
  * `errorRedirectUrl` (also spelt `redirectErrorUrl` in the API reference), else the meeting's
  * logout URL, else this site; with `errors=[{"key":…,"message":…}]` added to its query.
  */
-async function joinErrorUrl({ api, params, siteUrl }: CallContext, failure: BbbFailure): Promise<string> {
+async function joinErrorUrl({ api, signer, params, siteUrl }: CallContext, failure: BbbFailure): Promise<string> {
   const given = [optionalUrl(params, 'errorRedirectUrl'), optionalUrl(params, 'redirectErrorUrl')].find(
     (result) => result.ok && result.value !== undefined,
   );
   const meetingId = meetingIdParam(params);
-  const meeting = meetingId.ok ? await api.store.findLatest(meetingId.value) : undefined;
+  const meeting = meetingId.ok ? await api.store.findLatest(meetingId.value, signer.organisationId) : undefined;
   const base = (given?.ok ? given.value : undefined) ?? meeting?.settings.logoutUrl ?? `${siteUrl}/`;
   const url = new URL(base);
   url.searchParams.append('errors', JSON.stringify([{ key: failure.code, message: failure.message }]));
   return url.toString();
 }
 
-async function end({ api, params }: CallContext): Promise<CallAnswer> {
+async function end({ api, signer, params }: CallContext): Promise<CallAnswer> {
   const meetingId = meetingIdParam(params);
   if (!meetingId.ok) return failed(meetingId);
-  const meeting = await api.store.findOpen(meetingId.value);
+  const meeting = await api.store.findOpen(meetingId.value, signer.organisationId);
   if (!meeting) return failed(bbbFailure('notFound'));
   // The password is no longer needed (API reference); one given must still be the moderator's.
   const password = params.get('password');
@@ -115,23 +117,23 @@ async function end({ api, params }: CallContext): Promise<CallAnswer> {
   return succeeded(successXml({}, note('sentEndMeetingRequest')));
 }
 
-async function isMeetingRunning({ api, params }: CallContext): Promise<CallAnswer> {
+async function isMeetingRunning({ api, signer, params }: CallContext): Promise<CallAnswer> {
   const meetingId = meetingIdParam(params);
   if (!meetingId.ok) return failed(meetingId);
-  const meeting = await api.store.findOpen(meetingId.value);
+  const meeting = await api.store.findOpen(meetingId.value, signer.organisationId);
   return succeeded(successXml({ running: meeting !== undefined && api.isRunning(meeting) }));
 }
 
-async function getMeetingInfo({ api, params }: CallContext): Promise<CallAnswer> {
+async function getMeetingInfo({ api, signer, params }: CallContext): Promise<CallAnswer> {
   const meetingId = meetingIdParam(params);
   if (!meetingId.ok) return failed(meetingId);
-  const meeting = await api.store.findOpen(meetingId.value);
+  const meeting = await api.store.findOpen(meetingId.value, signer.organisationId);
   if (!meeting) return failed(bbbFailure('notFound'));
   return succeeded(successXml(meetingInfoXml(meeting, api)));
 }
 
-async function getMeetings({ api }: CallContext): Promise<CallAnswer> {
-  const meetings = await api.store.listOpen();
+async function getMeetings({ api, signer }: CallContext): Promise<CallAnswer> {
+  const meetings = await api.store.listOpen({ organisationId: signer.organisationId });
   if (meetings.length === 0) return succeeded(successXml({ meetings: '' }, note('noMeetings')));
   return succeeded(successXml({ meetings: { meeting: meetings.map((meeting) => meetingInfoXml(meeting, api)) } }));
 }

@@ -2,7 +2,15 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/index.js';
-import { algorithmOfLength, checksumOf, parseChecksumAlgorithms, queryWithoutChecksum, verifyChecksum } from './checksum.js';
+import {
+  algorithmOfLength,
+  checksumAlgorithms,
+  checksumOf,
+  matchChecksum,
+  parseChecksumAlgorithms,
+  queryWithoutChecksum,
+  verifyChecksum,
+} from './checksum.js';
 import { formEncode, readApiRequest } from './request.js';
 
 // The example of the API reference's "API Security Model" section.
@@ -81,6 +89,48 @@ describe('reading a call', () => {
     expect(long.ok ? 'accepted' : long.code).toBe('validationError');
     const xml = readApiRequest({ rawQuery: 'meetingID=a', body: 'meetingID=b', contentType: 'application/xml' });
     expect(xml.ok && xml.value.params.get('meetingID')).toBe('a');
+  });
+});
+
+describe('finding whose secret made a checksum', () => {
+  const secrets = [
+    { owner: null, secret: 'operator-secret-0123456789' },
+    ...Array.from({ length: 2000 }, (_, index) => ({
+      owner: `org-${index}`,
+      secret: `organisation-secret-${index}-abcdefghijklmnopqrstuvwxyz`,
+    })),
+  ];
+  const query = 'meetingID=maths-101&name=Maths';
+
+  it('names the owner of the one secret that made it, with each algorithm, among two thousand', () => {
+    for (const algorithm of checksumAlgorithms) {
+      for (const owner of [null, 'org-0', 'org-1234', 'org-1999']) {
+        const secret = secrets.find((candidate) => candidate.owner === owner)?.secret ?? '';
+        const provided = checksumOf(algorithm, 'create', query, secret).toUpperCase();
+        expect(matchChecksum({ call: 'create', signedQuery: query, provided, secrets, accepted: checksumAlgorithms })).toEqual({
+          verdict: 'valid',
+          owner,
+        });
+      }
+    }
+  });
+
+  it('matches nothing for an unknown secret, another query or call, and refuses an algorithm turned off', () => {
+    const provided = checksumOf('sha256', 'create', query, 'organisation-secret-7-abcdefghijklmnopqrstuvwxyz');
+    const match = (input: { call?: string; signedQuery?: string; provided?: string; accepted?: (typeof checksumAlgorithms)[number][] }) =>
+      matchChecksum({
+        call: input.call ?? 'create',
+        signedQuery: input.signedQuery ?? query,
+        provided: input.provided ?? provided,
+        secrets,
+        accepted: input.accepted ?? [...checksumAlgorithms],
+      }).verdict;
+    expect(match({})).toBe('valid');
+    expect(match({ provided: checksumOf('sha256', 'create', query, 'nobody’s secret') })).toBe('mismatch');
+    expect(match({ signedQuery: `${query}&x=1` })).toBe('mismatch');
+    expect(match({ call: 'end' })).toBe('mismatch');
+    expect(match({ provided: `${provided.slice(0, 63)}g` })).toBe('mismatch');
+    expect(match({ accepted: ['sha1'] })).toBe('algorithm_not_accepted');
   });
 });
 

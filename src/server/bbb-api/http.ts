@@ -8,7 +8,6 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { bbbApiLimits } from '../../shared/limits.js';
 import type { BbbApi } from './bbb-api.js';
 import { type CallAnswer, callMethods, calls, failed, succeeded } from './calls.js';
-import { verifyChecksum } from './checksum.js';
 import { bbbFailure } from './messages.js';
 import { readApiRequest } from './request.js';
 import { successXml } from './xml.js';
@@ -76,7 +75,7 @@ function callOf(request: FastifyRequest): string {
   return typeof params?.call === 'string' ? params.call : 'other';
 }
 
-/** Reads the call, checks its checksum, and runs it. */
+/** Reads the call, finds whose secret signed it (the operator's or an organisation's), and runs it for them. */
 async function answer(request: FastifyRequest, name: string, options: BbbApiHttpOptions): Promise<CallAnswer> {
   const { api } = options;
   const read = readApiRequest({
@@ -86,14 +85,11 @@ async function answer(request: FastifyRequest, name: string, options: BbbApiHttp
   });
   if (!read.ok) return failed(read);
   const { params, signedQuery, checksum } = read.value;
-  const secret = api.settings.secret ?? '';
-  const verdict = checksum
-    ? verifyChecksum({ call: name, signedQuery, provided: checksum.trim(), secret, accepted: api.settings.checksumAlgorithms })
-    : 'mismatch';
-  if (verdict !== 'valid') return failed(bbbFailure('checksumError'));
+  const signer = checksum ? await api.signerOf(name, signedQuery, checksum.trim()) : undefined;
+  if (!signer) return failed(bbbFailure('checksumError'));
   const call = calls[name];
   if (!call) return failed(bbbFailure('unsupportedRequest'));
-  return call({ api, params, siteUrl: options.siteUrl(`${request.protocol}://${request.host}`) });
+  return call({ api, signer, params, siteUrl: options.siteUrl(`${request.protocol}://${request.host}`) });
 }
 
 function send(reply: FastifyReply, call: string, answer: CallAnswer, api: BbbApi): FastifyReply {

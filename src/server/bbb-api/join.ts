@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { customAlphabet } from 'nanoid';
 import { bbbApiLimits, limits } from '../../shared/limits.js';
 import { success } from '../platform/outcome.js';
-import { type BbbApi, sameSecret } from './bbb-api.js';
+import { type BbbApi, operatorSigner, type Signer, sameSecret } from './bbb-api.js';
 import { optionalUrl } from './create.js';
 import type { BbbMeeting, JoinTicket } from './meetings-store.js';
 import { type BbbFailure, bbbFailure } from './messages.js';
@@ -26,14 +26,18 @@ export interface Joined {
 
 const userIdPart = customAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 12);
 
-/** Checks a join against the meeting and stores its ticket. */
-export async function join(api: BbbApi, params: ReadonlyMap<string, string>): Promise<ParamResult<Joined>> {
+/** Checks a join against the signer's meeting with its meetingID and stores its ticket. */
+export async function join(
+  api: BbbApi,
+  params: ReadonlyMap<string, string>,
+  signer: Signer = operatorSigner,
+): Promise<ParamResult<Joined>> {
   const meetingId = meetingIdParam(params);
   if (!meetingId.ok) return meetingId;
   const fullName = optionalText(params, 'fullName');
   if (!fullName.ok) return fullName;
   if (fullName.value === undefined) return bbbFailure('missingParamFullName');
-  const meeting = await api.store.findLatest(meetingId.value);
+  const meeting = await api.store.findLatest(meetingId.value, signer.organisationId);
   if (!meeting) return bbbFailure('invalidMeetingIdentifier');
   if (meeting.endedAtMs !== null) return bbbFailure('meetingForciblyEnded');
   const refused = createTimeRefusal(params, meeting) ?? capacityRefusal(api, meeting);

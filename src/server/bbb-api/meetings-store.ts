@@ -1,6 +1,7 @@
 /**
  * BigBlueButton meetings and join tickets in the database. Rows read back are checked with zod;
- * the one open meeting per `meetingID` is guarded by a unique index, so two `create` calls at
+ * meetingIDs belong to an owner (an organisation, or null for the operator secret), and the one
+ * open meeting per owner and `meetingID` is guarded by a unique index, so two `create` calls at
  * once make one meeting.
  */
 import { z } from 'zod';
@@ -138,22 +139,21 @@ export class BbbMeetingsStore {
     return this.storage.db.withTables<BbbApiTables>();
   }
 
-  /** The meeting with this meetingID that has not ended, if any. */
-  async findOpen(meetingId: string): Promise<BbbMeeting | undefined> {
-    const row = await this.db
-      .selectFrom('bbb_api_meetings')
-      .selectAll()
-      .where('meeting_id', '=', meetingId)
-      .where('ended_at_ms', 'is', null)
-      .executeTakeFirst();
+  /** Meetings of one owner: an organisation's, or (null) the operator secret's. */
+  private owned(organisationId: string | null) {
+    const query = this.db.selectFrom('bbb_api_meetings').selectAll();
+    return organisationId === null ? query.where('organisation_id', 'is', null) : query.where('organisation_id', '=', organisationId);
+  }
+
+  /** The owner's meeting with this meetingID that has not ended, if any (owner: an organisation; null: the operator secret). */
+  async findOpen(meetingId: string, organisationId: string | null = null): Promise<BbbMeeting | undefined> {
+    const row = await this.owned(organisationId).where('meeting_id', '=', meetingId).where('ended_at_ms', 'is', null).executeTakeFirst();
     return row ? meetingFromRow(row) : undefined;
   }
 
-  /** The latest meeting with this meetingID, open or ended. */
-  async findLatest(meetingId: string): Promise<BbbMeeting | undefined> {
-    const row = await this.db
-      .selectFrom('bbb_api_meetings')
-      .selectAll()
+  /** The owner's latest meeting with this meetingID, open or ended. */
+  async findLatest(meetingId: string, organisationId: string | null = null): Promise<BbbMeeting | undefined> {
+    const row = await this.owned(organisationId)
       .where('meeting_id', '=', meetingId)
       .orderBy('create_time_ms', 'desc')
       .limit(1)
@@ -161,16 +161,25 @@ export class BbbMeetingsStore {
     return row ? meetingFromRow(row) : undefined;
   }
 
-  /** Meetings not ended, oldest first, at most `bbbApiLimits.meetingsListedMax`. */
-  async listOpen(): Promise<BbbMeeting[]> {
-    const rows = await this.db
-      .selectFrom('bbb_api_meetings')
-      .selectAll()
+  /** Meetings not ended, oldest first, at most `bbbApiLimits.meetingsListedMax`: the owner's, or every owner's when none is given. */
+  async listOpen(owner?: { organisationId: string | null }): Promise<BbbMeeting[]> {
+    const query = owner ? this.owned(owner.organisationId) : this.db.selectFrom('bbb_api_meetings').selectAll();
+    const rows = await query
       .where('ended_at_ms', 'is', null)
       .orderBy('create_time_ms', 'asc')
       .limit(bbbApiLimits.meetingsListedMax)
       .execute();
     return rows.map(meetingFromRow);
+  }
+
+  /** How many meetingIDs the organisation's integration has used (each has its room). */
+  async meetingIdsUsedBy(organisationId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('bbb_api_meetings')
+      .select((select) => select.fn.count<number | string>('meeting_id').distinct().as('count'))
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
   }
 
   /** Stores a new meeting; false when another open one with its meetingID got there first. */
@@ -194,8 +203,8 @@ export class BbbMeetingsStore {
         .execute();
       return true;
     } catch (error) {
-      // The unique index on open meetingIDs (or the primary key): someone else's create won.
-      if (await this.findOpen(meeting.meetingId)) return false;
+      // The unique index on the owner's open meetingIDs (or the primary key): someone else's create won.
+      if (await this.findOpen(meeting.meetingId, meeting.organisationId)) return false;
       throw error;
     }
   }

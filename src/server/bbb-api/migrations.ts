@@ -71,6 +71,35 @@ export const bbbApiMigrations: Record<string, Migration> = {
       await db.schema.createIndex('bbb_api_join_tickets_grant').unique().on('bbb_api_join_tickets').column('grant_hash').execute();
     },
   },
+  // Each organisation's own shared secret, so it runs its own Moodle or Nextcloud against Plenary,
+  // and meetingIDs scoped per organisation (two organisations may both use `maths-101`).
+  '0602_bbb_api_organisation_secrets': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bbb_api_organisation_secrets')
+        .addColumn('organisation_id', 'text', (column) => column.primaryKey().references('organisations.id').onDelete('cascade'))
+        // Stored as it is, not hashed: a checksum is a digest of the call with the secret, so the
+        // server needs the secret itself to compute it. Read by this domain and shown to the
+        // organisation's owners and admins only (CONTEXT.md).
+        .addColumn('secret', 'text', (column) => column.notNull())
+        // When the organisation's first secret was made, and when the one in force was.
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('rotated_at_ms', 'bigint', (column) => column.notNull())
+        // The owner or admin who made the secret in force; rooms its integration creates name them as their creator.
+        .addColumn('rotated_by', 'text', (column) => column.notNull().references('people.id'))
+        .execute();
+      // An open meeting is unique per meetingID within its owner (an organisation, or the operator's null).
+      await sql`drop index bbb_api_meetings_open`.execute(db);
+      await sql`create unique index bbb_api_meetings_open on bbb_api_meetings (coalesce(organisation_id, ''), meeting_id) where ended_at_ms is null`.execute(
+        db,
+      );
+      await db.schema
+        .createIndex('bbb_api_meetings_by_owner')
+        .on('bbb_api_meetings')
+        .columns(['organisation_id', 'meeting_id', 'create_time_ms'])
+        .execute();
+    },
+  },
 };
 
 /** Table types of the BigBlueButton API domain (rows read back are checked with zod). */
@@ -87,6 +116,13 @@ export type BbbApiTables = {
     metadata_json: string;
     create_time_ms: number | string;
     ended_at_ms: number | string | null;
+  };
+  bbb_api_organisation_secrets: {
+    organisation_id: string;
+    secret: string;
+    created_at_ms: number | string;
+    rotated_at_ms: number | string;
+    rotated_by: string;
   };
   bbb_api_join_tickets: {
     ticket_hash: string;

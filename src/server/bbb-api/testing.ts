@@ -1,23 +1,25 @@
 /**
- * Test fixture for the BigBlueButton API: its routes and `/metrics` on a real database (either
- * engine), a real room registry (on a Janus gateway that is never started: joins need no media),
- * a `ManualClock`, and a client that signs calls as an integration does.
+ * Test fixture for the BigBlueButton API: its routes, an organisation's secret's routes and
+ * `/metrics` beside the people side (sign-ups, organisations) on a real database (either engine),
+ * a real room registry (on a Janus gateway that is never started: joins need no media), a
+ * `ManualClock`, and a client that signs calls as an integration does.
  */
 
 import { XMLParser } from 'fast-xml-parser';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import type { RoomId } from '../../shared/ids.js';
-import { installErrorHandlers } from '../http/errors.js';
 import { JanusGateway } from '../media/index.js';
-import { meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import { RoomRegistry, type RoomsRepository } from '../meetings/index.js';
 import { operationsHttp } from '../operations/index.js';
-import { ManualClock } from '../platform/clock.js';
+import { type PeopleTestApp, startPeopleTestApp } from '../people/testing.js';
+import type { ManualClock } from '../platform/clock.js';
 import type { StorageEngine } from '../storage/index.js';
-import { openTestStorage, type TestStorage } from '../storage/testing.js';
+import type { TestStorage } from '../storage/testing.js';
 import { BbbApi } from './bbb-api.js';
 import { type ChecksumAlgorithm, checksumAlgorithms, checksumOf } from './checksum.js';
 import { bbbApiHttp } from './http.js';
+import { bbbIntegrationsHttp } from './integrations-http.js';
 import { bbbApiMigrations } from './migrations.js';
 
 /** The shared secret of the test server. */
@@ -57,6 +59,8 @@ export interface CallOptions {
 
 export interface BbbApiTestApp {
   app: FastifyInstance;
+  /** The people side (sign-ups, organisations) the API runs beside. */
+  people: PeopleTestApp;
   api: BbbApi;
   storage: TestStorage;
   rooms: RoomsRepository;
@@ -92,27 +96,34 @@ export async function startBbbApiTestApp(
   engine: StorageEngine,
   settings: { secret?: string | undefined; checksumAlgorithms?: readonly ChecksumAlgorithm[] } = {},
 ): Promise<BbbApiTestApp> {
-  const storage = await openTestStorage(engine, { ...meetingsMigrations, ...bbbApiMigrations });
-  const clock = new ManualClock(Date.UTC(2026, 10, 27, 10));
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const rooms = new RoomsRepository(storage, clock);
-  const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-  const registry = new RoomRegistry(gateway, rooms, logger, clock);
-  const api = new BbbApi({
-    storage,
-    clock,
-    rooms,
-    registry,
-    settings: {
-      secret: 'secret' in settings ? settings.secret : testSecret,
-      checksumAlgorithms: settings.checksumAlgorithms ?? checksumAlgorithms,
+  let parts: { api: BbbApi; registry: RoomRegistry } | undefined;
+  const people = await startPeopleTestApp(engine, {
+    extraMigrations: bbbApiMigrations,
+    extend: async ({ app, storage, people, clock, rooms }) => {
+      clock.advance(Date.UTC(2026, 10, 27, 10) - clock.nowMs());
+      const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+      const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
+      const registry = new RoomRegistry(gateway, rooms, logger, clock);
+      const api = new BbbApi({
+        storage,
+        clock,
+        rooms,
+        registry,
+        organisations: people.organisations,
+        settings: {
+          secret: 'secret' in settings ? settings.secret : testSecret,
+          checksumAlgorithms: settings.checksumAlgorithms ?? checksumAlgorithms,
+        },
+      });
+      await app.register(bbbApiHttp, { api, siteUrl: () => testSiteUrl });
+      await app.register(bbbIntegrationsHttp, { api, organisations: people.organisations, siteUrl: () => testSiteUrl });
+      await app.register(operationsHttp, { storage, gateway, registry, metricsToken: testMetricsToken, metrics: [api.metrics.calls] });
+      parts = { api, registry };
     },
   });
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger });
-  installErrorHandlers(app);
-  await app.register(bbbApiHttp, { api, siteUrl: () => testSiteUrl });
-  await app.register(operationsHttp, { storage, gateway, registry, metricsToken: testMetricsToken, metrics: [api.metrics.calls] });
-  await app.ready();
+  if (!parts) throw new Error('the BigBlueButton API was not started');
+  const { app, storage, rooms, clock } = people;
+  const { api, registry } = parts;
 
   const send: BbbApiTestApp['send'] = async ({ method, url, payload, contentType }) => {
     const response = await app.inject({
@@ -125,6 +136,7 @@ export async function startBbbApiTestApp(
   };
   return {
     app,
+    people,
     api,
     storage,
     rooms,
@@ -153,9 +165,8 @@ export async function startBbbApiTestApp(
       return () => live.leave(result.participant.id);
     },
     async close() {
-      await app.close();
       await registry.close();
-      await storage.dispose();
+      await people.close();
     },
   };
 }

@@ -96,6 +96,14 @@ export class OrganisationsService {
     return this.rooms.createRoom(person, organisationSlug, input);
   }
 
+  /**
+   * Records that the organisation owns `roomId`, made by its BigBlueButton integration (no access
+   * check); `creatorPersonId` made the integration's secret. Such rooms are not on members' dashboards.
+   */
+  recordIntegrationRoom(roomId: string, organisationId: string, creatorPersonId: string): Promise<void> {
+    return this.rooms.recordIntegrationRoom(roomId, organisationId, creatorPersonId);
+  }
+
   /** Removes a person's handle (account deletion); their rooms keep their unguessable links. */
   forgetHandle(personId: string): Promise<void> {
     return this.rooms.forgetHandle(personId);

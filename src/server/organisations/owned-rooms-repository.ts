@@ -82,13 +82,18 @@ export class OwnedRoomsRepository {
     }
   }
 
-  /** A person's own rooms and those of the organisations `organisationIds`, oldest first. */
+  /**
+   * A person's own rooms and those of the organisations `organisationIds`, oldest first; not the
+   * rooms an organisation's BigBlueButton integration made (reached through the integration).
+   */
   async visibleTo(personId: string, organisationIds: string[]): Promise<OwnedRoom[]> {
     const rows = await this.query()
       .where((where) =>
         where.or([
           where('owned_rooms.owner_key', '=', `person:${personId}`),
-          ...(organisationIds.length > 0 ? [where('owned_rooms.organisation_id', 'in', organisationIds)] : []),
+          ...(organisationIds.length > 0
+            ? [where.and([where('owned_rooms.organisation_id', 'in', organisationIds), where('owned_rooms.owner_key', 'like', 'org:%')])]
+            : []),
         ]),
       )
       .orderBy('owned_rooms.created_at_ms')
@@ -96,7 +101,7 @@ export class OwnedRoomsRepository {
     return rows.map((row) => this.toOwnedRoom(row));
   }
 
-  /** Every room an organisation owns, oldest first. */
+  /** Every room an organisation owns (its integration's too), oldest first. */
   async ofOrganisation(organisationId: string): Promise<OwnedRoom[]> {
     const rows = await this.query()
       .where('owned_rooms.organisation_id', '=', organisationId)

@@ -66,6 +66,26 @@ export class RoomOwnership {
   }
 
   /**
+   * Records that the organisation owns `roomId`, a room its BigBlueButton integration made
+   * (no access check: the integration's secret is the organisation's), so the room's meetings
+   * count against its plan. Owner key `integration:<id>`: apart from the rooms its people name,
+   * so not among their slugs, limit or readable links, nor on their dashboards. `creatorPersonId`:
+   * the owner or admin who made the integration's secret.
+   */
+  async recordIntegrationRoom(roomId: string, organisationId: string, creatorPersonId: string): Promise<void> {
+    const inserted = await this.ownedRooms.insert({
+      room_id: roomId,
+      owner_key: `integration:${organisationId}`,
+      organisation_id: organisationId,
+      person_id: creatorPersonId,
+      slug: `bbb-${roomId}`,
+      feed_token: newToken(),
+      created_at_ms: this.members.options.clock.nowMs(),
+    });
+    if (!inserted) throw new Error(`room ${roomId} already has an owner`);
+  }
+
+  /**
    * The person's handle, made from their name the first time it is needed (`ada-lovelace`,
    * then `ada-lovelace-2`… when taken). It names their personal rooms: `/r/~<handle>/<room>`.
    */
