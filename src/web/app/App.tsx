@@ -17,6 +17,9 @@ const AcceptInvitationPage = lazyComponent(() => accountPages().then((module) =>
 const AccountSettingsPage = lazyComponent(() => accountPages().then((module) => module.AccountSettingsPage));
 // The billing feature's panel on an organisation's page, composed here so that neither feature imports the other.
 const PlanPanel = lazyComponent(() => import('../features/billing/PlanPanel.js').then((module) => module.PlanPanel));
+const IntegrationsPanel = lazyComponent(() =>
+  import('../features/bbb-integrations/IntegrationsPanel.js').then((module) => module.IntegrationsPanel),
+);
 const PlanLimits = lazyComponent(() => import('../features/billing/PlanLimits.js').then((module) => module.PlanLimits));
 const BillingPage = lazyComponent(() => import('../features/billing/BillingPage.js').then((module) => module.BillingPage));
 const InvoicePage = lazyComponent(() => import('../features/billing/InvoicePage.js').then((module) => module.InvoicePage));
@@ -83,7 +86,15 @@ function Page({ path }: { path: string }) {
   const assembly = /^\/coop\/assemblies\/([^/]+)\/?$/.exec(path);
   if (assembly?.[1]) return <AssemblyPage key={assembly[1]} id={decodeURIComponent(assembly[1])} />;
   const organisation = /^\/orgs\/([^/]+)\/?$/.exec(path);
-  if (organisation?.[1]) return <OrganisationPage key={organisation[1]} slug={decodeURIComponent(organisation[1])} planPanel={PlanPanel} />;
+  if (organisation?.[1])
+    return (
+      <OrganisationPage
+        key={organisation[1]}
+        slug={decodeURIComponent(organisation[1])}
+        planPanel={PlanPanel}
+        integrationsPanel={IntegrationsPanel}
+      />
+    );
   const billing = /^\/orgs\/([^/]+)\/billing\/?$/.exec(path);
   if (billing?.[1]) return <BillingPage key={billing[1]} slug={decodeURIComponent(billing[1])} />;
   const invoice = /^\/orgs\/([^/]+)\/invoices\/([^/]+)\/?$/.exec(path);

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { accountEnglish } from '../../features/account/messages.js';
 import { assembliesEnglish } from '../../features/assemblies/messages.js';
 import { bbbEnglish } from '../../features/bbb/messages.js';
+import { bbbIntegrationsEnglish } from '../../features/bbb-integrations/messages.js';
 import { billingEnglish } from '../../features/billing/messages.js';
 import { usageEnglish } from '../../features/billing/usage-words.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
@@ -28,6 +29,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   account: accountEnglish,
   assemblies: assembliesEnglish,
   bbb: bbbEnglish,
+  bbbIntegrations: bbbIntegrationsEnglish,
   app: appEnglish,
   billing: billingEnglish,
   dashboard: dashboardEnglish,

@@ -10,6 +10,8 @@ import { assembliesFrench } from '../../features/assemblies/messages.fr.js';
 import type { assembliesEnglish } from '../../features/assemblies/messages.js';
 import { bbbFrench } from '../../features/bbb/messages.fr.js';
 import type { bbbEnglish } from '../../features/bbb/messages.js';
+import { bbbIntegrationsFrench } from '../../features/bbb-integrations/messages.fr.js';
+import type { bbbIntegrationsEnglish } from '../../features/bbb-integrations/messages.js';
 import { billingFrench } from '../../features/billing/messages.fr.js';
 import type { billingEnglish } from '../../features/billing/messages.js';
 import { usageFrench } from '../../features/billing/usage-words.fr.js';
@@ -50,6 +52,7 @@ export const french: {
   account: Translation<typeof accountEnglish>;
   assemblies: Translation<typeof assembliesEnglish>;
   bbb: Translation<typeof bbbEnglish>;
+  bbbIntegrations: Translation<typeof bbbIntegrationsEnglish>;
   billing: Translation<typeof billingEnglish>;
   app: Translation<typeof appEnglish>;
   errors: Translation<typeof errorsEnglish>;
@@ -71,6 +74,7 @@ export const french: {
   account: accountFrench,
   assemblies: assembliesFrench,
   bbb: bbbFrench,
+  bbbIntegrations: bbbIntegrationsFrench,
   billing: billingFrench,
   app: appFrench,
   errors: errorsFrench,

@@ -12,7 +12,18 @@ import { t } from './messages.js';
 /** The plan section another feature (billing) draws for this organisation; `manages`: its owners and admins may change it. */
 export type PlanPanelComponent = ComponentType<{ slug: string; manages: boolean }>;
 
-export function OrganisationPage({ slug, planPanel: PlanPanel }: { slug: string; planPanel?: PlanPanelComponent }) {
+/** The BigBlueButton integrations section another feature draws for this organisation's owners and admins (`manages`). */
+export type IntegrationsPanelComponent = ComponentType<{ slug: string; manages: boolean }>;
+
+export function OrganisationPage({
+  slug,
+  planPanel: PlanPanel,
+  integrationsPanel: IntegrationsPanel,
+}: {
+  slug: string;
+  planPanel?: PlanPanelComponent;
+  integrationsPanel?: IntegrationsPanelComponent;
+}) {
   const session = useSession();
   const [organisation, setOrganisation] = useState<OrganisationView | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -64,6 +75,7 @@ export function OrganisationPage({ slug, planPanel: PlanPanel }: { slug: string;
       )}
       {manages && <InviteForm slug={slug} />}
       {organisation && PlanPanel && <PlanPanel slug={slug} manages={manages} />}
+      {organisation && manages && IntegrationsPanel && <IntegrationsPanel slug={slug} manages={manages} />}
     </main>
   );
 }
