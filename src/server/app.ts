@@ -22,7 +22,7 @@ import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
 import { httpWords } from './http/words.js';
 import { type Ledger, ledgerHttp } from './ledger/index.js';
-import type { JanusGateway } from './media/index.js';
+import type { JanusGateway, TurnService } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
 import { type NetworkServices, networkHttp } from './network/index.js';
 import { operationsHttp } from './operations/index.js';
@@ -49,6 +49,8 @@ export interface AppServices {
   bbbApi?: BbbApi;
   /** Whether a person is one of the co-op's operators. */
   isOperator(person: { email: string; emailVerified: boolean }): boolean;
+  /** TURN credentials for browsers (see media/turn); absent: none. */
+  turn?: { service: TurnService };
   /** Bearer token of the ledger's administrative API; without it that API is off. */
   ledgerApiToken?: string | undefined;
   /** Bearer token for `/metrics`; without it `/metrics` is off. */
@@ -133,6 +135,14 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(signalingHttp(connections), {
     registry: services.registry,
     allowedOrigins,
+    // A TURN credential of each participant's own, renewed before it expires (TURN, see media/turn).
+    ...(services.turn
+      ? {
+          iceServers: services.turn.service.iceServersFor.bind(services.turn.service),
+          iceServersRefreshMs: services.turn.service.refreshIntervalMs,
+          ...(services.clock ? { clock: services.clock } : {}),
+        }
+      : {}),
     // A BigBlueButton join link's grant: the name and role its integration gave.
     admitGrant: async (grant, roomId) => {
       const granted = await services.bbbApi?.landing.admit(grant, roomId);

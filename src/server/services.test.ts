@@ -29,7 +29,7 @@ afterAll(async () => {
 
 async function servicesWith(environment: Record<string, string>) {
   const dataDirectory = mkdtempSync(path.join(folder, 'plenary-'));
-  return startServices(loadConfig({ DATA_DIR: dataDirectory, ...environment }, dataDirectory), logger);
+  return startServices(loadConfig({ DATA_DIR: dataDirectory, TURN: 'off', ...environment }, dataDirectory), logger);
 }
 
 describe('an external Janus', () => {

@@ -13,7 +13,7 @@ import { BillingService, invoiceTermsOf } from './billing/index.js';
 import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
-import { chooseIceInterface, JanusGateway, type LocalJanus, startLocalJanus } from './media/index.js';
+import { chooseIceInterface, JanusGateway, type LocalJanus, type RunningTurn, startLocalJanus, startTurn } from './media/index.js';
 import { LocalRoomDirectory, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
 import { allMigrations } from './migrations.js';
 import { creditAccounts, type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
@@ -51,6 +51,8 @@ export interface Services {
   isOperator(person: { email: string; emailVerified: boolean }): boolean;
   /** The supervised Janus, when Plenary runs its own. */
   localJanus: LocalJanus | undefined;
+  /** TURN (`TURN`): the credentials browsers are given, and the supervised coturn with `local`. */
+  turn: RunningTurn;
   /** Stops everything, Janus included. Idempotent. */
   stop(): Promise<void>;
 }
@@ -124,8 +126,9 @@ export async function startServices(
   let localJanus: LocalJanus | undefined;
   let janusUrl = config.JANUS_WS_URL;
   let apiSecret = config.JANUS_API_SECRET;
+  const iceInterface = config.ICE_INTERFACE ?? chooseIceInterface();
+  const turn = await startTurn(config, { clock, logger, mediaInterface: iceInterface });
   if (!janusUrl) {
-    const iceInterface = config.ICE_INTERFACE ?? chooseIceInterface();
     if (!iceInterface) {
       logger.warn('no non-loopback network interface: media cannot flow until one exists (set ICE_INTERFACE)');
     }
@@ -134,6 +137,7 @@ export async function startServices(
       binary: config.JANUS_BINARY,
       iceInterface: iceInterface ?? 'lo',
       rtpPortRange: config.RTP_PORT_RANGE,
+      turn: turn.janusTurn,
       logger,
     });
     janusUrl = localJanus.url;
@@ -252,6 +256,7 @@ export async function startServices(
     bbbApi,
     isOperator,
     localJanus,
+    turn,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -261,6 +266,7 @@ export async function startServices(
       await registry.close();
       await gateway.close();
       await localJanus?.supervisor.stop();
+      await turn.localCoturn?.supervisor.stop();
       await people.close();
       await storage.close();
     },

@@ -38,6 +38,8 @@ export async function startTestServer(
     publicUrl?: string;
     /** `BBB_API_SECRET`: the BigBlueButton API is on with it. */
     bbbApiSecret?: string;
+    /** `local`: a supervised coturn on a free port, its credentials in `joined`. Default `off`. */
+    turn?: 'local' | 'off';
   } = {},
 ): Promise<TestServer> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
@@ -46,6 +48,9 @@ export async function startTestServer(
       DATA_DIR: dataDirectory,
       LOG_LEVEL: 'silent',
       RTP_PORT_RANGE: '41000-42000',
+      TURN: options.turn ?? 'off',
+      TURN_PORT: '0',
+      TURN_RELAY_PORT_RANGE: '45000-46000',
       ...(options.bbbApiSecret ? { BBB_API_SECRET: options.bbbApiSecret } : {}),
     },
     dataDirectory,

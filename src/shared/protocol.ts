@@ -242,6 +242,14 @@ export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 /** Why a participant is told something by a moderator. */
 export const ModerationNoticeSchema = z.enum(['muted', 'ask-unmute', 'camera-off', 'hand-lowered', 'role-changed']);
 
+/** One entry of `RTCConfiguration.iceServers`: `turn:`/`turns:`/`stun:` URLs and, for TURN, a username and credential. */
+export const IceServerSchema = z.object({
+  urls: z.array(z.string().max(300)).max(8),
+  username: z.string().max(200).optional(),
+  credential: z.string().max(200).optional(),
+});
+export type IceServer = z.infer<typeof IceServerSchema>;
+
 export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('joined'),
@@ -254,14 +262,11 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
     resumeToken: z.string(),
     /** True when this join resumed an earlier one (same id, role, state). */
     resumed: z.boolean(),
-    iceServers: z.array(
-      z.object({
-        urls: z.array(z.string()),
-        username: z.string().optional(),
-        credential: z.string().optional(),
-      }),
-    ),
+    /** STUN/TURN servers for this browser's connections (a TURN credential of its own, time-limited). */
+    iceServers: z.array(IceServerSchema),
   }),
+  /** Fresh TURN credentials before the last ones expire: applied to every connection with `setConfiguration`. */
+  z.object({ type: z.literal('ice-servers'), iceServers: z.array(IceServerSchema) }),
   /** You are in the waiting room until a moderator admits or denies you. */
   z.object({ type: z.literal('waiting') }),
   /** You were not let in. */

@@ -28,6 +28,15 @@ const portSchema = z.coerce
   .min(0, 'must be between 0 and 65535')
   .max(65535, 'must be between 0 and 65535');
 
+/** A port range `min-max` above 1023. */
+const portRangeSchema = z
+  .string()
+  .regex(/^\d{1,5}-\d{1,5}$/, 'must look like 20000-40000')
+  .refine((value) => {
+    const [low, high] = value.split('-').map(Number) as [number, number];
+    return low >= 1024 && high <= 65535 && low < high;
+  }, 'must be an increasing range between 1024 and 65535');
+
 const ConfigSchema = z
   .object({
     /** TCP port of the HTTP and WebSocket server. Default 8080; 0 picks a free port. */
@@ -91,14 +100,56 @@ const ConfigSchema = z
       .regex(/^[A-Za-z0-9_.:@-]{1,32}$/, 'must be an interface name such as eth0')
       .optional(),
     /** UDP port range for media, `min-max`. Default 20000-40000. */
-    RTP_PORT_RANGE: z
+    RTP_PORT_RANGE: portRangeSchema.default('20000-40000'),
+    /**
+     * TURN relay for browsers that cannot reach the media server directly (UDP blocked, strict NAT):
+     * `local` (default) supervises Debian's coturn (`turnserver`), `external` hands out credentials for
+     * TURN_URLS, `off` gives browsers no relay.
+     */
+    TURN: z.enum(['local', 'external', 'off'], { message: 'must be local, external or off' }).default('local'),
+    /** External TURN server's URLs, comma-separated (`turn:turn.example.coop:3478?transport=udp,turns:turn.example.coop:443?transport=tcp`). */
+    TURN_URLS: z
       .string()
-      .regex(/^\d{1,5}-\d{1,5}$/, 'must look like 20000-40000')
-      .refine((value) => {
-        const [low, high] = value.split('-').map(Number) as [number, number];
-        return low >= 1024 && high <= 65535 && low < high;
-      }, 'must be an increasing range between 1024 and 65535')
-      .default('20000-40000'),
+      .transform((value) =>
+        value
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine(
+        (list) => list.length > 0 && list.every((url) => /^turns?:[A-Za-z0-9.\-[\]:]+(\?transport=(udp|tcp))?$/.test(url)),
+        'must be turn: or turns: URLs, comma-separated',
+      )
+      .optional(),
+    /**
+     * The TURN REST API shared secret (coturn's `static-auth-secret`). Required with `TURN=external`;
+     * with `local`, default: one generated on first start and kept in DATA_DIR/turn/secret.
+     */
+    TURN_SECRET: z.string().min(16, 'must be at least 16 characters').max(256, 'must be at most 256 characters').optional(),
+    /** How long a TURN credential handed to a browser is valid, in seconds; a fresh one is sent at three quarters of it. Default 3600. */
+    TURN_CREDENTIAL_LIFETIME_S: z.coerce
+      .number({ message: 'must be a number' })
+      .int('must be a whole number')
+      .min(60, 'must be at least 60')
+      .max(86_400, 'must be at most 86400')
+      .default(3600),
+    /** Port of the local coturn's plain TURN, UDP and TCP. Default 3478; 0 picks a free one. */
+    TURN_PORT: portSchema.default(3478),
+    /** Port of the local coturn's TURN over TLS, with TURN_TLS_CERT and TURN_TLS_KEY. Default 443 (binding it needs root or CAP_NET_BIND_SERVICE). */
+    TURN_TLS_PORT: portSchema.default(443),
+    /** PEM certificate (chain) for the local coturn's TLS listener; with TURN_TLS_KEY. */
+    TURN_TLS_CERT: z.string().min(1).optional(),
+    /** PEM private key for the local coturn's TLS listener; with TURN_TLS_CERT. */
+    TURN_TLS_KEY: z.string().min(1).optional(),
+    /** UDP ports the local coturn opens relays on, `min-max`. Default 49152-65535. */
+    TURN_RELAY_PORT_RANGE: portRangeSchema.default('49152-65535'),
+    /** Path of the coturn binary for the local TURN. Default `turnserver` from PATH. */
+    TURN_BINARY: z.string().min(1).default('turnserver'),
+    /**
+     * `on`: the supervised Janus also gathers relayed candidates through the TURN server (a Janus
+     * behind NAT); `off` (default): it offers its own addresses only.
+     */
+    JANUS_TURN: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
     /** SMTP server for email (`smtp://user:pass@host:587`, `smtps://…`); without it mail stays in the outbox (operator console, logs). */
     SMTP_URL: z
       .string()

@@ -4,3 +4,13 @@ export { JanusGateway, type JanusGatewayEvents, type JanusRoom, MediaServerUnava
 export { PublisherHandle, SubscriberHandle } from './janus-handles.js';
 export { findFreePort, type LocalJanus, startLocalJanus } from './local-janus.js';
 export { ProcessSupervisor } from './process-supervisor.js';
+export {
+  type IceServer,
+  type IceServersRequest,
+  type JanusTurn,
+  type LocalCoturn,
+  makeTurnCredential,
+  type RunningTurn,
+  startTurn,
+  TurnService,
+} from './turn/index.js';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseIceInterface, writeJanusConfig } from './janus-config.js';
+import { chooseIceInterface, renderJanusConfig, writeJanusConfig } from './janus-config.js';
 
 function fakeJanusLibrary(): string {
   const library = mkdtempSync(path.join(tmpdir(), 'janus-lib-'));
@@ -52,6 +52,20 @@ describe('writeJanusConfig', () => {
     expect(janus).toContain('ignore_mdns = true');
     expect(janus).toContain('rtp_port_range = "20000-20100"');
     expect(janus).toContain('ipv6 = false');
+  });
+
+  it('names no TURN server unless given one, then all of server, port, type and credential', () => {
+    expect(janus).not.toContain('turn_server');
+    const withTurn = renderJanusConfig({
+      folder,
+      websocketPort: 18188,
+      apiSecret: 'secret-value',
+      iceInterface: 'veth0',
+      rtpPortRange: '20000-20100',
+      turn: { server: '10.254.0.1', port: 3478, type: 'udp', user: '1800000000:janus', password: 'cGFzc3dvcmQ=' },
+    });
+    expect(withTurn).toContain('turn_server = "10.254.0.1"\n  turn_port = 3478\n  turn_type = "udp"');
+    expect(withTurn).toContain('turn_user = "1800000000:janus"\n  turn_pwd = "cGFzc3dvcmQ="');
   });
 
   it('is readable only by its owner, since it holds the API secret', () => {

@@ -5,6 +5,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import path from 'node:path';
+import type { JanusTurn } from './turn/index.js';
 
 /** Where Debian installs Janus's loadable modules. */
 export const debianJanusLibraryFolder = '/usr/lib/x86_64-linux-gnu/janus';
@@ -23,6 +24,8 @@ export interface JanusConfigOptions {
   rtpPortRange: string;
   /** Folder holding `plugins/`, `transports/`, `events/`, `loggers/`. Default: Debian's. */
   libraryFolder?: string;
+  /** A TURN server Janus also gathers relayed candidates through. Default none. */
+  turn?: JanusTurn | undefined;
 }
 
 const quote = (value: string) => JSON.stringify(value);
@@ -68,7 +71,7 @@ media: {
 nat: {
   full_trickle = true
   ignore_mdns = true
-  ice_enforce_list = ${quote(options.iceInterface)}
+  ice_enforce_list = ${quote(options.iceInterface)}${renderJanusTurn(options.turn)}
 }
 plugins: {
   disable = ${quote(modulesToDisable(library, 'plugins', ['libjanus_videoroom.so']))}
@@ -84,6 +87,16 @@ events: {
   disable = ${quote(modulesToDisable(library, 'events', []))}
 }
 `;
+}
+
+function renderJanusTurn(turn: JanusTurn | undefined): string {
+  if (!turn) return '';
+  return `
+  turn_server = ${quote(turn.server)}
+  turn_port = ${turn.port}
+  turn_type = ${quote(turn.type)}
+  turn_user = ${quote(turn.user)}
+  turn_pwd = ${quote(turn.password)}`;
 }
 
 /** Renders the WebSocket transport's configuration: plain ws on loopback, no admin API. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { writeJanusConfig } from './janus-config.js';
 import { ProcessSupervisor } from './process-supervisor.js';
+import type { JanusTurn } from './turn/index.js';
 
 /** Asks the kernel for a free TCP port on loopback. */
 export function findFreePort(): Promise<number> {
@@ -32,6 +33,8 @@ export async function startLocalJanus(options: {
   binary: string;
   iceInterface: string;
   rtpPortRange: string;
+  /** A TURN server for Janus's own relayed candidates (`JANUS_TURN=on`). */
+  turn?: JanusTurn | undefined;
   logger: Logger;
 }): Promise<LocalJanus> {
   const folder = path.join(options.dataDirectory, 'janus');
@@ -43,6 +46,7 @@ export async function startLocalJanus(options: {
     apiSecret,
     iceInterface: options.iceInterface,
     rtpPortRange: options.rtpPortRange,
+    turn: options.turn,
   });
   const supervisor = new ProcessSupervisor({
     name: 'janus',

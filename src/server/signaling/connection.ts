@@ -8,9 +8,17 @@ import type { WebSocket } from 'ws';
 import type { RoomId } from '../../shared/ids.js';
 import type { Language } from '../../shared/languages.js';
 import { limits } from '../../shared/limits.js';
-import { type ClientMessage, type ErrorCode, type FrameProblem, parseClientMessage, type ServerMessage } from '../../shared/protocol.js';
+import {
+  type ClientMessage,
+  type ErrorCode,
+  type FrameProblem,
+  type IceServer,
+  parseClientMessage,
+  type ServerMessage,
+} from '../../shared/protocol.js';
 import type { Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
 import { meetingsWords } from '../meetings/words.js';
+import type { ScheduledCall } from '../platform/clock.js';
 import { failureText } from '../platform/outcome.js';
 import type { Phrase } from '../platform/words.js';
 import { routeMeetingMessage } from './meeting-messages.js';
@@ -31,6 +39,16 @@ export interface JoinIdentity {
   personId: string | undefined;
   administrator: boolean;
 }
+
+/** Where a connection's ICE servers come from: a fresh TURN credential per participant, renewed before it expires. */
+export interface IceServersSource {
+  forParticipant(participantId: string): IceServer[];
+  /** Calls `renew` each time a joined browser should get fresh ones (`ice-servers`); `undefined` when they never expire. */
+  renewals(renew: () => void): ScheduledCall | undefined;
+}
+
+/** No ICE servers at all (direct connections only). */
+export const noIceServers: IceServersSource = { forParticipant: () => [], renewals: () => undefined };
 
 /** What a valid grant changes in a join: the name the integration gave, and its role and admission. */
 export interface GrantedJoinRequest {
@@ -58,6 +76,7 @@ export class SignalingConnection implements ParticipantConnection {
   /** The browser stopped answering (network trouble), as opposed to closing the socket. */
   private stoppedAnswering = false;
   private readonly heartbeat: NodeJS.Timeout;
+  private iceServersRenewals: ScheduledCall | undefined;
   private readonly rate = new MessageRateGuard();
   private closed = false;
 
@@ -65,7 +84,7 @@ export class SignalingConnection implements ParticipantConnection {
     private readonly socket: WebSocket,
     private readonly registry: RoomRegistry,
     private readonly logger: Logger,
-    private readonly iceServers: () => { urls: string[]; username?: string; credential?: string }[],
+    private readonly iceServers: IceServersSource,
     /** Who opened this socket, as a room sees them (default: nobody signed in). */
     private readonly identify: (roomId: RoomId) => Promise<JoinIdentity> = async () => ({ personId: undefined, administrator: false }),
     /** The language of error sentences until the join names the page's (the upgrade request's `Accept-Language`). */
@@ -206,12 +225,23 @@ export class SignalingConnection implements ParticipantConnection {
       { roomId: room.room.id, participantId: participant.id, participants: room.participants.size, resumed },
       'participant joined',
     );
-    this.send({ type: 'joined', ...welcome.value, resumed, iceServers: this.iceServers() });
+    this.send({ type: 'joined', ...welcome.value, resumed, iceServers: this.iceServers.forParticipant(participant.id) });
+    this.renewIceServers();
     room.sendLobbyIfModerator(participant.id);
     if (!this.registry.mediaAvailable) this.send({ type: 'media-interrupted' });
   }
 
+  /** Sends fresh ICE servers (TURN credentials) whenever they are due, while a participant is joined. */
+  private renewIceServers(): void {
+    this.iceServersRenewals?.cancel();
+    this.iceServersRenewals = this.iceServers.renewals(() => {
+      const participant = this.participant;
+      if (participant) this.send({ type: 'ice-servers', iceServers: this.iceServers.forParticipant(participant.id) });
+    });
+  }
+
   private leave(): void {
+    this.iceServersRenewals?.cancel();
     const participant = this.participant;
     const room = this.room;
     if (!participant || !room) return;
@@ -245,6 +275,7 @@ export class SignalingConnection implements ParticipantConnection {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.heartbeat);
+    this.iceServersRenewals?.cancel();
     const participant = this.participant;
     const room = this.room;
     this.participant = undefined;

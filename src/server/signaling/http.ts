@@ -2,11 +2,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { RoomId } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
+import type { IceServer } from '../../shared/protocol.js';
 import { sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { httpWords } from '../http/words.js';
 import type { RoomRegistry } from '../meetings/index.js';
-import { type GrantedJoinRequest, type JoinIdentity, SignalingConnection } from './connection.js';
+import { type Clock, systemClock } from '../platform/clock.js';
+import { type GrantedJoinRequest, type IceServersSource, type JoinIdentity, noIceServers, SignalingConnection } from './connection.js';
 
 export interface SignalingOptions {
   registry: RoomRegistry;
@@ -19,8 +21,15 @@ export interface SignalingOptions {
   identify?: (request: FastifyRequest, roomId: RoomId) => Promise<JoinIdentity>;
   /** The join an integration's grant gives in a room (a BigBlueButton join link's). Default: no grant is valid. */
   admitGrant?: (grant: string, roomId: RoomId) => Promise<GrantedJoinRequest | undefined>;
-  /** ICE servers handed to browsers at join (TURN credentials later). Default none. */
-  iceServers?: () => { urls: string[]; username?: string; credential?: string }[];
+  /**
+   * ICE servers handed to a browser at join and renewed every `iceServersRefreshMs` (`ice-servers`):
+   * a TURN credential of its own, for the host it reached (the upgrade request's `Host`). Default none.
+   */
+  iceServers?: (request: { host: string | undefined; id: string }) => IceServer[];
+  /** How often a joined browser gets fresh ICE servers. Default never. */
+  iceServersRefreshMs?: number | undefined;
+  /** The clock renewals run on. Default the system clock. */
+  clock?: Clock;
 }
 
 /** Open signalling connections, so shutdown can tell each browser. */
@@ -37,7 +46,6 @@ const anonymous: JoinIdentity = { personId: undefined, administrator: false };
 
 export function signalingHttp(connections: SignalingConnections): FastifyPluginAsync<SignalingOptions> {
   return async (app, options) => {
-    const iceServers = options.iceServers ?? (() => []);
     app.get(
       '/ws',
       {
@@ -51,6 +59,14 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
       },
       (socket, request) => {
         const identify = options.identify;
+        const makeIceServers = options.iceServers;
+        const { iceServersRefreshMs: refreshMs, clock = systemClock } = options;
+        const iceServers: IceServersSource = makeIceServers
+          ? {
+              forParticipant: (id) => makeIceServers({ host: request.headers.host, id }),
+              renewals: (renew) => (refreshMs === undefined ? undefined : clock.setInterval(renew, refreshMs)),
+            }
+          : noIceServers;
         const connection = new SignalingConnection(
           socket,
           options.registry,

@@ -114,6 +114,15 @@ export class MediaSession {
     if (this.subscriptions.has(keyOf(participantId, 'camera'))) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
   }
 
+  /**
+   * Takes fresh ICE servers (renewed TURN credentials) for new connections and hands them to
+   * every open one, so a relay refreshed or re-gathered later authenticates with a valid credential.
+   */
+  updateIceServers(iceServers: RTCIceServer[]): void {
+    this.iceServers = iceServers;
+    for (const peer of [...this.publishers.values(), ...this.subscriptions.values()]) peer.setIceServers(iceServers);
+  }
+
   /** Closes every connection. */
   closeAll(): void {
     for (const peer of this.publishers.values()) peer.close();

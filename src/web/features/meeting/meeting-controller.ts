@@ -239,6 +239,8 @@ export class MeetingController {
       case 'trickle':
         this.media.addRemoteCandidate(message.target, message.candidate);
         return;
+      case 'ice-servers':
+        return this.media.updateIceServers(message.iceServers);
       case 'media-interrupted':
         this.teardownMedia();
         for (const remote of this.remotes.values()) remote.summary = { ...remote.summary, publishing: false, sharingScreen: false };

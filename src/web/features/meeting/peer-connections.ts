@@ -47,6 +47,16 @@ export class JanusPeer {
       await this.connection.addIceCandidate(candidate ?? undefined).catch(() => undefined);
   }
 
+  /** Replaces the ICE servers (the rest of the configuration is kept; a closed connection ignores it). */
+  setIceServers(iceServers: RTCIceServer[]): void {
+    if (this.connection.signalingState === 'closed') return;
+    try {
+      this.connection.setConfiguration({ ...this.connection.getConfiguration(), iceServers });
+    } catch (error: unknown) {
+      console.warn('ICE servers refused', error);
+    }
+  }
+
   close(): void {
     this.connection.close();
   }

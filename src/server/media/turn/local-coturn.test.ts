@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chooseIceInterface } from '../janus-config.js';
+import { type LocalCoturn, startLocalCoturn } from './local-coturn.js';
+import { makeTurnCredential } from './turn-credentials.js';
+import { TurnTestClient } from './turn-test-client.js';
+
+// A real coturn (Debian's turnserver, installed by scripts/setup.mjs) spoken to over UDP by a hand-written TURN client.
+describe('the supervised coturn', () => {
+  const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-coturn-'));
+  let coturn: LocalCoturn;
+  const clients: TurnTestClient[] = [];
+  const client = () => {
+    const made = new TurnTestClient('127.0.0.1', coturn.port);
+    clients.push(made);
+    return made;
+  };
+  const credential = (lifetimeSeconds: number, nowMs = Date.now()) =>
+    makeTurnCredential({ secret: coturn.secret, id: 'participant-1', lifetimeSeconds, nowMs });
+
+  beforeAll(async () => {
+    coturn = await startLocalCoturn({
+      dataDirectory,
+      binary: 'turnserver',
+      port: 0,
+      relayPortRange: '44000-44100',
+      mediaInterface: chooseIceInterface(),
+      realm: 'plenary.test',
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
+    });
+    expect(await client().waitUntilAnswering(10_000)).toBe(true);
+  }, 15_000);
+
+  afterAll(async () => {
+    for (const made of clients) made.close();
+    await coturn?.supervisor.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  });
+
+  it('relays for a credential made with its secret', async () => {
+    const { username, credential: password } = credential(600);
+    const response = await client().allocate(username, password);
+    if (response?.kind !== 'success') throw new Error(`allocation refused: ${response?.errorCode}`);
+    expect(TurnTestClient.relayedAddressOf(response)).toMatch(/^\d+\.\d+\.\d+\.\d+:440\d\d$/);
+  });
+
+  it('refuses a credential whose expiry has passed, although its password is right', async () => {
+    const { username, credential: password } = credential(60, Date.now() - 120_000);
+    const response = await client().allocate(username, password);
+    expect(response?.kind).toBe('error');
+    expect(response?.errorCode).toBe(401);
+  });
+
+  it('refuses a forged credential: a later expiry on an earlier password, or another secret', async () => {
+    const genuine = credential(600);
+    const later = `${Number(genuine.username.split(':')[0]) + 86_400}:participant-1`;
+    expect((await client().allocate(later, genuine.credential))?.errorCode).toBe(401);
+    const other = makeTurnCredential({ secret: 'not-the-secret', id: 'participant-1', lifetimeSeconds: 600, nowMs: Date.now() });
+    expect((await client().allocate(other.username, other.credential))?.errorCode).toBe(401);
+  });
+
+  it('never relays to private or loopback peers, except the media server’s own address', async () => {
+    const { username, credential: password } = credential(600);
+    const turn = client();
+    const allocated = await turn.allocate(username, password);
+    expect(allocated?.kind).toBe('success');
+    for (const peer of ['127.0.0.1', '10.1.2.3', '192.168.1.1', '172.16.0.5', '169.254.1.1', '100.64.0.1']) {
+      if (peer === coturn.relayAddress) continue;
+      expect((await turn.createPermission(peer))?.errorCode, peer).toBe(403);
+    }
+    expect((await turn.createPermission('198.51.100.7'))?.errorCode).toBe(403);
+    if (coturn.relayAddress) expect((await turn.createPermission(coturn.relayAddress))?.kind).toBe('success');
+    const outside = await turn.createPermission('8.8.8.8');
+    expect(outside?.errorCode).toBeUndefined();
+    expect(outside?.kind).toBe('success');
+  });
+});

@@ -1,0 +1,47 @@
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../../platform/clock.js';
+import { startTurn, type TurnConfig } from './start-turn.js';
+
+const base: TurnConfig = {
+  TURN: 'off',
+  TURN_CREDENTIAL_LIFETIME_S: 3600,
+  TURN_PORT: 3478,
+  TURN_TLS_PORT: 443,
+  TURN_RELAY_PORT_RANGE: '49152-65535',
+  TURN_BINARY: 'turnserver',
+  JANUS_TURN: 'off',
+  DATA_DIR: '/nonexistent',
+};
+const context = { clock: new ManualClock(), logger: pino({ level: 'silent' }), mediaInterface: undefined };
+
+describe('startTurn', () => {
+  it('refuses an external TURN without its URLs or secret, and a certificate without its key', async () => {
+    await expect(startTurn({ ...base, TURN: 'external', TURN_SECRET: 'a-secret-of-16-chars' }, context)).rejects.toThrow(
+      /TURN_URLS and TURN_SECRET/,
+    );
+    await expect(startTurn({ ...base, TURN: 'external', TURN_URLS: ['turn:t.example:3478'] }, context)).rejects.toThrow(
+      /TURN_URLS and TURN_SECRET/,
+    );
+    await expect(startTurn({ ...base, TURN_TLS_CERT: '/etc/ssl/turn.pem' }, context)).rejects.toThrow(/TURN_TLS_KEY/);
+  });
+
+  it('gives an external server’s URLs to browsers and, with JANUS_TURN, its first turn: URL to Janus', async () => {
+    const urls = ['turns:turn.example.coop:443?transport=tcp', 'turn:turn.example.coop:3478?transport=tcp'];
+    const turn = await startTurn(
+      { ...base, TURN: 'external', TURN_URLS: urls, TURN_SECRET: 'a-secret-of-16-chars', JANUS_TURN: 'on' },
+      context,
+    );
+    expect(turn.localCoturn).toBeUndefined();
+    expect(turn.service.iceServersFor({ host: 'meet.example.coop', id: 'p' })[0]?.urls).toEqual(urls);
+    expect(turn.janusTurn).toMatchObject({ server: 'turn.example.coop', port: 3478, type: 'tcp' });
+    expect(turn.janusTurn?.user).toMatch(/^\d+:janus$/);
+  });
+
+  it('starts nothing and gives nothing when off', async () => {
+    const turn = await startTurn({ ...base, JANUS_TURN: 'on' }, context);
+    expect(turn.localCoturn).toBeUndefined();
+    expect(turn.janusTurn).toBeUndefined();
+    expect(turn.service.iceServersFor({ host: 'meet.example.coop', id: 'p' })).toEqual([]);
+  });
+});
