@@ -47,6 +47,10 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
     const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
     expect(metrics.body).toContain('plenary_bbb_api_calls_total{call="create",returncode="SUCCESS"} 1');
     expect(metrics.body).toContain('plenary_bbb_api_calls_total{call="join",returncode="SUCCESS"} 1');
+    // An organisation's own secret is there too, for signed-in owners and admins only.
+    expect((await app.inject({ method: 'GET', url: '/api/orgs/any/bbb' })).statusCode).toBe(401);
+    const crossSite = await app.inject({ method: 'POST', url: '/api/orgs/any/bbb/rotate', headers: { origin: 'https://evil.example' } });
+    expect(crossSite.json().error.code).toBe('cross_origin_refused');
   });
 
   it('lands a join link: the ticket is used once for a grant, with which signalling joins with the name and role given (and the guest policy)', async () => {
@@ -114,5 +118,6 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
     server = await startTestServer({ engine });
     const answer = await server.app.inject({ method: 'GET', url: '/bigbluebutton/api' });
     expect(answer.statusCode).toBe(404);
+    expect((await server.app.inject({ method: 'GET', url: '/api/orgs/any/bbb' })).json().error.code).toBe('not_found');
   });
 });
