@@ -35,9 +35,12 @@ async function landAndJoin(page: Page, joinUrl: string, name: string): Promise<v
   const nameField = page.getByLabel('Your name');
   expect(await nameField.inputValue()).toBe(name);
   expect(await nameField.getAttribute('readonly')).not.toBeNull();
+  // Once the camera and microphone are open (the button says so), the choices hold.
+  const join = page.getByRole('button', { name: 'Join meeting' });
+  await expect.poll(() => join.isEnabled()).toBe(true);
   await page.getByLabel('Join with camera off').check();
   await page.getByLabel('Join with microphone off').check();
-  await page.getByRole('button', { name: 'Join meeting' }).click();
+  await join.click();
 }
 
 beforeAll(async () => {
