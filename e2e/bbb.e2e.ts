@@ -8,6 +8,7 @@
  * its `logoutURL`.
  */
 import { createHash } from 'node:crypto';
+import { api as bbbClient, http as bbbHttp } from 'bigbluebutton-js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newParticipantContext, type RunningPlenary, startPlenary } from './harness.js';
@@ -107,5 +108,21 @@ describe('a BigBlueButton integration', () => {
     expect(await call('end', { meetingID: 'maths-101', password: 'mp' })).toContain('<returncode>SUCCESS</returncode>');
     await teacher.waitForURL(logoutURL);
     expect(await call('isMeetingRunning', { meetingID: 'maths-101' })).toContain('<running>false</running>');
+  });
+
+  it('is driven by a community client, bigbluebutton-js: create, join in Chromium, getMeetingInfo with the role, end', async () => {
+    // The client signs with SHA-1 and builds its own query strings, as many integrations do.
+    const client = bbbClient(`${plenary.url}/bigbluebutton/`, secret);
+    const created = await bbbHttp(client.administration.create('Physics 7', 'physics-7', { attendeePW: 'ap', moderatorPW: 'mp' }));
+    expect(created).toMatchObject({ returncode: 'SUCCESS', meetingID: 'physics-7' });
+    const page = await (await newParticipantContext(chromium.browser)).newPage();
+    await landAndJoin(page, client.administration.join('Marie Curie', 'physics-7', 'mp'), 'Marie Curie');
+    await page.getByRole('button', { name: 'Leave' }).waitFor();
+    const info = await bbbHttp(client.monitoring.getMeetingInfo('physics-7'));
+    expect(info).toMatchObject({ returncode: 'SUCCESS', meetingName: 'Physics 7', participantCount: 1, moderatorCount: 1 });
+    expect(info.attendees).toMatchObject({ attendee: { fullName: 'Marie Curie', role: 'MODERATOR' } });
+    expect(await bbbHttp(client.administration.end('physics-7', 'mp'))).toMatchObject({ returncode: 'SUCCESS' });
+    await page.getByRole('heading', { name: 'The meeting has ended' }).waitFor();
+    expect(await bbbHttp(client.monitoring.isMeetingRunning('physics-7'))).toMatchObject({ running: false });
   });
 });
