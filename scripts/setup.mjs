@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First-run set-up for `npm start` and `npm test`, using only Node's standard library:
-// installs npm packages when missing or stale, Debian's janus/coturn (and chromium for tests)
+// installs npm packages when missing or stale, Debian's janus/coturn (and chromium and iptables for tests)
 // when missing, and builds the web client. Safe to run every time: it skips what is done.
 //
 // Each long step says what it does and roughly how long it takes, then shows it is still
@@ -113,7 +113,12 @@ async function ensureNpmPackages() {
 }
 
 async function ensureDebianPackages(purpose) {
-  const wanted = [['janus', 'janus'], ['turnserver', 'coturn'], ...(purpose === 'test' ? [['chromium', 'chromium']] : [])];
+  // iptables: the TURN end-to-end test drops the browsers' UDP to Janus inside its network namespace.
+  const forTests = [
+    ['chromium', 'chromium'],
+    ['iptables', 'iptables'],
+  ];
+  const wanted = [['janus', 'janus'], ['turnserver', 'coturn'], ...(purpose === 'test' ? forTests : [])];
   const missing = wanted.filter(([binary]) => !onPath(binary)).map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {

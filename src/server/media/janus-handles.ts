@@ -40,8 +40,22 @@ export type MediaHandleEvents = {
   talking: [talking: boolean];
 };
 
+/** Janus's trickle event as a candidate (`null`: gathering finished); `undefined` for anything else. */
+function candidateOfTrickle(data: unknown): IceCandidate | undefined {
+  const parsed = JanusTrickleSchema.safeParse(data);
+  if (!parsed.success) return undefined;
+  const { candidate, sdpMid, sdpMLineIndex } = parsed.data;
+  return candidate === undefined ? null : { candidate, sdpMid: sdpMid ?? null, sdpMLineIndex: sdpMLineIndex ?? null };
+}
+
 abstract class MediaHandle extends TypedEmitter<MediaHandleEvents> {
   private isClosed = false;
+  /**
+   * Janus's candidates that came before anyone listened — a subscription's arrive while it joins,
+   * before its offer is even returned — handed to the first `candidate` listener. Without them a
+   * browser knows Janus only from Janus's own connectivity checks and cannot try a relayed path.
+   */
+  private unheardCandidates: IceCandidate[] | undefined = [];
 
   protected constructor(protected readonly handle: VideoRoomHandle) {
     super();
@@ -50,13 +64,27 @@ abstract class MediaHandle extends TypedEmitter<MediaHandleEvents> {
       this.emit('hangup', typeof data?.reason === 'string' ? data.reason : 'hangup'),
     );
     handle.on(Janode.EVENT.HANDLE_ICE_FAILED, () => this.emit('hangup', 'ice failed'));
-    handle.on(Janode.EVENT.HANDLE_TRICKLE, (data: unknown) => {
-      const parsed = JanusTrickleSchema.safeParse(data);
-      if (!parsed.success) return;
-      const { candidate, sdpMid, sdpMLineIndex } = parsed.data;
-      this.emit('candidate', candidate === undefined ? null : { candidate, sdpMid: sdpMid ?? null, sdpMLineIndex: sdpMLineIndex ?? null });
-    });
+    handle.on(Janode.EVENT.HANDLE_TRICKLE, (data: unknown) => this.receiveTrickle(data));
     handle.once(Janode.EVENT.HANDLE_DETACHED, () => void this.close());
+  }
+
+  /** Passes on one of Janus's trickle events, or keeps it until someone listens. */
+  protected receiveTrickle(data: unknown): void {
+    const candidate = candidateOfTrickle(data);
+    if (candidate === undefined) return;
+    if (this.unheardCandidates) this.unheardCandidates.push(candidate);
+    else this.emit('candidate', candidate);
+  }
+
+  /** Adds a listener; the first `candidate` listener first gets the candidates that came before it. */
+  override on<Name extends keyof MediaHandleEvents>(event: Name, listener: (...args: MediaHandleEvents[Name]) => void): () => void {
+    const remove = super.on(event, listener);
+    const unheard = event === 'candidate' ? this.unheardCandidates : undefined;
+    if (unheard) {
+      this.unheardCandidates = undefined;
+      for (const candidate of unheard) this.emit('candidate', candidate);
+    }
+    return remove;
   }
 
   /** True once closed. */
@@ -158,6 +186,10 @@ export class SubscriberHandle extends MediaHandle {
     privateId: number,
     layer?: 0 | 1 | 2,
   ): Promise<SubscriberHandle> {
+    // Janus trickles its candidates as soon as it has made the offer, before the join returns.
+    const early: unknown[] = [];
+    const collect = (data: unknown) => early.push(data);
+    handle.on(Janode.EVENT.HANDLE_TRICKLE, collect);
     try {
       const joined = SubscriberJoinedSchema.parse(
         await handle.joinSubscriber({
@@ -168,10 +200,14 @@ export class SubscriberHandle extends MediaHandle {
         }),
       );
       const videoMid = joined.streams?.find((stream) => stream.type === 'video')?.mid;
-      return new SubscriberHandle(handle, joined.jsep, videoMid);
+      const subscriber = new SubscriberHandle(handle, joined.jsep, videoMid);
+      for (const data of early) subscriber.receiveTrickle(data);
+      return subscriber;
     } catch (error) {
       await handle.detach().catch(() => undefined);
       throw error;
+    } finally {
+      handle.off(Janode.EVENT.HANDLE_TRICKLE, collect);
     }
   }
 

@@ -14,6 +14,8 @@ export class MediaSession {
   private readonly publishers = new Map<MediaSource, JanusPeer>();
   private readonly subscriptions = new Map<string, JanusPeer>();
   private readonly pendingSubscriptions = new Set<string>();
+  /** Janus's candidates for subscriptions asked for or being answered: they may come before the offer or while it is answered. */
+  private readonly earlyCandidates = new Map<string, IceCandidate[]>();
   /** The layer each remote camera should be received in (set by the layout). */
   private readonly wantedLayers = new Map<ParticipantId, VideoLayer>();
   /** ICE servers from the latest `joined`. */
@@ -78,7 +80,10 @@ export class MediaSession {
     onStream: (stream: MediaStream) => void,
     stillWanted: () => boolean,
   ): Promise<void> {
+    const key = keyOf(participantId, source);
+    const early = this.earlyCandidates.get(key) ?? [];
     this.close(participantId, source);
+    this.earlyCandidates.set(key, early);
     const { peer, answer } = await createSubscriber({
       offer,
       iceServers: this.iceServers,
@@ -86,24 +91,37 @@ export class MediaSession {
       onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source }, candidate }),
       onStream,
     });
+    if (this.earlyCandidates.get(key) === early) this.earlyCandidates.delete(key);
     if (!stillWanted()) return peer.close();
-    this.subscriptions.set(keyOf(participantId, source), peer);
+    this.subscriptions.set(key, peer);
     this.send({ type: 'subscription-answer', participantId, source, answer });
+    // Without them the browser knows Janus only from Janus's own checks: no relayed path could be tried.
+    for (const candidate of early) void peer.addRemoteCandidate(candidate);
   }
 
   /** Closes a subscription (or forgets a pending one). */
   close(participantId: ParticipantId, source: MediaSource): void {
     const key = keyOf(participantId, source);
     this.pendingSubscriptions.delete(key);
+    this.earlyCandidates.delete(key);
     this.subscriptions.get(key)?.close();
     this.subscriptions.delete(key);
   }
 
   /** Hands Janus's ICE candidate to the right connection. */
   addRemoteCandidate(target: TrickleTarget, candidate: IceCandidate): void {
-    const peer =
-      target.kind === 'publisher' ? this.publishers.get(target.source) : this.subscriptions.get(keyOf(target.participantId, target.source));
-    void peer?.addRemoteCandidate(candidate);
+    if (target.kind === 'publisher') {
+      void this.publishers.get(target.source)?.addRemoteCandidate(candidate);
+      return;
+    }
+    const key = keyOf(target.participantId, target.source);
+    const peer = this.subscriptions.get(key);
+    if (peer) void peer.addRemoteCandidate(candidate);
+    else if (this.pendingSubscriptions.has(key) || this.earlyCandidates.has(key)) {
+      const early = this.earlyCandidates.get(key) ?? [];
+      early.push(candidate);
+      this.earlyCandidates.set(key, early);
+    }
   }
 
   /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
@@ -130,5 +148,6 @@ export class MediaSession {
     for (const peer of this.subscriptions.values()) peer.close();
     this.subscriptions.clear();
     this.pendingSubscriptions.clear();
+    this.earlyCandidates.clear();
   }
 }
