@@ -145,7 +145,7 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
     'Ce lien pour rejoindre a expiré ou a déjà servi, ou sa réunion est terminée. Retournez là où vous l’avez trouvé et rejoignez-la à nouveau.',
   sanction_not_found: 'Aucune suspension de ce genre ne vise une organisation que vous dirigez.',
   appeal_not_allowed: 'Cette décision ne peut pas faire l’objet d’un appel, ou un appel est déjà soumis aux membres.',
-  members_only: 'Les comptes de la coopérative ne sont ouverts qu’à ses membres.',
+  members_only: 'Ceci n’est ouvert qu’aux membres de la coopérative.',
   bank_line_not_found: 'Aucune ligne de relevé de ce genre n’attend d’être attribuée.',
   statement_too_large: 'Le fichier du relevé est trop volumineux.',
   statement_malformed: 'Le fichier du relevé est illisible.',

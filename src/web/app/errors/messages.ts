@@ -153,7 +153,7 @@ export const errorsEnglish = {
     'This join link has expired or was used already, or its meeting has ended. Go back to where you found it and join again.',
   sanction_not_found: 'There is no such suspension of an organisation you run.',
   appeal_not_allowed: 'This cannot be appealed, or an appeal is already before the members.',
-  members_only: 'The co-op’s finances are open to its members only.',
+  members_only: 'This is open to the co-op’s members only.',
   bank_line_not_found: 'There is no such statement line waiting to be assigned.',
   statement_too_large: 'The statement file is too large.',
   statement_malformed: 'The statement file cannot be read.',
