@@ -62,14 +62,16 @@ export function writeToneFile(folder: string, seconds = 5, sampleRate = 16_000):
 
 /**
  * Launches Debian's Chromium with fake camera and microphone; its writes go to a temporary home.
- * With `speaking`, the fake microphone plays a steady tone.
+ * With `speaking`, the fake microphone plays a steady tone; `extraFlags` are added to the usual ones.
  */
-export async function launchChromium(options: { speaking?: boolean } = {}): Promise<{ browser: Browser; close(): Promise<void> }> {
+export async function launchChromium(
+  options: { speaking?: boolean; extraFlags?: string[] } = {},
+): Promise<{ browser: Browser; close(): Promise<void> }> {
   const home = mkdtempSync(path.join(tmpdir(), 'plenary-chromium-'));
   const audioFlags = options.speaking ? [`--use-file-for-fake-audio-capture=${writeToneFile(home)}`] : [];
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: [...chromiumFlags, ...audioFlags],
+    args: [...chromiumFlags, ...audioFlags, ...(options.extraFlags ?? [])],
     env: { ...process.env, HOME: home, XDG_CONFIG_HOME: home, XDG_CACHE_HOME: home, TMPDIR: home, XDG_RUNTIME_DIR: home },
   });
   return {

@@ -1,49 +1,96 @@
 /**
  * TURN in real browsers: inside the test's network namespace, iptables drops every UDP packet to
  * Janus's media ports except those coturn relays, and every UDP packet to coturn itself. Two
- * Chromiums then meet only through the supervised coturn over TCP (the selected candidate pair
- * is `relay` over `tcp`) and decode each other; with TURN off, under the same rules, they do not.
+ * Chromiums then meet only through the supervised coturn — over TCP, then (TCP blocked too) over
+ * TLS with a certificate of the test's own — the selected candidate pairs `relay` over `tcp` or
+ * `tls`, and decode each other; with TURN off, under the same rules, they decode nothing.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
 
-const rtpPorts = '20000:20999';
-const relayPorts = '45000:45099';
 const turnPort = '3479';
-const environment = { RTP_PORT_RANGE: '20000-20999', TURN_PORT: turnPort, TURN_RELAY_PORT_RANGE: '45000-45099' };
-/** Browsers' UDP to Janus is dropped unless it comes from coturn's relay ports; TURN over UDP is dropped too. */
-const rules = [
-  ['INPUT', '-p', 'udp', '--dport', rtpPorts, '!', '--sport', relayPorts, '-j', 'DROP'],
+const turnTlsPort = '5349';
+const environment = {
+  RTP_PORT_RANGE: '20000-20999',
+  TURN_PORT: turnPort,
+  TURN_TLS_PORT: turnTlsPort,
+  TURN_RELAY_PORT_RANGE: '45000-45099',
+};
+/** Browsers' UDP to Janus is dropped unless it comes from coturn's relay ports; so is TURN over UDP. */
+const udpBlocked = [
+  ['INPUT', '-p', 'udp', '--dport', '20000:20999', '!', '--sport', '45000:45099', '-j', 'DROP'],
   ['INPUT', '-p', 'udp', '--dport', turnPort, '-j', 'DROP'],
 ];
+const tcpTurnBlocked = ['INPUT', '-p', 'tcp', '--dport', turnPort, '-j', 'DROP'];
+const tlsTurnBlocked = ['INPUT', '-p', 'tcp', '--dport', turnTlsPort, '-j', 'DROP'];
 
+const rulesInForce: string[][] = [];
 function iptables(action: '-A' | '-D', rule: string[]): void {
   const result = spawnSync('iptables', [action, ...rule], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`iptables ${action} ${rule.join(' ')}: ${result.error?.message ?? result.stderr}`);
+  if (action === '-A') rulesInForce.push(rule);
+  else rulesInForce.splice(rulesInForce.indexOf(rule), 1);
 }
 
 let chromium: { browser: Browser; close(): Promise<void> };
+let plenary: RunningPlenary;
+let certificates: string;
 
 beforeAll(async () => {
-  for (const rule of rules) iptables('-A', rule);
-  chromium = await launchChromium();
+  certificates = mkdtempSync(path.join(tmpdir(), 'plenary-turn-tls-'));
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+      '-keyout',
+      'key.pem',
+      '-out',
+      'cert.pem',
+    ],
+    { encoding: 'utf8', env: { ...process.env, HOME: certificates }, cwd: certificates, input: '' },
+  );
+  if (made.status !== 0) throw new Error(`openssl: ${made.stderr}`);
+  for (const rule of udpBlocked) iptables('-A', rule);
+  plenary = await startPlenary({
+    ...environment,
+    TURN_TLS_CERT: path.join(certificates, 'cert.pem'),
+    TURN_TLS_KEY: path.join(certificates, 'key.pem'),
+  });
+  // The certificate is the test's own: Chromium is told not to check it.
+  chromium = await launchChromium({ extraFlags: ['--ignore-certificate-errors'] });
 });
 afterAll(async () => {
   await chromium?.close();
-  for (const rule of rules) iptables('-D', rule);
+  await plenary?.stop();
+  for (const rule of [...rulesInForce]) iptables('-D', rule);
+  rmSync(certificates, { recursive: true, force: true });
 });
 
-/** Opens a new meeting at `plenary` with two participants; returns both pages. */
-async function meetingOfTwo(plenary: RunningPlenary): Promise<Page[]> {
+/** Opens a new meeting at `server` with two participants; returns both pages. */
+async function meetingOfTwo(server: RunningPlenary): Promise<Page[]> {
   const pages: Page[] = [];
   let roomUrl = '';
   for (const name of ['Alice', 'Bob']) {
     const page = await (await newParticipantContext(chromium.browser)).newPage();
     if (roomUrl) await page.goto(roomUrl);
     else {
-      await page.goto(plenary.url);
+      // By address, not `localhost`: the TURN URLs name the host the browser reached, and the rules are IPv4's.
+      await page.goto(server.url.replace('//localhost:', '//127.0.0.1:'));
       await page.getByRole('button', { name: 'New meeting' }).click();
       await page.waitForURL(/\/r\/[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$/);
       roomUrl = page.url();
@@ -64,7 +111,7 @@ async function framesDecodedMeanwhile(page: Page): Promise<number> {
   return after.reduce((sum, sample, index) => sum + sample.videoFramesDecoded - (before[index]?.videoFramesDecoded ?? 0), 0);
 }
 
-/** For each open connection of the page: its selected candidate pair's local candidate type and relay protocol. */
+/** For each connected PeerConnection of the page: its selected pair's local candidate type and the protocol to the relay. */
 function selectedPaths(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
     const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
@@ -84,34 +131,39 @@ function selectedPaths(page: Page): Promise<string[]> {
   });
 }
 
+async function expectRelayedBothWays(pages: Page[], protocol: 'tcp' | 'tls'): Promise<void> {
+  for (const page of pages) {
+    await expect.poll(() => framesDecodedMeanwhile(page), { timeout: 30_000, interval: 500 }).toBeGreaterThan(5);
+    const paths = await selectedPaths(page);
+    // A publisher and a subscription, both relayed.
+    expect(paths.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(paths)).toEqual(new Set([`relay/${protocol}`]));
+  }
+}
+
 describe('TURN when UDP to the media server is blocked', () => {
   it('carries two browsers’ video through the local coturn over TCP', async () => {
-    const plenary = await startPlenary(environment);
-    try {
-      const pages = await meetingOfTwo(plenary);
-      for (const page of pages) {
-        await expect.poll(() => framesDecodedMeanwhile(page), { timeout: 30_000, interval: 500 }).toBeGreaterThan(10);
-        const paths = await selectedPaths(page);
-        // A publisher and a subscription, both relayed over TCP.
-        expect(paths.length).toBeGreaterThanOrEqual(2);
-        expect(new Set(paths)).toEqual(new Set(['relay/tcp']));
-      }
-    } finally {
-      await plenary.stop();
-    }
+    iptables('-A', tlsTurnBlocked);
+    await expectRelayedBothWays(await meetingOfTwo(plenary), 'tcp');
+    iptables('-D', tlsTurnBlocked);
+  });
+
+  it('carries it over TLS when plain TCP to coturn is blocked too', async () => {
+    iptables('-A', tcpTurnBlocked);
+    await expectRelayedBothWays(await meetingOfTwo(plenary), 'tls');
   });
 
   it('leaves them without media when TURN is off', async () => {
-    const plenary = await startPlenary({ ...environment, TURN: 'off' });
+    const withoutTurn = await startPlenary({ ...environment, TURN: 'off' });
     try {
-      const pages = await meetingOfTwo(plenary);
+      const pages = await meetingOfTwo(withoutTurn);
       await pages[1]?.waitForTimeout(5_000);
       for (const page of pages) {
         expect(await framesDecodedMeanwhile(page)).toBe(0);
         expect(await selectedPaths(page)).toEqual([]);
       }
     } finally {
-      await plenary.stop();
+      await withoutTurn.stop();
     }
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseIceInterface } from '../janus-config.js';
-import { type LocalCoturn, startLocalCoturn } from './local-coturn.js';
+import { keptTurnSecret, type LocalCoturn, startLocalCoturn } from './local-coturn.js';
 import { makeTurnCredential } from './turn-credentials.js';
 import { TurnTestClient } from './turn-test-client.js';
 
@@ -76,5 +76,20 @@ describe('the supervised coturn', () => {
     const outside = await turn.createPermission('8.8.8.8');
     expect(outside?.errorCode).toBeUndefined();
     expect(outside?.kind).toBe('success');
+  });
+
+  it('is started again when it dies, with the same secret', async () => {
+    const killedPid = coturn.supervisor.pid;
+    const respawned = new Promise<number>((resolve) => coturn.supervisor.once('spawned', resolve));
+    process.kill(killedPid ?? 0, 'SIGKILL');
+    expect(await respawned).not.toBe(killedPid);
+    expect(await client().waitUntilAnswering(10_000)).toBe(true);
+    const { username, credential: password } = credential(600);
+    expect((await client().allocate(username, password))?.kind).toBe('success');
+  });
+
+  it('keeps its generated secret in the data directory for the next start', () => {
+    expect(keptTurnSecret(path.join(dataDirectory, 'turn'))).toBe(coturn.secret);
+    expect(statSync(path.join(dataDirectory, 'turn', 'secret')).mode & 0o077).toBe(0);
   });
 });

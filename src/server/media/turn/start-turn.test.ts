@@ -16,7 +16,7 @@ const base: TurnConfig = {
 const context = { clock: new ManualClock(), logger: pino({ level: 'silent' }), mediaInterface: undefined };
 
 describe('startTurn', () => {
-  it('refuses an external TURN without its URLs or secret, and a certificate without its key', async () => {
+  it('refuses an external TURN without its URLs or secret, a certificate without its key, and a certificate that is not there', async () => {
     await expect(startTurn({ ...base, TURN: 'external', TURN_SECRET: 'a-secret-of-16-chars' }, context)).rejects.toThrow(
       /TURN_URLS and TURN_SECRET/,
     );
@@ -24,6 +24,8 @@ describe('startTurn', () => {
       /TURN_URLS and TURN_SECRET/,
     );
     await expect(startTurn({ ...base, TURN_TLS_CERT: '/etc/ssl/turn.pem' }, context)).rejects.toThrow(/TURN_TLS_KEY/);
+    const missing = { TURN: 'local', TURN_TLS_CERT: '/nonexistent/turn.pem', TURN_TLS_KEY: '/nonexistent/turn.key' } as const;
+    await expect(startTurn({ ...base, ...missing }, context)).rejects.toThrow('TURN_TLS_CERT: /nonexistent/turn.pem does not exist');
   });
 
   it('gives an external server’s URLs to browsers and, with JANUS_TURN, its first turn: URL to Janus', async () => {

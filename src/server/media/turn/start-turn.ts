@@ -1,4 +1,5 @@
 /** Turns the TURN settings of the configuration into a running TURN (local coturn, external, or none). */
+import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { Clock } from '../../platform/clock.js';
 import { type LocalCoturn, startLocalCoturn } from './local-coturn.js';
@@ -55,6 +56,12 @@ export async function startTurn(
   const publicHost = config.PUBLIC_URL ? hostNameOf(new URL(config.PUBLIC_URL).host) : undefined;
   if (Boolean(config.TURN_TLS_CERT) !== Boolean(config.TURN_TLS_KEY))
     throw new Error('TURN over TLS needs both TURN_TLS_CERT and TURN_TLS_KEY');
+  for (const [key, file] of [
+    ['TURN_TLS_CERT', config.TURN_TLS_CERT],
+    ['TURN_TLS_KEY', config.TURN_TLS_KEY],
+  ] as const) {
+    if (config.TURN === 'local' && file && !existsSync(file)) throw new Error(`${key}: ${file} does not exist`);
+  }
   let settings: TurnSettings = { mode: 'off' };
   let localCoturn: LocalCoturn | undefined;
   if (config.TURN === 'external') {
