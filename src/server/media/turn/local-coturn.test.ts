@@ -54,6 +54,15 @@ describe('the supervised coturn', () => {
     expect(response?.errorCode).toBe(401);
   });
 
+  it('keeps an allocation made before its credential expired: a long meeting’s relay outlives the credential', async () => {
+    const made = makeTurnCredential({ secret: coturn.secret, id: 'participant-1', lifetimeSeconds: 1, nowMs: Date.now() });
+    const turn = client();
+    expect((await turn.allocate(made.username, made.credential))?.kind).toBe('success');
+    await new Promise((resolve) => setTimeout(resolve, made.expiresAtMs + 1_100 - Date.now()));
+    expect((await turn.refresh(600))?.kind).toBe('success');
+    expect((await client().allocate(made.username, made.credential))?.errorCode).toBe(401);
+  });
+
   it('refuses a forged credential: a later expiry on an earlier password, or another secret', async () => {
     const genuine = credential(600);
     const later = `${Number(genuine.username.split(':')[0]) + 86_400}:participant-1`;

@@ -6,7 +6,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { createSocket, type Socket } from 'node:dgram';
 
 const magicCookie = 0x2112a442;
-const method = { binding: 0x0001, allocate: 0x0003, createPermission: 0x0008 } as const;
+const method = { binding: 0x0001, allocate: 0x0003, refresh: 0x0004, createPermission: 0x0008 } as const;
 const attribute = {
   username: 0x0006,
   messageIntegrity: 0x0008,
@@ -15,6 +15,7 @@ const attribute = {
   nonce: 0x0015,
   xorPeerAddress: 0x0012,
   xorRelayedAddress: 0x0016,
+  lifetime: 0x000d,
   requestedTransport: 0x0019,
 } as const;
 
@@ -156,6 +157,13 @@ export class TurnTestClient {
     return this.exchange(
       encodeRequest(method.createPermission, [[attribute.xorPeerAddress, xorAddress(address, port)], ...this.credentials()], this.key),
     );
+  }
+
+  /** Refreshes the allocation made by `allocate` for `lifetimeSeconds` (0 releases it). */
+  refresh(lifetimeSeconds: number): Promise<StunResponse | undefined> {
+    const lifetime = Buffer.alloc(4);
+    lifetime.writeUInt32BE(lifetimeSeconds, 0);
+    return this.exchange(encodeRequest(method.refresh, [[attribute.lifetime, lifetime], ...this.credentials()], this.key));
   }
 
   /** The relayed address of a successful Allocate response, `address:port`. */
