@@ -71,6 +71,31 @@ describe('loadConfig', () => {
     expect(problems).toMatch(/RTP_PORT_RANGE="5000-1000": must be an increasing range/);
   });
 
+  it('runs a local TURN by default and reads an external one’s URLs, refusing anything but turn: and turns:', () => {
+    const defaults = loadConfig({}, emptyFolder());
+    expect(defaults).toMatchObject({ TURN: 'local', TURN_PORT: 3478, TURN_TLS_PORT: 443, TURN_CREDENTIAL_LIFETIME_S: 3600 });
+    expect(defaults.TURN_RELAY_PORT_RANGE).toBe('49152-65535');
+    const external = loadConfig(
+      {
+        TURN: 'external',
+        TURN_URLS: 'turn:turn.example.coop:3478?transport=udp, turns:turn.example.coop:443?transport=tcp',
+        TURN_SECRET: 'sixteen-chars-ok',
+      },
+      emptyFolder(),
+    );
+    expect(external.TURN_URLS).toEqual(['turn:turn.example.coop:3478?transport=udp', 'turns:turn.example.coop:443?transport=tcp']);
+    for (const [key, bad] of [
+      ['TURN', 'coturn'],
+      ['TURN_URLS', 'stun:stun.example.coop:3478'],
+      ['TURN_URLS', 'turn:turn.example.coop:3478?transport=sctp'],
+      ['TURN_SECRET', 'short'],
+      ['TURN_CREDENTIAL_LIFETIME_S', '10'],
+      ['TURN_RELAY_PORT_RANGE', '100-200'],
+    ]) {
+      expect(() => loadConfig({ [key as string]: bad }, emptyFolder()), `${key}=${bad}`).toThrow(new RegExp(`${key}=`));
+    }
+  });
+
   it('reads plenary.config.json, with the environment winning', () => {
     const folder = emptyFolder();
     writeFileSync(path.join(folder, 'plenary.config.json'), JSON.stringify({ PORT: 7000, LOG_LEVEL: 'warn' }));
