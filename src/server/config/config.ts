@@ -133,6 +133,14 @@ const ConfigSchema = z
       .min(60, 'must be at least 60')
       .max(86_400, 'must be at most 86400')
       .default(3600),
+    /**
+     * The host name (or address) browsers are given for the local coturn, e.g. `turn.example.coop`
+     * on an address of its own so TLS can have port 443. Default: PUBLIC_URL's host, else the host the browser reached.
+     */
+    TURN_HOST: z
+      .string()
+      .regex(/^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]{1,253})$/, 'must be a host name or address')
+      .optional(),
     /** Port of the local coturn's plain TURN, UDP and TCP. Default 3478; 0 picks a free one. */
     TURN_PORT: portSchema.default(3478),
     /** Port of the local coturn's TURN over TLS, with TURN_TLS_CERT and TURN_TLS_KEY. Default 443 (binding it needs root or CAP_NET_BIND_SERVICE). */

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../platform/clock.js';
@@ -38,6 +41,23 @@ describe('startTurn', () => {
     expect(turn.service.iceServersFor({ host: 'meet.example.coop', id: 'p' })[0]?.urls).toEqual(urls);
     expect(turn.janusTurn).toMatchObject({ server: 'turn.example.coop', port: 3478, type: 'tcp' });
     expect(turn.janusTurn?.user).toMatch(/^\d+:janus$/);
+  });
+
+  it('names the local coturn by TURN_HOST, else by PUBLIC_URL’s host, else by the host the browser reached', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'plenary-turn-host-'));
+    const local = { ...base, TURN: 'local', TURN_PORT: 0, DATA_DIR: folder } as const;
+    const hosts: (string | undefined)[] = [];
+    for (const config of [
+      { ...local, TURN_HOST: 'turn.example.coop', PUBLIC_URL: 'https://meet.example.coop' },
+      { ...local, PUBLIC_URL: 'https://meet.example.coop' },
+      local,
+    ]) {
+      const turn = await startTurn(config, context);
+      await turn.localCoturn?.supervisor.stop();
+      hosts.push(turn.service.iceServersFor({ host: '10.0.0.5:8080', id: 'p' })[0]?.urls[0]?.split(':')[1]);
+    }
+    rmSync(folder, { recursive: true, force: true });
+    expect(hosts).toEqual(['turn.example.coop', 'meet.example.coop', '10.0.0.5']);
   });
 
   it('starts nothing and gives nothing when off', async () => {

@@ -12,6 +12,7 @@ export interface TurnConfig {
   TURN_URLS?: string[] | undefined;
   TURN_SECRET?: string | undefined;
   TURN_CREDENTIAL_LIFETIME_S: number;
+  TURN_HOST?: string | undefined;
   TURN_PORT: number;
   TURN_TLS_PORT: number;
   TURN_TLS_CERT?: string | undefined;
@@ -53,7 +54,7 @@ export async function startTurn(
   context: { clock: Clock; logger: Logger; mediaInterface: string | undefined },
 ): Promise<RunningTurn> {
   const lifetimeSeconds = config.TURN_CREDENTIAL_LIFETIME_S;
-  const publicHost = config.PUBLIC_URL ? hostNameOf(new URL(config.PUBLIC_URL).host) : undefined;
+  const publicHost = config.TURN_HOST ?? (config.PUBLIC_URL ? hostNameOf(new URL(config.PUBLIC_URL).host) : undefined);
   if (Boolean(config.TURN_TLS_CERT) !== Boolean(config.TURN_TLS_KEY))
     throw new Error('TURN over TLS needs both TURN_TLS_CERT and TURN_TLS_KEY');
   for (const [key, file] of [
