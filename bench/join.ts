@@ -14,7 +14,8 @@ import { measureUsage, quantile } from './process-usage.js';
 const rounds: Record<number, number> = { 2: 6, 4: 3, 6: 2 };
 
 async function main(): Promise<void> {
-  const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off' });
+  // No TURN: the bare client it is compared with gathers no relayed candidates either.
+  const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off', TURN: 'off' });
   const chromium = await launchChromium();
   const lines: string[] = [];
   try {
