@@ -206,7 +206,10 @@ export async function startServices(
     registry,
     organisations: people.organisations,
     settings: { secret: config.BBB_API_SECRET, checksumAlgorithms: config.BBB_API_CHECKSUM_ALGORITHMS },
+    logger: logger.child({ domain: 'bbb-api' }),
   });
+  // Hooks registered through the BigBlueButton API hear who joins and leaves its meetings.
+  if (config.BBB_API_SECRET) registry.roomModules.push(bbbApi.hooksModule);
   const billingPeriods = repeatEvery(
     limits.billingSweepIntervalMs,
     async () => {

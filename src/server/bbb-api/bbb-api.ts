@@ -6,15 +6,17 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { type Logger, pino } from 'pino';
 import type { RoomId } from '../../shared/ids.js';
 import { bbbApiLimits, limits } from '../../shared/limits.js';
-import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import type { ParticipantView, RoomModule, RoomModuleFactory, RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { type Result, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import { type ChecksumAlgorithm, matchChecksum, verifyChecksum } from './checksum.js';
 import { type CreateRequest, generatePassword } from './create.js';
+import { BbbHooks, type HookMeeting } from './hooks.js';
 import { BbbLanding } from './landing.js';
 import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
 import { type BbbFailureKey, bbbFailure } from './messages.js';
@@ -38,6 +40,10 @@ export interface BbbApiOptions {
   /** Where a room an organisation's integration makes is recorded as the organisation's (so its plan counts it). */
   organisations: Pick<OrganisationsService, 'recordIntegrationRoom'>;
   settings: BbbApiSettings;
+  /** Where hooks' failed callbacks are logged. Default: nowhere. */
+  logger?: Logger | undefined;
+  /** Hooks may call back loopback and private addresses (tests). Default false. */
+  allowPrivateCallbacks?: boolean | undefined;
 }
 
 /**
@@ -71,11 +77,21 @@ export class BbbApi {
   readonly #lastSeenLiveMs = new Map<string, number>();
   /** Each organisation's own secret (made and replaced from its page). */
   readonly secrets: OrganisationSecrets;
+  /** The webhooks API: hooks, and the callbacks of each meeting's events. */
+  readonly hooks: BbbHooks;
 
   constructor(private readonly options: BbbApiOptions) {
     this.store = new BbbMeetingsStore(options.storage);
     this.landing = new BbbLanding(this.store, options.clock);
     this.secrets = new OrganisationSecrets(options.storage, options.clock);
+    this.hooks = new BbbHooks({
+      storage: options.storage,
+      clock: options.clock,
+      logger: options.logger ?? pino({ level: 'silent' }),
+      allowPrivateCallbacks: options.allowPrivateCallbacks,
+      secretOf: async (organisationId) =>
+        organisationId === null ? options.settings.secret : (await this.secrets.current(organisationId))?.secret,
+    });
   }
 
   get settings(): BbbApiSettings {
@@ -143,7 +159,10 @@ export class BbbApi {
       createTimeMs,
       endedAtMs: null,
     };
-    if (await this.store.insert(meeting)) return success({ meeting, duplicate: false });
+    if (await this.store.insert(meeting)) {
+      this.hooks.emit({ id: 'meeting-created', meeting: hookMeeting(meeting) });
+      return success({ meeting, duplicate: false });
+    }
     const winner = await this.store.findOpen(request.meetingId, organisationId);
     return winner ? this.answerExisting(winner, request) : bbbFailure('idNotUnique');
   }
@@ -187,9 +206,33 @@ export class BbbApi {
 
   /** Ends the open meeting: marks it ended and ends its live room (everyone in it is told, and disconnected). */
   async end(meeting: BbbMeeting): Promise<void> {
-    await this.store.end(meeting.internalId, this.options.clock.nowMs());
+    const ended = await this.store.end(meeting.internalId, this.options.clock.nowMs());
     this.options.registry.find(meeting.roomId)?.end();
+    if (ended) this.hooks.emit({ id: 'meeting-ended', meeting: hookMeeting(meeting) });
   }
+
+  /** The room module that tells hooks who joins and leaves a meeting held through the API (added to every live room; silent in others). */
+  readonly hooksModule: RoomModuleFactory<RoomModule> = (context) => {
+    const tell = (id: 'user-joined' | 'user-left', participant: ParticipantView) => {
+      void this.store.findOpenInRoom(context.roomId()).then((meeting) => {
+        if (!meeting) return;
+        const user = {
+          participantId: participant.id,
+          name: participant.displayName,
+          role: participant.isModerator ? 'MODERATOR' : 'VIEWER',
+        } as const;
+        this.hooks.emit({ id, meeting: hookMeeting(meeting), user });
+      });
+    };
+    return {
+      name: 'bbb-hooks',
+      messageTypes: [],
+      onJoin: (participant) => tell('user-joined', participant),
+      onLeave: (participant) => tell('user-left', participant),
+      handle: () => ({ ok: true, value: undefined }),
+      close: () => {},
+    };
+  };
 
   /**
    * Ends the meetings BigBlueButton would end on its own: one nobody entered within
@@ -251,4 +294,15 @@ export function sameSecret(given: string | undefined, actual: string): boolean {
   if (given === undefined) return false;
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(actual));
+}
+
+/** What hooks are told of a meeting. */
+function hookMeeting(meeting: BbbMeeting): HookMeeting {
+  return {
+    organisationId: meeting.organisationId,
+    meetingId: meeting.meetingId,
+    internalId: meeting.internalId,
+    name: meeting.name,
+    createTimeMs: meeting.createTimeMs,
+  };
 }

@@ -39,6 +39,9 @@ export const callMethods: Record<string, readonly ('GET' | 'POST')[]> = {
   publishRecordings: ['GET'],
   deleteRecordings: ['GET'],
   updateRecordings: ['GET', 'POST'],
+  'hooks/create': ['GET', 'POST'],
+  'hooks/destroy': ['GET', 'POST'],
+  'hooks/list': ['GET', 'POST'],
 };
 
 /** An XML SUCCESS answer. */
@@ -152,6 +155,45 @@ function changeRecordings(needsPublish: boolean) {
 }
 
 /** Every call this server answers, by name. */
+// ---- the webhooks API (`hooks.ts`) -------------------------------------------------------------
+
+async function createHook({ api, signer, params }: CallContext): Promise<CallAnswer> {
+  const callbackUrl = params.get('callbackURL')?.trim();
+  if (!callbackUrl) return failed(bbbFailure('missingParamCallbackURL'));
+  if (callbackUrl.length > 2_048 || !api.hooks.acceptsCallback(callbackUrl)) return failed(bbbFailure('createHookError'));
+  const meetingId = params.get('meetingID')?.trim() || null;
+  const raw = params.get('getRaw')?.trim().toLowerCase() === 'true';
+  const created = await api.hooks.create(signer.organisationId, { callbackUrl, meetingId, raw });
+  if (!created) return failed(bbbFailure('createHookError'));
+  if (created.duplicate) {
+    return succeeded(
+      successXml({ hookID: created.hookId }, { key: 'duplicateWarning', message: 'There is already a hook for this callback URL.' }),
+    );
+  }
+  return succeeded(successXml({ hookID: created.hookId, permanentHook: false, rawData: raw }));
+}
+
+async function destroyHook({ api, signer, params }: CallContext): Promise<CallAnswer> {
+  const given = params.get('hookID')?.trim();
+  if (!given) return failed(bbbFailure('missingParamHookID'));
+  const hookId = /^[0-9]{1,9}$/.test(given) ? Number(given) : undefined;
+  if (hookId === undefined || !(await api.hooks.destroy(signer.organisationId, hookId))) return failed(bbbFailure('destroyMissingHook'));
+  return succeeded(successXml({ removed: true }));
+}
+
+async function listHooks({ api, signer, params }: CallContext): Promise<CallAnswer> {
+  const meetingId = params.get('meetingID')?.trim() || undefined;
+  const hooks = await api.hooks.list(signer.organisationId, meetingId);
+  const hook = hooks.map((one) => ({
+    hookID: one.hookId,
+    callbackURL: one.callbackUrl,
+    ...(one.meetingId === null ? {} : { meetingID: one.meetingId }),
+    permanentHook: false,
+    rawData: one.raw,
+  }));
+  return succeeded(successXml({ hooks: hook.length === 0 ? '' : { hook } }));
+}
+
 export const calls: Record<string, (context: CallContext) => Promise<CallAnswer>> = {
   create,
   join: joinCall,
@@ -163,4 +205,7 @@ export const calls: Record<string, (context: CallContext) => Promise<CallAnswer>
   publishRecordings: changeRecordings(true),
   deleteRecordings: changeRecordings(false),
   updateRecordings: changeRecordings(false),
+  'hooks/create': createHook,
+  'hooks/destroy': destroyHook,
+  'hooks/list': listHooks,
 };

@@ -48,30 +48,38 @@ export const bbbApiHttp: FastifyPluginAsync<BbbApiHttpOptions> = async (app, opt
   app.get(prefix, version);
   app.get(`${prefix}/`, version);
 
-  app.route<{ Params: { call: string } }>({
+  app.route<{ Params: { call?: string; hookCall?: string } }>({
+    method: ['GET', 'POST'],
+    url: `${prefix}/hooks/:hookCall`,
+    handler: async (request, reply) => route(request, reply, `hooks/${request.params.hookCall ?? ''}`),
+  });
+  app.route<{ Params: { call?: string; hookCall?: string } }>({
     method: ['GET', 'POST'],
     url: `${prefix}/:call`,
-    handler: async (request, reply) => {
-      const name = request.params.call;
-      if (!Object.hasOwn(calls, name) || !Object.hasOwn(callMethods, name)) {
-        return send(reply.code(404), 'other', failed(bbbFailure('unsupportedRequest')), api);
-      }
-      if (!callMethods[name]?.includes(request.method as 'GET' | 'POST')) {
-        return send(
-          reply.code(405),
-          name,
-          failed(bbbFailure('unsupportedRequest', `${name} answers ${callMethods[name]?.join(' and ')} only.`)),
-          api,
-        );
-      }
-      return send(reply, name, await answer(request, name, options), api);
-    },
+    handler: async (request, reply) => route(request, reply, request.params.call ?? ''),
   });
+
+  /** Answers the call `name`: unknown ones and wrong methods in XML too. */
+  async function route(request: FastifyRequest, reply: FastifyReply, name: string): Promise<FastifyReply> {
+    if (!Object.hasOwn(calls, name) || !Object.hasOwn(callMethods, name)) {
+      return send(reply.code(404), 'other', failed(bbbFailure('unsupportedRequest')), api);
+    }
+    if (!callMethods[name]?.includes(request.method as 'GET' | 'POST')) {
+      return send(
+        reply.code(405),
+        name,
+        failed(bbbFailure('unsupportedRequest', `${name} answers ${callMethods[name]?.join(' and ')} only.`)),
+        api,
+      );
+    }
+    return send(reply, name, await answer(request, name, options), api);
+  }
 };
 
 /** The call a request names (for the metrics), `other` when none. */
 function callOf(request: FastifyRequest): string {
-  const params = request.params as { call?: unknown } | undefined;
+  const params = request.params as { call?: unknown; hookCall?: unknown } | undefined;
+  if (typeof params?.hookCall === 'string') return `hooks/${params.hookCall}`;
   return typeof params?.call === 'string' ? params.call : 'other';
 }
 

@@ -151,6 +151,17 @@ export class BbbMeetingsStore {
     return row ? meetingFromRow(row) : undefined;
   }
 
+  /** The meeting held in this room now (not ended), whoever owns it. */
+  async findOpenInRoom(roomId: string): Promise<BbbMeeting | undefined> {
+    const row = await this.db
+      .selectFrom('bbb_api_meetings')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('ended_at_ms', 'is', null)
+      .executeTakeFirst();
+    return row ? meetingFromRow(row) : undefined;
+  }
+
   /** The owner's latest meeting with this meetingID, open or ended. */
   async findLatest(meetingId: string, organisationId: string | null = null): Promise<BbbMeeting | undefined> {
     const row = await this.owned(organisationId)

@@ -24,6 +24,11 @@ const messages = {
   maxParticipantsReached: 'The meeting has as many participants as it allows.',
   unsupportedRequest: 'This server does not answer that call, or not with that method.',
   internalError: 'The server could not answer this call; try again later.',
+  missingParamCallbackURL: 'You must specify a callbackURL in the parameters.',
+  missingParamHookID: 'You must specify a hookID in the parameters.',
+  createHookError:
+    'The hook could not be created: its callbackURL must be http or https to a public address, and an integration may register at most 100 hooks.',
+  destroyMissingHook: 'The hook informed was not found.',
 } as const;
 
 /** A key BigBlueButton documents for a FAILED answer. */

@@ -100,6 +100,23 @@ export const bbbApiMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // Hooks (BigBlueButton's webhooks API): a callback URL that is POSTed the events of one meeting
+  // or of all the owner's meetings. `hook_id` is the number the API answers (unique, increasing).
+  '0603_bbb_api_hooks': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('bbb_api_hooks')
+        .addColumn('hook_id', 'integer', (column) => column.primaryKey())
+        // The organisation whose secret registered it, or '' for the operator-wide secret.
+        .addColumn('owner', 'text', (column) => column.notNull())
+        .addColumn('callback_url', 'text', (column) => column.notNull())
+        .addColumn('meeting_id', 'text')
+        .addColumn('raw', 'integer', (column) => column.notNull())
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
+        .addUniqueConstraint('bbb_api_hooks_owner_callback', ['owner', 'callback_url'])
+        .execute();
+    },
+  },
 };
 
 /** Table types of the BigBlueButton API domain (rows read back are checked with zod). */
@@ -140,5 +157,13 @@ export type BbbApiTables = {
     used_at_ms: number | string | null;
     grant_hash: string | null;
     grant_expires_at_ms: number | string | null;
+  };
+  bbb_api_hooks: {
+    hook_id: number;
+    owner: string;
+    callback_url: string;
+    meeting_id: string | null;
+    raw: number;
+    created_at_ms: number | string;
   };
 };

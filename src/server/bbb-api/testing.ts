@@ -114,7 +114,10 @@ export async function startBbbApiTestApp(
           secret: 'secret' in settings ? settings.secret : testSecret,
           checksumAlgorithms: settings.checksumAlgorithms ?? checksumAlgorithms,
         },
+        // The tests' callback receivers listen on 127.0.0.1.
+        allowPrivateCallbacks: true,
       });
+      registry.roomModules.push(api.hooksModule);
       await app.register(bbbApiHttp, { api, siteUrl: () => testSiteUrl });
       await app.register(bbbIntegrationsHttp, { api, organisations: people.organisations, siteUrl: () => testSiteUrl });
       await app.register(operationsHttp, { storage, gateway, registry, metricsToken: testMetricsToken, metrics: [api.metrics.calls] });

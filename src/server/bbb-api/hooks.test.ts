@@ -1,0 +1,153 @@
+/**
+ * The webhooks API on both engines: hooks/create (idempotent, per owner, only public http(s)
+ * callbacks in production), hooks/list and hooks/destroy with their documented answers, and the
+ * callbacks — meeting-created, user-joined, user-left, meeting-ended — POSTed to a real HTTP
+ * receiver as forms signed with sha1(callbackURL + body + secret); a failing receiver is tried
+ * again with the same timestamp.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../platform/clock.js';
+import { bothEngines, openTestStorage } from '../storage/testing.js';
+import { BbbHooks, isPublicHost } from './hooks.js';
+import { bbbApiMigrations } from './migrations.js';
+import { type BbbApiTestApp, mathsCreateParams, startBbbApiTestApp, testSecret } from './testing.js';
+
+/** A callback receiver: what it was sent, with the checksum it was given. */
+async function receiver(statusFor: (count: number) => number = () => 200) {
+  const received: { url: string; body: string }[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      received.push({ url: request.url ?? '', body });
+      response.statusCode = statusFor(received.length);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return { base, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/** The events a receiver got, each checked against its checksum. */
+function eventsOf(callbackUrl: string, received: { url: string; body: string }[], secret = testSecret) {
+  return received.map(({ url, body }) => {
+    const checksum = new URL(url, 'http://x').searchParams.get('checksum');
+    expect(checksum).toBe(createHash('sha1').update(`${callbackUrl}${body}${secret}`).digest('hex'));
+    const form = new URLSearchParams(body);
+    return { event: JSON.parse(form.get('event') ?? '{}').data, timestamp: form.get('timestamp') };
+  });
+}
+
+describe.each(bothEngines)('hooks (%s)', (engine) => {
+  let bbb: BbbApiTestApp;
+  let sink: Awaited<ReturnType<typeof receiver>>;
+  beforeEach(async () => {
+    bbb = await startBbbApiTestApp(engine);
+    sink = await receiver();
+  });
+  afterEach(async () => {
+    await sink.close();
+    await bbb.close();
+  });
+  /** A signed call's `<response>`. */
+  const call = async (...args: Parameters<BbbApiTestApp['call']>) => (await bbb.call(...args)).response;
+
+  it('registers a hook once, lists it, and removes it, with the documented answers', async () => {
+    const callbackURL = `${sink.base}/callback`;
+    expect(await call('hooks/create', [])).toMatchObject({ returncode: 'FAILED', messageKey: 'missingParamCallbackURL' });
+    expect(await call('hooks/create', [['callbackURL', 'ftp://example.org/x']])).toMatchObject({ messageKey: 'createHookError' });
+    const created = await call('hooks/create', [['callbackURL', callbackURL]]);
+    expect(created).toMatchObject({ returncode: 'SUCCESS', hookID: '1', permanentHook: 'false', rawData: 'false' });
+    expect(await call('hooks/create', [['callbackURL', callbackURL]])).toMatchObject({ hookID: '1', messageKey: 'duplicateWarning' });
+    await call('hooks/create', [
+      ['callbackURL', `${sink.base}/maths`],
+      ['meetingID', 'maths-101'],
+    ]);
+    const listed = await call('hooks/list', [['meetingID', 'maths-101']]);
+    expect(listed.returncode).toBe('SUCCESS');
+    expect(JSON.stringify(listed)).toContain(`${sink.base}/maths`);
+    expect(JSON.stringify(await call('hooks/list', [['meetingID', 'physics']]))).not.toContain(`${sink.base}/maths`);
+    expect(await call('hooks/destroy', [])).toMatchObject({ messageKey: 'missingParamHookID' });
+    expect(await call('hooks/destroy', [['hookID', '99']])).toMatchObject({ messageKey: 'destroyMissingHook' });
+    expect(await call('hooks/destroy', [['hookID', 'x1']])).toMatchObject({ messageKey: 'destroyMissingHook' });
+    expect(await call('hooks/destroy', [['hookID', '1']])).toMatchObject({ returncode: 'SUCCESS', removed: 'true' });
+    expect(await call('hooks/destroy', [['hookID', '1']])).toMatchObject({ messageKey: 'destroyMissingHook' });
+    expect(await call('hooks/create', [['callbackURL', callbackURL]], { secret: 'wrong-secret-0123456789' })).toMatchObject({
+      messageKey: 'checksumError',
+    });
+  });
+
+  it('calls back a meeting’s events in order, signed: created, a user joined and left, ended', async () => {
+    const callbackURL = `${sink.base}/events?app=moodle`;
+    await call('hooks/create', [['callbackURL', callbackURL]]);
+    const created = await call('create', mathsCreateParams);
+    expect(created.returncode).toBe('SUCCESS');
+    await bbb.api.hooks.settled();
+    const { roomId } = (await bbb.api.store.findOpen('maths-101')) ?? { roomId: '' };
+    const leave = await bbb.enter(roomId as never, 'Ada', true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bbb.api.hooks.settled();
+    leave();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bbb.api.hooks.settled();
+    expect(
+      await call('end', [
+        ['meetingID', 'maths-101'],
+        ['password', 'mp'],
+      ]),
+    ).toMatchObject({ returncode: 'SUCCESS' });
+    await bbb.api.hooks.settled();
+    const events = eventsOf(callbackURL, sink.received);
+    expect(events.map(({ event }) => event.id)).toEqual(['meeting-created', 'user-joined', 'user-left', 'meeting-ended']);
+    expect(events[0]?.event.attributes.meeting).toMatchObject({ 'external-meeting-id': 'maths-101', name: 'Maths 101' });
+    expect(events[1]?.event.attributes.user).toMatchObject({ name: 'Ada', role: 'MODERATOR' });
+  });
+});
+
+describe('hook callbacks', () => {
+  it('are tried again with the same timestamp until answered 2xx, and given up after three tries', async () => {
+    const storage = await openTestStorage('sqlite', bbbApiMigrations);
+    const flaky = await receiver((count) => (count < 2 ? 500 : 200));
+    try {
+      const hooks = new BbbHooks({
+        storage,
+        clock: new ManualClock(),
+        logger: pino({ level: 'silent' }),
+        secretOf: async () => 'hook-secret',
+        allowPrivateCallbacks: true,
+        wait: async () => {},
+      });
+      await hooks.create(null, { callbackUrl: `${flaky.base}/x`, meetingId: null, raw: false });
+      const meeting = { organisationId: null, meetingId: 'm', internalId: 'i', name: 'M', createTimeMs: 1 };
+      hooks.emit({ id: 'meeting-ended', meeting });
+      await hooks.settled();
+      expect(flaky.received).toHaveLength(2);
+      expect(new Set(flaky.received.map(({ body }) => new URLSearchParams(body).get('timestamp'))).size).toBe(1);
+    } finally {
+      await flaky.close();
+      await storage.dispose();
+    }
+  });
+
+  it('go only to public http(s) hosts in production', () => {
+    for (const host of [
+      'localhost',
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '::1',
+      'fd00::1',
+      'printer.local',
+    ])
+      expect(isPublicHost(host), host).toBe(false);
+    for (const host of ['moodle.example.edu', '93.184.216.34', '2001:db8::1']) expect(isPublicHost(host), host).toBe(true);
+  });
+});

@@ -1,0 +1,262 @@
+/**
+ * BigBlueButton's webhooks API (`hooks/create`, `hooks/destroy`, `hooks/list`) and the callbacks
+ * it promises: each event of a meeting — `meeting-created`, `user-joined`, `user-left`,
+ * `meeting-ended` — POSTed as a form (`event=<JSON>&timestamp=<ms>`) to every hook of the meeting's
+ * owner that listens to all its meetings or to that meetingID, signed in the URL with
+ * `checksum = sha1(callbackURL + body + secret)` (the owner's secret). One hook's callbacks go one
+ * at a time, in order; a callback that is not answered 2xx (a redirect included) is tried again
+ * `hookAttemptsMax` times in all, with the same timestamp. Hooks are scoped like meetings: an
+ * organisation's secret sees and calls only its own.
+ *
+ * A callback is a request this server makes to an address an integration chose, so it is refused
+ * (`createHookError`) unless it is http(s) to a public address: no loopback, private, link-local
+ * or special host given literally, nor `localhost` (tests allow them with `allowPrivateCallbacks`).
+ * A name that resolves to a private address is not checked (the trade-off is written in CONTEXT.md).
+ */
+import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { Logger } from 'pino';
+import type { Clock } from '../platform/clock.js';
+import { KeyedSerializer } from '../platform/keyed-serializer.js';
+import type { Storage } from '../storage/index.js';
+import type { BbbApiTables } from './migrations.js';
+
+/** How many times one callback is tried in all, and the wait before each retry. */
+export const hookAttemptsMax = 3;
+const retryDelaysMs = [1_000, 5_000];
+/** How long one callback may take. */
+const callbackTimeoutMs = 5_000;
+/** The most hooks one owner may register. */
+export const hooksPerOwnerMax = 100;
+
+/** A registered hook, as `hooks/list` shows it. */
+export interface Hook {
+  hookId: number;
+  callbackUrl: string;
+  meetingId: string | null;
+  raw: boolean;
+}
+
+/** Which meeting an event is about. */
+export interface HookMeeting {
+  /** The organisation whose secret made the meeting, or null for the operator's. */
+  organisationId: string | null;
+  meetingId: string;
+  internalId: string;
+  name: string;
+  createTimeMs: number;
+}
+
+/** A participant an event is about. */
+export interface HookUser {
+  participantId: string;
+  name: string;
+  role: 'MODERATOR' | 'VIEWER';
+}
+
+export type HookEvent =
+  | { id: 'meeting-created'; meeting: HookMeeting }
+  | { id: 'meeting-ended'; meeting: HookMeeting }
+  | { id: 'user-joined' | 'user-left'; meeting: HookMeeting; user: HookUser };
+
+/** What the hooks need: storage, time, each owner's secret now, and how to POST. */
+export interface BbbHooksOptions {
+  storage: Storage;
+  clock: Clock;
+  logger: Logger;
+  /** The secret callbacks of `organisationId`'s hooks (null: the operator's) are signed with, if it has one. */
+  secretOf: (organisationId: string | null) => Promise<string | undefined>;
+  /** Callback URLs to loopback and private addresses are allowed (tests). Default false. */
+  allowPrivateCallbacks?: boolean | undefined;
+  /** Sends a callback (default: `fetch`, no redirects followed). */
+  post?: ((url: string, body: string) => Promise<number>) | undefined;
+  /** Waits before a retry (default: the clock's timer). */
+  wait?: ((ms: number) => Promise<void>) | undefined;
+}
+
+const ownerKey = (organisationId: string | null) => organisationId ?? '';
+
+export class BbbHooks {
+  readonly #deliveries = new KeyedSerializer();
+  /** Callbacks under way (tests wait for them; shutdown could). */
+  readonly #pending = new Set<Promise<void>>();
+
+  constructor(private readonly options: BbbHooksOptions) {}
+
+  private get db() {
+    return this.options.storage.db.withTables<BbbApiTables>();
+  }
+
+  /** Whether `url` may be a callback: http(s) to a public host (unless private callbacks are allowed). */
+  acceptsCallback(url: string): boolean {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return false;
+    }
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+    if (parsed.username || parsed.password) return false;
+    return this.options.allowPrivateCallbacks === true || isPublicHost(parsed.hostname);
+  }
+
+  /** Registers a hook, or finds the owner's hook with this callback URL (`duplicate`); undefined when the owner has too many. */
+  async create(
+    organisationId: string | null,
+    hook: { callbackUrl: string; meetingId: string | null; raw: boolean },
+  ): Promise<{ hookId: number; duplicate: boolean } | undefined> {
+    const owner = ownerKey(organisationId);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const existing = await this.db
+        .selectFrom('bbb_api_hooks')
+        .select('hook_id')
+        .where('owner', '=', owner)
+        .where('callback_url', '=', hook.callbackUrl)
+        .executeTakeFirst();
+      if (existing) return { hookId: existing.hook_id, duplicate: true };
+      const counted = await this.db
+        .selectFrom('bbb_api_hooks')
+        .select((select) => select.fn.countAll().as('count'))
+        .where('owner', '=', owner)
+        .executeTakeFirst();
+      if (Number(counted?.count ?? 0) >= hooksPerOwnerMax) return undefined;
+      const last = await this.db
+        .selectFrom('bbb_api_hooks')
+        .select((select) => select.fn.max('hook_id').as('last'))
+        .executeTakeFirst();
+      const hookId = Number(last?.last ?? 0) + 1;
+      try {
+        await this.db
+          .insertInto('bbb_api_hooks')
+          .values({
+            hook_id: hookId,
+            owner,
+            callback_url: hook.callbackUrl,
+            meeting_id: hook.meetingId,
+            raw: hook.raw ? 1 : 0,
+            created_at_ms: this.options.clock.nowMs(),
+          })
+          .execute();
+        return { hookId, duplicate: false };
+      } catch {
+        // Another registration took this number or this URL at the same moment: look again.
+      }
+    }
+    throw new Error('a hook could not be registered after five attempts');
+  }
+
+  /** Removes the owner's hook; false when it has none with this id. */
+  async destroy(organisationId: string | null, hookId: number): Promise<boolean> {
+    const removed = await this.db
+      .deleteFrom('bbb_api_hooks')
+      .where('owner', '=', ownerKey(organisationId))
+      .where('hook_id', '=', hookId)
+      .executeTakeFirst();
+    return Number(removed.numDeletedRows) === 1;
+  }
+
+  /** The owner's hooks: all, or those that hear `meetingId` (its own and the global ones). */
+  async list(organisationId: string | null, meetingId?: string): Promise<Hook[]> {
+    let query = this.db.selectFrom('bbb_api_hooks').selectAll().where('owner', '=', ownerKey(organisationId));
+    if (meetingId !== undefined)
+      query = query.where((where) => where.or([where('meeting_id', 'is', null), where('meeting_id', '=', meetingId)]));
+    const rows = await query.orderBy('hook_id').execute();
+    return rows.map((row) => ({ hookId: row.hook_id, callbackUrl: row.callback_url, meetingId: row.meeting_id, raw: row.raw === 1 }));
+  }
+
+  /** Sends `event` to every hook that hears its meeting (in the background; failures are logged). */
+  emit(event: HookEvent): void {
+    const timestampMs = this.options.clock.nowMs();
+    const delivery = this.#deliver(event, timestampMs).catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'hook callbacks failed'),
+    );
+    this.#pending.add(delivery);
+    void delivery.finally(() => this.#pending.delete(delivery));
+  }
+
+  /** Resolves once every callback started so far has been delivered or given up. */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
+  }
+
+  async #deliver(event: HookEvent, timestampMs: number): Promise<void> {
+    const hooks = await this.list(event.meeting.organisationId, event.meeting.meetingId);
+    if (hooks.length === 0) return;
+    const secret = await this.options.secretOf(event.meeting.organisationId);
+    if (!secret) return;
+    const body = new URLSearchParams({ event: JSON.stringify(eventData(event, timestampMs)), timestamp: String(timestampMs) }).toString();
+    await Promise.all(hooks.map((hook) => this.#deliveries.run(String(hook.hookId), () => this.#callback(hook, body, secret))));
+  }
+
+  async #callback(hook: Hook, body: string, secret: string): Promise<void> {
+    const checksum = createHash('sha1').update(`${hook.callbackUrl}${body}${secret}`).digest('hex');
+    const url = `${hook.callbackUrl}${hook.callbackUrl.includes('?') ? '&' : '?'}checksum=${checksum}`;
+    const post = this.options.post ?? postForm;
+    for (let attempt = 1; attempt <= hookAttemptsMax; attempt++) {
+      const status = await post(url, body).catch(() => 0);
+      if (status >= 200 && status < 300) return;
+      const delayMs = retryDelaysMs[attempt - 1];
+      if (delayMs === undefined) break;
+      await (this.options.wait ?? ((ms: number) => new Promise<void>((resolve) => this.options.clock.setTimeout(resolve, ms))))(delayMs);
+    }
+    this.options.logger.warn({ hookId: hook.hookId }, 'a hook callback was given up');
+  }
+}
+
+/** The event as BigBlueButton's webhooks send it when `getRaw` is false. */
+function eventData(event: HookEvent, timestampMs: number) {
+  const meeting = {
+    'internal-meeting-id': event.meeting.internalId,
+    'external-meeting-id': event.meeting.meetingId,
+    ...(event.id === 'meeting-created' ? { name: event.meeting.name, 'create-time': event.meeting.createTimeMs } : {}),
+  };
+  const user =
+    event.id === 'user-joined' || event.id === 'user-left'
+      ? { user: { 'internal-user-id': event.user.participantId, name: event.user.name, role: event.user.role, presenter: false } }
+      : {};
+  return { data: { type: 'event', id: event.id, attributes: { meeting, ...user }, event: { ts: timestampMs } } };
+}
+
+/** POSTs a form, following no redirect; the status (0 when nothing answered in time). */
+async function postForm(url: string, body: string): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(callbackTimeoutMs),
+  });
+  await response.body?.cancel();
+  return response.status;
+}
+
+/** Whether a host name given in a URL is public: not localhost, nor a loopback, private, link-local, shared or special address. */
+export function isPublicHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local')) return false;
+  const version = isIP(host);
+  if (version === 4) {
+    const [a = 0, b = 0] = host.split('.').map(Number);
+    return !(
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      a >= 224
+    );
+  }
+  if (version === 6) {
+    return !(
+      host === '::' ||
+      host === '::1' ||
+      host.startsWith('fc') ||
+      host.startsWith('fd') ||
+      host.startsWith('fe80') ||
+      host.startsWith('::ffff:')
+    );
+  }
+  return true;
+}
