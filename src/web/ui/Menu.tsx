@@ -24,6 +24,10 @@ export function Menu(props: {
   align?: 'start' | 'end';
 }) {
   const [open, setOpen] = useState(false);
+  // What the key handler reads: the state as rendered, even before effects run after a render
+  // (a key pressed right after the panel appears must find it open).
+  const isOpen = useRef(false);
+  isOpen.current = open;
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
@@ -35,7 +39,7 @@ export function Menu(props: {
   ];
 
   const onKeyDown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && open) {
+    if (event.key === 'Escape' && isOpen.current) {
       event.stopPropagation();
       setOpen(false);
       button.current?.focus();
@@ -45,7 +49,7 @@ export function Menu(props: {
     const list = items();
     if (list.length === 0) return;
     event.preventDefault();
-    if (!open) {
+    if (!isOpen.current) {
       setOpen(true);
       // The panel is drawn at the next render; its first item then takes the focus.
       requestAnimationFrame(() => items()[0]?.focus());
