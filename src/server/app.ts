@@ -146,7 +146,9 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     // A BigBlueButton join link's grant: the name and role its integration gave.
     admitGrant: async (grant, roomId) => {
       const granted = await services.bbbApi?.landing.admit(grant, roomId);
-      return granted && { displayName: granted.displayName, granted: { role: granted.role, waits: granted.waits } };
+      return (
+        granted && { displayName: granted.displayName, granted: { role: granted.role, waits: granted.waits, external: granted.external } }
+      );
     },
     // A signed-in owner of the room, or an owner or admin of its organisation, joins as moderator;
     // any signed-in person carries their person id into the meeting (an assembly's attendance).

@@ -74,6 +74,9 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
     const ticket = await ticketOf([
       ['fullName', 'Ada Teacher'],
       ['password', 'mp'],
+      ['userID', 'moodle-user-42'],
+      ['userdata-bbb_auto_join_audio', 'true'],
+      ['userdata-Course', 'Maths <101>'],
     ]);
     const entered = await enter(ticket);
     expect(entered.statusCode, entered.body).toBe(200);
@@ -94,6 +97,14 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
     const teacher = await TestClient.connect(server.baseUrl);
     teacher.send({ type: 'join', roomId: landing.roomId, displayName: 'Anything typed', media, grant: landing.grant });
     expect((await teacher.next('joined')).self).toMatchObject({ displayName: 'Ada Teacher', role: 'moderator' });
+    // getMeetingInfo names her by the integration's userID and shows its userdata back (escaped), as BigBlueButton does.
+    const info = await call('getMeetingInfo', [['meetingID', 'landing']]);
+    expect(info.body).toContain(
+      '<customdata><bbb_auto_join_audio>true</bbb_auto_join_audio><Course>Maths &lt;101&gt;</Course></customdata>',
+    );
+    expect(parseResponse(info.body)).toMatchObject({
+      attendees: { attendee: [{ userID: 'moodle-user-42', fullName: 'Ada Teacher', role: 'MODERATOR' }] },
+    });
     // A guest's link (guest=true, the policy asks the moderator) waits; a forged grant is refused.
     const guestLanding = (
       await enter(

@@ -218,6 +218,7 @@ export class BbbApi {
         if (!meeting) return;
         const user = {
           participantId: participant.id,
+          externalUserId: participant.external?.userId ?? participant.id,
           name: participant.displayName,
           role: participant.isModerator ? 'MODERATOR' : 'VIEWER',
         } as const;

@@ -7,8 +7,17 @@ import { bbbApiLimits } from '../../shared/limits.js';
 import { success } from '../platform/outcome.js';
 import { type BbbMeetingSettings, type GuestPolicy, guestPolicies } from './meetings-store.js';
 import { bbbFailure } from './messages.js';
-import { booleanParam, cleanText, meetingIdParam, numberParam, optionalText, type ParamResult, strictBooleanParam } from './params.js';
-import { metadataNamePattern } from './xml.js';
+import {
+  booleanParam,
+  cleanText,
+  meetingIdParam,
+  metadataParams,
+  numberParam,
+  optionalText,
+  type ParamResult,
+  prefixedParams,
+  strictBooleanParam,
+} from './params.js';
 
 /** What a `create` call asks for. */
 export interface CreateRequest {
@@ -38,7 +47,7 @@ export function readCreateRequest(params: ReadonlyMap<string, string>): ParamRes
   if (!moderatorPassword.ok) return moderatorPassword;
   const settings = readSettings(params);
   if (!settings.ok) return settings;
-  const metadata = readMetadata(params);
+  const metadata = prefixedParams(params, metadataParams);
   if (!metadata.ok) return metadata;
   return success({
     meetingId: meetingId.value,
@@ -127,22 +136,4 @@ export function optionalUrl(params: ReadonlyMap<string, string>, name: string): 
     // refused below
   }
   return bbbFailure('validationError', `${name} must be an http:// or https:// URL.`);
-}
-
-function readMetadata(params: ReadonlyMap<string, string>): ParamResult<Record<string, string>> {
-  const metadata: Record<string, string> = {};
-  let count = 0;
-  for (const [key, value] of params) {
-    if (!key.startsWith('meta_')) continue;
-    const name = key.slice('meta_'.length).toLowerCase();
-    if (name.length > bbbApiLimits.metadataNameCharactersMax || !metadataNamePattern.test(name)) {
-      return bbbFailure('validationError', `The metadata name ${JSON.stringify(key.slice(0, 80))} is not allowed.`);
-    }
-    const cleaned = cleanText(value);
-    if (cleaned.length > bbbApiLimits.textCharactersMax) return bbbFailure('validationError', `${key} is too long.`);
-    count += 1;
-    if (count > bbbApiLimits.metadataEntriesMax) return bbbFailure('validationError', 'Too many meta_ parameters.');
-    if (!Object.hasOwn(metadata, name)) metadata[name] = cleaned;
-  }
-  return success(metadata);
 }

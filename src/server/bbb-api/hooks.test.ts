@@ -106,6 +106,9 @@ describe.each(bothEngines)('hooks (%s)', (engine) => {
     expect(events.map(({ event }) => event.id)).toEqual(['meeting-created', 'user-joined', 'user-left', 'meeting-ended']);
     expect(events[0]?.event.attributes.meeting).toMatchObject({ 'external-meeting-id': 'maths-101', name: 'Maths 101' });
     expect(events[1]?.event.attributes.user).toMatchObject({ name: 'Ada', role: 'MODERATOR' });
+    // Someone who came in without the API's join is named by the participant id in both places.
+    const ada = events[1]?.event.attributes.user;
+    expect(ada?.['external-user-id']).toBe(ada?.['internal-user-id']);
   });
 });
 

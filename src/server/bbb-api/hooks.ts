@@ -50,6 +50,8 @@ export interface HookMeeting {
 /** A participant an event is about. */
 export interface HookUser {
   participantId: string;
+  /** The integration's `userID` (or the one generated for its join); the participant id for anyone who came otherwise. */
+  externalUserId: string;
   name: string;
   role: 'MODERATOR' | 'VIEWER';
 }
@@ -212,7 +214,15 @@ function eventData(event: HookEvent, timestampMs: number) {
   };
   const user =
     event.id === 'user-joined' || event.id === 'user-left'
-      ? { user: { 'internal-user-id': event.user.participantId, name: event.user.name, role: event.user.role, presenter: false } }
+      ? {
+          user: {
+            'internal-user-id': event.user.participantId,
+            'external-user-id': event.user.externalUserId,
+            name: event.user.name,
+            role: event.user.role,
+            presenter: false,
+          },
+        }
       : {};
   return { data: { type: 'event', id: event.id, attributes: { meeting, ...user }, event: { ts: timestampMs } } };
 }

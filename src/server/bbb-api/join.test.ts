@@ -56,6 +56,23 @@ describe.each(bothEngines)('the join call (%s)', (engine) => {
     expect(await t.api.store.redeemTicket(ticketHash(session), t.clock.nowMs())).toBeUndefined();
   });
 
+  it('keeps userdata-* with the ticket, names as given, and refuses names that cannot be XML elements or too many', async () => {
+    await t.call('create', mathsCreateParams);
+    const join = (params: [string, string][]) =>
+      t.call('join', [['meetingID', 'maths-101'], ['fullName', 'Ada'], ['password', 'ap'], ['redirect', 'false'], ...params]);
+    const kept = await join([
+      ['userdata-bbb_skip_check_audio', 'true'],
+      ['userdata-Colour', ' blue\u0007 '],
+    ]);
+    const stored = await t.api.store.redeemTicket(ticketHash(String(kept.response.session_token)), t.clock.nowMs());
+    expect(stored?.userData).toEqual({ bbb_skip_check_audio: 'true', Colour: 'blue' });
+    for (const name of ['userdata-1st', 'userdata-a:b', 'userdata-', `userdata-${'x'.repeat(65)}`]) {
+      expect((await join([[name, 'v']])).response.messageKey, name).toBe('validationError');
+    }
+    const many = Array.from({ length: bbbApiLimits.metadataEntriesMax + 1 }, (_, index): [string, string] => [`userdata-k${index}`, 'v']);
+    expect((await join(many)).response.messageKey).toBe('validationError');
+  });
+
   it('refuses joins with the documented keys: wrong password, unknown meeting, missing name, old createTime', async () => {
     const created = (await t.call('create', mathsCreateParams)).response;
     const base: [string, string][] = [

@@ -13,7 +13,7 @@ import { type BbbApi, operatorSigner, type Signer, sameSecret } from './bbb-api.
 import { optionalUrl } from './create.js';
 import type { BbbMeeting, JoinTicket } from './meetings-store.js';
 import { type BbbFailure, bbbFailure } from './messages.js';
-import { cleanText, meetingIdParam, optionalText, type ParamResult } from './params.js';
+import { cleanText, meetingIdParam, optionalText, type ParamResult, prefixedParams, userDataParams } from './params.js';
 
 /** An accepted join: the ticket to hand to the browser and what the session XML says. */
 export interface Joined {
@@ -50,6 +50,8 @@ export async function join(
   const urls = { userId: optionalText(params, 'userID', bbbApiLimits.textCharactersMax), avatarUrl: optionalUrl(params, 'avatarURL') };
   if (!urls.userId.ok) return urls.userId;
   if (!urls.avatarUrl.ok) return urls.avatarUrl;
+  const userData = prefixedParams(params, userDataParams);
+  if (!userData.ok) return userData;
   const internalUserId = `w_${userIdPart()}`;
   const nowMs = api.clock.nowMs();
   const details: JoinTicket = {
@@ -62,6 +64,7 @@ export async function join(
     guestStatus,
     logoutUrl: meeting.settings.logoutUrl,
     avatarUrl: urls.avatarUrl.value ?? null,
+    userData: userData.value,
     createdAtMs: nowMs,
     expiresAtMs: nowMs + bbbApiLimits.joinTicketLifetimeMs,
   };

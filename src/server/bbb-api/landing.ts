@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RoomId } from '../../shared/ids.js';
 import { bbbApiLimits } from '../../shared/limits.js';
+import type { ExternalIdentity } from '../meetings/index.js';
 import type { Clock } from '../platform/clock.js';
 import { displayNameOf, ticketHash } from './join.js';
 import type { BbbMeetingsStore, JoinTicket } from './meetings-store.js';
@@ -21,6 +22,8 @@ export interface GrantedJoin {
   waits: boolean;
   /** Where to go on leaving (`logoutURL`), if the integration gave one (http or https only). */
   logoutUrl: string | null;
+  /** Who the integration says this is: its `userID` (or the one generated for the join) and `userdata-*`. */
+  external: ExternalIdentity;
 }
 
 const granted = (ticket: JoinTicket): GrantedJoin => ({
@@ -29,6 +32,7 @@ const granted = (ticket: JoinTicket): GrantedJoin => ({
   role: ticket.role,
   waits: ticket.guestStatus === 'wait',
   logoutUrl: ticket.logoutUrl !== null && /^https?:\/\//i.test(ticket.logoutUrl) ? ticket.logoutUrl : null,
+  external: { userId: ticket.userId, data: ticket.userData },
 });
 
 export class BbbLanding {

@@ -39,7 +39,8 @@ interface Presence {
 function attendeeXml(participant: ParticipantView): XmlElements {
   const hasVideo = participant.publishing && !participant.media.videoMuted;
   return {
-    userID: participant.id,
+    // The integration's userID (or the one its join generated); Plenary's own id for anyone else.
+    userID: participant.external?.userId ?? participant.id,
     fullName: participant.displayName,
     role: participant.isModerator ? 'MODERATOR' : 'VIEWER',
     isPresenter: false,
@@ -47,7 +48,7 @@ function attendeeXml(participant: ParticipantView): XmlElements {
     hasJoinedVoice: participant.publishing,
     hasVideo,
     clientType: 'HTML5',
-    customdata: '',
+    customdata: participant.external && Object.keys(participant.external.data).length > 0 ? { ...participant.external.data } : '',
   };
 }
 

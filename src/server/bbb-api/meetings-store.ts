@@ -95,6 +95,8 @@ export interface JoinTicket {
   guestStatus: 'allow' | 'wait';
   logoutUrl: string | null;
   avatarUrl: string | null;
+  /** The join's `userdata-*` parameters, by name without the prefix. */
+  userData: Record<string, string>;
   createdAtMs: number;
   expiresAtMs: number;
 }
@@ -109,6 +111,7 @@ const TicketRowSchema = z.object({
   guest_status: z.enum(['allow', 'wait']),
   logout_url: z.string().nullable(),
   avatar_url: z.string().nullable(),
+  user_data_json: z.string().transform((text) => z.record(z.string(), z.string()).parse(JSON.parse(text))),
   created_at_ms: z.coerce.number().int(),
   expires_at_ms: z.coerce.number().int(),
 });
@@ -126,6 +129,7 @@ function ticketFromRow(row: unknown): JoinTicket {
     guestStatus: parsed.guest_status,
     logoutUrl: parsed.logout_url,
     avatarUrl: parsed.avatar_url,
+    userData: parsed.user_data_json,
     createdAtMs: parsed.created_at_ms,
     expiresAtMs: parsed.expires_at_ms,
   };
@@ -246,6 +250,7 @@ export class BbbMeetingsStore {
         guest_status: ticket.guestStatus,
         logout_url: ticket.logoutUrl,
         avatar_url: ticket.avatarUrl,
+        user_data_json: JSON.stringify(ticket.userData),
         created_at_ms: ticket.createdAtMs,
         expires_at_ms: ticket.expiresAtMs,
         used_at_ms: null,

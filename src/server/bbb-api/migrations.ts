@@ -117,6 +117,16 @@ export const bbbApiMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // The `userdata-*` parameters of a join, carried into the meeting with the integration's userID
+  // and shown back to it (getMeetingInfo's `customdata`).
+  '0604_bbb_api_join_user_data': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('bbb_api_join_tickets')
+        .addColumn('user_data_json', 'text', (column) => column.notNull().defaultTo('{}'))
+        .execute();
+    },
+  },
 };
 
 /** Table types of the BigBlueButton API domain (rows read back are checked with zod). */
@@ -157,6 +167,7 @@ export type BbbApiTables = {
     used_at_ms: number | string | null;
     grant_hash: string | null;
     grant_expires_at_ms: number | string | null;
+    user_data_json: string;
   };
   bbb_api_hooks: {
     hook_id: number;

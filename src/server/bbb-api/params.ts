@@ -6,6 +6,7 @@
 import { bbbApiLimits } from '../../shared/limits.js';
 import { type Result, success } from '../platform/outcome.js';
 import { type BbbFailureKey, bbbFailure } from './messages.js';
+import { metadataNamePattern, userDataNamePattern } from './xml.js';
 
 /** A parameter's value, or the failure to answer with. */
 export type ParamResult<T> = Result<T, BbbFailureKey>;
@@ -70,4 +71,43 @@ export function strictBooleanParam(params: ReadonlyMap<string, string>, name: st
   if (raw === undefined || raw === '') return success(fallback);
   if (raw !== 'true' && raw !== 'false') return bbbFailure('validationError', `${name} must be true or false.`);
   return success(raw === 'true');
+}
+
+/** A family of parameters named by a prefix (`meta_*`, `userdata-*`) and how their names are kept. */
+export interface PrefixedParams {
+  prefix: string;
+  /** Whether names are lower-cased (BigBlueButton does so for `meta_`, not for `userdata-`). */
+  lowerCase: boolean;
+  /** The names allowed after the prefix (they become XML element names). */
+  namePattern: RegExp;
+}
+
+/** `create`'s `meta_*` parameters: names lower-cased, as BigBlueButton does. */
+export const metadataParams: PrefixedParams = { prefix: 'meta_', lowerCase: true, namePattern: metadataNamePattern };
+/** `join`'s `userdata-*` parameters: names kept as given. */
+export const userDataParams: PrefixedParams = { prefix: 'userdata-', lowerCase: false, namePattern: userDataNamePattern };
+
+/**
+ * Every parameter of a family, by name after the prefix, its value cleaned: at most
+ * `bbbApiLimits.metadataEntriesMax` of them, names up to `metadataNameCharactersMax` matching the
+ * family's pattern, values up to `textCharactersMax`; the first of two names that differ only
+ * by case wins where names are lower-cased.
+ */
+export function prefixedParams(params: ReadonlyMap<string, string>, family: PrefixedParams): ParamResult<Record<string, string>> {
+  const entries: Record<string, string> = {};
+  let count = 0;
+  for (const [key, value] of params) {
+    if (!key.startsWith(family.prefix)) continue;
+    const rest = key.slice(family.prefix.length);
+    const name = family.lowerCase ? rest.toLowerCase() : rest;
+    if (name.length > bbbApiLimits.metadataNameCharactersMax || !family.namePattern.test(name)) {
+      return bbbFailure('validationError', `The parameter name ${JSON.stringify(key.slice(0, 80))} is not allowed.`);
+    }
+    const cleaned = cleanText(value);
+    if (cleaned.length > bbbApiLimits.textCharactersMax) return bbbFailure('validationError', `${key} is too long.`);
+    count += 1;
+    if (count > bbbApiLimits.metadataEntriesMax) return bbbFailure('validationError', `Too many ${family.prefix} parameters.`);
+    if (!Object.hasOwn(entries, name)) entries[name] = cleaned;
+  }
+  return success(entries);
 }

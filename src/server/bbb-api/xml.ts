@@ -2,7 +2,8 @@
  * The BigBlueButton API's answers: `<response>` with `returncode` first, the call's elements,
  * then `messageKey` and `message` when there is a note or a failure, as the API reference shows.
  * Written with fast-xml-parser's builder, which escapes every text; element names come from this
- * domain or from metadata names checked against `metadataNamePattern`.
+ * domain or from metadata and user data names checked against `metadataNamePattern` and
+ * `userDataNamePattern`.
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { BbbFailure, BbbNote } from './messages.js';
@@ -34,6 +35,9 @@ export function failedXml(failure: BbbFailure): string {
 
 /** Names metadata may have after `meta_` (lower-cased): XML names starting with a letter, without a colon, so they can be elements. */
 export const metadataNamePattern = /^[a-z][a-z0-9_.-]*$/;
+
+/** Names `userdata-*` parameters may have after the prefix (case kept): XML names starting with a letter, without a colon. */
+export const userDataNamePattern = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

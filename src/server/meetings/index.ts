@@ -3,6 +3,7 @@
 export { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from './allowance.js';
 export { type MeetingsHttpOptions, meetingsHttp } from './http.js';
 export {
+  type ExternalIdentity,
   type Failure,
   type JoinResult,
   type LiveRoom,

@@ -16,7 +16,7 @@ import {
   parseClientMessage,
   type ServerMessage,
 } from '../../shared/protocol.js';
-import type { Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
+import type { ExternalIdentity, Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
 import { meetingsWords } from '../meetings/words.js';
 import type { ScheduledCall } from '../platform/clock.js';
 import { failureText } from '../platform/outcome.js';
@@ -53,7 +53,7 @@ export const noIceServers: IceServersSource = { forParticipant: () => [], renewa
 /** What a valid grant changes in a join: the name the integration gave, and its role and admission. */
 export interface GrantedJoinRequest {
   displayName: string;
-  granted: { role: 'moderator' | 'viewer'; waits: boolean };
+  granted: { role: 'moderator' | 'viewer'; waits: boolean; external?: ExternalIdentity };
 }
 
 /** Wrong access codes tolerated on one connection before it is closed. */

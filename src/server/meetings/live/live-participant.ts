@@ -73,6 +73,8 @@ export interface ParticipantView {
   readonly displayName: string;
   /** The signed-in person behind this participant, verified from their session; `undefined` for a guest. */
   readonly personId: string | undefined;
+  /** Who an integration that let this participant in says they are (a BigBlueButton join's `userID` and `userdata-*`); `undefined` otherwise. */
+  readonly external: ExternalIdentity | undefined;
   readonly role: Role;
   readonly isModerator: boolean;
   readonly media: Readonly<MediaState>;
@@ -92,6 +94,15 @@ export interface ParticipantView {
   summary(): ParticipantSummary;
 }
 
+/**
+ * Who an integration says a participant is, as it gave it when it let them in: its own id for the
+ * person and the data it attached (shown back to the integration, never to other participants).
+ */
+export interface ExternalIdentity {
+  userId: string;
+  data: Readonly<Record<string, string>>;
+}
+
 /** What a participant starts with. */
 export interface ParticipantInit {
   displayName: string;
@@ -102,6 +113,8 @@ export interface ParticipantInit {
   clientId: string | undefined;
   /** The signed-in person, verified from their session; absent for a guest. */
   personId?: string | undefined;
+  /** Who the integration that let them in says they are; absent when none did. */
+  external?: ExternalIdentity | undefined;
 }
 
 export class LiveParticipant implements ParticipantView {
@@ -110,6 +123,7 @@ export class LiveParticipant implements ParticipantView {
   readonly displayName: string;
   readonly clientId: string | undefined;
   readonly personId: string | undefined;
+  readonly external: ExternalIdentity | undefined;
   #role: Role;
   #media: Readonly<MediaState>;
   #connection: ParticipantConnection | undefined;
@@ -127,6 +141,7 @@ export class LiveParticipant implements ParticipantView {
     this.displayName = init.displayName;
     this.clientId = init.clientId;
     this.personId = init.personId;
+    this.external = init.external;
     this.#role = init.role;
     this.#media = init.media;
     this.#connection = init.connection;

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ChatMessage, MediaState, MeetingSettings, ParticipantSummary } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RoomsRepository } from '../rooms-repository.js';
-import type { ParticipantView } from './live-participant.js';
+import type { ExternalIdentity, ParticipantView } from './live-participant.js';
 import type { LiveRoom } from './live-room.js';
 import type { MediaServer } from './media-server.js';
 
@@ -36,7 +36,7 @@ export interface JoinRequest {
    * A role and admission granted by an integration (a BigBlueButton `join` link's grant, verified
    * by signalling): the role without any access code, and whether the guest waits to be let in.
    */
-  granted?: { role: 'moderator' | 'viewer'; waits: boolean } | undefined;
+  granted?: { role: 'moderator' | 'viewer'; waits: boolean; external?: ExternalIdentity | undefined } | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
 }

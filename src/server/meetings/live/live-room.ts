@@ -171,6 +171,7 @@ export class LiveRoom {
       connection,
       clientId: request.clientId,
       personId: request.personId,
+      external: request.granted?.external,
     };
     const waits = request.granted
       ? request.granted.waits && role.value !== 'moderator'
