@@ -1,0 +1,155 @@
+/**
+ * Rooms of 10, 25, 50 and 100 synthetic participants (`bench/synthetic/`, `@roamhq/wrtc`), each
+ * joining one room in turn through Plenary's real signalling and publishing a generated camera
+ * (320×240, 15 fps) and microphone with bursts of talk. Prints, per room size: join time p50/p95
+ * (join sent → `joined`, and → publisher ICE connected), then over a measured window with
+ * everyone in: Janus's, Plenary's and this process's own CPU and memory, media sent to Janus
+ * (bytes in), media Janus sent to subscribers (bytes out; none unless `--subscribe`), loss Janus
+ * reported, and how many talkers the server saw. Nothing is asserted.
+ *
+ *   sh e2e/netns.sh node --import tsx bench/room100.ts [sizes…] [--video=N] [--subscribe]
+ *     [--speak-every-ms=MS] [--window-ms=MS]
+ *
+ * `--video=N`: only the first N of each room publish a camera (default all); `--subscribe`: every
+ * participant subscribes to every other (heavy); talk bursts of 2 s every `--speak-every-ms`
+ * (default 15,000); the window defaults to 10,000 ms. Plenary runs with TURN=off and PLAN_LIMITS=off.
+ */
+import { cpus } from 'node:os';
+import { startPlenary } from '../e2e/harness.js';
+import { janusProcesses } from '../src/server/testing-process.js';
+import { measureUsage, quantile } from './process-usage.js';
+import { addRtp, noRtp, type RtpTotals, SyntheticParticipant } from './synthetic/index.js';
+
+interface Settings {
+  sizes: number[];
+  videoMax: number;
+  subscribe: boolean;
+  speakEveryMs: number;
+  windowMs: number;
+}
+
+function settingsOf(args: string[]): Settings {
+  const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1];
+  const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
+  return {
+    sizes: sizes.length > 0 ? sizes : [10, 25, 50, 100],
+    videoMax: Number(option('video') ?? Number.POSITIVE_INFINITY),
+    subscribe: args.includes('--subscribe'),
+    speakEveryMs: Number(option('speak-every-ms') ?? 15_000),
+    windowMs: Number(option('window-ms') ?? 10_000),
+  };
+}
+
+/**
+ * Each participant's socket comes from an address of its own in 127.0.0.0/8, as if from a machine
+ * of its own: Plenary allows `limits.joinsPerMinuteMax` (60) sockets a minute per address.
+ */
+let socketsOpened = 0;
+function nextSourceAddress(): string {
+  const index = socketsOpened++;
+  return `127.0.${1 + Math.floor(index / 250)}.${2 + (index % 250)}`;
+}
+
+/** One room filled to `size` (or as far as the server lets it), measured, then emptied. */
+async function fillRoom(plenaryUrl: string, size: number, settings: Settings, pids: { server: number; janus: number }) {
+  const created = await fetch(`${plenaryUrl}/api/rooms`, { method: 'POST' });
+  const { roomId } = (await created.json()) as { roomId: string };
+  const participants: SyntheticParticipant[] = [];
+  let refusal: string | undefined;
+  try {
+    for (let index = 0; index < size && refusal === undefined; index += 1) {
+      try {
+        participants.push(
+          await SyntheticParticipant.join({
+            name: `Synthetic ${index + 1}`,
+            room: `${plenaryUrl}/r/${roomId}`,
+            video: index < settings.videoMax,
+            subscribe: settings.subscribe,
+            speakEveryMs: settings.speakEveryMs,
+            localAddress: nextSourceAddress(),
+            seed: index,
+          }),
+        );
+      } catch (error: unknown) {
+        refusal = `participant ${index + 1}: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    const toJoined = participants.map(({ timings }) => timings.joinedMs - timings.joinSentMs);
+    const toConnected = participants.map(({ timings }) => (timings.publisherConnectedMs ?? Number.NaN) - timings.joinSentMs);
+    const window = await measureWindow(participants, settings.windowMs, pids);
+    return { joined: participants.length, refusal, toJoined, toConnected, ...window };
+  } finally {
+    for (const participant of participants) participant.close();
+    // Let the room close in Plenary and Janus before the next one.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+/** Usage and media over `windowMs` with everyone in, and the talkers the first participant heard of. */
+async function measureWindow(participants: SyntheticParticipant[], windowMs: number, pids: { server: number; janus: number }) {
+  const rtpNow = async () => (await Promise.all(participants.map((participant) => participant.rtpTotals()))).reduce(addRtp, noRtp());
+  const before = await rtpNow();
+  const talkers = new Set<string>();
+  const observer = participants[0];
+  const watch = setInterval(() => {
+    for (const [id, summary] of observer?.others ?? []) if (summary.speaking) talkers.add(id);
+  }, 200);
+  const usage = await measureUsage({ ...pids, bench: process.pid }, windowMs);
+  clearInterval(watch);
+  const after = await rtpNow();
+  const delta = noRtp();
+  for (const key of Object.keys(delta) as (keyof RtpTotals)[]) delta[key] = after[key] - before[key];
+  return { usage, delta, talkers: talkers.size };
+}
+
+const kilobits = (bytes: number, windowMs: number) => (bytes * 8) / windowMs;
+
+async function main(): Promise<void> {
+  const settings = settingsOf(process.argv.slice(2));
+  const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off', TURN: 'off' });
+  const rows: string[] = [];
+  try {
+    const [janus] = janusProcesses(plenary.dataDirectory);
+    const pids = { server: plenary.process.pid ?? 0, janus: janus ?? 0 };
+    for (const size of settings.sizes) {
+      const result = await fillRoom(plenary.url, size, settings, pids);
+      const { usage, delta, talkers } = result;
+      const cpu = (name: string) => `${usage[name]?.cpuPercent.toFixed(1)} % CPU, ${usage[name]?.residentMegabytes.toFixed(0)} MB`;
+      const milliseconds = (values: number[]) =>
+        `p50 ${quantile(values, 0.5).toFixed(0)} ms, p95 ${quantile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
+      const inKbps = kilobits(delta.bytesSent, settings.windowMs);
+      console.log(
+        [
+          `${size} asked, ${result.joined} in the room${result.refusal ? ` — stopped at ${result.refusal}` : ''}`,
+          `  join sent → joined:                     ${milliseconds(result.toJoined)}`,
+          `  join sent → publisher ICE connected:    ${milliseconds(result.toConnected)}`,
+          `  Janus ${cpu('janus')}; Plenary ${cpu('server')}; this bench ${cpu('bench')} (over ${settings.windowMs / 1000} s)`,
+          `  into Janus ${inKbps.toFixed(0)} kbit/s (${(inKbps / Math.max(1, result.joined)).toFixed(0)} per publisher); out of Janus to subscribers ${kilobits(delta.bytesReceived, settings.windowMs).toFixed(0)} kbit/s; packets lost upstream ${delta.packetsLostUpstream}, downstream ${delta.packetsLost}`,
+          `  talkers the server reported to participant 1: ${talkers}`,
+        ].join('\n'),
+      );
+      rows.push(
+        `| ${size} | ${result.joined} | ${quantile(result.toJoined, 0.5).toFixed(0)} / ${quantile(result.toJoined, 0.95).toFixed(0)} ms | ` +
+          `${quantile(result.toConnected, 0.5).toFixed(0)} / ${quantile(result.toConnected, 0.95).toFixed(0)} ms | ${cpu('janus')} | ` +
+          `${cpu('server')} | ${cpu('bench')} | ${inKbps.toFixed(0)} kbit/s | ${delta.packetsLostUpstream} | ${talkers} |`,
+      );
+    }
+  } finally {
+    await plenary.stop();
+  }
+  console.log(
+    '\n| asked | in | join → joined p50 / p95 | join → ICE connected p50 / p95 | Janus | Plenary | bench | into Janus | lost | talkers |',
+  );
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const row of rows) console.log(row);
+  console.log(`\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
+}
+
+// `@roamhq/wrtc` crashes when a process that used it exits on its own: end it once everything is closed.
+await main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
