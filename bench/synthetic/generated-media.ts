@@ -85,13 +85,15 @@ export class GeneratedVideo {
   }
 }
 
-/** When a generated microphone talks: bursts of `burstMs` every `everyMs`, the first after `firstAfterMs`. */
+/**
+ * When a generated microphone talks: bursts of `burstMs` every `everyMs` (always, when the burst
+ * is as long as the period), shifted by `phaseMs` so that a room's participants do not talk in chorus.
+ */
 export interface SpeakingSchedule {
   everyMs: number;
-  /** Default 2,000 ms: Janus's talking detection averages over 50 packets (one second). */
+  /** Janus's talking detection averages over 50 packets (one second): a burst should last longer. */
   burstMs: number;
-  /** Default a random moment within the first period, so that a room's participants do not talk in chorus. */
-  firstAfterMs: number;
+  phaseMs: number;
 }
 
 const sampleRate = 48_000;
@@ -127,8 +129,8 @@ export class GeneratedAudio {
   /** True while the schedule says this microphone is talking. */
   isSpeaking(atMs = performance.now()): boolean {
     if (!this.speaking) return false;
-    const sinceFirst = atMs - this.startedMs - this.speaking.firstAfterMs;
-    return sinceFirst >= 0 && sinceFirst % this.speaking.everyMs < this.speaking.burstMs;
+    const { everyMs, burstMs, phaseMs } = this.speaking;
+    return burstMs >= everyMs || (atMs - this.startedMs + phaseMs) % everyMs < burstMs;
   }
 
   private catchUp(): void {

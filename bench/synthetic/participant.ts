@@ -24,7 +24,7 @@ export interface SyntheticParticipantOptions {
   videoFormat?: VideoFormat;
   /** Subscribe to every other participant's camera and microphone. Default false (cheap). */
   subscribe?: boolean;
-  /** Talk for `speakForMs` every this many milliseconds. Default never (silence). */
+  /** Talk for `speakForMs` every this many milliseconds, at a random phase (all the time if `speakForMs` is as long). Default never (silence). */
   speakEveryMs?: number;
   /** Length of each burst of talk. Default 2,000 ms (Janus's talking detection averages one second). */
   speakForMs?: number;
@@ -112,7 +112,7 @@ export class SyntheticParticipant {
     const audio = new GeneratedAudio(
       speakEveryMs === undefined
         ? undefined
-        : { everyMs: speakEveryMs, burstMs: options.speakForMs ?? 2_000, firstAfterMs: Math.random() * speakEveryMs },
+        : { everyMs: speakEveryMs, burstMs: options.speakForMs ?? 2_000, phaseMs: Math.random() * speakEveryMs },
     );
     const participant = new SyntheticParticipant(signaling, options, answer.self, answer.iceServers, video, audio, timings);
     try {
