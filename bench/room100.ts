@@ -97,9 +97,16 @@ async function measureWindow(participants: SyntheticParticipant[], windowMs: num
   const usage = await measureUsage({ ...pids, bench: process.pid }, windowMs);
   clearInterval(watch);
   const after = await rtpNow();
+  const subscriptions = participants.reduce(
+    (sum, participant) => {
+      const counts = participant.subscriptionCounts;
+      return { open: sum.open + counts.open, connected: sum.connected + counts.connected };
+    },
+    { open: 0, connected: 0 },
+  );
   const delta = noRtp();
   for (const key of Object.keys(delta) as (keyof RtpTotals)[]) delta[key] = after[key] - before[key];
-  return { usage, delta, talkers: talkers.size };
+  return { usage, delta, talkers: talkers.size, subscriptions };
 }
 
 const kilobits = (bytes: number, windowMs: number) => (bytes * 8) / windowMs;
@@ -113,25 +120,28 @@ async function main(): Promise<void> {
     const pids = { server: plenary.process.pid ?? 0, janus: janus ?? 0 };
     for (const size of settings.sizes) {
       const result = await fillRoom(plenary.url, size, settings, pids);
-      const { usage, delta, talkers } = result;
+      const { usage, delta, talkers, subscriptions } = result;
       const cpu = (name: string) => `${usage[name]?.cpuPercent.toFixed(1)} % CPU, ${usage[name]?.residentMegabytes.toFixed(0)} MB`;
       const milliseconds = (values: number[]) =>
         `p50 ${quantile(values, 0.5).toFixed(0)} ms, p95 ${quantile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
       const inKbps = kilobits(delta.bytesSent, settings.windowMs);
+      const outKbps = kilobits(delta.bytesReceived, settings.windowMs);
+      const perSubscriber = settings.subscribe ? ` (${(outKbps / Math.max(1, result.joined)).toFixed(0)} per subscriber)` : '';
       console.log(
         [
           `${size} asked, ${result.joined} in the room${result.refusal ? ` — stopped at ${result.refusal}` : ''}`,
           `  join sent → joined:                     ${milliseconds(result.toJoined)}`,
           `  join sent → publisher ICE connected:    ${milliseconds(result.toConnected)}`,
           `  Janus ${cpu('janus')}; Plenary ${cpu('server')}; this bench ${cpu('bench')} (over ${settings.windowMs / 1000} s)`,
-          `  into Janus ${inKbps.toFixed(0)} kbit/s (${(inKbps / Math.max(1, result.joined)).toFixed(0)} per publisher); out of Janus to subscribers ${kilobits(delta.bytesReceived, settings.windowMs).toFixed(0)} kbit/s; packets lost upstream ${delta.packetsLostUpstream}, downstream ${delta.packetsLost}`,
+          `  into Janus ${inKbps.toFixed(0)} kbit/s (${(inKbps / Math.max(1, result.joined)).toFixed(0)} per publisher); out of Janus to subscribers ${outKbps.toFixed(0)} kbit/s${perSubscriber}; packets lost upstream ${delta.packetsLostUpstream}, downstream ${delta.packetsLost}`,
+          `  subscriptions: ${subscriptions.open} open, ${subscriptions.connected} connected`,
           `  talkers the server reported to participant 1: ${talkers}`,
         ].join('\n'),
       );
       rows.push(
         `| ${size} | ${result.joined} | ${quantile(result.toJoined, 0.5).toFixed(0)} / ${quantile(result.toJoined, 0.95).toFixed(0)} ms | ` +
           `${quantile(result.toConnected, 0.5).toFixed(0)} / ${quantile(result.toConnected, 0.95).toFixed(0)} ms | ${cpu('janus')} | ` +
-          `${cpu('server')} | ${cpu('bench')} | ${inKbps.toFixed(0)} kbit/s | ${delta.packetsLostUpstream} | ${talkers} |`,
+          `${cpu('server')} | ${cpu('bench')} | ${inKbps.toFixed(0)} kbit/s | ${outKbps.toFixed(0)} kbit/s | ${delta.packetsLostUpstream + delta.packetsLost} | ${talkers} |`,
       );
     }
   } finally {

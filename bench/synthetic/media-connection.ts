@@ -34,6 +34,8 @@ export class MediaConnection {
   private readonly earlyCandidates: IceCandidate[] = [];
   /** Resolves when ICE first reaches `connected` (or `completed`); never rejects. */
   readonly iceConnected: Promise<void>;
+  /** True once `iceConnected` has resolved. */
+  wasConnected = false;
 
   constructor(iceServers: IceServer[], onCandidate: (candidate: IceCandidate) => void) {
     this.connection = new wrtc.RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
@@ -43,7 +45,9 @@ export class MediaConnection {
     });
     this.iceConnected = new Promise((resolve) => {
       const check = () => {
-        if (['connected', 'completed'].includes(this.connection.iceConnectionState)) resolve();
+        if (!['connected', 'completed'].includes(this.connection.iceConnectionState)) return;
+        this.wasConnected = true;
+        resolve();
       };
       this.connection.addEventListener('iceconnectionstatechange', check);
     });

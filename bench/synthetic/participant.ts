@@ -218,6 +218,12 @@ export class SyntheticParticipant {
     this.subscriptions.delete(participantId);
   }
 
+  /** Subscriptions open now, and how many of them have connected. */
+  get subscriptionCounts(): { open: number; connected: number } {
+    const open = [...this.subscriptions.values()];
+    return { open: open.length, connected: open.filter((media) => media.wasConnected).length };
+  }
+
   /** RTP totals of the publisher and every subscription. */
   async rtpTotals(): Promise<RtpTotals> {
     const all = await Promise.all([this.publisher, ...this.subscriptions.values()].map((media) => media?.rtpTotals()));
