@@ -148,9 +148,9 @@ async function main(): Promise<void> {
     await plenary.stop();
   }
   console.log(
-    '\n| asked | in | join → joined p50 / p95 | join → ICE connected p50 / p95 | Janus | Plenary | bench | into Janus | lost | talkers |',
+    '\n| asked | in | join → joined p50 / p95 | join → ICE connected p50 / p95 | Janus | Plenary | bench | into Janus | out of Janus | lost | talkers |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
 }
