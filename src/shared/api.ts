@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { RoomIdSchema } from './ids.js';
 import { limits } from './limits.js';
+import { DisabledFeaturesSchema, LockedSettingsSchema } from './protocol.js';
 import { labelSchema } from './text.js';
 
 /** Every error response: a stable code and a sentence for people. */
@@ -41,6 +42,10 @@ export const RoomSettingsSchema = z.object({
   viewerCode: z.string().nullable(),
   muteOnJoin: z.boolean(),
   waitingRoom: z.boolean(),
+  /** What each meeting starts with locked for viewers and guests (moderators change it during the meeting). */
+  viewerLocks: LockedSettingsSchema,
+  /** What is off for everyone in this room's meetings. */
+  disabledFeatures: DisabledFeaturesSchema,
 });
 export type RoomSettingsView = z.infer<typeof RoomSettingsSchema>;
 
@@ -59,6 +64,8 @@ export const UpdateRoomSettingsSchema = z
     viewerCode: AccessCodeSchema.nullable().optional(),
     muteOnJoin: z.boolean().optional(),
     waitingRoom: z.boolean().optional(),
+    viewerLocks: LockedSettingsSchema.strict().optional(),
+    disabledFeatures: DisabledFeaturesSchema.optional(),
     /** Makes a new moderator code (the old one stops working). */
     newModeratorCode: z.literal(true).optional(),
   })

@@ -256,6 +256,8 @@ export const bbbApiLimits = {
   metadataEntriesMax: 64,
   /** Longest metadata name after `meta_`, in characters. */
   metadataNameCharactersMax: 64,
+  /** Feature names `create`'s `disabledFeatures` (or `disabledFeaturesExclude`) may list. */
+  disabledFeaturesMax: 64,
   /** Longest `maxParticipants`, `duration` accepted (people; minutes: a week). */
   participantsMax: 10_000,
   durationMinutesMax: 7 * 24 * 60,

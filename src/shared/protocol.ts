@@ -51,14 +51,31 @@ export type MediaState = z.infer<typeof MediaStateSchema>;
 export const RoleSchema = z.enum(['moderator', 'viewer', 'guest']);
 export type Role = z.infer<typeof RoleSchema>;
 
-/** What a moderator can lock for viewers and guests. */
+/**
+ * What a moderator can lock for viewers and guests. `chat` is the public chat; `privateChat` is
+ * private messages between viewers (a viewer may always write privately to a moderator).
+ */
 export const LockedSettingsSchema = z.object({
   microphone: z.boolean(),
   camera: z.boolean(),
   chat: z.boolean(),
+  privateChat: z.boolean(),
   screenShare: z.boolean(),
 });
 export type LockedSettings = z.infer<typeof LockedSettingsSchema>;
+
+/** Nothing locked. */
+export const nothingLocked: LockedSettings = { microphone: false, camera: false, chat: false, privateChat: false, screenShare: false };
+
+/** The features a room can switch off for everyone, moderators included (BigBlueButton's `disabledFeatures`). */
+export const MeetingFeatureSchema = z.enum(['chat', 'privateChat', 'screenShare', 'raiseHand', 'reactions']);
+export type MeetingFeature = z.infer<typeof MeetingFeatureSchema>;
+
+/** A set of features switched off: each at most once. */
+export const DisabledFeaturesSchema = z
+  .array(MeetingFeatureSchema)
+  .max(MeetingFeatureSchema.options.length)
+  .refine((features) => new Set(features).size === features.length, 'each feature at most once');
 
 /** The small fixed set of reactions. */
 export const ReactionSchema = z.enum(['👍', '👏', '😂', '❤️', '🎉', '😮']);
@@ -190,6 +207,8 @@ export type ParticipantSummary = z.infer<typeof ParticipantSummarySchema>;
 export const MeetingSettingsSchema = z.object({
   roomLocked: z.boolean(),
   lockedForViewers: LockedSettingsSchema,
+  /** Off for everyone in this meeting, moderators included (the room's setting). */
+  disabledFeatures: DisabledFeaturesSchema,
   multipleSharers: z.boolean(),
   waitingRoom: z.boolean(),
 });

@@ -16,6 +16,7 @@ import { type Result, success } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
 import { type ChecksumAlgorithm, matchChecksum, verifyChecksum } from './checksum.js';
 import { type CreateRequest, generatePassword } from './create.js';
+import { meetingFeaturesOf } from './create-locks.js';
 import { BbbHooks, type HookMeeting } from './hooks.js';
 import { BbbLanding } from './landing.js';
 import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
@@ -185,6 +186,8 @@ export class BbbApi {
       participantsMax: Math.min(request.settings.maxParticipants || limits.participantsPerRoomMax, limits.participantsPerRoomMax),
       muteOnJoin: request.settings.muteOnStart,
       waitingRoom: request.settings.guestPolicy === 'ASK_MODERATOR' || request.settings.guestPolicy === 'ALWAYS_ACCEPT_AUTH',
+      viewerLocks: request.settings.viewerLocks,
+      disabledFeatures: meetingFeaturesOf(request.settings.disabledFeatures),
     };
     const previous = await this.store.findLatest(request.meetingId, signer.organisationId);
     const updated = previous ? await this.options.rooms.updateSettings(previous.roomId, settings) : undefined;

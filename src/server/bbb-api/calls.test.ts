@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bbbApiLimits } from '../../shared/limits.js';
+import { nothingLocked } from '../../shared/protocol.js';
 import { bothEngines } from '../storage/testing.js';
 import { type BbbApiTestApp, mathsCreateParams, startBbbApiTestApp } from './testing.js';
 
@@ -138,6 +139,48 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
       'validationError',
     ]);
     expect(answers.every((answer) => answer.status === 200 && answer.response.returncode === 'FAILED')).toBe(true);
+  });
+
+  it('starts the room with create’s lock settings and disabled features, and refuses malformed feature lists', async () => {
+    await t.call('create', [
+      ...mathsCreateParams,
+      ['lockSettingsDisableMic', 'true'],
+      ['lockSettingsDisablePrivateChat', 'TRUE'],
+      ['lockSettingsHideUserList', 'true'],
+      ['disabledFeatures', 'chat, polls,userReactions,breakoutRooms'],
+      ['disabledFeaturesExclude', 'polls'],
+    ]);
+    const meeting = await t.api.store.findOpen('maths-101');
+    const room = meeting && (await t.rooms.find(meeting.roomId));
+    // Viewers start with microphones and private messages locked, and (as BigBlueButton's non-presenters) no screen sharing.
+    expect(room?.viewerLocks).toEqual({ microphone: true, camera: false, chat: false, privateChat: true, screenShare: true });
+    expect(room?.disabledFeatures).toEqual(['chat', 'privateChat', 'reactions']);
+    expect(meeting?.settings.disabledFeatures).toEqual(['chat', 'userReactions', 'breakoutRooms']);
+    if (!meeting) throw new Error('no meeting');
+    await t.enter(meeting.roomId, 'Mod Erator', true);
+    expect(t.registry.find(meeting.roomId)?.settings).toMatchObject({
+      lockedForViewers: { microphone: true, privateChat: true },
+      disabledFeatures: ['chat', 'privateChat', 'reactions'],
+    });
+    await t.call('end', [['meetingID', 'maths-101']]);
+    // lockSettingsLockOnJoin=false starts the next meeting in the same room unlocked (screen sharing aside).
+    await t.call('create', [...mathsCreateParams, ['lockSettingsDisableMic', 'true'], ['lockSettingsLockOnJoin', 'false']]);
+    const next = await t.api.store.findOpen('maths-101');
+    expect(next?.roomId).toBe(meeting.roomId);
+    expect((await t.rooms.find(meeting.roomId))?.viewerLocks).toEqual({ ...nothingLocked, screenShare: true });
+    expect((await t.rooms.find(meeting.roomId))?.disabledFeatures).toEqual([]);
+    for (const list of [
+      'chat;polls',
+      'chat,<b>',
+      Array.from({ length: bbbApiLimits.disabledFeaturesMax + 1 }, (_, index) => `f${index}`).join(),
+    ]) {
+      const refused = await t.call('create', [
+        ...mathsCreateParams.filter(([name]) => name !== 'meetingID'),
+        ['meetingID', 'other'],
+        ['disabledFeatures', list],
+      ]);
+      expect(refused.response.messageKey, list).toBe('validationError');
+    }
   });
 
   it('tells who is in the meeting from the live registry: roles, counts, metadata', async () => {

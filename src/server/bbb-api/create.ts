@@ -5,6 +5,7 @@
 import { customAlphabet } from 'nanoid';
 import { bbbApiLimits } from '../../shared/limits.js';
 import { success } from '../platform/outcome.js';
+import { readDisabledFeatures, readViewerLocks } from './create-locks.js';
 import { type BbbMeetingSettings, type GuestPolicy, guestPolicies } from './meetings-store.js';
 import { bbbFailure } from './messages.js';
 import {
@@ -100,6 +101,8 @@ function readSettings(params: ReadonlyMap<string, string>): ParamResult<BbbMeeti
   if (!record.ok) return record;
   const guestPolicy = guestPolicyParam(params);
   if (!guestPolicy.ok) return guestPolicy;
+  const disabledFeatures = readDisabledFeatures(params);
+  if (!disabledFeatures.ok) return disabledFeatures;
   const voiceBridge = params.get('voiceBridge')?.trim() || `7${voiceBridgeDigits()}`;
   if (!/^[0-9]{1,9}$/.test(voiceBridge)) return bbbFailure('validationError', 'voiceBridge must be a number.');
   const text = (result: ParamResult<string | undefined>) => (result.ok ? (result.value ?? null) : null);
@@ -115,6 +118,8 @@ function readSettings(params: ReadonlyMap<string, string>): ParamResult<BbbMeeti
     endWhenNoModerator: booleanParam(params, 'endWhenNoModerator', false),
     meetingEndedUrl: text(texts.meetingEndedUrl),
     voiceBridge,
+    viewerLocks: readViewerLocks(params),
+    disabledFeatures: disabledFeatures.value,
   });
 }
 

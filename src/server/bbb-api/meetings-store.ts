@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { type RoomId, RoomIdSchema } from '../../shared/ids.js';
 import { bbbApiLimits } from '../../shared/limits.js';
+import { LockedSettingsSchema, nothingLocked } from '../../shared/protocol.js';
 import type { Storage } from '../storage/index.js';
 import type { BbbApiTables } from './migrations.js';
 
@@ -30,6 +31,10 @@ export const BbbMeetingSettingsSchema = z.object({
   endWhenNoModerator: z.boolean(),
   meetingEndedUrl: z.string().nullable(),
   voiceBridge: z.string(),
+  /** What viewers start with locked (`lockSettings*`); meetings created before locks were read: screen sharing only. */
+  viewerLocks: LockedSettingsSchema.default({ ...nothingLocked, screenShare: true }),
+  /** `disabledFeatures` as given, less `disabledFeaturesExclude` (BigBlueButton's names). */
+  disabledFeatures: z.array(z.string()).default([]),
 });
 /** A meeting's settings as `BbbMeetingSettingsSchema` reads them. */
 export type BbbMeetingSettings = z.infer<typeof BbbMeetingSettingsSchema>;

@@ -38,6 +38,8 @@ const settingsView = (room: Room) => ({
   viewerCode: room.viewerCode,
   muteOnJoin: room.muteOnJoin,
   waitingRoom: room.waitingRoom,
+  viewerLocks: room.viewerLocks,
+  disabledFeatures: room.disabledFeatures,
 });
 
 export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (app, options) => {

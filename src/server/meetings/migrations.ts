@@ -85,4 +85,18 @@ export const meetingsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // After the BigBlueButton API's 0603. What a room's meetings start with locked for viewers, and
+  // the features off for everyone in them (JSON, zod-checked on read); rooms before it: none.
+  '0610_meetings_room_locks_and_features': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('viewer_locks_json', 'text', (column) => column.notNull().defaultTo('{}'))
+        .execute();
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('disabled_features_json', 'text', (column) => column.notNull().defaultTo('[]'))
+        .execute();
+    },
+  },
 };

@@ -5,6 +5,13 @@ import { customAlphabet, nanoid } from 'nanoid';
 import { z } from 'zod';
 import { type RoomId, RoomIdSchema, roomIdAlphabet } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
+import {
+  DisabledFeaturesSchema,
+  type LockedSettings,
+  LockedSettingsSchema,
+  type MeetingFeature,
+  nothingLocked,
+} from '../../shared/protocol.js';
 import type { Clock } from '../platform/clock.js';
 import { type InstanceId, localInstanceId } from '../platform/instance.js';
 import type { Storage } from '../storage/index.js';
@@ -34,6 +41,8 @@ const RoomRowSchema = z.object({
   viewer_code: z.string().nullable(),
   mute_on_join: z.coerce.number().int(),
   waiting_room: z.coerce.number().int(),
+  viewer_locks_json: z.string().transform((text) => LockedSettingsSchema.partial().parse(JSON.parse(text))),
+  disabled_features_json: z.string().transform((text) => DisabledFeaturesSchema.parse(JSON.parse(text))),
 });
 
 /** A room's settings, changed by its moderators. */
@@ -48,6 +57,10 @@ export interface RoomSettings {
   muteOnJoin: boolean;
   /** Guests wait in a lobby until a moderator admits them. */
   waitingRoom: boolean;
+  /** What each meeting starts with locked for viewers and guests. */
+  viewerLocks: LockedSettings;
+  /** What is off for everyone, moderators included. */
+  disabledFeatures: MeetingFeature[];
 }
 
 /** A persistent room: its link never changes. */
@@ -67,6 +80,8 @@ function roomFromRow(row: unknown): Room {
     viewerCode: parsed.viewer_code,
     muteOnJoin: parsed.mute_on_join !== 0,
     waitingRoom: parsed.waiting_room !== 0,
+    viewerLocks: { ...nothingLocked, ...parsed.viewer_locks_json },
+    disabledFeatures: parsed.disabled_features_json,
   };
 }
 
@@ -126,6 +141,8 @@ export class RoomsRepository {
       viewerCode: null,
       muteOnJoin: false,
       waitingRoom: false,
+      viewerLocks: nothingLocked,
+      disabledFeatures: [],
       ...input,
     };
     await this.storage.db
@@ -139,6 +156,8 @@ export class RoomsRepository {
         viewer_code: room.viewerCode,
         mute_on_join: room.muteOnJoin ? 1 : 0,
         waiting_room: room.waitingRoom ? 1 : 0,
+        viewer_locks_json: JSON.stringify(room.viewerLocks),
+        disabled_features_json: JSON.stringify(room.disabledFeatures),
       })
       .execute();
     return room;
@@ -159,6 +178,8 @@ export class RoomsRepository {
     if (changes.viewerCode !== undefined) values.viewer_code = changes.viewerCode;
     if (changes.muteOnJoin !== undefined) values.mute_on_join = changes.muteOnJoin ? 1 : 0;
     if (changes.waitingRoom !== undefined) values.waiting_room = changes.waitingRoom ? 1 : 0;
+    if (changes.viewerLocks !== undefined) values.viewer_locks_json = JSON.stringify(changes.viewerLocks);
+    if (changes.disabledFeatures !== undefined) values.disabled_features_json = JSON.stringify(changes.disabledFeatures);
     if (Object.keys(values).length > 0) await this.storage.db.updateTable('rooms').set(values).where('id', '=', roomId).execute();
     return this.find(roomId);
   }

@@ -73,7 +73,7 @@ describe('roles', () => {
       { action: 'remove', participantId: moderatorId, ban: true },
       { action: 'lower-hand', participantId: moderatorId },
       { action: 'lower-all-hands' },
-      { action: 'lock-settings', locked: { microphone: true, camera: true, chat: true, screenShare: true } },
+      { action: 'lock-settings', locked: { microphone: true, camera: true, chat: true, privateChat: true, screenShare: true } },
       { action: 'lock-room', locked: true },
       { action: 'allow-multiple-sharers', allowed: true },
       { action: 'admit', participantId: null },
@@ -144,12 +144,16 @@ describe('moderator controls', () => {
     await moderator.next('participant-updated');
     moderator.send({
       type: 'moderate',
-      moderation: { action: 'lock-settings', locked: { microphone: true, camera: false, chat: true, screenShare: true } },
+      moderation: {
+        action: 'lock-settings',
+        locked: { microphone: true, camera: false, chat: true, privateChat: false, screenShare: true },
+      },
     });
     expect((await guest.next('settings')).settings.lockedForViewers).toEqual({
       microphone: true,
       camera: false,
       chat: true,
+      privateChat: false,
       screenShare: true,
     });
     guest.send({ type: 'chat-send', to: null, text: 'hello?' });
@@ -300,5 +304,32 @@ describe('room settings over HTTP', () => {
     const regenerated = await server.app.inject({ method: 'PATCH', url, headers, payload: { newModeratorCode: true } });
     expect(regenerated.json().moderatorCode).not.toBe(room.moderatorCode);
     expect((await server.app.inject({ method: 'GET', url, headers })).statusCode).toBe(403);
+  });
+
+  it('sets the locks meetings start with and the features off for everyone; refuses unknown, repeated or partial ones', async () => {
+    const { room, guest } = await meeting();
+    const url = `/api/rooms/${room.id}/settings`;
+    const headers = { 'x-moderator-code': room.moderatorCode, 'content-type': 'application/json' };
+    const patch = (payload: Record<string, unknown>) => server.app.inject({ method: 'PATCH', url, headers, payload });
+    for (const payload of [
+      { disabledFeatures: ['chat', 'chat'] },
+      { disabledFeatures: ['polls'] },
+      { disabledFeatures: 'chat' },
+      { viewerLocks: { microphone: true } },
+      { viewerLocks: { microphone: true, camera: false, chat: false, privateChat: false, screenShare: false, hideUserList: true } },
+    ]) {
+      const refused = await patch(payload);
+      expect(refused.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(refused.json().error.code).toBe('invalid_request');
+    }
+    const viewerLocks = { microphone: true, camera: false, chat: false, privateChat: true, screenShare: true };
+    const changed = await patch({ viewerLocks, disabledFeatures: ['reactions', 'raiseHand'] });
+    expect(changed.json()).toMatchObject({ viewerLocks, disabledFeatures: ['reactions', 'raiseHand'] });
+    // Features off apply to the live meeting at once; its locks stay the moderators' until the next meeting.
+    expect((await guest.next('settings')).settings).toMatchObject({ disabledFeatures: ['reactions', 'raiseHand'] });
+    expect(server.services.registry.find(room.id)?.settings.lockedForViewers.privateChat).toBe(false);
+    guest.send({ type: 'hand', raised: true });
+    expect(await guest.next('error')).toMatchObject({ code: 'not_allowed', inReplyTo: 'hand' });
+    expect((await server.app.inject({ method: 'GET', url, headers })).json()).toMatchObject({ viewerLocks });
   });
 });

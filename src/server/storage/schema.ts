@@ -13,6 +13,10 @@ export interface RoomsTable {
   viewer_code: string | null;
   mute_on_join: Generated<number>;
   waiting_room: Generated<number>;
+  /** `LockedSettings` as JSON (`{}` before any was set: nothing locked). */
+  viewer_locks_json: Generated<string>;
+  /** `MeetingFeature[]` as JSON. */
+  disabled_features_json: Generated<string>;
 }
 
 export interface MeetingsTable {

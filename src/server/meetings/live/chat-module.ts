@@ -46,11 +46,16 @@ export class ChatModule implements RoomModule {
    * (`participant_not_found`), and beyond the chat rate (`rate_limited`).
    */
   send(actor: ParticipantView, to: ParticipantId | null, text: string): ModuleOutcome {
-    if (!this.context.lockAllows(actor, 'chat')) return failure('not_allowed', meetingsWords.phrase('chat_off'));
     const recipient = to === null ? undefined : this.context.participant(to);
     if (to !== null && (!recipient || recipient.id === actor.id)) {
       return failure('participant_not_found', meetingsWords.phrase('participant_not_here'));
     }
+    const refused =
+      recipient === undefined
+        ? this.context.lockRefusal(actor, 'chat')
+        : // Private messages: off when the room switched them off; a locked viewer may still write to a moderator.
+          this.context.lockRefusal(recipient.isModerator ? recipient : actor, 'privateChat');
+    if (refused) return refused;
     if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
     const entry = this.#log.append({ fromId: actor.id, fromName: actor.displayName, toId: to, text, sentAtMs: this.context.clock.nowMs() });
     if (recipient) {

@@ -6,7 +6,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
-import type { ServerMessage } from '../../../shared/protocol.js';
+import { nothingLocked, type ServerMessage } from '../../../shared/protocol.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
 import { meetingsMigrations } from '../migrations.js';
@@ -209,7 +209,7 @@ describe('roles and moderation', () => {
 describe('locks', () => {
   it('turns locked microphones off, refuses unmuting and chat, and leaves moderators free', async () => {
     const { live, moderator, guest } = await meeting();
-    const locked = { microphone: true, camera: false, chat: true, screenShare: false };
+    const locked = { microphone: true, camera: false, chat: true, privateChat: false, screenShare: false };
     live.moderate(moderator.id, { action: 'lock-settings', locked });
     expect(guest.connection.all('settings').at(-1)?.settings.lockedForViewers).toEqual(locked);
     expect(guest.participant.media.audioMuted).toBe(true);
@@ -221,6 +221,43 @@ describe('locks', () => {
   });
 });
 
+describe('locks and features a room starts with', () => {
+  it('locks private messages between viewers but lets them write to a moderator', async () => {
+    const { live, moderator, guest, join } = await meeting();
+    const other = join('Other');
+    live.moderate(moderator.id, { action: 'lock-settings', locked: { ...nothingLocked, privateChat: true } });
+    expect(live.sendChat(guest.id, other.id, 'psst')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.sendChat(guest.id, moderator.id, 'a question').ok).toBe(true);
+    expect(live.sendChat(moderator.id, other.id, 'an answer').ok).toBe(true);
+    expect(live.sendChat(guest.id, null, 'public chat is still open').ok).toBe(true);
+  });
+
+  it('starts with the room’s viewer locks: a viewer joins with camera and microphone off, a moderator as asked', async () => {
+    const { live, moderator, guest } = await meeting({ viewerLocks: { ...nothingLocked, microphone: true, camera: true } });
+    expect(live.settings.lockedForViewers).toMatchObject({ microphone: true, camera: true });
+    expect(guest.participant.media).toEqual({ audioMuted: true, videoMuted: true });
+    expect(moderator.participant.media).toEqual(media);
+    expect(live.setMedia(guest.id, media)).toMatchObject({ ok: false, code: 'not_allowed' });
+  });
+
+  it('switches features off for everyone, moderators included, and at once when the room’s setting changes', async () => {
+    const { room, live, moderator, guest, server } = await meeting({ disabledFeatures: ['chat', 'raiseHand', 'reactions'] });
+    const welcome = live.welcome(moderator.id);
+    expect(welcome.ok && welcome.value.settings.disabledFeatures).toEqual(['chat', 'raiseHand', 'reactions']);
+    expect(live.sendChat(moderator.id, null, 'hello')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.raiseHand(moderator.id, true)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.react(guest.id, '👍')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.sendChat(guest.id, moderator.id, 'private messages stay on').ok).toBe(true);
+    expect((await live.publish(guest.id, 'screen', offer)).ok).toBe(true);
+    live.roomSettingsChanged({ ...room, disabledFeatures: ['screenShare'] });
+    await settle();
+    expect(guest.connection.all('settings').at(-1)?.settings.disabledFeatures).toEqual(['screenShare']);
+    expect(server.publisherFor(`${guest.id}/screen`)?.closed).toBe(true);
+    expect(await live.publish(moderator.id, 'screen', offer)).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.sendChat(moderator.id, null, 'chat is back').ok).toBe(true);
+  });
+});
+
 describe('screen sharing', () => {
   it('lets one person share at a time unless the moderators allow several, and stops locked screens', async () => {
     const { live, moderator, guest, join, server } = await meeting();
@@ -229,7 +266,7 @@ describe('screen sharing', () => {
     expect(await live.publish(other.id, 'screen', offer)).toMatchObject({ ok: false, code: 'screen_share_taken' });
     live.moderate(moderator.id, { action: 'allow-multiple-sharers', allowed: true });
     expect((await live.publish(other.id, 'screen', offer)).ok).toBe(true);
-    live.moderate(moderator.id, { action: 'lock-settings', locked: { microphone: false, camera: false, chat: false, screenShare: true } });
+    live.moderate(moderator.id, { action: 'lock-settings', locked: { ...nothingLocked, screenShare: true } });
     await settle();
     expect(server.publisherFor(`${guest.id}/screen`)?.closed).toBe(true);
     expect(await live.publish(guest.id, 'screen', offer)).toMatchObject({ ok: false, code: 'not_allowed' });

@@ -163,7 +163,7 @@ export class LiveRoom {
     if (!role.ok) return role;
     if (core.settings.roomLocked && role.value !== 'moderator') return failure('room_is_locked', meetingsWords.phrase('room_is_locked'));
     if (core.participants.size >= core.participantsMax) return core.fullFailure();
-    const media = core.room.muteOnJoin ? { ...request.media, audioMuted: true } : request.media;
+    const media = core.allowedJoinMedia(request.media, role.value);
     const init = {
       displayName: request.displayName,
       role: role.value,
@@ -360,9 +360,18 @@ export class LiveRoom {
 
   /** Takes new persistent room settings (name, codes, waiting room…) from the settings page. */
   roomSettingsChanged(room: Room): void {
-    const waitingRoomChanged = room.waitingRoom !== this.#core.room.waitingRoom;
-    this.#core.room = room;
-    if (waitingRoomChanged) this.#core.changeSettings({ waitingRoom: room.waitingRoom });
+    const core = this.#core;
+    const waitingRoomChanged = room.waitingRoom !== core.room.waitingRoom;
+    const featuresChanged = room.disabledFeatures.join() !== core.room.disabledFeatures.join();
+    core.room = room;
+    if (waitingRoomChanged) core.changeSettings({ waitingRoom: room.waitingRoom });
+    // Features switched off apply at once; the locks a meeting starts with are the moderators' to change now.
+    if (!featuresChanged) return;
+    core.changeSettings({ disabledFeatures: room.disabledFeatures });
+    if (core.featureOn('screenShare')) return;
+    for (const participant of core.participants.values()) {
+      if (participant.publication('screen').handle) void core.media.unpublish(participant, 'screen');
+    }
   }
 
   /** The media server went away: every handle is gone; tell everyone to wait. */

@@ -14,12 +14,14 @@ const rateLimited = (): Failure => failure('rate_limited', meetingsWords.phrase(
 /** Turns one's microphone or camera on or off; turning on what the moderators locked is `not_allowed`. */
 export function setMedia(room: RoomCore, participant: LiveParticipant, media: MediaState): Outcome {
   if (!participant.takeGesture()) return rateLimited();
-  if (!media.audioMuted && participant.media.audioMuted && !room.lockAllows(participant, 'microphone')) {
-    return failure('not_allowed', meetingsWords.phrase('microphones_off'));
-  }
-  if (!media.videoMuted && participant.media.videoMuted && !room.lockAllows(participant, 'camera')) {
-    return failure('not_allowed', meetingsWords.phrase('cameras_off'));
-  }
+  const turnsOn = {
+    microphone: !media.audioMuted && participant.media.audioMuted,
+    camera: !media.videoMuted && participant.media.videoMuted,
+  };
+  const refused =
+    (turnsOn.microphone ? room.lockRefusal(participant, 'microphone') : undefined) ??
+    (turnsOn.camera ? room.lockRefusal(participant, 'camera') : undefined);
+  if (refused) return refused;
   participant.setMedia(media);
   room.participantChanged(participant);
   return { ok: true };
@@ -29,6 +31,8 @@ export function setMedia(room: RoomCore, participant: LiveParticipant, media: Me
 export function raiseHand(room: RoomCore, participant: LiveParticipant, raised: boolean): Outcome {
   if (!participant.takeGesture()) return rateLimited();
   if (raised === (participant.handRaisedAtMs !== null)) return { ok: true };
+  const refused = raised ? room.featureRefusal('raiseHand') : undefined;
+  if (refused) return refused;
   participant.setHand(raised ? room.clock.nowMs() : null);
   room.participantChanged(participant);
   return { ok: true };
@@ -37,6 +41,8 @@ export function raiseHand(room: RoomCore, participant: LiveParticipant, raised: 
 /** Shows a reaction to everyone. */
 export function react(room: RoomCore, participant: LiveParticipant, reaction: Reaction): Outcome {
   if (!participant.takeGesture()) return rateLimited();
+  const refused = room.featureRefusal('reactions');
+  if (refused) return refused;
   room.broadcast({ type: 'reaction', participantId: participant.id, reaction });
   return { ok: true };
 }
@@ -46,7 +52,8 @@ export function react(room: RoomCore, participant: LiveParticipant, reaction: Re
  * the moderators allow several — not while someone else shares (or is starting to).
  */
 export function screenShareAllowed(room: RoomCore, participant: LiveParticipant): Outcome {
-  if (!room.lockAllows(participant, 'screenShare')) return failure('not_allowed', meetingsWords.phrase('screen_sharing_off'));
+  const refused = room.lockRefusal(participant, 'screenShare');
+  if (refused) return refused;
   if (room.settings.multipleSharers) return { ok: true };
   for (const other of room.participants.values()) {
     const screen = other.publication('screen');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { LockedSettings, MeetingSettings, ServerMessage } from '../../../shared/protocol.js';
+import type { LockedSettings, MediaState, MeetingFeature, MeetingSettings, Role, ServerMessage } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Room } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
@@ -37,6 +37,24 @@ export interface LobbyEntry {
  * its `RoomMedia` — with the notifications that go with changing it. Made and owned by one
  * `LiveRoom`; not seen outside `live/`.
  */
+/** What a participant is told when the moderators locked something. */
+const lockedPhrases = {
+  microphone: 'microphones_off',
+  camera: 'cameras_off',
+  chat: 'chat_off',
+  privateChat: 'private_chat_off',
+  screenShare: 'screen_sharing_off',
+} as const satisfies Record<keyof LockedSettings, string>;
+
+/** What a participant is told when the room switched a feature off. */
+const disabledPhrases = {
+  chat: 'chat_disabled',
+  privateChat: 'private_chat_disabled',
+  screenShare: 'screen_sharing_disabled',
+  raiseHand: 'hands_disabled',
+  reactions: 'reactions_disabled',
+} as const satisfies Record<MeetingFeature, string>;
+
 export class RoomCore {
   /** Admitted participants. */
   readonly participants = new Map<ParticipantId, LiveParticipant>();
@@ -67,7 +85,8 @@ export class RoomCore {
   ) {
     this.settings = {
       roomLocked: false,
-      lockedForViewers: { microphone: false, camera: false, chat: false, screenShare: false },
+      lockedForViewers: room.viewerLocks,
+      disabledFeatures: room.disabledFeatures,
       multipleSharers: false,
       waitingRoom: room.waitingRoom,
     };
@@ -91,9 +110,37 @@ export class RoomCore {
     return failure('room_is_full', meetingsWords.phrase('room_is_full', { max }));
   }
 
-  /** Whether a viewer or guest may do something the moderators can lock. */
+  /** Whether a participant may do something the moderators can lock: not when the room switched it off, else moderators always, others unless locked. */
   lockAllows(participant: ParticipantView, what: keyof LockedSettings): boolean {
-    return participant.isModerator || !this.settings.lockedForViewers[what];
+    return this.lockRefusal(participant, what) === undefined;
+  }
+
+  /** Why a participant may not do something the moderators can lock (`not_allowed`, saying whether the room or the moderators turned it off); `undefined` when they may. */
+  lockRefusal(participant: ParticipantView, what: keyof LockedSettings): Failure | undefined {
+    if (what !== 'microphone' && what !== 'camera' && !this.featureOn(what)) {
+      return failure('not_allowed', meetingsWords.phrase(disabledPhrases[what]));
+    }
+    if (participant.isModerator || !this.settings.lockedForViewers[what]) return undefined;
+    return failure('not_allowed', meetingsWords.phrase(lockedPhrases[what]));
+  }
+
+  /** Why a participant may not use a feature the room can switch off; `undefined` when it is on. */
+  featureRefusal(feature: MeetingFeature): Failure | undefined {
+    return this.featureOn(feature) ? undefined : failure('not_allowed', meetingsWords.phrase(disabledPhrases[feature]));
+  }
+
+  /** Whether a feature is on in this meeting (the room did not switch it off for everyone). */
+  featureOn(feature: MeetingFeature): boolean {
+    return !this.settings.disabledFeatures.includes(feature);
+  }
+
+  /** The media someone asks to join with, as the room allows it: microphone off when the room mutes on join or (for non-moderators) microphones are locked; camera off when cameras are. */
+  allowedJoinMedia(media: MediaState, role: Role): MediaState {
+    const locked = role === 'moderator' ? undefined : this.settings.lockedForViewers;
+    return {
+      audioMuted: media.audioMuted || this.room.muteOnJoin || locked?.microphone === true,
+      videoMuted: media.videoMuted || locked?.camera === true,
+    };
   }
 
   /** Sends a message to every admitted participant except `exceptId`. */
@@ -242,7 +289,7 @@ export class RoomCore {
       roomName: () => this.room.name,
       participants: () => [...this.participants.values()],
       participant: (participantId) => this.participants.get(participantId),
-      lockAllows: (participant, what) => this.lockAllows(participant, what),
+      lockRefusal: (participant, what) => this.lockRefusal(participant, what),
       send: (participantId, message) => this.participants.get(participantId)?.send(message),
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
     };

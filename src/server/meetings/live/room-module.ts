@@ -8,7 +8,7 @@ import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type { ClientMessage, ClientMessageType, LockedSettings, ServerMessage } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { ParticipantView } from './live-participant.js';
-import type { Outcome } from './outcome.js';
+import type { Failure, Outcome } from './outcome.js';
 
 /** A module's answer to a message: a reply for the sender alone, if any. */
 export type ModuleOutcome = Outcome<ServerMessage | undefined>;
@@ -77,8 +77,8 @@ export interface RoomModuleContext {
   roomName(): string;
   /** An admitted participant, if there is one with this id. */
   participant(participantId: ParticipantId): ParticipantView | undefined;
-  /** Whether `participant` may use something the moderators can lock for viewers. */
-  lockAllows(participant: ParticipantView, what: keyof LockedSettings): boolean;
+  /** Why `participant` may not use something the moderators can lock for viewers or the room switched off (`not_allowed`); `undefined` when they may. */
+  lockRefusal(participant: ParticipantView, what: keyof LockedSettings): Failure | undefined;
   /** Sends to one admitted participant. */
   send(participantId: ParticipantId, message: ServerMessage): void;
   /** Sends to every admitted participant except `exceptId`. */

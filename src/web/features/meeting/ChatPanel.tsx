@@ -14,15 +14,24 @@ interface Props {
   messages: ChatMessage[];
   selfId: ParticipantId | undefined;
   people: ParticipantSummary[];
-  locked: boolean;
+  /** Whether this person may write to everyone now. */
+  canWriteToEveryone: boolean;
+  /** Whether this person may write privately to someone now. */
+  canWritePrivatelyTo: (person: ParticipantSummary) => boolean;
   isModerator: boolean;
   send: (to: ParticipantId | null, text: string) => void;
   exportChat: () => void;
 }
 
-export function ChatPanel({ messages, selfId, people, locked, isModerator, send, exportChat }: Props) {
+export function ChatPanel({ messages, selfId, people, canWriteToEveryone, canWritePrivatelyTo, isModerator, send, exportChat }: Props) {
   const [text, setText] = useState('');
-  const [to, setTo] = useState<ParticipantId | ''>('');
+  const [chosen, setTo] = useState<ParticipantId | ''>('');
+  const recipients = people.filter((person) => person.participantId !== selfId && canWritePrivatelyTo(person));
+  // Whom the message goes to: the choice while it is still allowed, else everyone, else the first person allowed.
+  const allowed = (choice: ParticipantId | '') =>
+    choice === '' ? canWriteToEveryone : recipients.some((person) => person.participantId === choice);
+  const to = allowed(chosen) ? chosen : canWriteToEveryone ? '' : (recipients[0]?.participantId ?? '');
+  const locked = !allowed(to);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {
     list.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
@@ -81,14 +90,12 @@ export function ChatPanel({ messages, selfId, people, locked, isModerator, send,
         <form class="chat-form" onSubmit={submit}>
           <label for="chat-to">{t('chat.to')}</label>
           <select id="chat-to" value={to} onChange={(event) => setTo(event.currentTarget.value as ParticipantId | '')}>
-            <option value="">{t('chat.everyone')}</option>
-            {people
-              .filter((person) => person.participantId !== selfId)
-              .map((person) => (
-                <option key={person.participantId} value={person.participantId}>
-                  {person.displayName}
-                </option>
-              ))}
+            {canWriteToEveryone && <option value="">{t('chat.everyone')}</option>}
+            {recipients.map((person) => (
+              <option key={person.participantId} value={person.participantId}>
+                {person.displayName}
+              </option>
+            ))}
           </select>
           <label for="chat-text">{t('chat.message')}</label>
           <textarea

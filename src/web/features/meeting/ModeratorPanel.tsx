@@ -14,6 +14,7 @@ const lockLabels: Record<keyof LockedSettings, Parameters<typeof t>[0]> = {
   microphone: 'moderation.lockMicrophone',
   camera: 'moderation.lockCamera',
   chat: 'moderation.lockChat',
+  privateChat: 'moderation.lockPrivateChat',
   screenShare: 'moderation.lockScreenShare',
 };
 
@@ -63,16 +64,19 @@ export function ModeratorPanel({ lobby, settings, settingsUrl, moderate }: Props
         </label>
         <fieldset>
           <legend>{t('moderation.lockFor')}</legend>
-          {(Object.keys(lockLabels) as (keyof LockedSettings)[]).map((key) => (
-            <label class="check" key={key}>
-              <input
-                type="checkbox"
-                checked={locked[key]}
-                onChange={(event) => moderate({ action: 'lock-settings', locked: { ...locked, [key]: event.currentTarget.checked } })}
-              />
-              {t(lockLabels[key])}
-            </label>
-          ))}
+          {(Object.keys(lockLabels) as (keyof LockedSettings)[])
+            // What the room switched off for everyone cannot be locked or unlocked here.
+            .filter((key) => key === 'microphone' || key === 'camera' || !settings.disabledFeatures.includes(key))
+            .map((key) => (
+              <label class="check" key={key}>
+                <input
+                  type="checkbox"
+                  checked={locked[key]}
+                  onChange={(event) => moderate({ action: 'lock-settings', locked: { ...locked, [key]: event.currentTarget.checked } })}
+                />
+                {t(lockLabels[key])}
+              </label>
+            ))}
         </fieldset>
         <label class="check">
           <input

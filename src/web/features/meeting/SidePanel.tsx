@@ -30,7 +30,7 @@ export function SidePanel({
     (element.querySelector<HTMLElement>('#chat-text') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
   }, [panel]);
   if (!panel) return null;
-  const { isModerator, canUse } = permissions(state);
+  const { isModerator, canUse, canWritePrivatelyTo } = permissions(state);
   const people = state.remotes.map((remote) => remote.summary);
   return (
     <aside ref={aside} class="side-panel" aria-label={t(`panel.${panel}`)}>
@@ -48,7 +48,8 @@ export function SidePanel({
           messages={state.chat}
           selfId={state.self?.participantId}
           people={people}
-          locked={!canUse('chat')}
+          canWriteToEveryone={canUse('chat')}
+          canWritePrivatelyTo={canWritePrivatelyTo}
           isModerator={isModerator}
           send={(to, text) => meeting.sendChat(to, text)}
           exportChat={() => meeting.moderate({ action: 'export-chat' })}

@@ -62,7 +62,7 @@ function ReactionRow({ meeting }: { meeting: MeetingController }) {
 /** The view options, and on a phone what the bottom bar has no room for. */
 function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   const quality = ui.quality.value;
-  const { isModerator, canUse } = permissions(state);
+  const { isModerator, canUse, featureOn } = permissions(state);
   return (
     <Popover label={t('meeting.more')} icon={Ellipsis} class="more">
       <div class="action-column">
@@ -83,7 +83,7 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
               {state.lobby.length > 0 ? t('meeting.moderationWaiting', { count: state.lobby.length }) : t('panel.moderation')}
             </button>
           )}
-          <ReactionRow meeting={meeting} />
+          {featureOn('reactions') && <ReactionRow meeting={meeting} />}
         </div>
         <button type="button" onClick={() => (ui.layout.value = ui.layout.value === 'grid' ? 'speaker' : 'grid')}>
           <LayoutGrid aria-hidden="true" size={18} />
@@ -130,7 +130,7 @@ function assemblyVotesToCast(state: ToolbarProps['state']): number {
 
 export function Toolbar({ meeting, state, ui }: ToolbarProps) {
   const media = state.media;
-  const { isModerator, canUse } = permissions(state);
+  const { isModerator, canUse, featureOn } = permissions(state);
   const raised = handRaised(state);
   const panel = ui.panel.value;
   const unseenChat = panel === 'chat' ? 0 : state.chat.length;
@@ -161,16 +161,20 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
           onClick={() => void toggleScreenShare(meeting, state)}
         />
       )}
-      <ToolbarButton
-        icon={Hand}
-        label={raised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
-        tone={raised ? 'active' : undefined}
-        shortcut={shortcutKeys.hand}
-        onClick={() => meeting.setHand(!raised)}
-      />
-      <Popover label={t('meeting.reactions')} icon={SmilePlus} class="reactions secondary" closeOnChoose>
-        <ReactionRow meeting={meeting} />
-      </Popover>
+      {(featureOn('raiseHand') || raised) && (
+        <ToolbarButton
+          icon={Hand}
+          label={raised ? t('meeting.lowerHand') : t('meeting.raiseHand')}
+          tone={raised ? 'active' : undefined}
+          shortcut={shortcutKeys.hand}
+          onClick={() => meeting.setHand(!raised)}
+        />
+      )}
+      {featureOn('reactions') && (
+        <Popover label={t('meeting.reactions')} icon={SmilePlus} class="reactions secondary" closeOnChoose>
+          <ReactionRow meeting={meeting} />
+        </Popover>
+      )}
       <span class="toolbar-gap" />
       <ToolbarButton
         icon={Users}
@@ -180,15 +184,17 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
         shortcut={shortcutKeys.people}
         onClick={() => togglePanel(ui, 'people')}
       />
-      <ToolbarButton
-        icon={MessageSquare}
-        label={t('panel.chat')}
-        name={unseenChat > 0 ? t('meeting.chatCount', { count: unseenChat }) : undefined}
-        badge={unseenChat}
-        pressed={panel === 'chat'}
-        shortcut={shortcutKeys.chat}
-        onClick={() => togglePanel(ui, 'chat')}
-      />
+      {(featureOn('chat') || featureOn('privateChat')) && (
+        <ToolbarButton
+          icon={MessageSquare}
+          label={t('panel.chat')}
+          name={unseenChat > 0 ? t('meeting.chatCount', { count: unseenChat }) : undefined}
+          badge={unseenChat}
+          pressed={panel === 'chat'}
+          shortcut={shortcutKeys.chat}
+          onClick={() => togglePanel(ui, 'chat')}
+        />
+      )}
       {state.assembly && (
         <ToolbarButton
           icon={Landmark}

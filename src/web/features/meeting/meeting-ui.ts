@@ -1,6 +1,7 @@
 /** The meeting page's own state (what the person chose to see), as signals shared by its parts. */
 import { type Signal, useSignal } from '@preact/signals';
 import type { ParticipantId } from '../../../shared/ids.js';
+import type { LockedSettings, MeetingFeature, ParticipantSummary } from '../../../shared/protocol.js';
 import type { MeetingState } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
 
@@ -40,13 +41,19 @@ export function useMeetingUi(speakerId: string | undefined): MeetingUi {
   };
 }
 
-/** What the person may use: moderators everything, others what the moderators did not lock. */
+/** What the person may use: nothing the room switched off; beyond that, moderators everything, others what the moderators did not lock. */
 export function permissions(state: MeetingState) {
   const isModerator = state.self?.role === 'moderator';
   const locked = state.settings?.lockedForViewers;
+  const featureOn = (feature: MeetingFeature) => !state.settings?.disabledFeatures.includes(feature);
+  const canUse = (what: keyof LockedSettings) =>
+    (what === 'microphone' || what === 'camera' || featureOn(what)) && (isModerator || !locked?.[what]);
   return {
     isModerator,
-    canUse: (what: 'microphone' | 'camera' | 'chat' | 'screenShare') => isModerator || !locked?.[what],
+    featureOn,
+    canUse,
+    /** Whether a private message to `person` may be sent: a viewer locked out of private messages may still write to a moderator. */
+    canWritePrivatelyTo: (person: ParticipantSummary) => featureOn('privateChat') && (person.role === 'moderator' || canUse('privateChat')),
   };
 }
 

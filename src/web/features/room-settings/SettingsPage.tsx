@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { moderatorCodeHeader, RoomSettingsSchema, type RoomSettingsView, type UpdateRoomSettings } from '../../../shared/api.js';
 import { limits } from '../../../shared/limits.js';
+import { type LockedSettings, type MeetingFeature, MeetingFeatureSchema, nothingLocked } from '../../../shared/protocol.js';
 import { ApiFailure, callApi } from '../../app/api.js';
 import { errorText } from '../../app/errors/messages.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
@@ -17,11 +18,21 @@ function settingsRequest(roomId: string, code: string, body?: UpdateRoomSettings
   });
 }
 
+const lockKeys = Object.keys(nothingLocked) as (keyof LockedSettings)[];
+
 export function SettingsPage({ roomId }: { roomId: string }) {
   const [code, setCode] = useState(moderatorCodeFor(roomId) ?? '');
   const [codeInput, setCodeInput] = useState('');
   const [settings, setSettings] = useState<RoomSettingsView | undefined>();
-  const [form, setForm] = useState({ name: '', participantsMax: 2, muteOnJoin: false, waitingRoom: false, viewerCode: '' });
+  const [form, setForm] = useState({
+    name: '',
+    participantsMax: 2,
+    muteOnJoin: false,
+    waitingRoom: false,
+    viewerCode: '',
+    viewerLocks: nothingLocked,
+    disabledFeatures: [] as MeetingFeature[],
+  });
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' } | { kind: 'error'; message: string }>({ kind: 'idle' });
   usePageTitle(settings ? `${t('settings.title')} · ${settings.name}` : t('settings.title'));
 
@@ -33,6 +44,8 @@ export function SettingsPage({ roomId }: { roomId: string }) {
       muteOnJoin: loaded.muteOnJoin,
       waitingRoom: loaded.waitingRoom,
       viewerCode: loaded.viewerCode ?? '',
+      viewerLocks: loaded.viewerLocks,
+      disabledFeatures: loaded.disabledFeatures,
     });
   };
 
@@ -54,6 +67,8 @@ export function SettingsPage({ roomId }: { roomId: string }) {
         muteOnJoin: form.muteOnJoin,
         waitingRoom: form.waitingRoom,
         viewerCode: form.viewerCode.trim() === '' ? null : form.viewerCode.trim(),
+        viewerLocks: form.viewerLocks,
+        disabledFeatures: form.disabledFeatures,
         ...extra,
       });
       rememberModeratorCode(roomId, saved.moderatorCode);
@@ -137,6 +152,35 @@ export function SettingsPage({ roomId }: { roomId: string }) {
           />
           {t('settings.waitingRoom')}
         </label>
+        <fieldset>
+          <legend>{t('settings.viewerLocks')}</legend>
+          {lockKeys.map((key) => (
+            <label class="check" key={key}>
+              <input
+                type="checkbox"
+                checked={form.viewerLocks[key]}
+                onChange={(event) => setForm({ ...form, viewerLocks: { ...form.viewerLocks, [key]: event.currentTarget.checked } })}
+              />
+              {t(`settings.lock.${key}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('settings.disabledFeatures')}</legend>
+          {MeetingFeatureSchema.options.map((feature) => (
+            <label class="check" key={feature}>
+              <input
+                type="checkbox"
+                checked={form.disabledFeatures.includes(feature)}
+                onChange={(event) => {
+                  const others = form.disabledFeatures.filter((each) => each !== feature);
+                  setForm({ ...form, disabledFeatures: event.currentTarget.checked ? [...others, feature] : others });
+                }}
+              />
+              {t(`settings.feature.${feature}`)}
+            </label>
+          ))}
+        </fieldset>
         <label for="viewer-code">{t('settings.viewerCode')}</label>
         <input
           id="viewer-code"
