@@ -116,10 +116,10 @@ async function main(): Promise<void> {
   const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off', TURN: 'off' });
   const rows: string[] = [];
   try {
-    const [janus] = janusProcesses(plenary.dataDirectory);
-    const pids = { server: plenary.process.pid ?? 0, janus: janus ?? 0 };
     for (const size of settings.sizes) {
-      const result = await fillRoom(plenary.url, size, settings, pids);
+      // Janus's pid is read for each room: the supervisor starts a new one if it dies.
+      const [janus] = janusProcesses(plenary.dataDirectory);
+      const result = await fillRoom(plenary.url, size, settings, { server: plenary.process.pid ?? 0, janus: janus ?? 0 });
       const { usage, delta, talkers, subscriptions } = result;
       const cpu = (name: string) => `${usage[name]?.cpuPercent.toFixed(1)} % CPU, ${usage[name]?.residentMegabytes.toFixed(0)} MB`;
       const milliseconds = (values: number[]) =>
@@ -144,6 +144,9 @@ async function main(): Promise<void> {
           `${cpu('server')} | ${cpu('bench')} | ${inKbps.toFixed(0)} kbit/s | ${outKbps.toFixed(0)} kbit/s | ${delta.packetsLostUpstream + delta.packetsLost} | ${talkers} |`,
       );
     }
+  } catch (error: unknown) {
+    console.error(`Plenary's last words:\n${plenary.output().slice(-4_000)}`);
+    throw error;
   } finally {
     await plenary.stop();
   }
