@@ -202,13 +202,14 @@ export class SyntheticParticipant {
 
   private async answerSubscription(participantId: ParticipantId, offer: { type: 'offer' | 'answer'; sdp: string }): Promise<void> {
     this.unsubscribed(participantId);
-    const early = this.earlySubscriberCandidates.get(participantId) ?? [];
     const { media, answer } = await MediaConnection.subscription(offer, this.iceServers, (candidate) =>
       this.signaling.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source: 'camera' }, candidate }),
     );
+    // Janus's candidates that came before the offer or while it was answered.
+    const early = this.earlySubscriberCandidates.get(participantId) ?? [];
+    this.earlySubscriberCandidates.delete(participantId);
     if (this.isClosed || !this.others.has(participantId)) return media.close();
     this.subscriptions.set(participantId, media);
-    this.earlySubscriberCandidates.delete(participantId);
     this.signaling.send({ type: 'subscription-answer', participantId, source: 'camera', answer });
     for (const candidate of early) void media.addRemoteCandidate(candidate);
   }

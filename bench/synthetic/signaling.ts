@@ -41,6 +41,8 @@ export class SyntheticSignaling {
 
   private constructor(private readonly socket: WebSocket) {
     socket.on('message', (data: WebSocket.RawData) => this.receive(data.toString()));
+    // A failing socket closes next, which `closed` reports; without a listener an error would end the process.
+    socket.on('error', () => undefined);
     this.closed = new Promise((resolve) => socket.once('close', (code: number) => resolve(code)));
   }
 
