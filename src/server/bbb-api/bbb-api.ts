@@ -17,7 +17,7 @@ import type { Storage } from '../storage/index.js';
 import { type ChecksumAlgorithm, matchChecksum, verifyChecksum } from './checksum.js';
 import { type CreateRequest, generatePassword } from './create.js';
 import { meetingFeaturesOf } from './create-locks.js';
-import { BbbHooks, type HookMeeting } from './hooks.js';
+import { BbbHooks, endCallbackUrls, type HookMeeting } from './hooks.js';
 import { BbbLanding } from './landing.js';
 import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
 import { type BbbFailureKey, bbbFailure } from './messages.js';
@@ -80,15 +80,17 @@ export class BbbApi {
   readonly secrets: OrganisationSecrets;
   /** The webhooks API: hooks, and the callbacks of each meeting's events. */
   readonly hooks: BbbHooks;
+  readonly #logger: Logger;
 
   constructor(private readonly options: BbbApiOptions) {
+    this.#logger = options.logger ?? pino({ level: 'silent' });
     this.store = new BbbMeetingsStore(options.storage);
     this.landing = new BbbLanding(this.store, options.clock);
     this.secrets = new OrganisationSecrets(options.storage, options.clock);
     this.hooks = new BbbHooks({
       storage: options.storage,
       clock: options.clock,
-      logger: options.logger ?? pino({ level: 'silent' }),
+      logger: this.#logger,
       allowPrivateCallbacks: options.allowPrivateCallbacks,
       secretOf: async (organisationId) =>
         organisationId === null ? options.settings.secret : (await this.secrets.current(organisationId))?.secret,
@@ -211,7 +213,9 @@ export class BbbApi {
   async end(meeting: BbbMeeting): Promise<void> {
     const ended = await this.store.end(meeting.internalId, this.options.clock.nowMs());
     this.options.registry.find(meeting.roomId)?.end();
-    if (ended) this.hooks.emit({ id: 'meeting-ended', meeting: hookMeeting(meeting) });
+    if (!ended) return;
+    this.hooks.emit({ id: 'meeting-ended', meeting: hookMeeting(meeting) });
+    this.hooks.callEndUrls(endCallbackUrls(meeting));
   }
 
   /** The room module that tells hooks who joins and leaves a meeting held through the API (added to every live room; silent in others). */
@@ -233,6 +237,13 @@ export class BbbApi {
       messageTypes: [],
       onJoin: (participant) => tell('user-joined', participant),
       onLeave: (participant) => tell('user-left', participant),
+      // A moderator ended it for everyone (or its plan's time ran out): the API's meeting ends now, as BigBlueButton's does.
+      onEnded: () => {
+        void this.store
+          .findOpenInRoom(context.roomId())
+          .then((meeting) => meeting && this.end(meeting))
+          .catch((error: unknown) => this.#logger.error({ err: error }, 'an API meeting could not be ended'));
+      },
       handle: () => ({ ok: true, value: undefined }),
       close: () => {},
     };

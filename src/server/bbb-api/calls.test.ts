@@ -200,7 +200,7 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
       moderatorCount: '1',
       listenerCount: '2',
       maxUsers: '2',
-      metadata: { 'bbb-origin': 'Moodle', endcallbackurl: 'https://lms.test/ended' },
+      metadata: { 'bbb-origin': 'Moodle', 'bbb-context': 'Maths 101, autumn term' },
     });
     const attendees = (info.attendees as { attendee: Record<string, string>[] }).attendee;
     expect(attendees.map((attendee) => [attendee.fullName, attendee.role, attendee.hasVideo])).toEqual([

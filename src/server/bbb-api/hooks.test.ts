@@ -10,8 +10,8 @@ import { createServer, type Server } from 'node:http';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../platform/clock.js';
-import { bothEngines, openTestStorage } from '../storage/testing.js';
-import { BbbHooks, isPublicHost } from './hooks.js';
+import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
+import { BbbHooks, type BbbHooksOptions, isPublicHost } from './hooks.js';
 import { bbbApiMigrations } from './migrations.js';
 import { type BbbApiTestApp, mathsCreateParams, startBbbApiTestApp, testSecret } from './testing.js';
 
@@ -110,21 +110,45 @@ describe.each(bothEngines)('hooks (%s)', (engine) => {
     const ada = events[1]?.event.attributes.user;
     expect(ada?.['external-user-id']).toBe(ada?.['internal-user-id']);
   });
+
+  it('GETs meetingEndedURL and meta_endCallbackUrl (with recordingmarks=false) once the meeting ends, by end or by a moderator', async () => {
+    const createParams: [string, string][] = [
+      ['meetingEndedURL', `${sink.base}/ended?course=7`],
+      ['meta_endCallbackUrl', `${sink.base}/meta?meetingID=maths-101`],
+    ];
+    await bbb.call('create', [...mathsCreateParams, ...createParams]);
+    await bbb.call('end', [['meetingID', 'maths-101']]);
+    await bbb.api.hooks.settled();
+    expect(sink.received.map(({ url }) => url)).toEqual(['/ended?course=7', '/meta?meetingID=maths-101&recordingmarks=false']);
+
+    // A moderator who ends the meeting inside Plenary ends the API's meeting at once, as BigBlueButton's client does.
+    sink.received.length = 0;
+    await bbb.call('create', [...mathsCreateParams, ...createParams]);
+    const meeting = await bbb.api.store.findOpen('maths-101');
+    if (!meeting) throw new Error('no meeting');
+    await bbb.enter(meeting.roomId, 'Mod Erator', true);
+    const live = bbb.registry.find(meeting.roomId);
+    const moderator = [...(live?.participants.values() ?? [])][0];
+    expect(live?.moderate(moderator?.id as never, { action: 'end-meeting' }).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bbb.api.hooks.settled();
+    expect((await bbb.api.store.findByInternalId(meeting.internalId))?.endedAtMs).not.toBeNull();
+    const info = await bbb.call('getMeetingInfo', [['meetingID', 'maths-101']]);
+    expect(info.response.messageKey).toBe('notFound');
+    expect(sink.received).toHaveLength(2);
+  });
 });
 
 describe('hook callbacks', () => {
+  /** Hooks on their own, over `storage`, with a clock nobody moves. */
+  const hooksOn = (storage: TestStorage, options: Partial<BbbHooksOptions>) =>
+    new BbbHooks({ storage, clock: new ManualClock(), logger: pino({ level: 'silent' }), secretOf: async () => 'hook-secret', ...options });
+
   it('are tried again with the same timestamp until answered 2xx, and given up after three tries', async () => {
     const storage = await openTestStorage('sqlite', bbbApiMigrations);
     const flaky = await receiver((count) => (count < 2 ? 500 : 200));
     try {
-      const hooks = new BbbHooks({
-        storage,
-        clock: new ManualClock(),
-        logger: pino({ level: 'silent' }),
-        secretOf: async () => 'hook-secret',
-        allowPrivateCallbacks: true,
-        wait: async () => {},
-      });
+      const hooks = hooksOn(storage, { allowPrivateCallbacks: true, wait: async () => {} });
       await hooks.create(null, { callbackUrl: `${flaky.base}/x`, meetingId: null, raw: false });
       const meeting = { organisationId: null, meetingId: 'm', internalId: 'i', name: 'M', createTimeMs: 1 };
       hooks.emit({ id: 'meeting-ended', meeting });
@@ -152,5 +176,23 @@ describe('hook callbacks', () => {
     ])
       expect(isPublicHost(host), host).toBe(false);
     for (const host of ['moodle.example.edu', '93.184.216.34', '2001:db8::1']) expect(isPublicHost(host), host).toBe(true);
+  });
+
+  it('call end URLs only on public hosts in production, and never a URL that is not http(s)', async () => {
+    const storage = await openTestStorage('sqlite', bbbApiMigrations);
+    const called: string[] = [];
+    try {
+      const hooks = hooksOn(storage, {
+        get: async (url) => {
+          called.push(url);
+          return 200;
+        },
+      });
+      hooks.callEndUrls(['http://10.0.0.5/ended', 'http://localhost:8080/ended', 'file:///etc/passwd', 'https://moodle.example.edu/ended']);
+      await hooks.settled();
+      expect(called).toEqual(['https://moodle.example.edu/ended']);
+    } finally {
+      await storage.dispose();
+    }
   });
 });

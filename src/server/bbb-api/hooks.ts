@@ -12,6 +12,10 @@
  * (`createHookError`) unless it is http(s) to a public address: no loopback, private, link-local
  * or special host given literally, nor `localhost` (tests allow them with `allowPrivateCallbacks`).
  * A name that resolves to a private address is not checked (the trade-off is written in CONTEXT.md).
+ *
+ * The end callbacks a meeting asks for at `create` go out here too: when it ends, a GET of its
+ * `meetingEndedURL`, and of its `meta_endCallbackUrl` with `recordingmarks=false` added (Plenary
+ * records no marks), each tried like a hook's callback and only to a public host.
  */
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
@@ -72,6 +76,8 @@ export interface BbbHooksOptions {
   allowPrivateCallbacks?: boolean | undefined;
   /** Sends a callback (default: `fetch`, no redirects followed). */
   post?: ((url: string, body: string) => Promise<number>) | undefined;
+  /** Sends an end callback, a GET (default: `fetch`, no redirects followed). */
+  get?: ((url: string) => Promise<number>) | undefined;
   /** Waits before a retry (default: the clock's timer). */
   wait?: ((ms: number) => Promise<void>) | undefined;
 }
@@ -168,12 +174,7 @@ export class BbbHooks {
 
   /** Sends `event` to every hook that hears its meeting (in the background; failures are logged). */
   emit(event: HookEvent): void {
-    const timestampMs = this.options.clock.nowMs();
-    const delivery = this.#deliver(event, timestampMs).catch((error: unknown) =>
-      this.options.logger.error({ err: error }, 'hook callbacks failed'),
-    );
-    this.#pending.add(delivery);
-    void delivery.finally(() => this.#pending.delete(delivery));
+    this.#track(this.#deliver(event, this.options.clock.nowMs()));
   }
 
   /** Resolves once every callback started so far has been delivered or given up. */
@@ -194,15 +195,67 @@ export class BbbHooks {
     const checksum = createHash('sha1').update(`${hook.callbackUrl}${body}${secret}`).digest('hex');
     const url = `${hook.callbackUrl}${hook.callbackUrl.includes('?') ? '&' : '?'}checksum=${checksum}`;
     const post = this.options.post ?? postForm;
+    if (!(await this.#tried(() => post(url, body)))) this.options.logger.warn({ hookId: hook.hookId }, 'a hook callback was given up');
+  }
+
+  /**
+   * Calls the URLs a meeting asked to be told of its end at (`endCallbackUrls`), in the
+   * background: each one public (unless private callbacks are allowed) GET, tried like a hook's.
+   */
+  callEndUrls(urls: readonly string[]): void {
+    const get = this.options.get ?? getUrl;
+    for (const url of urls) {
+      if (!this.acceptsCallback(url)) {
+        this.options.logger.warn('an end callback to a URL that is not public http(s) was not made');
+        continue;
+      }
+      this.#track(
+        this.#tried(() => get(url)).then((answered) => {
+          if (!answered) this.options.logger.warn('an end callback was given up');
+        }),
+      );
+    }
+  }
+
+  #track(work: Promise<void>): void {
+    const tracked = work.catch((error: unknown) => this.options.logger.error({ err: error }, 'a callback failed'));
+    this.#pending.add(tracked);
+    void tracked.finally(() => this.#pending.delete(tracked));
+  }
+
+  /** Sends until answered 2xx, `hookAttemptsMax` times at most with `retryDelaysMs` between; whether it was answered. */
+  async #tried(send: () => Promise<number>): Promise<boolean> {
     for (let attempt = 1; attempt <= hookAttemptsMax; attempt++) {
-      const status = await post(url, body).catch(() => 0);
-      if (status >= 200 && status < 300) return;
+      const status = await send().catch(() => 0);
+      if (status >= 200 && status < 300) return true;
       const delayMs = retryDelaysMs[attempt - 1];
       if (delayMs === undefined) break;
       await (this.options.wait ?? ((ms: number) => new Promise<void>((resolve) => this.options.clock.setTimeout(resolve, ms))))(delayMs);
     }
-    this.options.logger.warn({ hookId: hook.hookId }, 'a hook callback was given up');
+    return false;
   }
+}
+
+/** The URLs to call when `meeting` ends: its `meetingEndedURL`, then its `meta_endCallbackUrl` with `recordingmarks=false` added. */
+export function endCallbackUrls(meeting: {
+  settings: { meetingEndedUrl: string | null };
+  metadata: Readonly<Record<string, string>>;
+}): string[] {
+  const urls = meeting.settings.meetingEndedUrl ? [meeting.settings.meetingEndedUrl] : [];
+  const metaUrl = meeting.metadata.endcallbackurl;
+  if (metaUrl && URL.canParse(metaUrl)) {
+    const url = new URL(metaUrl);
+    url.searchParams.append('recordingmarks', 'false');
+    urls.push(url.toString());
+  }
+  return urls;
+}
+
+/** GETs a URL, following no redirect; the status. */
+async function getUrl(url: string): Promise<number> {
+  const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(callbackTimeoutMs) });
+  await response.body?.cancel();
+  return response.status;
 }
 
 /** The event as BigBlueButton's webhooks send it when `getRaw` is false. */

@@ -36,7 +36,7 @@ export const mathsCreateParams: [string, string][] = [
   ['attendeePW', 'ap'],
   ['moderatorPW', 'mp'],
   ['meta_bbb-origin', 'Moodle'],
-  ['meta_endCallbackUrl', 'https://lms.test/ended'],
+  ['meta_bbb-context', 'Maths 101, autumn term'],
 ];
 
 /** A parsed answer: HTTP status, headers and the `<response>` element's children (all text). */

@@ -8,6 +8,7 @@ export {
   type JoinResult,
   type LiveRoom,
   type MediaServer,
+  type MeetingEndReason,
   type ModuleMessage,
   type ModuleOutcome,
   type Outcome,

@@ -1,5 +1,13 @@
 export type { ExternalIdentity, ParticipantConnection, ParticipantView } from './live-participant.js';
 export type { Failure, JoinRequest, JoinResult, LiveRoom, Outcome, WaitingView, Welcome } from './live-room.js';
 export type { MediaPublisher, MediaServer, MediaStreamEvents, MediaSubscriber } from './media-server.js';
-export type { ModuleMessage, ModuleMessageType, ModuleOutcome, RoomModule, RoomModuleContext, RoomModuleFactory } from './room-module.js';
+export type {
+  MeetingEndReason,
+  ModuleMessage,
+  ModuleMessageType,
+  ModuleOutcome,
+  RoomModule,
+  RoomModuleContext,
+  RoomModuleFactory,
+} from './room-module.js';
 export { type RegistryCounts, RoomRegistry } from './room-registry.js';

@@ -506,10 +506,21 @@ describe('room modules', () => {
       this.events.push(`${message.type} from ${actor.displayName}`);
       return { ok: true as const, value: undefined };
     }
+    onEnded(reason: string): void {
+      this.events.push(`ended ${reason}`);
+    }
     close(): void {
       this.events.push('close');
     }
   }
+
+  it('are told when a moderator ends the meeting (before they close), and not when it merely empties', async () => {
+    const { live, moderator, guest } = await meeting();
+    const tally = live.addModule(() => new TallyModule());
+    expect(live.moderate(guest.id, { action: 'end-meeting' })).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.moderate(moderator.id, { action: 'end-meeting' }).ok).toBe(true);
+    expect(tally.events).toEqual(['join Mo', 'join Guy', 'ended ended_by_moderator', 'leave Mo', 'leave Guy', 'close']);
+  });
 
   it('are created through the room, hear who joins and leaves, get the messages they claim, and close with the room', async () => {
     const { live, guest, moderator, join } = await meeting();

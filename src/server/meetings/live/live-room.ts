@@ -30,7 +30,7 @@ import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
 import { raiseHand, react, screenShareAllowed, setMedia } from './participant-commands.js';
 import { RoomCore } from './room-core.js';
-import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
+import type { MeetingEndReason, ModuleMessage, ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
 export type { JoinRequest, JoinResult, LiveRoomDependencies, MeetingRecords, WaitingView, Welcome } from './live-room-types.js';
 export { type Failure, failure, type Outcome } from './outcome.js';
@@ -428,7 +428,9 @@ export class LiveRoom {
   }
 
   /** Ends the meeting for everyone (a moderator's decision, or the plan's length limit): tells them, then closes. */
-  #end(reason: 'ended_by_moderator' | 'time_limit' = 'ended_by_moderator'): void {
+  #end(reason: MeetingEndReason = 'ended_by_moderator'): void {
+    if (this.#closed) return;
+    this.#core.meetingEnded(reason);
     const everyone = [...this.#core.participants.values(), ...[...this.#core.lobby.values()].map((waiting) => waiting.participant)];
     for (const participant of everyone) {
       participant.send({ type: 'meeting-ended', reason } satisfies ServerMessage);

@@ -19,6 +19,7 @@ import { type Failure, failure, type Outcome } from './outcome.js';
 import { RoomMedia } from './room-media.js';
 import {
   isCoreMessageType,
+  type MeetingEndReason,
   type ModuleMessageType,
   type RoomModule,
   type RoomModuleContext,
@@ -263,6 +264,11 @@ export class RoomCore {
   /** The module that handles client messages of `type`, if any. */
   moduleFor(type: ModuleMessageType): RoomModule | undefined {
     return this.#moduleByMessage.get(type);
+  }
+
+  /** Tells every module the meeting was ended on purpose (before they are closed). */
+  meetingEnded(reason: MeetingEndReason): void {
+    this.#eachModule('onEnded', (module) => module.onEnded?.(reason));
   }
 
   /** Closes every module (each once; one that throws does not stop the others). */

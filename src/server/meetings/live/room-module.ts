@@ -64,9 +64,17 @@ export interface RoomModule {
    * that must store something first (an assembly's vote) answers with a promise of its outcome.
    */
   handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome | Promise<ModuleOutcome>;
+  /**
+   * The meeting was ended on purpose — by a moderator for everyone, or at its plan's time limit —
+   * not merely left empty; called just before `close`. Optional.
+   */
+  onEnded?(reason: MeetingEndReason): void;
   /** The meeting is over; drop everything. Called once. */
   close(): void;
 }
+
+/** Why a meeting was ended on purpose. */
+export type MeetingEndReason = 'ended_by_moderator' | 'time_limit';
 
 /** What a module may see and do in its room. */
 export interface RoomModuleContext {
