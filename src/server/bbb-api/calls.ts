@@ -163,7 +163,9 @@ async function createHook({ api, signer, params }: CallContext): Promise<CallAns
   if (callbackUrl.length > 2_048 || !api.hooks.acceptsCallback(callbackUrl)) return failed(bbbFailure('createHookError'));
   const meetingId = params.get('meetingID')?.trim() || null;
   const raw = params.get('getRaw')?.trim().toLowerCase() === 'true';
-  const created = await api.hooks.create(signer.organisationId, { callbackUrl, meetingId, raw });
+  const eventIds = hookEventIds(params.get('eventID'));
+  if (eventIds === 'invalid') return failed(bbbFailure('createHookError'));
+  const created = await api.hooks.create(signer.organisationId, { callbackUrl, meetingId, raw, eventIds });
   if (!created) return failed(bbbFailure('createHookError'));
   if (created.duplicate) {
     return succeeded(
@@ -171,6 +173,13 @@ async function createHook({ api, signer, params }: CallContext): Promise<CallAns
     );
   }
   return succeeded(successXml({ hookID: created.hookId, permanentHook: false, rawData: raw }));
+}
+
+/** `eventID`: a comma-separated list of event ids, compared in lower case; null when absent or empty, `invalid` when malformed or beyond 32. */
+function hookEventIds(given: string | undefined): string[] | null | 'invalid' {
+  const ids = [...new Set((given ?? '').split(',').map((id) => id.trim().toLowerCase()))].filter((id) => id !== '');
+  if (ids.length === 0) return null;
+  return ids.length <= 32 && ids.every((id) => /^[a-z][a-z0-9-]{0,63}$/.test(id)) ? ids : 'invalid';
 }
 
 async function destroyHook({ api, signer, params }: CallContext): Promise<CallAnswer> {

@@ -85,6 +85,18 @@ describe.each(bothEngines)('hooks (%s)', (engine) => {
   it('calls back a meeting’s events in order, signed: created, a user joined and left, ended', async () => {
     const callbackURL = `${sink.base}/events?app=moodle`;
     await call('hooks/create', [['callbackURL', callbackURL]]);
+    // A hook with an eventID filter hears only those events (any case); a malformed filter is refused.
+    const filteredURL = `${sink.base}/filtered`;
+    expect(
+      await call('hooks/create', [
+        ['callbackURL', filteredURL],
+        ['eventID', 'user joined'],
+      ]),
+    ).toMatchObject({ messageKey: 'createHookError' });
+    await call('hooks/create', [
+      ['callbackURL', filteredURL],
+      ['eventID', 'USER-JOINED, meeting-ended'],
+    ]);
     const created = await call('create', mathsCreateParams);
     expect(created.returncode).toBe('SUCCESS');
     await bbb.api.hooks.settled();
@@ -102,7 +114,12 @@ describe.each(bothEngines)('hooks (%s)', (engine) => {
       ]),
     ).toMatchObject({ returncode: 'SUCCESS' });
     await bbb.api.hooks.settled();
-    const events = eventsOf(callbackURL, sink.received);
+    const filtered = sink.received.filter(({ url }) => url.startsWith('/filtered'));
+    expect(eventsOf(filteredURL, filtered).map(({ event }) => event.id)).toEqual(['user-joined', 'meeting-ended']);
+    const events = eventsOf(
+      callbackURL,
+      sink.received.filter(({ url }) => url.startsWith('/events')),
+    );
     expect(events.map(({ event }) => event.id)).toEqual(['meeting-created', 'user-joined', 'user-left', 'meeting-ended']);
     expect(events[0]?.event.attributes.meeting).toMatchObject({ 'external-meeting-id': 'maths-101', name: 'Maths 101' });
     expect(events[1]?.event.attributes.user).toMatchObject({ name: 'Ada', role: 'MODERATOR' });

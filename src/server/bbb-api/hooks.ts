@@ -39,6 +39,8 @@ export interface Hook {
   callbackUrl: string;
   meetingId: string | null;
   raw: boolean;
+  /** The events it is sent (`eventID`, lower-case); null: every event. */
+  eventIds: string[] | null;
 }
 
 /** Which meeting an event is about. */
@@ -111,7 +113,7 @@ export class BbbHooks {
   /** Registers a hook, or finds the owner's hook with this callback URL (`duplicate`); undefined when the owner has too many. */
   async create(
     organisationId: string | null,
-    hook: { callbackUrl: string; meetingId: string | null; raw: boolean },
+    hook: { callbackUrl: string; meetingId: string | null; raw: boolean; eventIds?: string[] | null | undefined },
   ): Promise<{ hookId: number; duplicate: boolean } | undefined> {
     const owner = ownerKey(organisationId);
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -143,6 +145,7 @@ export class BbbHooks {
             meeting_id: hook.meetingId,
             raw: hook.raw ? 1 : 0,
             created_at_ms: this.options.clock.nowMs(),
+            event_ids: hook.eventIds?.join(',') ?? null,
           })
           .execute();
         return { hookId, duplicate: false };
@@ -169,7 +172,13 @@ export class BbbHooks {
     if (meetingId !== undefined)
       query = query.where((where) => where.or([where('meeting_id', 'is', null), where('meeting_id', '=', meetingId)]));
     const rows = await query.orderBy('hook_id').execute();
-    return rows.map((row) => ({ hookId: row.hook_id, callbackUrl: row.callback_url, meetingId: row.meeting_id, raw: row.raw === 1 }));
+    return rows.map((row) => ({
+      hookId: row.hook_id,
+      callbackUrl: row.callback_url,
+      meetingId: row.meeting_id,
+      raw: row.raw === 1,
+      eventIds: row.event_ids === null ? null : row.event_ids.split(','),
+    }));
   }
 
   /** Sends `event` to every hook that hears its meeting (in the background; failures are logged). */
@@ -183,7 +192,9 @@ export class BbbHooks {
   }
 
   async #deliver(event: HookEvent, timestampMs: number): Promise<void> {
-    const hooks = await this.list(event.meeting.organisationId, event.meeting.meetingId);
+    const hooks = (await this.list(event.meeting.organisationId, event.meeting.meetingId)).filter(
+      (hook) => hook.eventIds === null || hook.eventIds.includes(event.id),
+    );
     if (hooks.length === 0) return;
     const secret = await this.options.secretOf(event.meeting.organisationId);
     if (!secret) return;

@@ -127,6 +127,12 @@ export const bbbApiMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  // A hook's `eventID` filter: the event ids it is sent (comma-separated, lower-case); null: every event.
+  '0605_bbb_api_hook_event_filter': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('bbb_api_hooks').addColumn('event_ids', 'text').execute();
+    },
+  },
 };
 
 /** Table types of the BigBlueButton API domain (rows read back are checked with zod). */
@@ -176,5 +182,6 @@ export type BbbApiTables = {
     meeting_id: string | null;
     raw: number;
     created_at_ms: number | string;
+    event_ids: string | null;
   };
 };
