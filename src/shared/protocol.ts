@@ -308,9 +308,11 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   /** You were removed from the meeting (and banned from it if `banned`). */
   z.object({ type: z.literal('removed'), banned: z.boolean() }),
   /** The meeting ends at `endsAtMs`: its plan's length limit (sent some minutes before). */
-  z.object({ type: z.literal('meeting-ending'), endsAtMs: z.number(), planName: z.string() }),
+  // The meeting ends at `endsAtMs`: the length its plan allows (`planName`), or the length it was given when it was set up (null).
+  z.object({ type: z.literal('meeting-ending'), endsAtMs: z.number(), planName: z.string().nullable() }),
   /** The meeting is over: a moderator ended it, or its plan's length limit was reached. */
-  z.object({ type: z.literal('meeting-ended'), reason: z.enum(['ended_by_moderator', 'time_limit']).optional() }),
+  // time_limit: its plan's length; scheduled_end: the length it was given when set up (a BigBlueButton create's `duration`).
+  z.object({ type: z.literal('meeting-ended'), reason: z.enum(['ended_by_moderator', 'time_limit', 'scheduled_end']).optional() }),
   z.object({ type: z.literal('publish-answer'), source: MediaSourceSchema, answer: SessionDescriptionSchema }),
   z.object({
     type: z.literal('subscription-offer'),

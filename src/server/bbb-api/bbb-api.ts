@@ -218,19 +218,31 @@ export class BbbApi {
     this.hooks.callEndUrls(endCallbackUrls(meeting));
   }
 
-  /** The room module that tells hooks who joins and leaves a meeting held through the API (added to every live room; silent in others). */
+  /**
+   * The room module of every live room (silent in rooms not held through the API): it tells hooks who
+   * joins and leaves, ends the meeting at its `duration`, and ends the API's meeting when a moderator
+   * ends the live one.
+   */
   readonly hooksModule: RoomModuleFactory<RoomModule> = (context) => {
+    let lengthSet = false;
     const tell = (id: 'user-joined' | 'user-left', participant: ParticipantView) => {
-      void this.store.findOpenInRoom(context.roomId()).then((meeting) => {
-        if (!meeting) return;
-        const user = {
-          participantId: participant.id,
-          externalUserId: participant.external?.userId ?? participant.id,
-          name: participant.displayName,
-          role: participant.isModerator ? 'MODERATOR' : 'VIEWER',
-        } as const;
-        this.hooks.emit({ id, meeting: hookMeeting(meeting), user });
-      });
+      void this.store
+        .findOpenInRoom(context.roomId())
+        .then((meeting) => {
+          if (!meeting) return;
+          // The meeting's `duration` ends it on time, with the warning a plan's limit gives (the sweep is the backstop).
+          const { durationMinutes } = meeting.settings;
+          if (!lengthSet && durationMinutes > 0) context.endAt(meeting.createTimeMs + durationMinutes * 60_000);
+          lengthSet = true;
+          const user = {
+            participantId: participant.id,
+            externalUserId: participant.external?.userId ?? participant.id,
+            name: participant.displayName,
+            role: participant.isModerator ? 'MODERATOR' : 'VIEWER',
+          } as const;
+          this.hooks.emit({ id, meeting: hookMeeting(meeting), user });
+        })
+        .catch((error: unknown) => this.#logger.error({ err: error }, 'an API meeting could not be looked up'));
     };
     return {
       name: 'bbb-hooks',

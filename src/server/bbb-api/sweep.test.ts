@@ -52,21 +52,30 @@ describe.each(bothEngines)('meetings ending on their own (%s)', (engine) => {
     expect(await open('class')).toBe(false);
   });
 
-  it('ends a meeting when its duration has run out, closing its live room', async () => {
-    await t.call('create', [
-      ['name', 'Short'],
-      ['meetingID', 'short'],
-      ['duration', '1'],
-    ]);
+  it('ends a meeting at its duration, on time: the live room itself, or the sweep when nobody is in it', async () => {
+    const create = (meetingID: string) =>
+      t.call('create', [
+        ['name', 'Short'],
+        ['meetingID', meetingID],
+        ['duration', '1'],
+      ]);
+    await create('short');
     const meeting = await t.api.store.findOpen('short');
     if (!meeting) throw new Error('no meeting');
     await t.enter(meeting.roomId, 'Ada', true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
     t.clock.advance(59_999);
-    expect(await t.api.endIdleMeetings()).toBe(0);
+    expect(t.registry.find(meeting.roomId)?.closed).toBe(false);
     t.clock.advance(1);
-    expect(await t.api.endIdleMeetings()).toBe(1);
     expect(t.registry.find(meeting.roomId)).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await t.api.store.findByInternalId(meeting.internalId))?.endedAtMs).toBe(t.clock.nowMs());
     expect((await t.call('isMeetingRunning', [['meetingID', 'short']])).response.running).toBe('false');
+    // Nobody came to this one: the sweep ends it at its duration, before the five minutes for an unjoined meeting.
+    await create('empty-short');
+    expect(await t.api.endIdleMeetings()).toBe(0);
+    t.clock.advance(60_000);
+    expect(await t.api.endIdleMeetings()).toBe(1);
   });
 
   it('forgets join tickets once they have expired', async () => {

@@ -14,7 +14,7 @@ import { type Room, RoomsRepository } from '../rooms-repository.js';
 import { InMemoryMediaServer } from './in-memory-media-server.js';
 import type { ParticipantConnection, ParticipantView } from './live-participant.js';
 import { type JoinRequest, LiveRoom } from './live-room.js';
-import type { ModuleMessage, ModuleMessageType, RoomModule } from './room-module.js';
+import type { ModuleMessage, ModuleMessageType, RoomModule, RoomModuleContext } from './room-module.js';
 
 let storage: TestStorage;
 let rooms: RoomsRepository;
@@ -584,6 +584,24 @@ describe('a plan’s length limit', () => {
     expect(ada.connection.disconnected).toBe(true);
     expect(live.closed).toBe(true);
     expect(closedTimes()).toBe(1);
+  });
+
+  it('is apart from the length a room module sets (endAt): warned without a plan’s name, ended as scheduled', async () => {
+    const { live, join } = await emptyMeeting();
+    const startedAt = clock.nowMs();
+    let context: RoomModuleContext | undefined;
+    live.addModule((given) => {
+      context = given;
+      return { name: 'scheduler', messageTypes: [], onJoin() {}, onLeave() {}, handle: () => ({ ok: true, value: undefined }), close() {} };
+    });
+    const ada = join('Ada');
+    context?.endAt(startedAt + 20 * 60_000);
+    context?.endAt(startedAt + 30 * 60_000);
+    clock.advance(25 * 60_000);
+    expect(ada.connection.all('meeting-ending')).toEqual([{ type: 'meeting-ending', endsAtMs: startedAt + 30 * 60_000, planName: null }]);
+    clock.advance(5 * 60_000);
+    expect(ada.connection.all('meeting-ended')).toEqual([{ type: 'meeting-ended', reason: 'scheduled_end' }]);
+    expect(live.closed).toBe(true);
   });
 
   it('is lifted by an upgrade during the meeting', async () => {

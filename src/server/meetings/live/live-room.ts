@@ -48,6 +48,8 @@ export class LiveRoom {
   readonly #startedAtMs: number;
   /** The plan's end of the meeting and its warning, once scheduled. */
   #lengthLimit: { cancel(): void } | undefined;
+  /** The end set by a room module (`endAt`): the length the meeting was given when it was set up. */
+  #scheduledEnd: { cancel(): void } | undefined;
 
   constructor(room: Room, dependencies: LiveRoomDependencies) {
     this.#dependencies = dependencies;
@@ -67,6 +69,7 @@ export class LiveRoom {
           if (this.#meetingId) await dependencies.records.addParticipantTime(this.#meetingId, durationMs);
         }),
     );
+    this.#core.scheduleEnd = (endsAtMs) => this.endAt(endsAtMs);
   }
 
   // ---- views -------------------------------------------------------------------------------
@@ -402,16 +405,27 @@ export class LiveRoom {
       return;
     }
     if (this.#lengthLimit) return;
-    const clock = this.#dependencies.clock;
     const endsAtMs = this.#startedAtMs + allowance.meetingMinutesMax * 60_000;
+    this.#lengthLimit = this.#endLater(endsAtMs, allowance.planName, 'time_limit');
+  }
+
+  /** Ends the meeting at `endsAtMs` for everyone (`scheduled_end`), warning them first; a later call moves the end. */
+  endAt(endsAtMs: number): void {
+    if (this.#closed) return;
+    this.#scheduledEnd?.cancel();
+    this.#scheduledEnd = this.#endLater(endsAtMs, null, 'scheduled_end');
+  }
+
+  /** Warns everyone `meetingEndWarningMinutes` before `endsAtMs` (naming the plan, if its limit) and ends the meeting then. */
+  #endLater(endsAtMs: number, planName: string | null, reason: MeetingEndReason): { cancel(): void } {
+    const clock = this.#dependencies.clock;
     const warnAtMs = endsAtMs - meetingEndWarningMinutes * 60_000;
-    const planName = allowance.planName;
     const warning = clock.setTimeout(
-      () => core.broadcast({ type: 'meeting-ending', endsAtMs, planName }),
+      () => this.#core.broadcast({ type: 'meeting-ending', endsAtMs, planName }),
       Math.max(0, warnAtMs - clock.nowMs()),
     );
-    const end = clock.setTimeout(() => this.#end('time_limit'), Math.max(0, endsAtMs - clock.nowMs()));
-    this.#lengthLimit = {
+    const end = clock.setTimeout(() => this.#end(reason), Math.max(0, endsAtMs - clock.nowMs()));
+    return {
       cancel: () => {
         warning.cancel();
         end.cancel();
@@ -444,6 +458,7 @@ export class LiveRoom {
     if (this.#closed) return;
     this.#closed = true;
     this.#lengthLimit?.cancel();
+    this.#scheduledEnd?.cancel();
     const core = this.#core;
     for (const { participant } of [...core.lobby.values()]) participant.close();
     core.lobby.clear();

@@ -95,6 +95,9 @@ export class RoomCore {
     this.chat = this.addModule((context) => new ChatModule(context));
   }
 
+  /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */
+  scheduleEnd: (endsAtMs: number) => void = () => {};
+
   /** The plan's limit on people, when it is below the room's own (set at each join from the allowance). */
   plan: { name: string; participantsMax: number } | undefined;
 
@@ -296,6 +299,7 @@ export class RoomCore {
       participants: () => [...this.participants.values()],
       participant: (participantId) => this.participants.get(participantId),
       lockRefusal: (participant, what) => this.lockRefusal(participant, what),
+      endAt: (endsAtMs) => this.scheduleEnd(endsAtMs),
       send: (participantId, message) => this.participants.get(participantId)?.send(message),
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
     };

@@ -74,7 +74,7 @@ export interface RoomModule {
 }
 
 /** Why a meeting was ended on purpose. */
-export type MeetingEndReason = 'ended_by_moderator' | 'time_limit';
+export type MeetingEndReason = 'ended_by_moderator' | 'time_limit' | 'scheduled_end';
 
 /** What a module may see and do in its room. */
 export interface RoomModuleContext {
@@ -87,6 +87,11 @@ export interface RoomModuleContext {
   participant(participantId: ParticipantId): ParticipantView | undefined;
   /** Why `participant` may not use something the moderators can lock for viewers or the room switched off (`not_allowed`); `undefined` when they may. */
   lockRefusal(participant: ParticipantView, what: keyof LockedSettings): Failure | undefined;
+  /**
+   * Ends the meeting at `endsAtMs` (room clock) for everyone (`scheduled_end`), warning them
+   * `meetingEndWarningMinutes` before; a later call moves the end. Independent of the plan's limit.
+   */
+  endAt(endsAtMs: number): void;
   /** Sends to one admitted participant. */
   send(participantId: ParticipantId, message: ServerMessage): void;
   /** Sends to every admitted participant except `exceptId`. */

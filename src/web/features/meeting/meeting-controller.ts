@@ -112,6 +112,12 @@ function initialState(media: MediaState): MeetingState {
 
 const reconnectDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
 const reactionShownMs = 4_000;
+/** What the end screen says for each reason a meeting ended. */
+const endedMessages = {
+  ended_by_moderator: 'meeting.ended',
+  time_limit: 'meeting.endedByPlan',
+  scheduled_end: 'meeting.endedAsScheduled',
+} as const;
 
 export class MeetingController {
   private signaling: SignalingClient | undefined;
@@ -194,14 +200,15 @@ export class MeetingController {
       case 'removed':
         return this.finish('removed', message.banned ? t('meeting.removedBanned') : t('meeting.removed'));
       case 'meeting-ended':
-        return this.finish('ended', message.reason === 'time_limit' ? t('meeting.endedByPlan') : t('meeting.ended'));
-      case 'meeting-ending':
-        return this.update({
-          notice: t('meeting.endingSoon', {
-            plan: message.planName,
-            minutes: Math.max(1, Math.round((message.endsAtMs - Date.now()) / 60_000)),
-          }),
-        });
+        return this.finish('ended', t(endedMessages[message.reason ?? 'ended_by_moderator']));
+      case 'meeting-ending': {
+        const minutes = Math.max(1, Math.round((message.endsAtMs - Date.now()) / 60_000));
+        const notice =
+          message.planName === null
+            ? t('meeting.endingAsScheduled', { minutes })
+            : t('meeting.endingSoon', { plan: message.planName, minutes });
+        return this.update({ notice });
+      }
       case 'lobby':
         return this.update({ lobby: message.waiting });
       case 'participant-joined':

@@ -29,6 +29,9 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'meeting.deniedFull': 'La réunion s’est remplie pendant votre attente.',
   'meeting.seePlans': 'Voir les formules, et ce que chacune permet',
   'meeting.endedByPlan': 'La réunion a atteint la durée que permet sa formule, et s’est terminée.',
+  'meeting.endedAsScheduled': 'La réunion a atteint la durée prévue, et s’est terminée.',
+  'meeting.endingAsScheduled':
+    'Cette réunion se termine dans {minutes, plural, one {# minute} other {# minutes}}, à la fin de la durée prévue.',
   'meeting.endingSoon':
     'Cette réunion se termine dans {minutes, plural, one {# minute} other {# minutes}} : la formule {plan} limite la durée des réunions.',
   'meeting.endedTitle': 'La réunion est terminée',

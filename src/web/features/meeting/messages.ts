@@ -29,6 +29,8 @@ export const meetingEnglish = {
   'meeting.deniedFull': 'The meeting filled up while you waited.',
   'meeting.seePlans': 'See the plans, and what each allows',
   'meeting.endedByPlan': 'The meeting reached the length its plan allows, and has ended.',
+  'meeting.endedAsScheduled': 'The meeting reached the length it was given, and has ended.',
+  'meeting.endingAsScheduled': 'This meeting ends in {minutes, plural, one {# minute} other {# minutes}}, at the length it was given.',
   'meeting.endingSoon':
     'This meeting ends in {minutes, plural, one {# minute} other {# minutes}}: the {plan} plan allows meetings of limited length.',
   'meeting.endedTitle': 'The meeting has ended',
