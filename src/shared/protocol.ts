@@ -216,7 +216,8 @@ export type MeetingSettings = z.infer<typeof MeetingSettingsSchema>;
 
 export const ChatMessageSchema = z.object({
   messageId: z.string(),
-  fromId: ParticipantIdSchema,
+  /** Who wrote it; `null` for a message from outside the meeting (an integration's `sendChatMessage`). */
+  fromId: ParticipantIdSchema.nullable(),
   fromName: z.string(),
   /** The recipient of a private message; `null` for everyone. */
   toId: ParticipantIdSchema.nullable(),

@@ -183,6 +183,61 @@ describe.each(bothEngines)('BigBlueButton API calls (%s)', (engine) => {
     }
   });
 
+  it('sends a message to the public chat of a meeting being held (sendChatMessage), GET only', async () => {
+    await t.call('create', mathsCreateParams);
+    const send = (params: [string, string][]) => t.call('sendChatMessage', [['meetingID', 'maths-101'], ...params]);
+    expect((await send([['message', 'Hello']])).response.messageKey).toBe('notFound');
+    const meeting = await t.api.store.findOpen('maths-101');
+    if (!meeting) throw new Error('no meeting');
+    await t.enter(meeting.roomId, 'Mod Erator', true);
+    const sent = await send([
+      ['message', 'The quiz opens at 10:00'],
+      ['userName', 'Moodle'],
+    ]);
+    expect(sent.response).toEqual({ returncode: 'SUCCESS', messageKey: '', message: '' });
+    await send([['message', 'From the system']]);
+    const live = t.registry.find(meeting.roomId);
+    const moderator = [...(live?.participants.values() ?? [])][0];
+    const welcome = moderator && live?.welcome(moderator.id);
+    expect(welcome?.ok && welcome.value.chat.map((message) => [message.fromId, message.fromName, message.text])).toEqual([
+      [null, 'Moodle', 'The quiz opens at 10:00'],
+      [null, 'System', 'From the system'],
+    ]);
+    expect((await send([])).response.messageKey).toBe('missingParamMessage');
+    expect((await send([['message', '   ']])).response.messageKey).toBe('missingParamMessage');
+    expect((await send([['message', 'x'.repeat(2_001)]])).response.messageKey).toBe('validationError');
+    expect((await send([['message', 'bell\u0007']])).response.messageKey).toBe('validationError');
+    expect(
+      (
+        await send([
+          ['message', 'hi'],
+          ['userName', 'n'.repeat(65)],
+        ])
+      ).response.messageKey,
+    ).toBe('validationError');
+    expect((await t.call('sendChatMessage', [['message', 'hi']])).response.messageKey).toBe('missingParamMeetingID');
+    expect(
+      (
+        await t.call('sendChatMessage', [
+          ['meetingID', 'physics'],
+          ['message', 'hi'],
+        ])
+      ).response.messageKey,
+    ).toBe('notFound');
+    expect(
+      (
+        await t.call(
+          'sendChatMessage',
+          [
+            ['meetingID', 'maths-101'],
+            ['message', 'hi'],
+          ],
+          { method: 'POST' },
+        )
+      ).status,
+    ).toBe(405);
+  });
+
   it('tells who is in the meeting from the live registry: roles, counts, metadata', async () => {
     await t.call('create', [...mathsCreateParams, ['maxParticipants', '2']]);
     const meeting = await t.api.store.findOpen('maths-101');

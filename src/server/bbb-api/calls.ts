@@ -5,12 +5,14 @@
  * the meetings of whoever signed it (`Signer`): an organisation's, or the operator secret's.
  */
 import { randomBytes } from 'node:crypto';
+import { limits } from '../../shared/limits.js';
+import { ChatTextSchema } from '../../shared/protocol.js';
 import { type BbbApi, type Signer, sameSecret } from './bbb-api.js';
 import { optionalUrl, readCreateRequest } from './create.js';
 import { join } from './join.js';
 import { createdMeetingXml, meetingInfoXml } from './meeting-xml.js';
 import { type BbbFailure, bbbFailure, note } from './messages.js';
-import { meetingIdParam } from './params.js';
+import { meetingIdParam, optionalText } from './params.js';
 import { failedXml, successXml } from './xml.js';
 
 /** What to send back: XML (with its returncode, for the metrics), or a redirect for a browser. */
@@ -42,6 +44,7 @@ export const callMethods: Record<string, readonly ('GET' | 'POST')[]> = {
   'hooks/create': ['GET', 'POST'],
   'hooks/destroy': ['GET', 'POST'],
   'hooks/list': ['GET', 'POST'],
+  sendChatMessage: ['GET'],
 };
 
 /** An XML SUCCESS answer. */
@@ -154,6 +157,28 @@ function changeRecordings(needsPublish: boolean) {
   };
 }
 
+/**
+ * `sendChatMessage`: a message to the public chat of a meeting being held, from `userName`
+ * (default `System`). It is chat text like any other (at most `limits.chatMessageCharactersMax`
+ * characters, no control characters); a meeting nobody is in has no chat to read it
+ * (`notFound`), and a room with the chat switched off refuses it (`validationError`).
+ */
+async function sendChatMessage({ api, signer, params }: CallContext): Promise<CallAnswer> {
+  const meetingId = meetingIdParam(params);
+  if (!meetingId.ok) return failed(meetingId);
+  if (!params.get('message')?.trim()) return failed(bbbFailure('missingParamMessage'));
+  const text = ChatTextSchema.safeParse(params.get('message'));
+  if (!text.success) return failed(bbbFailure('validationError', `The message ${text.error.issues[0]?.message ?? 'is not valid'}.`));
+  const userName = optionalText(params, 'userName', limits.displayNameCharactersMax);
+  if (!userName.ok) return failed(userName);
+  const meeting = await api.store.findOpen(meetingId.value, signer.organisationId);
+  const live = meeting && api.registry.find(meeting.roomId);
+  if (!live || live.closed) return failed(bbbFailure('notFound', 'No meeting with that meetingID is being held now.'));
+  const posted = live.announce(userName.value ?? 'System', text.data);
+  if (!posted.ok) return failed(bbbFailure('validationError', posted.message));
+  return succeeded(successXml({ messageKey: '', message: '' }));
+}
+
 /** Every call this server answers, by name. */
 // ---- the webhooks API (`hooks.ts`) -------------------------------------------------------------
 
@@ -214,6 +239,7 @@ export const calls: Record<string, (context: CallContext) => Promise<CallAnswer>
   publishRecordings: changeRecordings(true),
   deleteRecordings: changeRecordings(false),
   updateRecordings: changeRecordings(false),
+  sendChatMessage,
   'hooks/create': createHook,
   'hooks/destroy': destroyHook,
   'hooks/list': listHooks,

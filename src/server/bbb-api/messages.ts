@@ -13,6 +13,7 @@ const messages = {
   missingParamFullName: 'You must give the fullName of the person joining.',
   missingParamRecordID: 'You must give a recordID.',
   missingParamPublish: 'You must give publish, true or false.',
+  missingParamMessage: 'You must give the message to send.',
   validationError: 'A parameter is not valid.',
   invalidMeetingIdentifier: 'No meeting has that meetingID.',
   notFound: 'No meeting has that meetingID.',

@@ -67,6 +67,18 @@ export class ChatModule implements RoomModule {
     return { ok: true, value: undefined };
   }
 
+  /**
+   * Posts `text` to the public chat from outside the meeting, under `fromName` (an integration's
+   * `sendChatMessage`): refused while the room has the public chat switched off (`not_allowed`).
+   * The text must already be valid chat text.
+   */
+  announce(fromName: string, text: string): ModuleOutcome {
+    if (!this.context.featureOn('chat')) return failure('not_allowed', meetingsWords.phrase('chat_disabled'));
+    const entry = this.#log.append({ fromId: null, fromName, toId: null, text, sentAtMs: this.context.clock.nowMs() });
+    this.context.broadcast({ type: 'chat', message: entry });
+    return { ok: true, value: undefined };
+  }
+
   /** The messages `participantId` may read: public ones, and private ones to or from them. */
   visibleTo(participantId: ParticipantId): ChatMessage[] {
     return this.#log.visibleTo(participantId);

@@ -245,6 +245,7 @@ describe('locks and features a room starts with', () => {
     const welcome = live.welcome(moderator.id);
     expect(welcome.ok && welcome.value.settings.disabledFeatures).toEqual(['chat', 'raiseHand', 'reactions']);
     expect(live.sendChat(moderator.id, null, 'hello')).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.announce('Moodle', 'from outside')).toMatchObject({ ok: false, code: 'not_allowed' });
     expect(live.raiseHand(moderator.id, true)).toMatchObject({ ok: false, code: 'not_allowed' });
     expect(live.react(guest.id, '👍')).toMatchObject({ ok: false, code: 'not_allowed' });
     expect(live.sendChat(guest.id, moderator.id, 'private messages stay on').ok).toBe(true);

@@ -264,6 +264,12 @@ export class LiveRoom {
     return actor.ok ? this.#core.chat.send(actor.value, to, text) : actor;
   }
 
+  /** Posts to the public chat from outside the meeting (an integration), under `fromName`; see `ChatModule.announce`. */
+  announce(fromName: string, text: string): ModuleOutcome {
+    if (this.#closed) return failure('room_not_found', meetingsWords.phrase('meeting_just_ended'));
+    return this.#core.chat.announce(fromName, text);
+  }
+
   /**
    * Hands a client message to the module that claims its type (`malformed_message` if none does);
    * a module that stores what it does (an assembly's votes) answers once it is stored.

@@ -300,6 +300,7 @@ export class RoomCore {
       participant: (participantId) => this.participants.get(participantId),
       lockRefusal: (participant, what) => this.lockRefusal(participant, what),
       endAt: (endsAtMs) => this.scheduleEnd(endsAtMs),
+      featureOn: (feature) => this.featureOn(feature),
       send: (participantId, message) => this.participants.get(participantId)?.send(message),
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
     };

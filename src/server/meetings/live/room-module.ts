@@ -5,7 +5,7 @@
  * the room. A module sees the room only through its `RoomModuleContext`.
  */
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
-import type { ClientMessage, ClientMessageType, LockedSettings, ServerMessage } from '../../../shared/protocol.js';
+import type { ClientMessage, ClientMessageType, LockedSettings, MeetingFeature, ServerMessage } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { ParticipantView } from './live-participant.js';
 import type { Failure, Outcome } from './outcome.js';
@@ -87,6 +87,8 @@ export interface RoomModuleContext {
   participant(participantId: ParticipantId): ParticipantView | undefined;
   /** Why `participant` may not use something the moderators can lock for viewers or the room switched off (`not_allowed`); `undefined` when they may. */
   lockRefusal(participant: ParticipantView, what: keyof LockedSettings): Failure | undefined;
+  /** Whether a feature is on in this meeting (the room did not switch it off for everyone). */
+  featureOn(feature: MeetingFeature): boolean;
   /**
    * Ends the meeting at `endsAtMs` (room clock) for everyone (`scheduled_end`), warning them
    * `meetingEndWarningMinutes` before; a later call moves the end. Independent of the plan's limit.
