@@ -206,6 +206,7 @@ export async function startServices(
     registry,
     organisations: people.organisations,
     settings: { secret: config.BBB_API_SECRET, checksumAlgorithms: config.BBB_API_CHECKSUM_ALGORITHMS },
+    allowPrivateCallbacks: config.BBB_API_PRIVATE_CALLBACKS === 'on',
     logger: logger.child({ domain: 'bbb-api' }),
   });
   // Hooks registered through the BigBlueButton API hear who joins and leaves its meetings.

@@ -38,6 +38,8 @@ export async function startTestServer(
     publicUrl?: string;
     /** `BBB_API_SECRET`: the BigBlueButton API is on with it. */
     bbbApiSecret?: string;
+    /** `BBB_API_PRIVATE_CALLBACKS=on`: hooks may call loopback and private addresses. */
+    bbbPrivateCallbacks?: boolean;
     /** `local`: a supervised coturn on a free port, its credentials in `joined`. Default `off`. */
     turn?: 'local' | 'off';
   } = {},
@@ -52,6 +54,7 @@ export async function startTestServer(
       TURN_PORT: '0',
       TURN_RELAY_PORT_RANGE: '45000-46000',
       ...(options.bbbApiSecret ? { BBB_API_SECRET: options.bbbApiSecret } : {}),
+      ...(options.bbbPrivateCallbacks ? { BBB_API_PRIVATE_CALLBACKS: 'on' } : {}),
     },
     dataDirectory,
   );

@@ -47,6 +47,12 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
     const metrics = await app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
     expect(metrics.body).toContain('plenary_bbb_api_calls_total{call="create",returncode="SUCCESS"} 1');
     expect(metrics.body).toContain('plenary_bbb_api_calls_total{call="join",returncode="SUCCESS"} 1');
+    // Hooks call only public addresses unless BBB_API_PRIVATE_CALLBACKS is on (the next test's server).
+    const privateHook = await app.inject({
+      method: 'GET',
+      url: `/bigbluebutton/api/hooks/create?${signedQuery('hooks/create', [['callbackURL', 'http://10.0.0.7/hooks']], secret)}`,
+    });
+    expect(parseResponse(privateHook.body)).toMatchObject({ returncode: 'FAILED', messageKey: 'createHookError' });
     // An organisation's own secret is there too, for signed-in owners and admins only.
     expect((await app.inject({ method: 'GET', url: '/api/orgs/any/bbb' })).statusCode).toBe(401);
     const crossSite = await app.inject({ method: 'POST', url: '/api/orgs/any/bbb/rotate', headers: { origin: 'https://evil.example' } });
@@ -54,10 +60,16 @@ describe.each(bothEngines)('the BigBlueButton API in the whole server (%s)', (en
   });
 
   it('lands a join link: the ticket is used once for a grant, with which signalling joins with the name and role given (and the guest policy)', async () => {
-    server = await startTestServer({ engine, bbbApiSecret: secret });
+    server = await startTestServer({ engine, bbbApiSecret: secret, bbbPrivateCallbacks: true });
     const { app } = server;
     const call = (name: string, params: [string, string][]) =>
       app.inject({ method: 'GET', url: `/bigbluebutton/api/${name}?${signedQuery(name, params, secret)}` });
+    // A private address is accepted with BBB_API_PRIVATE_CALLBACKS on (for a meeting never held, so it is never called).
+    const privateHook = await call('hooks/create', [
+      ['callbackURL', 'http://10.0.0.7/hooks'],
+      ['meetingID', 'never-held'],
+    ]);
+    expect(parseResponse(privateHook.body)).toMatchObject({ returncode: 'SUCCESS' });
     await call('create', [
       ['meetingID', 'landing'],
       ['name', 'Landing'],

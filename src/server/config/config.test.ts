@@ -48,6 +48,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps BigBlueButton callbacks to public addresses unless BBB_API_PRIVATE_CALLBACKS is on', () => {
+    expect(loadConfig({}, emptyFolder()).BBB_API_PRIVATE_CALLBACKS).toBe('off');
+    expect(loadConfig({ BBB_API_PRIVATE_CALLBACKS: 'on' }, emptyFolder()).BBB_API_PRIVATE_CALLBACKS).toBe('on');
+    expect(() => loadConfig({ BBB_API_PRIVATE_CALLBACKS: 'yes' }, emptyFolder())).toThrow(
+      /BBB_API_PRIVATE_CALLBACKS="yes": must be on or off/,
+    );
+  });
+
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://meet.example.coop/' }, emptyFolder()).PUBLIC_URL).toBe('https://meet.example.coop');
   });

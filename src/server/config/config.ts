@@ -207,6 +207,12 @@ const ConfigSchema = z
         if (!algorithms) context.addIssue({ code: 'custom', message: 'must be a comma-separated list of sha1, sha256, sha384, sha512' });
         return algorithms ?? [];
       }),
+    /**
+     * `on`: BigBlueButton hooks and end callbacks may go to loopback and private addresses (an
+     * integration on the same private network). Default `off`: public addresses only, so an
+     * integration cannot make this server reach inside the network it runs in.
+     */
+    BBB_API_PRIVATE_CALLBACKS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
     /** Code of the mutual-credit network's currency in the ledger. Default `CREDIT`. */
     NETWORK_CURRENCY: z
       .string()
