@@ -25,7 +25,11 @@ export class ChatModule implements RoomModule {
   /** Each admitted participant's chat rate (kept across a resumed connection). */
   readonly #rates = new Map<ParticipantId, TokenBucket>();
 
-  constructor(private readonly context: RoomModuleContext) {}
+  constructor(
+    private readonly context: RoomModuleContext,
+    /** Told of each message posted to the public chat, once everyone got it (the room tells its other modules). */
+    private readonly onPublicMessage: (message: ChatMessage) => void = () => {},
+  ) {}
 
   onJoin(participant: ParticipantView): void {
     this.#rates.set(participant.id, new TokenBucket(limits.chatMessagesPerSecondMax, limits.chatBurstMessages));
@@ -63,6 +67,7 @@ export class ChatModule implements RoomModule {
       this.context.send(recipient.id, { type: 'chat', message: entry });
     } else {
       this.context.broadcast({ type: 'chat', message: entry });
+      this.onPublicMessage(entry);
     }
     return { ok: true, value: undefined };
   }
@@ -76,6 +81,7 @@ export class ChatModule implements RoomModule {
     if (!this.context.featureOn('chat')) return failure('not_allowed', meetingsWords.phrase('chat_disabled'));
     const entry = this.#log.append({ fromId: null, fromName, toId: null, text, sentAtMs: this.context.clock.nowMs() });
     this.context.broadcast({ type: 'chat', message: entry });
+    this.onPublicMessage(entry);
     return { ok: true, value: undefined };
   }
 

@@ -6,7 +6,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
-import { nothingLocked, type ServerMessage } from '../../../shared/protocol.js';
+import { type ChatMessage, nothingLocked, type ServerMessage } from '../../../shared/protocol.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
 import { meetingsMigrations } from '../migrations.js';
@@ -540,6 +540,36 @@ describe('room modules', () => {
       'leave Guy',
       'leave Mo',
       'close',
+    ]);
+  });
+
+  it('hear each change of a participant’s state after everyone was told, and the public chat but no private message', async () => {
+    const { live, moderator, guest } = await meeting();
+    const heard: string[] = [];
+    /** Keeps what it hears of participants' changes (and whether everyone was told first) and of the public chat. */
+    class ListeningModule extends TallyModule {
+      onParticipantChanged(participant: ParticipantView): void {
+        const told = moderator.connection.all('participant-updated').at(-1)?.participant;
+        const hand = participant.handRaisedAtMs !== null;
+        heard.push(
+          `${participant.displayName} muted=${participant.media.audioMuted} hand=${hand} told=${(told?.handRaisedAtMs !== null) === hand}`,
+        );
+      }
+      onChatMessage(message: ChatMessage): void {
+        heard.push(`chat ${message.fromName}: ${message.text}`);
+      }
+    }
+    live.addModule(() => new ListeningModule('listener', []));
+    expect(live.setMedia(guest.id, { audioMuted: true, videoMuted: false }).ok).toBe(true);
+    expect(live.raiseHand(guest.id, true).ok).toBe(true);
+    expect(live.sendChat(guest.id, null, 'Hello all').ok).toBe(true);
+    expect(live.sendChat(guest.id, moderator.id, 'Just you').ok).toBe(true);
+    expect(live.announce('Moodle', 'Class ends soon').ok).toBe(true);
+    expect(heard).toEqual([
+      'Guy muted=true hand=false told=true',
+      'Guy muted=true hand=true told=true',
+      'chat Guy: Hello all',
+      'chat Moodle: Class ends soon',
     ]);
   });
 

@@ -8,7 +8,15 @@ import assert from 'node:assert/strict';
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { LockedSettings, MediaState, MeetingFeature, MeetingSettings, Role, ServerMessage } from '../../../shared/protocol.js';
+import type {
+  ChatMessage,
+  LockedSettings,
+  MediaState,
+  MeetingFeature,
+  MeetingSettings,
+  Role,
+  ServerMessage,
+} from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Room } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
@@ -92,7 +100,7 @@ export class RoomCore {
       waitingRoom: room.waitingRoom,
     };
     this.media = new RoomMedia(this, mediaServer, logger, this.participantsMax);
-    this.chat = this.addModule((context) => new ChatModule(context));
+    this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message)));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */
@@ -152,11 +160,17 @@ export class RoomCore {
     for (const participant of this.participants.values()) if (participant.id !== exceptId) participant.send(message);
   }
 
-  /** Tells everyone (the participant included) that a participant's state changed, and makes the media server follow. */
+  /** Tells everyone (the participant included) and the modules that a participant's state changed, and makes the media server follow. */
   participantChanged(participant: LiveParticipant): void {
     if (!this.participants.has(participant.id)) return;
     void this.media.enforceMedia(participant);
     this.broadcast({ type: 'participant-updated', participant: participant.summary() });
+    this.#eachModule('onParticipantChanged', (module) => module.onParticipantChanged?.(participant));
+  }
+
+  /** Tells the modules a message was posted to the public chat (called by the chat module, after everyone got it). */
+  publicChatPosted(message: ChatMessage): void {
+    this.#eachModule('onChatMessage', (module) => module.onChatMessage?.(message));
   }
 
   /** Sends the waiting list to every moderator. */

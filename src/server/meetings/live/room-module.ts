@@ -1,11 +1,19 @@
 /**
  * In-meeting features (chat today; votes, polls and shared notes next) plug into a live room as
  * modules. The room creates each module through `LiveRoom.addModule`, keeps it by name, routes
- * the client messages it claims to `handle`, tells it who joins and leaves, and closes it with
- * the room. A module sees the room only through its `RoomModuleContext`.
+ * the client messages it claims to `handle`, tells it who joins and leaves (and, if it asks, each
+ * change of a participant and each public chat message), and closes it with the room. A module
+ * sees the room only through its `RoomModuleContext`.
  */
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
-import type { ClientMessage, ClientMessageType, LockedSettings, MeetingFeature, ServerMessage } from '../../../shared/protocol.js';
+import type {
+  ChatMessage,
+  ClientMessage,
+  ClientMessageType,
+  LockedSettings,
+  MeetingFeature,
+  ServerMessage,
+} from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { ParticipantView } from './live-participant.js';
 import type { Failure, Outcome } from './outcome.js';
@@ -59,6 +67,14 @@ export interface RoomModule {
   onJoin(participant: ParticipantView): void;
   /** An admitted participant left the meeting for good. */
   onLeave(participant: ParticipantView): void;
+  /**
+   * An admitted participant's state changed — microphone or camera state, hand, role, a stream
+   * going live or stopping, speaking, reconnecting — called after everyone was told
+   * (`participant-updated`). Often (speaking); compare with what was seen before. Optional.
+   */
+  onParticipantChanged?(participant: ParticipantView): void;
+  /** A message was posted to the public chat (by a participant, or from outside the meeting: `fromId` null); private messages are not told. Optional. */
+  onChatMessage?(message: ChatMessage): void;
   /**
    * Carries out one of `messageTypes` from an admitted participant, or says why not; a module
    * that must store something first (an assembly's vote) answers with a promise of its outcome.
