@@ -50,6 +50,7 @@ declare module 'janode/plugins/videoroom' {
     configure(params: Record<string, unknown>): Promise<unknown>;
     joinSubscriber(params: Record<string, unknown>): Promise<unknown>;
     start(params: Record<string, unknown>): Promise<unknown>;
+    update(params: Record<string, unknown>): Promise<unknown>;
     leave(): Promise<unknown>;
     message(body: Record<string, unknown>): Promise<unknown>;
   }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { Backoff } from '../platform/backoff.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
 import { PublisherHandle, SubscriberHandle } from './janus-handles.js';
+import { type FeedRequest, SubscriptionHandle, type SubscriptionOffer } from './janus-subscription.js';
 
 /** Events of the gateway. */
 export type JanusGatewayEvents = {
@@ -210,6 +211,20 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     const { session } = this.requireSession();
     const handle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
     return SubscriberHandle.join(handle, room.janusRoomId, feedId, privateId, layer);
+  }
+
+  /**
+   * Attaches one handle that subscribes to `feeds` (at least one) on a single PeerConnection,
+   * linked to the participant's publisher by `privateId`; resolves with it and its first offer.
+   */
+  async openSubscription(
+    room: JanusRoom,
+    privateId: number,
+    feeds: readonly FeedRequest[],
+  ): Promise<{ subscription: SubscriptionHandle; offer: SubscriptionOffer }> {
+    const { session } = this.requireSession();
+    const handle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
+    return SubscriptionHandle.join(handle, room.janusRoomId, privateId, feeds);
   }
 
   /** Closes the connection and stops reconnecting. Idempotent. */

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { IceCandidate, SessionDescription } from '../../shared/protocol.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
 
-const JsepSchema = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1) });
+export const JsepSchema = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1) });
 const PublisherJoinedSchema = z.object({ feed: z.number().int(), private_id: z.number().int() });
 const ConfiguredSchema = z.object({
   jsep: JsepSchema,
@@ -41,14 +41,15 @@ export type MediaHandleEvents = {
 };
 
 /** Janus's trickle event as a candidate (`null`: gathering finished); `undefined` for anything else. */
-function candidateOfTrickle(data: unknown): IceCandidate | undefined {
+export function candidateOfTrickle(data: unknown): IceCandidate | undefined {
   const parsed = JanusTrickleSchema.safeParse(data);
   if (!parsed.success) return undefined;
   const { candidate, sdpMid, sdpMLineIndex } = parsed.data;
   return candidate === undefined ? null : { candidate, sdpMid: sdpMid ?? null, sdpMLineIndex: sdpMLineIndex ?? null };
 }
 
-abstract class MediaHandle extends TypedEmitter<MediaHandleEvents> {
+/** One janode handle: its events, trickling both ways, idempotent close. */
+export abstract class MediaHandle extends TypedEmitter<MediaHandleEvents> {
   private isClosed = false;
   /**
    * Janus's candidates that came before anyone listened — a subscription's arrive while it joins,
