@@ -87,7 +87,7 @@ export class SubscriptionHandle extends MediaHandle {
       const joined = UpdatedSchema.parse(
         await handle.joinSubscriber({ room: janusRoomId, private_id: privateId, streams: feeds.map(streamRequest), autoupdate: false }),
       );
-      if (!joined.jsep || joined.jsep.type !== 'offer') throw new Error('Janus answered a subscription without an offer');
+      if (joined.jsep?.type !== 'offer') throw new Error('Janus answered a subscription without an offer');
       const streams = activeStreams(joined.streams);
       const subscription = new SubscriptionHandle(handle, streams);
       for (const data of early) subscription.receiveTrickle(data);
@@ -111,7 +111,7 @@ export class SubscriptionHandle extends MediaHandle {
         ...(change.remove.length > 0 ? { unsubscribe: change.remove.map((feedId) => ({ feed: feedId })) } : {}),
       }),
     );
-    if (!reply.jsep || reply.jsep.type !== 'offer') return undefined;
+    if (reply.jsep?.type !== 'offer') return undefined;
     this.#streams = activeStreams(reply.streams);
     return { offer: reply.jsep, streams: this.#streams };
   }
