@@ -9,7 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { type Logger, pino } from 'pino';
 import type { RoomId } from '../../shared/ids.js';
 import { bbbApiLimits, limits } from '../../shared/limits.js';
-import type { ParticipantView, RoomModule, RoomModuleFactory, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import type { RoomModule, RoomModuleFactory, RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import type { OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { type Result, success } from '../platform/outcome.js';
@@ -17,7 +17,8 @@ import type { Storage } from '../storage/index.js';
 import { type ChecksumAlgorithm, matchChecksum, verifyChecksum } from './checksum.js';
 import { type CreateRequest, generatePassword } from './create.js';
 import { meetingFeaturesOf } from './create-locks.js';
-import { BbbHooks, endCallbackUrls, type HookMeeting } from './hooks.js';
+import { BbbHooks, endCallbackUrls, hookMeeting } from './hooks.js';
+import { hooksModule } from './hooks-module.js';
 import { BbbLanding } from './landing.js';
 import { type BbbMeeting, BbbMeetingsStore } from './meetings-store.js';
 import { type BbbFailureKey, bbbFailure } from './messages.js';
@@ -94,6 +95,12 @@ export class BbbApi {
       allowPrivateCallbacks: options.allowPrivateCallbacks,
       secretOf: async (organisationId) =>
         organisationId === null ? options.settings.secret : (await this.secrets.current(organisationId))?.secret,
+    });
+    this.hooksModule = hooksModule({
+      findOpenInRoom: (roomId) => this.store.findOpenInRoom(roomId),
+      emit: (event) => this.hooks.emit(event),
+      end: (meeting) => this.end(meeting),
+      logger: this.#logger,
     });
   }
 
@@ -219,47 +226,12 @@ export class BbbApi {
   }
 
   /**
-   * The room module of every live room (silent in rooms not held through the API): it tells hooks who
-   * joins and leaves, ends the meeting at its `duration`, and ends the API's meeting when a moderator
-   * ends the live one.
+   * The room module of every live room (silent in rooms not held through the API): it tells hooks
+   * what happens in the meeting (who joins and leaves, microphones, cameras, hands, screens, the
+   * public chat), ends the meeting at its `duration`, and ends the API's meeting when a moderator
+   * ends the live one. See `hooks-module.ts`.
    */
-  readonly hooksModule: RoomModuleFactory<RoomModule> = (context) => {
-    let lengthSet = false;
-    const tell = (id: 'user-joined' | 'user-left', participant: ParticipantView) => {
-      void this.store
-        .findOpenInRoom(context.roomId())
-        .then((meeting) => {
-          if (!meeting) return;
-          // The meeting's `duration` ends it on time, with the warning a plan's limit gives (the sweep is the backstop).
-          const { durationMinutes } = meeting.settings;
-          if (!lengthSet && durationMinutes > 0) context.endAt(meeting.createTimeMs + durationMinutes * 60_000);
-          lengthSet = true;
-          const user = {
-            participantId: participant.id,
-            externalUserId: participant.external?.userId ?? participant.id,
-            name: participant.displayName,
-            role: participant.isModerator ? 'MODERATOR' : 'VIEWER',
-          } as const;
-          this.hooks.emit({ id, meeting: hookMeeting(meeting), user });
-        })
-        .catch((error: unknown) => this.#logger.error({ err: error }, 'an API meeting could not be looked up'));
-    };
-    return {
-      name: 'bbb-hooks',
-      messageTypes: [],
-      onJoin: (participant) => tell('user-joined', participant),
-      onLeave: (participant) => tell('user-left', participant),
-      // A moderator ended it for everyone (or its plan's time ran out): the API's meeting ends now, as BigBlueButton's does.
-      onEnded: () => {
-        void this.store
-          .findOpenInRoom(context.roomId())
-          .then((meeting) => meeting && this.end(meeting))
-          .catch((error: unknown) => this.#logger.error({ err: error }, 'an API meeting could not be ended'));
-      },
-      handle: () => ({ ok: true, value: undefined }),
-      close: () => {},
-    };
-  };
+  readonly hooksModule: RoomModuleFactory<RoomModule>;
 
   /**
    * Ends the meetings BigBlueButton would end on its own: one nobody entered within
@@ -321,15 +293,4 @@ export function sameSecret(given: string | undefined, actual: string): boolean {
   if (given === undefined) return false;
   const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(actual));
-}
-
-/** What hooks are told of a meeting. */
-function hookMeeting(meeting: BbbMeeting): HookMeeting {
-  return {
-    organisationId: meeting.organisationId,
-    meetingId: meeting.meetingId,
-    internalId: meeting.internalId,
-    name: meeting.name,
-    createTimeMs: meeting.createTimeMs,
-  };
 }

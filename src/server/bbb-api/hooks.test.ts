@@ -1,14 +1,18 @@
 /**
  * The webhooks API on both engines: hooks/create (idempotent, per owner, only public http(s)
  * callbacks in production), hooks/list and hooks/destroy with their documented answers, and the
- * callbacks — meeting-created, user-joined, user-left, meeting-ended — POSTed to a real HTTP
- * receiver as forms signed with sha1(callbackURL + body + secret); a failing receiver is tried
- * again with the same timestamp.
+ * callbacks — meeting-created, user-joined, user-left, meeting-ended, a participant's microphone,
+ * camera, hand and screen, the public chat — POSTed to a real HTTP receiver as forms signed with
+ * sha1(callbackURL + body + secret), in the shapes of bbb-webhooks' `mapped-events.json`; a
+ * failing receiver is tried again with the same timestamp.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ParticipantId } from '../../shared/ids.js';
+import { InMemoryMediaServer } from '../meetings/live/in-memory-media-server.js';
+import { LiveRoom } from '../meetings/live/live-room.js';
 import { ManualClock } from '../platform/clock.js';
 import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
 import { BbbHooks, type BbbHooksOptions, isPublicHost } from './hooks.js';
@@ -126,6 +130,114 @@ describe.each(bothEngines)('hooks (%s)', (engine) => {
     // Someone who came in without the API's join is named by the participant id in both places.
     const ada = events[1]?.event.attributes.user;
     expect(ada?.['external-user-id']).toBe(ada?.['internal-user-id']);
+  });
+
+  it('calls back a participant’s microphone, camera, hand and screen as they change, and the public chat, in bbb-webhooks’ shapes', async () => {
+    const callbackURL = `${sink.base}/events`;
+    await call('hooks/create', [['callbackURL', callbackURL]]);
+    await call('hooks/create', [
+      ['callbackURL', `${sink.base}/hands`],
+      ['eventID', 'user-raise-hand-changed'],
+    ]);
+    await call('create', mathsCreateParams);
+    const meeting = await bbb.api.store.findOpen('maths-101');
+    const room = meeting && (await bbb.rooms.find(meeting.roomId));
+    if (!meeting || !room) throw new Error('no meeting');
+    // The meeting's live room on a media server that answers at once (the test app's registry has no Janus).
+    const media = new InMemoryMediaServer();
+    const live = new LiveRoom(room, {
+      media,
+      records: bbb.rooms,
+      logger: pino({ level: 'silent' }),
+      clock: bbb.clock,
+      reconnectGraceMs: 30_000,
+      onClose: () => {},
+    });
+    live.addModule(bbb.api.hooksModule);
+    const connection = { send: () => {}, disconnect: () => {}, admitted: () => {} };
+    const join = (displayName: string, audioMuted: boolean, external?: { userId: string; data: Record<string, string> }) => {
+      const joined = live.join(
+        { displayName, media: { audioMuted, videoMuted: false }, granted: { role: 'moderator', waits: false, external } },
+        connection,
+      );
+      if (!joined.ok) throw new Error(`${displayName} could not join`);
+      return joined.value.participant.id;
+    };
+    const ada = join('Ada', false, { userId: 'moodle-42', data: {} });
+    const bob = join('Bob', true);
+    const goLive = async (participantId: ParticipantId, source: 'camera' | 'screen') => {
+      expect((await live.publish(participantId, source, { type: 'offer', sdp: 'v=0' })).ok).toBe(true);
+      media.publisherFor(`${participantId}/${source}`)?.fire('webrtc-up');
+    };
+    await goLive(ada, 'camera');
+    expect(live.setMedia(ada, { audioMuted: true, videoMuted: false }).ok).toBe(true);
+    expect(live.setMedia(ada, { audioMuted: false, videoMuted: false }).ok).toBe(true);
+    expect(live.setMedia(ada, { audioMuted: false, videoMuted: true }).ok).toBe(true);
+    expect(live.setMedia(ada, { audioMuted: false, videoMuted: false }).ok).toBe(true);
+    // Bob's microphone is not in the meeting: muting it is nobody's business but his.
+    expect(live.setMedia(bob, { audioMuted: false, videoMuted: false }).ok).toBe(true);
+    expect(live.raiseHand(ada, true).ok).toBe(true);
+    expect(live.raiseHand(ada, false).ok).toBe(true);
+    await goLive(ada, 'screen');
+    expect(live.sendChat(ada, null, 'Hello all').ok).toBe(true);
+    expect(live.sendChat(ada, bob, 'Just you').ok).toBe(true);
+    expect(live.announce('Moodle', 'Class ends soon').ok).toBe(true);
+    // Ada leaves with her camera and screen on: they stop, then she left.
+    live.leave(ada);
+    // Bob leaves with his hand up: it is not lowered for him.
+    expect(live.raiseHand(bob, true).ok).toBe(true);
+    live.leave(bob);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await bbb.api.hooks.settled();
+
+    const events = eventsOf(
+      callbackURL,
+      sink.received.filter(({ url }) => url.startsWith('/events')),
+    ).map(({ event }) => event);
+    const meetingIds = { 'internal-meeting-id': meeting.internalId, 'external-meeting-id': 'maths-101' };
+    const adaIds = { 'internal-user-id': ada, 'external-user-id': 'moodle-42' };
+    const bobIds = { 'internal-user-id': bob, 'external-user-id': bob };
+    const userEvent = (id: string, user: Record<string, unknown>) => ({
+      id,
+      attributes: { meeting: meetingIds, user: { ...adaIds, ...user } },
+    });
+    const stream = `${ada}_camera`;
+    const chat = (message: Record<string, unknown>) => ({
+      id: 'chat-group-message-sent',
+      attributes: { meeting: meetingIds, 'chat-message': message, 'chat-id': 'MAIN-PUBLIC-GROUP-CHAT' },
+    });
+    const told = events.slice(3).map(({ id, attributes }) => ({ id, attributes }));
+    expect(events.slice(0, 3).map(({ id }) => id)).toEqual(['meeting-created', 'user-joined', 'user-joined']);
+    expect(told).toEqual([
+      userEvent('user-audio-voice-enabled', { 'listening-only': false, 'sharing-mic': true, muted: false }),
+      userEvent('user-cam-broadcast-start', { stream }),
+      userEvent('user-audio-muted', { muted: true }),
+      userEvent('user-audio-unmuted', { muted: false }),
+      userEvent('user-cam-broadcast-end', { stream }),
+      userEvent('user-cam-broadcast-start', { stream }),
+      userEvent('user-raise-hand-changed', { 'raise-hand': true }),
+      userEvent('user-raise-hand-changed', { 'raise-hand': false }),
+      userEvent('meeting-screenshare-started', {}),
+      chat({ id: expect.any(String), message: 'Hello all', sender: { ...adaIds, name: 'Ada', time: bbb.clock.nowMs() } }),
+      // A message from outside the meeting is named by its userName, as BigBlueButton's sendChatMessage is.
+      chat({
+        id: expect.any(String),
+        message: 'Class ends soon',
+        sender: { 'internal-user-id': 'Moodle', name: 'Moodle', time: bbb.clock.nowMs() },
+      }),
+      userEvent('user-cam-broadcast-end', { stream }),
+      userEvent('user-audio-voice-disabled', { 'listening-only': false, 'sharing-mic': false, muted: true }),
+      userEvent('meeting-screenshare-stopped', {}),
+      { id: 'user-left', attributes: { meeting: meetingIds, user: { ...adaIds, name: 'Ada', role: 'MODERATOR', presenter: false } } },
+      { id: 'user-raise-hand-changed', attributes: { meeting: meetingIds, user: { ...bobIds, 'raise-hand': true } } },
+      { id: 'user-left', attributes: { meeting: meetingIds, user: { ...bobIds, name: 'Bob', role: 'MODERATOR', presenter: false } } },
+    ]);
+    const hands = eventsOf(
+      `${sink.base}/hands`,
+      sink.received.filter(({ url }) => url.startsWith('/hands')),
+    );
+    expect(hands.map(({ event }) => event.attributes.user['raise-hand'])).toEqual([true, false, true]);
+    live.close();
   });
 
   it('GETs meetingEndedURL and meta_endCallbackUrl (with recordingmarks=false) once the meeting ends, by end or by a moderator', async () => {

@@ -1,12 +1,15 @@
 /**
  * BigBlueButton's webhooks API (`hooks/create`, `hooks/destroy`, `hooks/list`) and the callbacks
  * it promises: each event of a meeting — `meeting-created`, `user-joined`, `user-left`,
- * `meeting-ended` — POSTed as a form (`event=<JSON>&timestamp=<ms>`) to every hook of the meeting's
- * owner that listens to all its meetings or to that meetingID, signed in the URL with
- * `checksum = sha1(callbackURL + body + secret)` (the owner's secret). One hook's callbacks go one
- * at a time, in order; a callback that is not answered 2xx (a redirect included) is tried again
- * `hookAttemptsMax` times in all, with the same timestamp. Hooks are scoped like meetings: an
- * organisation's secret sees and calls only its own.
+ * `meeting-ended`, a participant's microphone (`user-audio-voice-enabled|disabled`,
+ * `user-audio-muted|unmuted`), camera (`user-cam-broadcast-start|end`), hand
+ * (`user-raise-hand-changed`) and screen (`meeting-screenshare-started|stopped`), and the public
+ * chat (`chat-group-message-sent`) — POSTed as a form (`event=<JSON>&timestamp=<ms>`) to every
+ * hook of the meeting's owner that listens to all its meetings or to that meetingID, signed in the
+ * URL with `checksum = sha1(callbackURL + body + secret)` (the owner's secret). A meeting's events
+ * reach each hook in the order they happened, one at a time; a callback that is not answered 2xx
+ * (a redirect included) is tried again `hookAttemptsMax` times in all, with the same timestamp.
+ * Hooks are scoped like meetings: an organisation's secret sees and calls only its own.
  *
  * A callback is a request this server makes to an address an integration chose, so it is refused
  * (`createHookError`) unless it is http(s) to a public address: no loopback, private, link-local
@@ -23,6 +26,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../platform/clock.js';
 import { KeyedSerializer } from '../platform/keyed-serializer.js';
 import type { Storage } from '../storage/index.js';
+import type { BbbMeeting } from './meetings-store.js';
 import type { BbbApiTables } from './migrations.js';
 
 /** How many times one callback is tried in all, and the wait before each retry. */
@@ -53,6 +57,17 @@ export interface HookMeeting {
   createTimeMs: number;
 }
 
+/** What hooks are told of a meeting. */
+export function hookMeeting(meeting: BbbMeeting): HookMeeting {
+  return {
+    organisationId: meeting.organisationId,
+    meetingId: meeting.meetingId,
+    internalId: meeting.internalId,
+    name: meeting.name,
+    createTimeMs: meeting.createTimeMs,
+  };
+}
+
 /** A participant an event is about. */
 export interface HookUser {
   participantId: string;
@@ -62,10 +77,41 @@ export interface HookUser {
   role: 'MODERATOR' | 'VIEWER';
 }
 
+/** A message posted to a meeting's public chat. */
+export interface HookChatMessage {
+  messageId: string;
+  text: string;
+  /** Who wrote it: a participant, or null for a message from outside the meeting (`sendChatMessage`). */
+  sender: HookUser | null;
+  /** The name it was posted under (a participant's, or the `userName` of `sendChatMessage`). */
+  senderName: string;
+  sentAtMs: number;
+}
+
+/**
+ * An event of a meeting, with what bbb-webhooks' processed ("mapped") events say of it
+ * (`src/process/event.js`, `example/events/mapped-events.json`).
+ */
 export type HookEvent =
-  | { id: 'meeting-created'; meeting: HookMeeting }
-  | { id: 'meeting-ended'; meeting: HookMeeting }
-  | { id: 'user-joined' | 'user-left'; meeting: HookMeeting; user: HookUser };
+  | { id: 'meeting-created' | 'meeting-ended'; meeting: HookMeeting }
+  | { id: 'user-joined' | 'user-left'; meeting: HookMeeting; user: HookUser }
+  /** The participant's microphone reached the meeting, `muted` or not. */
+  | { id: 'user-audio-voice-enabled'; meeting: HookMeeting; user: HookUser; muted: boolean }
+  /** Their microphone left the meeting; muted or unmuted while it is in; their screen share started or stopped. */
+  | {
+      id:
+        | 'user-audio-voice-disabled'
+        | 'user-audio-muted'
+        | 'user-audio-unmuted'
+        | 'meeting-screenshare-started'
+        | 'meeting-screenshare-stopped';
+      meeting: HookMeeting;
+      user: HookUser;
+    }
+  /** Their camera is seen, or no longer: `stream` names it (the same id at its start and end). */
+  | { id: 'user-cam-broadcast-start' | 'user-cam-broadcast-end'; meeting: HookMeeting; user: HookUser; stream: string }
+  | { id: 'user-raise-hand-changed'; meeting: HookMeeting; user: HookUser; raised: boolean }
+  | { id: 'chat-group-message-sent'; meeting: HookMeeting; message: HookChatMessage };
 
 /** What the hooks need: storage, time, each owner's secret now, and how to POST. */
 export interface BbbHooksOptions {
@@ -87,7 +133,10 @@ export interface BbbHooksOptions {
 const ownerKey = (organisationId: string | null) => organisationId ?? '';
 
 export class BbbHooks {
+  /** Each hook's callbacks, one at a time in order (keyed by hook id). */
   readonly #deliveries = new KeyedSerializer();
+  /** Each meeting's events, queued for their hooks in the order they were emitted (keyed by internal id). */
+  readonly #ordering = new KeyedSerializer();
   /** Callbacks under way (tests wait for them; shutdown could). */
   readonly #pending = new Set<Promise<void>>();
 
@@ -181,9 +230,12 @@ export class BbbHooks {
     }));
   }
 
-  /** Sends `event` to every hook that hears its meeting (in the background; failures are logged). */
+  /** Sends `event` to every hook that hears its meeting and its id (in the background, after the meeting's earlier events; failures are logged). */
   emit(event: HookEvent): void {
-    this.#track(this.#deliver(event, this.options.clock.nowMs()));
+    const timestampMs = this.options.clock.nowMs();
+    // Finding the hooks and the secret is ordered per meeting; each hook's callbacks are then queued on it in that order.
+    const queued = this.#ordering.run(event.meeting.internalId, () => this.#queue(event, timestampMs));
+    this.#track(queued.then(async (callbacks) => void (await Promise.all(callbacks))));
   }
 
   /** Resolves once every callback started so far has been delivered or given up. */
@@ -191,15 +243,16 @@ export class BbbHooks {
     while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
-  async #deliver(event: HookEvent, timestampMs: number): Promise<void> {
+  /** Queues the event's callback on each hook that hears it; the callbacks (not awaited here, so a slow hook holds up only its own). */
+  async #queue(event: HookEvent, timestampMs: number): Promise<Promise<void>[]> {
     const hooks = (await this.list(event.meeting.organisationId, event.meeting.meetingId)).filter(
       (hook) => hook.eventIds === null || hook.eventIds.includes(event.id),
     );
-    if (hooks.length === 0) return;
+    if (hooks.length === 0) return [];
     const secret = await this.options.secretOf(event.meeting.organisationId);
-    if (!secret) return;
+    if (!secret) return [];
     const body = new URLSearchParams({ event: JSON.stringify(eventData(event, timestampMs)), timestamp: String(timestampMs) }).toString();
-    await Promise.all(hooks.map((hook) => this.#deliveries.run(String(hook.hookId), () => this.#callback(hook, body, secret))));
+    return hooks.map((hook) => this.#deliveries.run(String(hook.hookId), () => this.#callback(hook, body, secret)));
   }
 
   async #callback(hook: Hook, body: string, secret: string): Promise<void> {
@@ -269,26 +322,68 @@ async function getUrl(url: string): Promise<number> {
   return response.status;
 }
 
-/** The event as BigBlueButton's webhooks send it when `getRaw` is false. */
+/** The chat id bbb-webhooks names the public chat with (it sends no private message). */
+const publicChatId = 'MAIN-PUBLIC-GROUP-CHAT';
+
+/**
+ * The event as BigBlueButton's webhooks send it when `getRaw` is false: `meeting` by its two ids
+ * (with its name and create time when created), then what the event is about, as bbb-webhooks'
+ * `WebhooksEvent` maps it and `mapped-events.json` shows it.
+ */
 function eventData(event: HookEvent, timestampMs: number) {
   const meeting = {
     'internal-meeting-id': event.meeting.internalId,
     'external-meeting-id': event.meeting.meetingId,
     ...(event.id === 'meeting-created' ? { name: event.meeting.name, 'create-time': event.meeting.createTimeMs } : {}),
   };
-  const user =
-    event.id === 'user-joined' || event.id === 'user-left'
-      ? {
-          user: {
-            'internal-user-id': event.user.participantId,
-            'external-user-id': event.user.externalUserId,
-            name: event.user.name,
-            role: event.user.role,
-            presenter: false,
-          },
-        }
-      : {};
-  return { data: { type: 'event', id: event.id, attributes: { meeting, ...user }, event: { ts: timestampMs } } };
+  return { data: { type: 'event', id: event.id, attributes: { meeting, ...eventAttributes(event) }, event: { ts: timestampMs } } };
+}
+
+/** The attributes beside `meeting` of an event. */
+function eventAttributes(event: HookEvent): Record<string, unknown> {
+  switch (event.id) {
+    case 'meeting-created':
+    case 'meeting-ended':
+      return {};
+    case 'user-joined':
+    case 'user-left':
+      return { user: { ...userIds(event.user), name: event.user.name, role: event.user.role, presenter: false } };
+    case 'user-audio-voice-enabled':
+      return { user: { ...userIds(event.user), 'listening-only': false, 'sharing-mic': true, muted: event.muted } };
+    case 'user-audio-voice-disabled':
+      return { user: { ...userIds(event.user), 'listening-only': false, 'sharing-mic': false, muted: true } };
+    case 'user-audio-muted':
+    case 'user-audio-unmuted':
+      return { user: { ...userIds(event.user), muted: event.id === 'user-audio-muted' } };
+    case 'user-cam-broadcast-start':
+    case 'user-cam-broadcast-end':
+      return { user: { ...userIds(event.user), stream: event.stream } };
+    case 'user-raise-hand-changed':
+      return { user: { ...userIds(event.user), 'raise-hand': event.raised } };
+    case 'meeting-screenshare-started':
+    case 'meeting-screenshare-stopped':
+      return { user: userIds(event.user) };
+    case 'chat-group-message-sent':
+      return chatAttributes(event.message);
+  }
+}
+
+/** A public chat message's attributes. A message from outside the meeting is named by its userName, as BigBlueButton's `sendChatMessage` puts it in the event's header. */
+function chatAttributes(message: HookChatMessage) {
+  const sender = message.sender ? userIds(message.sender) : { 'internal-user-id': message.senderName };
+  return {
+    'chat-message': {
+      id: message.messageId,
+      message: message.text,
+      sender: { ...sender, name: message.senderName, time: message.sentAtMs },
+    },
+    'chat-id': publicChatId,
+  };
+}
+
+/** How bbb-webhooks names a user: its internal id and the integration's. */
+function userIds(user: HookUser) {
+  return { 'internal-user-id': user.participantId, 'external-user-id': user.externalUserId };
 }
 
 /** POSTs a form, following no redirect; the status (0 when nothing answered in time). */
