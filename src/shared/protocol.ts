@@ -97,6 +97,17 @@ export const ChatTextSchema = z
       .refine((value) => !chatForbiddenCharacters.test(value), 'must not contain control characters'),
   );
 
+/**
+ * How a browser's connection to the media server fares, from its own `getStats`: whether it goes
+ * through a TURN relay, the share of packets lost (0–1) and the round trip (null while unknown).
+ */
+export const NetworkReportSchema = z.object({
+  relayed: z.boolean(),
+  lossRatio: z.number().min(0).max(1),
+  roundTripMs: z.number().int().min(0).max(60_000).nullable(),
+});
+export type NetworkReport = z.infer<typeof NetworkReportSchema>;
+
 /** Simulcast layer a subscriber wants: 0 lowest … 2 highest; `null` = no video at all (audio only). */
 export const VideoLayerSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.null()]);
 export type VideoLayer = z.infer<typeof VideoLayerSchema>;
@@ -170,6 +181,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('video-layer'), participantId: ParticipantIdSchema, source: MediaSourceSchema, layer: VideoLayerSchema }),
   z.object({ type: z.literal('trickle'), target: TrickleTargetSchema, candidate: IceCandidateSchema }),
   z.object({ type: z.literal('media-state'), media: MediaStateSchema }),
+  // How the browser's own connection fares (its publisher's stats), for the operators' figures: never shown to others.
+  z.object({ type: z.literal('connection-quality'), quality: NetworkReportSchema }),
   z.object({ type: z.literal('chat-send'), to: ParticipantIdSchema.nullable(), text: ChatTextSchema }),
   z.object({ type: z.literal('hand'), raised: z.boolean() }),
   z.object({ type: z.literal('react'), reaction: ReactionSchema }),

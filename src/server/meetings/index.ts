@@ -14,6 +14,7 @@ export {
   type Outcome,
   type ParticipantConnection,
   type ParticipantView,
+  type RegistryCounts,
   type RoomModule,
   type RoomModuleContext,
   type RoomModuleFactory,

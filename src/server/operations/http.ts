@@ -6,7 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { collectDefaultMetrics, Gauge, type Metric, Registry } from 'prom-client';
 import { bearerTokenGuard } from '../http/bearer.js';
 import type { JanusGateway } from '../media/index.js';
-import type { RoomRegistry } from '../meetings/index.js';
+import type { RegistryCounts, RoomRegistry } from '../meetings/index.js';
 import type { Storage } from '../storage/index.js';
 
 export interface OperationsOptions {
@@ -46,6 +46,30 @@ function createMetrics(options: OperationsOptions): Registry {
       this.set(options.registry.counts().publishedStreams);
     },
   });
+  const networkGauges: [name: string, help: string, value: (counts: RegistryCounts) => number][] = [
+    ['plenary_participants_reporting_network', 'Participants whose browser reported on its own connection.', (c) => c.reportingNetwork],
+    ['plenary_participants_relayed', 'Reporting participants whose connection goes through a TURN relay.', (c) => c.relayed],
+    [
+      'plenary_participants_loss_ratio_mean',
+      'Mean share of packets lost on the reporting participants’ connections (0–1).',
+      (c) => c.meanLossRatio,
+    ],
+    [
+      'plenary_participants_round_trip_ms_mean',
+      'Mean round trip to the media server of the reporting participants, in ms.',
+      (c) => c.meanRoundTripMs,
+    ],
+  ];
+  for (const [name, help, value] of networkGauges) {
+    new Gauge({
+      name,
+      help,
+      registers: [registry],
+      collect() {
+        this.set(value(options.registry.counts()));
+      },
+    });
+  }
   new Gauge({
     name: 'plenary_janus_up',
     help: '1 when the connection to Janus is up, 0 otherwise.',

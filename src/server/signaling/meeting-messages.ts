@@ -53,6 +53,7 @@ export async function routeMeetingMessage(
     case 'video-layer':
     case 'trickle':
     case 'media-state':
+    case 'connection-quality':
     case 'hand':
     case 'react': {
       const outcome = await command(room, participantId, message);
@@ -86,6 +87,8 @@ function command(
       return room.trickle(participantId, message.target, message.candidate);
     case 'media-state':
       return room.setMedia(participantId, message.media);
+    case 'connection-quality':
+      return room.reportNetwork(participantId, message.quality);
     case 'hand':
       return room.raiseHand(participantId, message.raised);
     case 'react':

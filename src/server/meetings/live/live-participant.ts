@@ -8,7 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { customAlphabet } from 'nanoid';
 import { type ParticipantId, ParticipantIdSchema } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { IceCandidate, MediaSource, MediaState, ParticipantSummary, Role, ServerMessage } from '../../../shared/protocol.js';
+import type {
+  IceCandidate,
+  MediaSource,
+  MediaState,
+  NetworkReport,
+  ParticipantSummary,
+  Role,
+  ServerMessage,
+} from '../../../shared/protocol.js';
 import type { ScheduledCall } from '../../platform/clock.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
 import type { MediaPublisher, MediaSubscriber } from './media-server.js';
@@ -85,6 +93,8 @@ export interface ParticipantView {
   readonly reconnecting: boolean;
   /** The camera is published and live. */
   readonly publishing: boolean;
+  /** How the participant's own connection fared at their browser's latest report; `undefined` before one. */
+  readonly network: Readonly<NetworkReport> | undefined;
   /** The screen is published and live. */
   readonly sharingScreen: boolean;
   /** Lets the same person take this place back after a dropped connection. */
@@ -128,6 +138,7 @@ export class LiveParticipant implements ParticipantView {
   #media: Readonly<MediaState>;
   #connection: ParticipantConnection | undefined;
   #handRaisedAtMs: number | null = null;
+  #network: NetworkReport | undefined;
   #speaking = false;
   #reconnectTimer: ScheduledCall | undefined;
   #closed = false;
@@ -156,6 +167,13 @@ export class LiveParticipant implements ParticipantView {
   }
   get media(): Readonly<MediaState> {
     return this.#media;
+  }
+  get network(): Readonly<NetworkReport> | undefined {
+    return this.#network;
+  }
+  /** Keeps the browser's latest report on its own connection. */
+  setNetwork(report: NetworkReport): void {
+    this.#network = report;
   }
   get handRaisedAtMs(): number | null {
     return this.#handRaisedAtMs;

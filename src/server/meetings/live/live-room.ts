@@ -14,6 +14,7 @@ import type {
   MediaState,
   MeetingSettings,
   Moderation,
+  NetworkReport,
   Reaction,
   ServerMessage,
   SessionDescription,
@@ -262,6 +263,14 @@ export class LiveRoom {
   sendChat(participantId: ParticipantId, to: ParticipantId | null, text: string): ModuleOutcome {
     const actor = this.#actor(participantId);
     return actor.ok ? this.#core.chat.send(actor.value, to, text) : actor;
+  }
+
+  /** Keeps a participant's report on their own connection (for the operators' figures). */
+  reportNetwork(participantId: ParticipantId, report: NetworkReport): Outcome {
+    const actor = this.#actor(participantId);
+    if (!actor.ok) return actor;
+    actor.value.setNetwork(report);
+    return { ok: true };
   }
 
   /** Posts to the public chat from outside the meeting (an integration), under `fromName`; see `ChatModule.announce`. */

@@ -37,6 +37,7 @@ export const coreMessageTypes = [
   'video-layer',
   'trickle',
   'media-state',
+  'connection-quality',
   'hand',
   'react',
   'moderate',

@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
+import type { NetworkReport } from '../../../shared/protocol.js';
 import type { JanusGateway } from '../../media/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../allowance.js';
@@ -21,6 +22,12 @@ export interface RegistryCounts {
   rooms: number;
   participants: number;
   publishedStreams: number;
+  /** Participants whose browser has reported on its connection, and those of them going through a TURN relay. */
+  reportingNetwork: number;
+  relayed: number;
+  /** Over the reporting participants: the mean share of packets lost, and the mean round trip of those who know it (0 when none). */
+  meanLossRatio: number;
+  meanRoundTripMs: number;
 }
 
 const shuttingDown = () => failure('media_server_unavailable', meetingsWords.phrase('shutting_down'));
@@ -182,11 +189,22 @@ export class RoomRegistry {
   counts(): RegistryCounts {
     let participants = 0;
     let publishedStreams = 0;
+    const reports: Readonly<NetworkReport>[] = [];
     for (const room of this.liveRooms.values()) {
       participants += room.participants.size;
       publishedStreams += room.publishingCount;
+      for (const participant of room.participants.values()) if (participant.network) reports.push(participant.network);
     }
-    return { rooms: this.liveRooms.size, participants, publishedStreams };
+    const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((sum, value) => sum + value, 0) / values.length);
+    return {
+      rooms: this.liveRooms.size,
+      participants,
+      publishedStreams,
+      reportingNetwork: reports.length,
+      relayed: reports.filter((report) => report.relayed).length,
+      meanLossRatio: mean(reports.map((report) => report.lossRatio)),
+      meanRoundTripMs: mean(reports.flatMap((report) => (report.roundTripMs === null ? [] : [report.roundTripMs]))),
+    };
   }
 
   /** Ends every meeting (participants are told by their connections) and waits for the records. Idempotent. */

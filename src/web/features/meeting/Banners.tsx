@@ -35,6 +35,21 @@ export function Banners({
           <Button onClick={() => meeting.dismissNotice()}>{t('meeting.dismiss')}</Button>
         </Prompt>
       )}
+      {state.poorConnection && ui.quality.value !== 'audio-only' && (
+        <Prompt class="banner ask" text={t('meeting.poorConnection')}>
+          <Button
+            variant="primary"
+            onClick={() => {
+              ui.quality.value = 'audio-only';
+              meeting.setMedia({ ...state.media, videoMuted: true });
+              meeting.dismissPoorConnection();
+            }}
+          >
+            {t('meeting.switchToAudioOnly')}
+          </Button>
+          <Button onClick={() => meeting.dismissPoorConnection()}>{t('meeting.dismiss')}</Button>
+        </Prompt>
+      )}
       {isModerator && state.lobby.length > 0 && ui.panel.value !== 'moderation' && (
         <Button class="banner lobby-cue" onClick={() => (ui.panel.value = 'moderation')}>
           {t('moderation.someoneWaiting', { name: state.lobby[0]?.displayName ?? '' })}

@@ -31,7 +31,7 @@ interface StageProps {
 
 type TileModel = TileProps & { key: string; participantId?: ParticipantId };
 
-function remoteTile(remote: RemoteParticipant): TileModel {
+function remoteTile(remote: RemoteParticipant, quality: MeetingState['quality']): TileModel {
   const summary = remote.summary;
   return {
     key: `${summary.participantId}/camera`,
@@ -46,6 +46,7 @@ function remoteTile(remote: RemoteParticipant): TileModel {
     handRaised: summary.handRaisedAtMs !== null,
     reconnecting: summary.reconnecting,
     reaction: remote.reaction,
+    quality: quality.remotes.get(summary.participantId),
   };
 }
 
@@ -64,8 +65,9 @@ export function Stage(props: StageProps) {
     handRaised: (self?.handRaisedAtMs ?? null) !== null,
     reaction: state.reaction,
     local: true,
+    quality: state.quality.self,
   };
-  const cameras = [selfTile, ...state.remotes.map(remoteTile)];
+  const cameras = [selfTile, ...state.remotes.map((remote) => remoteTile(remote, state.quality))];
   const screens: TileModel[] = [
     ...(state.screen
       ? [

@@ -6,7 +6,9 @@ import { Maximize, Minimize, PictureInPicture2 } from 'lucide-preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Reaction, Role } from '../../../shared/protocol.js';
 import { routeSound } from '../../ui/DeviceSelect.js';
+import type { LinkQuality } from './connection-quality.js';
 import { t } from './messages.js';
+import { QualityIndicator } from './QualityIndicator.js';
 
 export interface TileProps {
   tileId: string;
@@ -27,6 +29,8 @@ export interface TileProps {
   onWidth?: (width: number) => void;
   /** Where its sound goes; undefined for the default output. */
   speakerId?: string | undefined;
+  /** How this participant's connection fares (ours on our own tile); undefined while unmeasured. */
+  quality?: LinkQuality | undefined;
 }
 
 /** Whether `element` is the one shown full screen, kept up to date. */
@@ -146,6 +150,7 @@ export function Tile(props: TileProps) {
           </span>
         )}
         {props.reconnecting && <span class="badge warn">{t('meeting.reconnectingBadge')}</span>}
+        {props.quality && !props.screen && <QualityIndicator quality={props.quality} />}
       </div>
     </li>
   );

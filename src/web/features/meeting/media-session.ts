@@ -5,6 +5,7 @@
  */
 import type { ParticipantId } from '../../../shared/ids.js';
 import type { ClientMessage, IceCandidate, MediaSource, TrickleTarget, VideoLayer } from '../../../shared/protocol.js';
+import type { StatsConnections } from './connection-quality.js';
 import type { MediaPipeline } from './media-pipeline.js';
 import { createPublisher, createSubscriber, type JanusPeer } from './peer-connections.js';
 
@@ -139,6 +140,16 @@ export class MediaSession {
   updateIceServers(iceServers: RTCIceServer[]): void {
     this.iceServers = iceServers;
     for (const peer of [...this.publishers.values(), ...this.subscriptions.values()]) peer.setIceServers(iceServers);
+  }
+
+  /** The connections whose quality is watched: our camera's publisher, and each remote camera subscription. */
+  statsConnections(): StatsConnections {
+    const remotes: [ParticipantId, RTCPeerConnection][] = [];
+    for (const [key, peer] of this.subscriptions) {
+      const [participantId, source] = key.split('/') as [ParticipantId, MediaSource];
+      if (source === 'camera') remotes.push([participantId, peer.connection]);
+    }
+    return { self: this.publishers.get('camera')?.connection, remotes };
   }
 
   /** Closes every connection. */

@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/protocol.js';
 import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
+import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
 import { t } from './messages.js';
@@ -74,6 +75,10 @@ export interface MeetingState {
   askedToUnmute: boolean;
   /** The general assembly held in this meeting, as we see it; undefined while none is convened in the room. */
   assembly: AssemblyState | undefined;
+  /** How our own connection and each remote participant's fare, from the latest sample (none yet: undefined / absent). */
+  quality: { self: LinkQuality | undefined; remotes: ReadonlyMap<ParticipantId, LinkQuality> };
+  /** Our connection has been poor for a while: the page offers audio only (until it is good again or dismissed). */
+  poorConnection: boolean;
 }
 
 export interface MeetingOptions {
@@ -107,8 +112,14 @@ function initialState(media: MediaState): MeetingState {
     refusedFor: undefined,
     askedToUnmute: false,
     assembly: undefined,
+    quality: { self: undefined, remotes: new Map() },
+    poorConnection: false,
   };
 }
+
+/** Poor samples in a row (3 s apart) before the page says the connection is poor, and how often our own is reported to the server. */
+const poorSamplesBeforeHint = 2;
+const networkReportIntervalMs = 10_000;
 
 const reconnectDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
 const reactionShownMs = 4_000;
@@ -126,6 +137,14 @@ export class MeetingController {
   private resumeToken: string | undefined;
   private reconnectAttempt = 0;
   private reconnectTimer: number | undefined;
+  private readonly monitor = new ConnectionMonitor(
+    () => this.media.statsConnections(),
+    (sample) => this.sampled(sample),
+  );
+  private poorSamples = 0;
+  /** The person dismissed the poor-connection hint; it stays away until the connection is good again. */
+  private poorHintDismissed = false;
+  private networkReportedAtMs = Number.NEGATIVE_INFINITY;
   /** Media chosen before the server said `joined` (whose own view would otherwise replace it). */
   private mediaChosenBeforeJoined: MediaState | undefined;
   private readonly current: Signal<MeetingState>;
@@ -293,6 +312,7 @@ export class MeetingController {
       this.setMedia(chosen);
     }
     void this.publish('camera');
+    this.monitor.start();
     if (this.snapshot.screen) void this.publish('screen');
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
   }
@@ -396,6 +416,8 @@ export class MeetingController {
   }
 
   private teardownMedia(): void {
+    this.monitor.stop();
+    this.poorSamples = 0;
     this.media.closeAll();
     for (const remote of this.remotes.values()) {
       remote.camera = undefined;
@@ -480,6 +502,27 @@ export class MeetingController {
   /** Clears the notice line. */
   dismissNotice(): void {
     this.update({ notice: undefined, askedToUnmute: false });
+  }
+
+  /** Hides the poor-connection hint until the connection has been good again. */
+  dismissPoorConnection(): void {
+    this.poorHintDismissed = true;
+    this.update({ poorConnection: false });
+  }
+
+  /** Takes a round of connection samples: the tiles' indicators, the poor-connection hint, and now and then a report to the server. */
+  private sampled(sample: QualitySample): void {
+    const self = sample.self;
+    this.poorSamples = self?.level === 'poor' ? this.poorSamples + 1 : 0;
+    if (self?.level === 'good') this.poorHintDismissed = false;
+    const poorConnection =
+      !this.poorHintDismissed && (this.poorSamples >= poorSamplesBeforeHint || (this.snapshot.poorConnection && self?.level !== 'good'));
+    this.update({ quality: { self, remotes: sample.remotes }, poorConnection });
+    const nowMs = performance.now();
+    if (self && nowMs - this.networkReportedAtMs >= networkReportIntervalMs) {
+      this.networkReportedAtMs = nowMs;
+      this.send({ type: 'connection-quality', quality: networkReportOf(self) });
+    }
   }
 
   /** Leaves the meeting; the camera and microphone stay open for a rejoin until `dispose()`. */

@@ -42,6 +42,15 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'meeting.handLoweredBy': '{name} a baissé votre main.',
   'meeting.roleChangedBy': '{name} a changé votre rôle.',
   'meeting.askedToUnmute': 'Un modérateur vous demande d’activer votre micro.',
+  'meeting.quality.good': 'Bonne connexion',
+  'meeting.quality.fair': 'Connexion moyenne',
+  'meeting.quality.poor': 'Mauvaise connexion',
+  'meeting.qualityDetails':
+    '{level} : {loss} des paquets perdus, aller-retour {roundTrip}, {bitrate} kbit/s{relayed, select, yes {, par un relais} other {}}',
+  'meeting.roundTripUnknown': 'pas encore connu',
+  'meeting.poorConnection':
+    'Votre connexion est mauvaise : la vidéo peut se figer et les autres peuvent mal vous entendre. L’audio seul demande bien moins.',
+  'meeting.switchToAudioOnly': 'Passer en audio seul',
   'meeting.unmuteNow': 'Activer le micro',
   'meeting.dismiss': 'Fermer',
   'meeting.waitingTitle': 'En attente d’admission',

@@ -1,0 +1,161 @@
+/**
+ * How each connection with the media server fares, from `getStats` every few seconds: the share
+ * of packets lost, the round trip and the bitrate since the last sample, rated good, fair or poor.
+ * Our own (the camera publisher's) drives the "your connection is poor" hint and the report the
+ * server keeps for the operators' figures; each remote participant's (their subscription's) is
+ * shown on their tile. Pure reading and rating here; `ConnectionMonitor` samples on a timer.
+ */
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { NetworkReport } from '../../../shared/protocol.js';
+
+/** Counters read from one connection's stats at one moment. */
+export interface StatsTotals {
+  atMs: number;
+  /** Packets received (inbound) or sent and acknowledged (outbound), and lost, so far. */
+  packets: number;
+  packetsLost: number;
+  /** Bytes received or sent so far. */
+  bytes: number;
+  /** The selected candidate pair's current round trip, ms; undefined while unknown. */
+  roundTripMs: number | undefined;
+  /** The selected path goes through a TURN relay. */
+  relayed: boolean;
+}
+
+export type QualityLevel = 'good' | 'fair' | 'poor';
+
+/** A connection's quality over the last sample period. */
+export interface LinkQuality {
+  level: QualityLevel;
+  /** Share of packets lost, 0–1. */
+  lossRatio: number;
+  roundTripMs: number | undefined;
+  bitrateKbps: number;
+  relayed: boolean;
+}
+
+/** Loss and round trip beyond which a link is fair, then poor (a call is still usable when fair). */
+const thresholds = { fair: { lossRatio: 0.03, roundTripMs: 300 }, poor: { lossRatio: 0.08, roundTripMs: 600 } };
+
+/** The level for a loss ratio and round trip. */
+export function qualityLevel(lossRatio: number, roundTripMs: number | undefined): QualityLevel {
+  const beyond = (limit: { lossRatio: number; roundTripMs: number }) =>
+    lossRatio >= limit.lossRatio || (roundTripMs !== undefined && roundTripMs >= limit.roundTripMs);
+  if (beyond(thresholds.poor)) return 'poor';
+  return beyond(thresholds.fair) ? 'fair' : 'good';
+}
+
+/** The quality between two samples of the same connection; undefined when nothing flowed in between. */
+export function linkQuality(before: StatsTotals, now: StatsTotals): LinkQuality | undefined {
+  const packets = now.packets - before.packets;
+  const lost = Math.max(0, now.packetsLost - before.packetsLost);
+  const elapsedMs = now.atMs - before.atMs;
+  if (packets + lost <= 0 || elapsedMs <= 0) return undefined;
+  const lossRatio = lost / (packets + lost);
+  return {
+    level: qualityLevel(lossRatio, now.roundTripMs),
+    lossRatio,
+    roundTripMs: now.roundTripMs,
+    bitrateKbps: Math.round(((now.bytes - before.bytes) * 8) / elapsedMs),
+    relayed: now.relayed,
+  };
+}
+
+type StatsEntry = Record<string, unknown> & { type: string; id: string };
+const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
+
+/** Reads a connection's counters: inbound RTP for a subscription, outbound and the far end's reports for a publisher. */
+export async function readTotals(connection: RTCPeerConnection, direction: 'send' | 'receive', atMs: number): Promise<StatsTotals> {
+  const totals: StatsTotals = { atMs, packets: 0, packetsLost: 0, bytes: 0, roundTripMs: undefined, relayed: false };
+  const report = await connection.getStats();
+  const entries = new Map<string, StatsEntry>();
+  report.forEach((entry: StatsEntry) => {
+    entries.set(entry.id, entry);
+  });
+  for (const entry of entries.values()) {
+    if (direction === 'receive' && entry.type === 'inbound-rtp') {
+      totals.packets += numberOf(entry.packetsReceived);
+      totals.packetsLost += numberOf(entry.packetsLost);
+      totals.bytes += numberOf(entry.bytesReceived);
+    }
+    if (direction === 'send' && entry.type === 'outbound-rtp') {
+      totals.packets += numberOf(entry.packetsSent);
+      totals.bytes += numberOf(entry.bytesSent);
+    }
+    // What the media server says it lost of ours.
+    if (direction === 'send' && entry.type === 'remote-inbound-rtp') totals.packetsLost += numberOf(entry.packetsLost);
+    if (entry.type === 'candidate-pair' && entry.state === 'succeeded' && entry.nominated === true) {
+      if (typeof entry.currentRoundTripTime === 'number') totals.roundTripMs = Math.round(entry.currentRoundTripTime * 1000);
+      const local = entries.get(String(entry.localCandidateId));
+      totals.relayed ||= local?.candidateType === 'relay';
+    }
+  }
+  // Sent packets include the lost ones: keep `packets` as those that arrived, like inbound's.
+  if (direction === 'send') totals.packets = Math.max(0, totals.packets - totals.packetsLost);
+  return totals;
+}
+
+/** The report the server keeps of our own link. */
+export function networkReportOf(quality: LinkQuality): NetworkReport {
+  return {
+    relayed: quality.relayed,
+    lossRatio: Math.min(1, Math.max(0, quality.lossRatio)),
+    roundTripMs: quality.roundTripMs === undefined ? null : Math.min(60_000, Math.max(0, quality.roundTripMs)),
+  };
+}
+
+/** The connections to sample: our camera publisher's, and each remote participant's camera subscription. */
+export interface StatsConnections {
+  self: RTCPeerConnection | undefined;
+  remotes: [ParticipantId, RTCPeerConnection][];
+}
+
+/** What one round of sampling found. */
+export interface QualitySample {
+  self: LinkQuality | undefined;
+  remotes: Map<ParticipantId, LinkQuality>;
+}
+
+/** Samples the connections every `intervalMs` and hands each round's qualities to `onSample`. */
+export class ConnectionMonitor {
+  private readonly previous = new Map<RTCPeerConnection, StatsTotals>();
+  private timer: number | undefined;
+
+  constructor(
+    private readonly connections: () => StatsConnections,
+    private readonly onSample: (sample: QualitySample) => void,
+    private readonly intervalMs = 3_000,
+  ) {}
+
+  start(): void {
+    if (this.timer === undefined) this.timer = window.setInterval(() => void this.sample(), this.intervalMs);
+  }
+
+  stop(): void {
+    window.clearInterval(this.timer);
+    this.timer = undefined;
+    this.previous.clear();
+  }
+
+  private async sample(): Promise<void> {
+    const { self, remotes } = this.connections();
+    const atMs = performance.now();
+    const qualityOf = async (connection: RTCPeerConnection, direction: 'send' | 'receive') => {
+      if (connection.connectionState === 'closed') return undefined;
+      const now = await readTotals(connection, direction, atMs).catch(() => undefined);
+      if (!now) return undefined;
+      const before = this.previous.get(connection);
+      this.previous.set(connection, now);
+      return before ? linkQuality(before, now) : undefined;
+    };
+    const sample: QualitySample = { self: self ? await qualityOf(self, 'send') : undefined, remotes: new Map() };
+    for (const [participantId, connection] of remotes) {
+      const quality = await qualityOf(connection, 'receive');
+      if (quality) sample.remotes.set(participantId, quality);
+    }
+    // Forget connections that are gone.
+    const live = new Set([self, ...remotes.map(([, connection]) => connection)]);
+    for (const connection of [...this.previous.keys()]) if (!live.has(connection)) this.previous.delete(connection);
+    if (this.timer !== undefined) this.onSample(sample);
+  }
+}
