@@ -4,9 +4,10 @@
  * the connection is poor and offers audio only, which turns the camera off.
  */
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useMeetingFixture } from './harness.js';
+import { artifactsFolder, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
 const lossRule = ['INPUT', '-p', 'udp', '-m', 'statistic', '--mode', 'random', '--probability', '0.2', '-j', 'DROP'];
@@ -47,6 +48,7 @@ describe('connection quality', () => {
     lossy = true;
     const hint = ada.getByText('Your connection is poor', { exact: false });
     await hint.waitFor({ timeout: 30_000 });
+    await ada.screenshot({ path: path.join(artifactsFolder, 'connection-poor.png') });
     expect(await ada.locator('.tile[data-local="true"] .quality').getAttribute('aria-label')).toMatch(/^Connection poor/);
     await ada.getByRole('button', { name: 'Switch to audio only' }).click();
     await expect.poll(() => hint.count()).toBe(0);

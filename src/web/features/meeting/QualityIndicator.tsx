@@ -22,7 +22,7 @@ export function QualityIndicator({ quality }: { quality: LinkQuality }) {
   const text = qualityText(quality);
   return (
     <span class={`quality ${quality.level}`} role="img" aria-label={text} title={text}>
-      <Icon aria-hidden="true" size={16} />
+      <Icon aria-hidden="true" size={18} strokeWidth={2.5} />
     </span>
   );
 }
