@@ -111,34 +111,45 @@ export async function newParticipantContext(browser: Browser): Promise<BrowserCo
 
 /** Inbound media per open subscriber connection, as `getStats()` reports it. */
 export interface InboundSample {
+  /** The tile the stream is shown in (`data-tile-id`, and whether it is a screen). */
+  tile: string;
   videoFramesDecoded: number;
   videoFrameWidth: number;
   audioPacketsReceived: number;
 }
 
-/** Samples inbound-rtp statistics of every open connection that receives media. */
+/**
+ * Samples the inbound RTP statistics of every remote stream the page shows: for each remote tile
+ * with a stream, the video and audio of its tracks (whatever connection carries them), in the
+ * tiles' id order.
+ */
 export function sampleInbound(page: Page): Promise<InboundSample[]> {
   return page.evaluate(async () => {
     const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-    const samples: { videoFramesDecoded: number; videoFrameWidth: number; audioPacketsReceived: number }[] = [];
+    type Inbound = { kind?: string; trackIdentifier?: string; framesDecoded?: number; frameWidth?: number; packetsReceived?: number };
+    const inbound: Inbound[] = [];
     for (const connection of connections) {
       if (connection.connectionState === 'closed') continue;
-      if (!connection.getReceivers().some((receiver) => receiver.track.readyState === 'live')) continue;
-      const report = await connection.getStats();
-      let video: { framesDecoded?: number; frameWidth?: number } | undefined;
-      let audio: { packetsReceived?: number } | undefined;
-      report.forEach((entry: { type: string; kind?: string }) => {
-        if (entry.type === 'inbound-rtp' && entry.kind === 'video') video = entry as typeof video;
-        if (entry.type === 'inbound-rtp' && entry.kind === 'audio') audio = entry as typeof audio;
+      (await connection.getStats()).forEach((entry: Inbound & { type: string }) => {
+        if (entry.type === 'inbound-rtp') inbound.push(entry);
       });
+    }
+    const samples: { tile: string; videoFramesDecoded: number; videoFrameWidth: number; audioPacketsReceived: number }[] = [];
+    for (const tile of document.querySelectorAll<HTMLElement>('.tile:not([data-local])')) {
+      const stream = tile.querySelector('video')?.srcObject;
+      if (!(stream instanceof MediaStream)) continue;
+      const ids = stream.getTracks().map((track) => track.id);
+      const video = inbound.find((entry) => entry.kind === 'video' && ids.includes(entry.trackIdentifier ?? ''));
+      const audio = inbound.find((entry) => entry.kind === 'audio' && ids.includes(entry.trackIdentifier ?? ''));
       if (!video && !audio) continue;
       samples.push({
+        tile: `${tile.dataset.tileId}${tile.classList.contains('screen') ? '/screen' : ''}`,
         videoFramesDecoded: video?.framesDecoded ?? 0,
         videoFrameWidth: video?.frameWidth ?? 0,
         audioPacketsReceived: audio?.packetsReceived ?? 0,
       });
     }
-    return samples;
+    return samples.sort((a, b) => a.tile.localeCompare(b.tile));
   });
 }
 

@@ -80,6 +80,14 @@ export class MediaConnection {
     return { media, answer: { type: 'answer', sdp: answer.sdp ?? '' } };
   }
 
+  /** Answers a renegotiation of this (subscription) connection. */
+  async renegotiate(offer: { type: 'offer' | 'answer'; sdp: string }): Promise<{ type: 'answer'; sdp: string }> {
+    await this.setRemoteDescription(offer);
+    const answer = await this.connection.createAnswer();
+    await this.connection.setLocalDescription(answer);
+    return { type: 'answer', sdp: answer.sdp ?? '' };
+  }
+
   /** Sets Janus's description, then the candidates that came before it. */
   async setRemoteDescription(description: { type: 'offer' | 'answer'; sdp: string }): Promise<void> {
     await this.connection.setRemoteDescription(description);

@@ -63,8 +63,13 @@ const isPublishAnswer = (message: ServerMessage): message is Extract<ServerMessa
 export class SyntheticParticipant {
   /** Everyone else in the room as the server last described them. */
   readonly others = new Map<ParticipantId, ParticipantSummary>();
-  private readonly subscriptions = new Map<ParticipantId, MediaConnection>();
-  private readonly earlySubscriberCandidates = new Map<ParticipantId, IceCandidate[]>();
+  /** The one connection receiving the others' cameras (renegotiated by the server's offers), once offered. */
+  private subscription: MediaConnection | undefined;
+  /** Cameras asked for. */
+  private readonly wanted = new Set<ParticipantId>();
+  private earlySubscriptionCandidates: IceCandidate[] = [];
+  private freshOffersPending = 0;
+  private answering: Promise<void> = Promise.resolve();
   private publisher: MediaConnection | undefined;
   private isClosed = false;
   /** Why the server ended this participant's stay (`removed`, `meeting-ended`), if it did. */
@@ -156,9 +161,11 @@ export class SyntheticParticipant {
     for (const participant of participants) {
       if (participant.participantId === this.participantId) continue;
       this.others.set(participant.participantId, participant);
-      if (this.options.subscribe && participant.publishing && !this.subscriptions.has(participant.participantId)) {
+      if (this.options.subscribe && participant.publishing && !this.wanted.has(participant.participantId)) {
+        this.wanted.add(participant.participantId);
         this.signaling.send({ type: 'subscribe', participantId: participant.participantId, source: 'camera' });
       }
+      if (!participant.publishing) this.wanted.delete(participant.participantId);
     }
   }
 
@@ -169,11 +176,13 @@ export class SyntheticParticipant {
         return this.met([message.participant]);
       case 'participant-left':
         this.others.delete(message.participantId);
-        return this.unsubscribed(message.participantId);
+        this.wanted.delete(message.participantId);
+        return;
       case 'publish-answer':
         return;
       case 'subscription-offer':
-        if (message.source === 'camera') void this.answerSubscription(message.participantId, message.offer);
+        if (message.fresh) this.freshOffersPending += 1;
+        this.answering = this.answering.then(() => this.answerSubscription(message)).catch(() => undefined);
         return;
       case 'trickle':
         return this.trickled(message.target, message.candidate);
@@ -191,43 +200,39 @@ export class SyntheticParticipant {
       void this.publisher?.addRemoteCandidate(candidate);
       return;
     }
-    const subscription = this.subscriptions.get(target.participantId);
-    if (subscription) void subscription.addRemoteCandidate(candidate);
-    else
-      this.earlySubscriberCandidates.set(target.participantId, [
-        ...(this.earlySubscriberCandidates.get(target.participantId) ?? []),
-        candidate,
-      ]);
+    // A fresh subscription's candidates may come before its offer is taken.
+    if (this.subscription && this.freshOffersPending === 0) void this.subscription.addRemoteCandidate(candidate);
+    else this.earlySubscriptionCandidates.push(candidate);
   }
 
-  private async answerSubscription(participantId: ParticipantId, offer: { type: 'offer' | 'answer'; sdp: string }): Promise<void> {
-    this.unsubscribed(participantId);
-    const { media, answer } = await MediaConnection.subscription(offer, this.iceServers, (candidate) =>
-      this.signaling.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source: 'camera' }, candidate }),
-    );
-    // Janus's candidates that came before the offer or while it was answered.
-    const early = this.earlySubscriberCandidates.get(participantId) ?? [];
-    this.earlySubscriberCandidates.delete(participantId);
-    if (this.isClosed || !this.others.has(participantId)) return media.close();
-    this.subscriptions.set(participantId, media);
-    this.signaling.send({ type: 'subscription-answer', participantId, source: 'camera', answer });
-    for (const candidate of early) void media.addRemoteCandidate(candidate);
+  /** Answers the server's offer: a fresh one on a new connection, a renegotiation on the one there is. */
+  private async answerSubscription(message: Extract<ServerMessage, { type: 'subscription-offer' }>): Promise<void> {
+    if (this.isClosed) return;
+    if (message.fresh || !this.subscription) {
+      if (message.fresh) this.freshOffersPending -= 1;
+      this.subscription?.close();
+      const { media, answer } = await MediaConnection.subscription(message.offer, this.iceServers, (candidate) =>
+        this.signaling.send({ type: 'trickle', target: { kind: 'subscription' }, candidate }),
+      );
+      this.subscription = media;
+      this.signaling.send({ type: 'subscription-answer', answer });
+      // Janus's candidates that came before the offer or while it was answered.
+      for (const candidate of this.earlySubscriptionCandidates.splice(0)) void media.addRemoteCandidate(candidate);
+      return;
+    }
+    const answer = await this.subscription.renegotiate(message.offer);
+    this.signaling.send({ type: 'subscription-answer', answer });
   }
 
-  private unsubscribed(participantId: ParticipantId): void {
-    this.subscriptions.get(participantId)?.close();
-    this.subscriptions.delete(participantId);
-  }
-
-  /** Subscriptions open now, and how many of them have connected. */
+  /** Cameras carried by the subscription now, and whether it has connected (0 or 1 connection in all). */
   get subscriptionCounts(): { open: number; connected: number } {
-    const open = [...this.subscriptions.values()];
-    return { open: open.length, connected: open.filter((media) => media.wasConnected).length };
+    const open = this.subscription ? 1 : 0;
+    return { open, connected: this.subscription?.wasConnected ? 1 : 0 };
   }
 
-  /** RTP totals of the publisher and every subscription. */
+  /** RTP totals of the publisher and the subscription. */
   async rtpTotals(): Promise<RtpTotals> {
-    const all = await Promise.all([this.publisher, ...this.subscriptions.values()].map((media) => media?.rtpTotals()));
+    const all = await Promise.all([this.publisher, this.subscription].map((media) => media?.rtpTotals()));
     return all.reduce<RtpTotals>((sum, totals) => (totals ? addRtp(sum, totals) : sum), noRtp());
   }
 
@@ -237,7 +242,7 @@ export class SyntheticParticipant {
     this.isClosed = true;
     this.signaling.send({ type: 'leave' });
     this.publisher?.close();
-    for (const participantId of [...this.subscriptions.keys()]) this.unsubscribed(participantId);
+    this.subscription?.close();
     this.video?.stop();
     this.audio.stop();
     this.signaling.close();

@@ -46,6 +46,10 @@ export const limits = {
   joinsPerMinuteMax: 60,
   /** Longest chat message, in characters. */
   chatMessageCharactersMax: 2_000,
+  /** How long the server waits for a browser's answer to a subscription offer before closing that subscription. */
+  subscriptionAnswerTimeoutMs: 15_000,
+  /** Streams one subscription may carry: audio and video of every other participant's camera and screen. */
+  subscribedStreamsMax: 4 * 100,
   /** Chat messages one participant may send per second, averaged over `chatBurstMessages`. */
   chatMessagesPerSecondMax: 1,
   /** Burst of chat messages allowed above the rate. */

@@ -34,10 +34,10 @@ export type IceCandidate = z.infer<typeof IceCandidateSchema>;
 export const MediaSourceSchema = z.enum(['camera', 'screen']);
 export type MediaSource = z.infer<typeof MediaSourceSchema>;
 
-/** Which peer connection a trickled candidate belongs to: one of our own publishers, or a subscription. */
+/** Which peer connection a trickled candidate belongs to: one of our own publishers, or our one subscription to the others. */
 export const TrickleTargetSchema = z.union([
   z.object({ kind: z.literal('publisher'), source: MediaSourceSchema.default('camera') }),
-  z.object({ kind: z.literal('subscriber'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
+  z.object({ kind: z.literal('subscription') }),
 ]);
 export type TrickleTarget = z.infer<typeof TrickleTargetSchema>;
 
@@ -108,6 +108,15 @@ export const NetworkReportSchema = z.object({
 });
 export type NetworkReport = z.infer<typeof NetworkReportSchema>;
 
+/** A stream of our subscription: whose audio or video its mid carries. */
+export const SubscribedStreamSchema = z.object({
+  mid: z.string().min(1).max(16),
+  participantId: ParticipantIdSchema,
+  source: MediaSourceSchema,
+  kind: z.enum(['audio', 'video']),
+});
+export type SubscribedStreamView = z.infer<typeof SubscribedStreamSchema>;
+
 /** Simulcast layer a subscriber wants: 0 lowest … 2 highest; `null` = no video at all (audio only). */
 export const VideoLayerSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.null()]);
 export type VideoLayer = z.infer<typeof VideoLayerSchema>;
@@ -171,12 +180,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     /** The simulcast layer to start with (so that the first keyframe is already the right one). */
     layer: VideoLayerSchema.optional(),
   }),
-  z.object({
-    type: z.literal('subscription-answer'),
-    participantId: ParticipantIdSchema,
-    source: MediaSourceSchema.default('camera'),
-    answer: SessionDescriptionSchema,
-  }),
+  // The answer to the latest `subscription-offer`.
+  z.object({ type: z.literal('subscription-answer'), answer: SessionDescriptionSchema }),
   z.object({ type: z.literal('unsubscribe'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
   z.object({ type: z.literal('video-layer'), participantId: ParticipantIdSchema, source: MediaSourceSchema, layer: VideoLayerSchema }),
   z.object({ type: z.literal('trickle'), target: TrickleTargetSchema, candidate: IceCandidateSchema }),
@@ -328,11 +333,16 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   // time_limit: its plan's length; scheduled_end: the length it was given when set up (a BigBlueButton create's `duration`).
   z.object({ type: z.literal('meeting-ended'), reason: z.enum(['ended_by_moderator', 'time_limit', 'scheduled_end']).optional() }),
   z.object({ type: z.literal('publish-answer'), source: MediaSourceSchema, answer: SessionDescriptionSchema }),
+  /**
+   * The media server's offer for our one subscription to others' streams: the first (`fresh`: a
+   * new PeerConnection), or a renegotiation of it as streams are added and removed; `streams` says
+   * whose audio or video each mid carries. Answered with `subscription-answer`, one at a time.
+   */
   z.object({
     type: z.literal('subscription-offer'),
-    participantId: ParticipantIdSchema,
-    source: MediaSourceSchema,
     offer: SessionDescriptionSchema,
+    fresh: z.boolean(),
+    streams: z.array(SubscribedStreamSchema).max(limits.subscribedStreamsMax),
   }),
   /** An ICE candidate of Janus's side of one of the browser's connections. */
   z.object({ type: z.literal('trickle'), target: TrickleTargetSchema, candidate: IceCandidateSchema }),

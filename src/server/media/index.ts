@@ -1,7 +1,7 @@
 /** The media domain: Janus, supervised or external, behind a gateway that speaks janode. */
 export { chooseIceInterface, renderJanusConfig, writeJanusConfig } from './janus-config.js';
 export { JanusGateway, type JanusGatewayEvents, type JanusRoom, MediaServerUnavailableError } from './janus-gateway.js';
-export { PublisherHandle, SubscriberHandle } from './janus-handles.js';
+export { PublisherHandle } from './janus-handles.js';
 export { type FeedRequest, type SubscribedStream, SubscriptionHandle, type SubscriptionOffer } from './janus-subscription.js';
 export { findFreePort, type LocalJanus, startLocalJanus } from './local-janus.js';
 export { ProcessSupervisor } from './process-supervisor.js';

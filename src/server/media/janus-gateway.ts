@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { Backoff } from '../platform/backoff.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
-import { PublisherHandle, SubscriberHandle } from './janus-handles.js';
+import { PublisherHandle } from './janus-handles.js';
 import { type FeedRequest, SubscriptionHandle, type SubscriptionOffer } from './janus-subscription.js';
 
 /** Events of the gateway. */
@@ -204,13 +204,6 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     const { session } = this.requireSession();
     const handle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
     return PublisherHandle.join(handle, room.janusRoomId, display, this.options.publisherBitrateBitsPerSecondMax);
-  }
-
-  /** Attaches a handle subscribed to `feedId`; its offer is ready on the returned handle. */
-  async openSubscriber(room: JanusRoom, feedId: number, privateId: number, layer?: 0 | 1 | 2): Promise<SubscriberHandle> {
-    const { session } = this.requireSession();
-    const handle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
-    return SubscriberHandle.join(handle, room.janusRoomId, feedId, privateId, layer);
   }
 
   /**

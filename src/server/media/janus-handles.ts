@@ -1,5 +1,5 @@
 /**
- * Publisher and subscriber handles in a Janus videoroom. Each wraps one janode handle,
+ * Publisher handles in a Janus videoroom (subscriptions: `janus-subscription.ts`). Each wraps one janode handle,
  * parses Janus's replies, and closes idempotently (detaching the handle from Janus).
  */
 import Janode from 'janode';
@@ -19,10 +19,6 @@ const JanusTrickleSchema = z.object({
   sdpMid: z.string().optional(),
   sdpMLineIndex: z.number().int().optional(),
   completed: z.boolean().optional(),
-});
-const SubscriberJoinedSchema = z.object({
-  jsep: JsepSchema.refine((jsep) => jsep.type === 'offer', 'expected an offer'),
-  streams: z.array(z.object({ mid: z.string(), type: z.string() }).passthrough()).optional(),
 });
 const TalkingSchema = z.object({ feed: z.number().int(), talking: z.boolean() });
 
@@ -154,66 +150,5 @@ export class PublisherHandle extends MediaHandle {
     this.audioMid = reply.streams?.find((stream) => stream.type === 'audio')?.mid;
     this.videoMid = reply.streams?.find((stream) => stream.type === 'video')?.mid;
     return reply.jsep;
-  }
-}
-
-/** A subscription of one participant to another's feed. */
-export class SubscriberHandle extends MediaHandle {
-  private constructor(
-    handle: VideoRoomHandle,
-    /** Janus's offer, for the browser to answer. */
-    readonly offer: SessionDescription,
-    /** The mid of the video stream in this subscription, if there is one. */
-    private readonly videoMid: string | undefined,
-  ) {
-    super(handle);
-  }
-
-  /**
-   * Chooses the simulcast layer relayed to this subscriber (0 lowest … 2 highest), or no video
-   * at all (`null`: audio only).
-   */
-  async setVideoLayer(layer: 0 | 1 | 2 | null): Promise<void> {
-    if (!this.videoMid || this.closed) return;
-    const stream = layer === null ? { mid: this.videoMid, send: false } : { mid: this.videoMid, send: true, substream: layer };
-    await this.handle.configure({ streams: [stream] });
-  }
-
-  /** Subscribes to `feedId` in `janusRoomId`, starting on simulcast `layer` if given; closes the handle again if that fails. */
-  static async join(
-    handle: VideoRoomHandle,
-    janusRoomId: number,
-    feedId: number,
-    privateId: number,
-    layer?: 0 | 1 | 2,
-  ): Promise<SubscriberHandle> {
-    // Janus trickles its candidates as soon as it has made the offer, before the join returns.
-    const early: unknown[] = [];
-    const collect = (data: unknown) => early.push(data);
-    handle.on(Janode.EVENT.HANDLE_TRICKLE, collect);
-    try {
-      const joined = SubscriberJoinedSchema.parse(
-        await handle.joinSubscriber({
-          room: janusRoomId,
-          feed: feedId,
-          private_id: privateId,
-          ...(layer === undefined ? {} : { sc_substream_layer: layer }),
-        }),
-      );
-      const videoMid = joined.streams?.find((stream) => stream.type === 'video')?.mid;
-      const subscriber = new SubscriberHandle(handle, joined.jsep, videoMid);
-      for (const data of early) subscriber.receiveTrickle(data);
-      return subscriber;
-    } catch (error) {
-      await handle.detach().catch(() => undefined);
-      throw error;
-    } finally {
-      handle.off(Janode.EVENT.HANDLE_TRICKLE, collect);
-    }
-  }
-
-  /** Starts the flow of media with the browser's answer. */
-  async start(answer: SessionDescription): Promise<void> {
-    await this.handle.start({ jsep: answer });
   }
 }

@@ -11,26 +11,10 @@ import Janode from 'janode';
 import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import { z } from 'zod';
 import type { SessionDescription } from '../../shared/protocol.js';
+import type { FeedRequest, SubscribedStream, SubscriptionOffer } from '../meetings/index.js';
 import { JsepSchema, MediaHandle } from './janus-handles.js';
 
-/** A stream of the subscription: which mid carries which feed's audio or video. */
-export interface SubscribedStream {
-  mid: string;
-  feedId: number;
-  kind: 'audio' | 'video';
-}
-
-/** An offer for the browser, and the streams it carries now. */
-export interface SubscriptionOffer {
-  offer: SessionDescription;
-  streams: SubscribedStream[];
-}
-
-/** A feed to add, starting on simulcast `layer` (0 lowest … 2 highest) when given. */
-export interface FeedRequest {
-  feedId: number;
-  layer?: 0 | 1 | 2 | undefined;
-}
+export type { FeedRequest, SubscribedStream, SubscriptionOffer };
 
 const StreamSchema = z
   .object({

@@ -5,6 +5,7 @@ export { type MeetingsHttpOptions, meetingsHttp } from './http.js';
 export {
   type ExternalIdentity,
   type Failure,
+  type FeedRequest,
   type JoinResult,
   type LiveRoom,
   type MediaServer,
@@ -19,6 +20,8 @@ export {
   type RoomModuleContext,
   type RoomModuleFactory,
   RoomRegistry,
+  type SubscribedStream,
+  type SubscriptionOffer,
 } from './live/index.js';
 export { type MeetingUsageTables, meetingsMigrations } from './migrations.js';
 export {

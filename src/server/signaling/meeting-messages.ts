@@ -37,9 +37,8 @@ export async function routeMeetingMessage(
       return published.ok ? undefined : published;
     }
     case 'subscribe': {
-      const subscribed = await room.subscribe(participantId, message.participantId, message.source, message.layer);
-      if (subscribed.ok)
-        reply({ type: 'subscription-offer', participantId: message.participantId, source: message.source, offer: subscribed.value });
+      // The offer follows as `subscription-offer` once the subscription is negotiated.
+      const subscribed = room.subscribe(participantId, message.participantId, message.source, message.layer);
       return subscribed.ok ? undefined : subscribed;
     }
     case 'moderate': {
@@ -78,7 +77,7 @@ function command(
     case 'unpublish':
       return room.unpublish(participantId, message.source);
     case 'subscription-answer':
-      return room.answerSubscription(participantId, message.participantId, message.source, message.answer);
+      return room.answerSubscription(participantId, message.answer);
     case 'unsubscribe':
       return room.unsubscribe(participantId, message.participantId, message.source);
     case 'video-layer':

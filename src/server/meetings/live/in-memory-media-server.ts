@@ -5,7 +5,15 @@
  */
 import type { IceCandidate, SessionDescription } from '../../../shared/protocol.js';
 import { TypedEmitter } from '../../platform/typed-emitter.js';
-import type { MediaPublisher, MediaServer, MediaStreamEvents, MediaSubscriber } from './media-server.js';
+import type {
+  FeedRequest,
+  MediaPublisher,
+  MediaServer,
+  MediaStreamEvents,
+  MediaSubscription,
+  SubscribedStream,
+  SubscriptionOffer,
+} from './media-server.js';
 
 /** A room of the in-memory server. */
 export interface InMemoryRoom {
@@ -18,7 +26,7 @@ export type MediaRequest =
   | { kind: 'create-room'; publishersMax: number }
   | { kind: 'destroy-room'; roomNumber: number }
   | { kind: 'open-publisher'; display: string }
-  | { kind: 'open-subscriber'; feedId: number; layer: 0 | 1 | 2 | undefined }
+  | { kind: 'open-subscription'; feedIds: number[] }
   | { kind: 'block'; feedId: number; mid: string; blocked: boolean };
 
 class InMemoryStream extends TypedEmitter<MediaStreamEvents> {
@@ -70,27 +78,50 @@ export class InMemoryPublisher extends InMemoryStream implements MediaPublisher 
   }
 }
 
-/** A subscription of the in-memory server. */
-export class InMemorySubscriber extends InMemoryStream implements MediaSubscriber {
-  readonly offer: SessionDescription;
-  answer: SessionDescription | undefined;
-  layer: 0 | 1 | 2 | null;
+/** A subscription of the in-memory server: mids are handed out in order, two per feed (audio, video), never reused. */
+export class InMemorySubscription extends InMemoryStream implements MediaSubscription {
+  /** The answers it was started with, in order. */
+  readonly answers: SessionDescription[] = [];
+  /** The layer asked of each feed's video (`null`: none). */
+  readonly layers = new Map<number, 0 | 1 | 2 | null>();
+  #streams: SubscribedStream[] = [];
+  #nextMid = 0;
+  #offers = 0;
 
-  constructor(
-    readonly feedId: number,
-    layer: 0 | 1 | 2 | undefined,
-  ) {
+  constructor(feeds: readonly FeedRequest[]) {
     super();
-    this.offer = { type: 'offer', sdp: `offer of feed ${feedId}` };
-    this.layer = layer ?? 2;
+    this.#add(feeds);
+  }
+
+  get streams(): readonly SubscribedStream[] {
+    return this.#streams;
+  }
+
+  /** The offer for the streams now. */
+  offer(): SubscriptionOffer {
+    this.#offers += 1;
+    return { offer: { type: 'offer', sdp: `offer ${this.#offers}` }, streams: [...this.#streams] };
+  }
+
+  #add(feeds: readonly FeedRequest[]): void {
+    for (const feed of feeds) {
+      for (const kind of ['audio', 'video'] as const) this.#streams.push({ mid: String(this.#nextMid++), feedId: feed.feedId, kind });
+      this.layers.set(feed.feedId, feed.layer ?? 2);
+    }
+  }
+
+  async update(change: { add: readonly FeedRequest[]; remove: readonly number[] }): Promise<SubscriptionOffer | undefined> {
+    this.#streams = this.#streams.filter((stream) => !change.remove.includes(stream.feedId));
+    this.#add(change.add);
+    return change.add.length + change.remove.length > 0 ? this.offer() : undefined;
   }
 
   async start(answer: SessionDescription): Promise<void> {
-    this.answer = answer;
+    this.answers.push(answer);
   }
 
-  async setVideoLayer(layer: 0 | 1 | 2 | null): Promise<void> {
-    this.layer = layer;
+  async setVideoLayer(feedId: number, layer: 0 | 1 | 2 | null): Promise<void> {
+    this.layers.set(feedId, layer);
   }
 }
 
@@ -98,7 +129,7 @@ export class InMemoryMediaServer implements MediaServer<InMemoryRoom> {
   /** Every request made, oldest first. */
   readonly requests: MediaRequest[] = [];
   readonly publishers: InMemoryPublisher[] = [];
-  readonly subscribers: InMemorySubscriber[] = [];
+  readonly subscriptions: InMemorySubscription[] = [];
   private nextNumber = 1;
 
   async createRoom(publishersMax: number): Promise<InMemoryRoom> {
@@ -117,11 +148,15 @@ export class InMemoryMediaServer implements MediaServer<InMemoryRoom> {
     return publisher;
   }
 
-  async openSubscriber(_room: InMemoryRoom, feedId: number, _privateId: number, layer?: 0 | 1 | 2): Promise<InMemorySubscriber> {
-    this.requests.push({ kind: 'open-subscriber', feedId, layer });
-    const subscriber = new InMemorySubscriber(feedId, layer);
-    this.subscribers.push(subscriber);
-    return subscriber;
+  async openSubscription(
+    _room: InMemoryRoom,
+    _privateId: number,
+    feeds: readonly FeedRequest[],
+  ): Promise<{ subscription: InMemorySubscription; offer: SubscriptionOffer }> {
+    this.requests.push({ kind: 'open-subscription', feedIds: feeds.map((feed) => feed.feedId) });
+    const subscription = new InMemorySubscription(feeds);
+    this.subscriptions.push(subscription);
+    return { subscription, offer: subscription.offer() };
   }
 
   async setStreamBlocked(_room: InMemoryRoom, feedId: number, mid: string, blocked: boolean): Promise<void> {

@@ -1,6 +1,14 @@
 export type { ExternalIdentity, ParticipantConnection, ParticipantView } from './live-participant.js';
 export type { Failure, JoinRequest, JoinResult, LiveRoom, Outcome, WaitingView, Welcome } from './live-room.js';
-export type { MediaPublisher, MediaServer, MediaStreamEvents, MediaSubscriber } from './media-server.js';
+export type {
+  FeedRequest,
+  MediaPublisher,
+  MediaServer,
+  MediaStreamEvents,
+  MediaSubscription,
+  SubscribedStream,
+  SubscriptionOffer,
+} from './media-server.js';
 export type {
   MeetingEndReason,
   ModuleMessage,

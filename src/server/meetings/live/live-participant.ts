@@ -19,7 +19,8 @@ import type {
 } from '../../../shared/protocol.js';
 import type { ScheduledCall } from '../../platform/clock.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
-import type { MediaPublisher, MediaSubscriber } from './media-server.js';
+import type { MediaPublisher } from './media-server.js';
+import { ParticipantSubscription, streamKey } from './participant-subscription.js';
 
 const participantIdSuffix = customAlphabet('ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789', 16);
 
@@ -36,10 +37,6 @@ export interface ParticipantConnection {
   /** A moderator let this participant in from the waiting room. */
   admitted(): void;
 }
-
-/** The key of a subscription: whose stream, which source. */
-export type SubscriptionKey = `${ParticipantId}/${MediaSource}`;
-export const subscriptionKey = (participantId: ParticipantId, source: MediaSource): SubscriptionKey => `${participantId}/${source}`;
 
 /** A publisher of one source, with its state (kept by the participant, driven by `RoomMedia`). */
 export interface Publication {
@@ -143,7 +140,8 @@ export class LiveParticipant implements ParticipantView {
   #reconnectTimer: ScheduledCall | undefined;
   #closed = false;
   readonly #publications: Record<MediaSource, Publication> = { camera: emptyPublication(), screen: emptyPublication() };
-  readonly #subscriptions = new Map<SubscriptionKey, MediaSubscriber>();
+  /** This participant's one subscription to the others' streams (driven by `RoomMedia`). */
+  readonly subscription = new ParticipantSubscription((message) => this.send(message));
   readonly #gestures = new TokenBucket(limits.gesturesPerSecondMax, limits.gestureBurst);
   readonly #onClose: (participant: LiveParticipant) => void;
 
@@ -234,9 +232,6 @@ export class LiveParticipant implements ParticipantView {
   publication(source: MediaSource): Publication {
     return this.#publications[source];
   }
-  subscription(key: SubscriptionKey): MediaSubscriber | undefined {
-    return this.#subscriptions.get(key);
-  }
 
   /** Sends a message if the participant is connected. */
   send(message: ServerMessage): void {
@@ -269,32 +264,15 @@ export class LiveParticipant implements ParticipantView {
     this.closeMedia();
   }
 
-  /** Replaces the subscription under `key`, closing any earlier one. */
-  setSubscription(key: SubscriptionKey, handle: MediaSubscriber): void {
-    const previous = this.#subscriptions.get(key);
-    if (previous && previous !== handle) void previous.close();
-    this.#subscriptions.set(key, handle);
-    handle.once('closed', () => {
-      if (this.#subscriptions.get(key) === handle) this.#subscriptions.delete(key);
-    });
-  }
-
-  /** Closes the subscription under `key`, if any. */
-  closeSubscription(key: SubscriptionKey): void {
-    const handle = this.#subscriptions.get(key);
-    this.#subscriptions.delete(key);
-    if (handle) void handle.close();
-  }
-
   /** Closes every subscription to `publisherId`'s streams. */
   closeSubscriptionsTo(publisherId: ParticipantId): void {
-    this.closeSubscription(subscriptionKey(publisherId, 'camera'));
-    this.closeSubscription(subscriptionKey(publisherId, 'screen'));
+    this.subscription.drop(streamKey(publisherId, 'camera'));
+    this.subscription.drop(streamKey(publisherId, 'screen'));
   }
 
   /** Closes all own media (publishers and subscriptions), keeping the participant. */
   closeMedia(): void {
-    for (const key of [...this.#subscriptions.keys()]) this.closeSubscription(key);
+    this.subscription.close();
     for (const publication of Object.values(this.#publications)) {
       const handle = publication.handle;
       resetPublication(publication);
@@ -305,7 +283,7 @@ export class LiveParticipant implements ParticipantView {
   /** Forgets every media handle without asking the media server (used when it went away). */
   dropMedia(): void {
     for (const publication of Object.values(this.#publications)) resetPublication(publication);
-    this.#subscriptions.clear();
+    this.subscription.forget();
     this.#speaking = false;
   }
 

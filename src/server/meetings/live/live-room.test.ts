@@ -6,6 +6,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
 import { type ChatMessage, nothingLocked, type ServerMessage } from '../../../shared/protocol.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
@@ -203,6 +204,91 @@ describe('roles and moderation', () => {
     expect(live.setMedia(guest.id, media).ok).toBe(true);
     await settle();
     expect(server.requests.at(-1)).toEqual({ kind: 'block', feedId: publisher?.feedId, mid: '0', blocked: false });
+  });
+});
+
+describe('subscriptions', () => {
+  /** A participant publishing their camera, live. */
+  async function publishing(live: LiveRoom, server: InMemoryMediaServer, id: ParticipantId) {
+    expect((await live.publish(id, 'camera', offer)).ok).toBe(true);
+    const publisher = server.publisherFor(`${id}/camera`);
+    publisher?.fire('webrtc-up');
+    return publisher?.feedId ?? -1;
+  }
+
+  it('carries every stream one participant receives on one subscription, renegotiated one offer at a time', async () => {
+    const { live, server, moderator, guest, join } = await meeting();
+    const cy = join('Cy');
+    const [moFeed, guyFeed] = [await publishing(live, server, moderator.id), await publishing(live, server, guest.id)];
+    expect(live.subscribe(cy.id, moderator.id, 'camera').ok).toBe(true);
+    await settle();
+    const first = cy.connection.all('subscription-offer');
+    expect(first).toEqual([
+      {
+        type: 'subscription-offer',
+        offer: { type: 'offer', sdp: 'offer 1' },
+        fresh: true,
+        streams: [
+          { mid: '0', kind: 'audio', participantId: moderator.id, source: 'camera' },
+          { mid: '1', kind: 'video', participantId: moderator.id, source: 'camera' },
+        ],
+      },
+    ]);
+    // A second stream waits for the answer to the first offer.
+    expect(live.subscribe(cy.id, guest.id, 'camera', 0).ok).toBe(true);
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(1);
+    expect((await live.answerSubscription(cy.id, { type: 'answer', sdp: 'answer 1' })).ok).toBe(true);
+    await settle();
+    const second = cy.connection.all('subscription-offer')[1];
+    expect(second?.fresh).toBe(false);
+    expect(second?.streams.map((stream) => [stream.participantId, stream.kind])).toEqual([
+      [moderator.id, 'audio'],
+      [moderator.id, 'video'],
+      [guest.id, 'audio'],
+      [guest.id, 'video'],
+    ]);
+    expect((await live.answerSubscription(cy.id, { type: 'answer', sdp: 'answer 2' })).ok).toBe(true);
+    await settle();
+    const subscription = server.subscriptions[0];
+    expect(server.subscriptions).toHaveLength(1);
+    expect(subscription?.answers.map((answer) => answer.sdp)).toEqual(['answer 1', 'answer 2']);
+    expect(subscription?.layers.get(guyFeed)).toBe(0);
+    expect((await live.setVideoLayer(cy.id, moderator.id, 'camera', null)).ok).toBe(true);
+    expect(subscription?.layers.get(moFeed)).toBe(null);
+    // An answer nobody asked for is refused.
+    expect(await live.answerSubscription(cy.id, { type: 'answer', sdp: 'stray' })).toMatchObject({
+      ok: false,
+      code: 'participant_not_found',
+    });
+
+    // Guy stops his camera: a renegotiation without his streams.
+    await live.unpublish(guest.id, 'camera');
+    await settle();
+    expect(cy.connection.all('subscription-offer')[2]?.streams.map((stream) => stream.participantId)).toEqual([moderator.id, moderator.id]);
+    expect((await live.answerSubscription(cy.id, { type: 'answer', sdp: 'answer 3' })).ok).toBe(true);
+    expect(live.subscribe(cy.id, guest.id, 'camera')).toMatchObject({ ok: false, code: 'not_publishing' });
+    expect(live.subscribe(cy.id, cy.id, 'camera')).toMatchObject({ ok: false, code: 'participant_not_found' });
+  });
+
+  it('closes a subscription whose offer is never answered, and offers what is still wanted afresh on the next change', async () => {
+    const { live, server, moderator, guest, join } = await meeting();
+    const cy = join('Cy');
+    await publishing(live, server, moderator.id);
+    await publishing(live, server, guest.id);
+    live.subscribe(cy.id, moderator.id, 'camera');
+    await settle();
+    clock.advance(limits.subscriptionAnswerTimeoutMs);
+    await settle();
+    expect(server.subscriptions[0]?.closed).toBe(true);
+    live.subscribe(cy.id, guest.id, 'camera');
+    await settle();
+    const fresh = cy.connection.all('subscription-offer').at(-1);
+    expect(fresh?.fresh).toBe(true);
+    expect(new Set(fresh?.streams.map((stream) => stream.participantId))).toEqual(new Set([moderator.id, guest.id]));
+    // Leaving closes it.
+    live.leave(cy.id);
+    expect(server.subscriptions[1]?.closed).toBe(true);
   });
 });
 

@@ -25,11 +25,12 @@ import { type MeetingAllowance, meetingEndWarningMinutes } from '../allowance.js
 import type { Room } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import { roleFor } from './admission.js';
-import { LiveParticipant, type ParticipantConnection, type ParticipantView, subscriptionKey } from './live-participant.js';
+import { LiveParticipant, type ParticipantConnection, type ParticipantView } from './live-participant.js';
 import type { JoinRequest, JoinResult, LiveRoomDependencies, WaitingView, Welcome } from './live-room-types.js';
 import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
 import { raiseHand, react, screenShareAllowed, setMedia } from './participant-commands.js';
+import { streamKey } from './participant-subscription.js';
 import { RoomCore } from './room-core.js';
 import type { MeetingEndReason, ModuleMessage, ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
@@ -322,33 +323,23 @@ export class LiveRoom {
     return done;
   }
 
-  /** Subscribes to another participant's stream; answers with the media server's offer. */
-  async subscribe(
-    participantId: ParticipantId,
-    publisherId: ParticipantId,
-    source: MediaSource,
-    layer?: VideoLayer,
-  ): Promise<Outcome<SessionDescription>> {
+  /** Adds another participant's stream to one's subscription (its offer follows as `subscription-offer`). */
+  subscribe(participantId: ParticipantId, publisherId: ParticipantId, source: MediaSource, layer?: VideoLayer): Outcome {
     const actor = this.#actor(participantId);
     return actor.ok ? this.#core.media.subscribe(actor.value, publisherId, source, layer) : actor;
   }
 
-  /** Starts a subscription with the browser's answer. */
-  async answerSubscription(
-    participantId: ParticipantId,
-    publisherId: ParticipantId,
-    source: MediaSource,
-    answer: SessionDescription,
-  ): Promise<Outcome> {
+  /** Takes the browser's answer to its subscription's latest offer. */
+  async answerSubscription(participantId: ParticipantId, answer: SessionDescription): Promise<Outcome> {
     const actor = this.#actor(participantId);
-    return actor.ok ? this.#core.media.answerSubscription(actor.value, publisherId, source, answer) : actor;
+    return actor.ok ? this.#core.media.answerSubscription(actor.value, answer) : actor;
   }
 
-  /** Ends a subscription. */
+  /** Drops a stream from one's subscription. */
   unsubscribe(participantId: ParticipantId, publisherId: ParticipantId, source: MediaSource): Outcome {
     const actor = this.#actor(participantId);
     if (!actor.ok) return actor;
-    actor.value.closeSubscription(subscriptionKey(publisherId, source));
+    actor.value.subscription.drop(streamKey(publisherId, source));
     return done;
   }
 

@@ -47,14 +47,36 @@ export interface MediaPublisher extends MediaStreamHandle {
   requestKeyframe(): Promise<void>;
 }
 
-/** A subscription of one participant to another's feed. */
-export interface MediaSubscriber extends MediaStreamHandle {
-  /** The server's offer, for the browser to answer. */
-  readonly offer: SessionDescription;
-  /** Starts the flow of media with the browser's answer. */
+/** A stream of a subscription: which mid carries which feed's audio or video. */
+export interface SubscribedStream {
+  mid: string;
+  feedId: number;
+  kind: 'audio' | 'video';
+}
+
+/** An offer of the media server for the browser to answer, and the streams it carries. */
+export interface SubscriptionOffer {
+  offer: SessionDescription;
+  streams: SubscribedStream[];
+}
+
+/** A feed to subscribe to, starting on simulcast `layer` (0 lowest … 2 highest) when given. */
+export interface FeedRequest {
+  feedId: number;
+  layer?: 0 | 1 | 2 | undefined;
+}
+
+/**
+ * One participant's subscription to others' feeds, on one PeerConnection: feeds are added and
+ * removed by renegotiation, each offer answered (`start`) before the next change.
+ */
+export interface MediaSubscription extends MediaStreamHandle {
+  /** Adds and removes feeds; the new offer, or `undefined` when nothing needs renegotiating. */
+  update(change: { add: readonly FeedRequest[]; remove: readonly number[] }): Promise<SubscriptionOffer | undefined>;
+  /** Answers the latest offer. */
   start(answer: SessionDescription): Promise<void>;
-  /** Chooses the simulcast layer (0 lowest … 2 highest), or no video (`null`). */
-  setVideoLayer(layer: 0 | 1 | 2 | null): Promise<void>;
+  /** Chooses the simulcast layer relayed of a feed's video (0 lowest … 2 highest), or none (`null`). */
+  setVideoLayer(feedId: number, layer: 0 | 1 | 2 | null): Promise<void>;
 }
 
 /**
@@ -68,8 +90,12 @@ export interface MediaServer<Room = unknown> {
   destroyRoom(room: Room): Promise<void>;
   /** Joins `room` as a publisher named `display`. */
   openPublisher(room: Room, display: string): Promise<MediaPublisher>;
-  /** Subscribes to `feedId`, starting on simulcast `layer` if given. */
-  openSubscriber(room: Room, feedId: number, privateId: number, layer?: 0 | 1 | 2): Promise<MediaSubscriber>;
+  /** Subscribes one participant (linked to its publisher by `privateId`) to `feeds` (at least one); resolves with the first offer. */
+  openSubscription(
+    room: Room,
+    privateId: number,
+    feeds: readonly FeedRequest[],
+  ): Promise<{ subscription: MediaSubscription; offer: SubscriptionOffer }>;
   /** Makes the server drop (or relay again) one of a publisher's streams. */
   setStreamBlocked(room: Room, feedId: number, mid: string, blocked: boolean): Promise<void>;
 }

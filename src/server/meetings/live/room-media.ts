@@ -6,12 +6,14 @@
 import type { Logger } from 'pino';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { IceCandidate, MediaSource, SessionDescription, VideoLayer } from '../../../shared/protocol.js';
+import type { IceCandidate, MediaSource, SessionDescription, TrickleTarget, VideoLayer } from '../../../shared/protocol.js';
 import { MediaServerUnavailableError } from '../../media/index.js';
+import type { Clock } from '../../platform/clock.js';
 import { meetingsWords } from '../words.js';
-import { type LiveParticipant, subscriptionKey } from './live-participant.js';
+import type { LiveParticipant } from './live-participant.js';
 import type { MediaPublisher, MediaServer } from './media-server.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
+import { type SubscriptionHost, streamKey } from './participant-subscription.js';
 
 function mediaFailure(error: unknown): Failure {
   if (error instanceof MediaServerUnavailableError) {
@@ -23,6 +25,8 @@ function mediaFailure(error: unknown): Failure {
 /** What the media side needs from its room. */
 export interface MediaRoomHost {
   readonly participants: ReadonlyMap<ParticipantId, LiveParticipant>;
+  /** The room's clock (subscription answer time-outs). */
+  readonly clock: Clock;
   /** Tells everyone that a participant's state changed. */
   participantChanged(participant: LiveParticipant): void;
 }
@@ -161,69 +165,57 @@ export class RoomMedia {
     const wasLive = publication.live;
     publication.live = false;
     if (source === 'camera') participant.setSpeaking(false);
-    for (const other of this.host.participants.values()) other.closeSubscription(subscriptionKey(participant.id, source));
+    for (const other of this.host.participants.values()) other.subscription.drop(streamKey(participant.id, source));
     if (wasLive && !participant.closed) this.host.participantChanged(participant);
     await handle?.close();
   }
 
-  /** Subscribes `subscriber` to `publisherId`'s `source` and returns Janus's offer. */
-  async subscribe(
-    subscriber: LiveParticipant,
-    publisherId: ParticipantId,
-    source: MediaSource,
-    layer?: VideoLayer,
-  ): Promise<Outcome<SessionDescription>> {
+  /**
+   * Adds `publisherId`'s `source` to `subscriber`'s one subscription, starting on `layer` (the
+   * offer follows as `subscription-offer` once negotiated); refused for someone not here or not
+   * publishing that source.
+   */
+  subscribe(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource, layer: VideoLayer = 2): Outcome {
     const target = this.host.participants.get(publisherId);
     if (!target || target === subscriber) return failure('participant_not_found', meetingsWords.phrase('participant_not_here'));
     const publication = target.publication(source);
     if (!publication.handle || !publication.live) return failure('not_publishing', meetingsWords.phrase('not_publishing'));
-    try {
-      const janusRoom = await this.ensureJanusRoom();
-      const handle = await this.server.openSubscriber(
-        janusRoom,
-        publication.handle.feedId,
-        subscriber.publication('camera').handle?.privateId ?? 0,
-        layer === null ? undefined : layer,
-      );
-      if (layer === null) await handle.setVideoLayer(null);
-      if (subscriber.closed || !this.host.participants.has(publisherId)) {
-        await handle.close();
-        return failure('participant_not_found', meetingsWords.phrase('participant_left'));
-      }
-      subscriber.setSubscription(subscriptionKey(publisherId, source), handle);
-      handle.on('candidate', (candidate) =>
-        subscriber.send({ type: 'trickle', target: { kind: 'subscriber', participantId: publisherId, source }, candidate }),
-      );
-      return { ok: true, value: handle.offer };
-    } catch (error) {
-      this.logger.warn({ err: error, participantId: subscriber.id }, 'subscribe failed');
-      return mediaFailure(error);
-    }
+    subscriber.subscription.want(this.subscriptionHost(subscriber), streamKey(publisherId, source), publication.handle.feedId, layer);
+    return { ok: true };
   }
 
-  /** Starts a subscription with the browser's answer. */
-  async answerSubscription(
-    subscriber: LiveParticipant,
-    publisherId: ParticipantId,
-    source: MediaSource,
-    answer: SessionDescription,
-  ): Promise<Outcome> {
-    const handle = subscriber.subscription(subscriptionKey(publisherId, source));
-    if (!handle) return failure('participant_not_found', meetingsWords.phrase('no_subscription'));
-    try {
-      await handle.start(answer);
-      return { ok: true };
-    } catch (error) {
-      return mediaFailure(error);
-    }
+  /** What a participant's subscription needs of this room's media: opening on the media server, and whose each feed is. */
+  private subscriptionHost(subscriber: LiveParticipant): SubscriptionHost {
+    return {
+      clock: this.host.clock,
+      open: async (feeds) =>
+        this.server.openSubscription(await this.ensureJanusRoom(), subscriber.publication('camera').handle?.privateId ?? 0, feeds),
+      ownerOf: (feedId) => {
+        for (const participant of this.host.participants.values()) {
+          for (const source of ['camera', 'screen'] as const) {
+            const publication = participant.publication(source);
+            if (publication.handle?.feedId === feedId && publication.live) return { participantId: participant.id, source };
+          }
+        }
+        return undefined;
+      },
+      failed: (error) => this.logger.warn({ err: error, participantId: subscriber.id }, 'a subscription negotiation failed'),
+    };
   }
 
-  /** Chooses the simulcast layer (or no video) a subscriber receives. */
+  /** Takes the browser's answer to its subscription's latest offer. */
+  async answerSubscription(subscriber: LiveParticipant, answer: SessionDescription): Promise<Outcome> {
+    return subscriber.subscription.answered(answer)
+      ? { ok: true }
+      : failure('participant_not_found', meetingsWords.phrase('no_subscription'));
+  }
+
+  /** Chooses the simulcast layer (or no video) a subscriber receives of one stream. */
   async setVideoLayer(subscriber: LiveParticipant, publisherId: ParticipantId, source: MediaSource, layer: VideoLayer): Promise<Outcome> {
-    const handle = subscriber.subscription(subscriptionKey(publisherId, source));
-    if (!handle) return failure('participant_not_found', meetingsWords.phrase('no_subscription'));
     try {
-      await handle.setVideoLayer(layer);
+      if (!(await subscriber.subscription.setVideoLayer(streamKey(publisherId, source), layer))) {
+        return failure('participant_not_found', meetingsWords.phrase('no_subscription'));
+      }
       this.logger.debug({ participantId: subscriber.id, publisherId, source, layer }, 'video layer chosen');
       return { ok: true };
     } catch (error) {
@@ -233,11 +225,7 @@ export class RoomMedia {
   }
 
   /** Passes an ICE candidate to the right handle; candidates for vanished handles are ignored. */
-  async trickle(
-    participant: LiveParticipant,
-    target: { kind: 'publisher'; source: MediaSource } | { kind: 'subscriber'; participantId: ParticipantId; source: MediaSource },
-    candidate: IceCandidate,
-  ): Promise<void> {
+  async trickle(participant: LiveParticipant, target: TrickleTarget, candidate: IceCandidate): Promise<void> {
     if (target.kind === 'publisher') {
       const publication = participant.publication(target.source);
       if (!publication.handle) {
@@ -249,10 +237,7 @@ export class RoomMedia {
       await publication.handle.trickle(candidate).catch(() => undefined);
       return;
     }
-    await participant
-      .subscription(subscriptionKey(target.participantId, target.source))
-      ?.trickle(candidate)
-      .catch(() => undefined);
+    await participant.subscription.trickle(candidate);
   }
 
   /** Janus went away: every handle is gone. */

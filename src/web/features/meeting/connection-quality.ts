@@ -65,7 +65,13 @@ type StatsEntry = Record<string, unknown> & { type: string; id: string };
 const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
 /** Reads a connection's counters: inbound RTP for a subscription, outbound and the far end's reports for a publisher. */
-export async function readTotals(connection: RTCPeerConnection, direction: 'send' | 'receive', atMs: number): Promise<StatsTotals> {
+export async function readTotals(
+  connection: RTCPeerConnection,
+  direction: 'send' | 'receive',
+  atMs: number,
+  /** For a subscription: only these mids' streams (one participant's). */
+  mids?: readonly string[],
+): Promise<StatsTotals> {
   const totals: StatsTotals = { atMs, packets: 0, packetsLost: 0, bytes: 0, roundTripMs: undefined, relayed: false };
   const report = await connection.getStats();
   const entries = new Map<string, StatsEntry>();
@@ -73,7 +79,7 @@ export async function readTotals(connection: RTCPeerConnection, direction: 'send
     entries.set(entry.id, entry);
   });
   for (const entry of entries.values()) {
-    if (direction === 'receive' && entry.type === 'inbound-rtp') {
+    if (direction === 'receive' && entry.type === 'inbound-rtp' && (!mids || mids.includes(String(entry.mid)))) {
       totals.packets += numberOf(entry.packetsReceived);
       totals.packetsLost += numberOf(entry.packetsLost);
       totals.bytes += numberOf(entry.bytesReceived);
@@ -104,10 +110,10 @@ export function networkReportOf(quality: LinkQuality): NetworkReport {
   };
 }
 
-/** The connections to sample: our camera publisher's, and each remote participant's camera subscription. */
+/** The connections to sample: our camera publisher's, and the subscription with the mids of each remote participant's camera. */
 export interface StatsConnections {
   self: RTCPeerConnection | undefined;
-  remotes: [ParticipantId, RTCPeerConnection][];
+  remotes: { participantId: ParticipantId; connection: RTCPeerConnection; mids: readonly string[] }[];
 }
 
 /** What one round of sampling found. */
@@ -118,7 +124,8 @@ export interface QualitySample {
 
 /** Samples the connections every `intervalMs` and hands each round's qualities to `onSample`. */
 export class ConnectionMonitor {
-  private readonly previous = new Map<RTCPeerConnection, StatsTotals>();
+  /** The latest totals of each sampled link (ours: `self`; a remote participant's: their id), with the connection they came from. */
+  private readonly previous = new Map<string, { connection: RTCPeerConnection; totals: StatsTotals }>();
   private timer: number | undefined;
 
   constructor(
@@ -140,22 +147,22 @@ export class ConnectionMonitor {
   private async sample(): Promise<void> {
     const { self, remotes } = this.connections();
     const atMs = performance.now();
-    const qualityOf = async (connection: RTCPeerConnection, direction: 'send' | 'receive') => {
+    const qualityOf = async (link: string, connection: RTCPeerConnection, direction: 'send' | 'receive', mids?: readonly string[]) => {
       if (connection.connectionState === 'closed') return undefined;
-      const now = await readTotals(connection, direction, atMs).catch(() => undefined);
+      const now = await readTotals(connection, direction, atMs, mids).catch(() => undefined);
       if (!now) return undefined;
-      const before = this.previous.get(connection);
-      this.previous.set(connection, now);
-      return before ? linkQuality(before, now) : undefined;
+      const before = this.previous.get(link);
+      this.previous.set(link, { connection, totals: now });
+      return before?.connection === connection ? linkQuality(before.totals, now) : undefined;
     };
-    const sample: QualitySample = { self: self ? await qualityOf(self, 'send') : undefined, remotes: new Map() };
-    for (const [participantId, connection] of remotes) {
-      const quality = await qualityOf(connection, 'receive');
+    const sample: QualitySample = { self: self ? await qualityOf('self', self, 'send') : undefined, remotes: new Map() };
+    for (const { participantId, connection, mids } of remotes) {
+      const quality = await qualityOf(participantId, connection, 'receive', mids);
       if (quality) sample.remotes.set(participantId, quality);
     }
-    // Forget connections that are gone.
-    const live = new Set([self, ...remotes.map(([, connection]) => connection)]);
-    for (const connection of [...this.previous.keys()]) if (!live.has(connection)) this.previous.delete(connection);
+    // Forget links that are gone.
+    const live = new Set<string>(['self', ...remotes.map((remote) => remote.participantId)]);
+    for (const link of [...this.previous.keys()]) if (!live.has(link)) this.previous.delete(link);
     if (this.timer !== undefined) this.onSample(sample);
   }
 }

@@ -1,22 +1,42 @@
 /**
- * The browser's media with Janus for one joined session: a publisher per own source and a
- * subscription per remote stream, with the simulcast layer wanted for each remote camera.
- * Knows the signalling messages it needs, not the meeting.
+ * The browser's media with Janus for one joined session: a publisher per own source, and one
+ * subscription (one PeerConnection) that receives every remote stream, renegotiated by the
+ * server's offers as streams are added and removed; the simulcast layer wanted for each remote
+ * camera. Knows the signalling messages it needs, not the meeting.
  */
 import type { ParticipantId } from '../../../shared/ids.js';
-import type { ClientMessage, IceCandidate, MediaSource, TrickleTarget, VideoLayer } from '../../../shared/protocol.js';
+import type {
+  ClientMessage,
+  IceCandidate,
+  MediaSource,
+  ServerMessage,
+  SubscribedStreamView,
+  TrickleTarget,
+  VideoLayer,
+} from '../../../shared/protocol.js';
 import type { StatsConnections } from './connection-quality.js';
 import type { MediaPipeline } from './media-pipeline.js';
-import { createPublisher, createSubscriber, type JanusPeer } from './peer-connections.js';
+import { answerOffer, createPublisher, createSubscriber, type JanusPeer } from './peer-connections.js';
 
-const keyOf = (participantId: ParticipantId, source: MediaSource) => `${participantId}/${source}`;
+type StreamKey = `${ParticipantId}/${MediaSource}`;
+const keyOf = (participantId: ParticipantId, source: MediaSource): StreamKey => `${participantId}/${source}`;
 
 export class MediaSession {
   private readonly publishers = new Map<MediaSource, JanusPeer>();
-  private readonly subscriptions = new Map<string, JanusPeer>();
-  private readonly pendingSubscriptions = new Set<string>();
-  /** Janus's candidates for subscriptions asked for or being answered: they may come before the offer or while it is answered. */
-  private readonly earlyCandidates = new Map<string, IceCandidate[]>();
+  /** The one connection receiving the others' streams, once the server offered it. */
+  private subscriber: JanusPeer | undefined;
+  /** Janus's candidates for a subscription whose offer has not been taken yet. */
+  private earlyCandidates: IceCandidate[] = [];
+  /** Fresh offers received but not taken yet: until then Janus's candidates belong to the coming connection. */
+  private freshOffersPending = 0;
+  /** Offers are answered one at a time, in order. */
+  private answering: Promise<void> = Promise.resolve();
+  /** The streams of the latest offer, by mid. */
+  private streams = new Map<string, SubscribedStreamView>();
+  /** Each remote stream as shown (the same object while its tracks stay the same). */
+  private readonly remoteStreams = new Map<StreamKey, MediaStream>();
+  /** Streams asked for (the server adds them to the subscription). */
+  private readonly wanted = new Set<StreamKey>();
   /** The layer each remote camera should be received in (set by the layout). */
   private readonly wantedLayers = new Map<ParticipantId, VideoLayer>();
   /** ICE servers from the latest `joined`. */
@@ -28,6 +48,8 @@ export class MediaSession {
     private readonly send: (message: ClientMessage) => void,
     private readonly pipeline: MediaPipeline,
     private readonly simulcast: boolean,
+    /** Called when the remote streams changed (read them with `remoteStream`). */
+    private readonly onRemoteStreams: () => void = () => {},
   ) {}
 
   /** Publishes `stream` as `source`, unless it is already published. */
@@ -61,52 +83,76 @@ export class MediaSession {
     this.send({ type: 'unpublish', source });
   }
 
-  /** Asks for a subscription to a remote stream, once. */
+  /** Asks for a remote stream, once. */
   subscribe(participantId: ParticipantId, source: MediaSource): void {
     const key = keyOf(participantId, source);
-    if (this.pendingSubscriptions.has(key) || this.subscriptions.has(key)) return;
-    this.pendingSubscriptions.add(key);
+    if (this.wanted.has(key)) return;
+    this.wanted.add(key);
     const layer = source === 'camera' ? (this.wantedLayers.get(participantId) ?? this.defaultLayer) : undefined;
     this.send({ type: 'subscribe', participantId, source, ...(layer === undefined ? {} : { layer }) });
   }
 
-  /**
-   * Answers Janus's offer for a subscription; `onStream` gets the stream as tracks arrive.
-   * `stillWanted` is asked again once the answer is ready (the person may have left meanwhile).
-   */
-  async answer(
-    participantId: ParticipantId,
-    source: MediaSource,
-    offer: RTCSessionDescriptionInit,
-    onStream: (stream: MediaStream) => void,
-    stillWanted: () => boolean,
-  ): Promise<void> {
-    const key = keyOf(participantId, source);
-    const early = this.earlyCandidates.get(key) ?? [];
-    this.close(participantId, source);
-    this.earlyCandidates.set(key, early);
-    const { peer, answer } = await createSubscriber({
-      offer,
-      iceServers: this.iceServers,
-      pipeline: this.pipeline,
-      onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscriber', participantId, source }, candidate }),
-      onStream,
-    });
-    if (this.earlyCandidates.get(key) === early) this.earlyCandidates.delete(key);
-    if (!stillWanted()) return peer.close();
-    this.subscriptions.set(key, peer);
-    this.send({ type: 'subscription-answer', participantId, source, answer });
-    // Without them the browser knows Janus only from Janus's own checks: no relayed path could be tried.
-    for (const candidate of early) void peer.addRemoteCandidate(candidate);
+  /** Forgets a remote stream that stopped (the server drops it from the subscription on its own). */
+  forget(participantId: ParticipantId, source: MediaSource): void {
+    this.wanted.delete(keyOf(participantId, source));
   }
 
-  /** Closes a subscription (or forgets a pending one). */
-  close(participantId: ParticipantId, source: MediaSource): void {
-    const key = keyOf(participantId, source);
-    this.pendingSubscriptions.delete(key);
-    this.earlyCandidates.delete(key);
-    this.subscriptions.get(key)?.close();
-    this.subscriptions.delete(key);
+  /** The stream of `participantId`'s `source` as received now, if any. */
+  remoteStream(participantId: ParticipantId, source: MediaSource): MediaStream | undefined {
+    return this.remoteStreams.get(keyOf(participantId, source));
+  }
+
+  /** Answers the server's offer for our subscription (in order with earlier ones). */
+  answerSubscription(message: Extract<ServerMessage, { type: 'subscription-offer' }>): Promise<void> {
+    if (message.fresh) this.freshOffersPending += 1;
+    this.answering = this.answering
+      .then(() => this.answerNow(message))
+      .catch((error: unknown) => console.warn('subscription offer refused', error));
+    return this.answering;
+  }
+
+  private async answerNow(message: Extract<ServerMessage, { type: 'subscription-offer' }>): Promise<void> {
+    if (message.fresh || !this.subscriber) {
+      if (message.fresh) this.freshOffersPending -= 1;
+      this.subscriber?.close();
+      this.subscriber = createSubscriber({
+        iceServers: this.iceServers,
+        pipeline: this.pipeline,
+        onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscription' }, candidate }),
+      });
+      // Without them the browser knows Janus only from Janus's own checks: no relayed path could be tried.
+      for (const candidate of this.earlyCandidates.splice(0)) void this.subscriber.addRemoteCandidate(candidate);
+    }
+    const peer = this.subscriber;
+    const answer = await answerOffer(peer, message.offer);
+    if (this.subscriber !== peer) return;
+    this.send({ type: 'subscription-answer', answer });
+    this.streams = new Map(message.streams.map((stream) => [stream.mid, stream]));
+    this.regroupStreams();
+  }
+
+  /** Rebuilds each remote participant's streams from the subscription's receivers; a stream whose tracks did not change stays the same object. */
+  private regroupStreams(): void {
+    const tracks = new Map<StreamKey, MediaStreamTrack[]>();
+    for (const transceiver of this.subscriber?.connection.getTransceivers() ?? []) {
+      const stream = transceiver.mid === null ? undefined : this.streams.get(transceiver.mid);
+      if (!stream || !this.wanted.has(keyOf(stream.participantId, stream.source))) continue;
+      const key = keyOf(stream.participantId, stream.source);
+      tracks.set(key, [...(tracks.get(key) ?? []), transceiver.receiver.track]);
+    }
+    let changed = false;
+    for (const key of [...this.remoteStreams.keys()]) {
+      if (tracks.has(key)) continue;
+      this.remoteStreams.delete(key);
+      changed = true;
+    }
+    for (const [key, keyTracks] of tracks) {
+      const current = this.remoteStreams.get(key)?.getTracks() ?? [];
+      if (current.length === keyTracks.length && keyTracks.every((track) => current.includes(track))) continue;
+      this.remoteStreams.set(key, new MediaStream(keyTracks));
+      changed = true;
+    }
+    if (changed) this.onRemoteStreams();
   }
 
   /** Hands Janus's ICE candidate to the right connection. */
@@ -115,14 +161,9 @@ export class MediaSession {
       void this.publishers.get(target.source)?.addRemoteCandidate(candidate);
       return;
     }
-    const key = keyOf(target.participantId, target.source);
-    const peer = this.subscriptions.get(key);
-    if (peer) void peer.addRemoteCandidate(candidate);
-    else if (this.pendingSubscriptions.has(key) || this.earlyCandidates.has(key)) {
-      const early = this.earlyCandidates.get(key) ?? [];
-      early.push(candidate);
-      this.earlyCandidates.set(key, early);
-    }
+    // A fresh subscription's candidates may come before its offer is taken.
+    if (this.subscriber && this.freshOffersPending === 0) void this.subscriber.addRemoteCandidate(candidate);
+    else this.earlyCandidates.push(candidate);
   }
 
   /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
@@ -130,7 +171,7 @@ export class MediaSession {
     const current = this.wantedLayers.get(participantId) ?? this.defaultLayer;
     this.wantedLayers.set(participantId, layer);
     if (current === layer) return;
-    if (this.subscriptions.has(keyOf(participantId, 'camera'))) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
+    if (this.wanted.has(keyOf(participantId, 'camera'))) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
   }
 
   /**
@@ -139,26 +180,34 @@ export class MediaSession {
    */
   updateIceServers(iceServers: RTCIceServer[]): void {
     this.iceServers = iceServers;
-    for (const peer of [...this.publishers.values(), ...this.subscriptions.values()]) peer.setIceServers(iceServers);
+    for (const peer of [...this.publishers.values(), ...(this.subscriber ? [this.subscriber] : [])]) peer.setIceServers(iceServers);
   }
 
-  /** The connections whose quality is watched: our camera's publisher, and each remote camera subscription. */
+  /** The connections whose quality is watched: our camera's publisher, and the subscription with the mids of each remote camera. */
   statsConnections(): StatsConnections {
-    const remotes: [ParticipantId, RTCPeerConnection][] = [];
-    for (const [key, peer] of this.subscriptions) {
-      const [participantId, source] = key.split('/') as [ParticipantId, MediaSource];
-      if (source === 'camera') remotes.push([participantId, peer.connection]);
+    const mids = new Map<ParticipantId, string[]>();
+    for (const [mid, stream] of this.streams) {
+      if (stream.source === 'camera') mids.set(stream.participantId, [...(mids.get(stream.participantId) ?? []), mid]);
     }
-    return { self: this.publishers.get('camera')?.connection, remotes };
+    const subscriber = this.subscriber?.connection;
+    return {
+      self: this.publishers.get('camera')?.connection,
+      remotes: subscriber
+        ? [...mids].map(([participantId, participantMids]) => ({ participantId, connection: subscriber, mids: participantMids }))
+        : [],
+    };
   }
 
   /** Closes every connection. */
   closeAll(): void {
     for (const peer of this.publishers.values()) peer.close();
     this.publishers.clear();
-    for (const peer of this.subscriptions.values()) peer.close();
-    this.subscriptions.clear();
-    this.pendingSubscriptions.clear();
-    this.earlyCandidates.clear();
+    this.subscriber?.close();
+    this.subscriber = undefined;
+    this.earlyCandidates = [];
+    this.freshOffersPending = 0;
+    this.streams.clear();
+    this.remoteStreams.clear();
+    this.wanted.clear();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The meeting as the browser holds it: one signalling socket, a publisher connection per own
- * source (camera, screen), one subscriber connection per remote stream. UI-free; components
+ * source (camera, screen), one subscription connection for every remote stream. UI-free; components
  * render its state. Reconnects by itself (resuming the same participant) when the socket drops,
  * and publishes again when Janus restarts.
  */
@@ -153,7 +153,12 @@ export class MeetingController {
   constructor(private readonly options: MeetingOptions) {
     this.current = signal(initialState(options.media));
     this.state = this.current;
-    this.media = new MediaSession((message) => this.send(message), options.pipeline ?? plainMediaPipeline, options.simulcast ?? true);
+    this.media = new MediaSession(
+      (message) => this.send(message),
+      options.pipeline ?? plainMediaPipeline,
+      options.simulcast ?? true,
+      () => this.remoteStreamsChanged(),
+    );
     this.applyLocalMedia();
   }
 
@@ -260,7 +265,7 @@ export class MeetingController {
         void this.media.publishAnswered(message.source, message.answer);
         return;
       case 'subscription-offer':
-        void this.answerSubscription(message.participantId, message.source, message.offer);
+        void this.media.answerSubscription(message);
         return;
       case 'trickle':
         this.media.addRemoteCandidate(message.target, message.candidate);
@@ -393,24 +398,17 @@ export class MeetingController {
     this.media.subscribe(participantId, source);
   }
 
-  private async answerSubscription(participantId: ParticipantId, source: MediaSource, offer: RTCSessionDescriptionInit): Promise<void> {
-    const remote = this.remotes.get(participantId);
-    if (!remote) return this.media.close(participantId, source);
-    remote[source] = undefined;
-    await this.media.answer(
-      participantId,
-      source,
-      offer,
-      (stream) => {
-        remote[source] = stream;
-        this.update({});
-      },
-      () => this.remotes.get(participantId) === remote,
-    );
+  /** The subscription's streams changed: each remote participant's camera and screen as received now. */
+  private remoteStreamsChanged(): void {
+    for (const [participantId, remote] of this.remotes) {
+      remote.camera = this.media.remoteStream(participantId, 'camera');
+      remote.screen = this.media.remoteStream(participantId, 'screen');
+    }
+    this.update({});
   }
 
   private closeSubscription(participantId: ParticipantId, source: MediaSource): void {
-    this.media.close(participantId, source);
+    this.media.forget(participantId, source);
     const remote = this.remotes.get(participantId);
     if (remote) remote[source] = undefined;
   }

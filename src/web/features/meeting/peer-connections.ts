@@ -1,6 +1,6 @@
 /**
  * The browser's PeerConnections with Janus: one per own published source (camera, screen) and
- * one per subscription. Knows nothing of the meeting; MeetingController drives it.
+ * one subscription that receives everyone else's streams. Knows nothing of the meeting; MeetingController drives it.
  */
 import type { IceCandidate, MediaSource } from '../../../shared/protocol.js';
 import type { MediaPipeline } from './media-pipeline.js';
@@ -86,23 +86,27 @@ export async function createPublisher(options: {
   return { peer, offer: { type: 'offer', sdp: offer.sdp ?? '' } };
 }
 
-/** Answers Janus's subscription offer; `onStream` gets the remote stream as tracks arrive. */
-export async function createSubscriber(options: {
-  offer: RTCSessionDescriptionInit;
+/**
+ * Our one receive-only connection for the others' streams: each offer (the first, then each
+ * renegotiation as streams come and go) is answered in turn; every new receiver passes through
+ * the media pipeline once.
+ */
+export function createSubscriber(options: {
   iceServers: RTCIceServer[];
   pipeline: MediaPipeline;
   onCandidate: (candidate: IceCandidate) => void;
-  onStream: (stream: MediaStream) => void;
-}): Promise<{ peer: JanusPeer; answer: { type: 'answer'; sdp: string } }> {
+}): JanusPeer {
   const peer = new JanusPeer(options.iceServers, options.onCandidate);
-  const stream = new MediaStream();
   peer.connection.addEventListener('track', (event) => {
     options.pipeline.prepareReceiver(event.receiver, event.track.kind === 'audio' ? 'audio' : 'video');
-    stream.addTrack(event.track);
-    options.onStream(stream);
   });
-  await peer.setRemoteDescription(options.offer);
+  return peer;
+}
+
+/** Answers one of Janus's offers on `peer`; resolves with the answer to send. */
+export async function answerOffer(peer: JanusPeer, offer: RTCSessionDescriptionInit): Promise<{ type: 'answer'; sdp: string }> {
+  await peer.setRemoteDescription(offer);
   const answer = await peer.connection.createAnswer();
   await peer.connection.setLocalDescription(answer);
-  return { peer, answer: { type: 'answer', sdp: answer.sdp ?? '' } };
+  return { type: 'answer', sdp: answer.sdp ?? '' };
 }
