@@ -1,0 +1,69 @@
+/**
+ * One subscription PeerConnection per participant: a Chromium receives everyone else's camera
+ * on a single connection that is renegotiated — never replaced — as people join and leave, and
+ * always carries the right streams (synthetic participants play the others, cheaply).
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { SyntheticParticipant } from '../bench/synthetic/index.js';
+import { sampleInbound, useMeetingFixture } from './harness.js';
+
+const fixture = useMeetingFixture();
+
+/** The page's open connections that receive media, and whether the first one is the one marked before. */
+function receivingConnections(page: Page): Promise<{ count: number; sameAsMarked: boolean }> {
+  return page.evaluate(() => {
+    const scope = window as unknown as { __peerConnections: RTCPeerConnection[]; __marked?: RTCPeerConnection };
+    const receiving = scope.__peerConnections.filter(
+      (connection) => connection.connectionState !== 'closed' && connection.getTransceivers().some((each) => each.direction === 'recvonly'),
+    );
+    scope.__marked ??= receiving[0];
+    return { count: receiving.length, sameAsMarked: receiving[0] === scope.__marked };
+  });
+}
+
+/** The remote tiles whose video decoded new frames over a second. */
+async function decodingTiles(page: Page): Promise<string[]> {
+  const before = await sampleInbound(page);
+  await page.waitForTimeout(1_000);
+  const after = await sampleInbound(page);
+  return after
+    .filter((sample) => sample.videoFramesDecoded > (before.find((earlier) => earlier.tile === sample.tile)?.videoFramesDecoded ?? 0))
+    .map((sample) => sample.tile)
+    .sort();
+}
+
+describe('one subscription per participant', () => {
+  it('receives everyone on one connection, renegotiated as people join and leave', async () => {
+    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
+    const { roomId } = (await created.json()) as { roomId: string };
+    const room = `${fixture.plenary.url}/r/${roomId}`;
+    const page = await fixture.newPage();
+    await page.goto(room);
+    await page.getByLabel('Your name').fill('Ada');
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await page.locator('.tiles [data-local="true"]').waitFor();
+    const people: SyntheticParticipant[] = [];
+    const join = async (name: string, seed: number) => {
+      const participant = await SyntheticParticipant.join({ name, room, seed });
+      people.push(participant);
+      return participant;
+    };
+    try {
+      const bo = await join('Bo', 1);
+      const cy = await join('Cy', 2);
+      const tileOf = (participant: SyntheticParticipant) => String(participant.participantId);
+      await expect.poll(() => decodingTiles(page), { timeout: 30_000, interval: 500 }).toEqual([tileOf(bo), tileOf(cy)].sort());
+      expect(await receivingConnections(page)).toEqual({ count: 1, sameAsMarked: true });
+
+      cy.close();
+      await expect.poll(() => decodingTiles(page), { timeout: 20_000, interval: 500 }).toEqual([tileOf(bo)]);
+      const dee = await join('Dee', 3);
+      await expect.poll(() => decodingTiles(page), { timeout: 30_000, interval: 500 }).toEqual([tileOf(bo), tileOf(dee)].sort());
+      // Still the one connection it started with.
+      expect(await receivingConnections(page)).toEqual({ count: 1, sameAsMarked: true });
+    } finally {
+      for (const participant of people) participant.close();
+    }
+  });
+});
