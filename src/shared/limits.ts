@@ -15,8 +15,8 @@ export const limits = {
   displayNameCharactersMax: 64,
   /** Longest room name, in characters. */
   roomNameCharactersMax: 100,
-  /** Participants allowed in one room at once, unless a room sets a lower limit. */
-  participantsPerRoomMax: 50,
+  /** Participants allowed in one room at once, unless a room (or its plan) sets a lower limit: Meet.coop's largest plan held 100. */
+  participantsPerRoomMax: 100,
   /** Messages one WebSocket may send per second, averaged over `signalingBurstMessages`. */
   signalingMessagesPerSecondMax: 50,
   /** Burst of messages allowed above the per-second rate (ICE trickling is bursty). */

@@ -9,7 +9,7 @@ import type { VideoLayer } from '../../../shared/protocol.js';
 import type { MeetingState, RemoteParticipant } from './meeting-controller.js';
 import { t } from './messages.js';
 import type { Layout, Quality } from './stage-layout.js';
-import { arrangeTiles, layerFor, layerForNewcomer } from './stage-layout.js';
+import { arrangeTiles, layerFor, layerForNewcomer, orderBySpeech, tilesPerPage } from './stage-layout.js';
 import { Tile, type TileProps } from './Tile.js';
 
 export type { Layout, Quality } from './stage-layout.js';
@@ -29,7 +29,7 @@ interface StageProps {
   speakerId: string | undefined;
 }
 
-type TileModel = TileProps & { key: string; participantId?: ParticipantId };
+type TileModel = TileProps & { key: string; participantId?: ParticipantId; lastSpokeAtMs?: number | undefined };
 
 function remoteTile(remote: RemoteParticipant, quality: MeetingState['quality']): TileModel {
   const summary = remote.summary;
@@ -47,6 +47,7 @@ function remoteTile(remote: RemoteParticipant, quality: MeetingState['quality'])
     reconnecting: summary.reconnecting,
     reaction: remote.reaction,
     quality: quality.remotes.get(summary.participantId),
+    lastSpokeAtMs: remote.lastSpokeAtMs,
   };
 }
 
@@ -67,7 +68,8 @@ export function Stage(props: StageProps) {
     local: true,
     quality: state.quality.self,
   };
-  const cameras = [selfTile, ...state.remotes.map((remote) => remoteTile(remote, state.quality))];
+  // Last-N: with more cameras than a page holds, the first page shows the most recent speakers.
+  const cameras = orderBySpeech([selfTile, ...state.remotes.map((remote) => remoteTile(remote, state.quality))], tilesPerPage);
   const screens: TileModel[] = [
     ...(state.screen
       ? [

@@ -48,6 +48,8 @@ export interface RemoteParticipant {
   screen: MediaStream | undefined;
   /** A reaction being shown on their tile. */
   reaction: Reaction | undefined;
+  /** When Janus last heard them talking (this page's clock); undefined while they have not spoken. */
+  lastSpokeAtMs?: number | undefined;
 }
 
 /** A message of the general assembly held in the meeting. */
@@ -251,7 +253,8 @@ export class MeetingController {
         this.remotes.delete(message.participantId);
         return this.update({});
       case 'settings':
-        return this.update({ settings: message.settings });
+        this.update({ settings: message.settings });
+        return this.publishCameraIfAllowed();
       case 'chat':
         return this.update({ chat: [...this.snapshot.chat, message.message] });
       case 'chat-export':
@@ -278,7 +281,7 @@ export class MeetingController {
         return this.update({ status: 'media-reconnecting', notice: t('meeting.reconnecting') });
       case 'media-restored':
         this.update({ status: 'joined', notice: undefined });
-        void this.publish('camera');
+        this.publishCameraIfAllowed();
         if (this.snapshot.screen) void this.publish('screen');
         return;
       case 'closing':
@@ -316,7 +319,7 @@ export class MeetingController {
     if (chosen && (chosen.audioMuted !== message.self.media.audioMuted || chosen.videoMuted !== message.self.media.videoMuted)) {
       this.setMedia(chosen);
     }
-    void this.publish('camera');
+    this.publishCameraIfAllowed();
     this.monitor.start();
     if (this.snapshot.screen) void this.publish('screen');
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
@@ -374,10 +377,13 @@ export class MeetingController {
     if (summary.participantId === this.snapshot.self?.participantId) {
       this.update({ self: summary, media: summary.media });
       this.applyLocalMedia();
+      // Promoted to moderator in a speaker-only meeting: now publish.
+      this.publishCameraIfAllowed();
       return;
     }
     const remote = this.remotes.get(summary.participantId);
     if (!remote) return;
+    if (summary.speaking) remote.lastSpokeAtMs = Date.now();
     remote.summary = summary;
     this.subscribeToWhatIsLive(summary);
     if (!summary.publishing) this.closeSubscription(summary.participantId, 'camera');
@@ -388,6 +394,16 @@ export class MeetingController {
   private subscribeToWhatIsLive(summary: ParticipantSummary): void {
     if (summary.publishing) this.subscribe(summary.participantId, 'camera');
     if (summary.sharingScreen) this.subscribe(summary.participantId, 'screen');
+  }
+
+  /**
+   * Publishes our camera and microphone unless both are locked for us (a speaker-only meeting:
+   * viewers send nothing, so they cost no publisher connection, until unlocked or promoted).
+   */
+  private publishCameraIfAllowed(): void {
+    const locked = this.snapshot.settings?.lockedForViewers;
+    const speakerOnly = this.snapshot.self?.role !== 'moderator' && locked?.microphone === true && locked.camera === true;
+    if (this.snapshot.status === 'joined' && !speakerOnly) void this.publish('camera');
   }
 
   private publish(source: MediaSource): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeTiles, layerFor, layerForNewcomer, tilesPerPage } from './stage-layout.js';
+import { arrangeTiles, layerFor, layerForNewcomer, orderBySpeech, tilesPerPage } from './stage-layout.js';
 
 const cameras = (count: number) => Array.from({ length: count }, (_, index) => ({ participantId: index === 0 ? undefined : `p${index}` }));
 
@@ -47,5 +47,23 @@ describe('layerForNewcomer', () => {
     expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 5, somethingLarge: false, quality: 'normal' })).toBe(1);
     expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 5, somethingLarge: true, quality: 'normal' })).toBe(0);
     expect(layerForNewcomer({ stageWidth: 1200, cameraCount: 1, somethingLarge: false, quality: 'audio-only' })).toBeNull();
+  });
+});
+
+describe('orderBySpeech (last-N by tile space)', () => {
+  const tile = (id: string, lastSpokeAtMs?: number) => ({ id, lastSpokeAtMs });
+  const ids = (tiles: { id: string }[]) => tiles.map((each) => each.id);
+
+  it('keeps join order while everyone fits on one page', () => {
+    expect(ids(orderBySpeech([tile('me'), tile('a', 5), tile('b', 9)], 3))).toEqual(['me', 'a', 'b']);
+  });
+
+  it('brings the most recent speakers onto the first page, in join order among themselves, our own tile first', () => {
+    const cameras = [tile('me'), tile('a'), tile('b', 10), tile('c'), tile('d', 30), tile('e', 20)];
+    expect(ids(orderBySpeech(cameras, 3))).toEqual(['me', 'd', 'e', 'a', 'b', 'c']);
+    // Someone who speaks later takes the place of the least recent speaker; the others do not move.
+    const later = [tile('me'), tile('a', 40), tile('b', 10), tile('c'), tile('d', 30), tile('e', 20)];
+    expect(ids(orderBySpeech(later, 3))).toEqual(['me', 'a', 'd', 'b', 'c', 'e']);
+    expect(ids(orderBySpeech([], 3))).toEqual([]);
   });
 });

@@ -40,6 +40,21 @@ export function arrangeTiles<Tile extends { participantId?: string | undefined }
 }
 
 /**
+ * Last-N by tile space: when there are more cameras than `slots` (one grid page), the first
+ * `slots` are our own and the most recent speakers — those who spoke latest — kept in join order
+ * among themselves, so tiles move only when someone off the page starts to speak; the rest follow
+ * in join order (and, off screen, receive no video). With fewer cameras, join order as is. The
+ * first camera is always our own.
+ */
+export function orderBySpeech<Tile extends { lastSpokeAtMs?: number | undefined }>(cameras: readonly Tile[], slots: number): Tile[] {
+  const [self, ...others] = cameras;
+  if (!self || others.length < slots) return [...cameras];
+  const recency = (tile: Tile) => tile.lastSpokeAtMs ?? Number.NEGATIVE_INFINITY;
+  const shown = new Set([...others].sort((a, b) => recency(b) - recency(a)).slice(0, slots - 1));
+  return [self, ...others.filter((tile) => shown.has(tile)), ...others.filter((tile) => !shown.has(tile))];
+}
+
+/**
  * The layer a newcomer's camera should start on, before its tile exists: a strip tile when
  * something is shown large, else one cell of the grid the newcomer will make.
  */
