@@ -153,6 +153,17 @@ export function sampleInbound(page: Page): Promise<InboundSample[]> {
   });
 }
 
+/** The remote tiles whose video decoded new frames over `windowMs`, by tile (see `sampleInbound`). */
+export async function decodingTiles(page: Page, windowMs = 1_000): Promise<string[]> {
+  const before = await sampleInbound(page);
+  await page.waitForTimeout(windowMs);
+  const after = await sampleInbound(page);
+  return after
+    .filter((sample) => sample.videoFramesDecoded > (before.find((earlier) => earlier.tile === sample.tile)?.videoFramesDecoded ?? 0))
+    .map((sample) => sample.tile)
+    .sort();
+}
+
 /** Where end-to-end tests keep their screenshots. */
 export const artifactsFolder = path.join(projectRoot, '.artifacts/e2e');
 

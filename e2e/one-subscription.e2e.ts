@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SyntheticParticipant } from '../bench/synthetic/index.js';
-import { sampleInbound, useMeetingFixture } from './harness.js';
+import { decodingTiles, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
 
@@ -20,17 +20,6 @@ function receivingConnections(page: Page): Promise<{ count: number; sameAsMarked
     scope.__marked ??= receiving[0];
     return { count: receiving.length, sameAsMarked: receiving[0] === scope.__marked };
   });
-}
-
-/** The remote tiles whose video decoded new frames over a second. */
-async function decodingTiles(page: Page): Promise<string[]> {
-  const before = await sampleInbound(page);
-  await page.waitForTimeout(1_000);
-  const after = await sampleInbound(page);
-  return after
-    .filter((sample) => sample.videoFramesDecoded > (before.find((earlier) => earlier.tile === sample.tile)?.videoFramesDecoded ?? 0))
-    .map((sample) => sample.tile)
-    .sort();
 }
 
 describe('one subscription per participant', () => {
