@@ -271,6 +271,28 @@ describe('subscriptions', () => {
     expect(live.subscribe(cy.id, cy.id, 'camera')).toMatchObject({ ok: false, code: 'participant_not_found' });
   });
 
+  it('contains a renegotiation storm: a hundred toggles while an offer is out make one more offer, of where they ended', async () => {
+    const { live, server, moderator, guest, join } = await meeting();
+    const cy = join('Cy');
+    await publishing(live, server, moderator.id);
+    await publishing(live, server, guest.id);
+    live.subscribe(cy.id, moderator.id, 'camera');
+    await settle();
+    for (let toggle = 0; toggle < 100; toggle += 1) {
+      if (toggle % 2 === 0) live.subscribe(cy.id, guest.id, 'camera');
+      else live.unsubscribe(cy.id, guest.id, 'camera');
+    }
+    live.subscribe(cy.id, guest.id, 'camera');
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(1);
+    await live.answerSubscription(cy.id, { type: 'answer', sdp: 'answer 1' });
+    await settle();
+    const offers = cy.connection.all('subscription-offer');
+    expect(offers).toHaveLength(2);
+    expect(new Set(offers[1]?.streams.map((stream) => stream.participantId))).toEqual(new Set([moderator.id, guest.id]));
+    expect(server.subscriptions).toHaveLength(1);
+  });
+
   it('closes a subscription whose offer is never answered, and offers what is still wanted afresh on the next change', async () => {
     const { live, server, moderator, guest, join } = await meeting();
     const cy = join('Cy');
