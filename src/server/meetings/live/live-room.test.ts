@@ -293,6 +293,23 @@ describe('subscriptions', () => {
     expect(server.subscriptions).toHaveLength(1);
   });
 
+  it('negotiates what is wanted after a reset that overtook a negotiation in flight (a resumed connection)', async () => {
+    const { live, server, moderator, guest, join } = await meeting();
+    const cy = join('Cy');
+    await publishing(live, server, moderator.id);
+    await publishing(live, server, guest.id);
+    live.subscribe(cy.id, moderator.id, 'camera');
+    // The connection is replaced while the media server opens the subscription; the new page asks for Guy.
+    cy.participant.subscription.close();
+    live.subscribe(cy.id, guest.id, 'camera');
+    await settle();
+    await settle();
+    const offers = cy.connection.all('subscription-offer');
+    expect(offers.at(-1)?.fresh).toBe(true);
+    expect(offers.at(-1)?.streams.map((stream) => stream.participantId)).toEqual([guest.id, guest.id]);
+    expect(server.subscriptions[0]?.closed).toBe(true);
+  });
+
   it('closes a subscription whose offer is never answered, and offers what is still wanted afresh on the next change', async () => {
     const { live, server, moderator, guest, join } = await meeting();
     const cy = join('Cy');

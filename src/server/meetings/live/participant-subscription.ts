@@ -139,10 +139,16 @@ export class ParticipantSubscription {
     if (this.#negotiating || !this.#host) return;
     this.#negotiating = true;
     const host = this.#host;
+    let gaveUp = false;
     void (async () => {
       try {
         for (let change = this.#change(); change; change = this.#change()) {
-          if (!(await this.#negotiateOnce(host, change))) break;
+          const outcome = await this.#negotiateOnce(host, change);
+          if (outcome === 'overtaken') continue;
+          if (outcome === 'stop') {
+            gaveUp = true;
+            break;
+          }
         }
       } catch (error) {
         // Starting or re-layering failed: the subscription is in an unknown state; drop it (the next change offers afresh).
@@ -150,14 +156,21 @@ export class ParticipantSubscription {
         const handle = this.#handle;
         this.#reset();
         void handle?.close();
+        gaveUp = true;
       } finally {
         this.#negotiating = false;
       }
+      // Wants that came while the last step was being overtaken (a resumed connection's) are negotiated now.
+      if (!gaveUp && this.#change()) this.#negotiate();
     })();
   }
 
-  /** One negotiation: opens or updates the subscription, sends the offer, applies the answer. False when it could not go on. */
-  async #negotiateOnce(host: SubscriptionHost, change: Change): Promise<boolean> {
+  /**
+   * One negotiation: opens or updates the subscription, sends the offer, applies the answer.
+   * `next`: done, go on; `overtaken`: everything was reset meanwhile (look again at what is wanted);
+   * `stop`: the media server or the browser failed it (wait for the next change).
+   */
+  async #negotiateOnce(host: SubscriptionHost, change: Change): Promise<'next' | 'overtaken' | 'stop'> {
     const generation = this.#generation;
     const request = (added: Change['add'][number]): FeedRequest => ({
       feedId: added.feedId,
@@ -169,12 +182,12 @@ export class ParticipantSubscription {
       if (!this.#handle) {
         if (change.add.length === 0) {
           this.#carried.clear();
-          return true;
+          return 'next';
         }
         const opened = await host.open(change.add.map(request));
         if (generation !== this.#generation) {
           await opened.subscription.close();
-          return false;
+          return 'overtaken';
         }
         this.#adopt(opened.subscription);
         offer = opened.offer;
@@ -183,22 +196,29 @@ export class ParticipantSubscription {
       }
     } catch (error) {
       host.failed(error);
-      if (generation !== this.#generation) return false;
+      if (generation !== this.#generation) return 'overtaken';
       // A feed that had just gone, or a subscription the media server lost: start afresh with what is still wanted.
       const handle = this.#handle;
       this.#reset();
       void handle?.close();
       for (const added of change.add) if (!host.ownerOf(added.feedId)) this.#wanted.delete(added.key);
-      return !fresh;
+      // An update that failed is retried on a fresh subscription; a fresh one that failed waits for the next change.
+      return fresh ? 'stop' : 'next';
     }
     for (const removed of change.remove) this.#carried.delete(removed.key);
     for (const added of change.add) this.#carried.set(added.key, added.feedId);
-    if (!offer) return true;
+    if (!offer) return 'next';
     return this.#offer(host, generation, offer, fresh, change);
   }
 
-  /** Sends an offer and starts it with the browser's answer; false when the answer never came. */
-  async #offer(host: SubscriptionHost, generation: number, offer: SubscriptionOffer, fresh: boolean, change: Change): Promise<boolean> {
+  /** Sends an offer and starts it with the browser's answer; `stop` when the answer never came. */
+  async #offer(
+    host: SubscriptionHost,
+    generation: number,
+    offer: SubscriptionOffer,
+    fresh: boolean,
+    change: Change,
+  ): Promise<'next' | 'overtaken' | 'stop'> {
     const streams = offer.streams.flatMap((stream) => {
       const owner = host.ownerOf(stream.feedId);
       return owner ? [{ mid: stream.mid, kind: stream.kind, ...owner }] : [];
@@ -214,12 +234,12 @@ export class ParticipantSubscription {
         resolve(given);
       };
     });
-    if (generation !== this.#generation) return false;
+    if (generation !== this.#generation) return 'overtaken';
     if (!answer || !handle || handle !== this.#handle) {
       this.#pendingAnswer = undefined;
       this.#reset();
       void handle?.close();
-      return false;
+      return 'stop';
     }
     await handle.start(answer);
     for (const added of change.add) {
@@ -227,7 +247,7 @@ export class ParticipantSubscription {
       if (layer !== undefined && layer !== added.layer) await handle.setVideoLayer(added.feedId, layer);
       else if (added.layer === null) await handle.setVideoLayer(added.feedId, null);
     }
-    return true;
+    return 'next';
   }
 
   #adopt(handle: MediaSubscription): void {
