@@ -171,7 +171,7 @@ export const artifactsFolder = path.join(projectRoot, '.artifacts/e2e');
  * The usual end-to-end set-up for a test file: one Plenary (as `npm start` runs it) and one
  * Chromium, started before the tests and stopped after them. Read the fields inside tests.
  */
-export function useMeetingFixture(): {
+export function useMeetingFixture(environment: Record<string, string> = {}): {
   plenary: RunningPlenary;
   chromium: { browser: Browser; close(): Promise<void> };
   newPage(): Promise<Page>;
@@ -185,7 +185,7 @@ export function useMeetingFixture(): {
   };
   beforeAll(async () => {
     mkdirSync(artifactsFolder, { recursive: true });
-    fixture.plenary = await startPlenary();
+    fixture.plenary = await startPlenary(environment);
     fixture.chromium = await launchChromium();
   });
   afterAll(async () => {

@@ -105,6 +105,10 @@ describe('a multistream subscription', () => {
         .poll(() => flowingMids(media.connection), { timeout: 10_000 })
         .toEqual([...adaMids.filter((mid) => mid !== adaVideo), ...boMids].sort());
 
+      // And back on its lowest layer: her video flows again.
+      await opened.subscription.setVideoLayer(ada.feedId, 0);
+      await expect.poll(() => flowingMids(media.connection), { timeout: 10_000 }).toEqual([...adaMids, ...boMids].sort());
+
       const withoutAda = await renegotiate(await opened.subscription.update({ add: [], remove: [ada.feedId] }));
       expect(withoutAda.streams.map((stream) => stream.feedId)).toEqual([bo.feedId, bo.feedId]);
       await expect.poll(() => flowingMids(media.connection), { timeout: 10_000 }).toEqual(boMids.sort());

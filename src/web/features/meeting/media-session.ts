@@ -88,7 +88,7 @@ export class MediaSession {
     const key = keyOf(participantId, source);
     if (this.wanted.has(key)) return;
     this.wanted.add(key);
-    const layer = source === 'camera' ? (this.wantedLayers.get(participantId) ?? this.defaultLayer) : undefined;
+    const layer = source === 'camera' ? this.wantedLayer(participantId) : undefined;
     this.send({ type: 'subscribe', participantId, source, ...(layer === undefined ? {} : { layer }) });
   }
 
@@ -166,9 +166,15 @@ export class MediaSession {
     else this.earlyCandidates.push(candidate);
   }
 
+  /** The layer wanted of a remote camera: the layout's choice (`null`, no video, included), else the default. */
+  private wantedLayer(participantId: ParticipantId): VideoLayer {
+    const wanted = this.wantedLayers.get(participantId);
+    return wanted === undefined ? this.defaultLayer : wanted;
+  }
+
   /** Asks for the given layer of a remote camera (0 low … 2 high, null = no video). */
   setVideoLayer(participantId: ParticipantId, layer: VideoLayer): void {
-    const current = this.wantedLayers.get(participantId) ?? this.defaultLayer;
+    const current = this.wantedLayer(participantId);
     this.wantedLayers.set(participantId, layer);
     if (current === layer) return;
     if (this.wanted.has(keyOf(participantId, 'camera'))) this.send({ type: 'video-layer', participantId, source: 'camera', layer });
