@@ -299,12 +299,13 @@ describe('subscriptions', () => {
     await publishing(live, server, moderator.id);
     await publishing(live, server, guest.id);
     live.subscribe(cy.id, moderator.id, 'camera');
-    // The connection is replaced while the media server opens the subscription; the new page asks for Guy.
-    cy.participant.subscription.close();
+    // The page reconnects (same participant, new connection) while the media server opens the subscription; it asks for Guy.
+    const resumed = join('Cy', { resumeToken: cy.participant.resumeToken });
+    expect(resumed.id).toBe(cy.id);
     live.subscribe(cy.id, guest.id, 'camera');
     await settle();
     await settle();
-    const offers = cy.connection.all('subscription-offer');
+    const offers = resumed.connection.all('subscription-offer');
     expect(offers.at(-1)?.fresh).toBe(true);
     expect(offers.at(-1)?.streams.map((stream) => stream.participantId)).toEqual([guest.id, guest.id]);
     expect(server.subscriptions[0]?.closed).toBe(true);
