@@ -22,6 +22,12 @@ export const MotionThresholdSchema = z.enum(['simple_majority', 'two_thirds', 'c
 export const MotionAnswerSchema = z.enum(['yes', 'no', 'abstain', 'agree', 'disagree', 'block']);
 export type MotionAnswer = z.infer<typeof MotionAnswerSchema>;
 
+/** The answers each kind of motion takes, in the order a ballot offers them (the one list server and page share). */
+export const motionAnswers: Readonly<Record<MotionKind, readonly MotionAnswer[]>> = {
+  yes_no: ['yes', 'no', 'abstain'],
+  consent: ['agree', 'abstain', 'disagree', 'block'],
+};
+
 /** The longest motion title, and the longest text under it. */
 export const motionTitleCharactersMax = 200;
 export const motionTextCharactersMax = 2_000;

@@ -14,7 +14,7 @@
  * - Closing the assembly (no motion open) seals its minutes.
  */
 import type { Logger } from 'pino';
-import type { AssemblyState, MotionAnswer, MotionView } from '../../shared/assembly-protocol.js';
+import { type AssemblyState, type MotionAnswer, type MotionKind, type MotionView, motionAnswers } from '../../shared/assembly-protocol.js';
 import type { ErrorCode } from '../../shared/protocol.js';
 import type { ModuleMessage, ModuleOutcome, ParticipantView, RoomModule, RoomModuleContext } from '../meetings/index.js';
 import { failure } from '../platform/outcome.js';
@@ -26,7 +26,6 @@ import { ballotsOf, quorumRequired, type Representation, represented, type Votin
 
 type AssemblyMessage = Extract<ModuleMessage, { type: `assembly-${string}` }>;
 
-const answersOf = { yes_no: ['yes', 'no', 'abstain'], consent: ['agree', 'abstain', 'disagree', 'block'] } as const;
 const done: ModuleOutcome = { ok: true, value: undefined };
 const refuse = (code: ErrorCode, words: Phrase): ModuleOutcome => failure(code, words);
 
@@ -200,7 +199,7 @@ export class AssemblyModule implements RoomModule {
     const ballot = ballotsOf(snapshot.representations, actor.personId).find(
       (representation) => representation.member.id === message.memberId,
     );
-    const fits = (answersOf[motion.row.kind as keyof typeof answersOf] as readonly MotionAnswer[]).includes(message.answer);
+    const fits = motionAnswers[motion.row.kind as MotionKind]?.includes(message.answer) === true;
     if (!ballot || !fits || actor.personId === undefined) return refuse('vote_not_allowed', assemblyWords.phrase('vote_not_allowed'));
     const cast = await this.options.assemblies.vote(motion.row.id, {
       memberId: ballot.member.id,

@@ -10,6 +10,7 @@ import {
   type MotionAnswer,
   type MotionKind,
   type MotionView,
+  motionAnswers,
   motionTextCharactersMax,
   motionTitleCharactersMax,
 } from '../../../shared/assembly-protocol.js';
@@ -22,10 +23,6 @@ interface Props {
   send: (message: AssemblyMessage) => void;
 }
 
-const answers: Record<MotionKind, MotionAnswer[]> = {
-  yes_no: ['yes', 'no', 'abstain'],
-  consent: ['agree', 'abstain', 'disagree', 'block'],
-};
 const thresholds = ['simple_majority', 'two_thirds', 'consensus'] as const;
 const time = (ms: number) => formatDate(ms, { hour: '2-digit', minute: '2-digit' });
 
@@ -101,7 +98,7 @@ function Motion({ motion, assembly, send }: { motion: MotionView; assembly: Asse
       {motion.result ? (
         <p class={`motion-result ${motion.result.outcome}`} role="status">
           <strong>{t(`assembly.outcome.${motion.result.outcome}`)}</strong>{' '}
-          {answers[motion.kind].map((answer) => `${t(`assembly.answer.${answer}`)} ${motion.result?.tally[answer] ?? 0}`).join(' · ')}
+          {motionAnswers[motion.kind].map((answer) => `${t(`assembly.answer.${answer}`)} ${motion.result?.tally[answer] ?? 0}`).join(' · ')}
         </p>
       ) : (
         <>
@@ -146,7 +143,7 @@ function BallotForm({
     >
       <fieldset>
         <legend>{legend}</legend>
-        {answers[motion.kind].map((answer) => (
+        {motionAnswers[motion.kind].map((answer) => (
           <label key={answer} class="check">
             <input type="radio" name={name} value={answer} checked={chosen === answer} onChange={() => setChosen(answer)} />
             {t(`assembly.answer.${answer}`)}
