@@ -12,7 +12,15 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
-import { api, launchChromium, newParticipantContext, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
+import {
+  admittedOrganisation,
+  launchChromium,
+  newParticipantContext,
+  apiOk as ok,
+  type RunningPlenary,
+  signedInPage,
+  startPlenary,
+} from './harness.js';
 
 let plenary: RunningPlenary;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -29,25 +37,6 @@ let pages: Record<keyof typeof people, Page>;
 let members: Record<'green' | 'bikes' | 'cafe' | 'dairy', string>;
 let roomUrl: string;
 let assemblyId: string;
-
-/** `api()` that expects success and returns the body as `T`. */
-async function ok<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await api(page, method, path, body);
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-  return response.body as T;
-}
-
-/** The owner makes an organisation and applies for it; the operator admits it. */
-async function admittedOrganisation(page: Page, name: string, slug: string): Promise<string> {
-  await ok(page, 'POST', '/api/orgs', { name, slug });
-  const member = await ok<{ id: string }>(page, 'POST', '/api/governance/applications', {
-    classId: 'user',
-    organisation: slug,
-    commitment: '',
-  });
-  await ok(pages.olu, 'POST', `/api/governance/members/${member.id}/admit`, {});
-  return member.id;
-}
 
 /** Joins the assembly's meeting with the camera and microphone off (the assembly is what is tested). */
 async function joinMeeting(page: Page, name: string): Promise<void> {
@@ -81,10 +70,10 @@ beforeAll(async () => {
   ]);
   pages = { olu, alice, bob, cleo, dan } as Record<keyof typeof people, Page>;
   members = {
-    green: await admittedOrganisation(alice as Page, 'Green Bakery', 'green'),
-    bikes: await admittedOrganisation(bob as Page, 'Canal Street Cycles', 'bikes'),
-    cafe: await admittedOrganisation(cleo as Page, 'Corner Café', 'cafe'),
-    dairy: await admittedOrganisation(dan as Page, 'Dairy Farm', 'dairy'),
+    green: await admittedOrganisation(alice as Page, pages.olu as Page, 'Green Bakery', 'green'),
+    bikes: await admittedOrganisation(bob as Page, pages.olu as Page, 'Canal Street Cycles', 'bikes'),
+    cafe: await admittedOrganisation(cleo as Page, pages.olu as Page, 'Corner Café', 'cafe'),
+    dairy: await admittedOrganisation(dan as Page, pages.olu as Page, 'Dairy Farm', 'dairy'),
   };
   // The operator starts a meeting room and convenes the assembly in it: 75 % quorum, two proxies each at most.
   await pages.olu.goto(plenary.url);

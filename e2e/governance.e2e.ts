@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
 import type { ProposalView, VoteResponse } from '../src/shared/governance-api.js';
-import { api, launchChromium, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
+import { admittedOrganisation, launchChromium, apiOk as ok, type RunningPlenary, signedInPage, startPlenary } from './harness.js';
 
 let plenary: RunningPlenary;
 let chromium: { browser: Browser; close(): Promise<void> };
@@ -34,25 +34,6 @@ let bikes: string;
 let ranked: ProposalView;
 let secret: ProposalView;
 let closing: ProposalView;
-
-/** `api()` that expects success (a status under 300) and returns the body as `T`. */
-async function ok<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await api(page, method, path, body);
-  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
-  return response.body as T;
-}
-
-/** The owner makes an organisation, applies for it as a user member, and the operator admits it; returns the member's id. */
-async function admittedOrganisation(page: Page, name: string, slug: string): Promise<string> {
-  await ok(page, 'POST', '/api/orgs', { name, slug });
-  const member = await ok<{ id: string }>(page, 'POST', '/api/governance/applications', {
-    classId: 'user',
-    organisation: slug,
-    commitment: '',
-  });
-  expect((await ok<{ status: string }>(olu, 'POST', `/api/governance/members/${member.id}/admit`, {})).status).toBe('admitted');
-  return member.id;
-}
 
 /** The operator puts a proposal to every member, open from now until `closesInMs` from now. */
 function propose(title: string, kind: 'yes_no' | 'ranked_choice', closesInMs: number, extra: object = {}): Promise<ProposalView> {
@@ -85,8 +66,8 @@ beforeAll(async () => {
   chromium = await launchChromium();
   const signIn = (person: { name: string; email: string }) => signedInPage(chromium.browser, plenary.url, mail, person, password);
   [olu, alicePage, bobPage] = await Promise.all([signIn(operator), signIn(alice), signIn(bob)]);
-  green = await admittedOrganisation(alicePage, 'Green Bakery', 'green');
-  bikes = await admittedOrganisation(bobPage, 'Canal Street Cycles', 'bikes');
+  green = await admittedOrganisation(alicePage, olu as Page, 'Green Bakery', 'green');
+  bikes = await admittedOrganisation(bobPage, olu as Page, 'Canal Street Cycles', 'bikes');
   // Green subscribes (its first invoice is issued at once): its people are members for the finances too.
   await ok(alicePage, 'PUT', '/api/orgs/green/subscription', { planId: 'level-1' });
   // The treasurer books a cost, so that the finances have a chart and a table to check.

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 import { linkIn, type SmtpSink } from '../src/server/email/smtp-sink.js';
 import { type RunningPlenary, startPlenary } from '../src/server/testing-process.js';
@@ -242,4 +242,26 @@ export async function api(page: Page, method: string, path: string, body?: unkno
     },
     { method, path, body },
   );
+}
+
+/** `api()` that expects success (a status under 300) and returns the body as `T`. */
+export async function apiOk<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await api(page, method, path, body);
+  expect(response.status, `${method} ${path}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
+  return response.body as T;
+}
+
+/**
+ * The owner (signed in on `page`) makes an organisation and applies for it as a user member; the
+ * operator (signed in on `operator`) admits it. Returns the member's id.
+ */
+export async function admittedOrganisation(page: Page, operator: Page, name: string, slug: string): Promise<string> {
+  await apiOk(page, 'POST', '/api/orgs', { name, slug });
+  const member = await apiOk<{ id: string }>(page, 'POST', '/api/governance/applications', {
+    classId: 'user',
+    organisation: slug,
+    commitment: '',
+  });
+  expect((await apiOk<{ status: string }>(operator, 'POST', `/api/governance/members/${member.id}/admit`, {})).status).toBe('admitted');
+  return member.id;
 }
