@@ -64,16 +64,15 @@ export function linkQuality(before: StatsTotals, now: StatsTotals): LinkQuality 
 type StatsEntry = Record<string, unknown> & { type: string; id: string };
 const numberOf = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : 0);
 
-/** Reads a connection's counters: inbound RTP for a subscription, outbound and the far end's reports for a publisher. */
-export async function readTotals(
-  connection: RTCPeerConnection,
+/** Reads a connection's counters from its stats report: inbound RTP for a subscription, outbound and the far end's reports for a publisher. */
+export function readTotals(
+  report: RTCStatsReport,
   direction: 'send' | 'receive',
   atMs: number,
   /** For a subscription: only these mids' streams (one participant's). */
   mids?: readonly string[],
-): Promise<StatsTotals> {
+): StatsTotals {
   const totals: StatsTotals = { atMs, packets: 0, packetsLost: 0, bytes: 0, roundTripMs: undefined, relayed: false };
-  const report = await connection.getStats();
   const entries = new Map<string, StatsEntry>();
   report.forEach((entry: StatsEntry) => {
     entries.set(entry.id, entry);
@@ -147,10 +146,21 @@ export class ConnectionMonitor {
   private async sample(): Promise<void> {
     const { self, remotes } = this.connections();
     const atMs = performance.now();
+    // One stats report per connection per round: every remote participant shares the subscription's.
+    const reports = new Map<RTCPeerConnection, Promise<RTCStatsReport | undefined>>();
+    const reportOf = (connection: RTCPeerConnection) => {
+      let report = reports.get(connection);
+      if (!report) {
+        report = connection.getStats().catch(() => undefined);
+        reports.set(connection, report);
+      }
+      return report;
+    };
     const qualityOf = async (link: string, connection: RTCPeerConnection, direction: 'send' | 'receive', mids?: readonly string[]) => {
       if (connection.connectionState === 'closed') return undefined;
-      const now = await readTotals(connection, direction, atMs, mids).catch(() => undefined);
-      if (!now) return undefined;
+      const report = await reportOf(connection);
+      if (!report) return undefined;
+      const now = readTotals(report, direction, atMs, mids);
       const before = this.previous.get(link);
       this.previous.set(link, { connection, totals: now });
       return before?.connection === connection ? linkQuality(before.totals, now) : undefined;
