@@ -5,9 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { artifactsFolder, useMeetingFixture } from './harness.js';
+import { artifactsFolder, joinAs, newRoomUrl, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
 const lossRule = ['INPUT', '-p', 'udp', '-m', 'statistic', '--mode', 'random', '--probability', '0.2', '-j', 'DROP'];
@@ -23,18 +22,9 @@ afterEach(() => {
   lossy = false;
 });
 
-async function joinAs(page: Page, roomUrl: string, name: string): Promise<void> {
-  await page.goto(roomUrl);
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Join meeting' }).click();
-  await page.locator('.tiles [data-local="true"]').waitFor();
-}
-
 describe('connection quality', () => {
   it('is shown on each tile, and a poor connection is told with audio only offered', async () => {
-    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
-    const { roomId } = (await created.json()) as { roomId: string };
-    const roomUrl = `${fixture.plenary.url}/r/${roomId}`;
+    const roomUrl = await newRoomUrl(fixture.plenary);
     const [ada, bo] = [await fixture.newPage(), await fixture.newPage()];
     await joinAs(ada, roomUrl, 'Ada');
     await joinAs(bo, roomUrl, 'Bo');

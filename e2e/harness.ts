@@ -265,3 +265,18 @@ export async function admittedOrganisation(page: Page, operator: Page, name: str
   expect((await apiOk<{ status: string }>(operator, 'POST', `/api/governance/members/${member.id}/admit`, {})).status).toBe('admitted');
   return member.id;
 }
+
+/** A fresh room's link on `plenary` (made through the API, as a visitor would from the home page). */
+export async function newRoomUrl(plenary: RunningPlenary): Promise<string> {
+  const created = await fetch(`${plenary.url}/api/rooms`, { method: 'POST' });
+  const { roomId } = (await created.json()) as { roomId: string };
+  return `${plenary.url}/r/${roomId}`;
+}
+
+/** Joins `roomUrl` on `page` as `name` from the pre-join screen, and waits for the own tile. */
+export async function joinAs(page: Page, roomUrl: string, name: string): Promise<void> {
+  await page.goto(roomUrl);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join meeting' }).click();
+  await page.locator('.tiles [data-local="true"]').waitFor();
+}

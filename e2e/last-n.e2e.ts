@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SyntheticParticipant } from '../bench/synthetic/index.js';
-import { decodingTiles, useMeetingFixture } from './harness.js';
+import { decodingTiles, joinAs, newRoomUrl, useMeetingFixture } from './harness.js';
 
 // Eleven people: more than the Free plan an anonymous room keeps to.
 const fixture = useMeetingFixture({ PLAN_LIMITS: 'off' });
@@ -32,14 +32,9 @@ async function decodingVideoStreams(page: Page): Promise<number> {
 
 describe('last-N', () => {
   it('puts the one who talks on the first page and receives video for that page only', async () => {
-    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
-    const { roomId } = (await created.json()) as { roomId: string };
-    const room = `${fixture.plenary.url}/r/${roomId}`;
+    const room = await newRoomUrl(fixture.plenary);
     const page = await fixture.newPage();
-    await page.goto(room);
-    await page.getByLabel('Your name').fill('Ada');
-    await page.getByRole('button', { name: 'Join meeting' }).click();
-    await page.locator('.tiles [data-local="true"]').waitFor();
+    await joinAs(page, room, 'Ada');
     const people: SyntheticParticipant[] = [];
     try {
       for (let index = 1; index <= 9; index += 1)

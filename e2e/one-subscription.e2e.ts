@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SyntheticParticipant } from '../bench/synthetic/index.js';
-import { decodingTiles, useMeetingFixture } from './harness.js';
+import { decodingTiles, joinAs, newRoomUrl, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
 
@@ -24,14 +24,9 @@ function receivingConnections(page: Page): Promise<{ count: number; sameAsMarked
 
 describe('one subscription per participant', () => {
   it('receives everyone on one connection, renegotiated as people join and leave', async () => {
-    const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
-    const { roomId } = (await created.json()) as { roomId: string };
-    const room = `${fixture.plenary.url}/r/${roomId}`;
+    const room = await newRoomUrl(fixture.plenary);
     const page = await fixture.newPage();
-    await page.goto(room);
-    await page.getByLabel('Your name').fill('Ada');
-    await page.getByRole('button', { name: 'Join meeting' }).click();
-    await page.locator('.tiles [data-local="true"]').waitFor();
+    await joinAs(page, room, 'Ada');
     const people: SyntheticParticipant[] = [];
     const join = async (name: string, seed: number) => {
       const participant = await SyntheticParticipant.join({ name, room, seed });

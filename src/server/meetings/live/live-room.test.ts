@@ -216,6 +216,15 @@ describe('subscriptions', () => {
     return publisher?.feedId ?? -1;
   }
 
+  /** A meeting where Mo and Guy publish their cameras, and Cy (who will subscribe) has joined. */
+  async function twoPublishingAndCy() {
+    const { live, server, moderator, guest, join } = await meeting();
+    const cy = join('Cy');
+    await publishing(live, server, moderator.id);
+    await publishing(live, server, guest.id);
+    return { live, server, moderator, guest, cy, join };
+  }
+
   it('carries every stream one participant receives on one subscription, renegotiated one offer at a time', async () => {
     const { live, server, moderator, guest, join } = await meeting();
     const cy = join('Cy');
@@ -272,10 +281,7 @@ describe('subscriptions', () => {
   });
 
   it('contains a renegotiation storm: a hundred toggles while an offer is out make one more offer, of where they ended', async () => {
-    const { live, server, moderator, guest, join } = await meeting();
-    const cy = join('Cy');
-    await publishing(live, server, moderator.id);
-    await publishing(live, server, guest.id);
+    const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
     live.subscribe(cy.id, moderator.id, 'camera');
     await settle();
     for (let toggle = 0; toggle < 100; toggle += 1) {
@@ -294,10 +300,7 @@ describe('subscriptions', () => {
   });
 
   it('negotiates what is wanted after a reset that overtook a negotiation in flight (a resumed connection)', async () => {
-    const { live, server, moderator, guest, join } = await meeting();
-    const cy = join('Cy');
-    await publishing(live, server, moderator.id);
-    await publishing(live, server, guest.id);
+    const { live, server, moderator, guest, cy, join } = await twoPublishingAndCy();
     live.subscribe(cy.id, moderator.id, 'camera');
     // The page reconnects (same participant, new connection) while the media server opens the subscription; it asks for Guy.
     const resumed = join('Cy', { resumeToken: cy.participant.resumeToken });
@@ -312,10 +315,7 @@ describe('subscriptions', () => {
   });
 
   it('closes a subscription whose offer is never answered, and offers what is still wanted afresh on the next change', async () => {
-    const { live, server, moderator, guest, join } = await meeting();
-    const cy = join('Cy');
-    await publishing(live, server, moderator.id);
-    await publishing(live, server, guest.id);
+    const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
     live.subscribe(cy.id, moderator.id, 'camera');
     await settle();
     clock.advance(limits.subscriptionAnswerTimeoutMs);
