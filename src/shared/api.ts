@@ -46,6 +46,8 @@ export const RoomSettingsSchema = z.object({
   viewerLocks: LockedSettingsSchema,
   /** What is off for everyone in this room's meetings. */
   disabledFeatures: DisabledFeaturesSchema,
+  /** Meetings are end-to-end encrypted (a meeting keeps the setting it started with). */
+  endToEndEncryption: z.boolean(),
 });
 export type RoomSettingsView = z.infer<typeof RoomSettingsSchema>;
 
@@ -66,6 +68,7 @@ export const UpdateRoomSettingsSchema = z
     waitingRoom: z.boolean().optional(),
     viewerLocks: LockedSettingsSchema.strict().optional(),
     disabledFeatures: DisabledFeaturesSchema.optional(),
+    endToEndEncryption: z.boolean().optional(),
     /** Makes a new moderator code (the old one stops working). */
     newModeratorCode: z.literal(true).optional(),
   })

@@ -17,6 +17,9 @@ export const limits = {
   roomNameCharactersMax: 100,
   /** Participants allowed in one room at once, unless a room (or its plan) sets a lower limit: Meet.coop's largest plan held 100. */
   participantsPerRoomMax: 100,
+  /** Shortest and longest media key wrapped for one recipient of an encrypted meeting, in base64url characters (ours are 70). */
+  e2eeWrappedKeyCharactersMin: 32,
+  e2eeWrappedKeyCharactersMax: 256,
   /** Messages one WebSocket may send per second, averaged over `signalingBurstMessages`. */
   signalingMessagesPerSecondMax: 50,
   /** Burst of messages allowed above the per-second rate (ICE trickling is bursty). */
@@ -116,6 +119,12 @@ export const limits = {
   bankStatementLinesMax: 10_000,
   /** Keys (addresses, accounts…) one in-memory rate limiter tracks at once; beyond it, the fullest buckets go first. */
   rateLimiterKeysMax: 100_000,
+  /**
+   * Counters an SFrame receiver remembers per key, behind the highest it accepted: a frame within
+   * them is accepted once, an older one is refused as a replay (RFC 9605 §9.3, SRTP's window).
+   * 1024 frames is over 9 s of audio and video from one sender, so late and reordered frames pass.
+   */
+  sframeReplayWindowFrames: 1024,
 } as const;
 
 export type Limits = typeof limits;

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { assemblyClientMessages, assemblyErrorCodes, assemblyServerMessages } from './assembly-protocol.js';
 import { JoinSecretSchema } from './bbb-landing-api.js';
+import { e2eeClientMessages, e2eeServerMessages } from './e2ee-protocol.js';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { languages } from './languages.js';
 import { limits } from './limits.js';
@@ -165,6 +166,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
       .optional(),
     /** A BigBlueButton join link's grant (`bbb-landing-api.ts`): the name and role the integration gave. */
     grant: JoinSecretSchema.optional(),
+    /** This browser can encrypt media end to end (encoded transforms, WebCrypto); an encrypted meeting refuses a join without it. */
+    canEncrypt: z.boolean().optional(),
     /** Given in `joined`; resumes the same participant after a dropped connection. */
     resumeToken: z
       .string()
@@ -194,6 +197,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moderate'), moderation: ModerationSchema }),
   // A general assembly held in the meeting (governance's room module).
   ...assemblyClientMessages,
+  // An end-to-end encrypted meeting's key agreement (e2ee-protocol.ts).
+  ...e2eeClientMessages,
   z.object({ type: z.literal('leave') }),
   /** The browser's own liveness check; answered with `pong`, joined or not. */
   z.object({ type: z.literal('ping') }),
@@ -229,6 +234,8 @@ export const MeetingSettingsSchema = z.object({
   disabledFeatures: DisabledFeaturesSchema,
   multipleSharers: z.boolean(),
   waitingRoom: z.boolean(),
+  /** Media and chat are end-to-end encrypted in this meeting (the room's setting when the meeting started; never changes during it). */
+  endToEndEncrypted: z.boolean(),
 });
 export type MeetingSettings = z.infer<typeof MeetingSettingsSchema>;
 
@@ -272,6 +279,8 @@ export const ErrorCodeSchema = z.enum([
   'organisation_suspended',
   // A BigBlueButton join link's grant that is unknown, expired, for another room, or of an ended meeting.
   'join_link_expired',
+  // The meeting is end-to-end encrypted and this browser cannot encrypt.
+  'encryption_unsupported',
   // A general assembly's refusals (see assembly-protocol.ts).
   ...assemblyErrorCodes,
 ]);
@@ -352,6 +361,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('media-restored') }),
   z.object({ type: z.literal('pong') }),
   ...assemblyServerMessages,
+  ...e2eeServerMessages,
   /**
    * The socket closes next: the server is going away (`server_shutdown`, come back), or this
    * socket kept sending far beyond its rate (`too_many_messages`, closed with 1008; do not retry).

@@ -40,6 +40,7 @@ const settingsView = (room: Room) => ({
   waitingRoom: room.waitingRoom,
   viewerLocks: room.viewerLocks,
   disabledFeatures: room.disabledFeatures,
+  endToEndEncryption: room.endToEndEncryption,
 });
 
 export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (app, options) => {

@@ -99,4 +99,13 @@ export const meetingsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0611_meetings_room_end_to_end_encryption': {
+    async up(db: Kysely<unknown>) {
+      // 1: the room's meetings are end-to-end encrypted (media and chat; keys agreed between browsers).
+      await db.schema
+        .alterTable('rooms')
+        .addColumn('end_to_end_encryption', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+    },
+  },
 };

@@ -43,6 +43,7 @@ const RoomRowSchema = z.object({
   waiting_room: z.coerce.number().int(),
   viewer_locks_json: z.string().transform((text) => LockedSettingsSchema.partial().parse(JSON.parse(text))),
   disabled_features_json: z.string().transform((text) => DisabledFeaturesSchema.parse(JSON.parse(text))),
+  end_to_end_encryption: z.coerce.number().int(),
 });
 
 /** A room's settings, changed by its moderators. */
@@ -61,6 +62,8 @@ export interface RoomSettings {
   viewerLocks: LockedSettings;
   /** What is off for everyone, moderators included. */
   disabledFeatures: MeetingFeature[];
+  /** Each meeting is end-to-end encrypted: media and chat are encrypted in the browsers, with keys the server never holds. */
+  endToEndEncryption: boolean;
 }
 
 /** A persistent room: its link never changes. */
@@ -82,6 +85,7 @@ function roomFromRow(row: unknown): Room {
     waitingRoom: parsed.waiting_room !== 0,
     viewerLocks: { ...nothingLocked, ...parsed.viewer_locks_json },
     disabledFeatures: parsed.disabled_features_json,
+    endToEndEncryption: parsed.end_to_end_encryption !== 0,
   };
 }
 
@@ -143,6 +147,7 @@ export class RoomsRepository {
       waitingRoom: false,
       viewerLocks: nothingLocked,
       disabledFeatures: [],
+      endToEndEncryption: false,
       ...input,
     };
     await this.storage.db
@@ -158,6 +163,7 @@ export class RoomsRepository {
         waiting_room: room.waitingRoom ? 1 : 0,
         viewer_locks_json: JSON.stringify(room.viewerLocks),
         disabled_features_json: JSON.stringify(room.disabledFeatures),
+        end_to_end_encryption: room.endToEndEncryption ? 1 : 0,
       })
       .execute();
     return room;
@@ -180,6 +186,7 @@ export class RoomsRepository {
     if (changes.waitingRoom !== undefined) values.waiting_room = changes.waitingRoom ? 1 : 0;
     if (changes.viewerLocks !== undefined) values.viewer_locks_json = JSON.stringify(changes.viewerLocks);
     if (changes.disabledFeatures !== undefined) values.disabled_features_json = JSON.stringify(changes.disabledFeatures);
+    if (changes.endToEndEncryption !== undefined) values.end_to_end_encryption = changes.endToEndEncryption ? 1 : 0;
     if (Object.keys(values).length > 0) await this.storage.db.updateTable('rooms').set(values).where('id', '=', roomId).execute();
     return this.find(roomId);
   }

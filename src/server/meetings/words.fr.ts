@@ -14,6 +14,10 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   meeting_just_ended: 'Cette réunion vient de se terminer.',
   banned: 'Vous avez été retiré de cette réunion.',
   room_is_locked: 'Cette réunion est verrouillée : personne d’autre ne peut la rejoindre.',
+  encryption_unsupported:
+    'Cette réunion est chiffrée de bout en bout, et ce navigateur ne sait pas chiffrer l’image et le son : rejoignez-la depuis une version récente de Chromium, Chrome, Edge, Firefox ou Safari.',
+  e2ee_identity_first: 'Annoncez la clé publique de ce navigateur avant d’envoyer des clés.',
+  e2ee_unhandled: 'Le chiffrement de cette réunion ne traite pas ce message.',
   room_is_full: 'Cette salle est pleine : elle accueille au plus {max, plural, one {# personne} other {# personnes}}.',
   plan_participants_limit:
     'Cette réunion a atteint la limite de sa formule : la formule {plan} permet {max, plural, one {# personne} other {# personnes}} à la fois.',

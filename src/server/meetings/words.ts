@@ -17,6 +17,10 @@ export const meetingsEnglish = {
   meeting_just_ended: 'This meeting has just ended.',
   banned: 'You were removed from this meeting.',
   room_is_locked: 'This meeting is locked: nobody new can join.',
+  encryption_unsupported:
+    'This meeting is end-to-end encrypted, and this browser cannot encrypt video and sound: join from a current version of Chromium, Chrome, Edge, Firefox or Safari.',
+  e2ee_identity_first: 'Announce this browser’s public key before sending keys.',
+  e2ee_unhandled: 'The encryption of this meeting does not handle this message.',
   room_is_full: 'This room is full: it holds at most {max, plural, one {# person} other {# people}}.',
   plan_participants_limit:
     'This meeting has reached its plan’s limit: the {plan} plan allows {max, plural, one {# person} other {# people}} at once.',

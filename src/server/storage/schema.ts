@@ -17,6 +17,8 @@ export interface RoomsTable {
   viewer_locks_json: Generated<string>;
   /** `MeetingFeature[]` as JSON. */
   disabled_features_json: Generated<string>;
+  /** 1 when the room's meetings are end-to-end encrypted. */
+  end_to_end_encryption: Generated<number>;
 }
 
 export interface MeetingsTable {

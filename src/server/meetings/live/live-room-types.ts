@@ -39,6 +39,8 @@ export interface JoinRequest {
   granted?: { role: 'moderator' | 'viewer'; waits: boolean; external?: ExternalIdentity | undefined } | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
+  /** The browser can encrypt media end to end; an encrypted meeting lets no one in without it. */
+  canEncrypt?: boolean | undefined;
 }
 
 export type JoinResult =

@@ -162,6 +162,9 @@ export class LiveRoom {
       if (earlier) return { ok: true, value: { kind: 'joined', participant: this.#resume(earlier, connection), resumed: true } };
     }
     if (request.clientId && core.banned.has(request.clientId)) return failure('banned', meetingsWords.phrase('banned'));
+    if (core.settings.endToEndEncrypted && request.canEncrypt !== true) {
+      return failure('encryption_unsupported', meetingsWords.phrase('encryption_unsupported'));
+    }
     const role = request.granted
       ? { ok: true as const, value: request.administrator === true ? 'moderator' : request.granted.role }
       : roleFor(core.room, request.accessCode, request.administrator === true);

@@ -21,6 +21,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Room } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import { ChatModule } from './chat-module.js';
+import { E2eeModule } from './e2ee-module.js';
 import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
@@ -98,9 +99,11 @@ export class RoomCore {
       disabledFeatures: room.disabledFeatures,
       multipleSharers: false,
       waitingRoom: room.waitingRoom,
+      endToEndEncrypted: room.endToEndEncryption,
     };
     this.media = new RoomMedia(this, mediaServer, logger, this.participantsMax);
     this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message)));
+    if (this.settings.endToEndEncrypted) this.addModule((context) => new E2eeModule(context));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */

@@ -14,6 +14,8 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   room_not_found: 'Aucune salle ne correspond à ce lien.',
   room_is_full: 'Cette réunion est complète.',
   room_is_locked: 'Cette réunion est verrouillée : personne de nouveau ne peut entrer.',
+  encryption_unsupported:
+    'Cette réunion est chiffrée de bout en bout, et ce navigateur ne sait pas chiffrer l’image et le son. Rejoignez-la depuis une version récente de Chromium, Chrome, Edge, Firefox ou Safari.',
   access_code_required: 'Cette salle demande un code d’accès.',
   access_code_wrong: 'Ce code d’accès n’est pas le bon.',
   banned: 'Vous avez été retiré de cette réunion et ne pouvez pas la rejoindre à nouveau.',

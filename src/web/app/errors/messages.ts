@@ -25,6 +25,8 @@ export const errorsEnglish = {
   room_not_found: 'There is no room with this link.',
   room_is_full: 'This meeting is full.',
   room_is_locked: 'This meeting is locked: nobody new can join.',
+  encryption_unsupported:
+    'This meeting is end-to-end encrypted, and this browser cannot encrypt video and sound. Join from a current version of Chromium, Chrome, Edge, Firefox or Safari.',
   access_code_required: 'This room needs an access code.',
   access_code_wrong: 'That access code is not right.',
   banned: 'You were removed from this meeting and cannot rejoin it.',
@@ -183,6 +185,7 @@ const wordedByBrowser: ReadonlySet<string> = new Set<KnownErrorCode>([
   'media_server_unavailable',
   'rate_limited',
   'room_is_locked',
+  'encryption_unsupported',
   'access_code_required',
   'access_code_wrong',
   'banned',
