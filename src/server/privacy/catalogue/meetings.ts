@@ -1,0 +1,61 @@
+/** The meetings domain's tables (`meetings/migrations.ts`). */
+import type { DataCatalogue } from '../catalogue-types.js';
+import { column } from './column.js';
+
+/** Rooms and meeting records. */
+export const meetingsCatalogue: DataCatalogue = {
+  rooms: {
+    purpose: 'A persistent meeting room: its unguessable link, name and the settings its meetings start with.',
+    retention: 'Kept while the room exists; there is no room deletion yet, so rooms are kept indefinitely.',
+    columns: {
+      id: column('The room id in its link (`/r/<id>`), random and unguessable.', 'The link is the key to the room.', false),
+      name: column('The name its creator gave the room.', 'Shown in the meeting, its invite and its settings.', false),
+      created_at_ms: column('When the room was created.', "Ordering and the operators' view of rooms.", false),
+      participants_max: column('The most people allowed in its meetings at once.', 'Enforced at each join (`room_is_full`).', false),
+      moderator_code: column(
+        'The code that makes whoever gives it a moderator.',
+        "The creator's browser keeps it; moderators can share it.",
+        false,
+      ),
+      viewer_code: column('The access code viewers must give, if one is set.', 'Keeps people without the code out of the meeting.', false),
+      mute_on_join: column('Whether people join with their microphone muted (0/1).', 'A room setting moderators choose.', false),
+      waiting_room: column('Whether joiners wait to be admitted (0/1).', 'A room setting moderators choose.', false),
+      viewer_locks_json: column(
+        'What each meeting starts with locked for viewers (JSON).',
+        "The settings page's defaults, e.g. for speaker-only meetings.",
+        false,
+      ),
+      disabled_features_json: column(
+        'Features switched off for everyone in the room (JSON list).',
+        'A room setting moderators choose.',
+        false,
+      ),
+    },
+  },
+  meetings: {
+    purpose: 'One record per meeting held in a room: when, how many at most, and total participant time — never who.',
+    retention: 'Kept indefinitely: usage reports and plan advice read the last twelve months, billing the current period.',
+    columns: {
+      id: column("The meeting record's id.", 'Identifies the record.', false),
+      room_id: column('The room the meeting was held in.', 'Usage per room and the one-meeting-at-once rule.', false),
+      started_at_ms: column('When the first person was let in.', 'Usage reports and the meeting length limit.', false),
+      ended_at_ms: column(
+        'When the meeting ended (null while it runs).',
+        'Usage reports; an open meeting is cleaned up after a crash.',
+        false,
+      ),
+      participants_peak: column('The most people in the meeting at once.', "Usage reports and the operators' live view.", false),
+      instance_id: column(
+        'The server instance holding the meeting while it runs.',
+        'Only its own or a lapsed claim is cleaned up at start-up.',
+        false,
+      ),
+      claimed_at_ms: column('When that instance last renewed its claim.', 'A claim older than the lease means the instance died.', false),
+      participant_ms: column(
+        "Every admitted participant's time added up, in milliseconds (a number only).",
+        "Participant-minutes in the organisation's usage report.",
+        false,
+      ),
+    },
+  },
+};

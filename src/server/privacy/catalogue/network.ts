@@ -1,0 +1,82 @@
+/** The network domain's tables (`network/migrations.ts`). */
+import type { DataCatalogue } from '../catalogue-types.js';
+import { column } from './column.js';
+
+/** Trading members, listings, payment requests and auto-accept rules of the mutual-credit network. */
+export const networkCatalogue: DataCatalogue = {
+  network_members: {
+    purpose: 'An organisation trading in the mutual-credit network: its application, review, public profile and ledger account.',
+    retention: 'Kept indefinitely (suspended or declined members too): transfers, requests and due process refer to it.',
+    columns: {
+      id: column("The trading member's id.", 'Listings, requests and payments name it.', false),
+      organisation_id: column('The organisation trading.', 'Its owners and admins trade for it.', false),
+      slug: column('The short name in its directory link.', 'Readable links.', false),
+      name: column('The trading name.', 'The directory and statements.', false),
+      status: column('applied, approved, declined or suspended.', 'Only approved members trade.', false),
+      co_op: column('1 for the co-op itself.', 'The co-op trades as one member.', false),
+      description: column('What the business does, in its words.', 'The directory.', false),
+      location: column('Where it is, as the business wrote it.', 'The directory (finding local traders).', false),
+      website: column('Its website.', 'The directory.', false),
+      contact: column("How to contact it, as it wrote it (may be a person's email or phone).", 'Members reach each other.', true),
+      show_balance: column('Whether others see its balance (0/1).', 'A trust indicator it chooses.', false),
+      applied_by: column('The person who applied for it.', 'Who to tell about the review.', true),
+      applied_at_ms: column('When it applied.', 'Review in order.', false),
+      reviewed_by: column('The administrator who reviewed it.', 'Accountability for the decision.', true),
+      reviewed_at_ms: column('When it was reviewed.', 'The record.', false),
+      reason: column("The reviewer's reason (declines, suspensions).", 'Told to the applicant; due process.', false),
+      account_id: column('Its ledger account.', 'Balances and payments.', false),
+      search_text: column('Name, description and location folded for search.', 'Accent-insensitive search on both engines.', false),
+      sort_key: column('The name folded for sorting.', 'The same order on both engines.', false),
+    },
+  },
+  network_listings: {
+    purpose: 'An offer or a want a trading member publishes in the directory.',
+    retention: 'Until the member removes it.',
+    columns: {
+      id: column("The listing's id.", 'Editing and removing it.', false),
+      member_id: column('The trading member.', 'Whose offer or want.', false),
+      kind: column('offer or want.', "The directory's two lists.", false),
+      title: column('Its title.', 'The directory.', false),
+      description: column('Its description.', 'The directory.', false),
+      category: column('Its category.', 'Browsing by category.', false),
+      created_at_ms: column('When it was published.', 'Newest first.', false),
+      search_text: column('Title and description folded for search.', 'Accent-insensitive search.', false),
+    },
+  },
+  network_requests: {
+    purpose: 'A payment request (an invoice in credits) from one trading member to another, and how it ended.',
+    retention: 'Kept indefinitely: it explains the transfer that paid it.',
+    columns: {
+      id: column("The request's id.", 'Accepting or rejecting it.', false),
+      requester_id: column('The member asking to be paid.', 'The request.', false),
+      payer_id: column('The member asked to pay.', 'The request.', false),
+      amount_minor: column('The amount in minor units.', 'The request.', false),
+      description: column('What it is for, as the requester wrote it.', 'The payer decides on it; may mention people.', true),
+      reference: column("The requester's reference.", 'Matching it in their books.', false),
+      due_date: column('When it is due, if said.', 'Shown to the payer.', false),
+      expires_at_ms: column('When it lapses unpaid.', 'Expiry and its notice.', false),
+      status: column('open, accepting, accepted, rejected, cancelled or expired.', "The request's life.", false),
+      reason: column("A rejection's or cancellation's reason.", 'Told to the other side.', false),
+      created_by: column('The person who made the request.', 'Accountability; who is told.', true),
+      created_at_ms: column('When it was made.', 'Ordering.', false),
+      handled_by: column('The person who accepted or rejected it (null: automatic or open).', 'Accountability.', true),
+      handled_at_ms: column('When it was handled.', 'The record.', false),
+      accepted_automatically: column('1 when an auto-accept rule paid it.', 'Shown on both sides.', false),
+      transfer_id: column('The ledger transfer that paid it.', 'Links the request to the payment.', false),
+      idempotency_key: column('The key the transfer was made with.', 'Paying twice is impossible.', false),
+      expiry_notified: column('1 once the requester was told it expired unpaid.', 'The notice goes once.', false),
+      claimed_by: column('The instance accepting it.', 'Recovery after a crash.', false),
+      claimed_at_ms: column('When that instance claimed it.', "The claim's lease.", false),
+    },
+  },
+  network_auto_accept: {
+    purpose: "A payer's rule to accept a supplier's requests automatically, up to an amount.",
+    retention: 'Until the payer removes it.',
+    columns: {
+      payer_id: column('The paying member.', 'Whose rule.', false),
+      payee_id: column('The trusted supplier.', 'Whose requests are accepted.', false),
+      max_amount_minor: column('The largest amount accepted automatically (null: any).', 'A limit on trust.', false),
+      created_at_ms: column('When the rule was made.', 'The record.', false),
+    },
+  },
+};
