@@ -4,7 +4,7 @@
  * what is missing, when the catalogue does not describe the schema.
  */
 import { writeFileSync } from 'node:fs';
-import { currentInventory, inventoryPath } from '../src/server/privacy/index.js';
+import { currentInventory, inventoryPath } from '../src/server/privacy/inventory-file.js';
 
 const inventory = await currentInventory();
 if (!inventory.ok) {

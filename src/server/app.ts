@@ -28,6 +28,7 @@ import { type NetworkServices, networkHttp } from './network/index.js';
 import { operationsHttp } from './operations/index.js';
 import { type PeopleServices, peopleHttp } from './people/index.js';
 import type { Clock } from './platform/clock.js';
+import { withoutClientAddresses } from './privacy/index.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
 import type { Storage } from './storage/index.js';
 
@@ -93,7 +94,8 @@ const contentSecurityPolicy = {
 
 export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   const app = Fastify({
-    loggerInstance: services.logger as FastifyBaseLogger,
+    // Whoever made the logger, request logs carry no client address (privacy/log-privacy.ts).
+    loggerInstance: withoutClientAddresses(services.logger) as FastifyBaseLogger,
     bodyLimit: limits.signalingMessageBytesMax,
     // Only named proxies may say who the visitor is (X-Forwarded-For); from anyone else it is ignored.
     trustProxy: services.trustedProxies && services.trustedProxies.length > 0 ? services.trustedProxies : false,

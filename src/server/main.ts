@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import pino from 'pino';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config/index.js';
+import { privateLogOptions } from './privacy/index.js';
 import { startServices } from './services.js';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +23,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'plenary' } });
+  // No log line carries a client's IP address (privacy/log-privacy.ts).
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'plenary' }, ...privateLogOptions });
   const services = await startServices(config, logger);
   const { app, connections } = await buildApp({
     ...services,

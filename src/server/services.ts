@@ -21,6 +21,7 @@ import { createPeopleServices, type PeopleServices } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
 import { repeatEvery } from './platform/sweep.js';
+import { startAddressRetention } from './privacy/index.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface Services {
@@ -244,6 +245,13 @@ export async function startServices(
     (error) => logger.error({ err: error }, 'ending idle BigBlueButton API meetings failed'),
     clock,
   );
+  // Client addresses kept in the database (login failures by address) go after PRIVACY_ADDRESS_RETENTION_DAYS.
+  const addressRetention = startAddressRetention({
+    clock,
+    retentionDays: config.PRIVACY_ADDRESS_RETENTION_DAYS,
+    forgetters: [(beforeMs) => people.accounts.forgetClientAddressesBefore(beforeMs)],
+    logger: logger.child({ domain: 'privacy' }),
+  });
   let stopped = false;
   return {
     clock,
@@ -264,6 +272,7 @@ export async function startServices(
     async stop() {
       if (stopped) return;
       stopped = true;
+      await addressRetention.stop();
       await bbbMeetingsSweep.stop();
       await claimRenewal.stop();
       await billingPeriods.stop();

@@ -109,6 +109,8 @@ export const limits = {
   instanceClaimLeaseMs: 5 * 60_000,
   /** How often a running instance renews its claims on its open meetings (well inside the lease). */
   instanceClaimRenewIntervalMs: 60_000,
+  /** How often the privacy sweep deletes client addresses older than `PRIVACY_ADDRESS_RETENTION_DAYS` (hourly). */
+  privacySweepIntervalMs: 60 * 60_000,
   /** How often subscriptions whose period ended are rolled into the next (also done on every read). */
   billingSweepIntervalMs: 10 * 60_000,
   /** Subscriptions one billing run rolls (and invoices) at once. */

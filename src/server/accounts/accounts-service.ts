@@ -131,6 +131,15 @@ export class AccountsService {
     return this.personalData.anonymise(personId);
   }
 
+  /**
+   * Deletes what the accounts domain keeps by client address (login failures counted per IP
+   * address or IPv6 /64) last touched at or before `beforeMs`; returns how many rows went. The
+   * privacy sweep calls it so that no address outlives `PRIVACY_ADDRESS_RETENTION_DAYS`.
+   */
+  forgetClientAddressesBefore(beforeMs: number): Promise<number> {
+    return this.records.throttle.forgetAddressesBefore(beforeMs);
+  }
+
   /** Everything the accounts domain holds about a person, for their data export. */
   exportData(personId: string): Promise<Record<string, unknown>> {
     return this.personalData.exportData(personId);

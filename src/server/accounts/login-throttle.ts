@@ -60,6 +60,8 @@ function lockDurationMs(failures: number, failuresBeforeLock: number): number {
 }
 
 const untrustedScope = 'untrusted';
+/** The scope of the counts kept per client address: `address:<address key>`. */
+const addressScopePrefix = 'address:';
 
 /** Counts login failures and keeps trusted devices; every time comes from the `Clock`. */
 export class LoginThrottle {
@@ -89,7 +91,7 @@ export class LoginThrottle {
         return lockedUntilMs > now ? { kind: 'locked', lockedUntilMs } : { kind: 'open', trustedDeviceHash: device.token_hash };
       }
     }
-    const addressScope = `address:${addressKey(source.address)}`;
+    const addressScope = `${addressScopePrefix}${addressKey(source.address)}`;
     const rows = await this.db
       .selectFrom('login_failures')
       .select('locked_until_ms')
@@ -214,6 +216,20 @@ export class LoginThrottle {
   async liftLocks(email: string, personId: string): Promise<void> {
     await this.db.deleteFrom('login_failures').where('email', '=', email).execute();
     await this.db.updateTable('trusted_devices').set({ failures: 0, locked_until_ms: 0 }).where('person_id', '=', personId).execute();
+  }
+
+  /**
+   * Deletes the failure counts kept by client address (`address:…` scopes: an IP address or an
+   * IPv6 /64) whose last failure was at or before `beforeMs`; returns how many went. Counts for all
+   * untrusted browsers together name no address and are left to their own one-day memory.
+   */
+  async forgetAddressesBefore(beforeMs: number): Promise<number> {
+    const result = await this.db
+      .deleteFrom('login_failures')
+      .where('scope', 'like', `${addressScopePrefix}%`)
+      .where('last_failure_at_ms', '<=', beforeMs)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Forgets everything kept about a person's logins (account deletion): their trusted devices and the failures for their email. */

@@ -56,6 +56,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('keeps client addresses 7 days by default, and takes 1 to 90 days of PRIVACY_ADDRESS_RETENTION_DAYS', () => {
+    expect(loadConfig({}, emptyFolder()).PRIVACY_ADDRESS_RETENTION_DAYS).toBe(7);
+    expect(loadConfig({ PRIVACY_ADDRESS_RETENTION_DAYS: '1' }, emptyFolder()).PRIVACY_ADDRESS_RETENTION_DAYS).toBe(1);
+    for (const bad of ['0', '91', 'a week', '2.5']) {
+      expect(() => loadConfig({ PRIVACY_ADDRESS_RETENTION_DAYS: bad }, emptyFolder()), bad).toThrow(/PRIVACY_ADDRESS_RETENTION_DAYS=/);
+    }
+  });
+
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://meet.example.coop/' }, emptyFolder()).PUBLIC_URL).toBe('https://meet.example.coop');
   });

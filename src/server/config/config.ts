@@ -266,6 +266,11 @@ const ConfigSchema = z
     INVOICE_DUE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(60).default(14),
     /** Days past its due date before an organisation with an unpaid invoice falls to the Free plan's limits. Default 30. */
     BILLING_GRACE_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(0).max(365).default(30),
+    /**
+     * Days a client's IP address (or IPv6 /64) may stay in the database — today only in login-failure
+     * counts — before the privacy sweep deletes it (1–90). Logs never carry one. Default 7.
+     */
+    PRIVACY_ADDRESS_RETENTION_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(90).default(7),
     /** Short name of the co-op's own organisation: its trading account is the co-op's (public to the network). */
     COOP_ORGANISATION: z
       .string()

@@ -38,6 +38,12 @@ describe('writeJanusConfig', () => {
     expect(janus).toContain('disable = "libjanus_jsonlog.so"');
   });
 
+  it('logs warnings and errors only, with no event handlers or loggers, so no address, SDP or name leaves Janus', () => {
+    expect(janus).toMatch(/^ {2}debug_level = 3$/m);
+    expect(janus).toMatch(/events: \{\n {2}broadcast = false/);
+    expect(janus).not.toMatch(/^ *(log_to_file|event_handlers|admin_secret)/m);
+  });
+
   it('puts the API on loopback only, without TLS or admin API, behind a secret', () => {
     expect(websockets).toContain('ws_ip = "127.0.0.1"');
     expect(websockets).toContain('ws_port = 18188');

@@ -53,6 +53,7 @@ general: {
   transports_folder = ${quote(path.join(library, 'transports'))}
   events_folder = ${quote(path.join(library, 'events'))}
   loggers_folder = ${quote(path.join(library, 'loggers'))}
+  # Warnings and errors only: from 4 up Janus logs ICE candidates (people's addresses) and SDPs.
   debug_level = 3
   debug_timestamps = true
   server_name = "plenary"

@@ -199,7 +199,10 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     await control.message({ request: 'moderate', room: room.janusRoomId, secret: room.secret, id: feedId, mid, mute: blocked });
   }
 
-  /** Attaches a handle and joins `room` as a publisher named `display`. */
+  /**
+   * Attaches a handle and joins `room` as a publisher labelled `display` — an opaque
+   * `<participant id>/<source>`; Janus is never given anything else (`janusDisplayOf`).
+   */
   async openPublisher(room: JanusRoom, display: string): Promise<PublisherHandle> {
     const { session } = this.requireSession();
     const handle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);

@@ -7,6 +7,7 @@ import VideoRoomPlugin, { type VideoRoomHandle } from 'janode/plugins/videoroom'
 import { z } from 'zod';
 import type { IceCandidate, SessionDescription } from '../../shared/protocol.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
+import { janusDisplayOf } from './janus-display.js';
 
 export const JsepSchema = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().min(1) });
 const PublisherJoinedSchema = z.object({ feed: z.number().int(), private_id: z.number().int() });
@@ -123,10 +124,16 @@ export class PublisherHandle extends MediaHandle {
     });
   }
 
-  /** Joins `janusRoomId` as publisher; closes the handle again if the join fails. */
-  static async join(handle: VideoRoomHandle, janusRoomId: number, display: string, bitrate: number): Promise<PublisherHandle> {
+  /**
+   * Joins `janusRoomId` as publisher; closes the handle again if the join fails. Janus is given
+   * `label` as the display only when it is opaque (`janusDisplayOf`), never a person's name.
+   */
+  static async join(handle: VideoRoomHandle, janusRoomId: number, label: string, bitrate: number): Promise<PublisherHandle> {
     try {
-      const joined = PublisherJoinedSchema.parse(await handle.joinPublisher({ room: janusRoomId, display, bitrate }));
+      const display = janusDisplayOf(label);
+      const joined = PublisherJoinedSchema.parse(
+        await handle.joinPublisher({ room: janusRoomId, bitrate, ...(display === undefined ? {} : { display }) }),
+      );
       return new PublisherHandle(handle, joined.feed, joined.private_id);
     } catch (error) {
       await handle.detach().catch(() => undefined);

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { Backoff } from '../platform/backoff.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
+import { withoutAddressesInText } from '../privacy/index.js';
 
 export type ProcessSupervisorEvents = {
   /** A new child process was started. */
@@ -65,7 +66,8 @@ export class ProcessSupervisor extends TypedEmitter<ProcessSupervisorEvents> {
     this.startedAtMs = Date.now();
     const forward = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
-        if (line.trim()) logger.debug({ process: name }, line.trimEnd());
+        // Janus's and coturn's lines may name people's addresses (candidates, relays): never logged.
+        if (line.trim()) logger.debug({ process: name }, withoutAddressesInText(line.trimEnd()));
       }
     };
     child.stdout?.on('data', forward);

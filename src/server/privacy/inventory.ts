@@ -85,7 +85,8 @@ function preamble(schema: MigratedSchema, catalogue: DataCatalogue): string[] {
     'table or column that is not described here, or when this file is out of date.',
     '',
     `${schema.size} tables; ${personalTables.length} of them hold personal data. Chat, hands and other live`,
-    'meeting state are never written to disk.',
+    'meeting state are never written to disk. Logs carry no IP address; the one table that stores one',
+    '(`login_failures`, by address) loses it after `PRIVACY_ADDRESS_RETENTION_DAYS` (default 7).',
     '',
   ];
 }

@@ -53,7 +53,7 @@ export const accountsCatalogue: DataCatalogue = {
   login_failures: {
     purpose: 'Counts of wrong passwords per email: from one client address (IPv6 by /64), and from all untrusted browsers together.',
     retention:
-      "A count is forgotten a day after its last failure, and its row deleted at the next failure of any login; a password reset lifts the counts, and all of an email's counts go with the account.",
+      "A count is forgotten a day after its last failure, and its row deleted at the next failure of any login; counts by address (an IP address) are deleted by the hourly privacy sweep once their last failure is older than `PRIVACY_ADDRESS_RETENTION_DAYS` (default 7) even if no failure follows; a password reset lifts the counts, and all of an email's counts go with the account.",
     columns: {
       email: column(
         'The email someone tried to log in as, whether or not it has an account.',
