@@ -171,7 +171,10 @@ export const artifactsFolder = path.join(projectRoot, '.artifacts/e2e');
  * The usual end-to-end set-up for a test file: one Plenary (as `npm start` runs it) and one
  * Chromium, started before the tests and stopped after them. Read the fields inside tests.
  */
-export function useMeetingFixture(environment: Record<string, string> = {}): {
+export function useMeetingFixture(
+  environment: Record<string, string> = {},
+  chromiumOptions: Parameters<typeof launchChromium>[0] = {},
+): {
   plenary: RunningPlenary;
   chromium: { browser: Browser; close(): Promise<void> };
   newPage(): Promise<Page>;
@@ -186,7 +189,7 @@ export function useMeetingFixture(environment: Record<string, string> = {}): {
   beforeAll(async () => {
     mkdirSync(artifactsFolder, { recursive: true });
     fixture.plenary = await startPlenary(environment);
-    fixture.chromium = await launchChromium();
+    fixture.chromium = await launchChromium(chromiumOptions);
   });
   afterAll(async () => {
     await fixture.chromium?.close();

@@ -5,6 +5,7 @@
  */
 import { signal } from '@preact/signals';
 import { Link2 } from 'lucide-preact';
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { t } from './messages.js';
@@ -27,13 +28,14 @@ async function copyInvite(url: string): Promise<void> {
   }
 }
 
-export function MeetingHeader({ room, count }: { room: RoomView; count: number }) {
+export function MeetingHeader({ room, count, encryption }: { room: RoomView; count: number; encryption?: ComponentChildren }) {
   return (
     <header class="meeting-bar">
       <h1 class="room-name">{room.name}</h1>
       <p class="count" aria-live="polite">
         {t('meeting.participants', { count })}
       </p>
+      {encryption}
       <button type="button" class="invite" aria-label={t('meeting.copyInvite')} onClick={() => void copyInvite(room.url)}>
         <Link2 aria-hidden="true" size={18} />
         <span class="invite-label">{t('meeting.copyInvite')}</span>

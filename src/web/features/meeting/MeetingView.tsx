@@ -12,6 +12,7 @@ import { clientId } from '../../app/local-identity.js';
 import { stopStream } from '../prejoin/local-media.js';
 import type { JoinChoice } from '../prejoin/PreJoin.js';
 import { Banners } from './Banners.js';
+import { EncryptionPanel } from './EncryptionPanel.js';
 import { EndScreen, WaitingScreen } from './EndScreen.js';
 import { MeetingHeader, MeetingToast } from './MeetingHeader.js';
 import { runShortcut } from './meeting-actions.js';
@@ -152,7 +153,20 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
   const { isModerator } = permissions(state);
   return (
     <main class="meeting" data-status={state.status}>
-      <MeetingHeader room={room} count={state.remotes.length + 1} />
+      <MeetingHeader
+        room={room}
+        count={state.remotes.length + 1}
+        encryption={
+          state.settings?.endToEndEncrypted && (
+            <EncryptionPanel
+              state={state}
+              nameOf={(participantId) =>
+                state.remotes.find((remote) => remote.summary.participantId === participantId)?.summary.displayName ?? ''
+              }
+            />
+          )
+        }
+      />
       <Banners meeting={meeting} state={state} ui={ui} isModerator={isModerator} />
       <div class="meeting-body" data-panel={ui.panel.value}>
         <Stage

@@ -1,9 +1,10 @@
 /**
- * Where media passes through on its way out and in. Today it only applies settings; the
- * end-to-end encryption feature will install an encoded transform per sender and receiver
- * here (`RTCRtpScriptTransform`), and simulcast will set the sender's encodings.
+ * Where media passes through on its way out and in: plain, or through the encoded transforms of
+ * an end-to-end encrypted meeting (`features/e2ee/encrypted-pipeline.ts`).
  */
 export interface MediaPipeline {
+  /** Extra `RTCConfiguration` members every peer connection needs (Chromium's `encodedInsertableStreams`). Default none. */
+  readonly connectionConfiguration?: Record<string, unknown>;
   /** Called for each sender of the publisher connection, before the offer is made. */
   prepareSender(sender: RTCRtpSender, kind: 'audio' | 'video'): void;
   /** Called for each receiver of a subscription, when its track arrives. */

@@ -22,6 +22,8 @@ import type {
 } from '../../../shared/protocol.js';
 import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
+import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
+import { canEncryptMedia } from '../e2ee/support.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
@@ -81,6 +83,8 @@ export interface MeetingState {
   quality: { self: LinkQuality | undefined; remotes: ReadonlyMap<ParticipantId, LinkQuality> };
   /** Our connection has been poor for a while: the page offers audio only (until it is good again or dismissed). */
   poorConnection: boolean;
+  /** An encrypted meeting's keys and safety code, and what the transforms did with frames (undefined until known). */
+  encryption: { status: E2eeStatus | undefined; frames: WorkerReport | undefined } | undefined;
 }
 
 export interface MeetingOptions {
@@ -116,6 +120,7 @@ function initialState(media: MediaState): MeetingState {
     assembly: undefined,
     quality: { self: undefined, remotes: new Map() },
     poorConnection: false,
+    encryption: undefined,
   };
 }
 
@@ -149,15 +154,28 @@ export class MeetingController {
   private networkReportedAtMs = Number.NEGATIVE_INFINITY;
   /** Media chosen before the server said `joined` (whose own view would otherwise replace it). */
   private mediaChosenBeforeJoined: MediaState | undefined;
+  /** An encrypted meeting's key agreement and transforms, for the participant we are now. */
+  private encryption: (Encryption & { selfId: ParticipantId }) | undefined;
+  /** The pipeline media goes through now: plain, or the encryption's (set before anything is published or received). */
+  private pipeline: MediaPipeline;
   private readonly current: Signal<MeetingState>;
   /** The meeting as components render it; a component that reads `.value` re-renders when it changes. */
   readonly state: ReadonlySignal<MeetingState>;
   constructor(private readonly options: MeetingOptions) {
     this.current = signal(initialState(options.media));
     this.state = this.current;
+    this.pipeline = options.pipeline ?? plainMediaPipeline;
+    const pipeline: MediaPipeline = {
+      get connectionConfiguration() {
+        return current().connectionConfiguration;
+      },
+      prepareSender: (sender, kind) => this.pipeline.prepareSender(sender, kind),
+      prepareReceiver: (receiver, kind) => this.pipeline.prepareReceiver(receiver, kind),
+    };
+    const current = () => this.pipeline;
     this.media = new MediaSession(
       (message) => this.send(message),
-      options.pipeline ?? plainMediaPipeline,
+      pipeline,
       options.simulcast ?? true,
       () => this.remoteStreamsChanged(),
     );
@@ -190,6 +208,7 @@ export class MeetingController {
           clientId: this.options.clientId,
           // The server writes its error sentences to this participant in the page's language.
           language: currentLanguage.peek(),
+          canEncrypt: canEncryptMedia(),
           ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
           ...(this.options.grant ? { grant: this.options.grant } : {}),
           ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
@@ -248,6 +267,7 @@ export class MeetingController {
       case 'participant-updated':
         return this.participantUpdated(message.participant);
       case 'participant-left':
+        this.encryption?.session.participantLeft(message.participantId);
         this.closeSubscription(message.participantId, 'camera');
         this.closeSubscription(message.participantId, 'screen');
         this.remotes.delete(message.participantId);
@@ -292,12 +312,51 @@ export class MeetingController {
         return;
       case 'assembly':
         return this.update({ assembly: message.assembly });
+      case 'e2ee-identities':
+        return this.encryption?.session.identitiesReceived(message.identities);
+      case 'e2ee-key':
+        return this.encryption?.session.keyReceived(message.from, message.wrapped);
       case 'error':
         return this.serverError(message);
     }
   }
 
   private joined(message: Extract<ServerMessage, { type: 'joined' }>): void {
+    if (!message.settings.endToEndEncrypted) return this.enter(message);
+    if (!canEncryptMedia()) return this.finish('failed', refusalText('encryption_unsupported', ''));
+    if (this.encryption?.selfId === message.self.participantId) return this.enter(message);
+    // A new participant (not a resumed one): new identity and keys, in place before any media flows.
+    this.closeEncryption();
+    const selfId = message.self.participantId;
+    this.update({ encryption: { status: undefined, frames: undefined } });
+    import('../e2ee/index.js')
+      .then(async ({ createEncryption }) => {
+        if (this.finished) return;
+        const encryption = createEncryption({
+          selfId,
+          send: (reply) => this.send(reply),
+          onStatus: (status) => this.update({ encryption: { status, frames: this.snapshot.encryption?.frames } }),
+          onReport: (frames) => this.update({ encryption: { status: this.snapshot.encryption?.status, frames } }),
+        });
+        this.encryption = { ...encryption, selfId };
+        this.pipeline = encryption.pipeline;
+        await encryption.session.start();
+        if (!this.finished) this.enter(message);
+      })
+      .catch((error: unknown) => {
+        console.error('end-to-end encryption could not start', error);
+        this.finish('failed', refusalText('encryption_unsupported', ''));
+      });
+  }
+
+  private closeEncryption(): void {
+    this.encryption?.session.close();
+    this.encryption = undefined;
+    this.pipeline = this.options.pipeline ?? plainMediaPipeline;
+  }
+
+  /** Enters the meeting as `joined` says, once the media pipeline is ready. */
+  private enter(message: Extract<ServerMessage, { type: 'joined' }>): void {
     this.reconnectAttempt = 0;
     this.media.iceServers = message.iceServers;
     this.resumeToken = message.resumeToken;
@@ -549,6 +608,7 @@ export class MeetingController {
   private shutdown(): void {
     window.clearTimeout(this.reconnectTimer);
     this.teardownMedia();
+    this.closeEncryption();
     for (const track of this.snapshot.screen?.getTracks() ?? []) track.stop();
     this.remotes.clear();
     this.signaling?.close();

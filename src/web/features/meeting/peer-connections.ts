@@ -26,8 +26,8 @@ export class JanusPeer {
   readonly connection: RTCPeerConnection;
   private readonly earlyCandidates: IceCandidate[] = [];
 
-  constructor(iceServers: RTCIceServer[], onCandidate: (candidate: IceCandidate) => void) {
-    this.connection = new RTCPeerConnection({ iceServers, bundlePolicy: 'max-bundle' });
+  constructor(iceServers: RTCIceServer[], onCandidate: (candidate: IceCandidate) => void, pipeline: MediaPipeline) {
+    this.connection = new RTCPeerConnection({ ...pipeline.connectionConfiguration, iceServers, bundlePolicy: 'max-bundle' });
     this.connection.addEventListener('icecandidate', (event) => onCandidate(candidateOf(event)));
   }
 
@@ -71,7 +71,7 @@ export async function createPublisher(options: {
   pipeline: MediaPipeline;
   onCandidate: (candidate: IceCandidate) => void;
 }): Promise<{ peer: JanusPeer; offer: { type: 'offer'; sdp: string } }> {
-  const peer = new JanusPeer(options.iceServers, options.onCandidate);
+  const peer = new JanusPeer(options.iceServers, options.onCandidate, options.pipeline);
   for (const track of options.stream.getTracks()) {
     const video = track.kind === 'video';
     const transceiver = peer.connection.addTransceiver(track, {
@@ -96,7 +96,7 @@ export function createSubscriber(options: {
   pipeline: MediaPipeline;
   onCandidate: (candidate: IceCandidate) => void;
 }): JanusPeer {
-  const peer = new JanusPeer(options.iceServers, options.onCandidate);
+  const peer = new JanusPeer(options.iceServers, options.onCandidate, options.pipeline);
   peer.connection.addEventListener('track', (event) => {
     options.pipeline.prepareReceiver(event.receiver, event.track.kind === 'audio' ? 'audio' : 'video');
   });

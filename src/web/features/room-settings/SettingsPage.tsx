@@ -29,6 +29,7 @@ export function SettingsPage({ roomId }: { roomId: string }) {
     participantsMax: 2,
     muteOnJoin: false,
     waitingRoom: false,
+    endToEndEncryption: false,
     viewerCode: '',
     viewerLocks: nothingLocked,
     disabledFeatures: [] as MeetingFeature[],
@@ -43,6 +44,7 @@ export function SettingsPage({ roomId }: { roomId: string }) {
       participantsMax: loaded.participantsMax,
       muteOnJoin: loaded.muteOnJoin,
       waitingRoom: loaded.waitingRoom,
+      endToEndEncryption: loaded.endToEndEncryption,
       viewerCode: loaded.viewerCode ?? '',
       viewerLocks: loaded.viewerLocks,
       disabledFeatures: loaded.disabledFeatures,
@@ -66,6 +68,7 @@ export function SettingsPage({ roomId }: { roomId: string }) {
         participantsMax: form.participantsMax,
         muteOnJoin: form.muteOnJoin,
         waitingRoom: form.waitingRoom,
+        endToEndEncryption: form.endToEndEncryption,
         viewerCode: form.viewerCode.trim() === '' ? null : form.viewerCode.trim(),
         viewerLocks: form.viewerLocks,
         disabledFeatures: form.disabledFeatures,
@@ -152,6 +155,18 @@ export function SettingsPage({ roomId }: { roomId: string }) {
           />
           {t('settings.waitingRoom')}
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={form.endToEndEncryption}
+            aria-describedby="settings-e2ee-hint"
+            onChange={(event) => setForm({ ...form, endToEndEncryption: event.currentTarget.checked })}
+          />
+          {t('settings.endToEndEncryption')}
+        </label>
+        <p id="settings-e2ee-hint" class="hint">
+          {t('settings.endToEndEncryptionHint')}
+        </p>
         <fieldset>
           <legend>{t('settings.viewerLocks')}</legend>
           {lockKeys.map((key) => (

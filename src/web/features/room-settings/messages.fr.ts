@@ -8,6 +8,9 @@ export const roomSettingsFrench = translation<typeof roomSettingsEnglish>()({
   'settings.participantsMax': 'Nombre maximal de participants',
   'settings.muteOnJoin': 'Les participants arrivent micro coupé',
   'settings.waitingRoom': 'Les invités attendent qu’un modérateur les fasse entrer',
+  'settings.endToEndEncryption': 'Chiffrer les réunions de bout en bout',
+  'settings.endToEndEncryptionHint':
+    'L’image et le son sont chiffrés dans chaque navigateur ; le serveur ne peut ni les voir ni les entendre. Seuls les navigateurs capables de chiffrer peuvent entrer. S’applique à partir de la prochaine réunion.',
   'settings.viewerLocks':
     'Chaque réunion commence avec ceci verrouillé pour les participants (les modérateurs peuvent le changer pendant la réunion)',
   'settings.lock.microphone': 'Micros',

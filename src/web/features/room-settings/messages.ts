@@ -8,6 +8,9 @@ export const roomSettingsEnglish = {
   'settings.participantsMax': 'Most participants',
   'settings.muteOnJoin': 'Participants join with their microphone off',
   'settings.waitingRoom': 'Guests wait until a moderator lets them in',
+  'settings.endToEndEncryption': 'End-to-end encrypt meetings',
+  'settings.endToEndEncryptionHint':
+    'Video and sound are encrypted in each browser; the server cannot see or hear them. Only browsers that can encrypt may join. Applies from the next meeting.',
   'settings.viewerLocks': 'Each meeting starts with these locked for viewers (moderators can change them during it)',
   'settings.lock.microphone': 'Microphones',
   'settings.lock.camera': 'Cameras',

@@ -1,0 +1,146 @@
+/**
+ * How two browsers in an encrypted meeting agree a secret the server cannot learn, and how one
+ * hands the other its media key with it.
+ *
+ * - Each browser makes an ECDH P-256 key pair for the meeting (the private half never leaves
+ *   WebCrypto: it is not extractable) and announces the public half through the server.
+ * - For each other participant it derives, from the ECDH shared secret, one AES-GCM key per
+ *   direction with HKDF-SHA-256: salt `plenary e2ee key wrap v1`, info `<from id> <to id>`.
+ * - A media key travels as `nonce (12 bytes) || AES-GCM(KID as 8 bytes big-endian || base key)`,
+ *   with `<from id> <to id>` as additional data: the server can neither read it nor redirect it
+ *   to someone else unnoticed.
+ *
+ * A server that swapped public keys could read what it relays; the safety code (`safety-code.ts`)
+ * is how participants find out.
+ */
+import type { ParticipantId } from '../../../shared/ids.js';
+
+/** A media key: its SFrame KID and its 16-byte base key (AES_128_GCM_SHA256_128). */
+export interface MediaKey {
+  kid: bigint;
+  baseKey: Uint8Array<ArrayBuffer>;
+}
+
+/** The base key's length in bytes: AES-128 (the cipher suite's Nk). */
+export const baseKeyBytes = 16;
+const nonceBytes = 12;
+const kidBytes = 8;
+const wrapSalt = new TextEncoder().encode('plenary e2ee key wrap v1');
+
+/** Bytes as base64url without padding. */
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+/** Base64url (without padding) as bytes; `undefined` when it is not base64url. */
+export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
+  const binary = atob(
+    text
+      .replaceAll('-', '+')
+      .replaceAll('_', '/')
+      .padEnd(Math.ceil(text.length / 4) * 4, '='),
+  );
+  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
+}
+
+/** This browser's key pair for one meeting. */
+export interface Identity {
+  privateKey: CryptoKey;
+  /** The public key, uncompressed (65 bytes), base64url: what the server relays. */
+  publicKey: string;
+}
+
+/** Makes a fresh identity (the private key cannot be exported). */
+export async function createIdentity(): Promise<Identity> {
+  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+  return { privateKey: pair.privateKey, publicKey: toBase64Url(raw) };
+}
+
+/** The two keys that protect media keys between this browser and one other participant. */
+export interface PairKeys {
+  /** Wraps our media key for them. */
+  outbound: CryptoKey;
+  /** Unwraps theirs. */
+  inbound: CryptoKey;
+}
+
+const directionLabel = (from: ParticipantId, to: ParticipantId): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`${from} ${to}`);
+
+/**
+ * Derives the pair keys between us and a peer from their announced public key; `undefined` when
+ * it is not a valid P-256 point (a malformed key message: the caller reports it).
+ */
+export async function derivePairKeys(
+  identity: Identity,
+  selfId: ParticipantId,
+  peerId: ParticipantId,
+  peerPublicKey: string,
+): Promise<PairKeys | undefined> {
+  const raw = fromBase64Url(peerPublicKey);
+  if (raw?.length !== 65) return undefined;
+  try {
+    const peerKey = await crypto.subtle.importKey('raw', raw, { name: 'ECDH', namedCurve: 'P-256' }, false, []);
+    const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: peerKey }, identity.privateKey, 256);
+    const secret = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveKey']);
+    const derive = (info: Uint8Array<ArrayBuffer>) =>
+      crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: wrapSalt, info }, secret, { name: 'AES-GCM', length: 128 }, false, [
+        'encrypt',
+        'decrypt',
+      ]);
+    return { outbound: await derive(directionLabel(selfId, peerId)), inbound: await derive(directionLabel(peerId, selfId)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Makes a new media key: a random 48-bit KID (unique in a meeting by chance: 2^-48 per pair) and a random base key. */
+export function newMediaKey(): MediaKey {
+  const kidBytesRandom = crypto.getRandomValues(new Uint8Array(6));
+  const kid = kidBytesRandom.reduce((value, byte) => (value << 8n) | BigInt(byte), 0n);
+  return { kid, baseKey: crypto.getRandomValues(new Uint8Array(baseKeyBytes)) };
+}
+
+/** Wraps our media key for one peer (base64url, 70 characters). */
+export async function wrapMediaKey(key: MediaKey, outbound: CryptoKey, from: ParticipantId, to: ParticipantId): Promise<string> {
+  const plaintext = new Uint8Array(kidBytes + baseKeyBytes);
+  new DataView(plaintext.buffer).setBigUint64(0, key.kid);
+  plaintext.set(key.baseKey, kidBytes);
+  const nonce = crypto.getRandomValues(new Uint8Array(nonceBytes));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: directionLabel(from, to) }, outbound, plaintext),
+  );
+  const wrapped = new Uint8Array(nonceBytes + sealed.length);
+  wrapped.set(nonce);
+  wrapped.set(sealed, nonceBytes);
+  return toBase64Url(wrapped);
+}
+
+/**
+ * Unwraps a peer's media key; `undefined` when it does not authenticate (tampered, wrapped for
+ * someone else, or from someone else) or is malformed.
+ */
+export async function unwrapMediaKey(
+  wrapped: string,
+  inbound: CryptoKey,
+  from: ParticipantId,
+  to: ParticipantId,
+): Promise<MediaKey | undefined> {
+  const bytes = fromBase64Url(wrapped);
+  if (!bytes || bytes.length !== nonceBytes + kidBytes + baseKeyBytes + 16) return undefined;
+  try {
+    const plaintext = new Uint8Array(
+      await crypto.subtle.decrypt(
+        { name: 'AES-GCM', iv: bytes.subarray(0, nonceBytes), additionalData: directionLabel(from, to) },
+        inbound,
+        bytes.subarray(nonceBytes),
+      ),
+    );
+    return { kid: new DataView(plaintext.buffer).getBigUint64(0), baseKey: plaintext.slice(kidBytes) };
+  } catch {
+    return undefined;
+  }
+}
