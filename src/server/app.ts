@@ -13,7 +13,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
-import { installRequestActor } from './accounts/index.js';
+import { installRequestActor, type YourDataSection } from './accounts/index.js';
 import { type BbbApi, bbbApiHttp, bbbIntegrationsHttp, bbbLandingHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import { assembliesHttp, dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
@@ -65,6 +65,14 @@ export interface AppServices {
   trustedProxies?: string[] | undefined;
   /** Folder of the built web client; when absent or missing, only the API is served. */
   webRoot?: string;
+}
+
+/**
+ * The sections other domains add to a person's data export (the people side adds its own,
+ * `peopleYourDataSections`): governance's.
+ */
+export function otherYourDataSections(services: Pick<AppServices, 'governance'>): Record<string, YourDataSection> {
+  return { governance: services.governance.yourDataSection };
 }
 
 export interface PlenaryApp {
@@ -172,6 +180,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     rooms: services.rooms,
     registry: services.registry,
     publicUrl: services.publicUrl,
+    yourDataSections: otherYourDataSections(services),
   });
   await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
   await app.register(networkHttp, { network: services.network });

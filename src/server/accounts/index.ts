@@ -5,6 +5,7 @@ export { type AccountsFailure, type AccountsResult, accountsFailureStatus } from
 export { type AccountsHttpOptions, accountsHttp } from './http.js';
 export { type AccountsTables, accountsMigrations } from './migrations.js';
 export { OidcLogin, type OidcSettings, oidcStateCookieName } from './oidc.js';
+export { accountsPersonalTables } from './personal-data.js';
 export { installRequestActor, RequestActor } from './request-actor.js';
 export { newToken, tokenHash } from './secrets.js';
-export { flattenForCsv, type YourDataHttpOptions, yourDataHttp } from './your-data-http.js';
+export { exportedTables, flattenForCsv, type YourDataHttpOptions, type YourDataSection, yourDataHttp } from './your-data-http.js';

@@ -12,12 +12,25 @@ import type { Failure } from '../platform/outcome.js';
 import type { AccountsService, Person } from './accounts-service.js';
 import type { Authenticator } from './authenticator.js';
 import { accountsFailureStatus } from './failures.js';
+import { accountsPersonalTables } from './personal-data.js';
+
+/** One section of the export: the tables whose rows about the person it carries, and how it gathers them. */
+export interface YourDataSection {
+  /** The tables it reads rows of (the data inventory's tables about a person must all be in some section). */
+  tables: readonly string[];
+  collect(person: Person): Promise<unknown>;
+}
+
+/** Every table an export with these sections carries rows of: the accounts domain's own `account` section's and theirs. */
+export function exportedTables(sections: Readonly<Record<string, YourDataSection>>): string[] {
+  return [...accountsPersonalTables, ...Object.values(sections).flatMap((section) => section.tables)];
+}
 
 export interface YourDataHttpOptions {
   accounts: AccountsService;
   authenticator: Authenticator;
   /** Sections of the export by name, each gathering what one domain holds about the person. */
-  collectors: Record<string, (person: Person) => Promise<unknown>>;
+  collectors: Record<string, YourDataSection>;
   /** Run in order before the person is anonymised; the first failure stops the deletion. */
   erasers: ((person: Person) => Promise<Failure | undefined>)[];
   /** The HTTP status of each code an eraser may return (the contributing domains' own records). */
@@ -40,7 +53,7 @@ export const yourDataHttp: FastifyPluginAsyncZod<YourDataHttpOptions> = async (a
       const session = await request.actor.requireSession(reply);
       if (!session) return reply;
       const data: Record<string, unknown> = { account: await options.accounts.exportData(session.person.id) };
-      for (const [name, collect] of Object.entries(options.collectors)) data[name] = await collect(session.person);
+      for (const [name, section] of Object.entries(options.collectors)) data[name] = await section.collect(session.person);
       const date = new Date().toISOString().slice(0, 10);
       if (request.query.format === 'csv') {
         const rows = Object.entries(data).flatMap(([section, value]) => flattenForCsv(section, value));

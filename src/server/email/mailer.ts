@@ -273,6 +273,26 @@ export class Mailer {
     });
   }
 
+  /**
+   * Every letter to `email`, oldest first, for its owner's data export: subject, text (one-time
+   * links shown as `token=(hidden)`, as operators see them), calendar part, attachments' names, when
+   * written and sent.
+   */
+  async lettersTo(email: string): Promise<Record<string, unknown>[]> {
+    const rows = await this.db.selectFrom('email_outbox').selectAll().where('recipient', '=', email).orderBy('created_at_ms').execute();
+    return rows.map((row) => {
+      const parsed = OutboxRowSchema.parse(row);
+      return {
+        subject: parsed.subject,
+        text: hideOneTimeLinks(parsed.body_text),
+        calendar: row.calendar === null ? null : hideOneTimeLinks(row.calendar),
+        attachments: attachmentNames(row.attachments_json),
+        createdAtMs: parsed.created_at_ms,
+        sentAtMs: parsed.sent_at_ms,
+      };
+    });
+  }
+
   /** Replaces a recipient's address in the outbox (account deletion). */
   async forgetRecipient(email: string, replacement: string): Promise<void> {
     await this.db
@@ -295,4 +315,16 @@ export class Mailer {
     await Promise.all([...this.delivering]);
     this.transporter?.close();
   }
+}
+
+/** `text` with the tokens of one-time links hidden: a copy of a letter must not work as its link. */
+function hideOneTimeLinks(text: string): string {
+  return text.replace(/token=[A-Za-z0-9_-]+/g, 'token=(hidden)');
+}
+
+/** The file names of a letter's attachments (their content is the invoice, exported by billing's own pages). */
+function attachmentNames(attachmentsJson: string | null): string[] {
+  if (attachmentsJson === null) return [];
+  const parsed = z.array(z.object({ filename: z.string() }).passthrough()).safeParse(JSON.parse(attachmentsJson));
+  return parsed.success ? parsed.data.map((attachment) => attachment.filename) : [];
 }

@@ -2,6 +2,7 @@
  * The governance domain's services, built together: members and the register of shares, and
  * proposals (with the vote that admits an applicant of a class admitted by vote).
  */
+
 import { type Logger, pino } from 'pino';
 import type { Language } from '../../shared/languages.js';
 import type { Mailer } from '../email/index.js';
@@ -21,6 +22,7 @@ import { MembersService, type MembersServiceOptions } from './members-service.js
 import type { GovernanceTables } from './migrations.js';
 import { GovernanceNotices } from './notices.js';
 import type { NoticeTables } from './notices-migrations.js';
+import { governancePersonalData, governancePersonalTables } from './personal-data.js';
 import { admissionVoteMs, ProposalsService } from './proposals-service.js';
 import { governanceWords } from './words.js';
 
@@ -54,6 +56,10 @@ export interface Governance {
   assemblies: AssembliesService;
   /** The assembly's room module, for the registry to add to every live meeting (`RoomRegistry.roomModules`). */
   assemblyModule: RoomModuleFactory<RoomModule>;
+  /** Everything governance holds about a person, for their data export (reads `governancePersonalTables`). */
+  personalData(personId: string): Promise<Record<string, unknown>>;
+  /** Governance's section of a person's data export: `personalData`, with the tables it reads. */
+  yourDataSection: { tables: readonly string[]; collect(person: { id: string }): Promise<unknown> };
   /** The scheduler's work: seal the outcomes of closed votes, act on appeals decided, send the letters due (safe twice at once). Returns the outcomes sealed and appeals acted on. */
   runScheduledWork(): Promise<number>;
 }
@@ -134,6 +140,8 @@ export async function startGovernance(options: GovernanceOptions): Promise<Gover
     proposals,
     dueProcess,
     notices,
+    personalData: (personId) => governancePersonalData(db(), personId),
+    yourDataSection: { tables: governancePersonalTables, collect: (person) => governancePersonalData(db(), person.id) },
     runScheduledWork: async () => {
       const decided = (await proposals.closeDue()) + (await dueProcess.resolveAppeals());
       await notices.send();

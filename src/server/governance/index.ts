@@ -12,6 +12,7 @@ export { type Governance, type GovernanceOptions, startGovernance } from './gove
 export { type GovernanceHttpOptions, governanceHttp } from './http.js';
 export type { GovernanceTables } from './migrations.js';
 export { type GovernanceCalendarHttpOptions, governanceCalendarHttp } from './notices-http.js';
+export { governancePersonalTables } from './personal-data.js';
 
 import { assembliesMigrations } from './assemblies-migrations.js';
 import { dueProcessMigrations } from './due-process-migrations.js';

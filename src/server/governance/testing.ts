@@ -9,7 +9,15 @@ import { RoomIdSchema } from '../../shared/ids.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import type { StorageEngine } from '../storage/index.js';
 // Every migration of the domain, from its index (where each part's are merged).
-import { assembliesHttp, type Governance, governanceCalendarHttp, governanceHttp, governanceMigrations, startGovernance } from './index.js';
+import {
+  assembliesHttp,
+  type Governance,
+  governanceCalendarHttp,
+  governanceHttp,
+  governanceMigrations,
+  governancePersonalTables,
+  startGovernance,
+} from './index.js';
 
 /** One day in milliseconds. */
 export const dayMs = 86_400_000;
@@ -42,6 +50,14 @@ export async function startGovernanceTestApp(engine: StorageEngine, options: Gov
   const fixture = await startPeopleTestApp(engine, {
     operatorEmails: [operatorEmail],
     extraMigrations: governanceMigrations,
+    // Governance's section of the data export, as app.ts adds it (governance starts below, before any request).
+    yourDataSections: {
+      governance: {
+        tables: governancePersonalTables,
+        collect: (person) =>
+          governance ? governance.yourDataSection.collect(person) : Promise.reject(new Error('governance not started')),
+      },
+    },
     extend: async ({ app, storage, people, clock, rooms }) => {
       const { requestLogger } = options;
       // Each request logs to `requestLogger`, through the serializers Fastify gives the app's logger (as in production).

@@ -104,6 +104,11 @@ export class OrganisationsService {
     return this.rooms.recordIntegrationRoom(roomId, organisationId, creatorPersonId);
   }
 
+  /** The person's handle if one was made (their data export), without making one. */
+  existingHandleOf(personId: string): Promise<string | undefined> {
+    return this.rooms.existingHandleOf(personId);
+  }
+
   /** Removes a person's handle (account deletion); their rooms keep their unguessable links. */
   forgetHandle(personId: string): Promise<void> {
     return this.rooms.forgetHandle(personId);

@@ -122,6 +122,12 @@ export class RoomOwnership {
     throw new Error('no free handle');
   }
 
+  /** The person's handle if one was made (their data export), without making one. */
+  async existingHandleOf(personId: string): Promise<string | undefined> {
+    const row = await this.members.db.selectFrom('person_handles').select('handle').where('person_id', '=', personId).executeTakeFirst();
+    return row?.handle;
+  }
+
   /** Removes a person's handle (account deletion); their rooms keep their unguessable links. */
   async forgetHandle(personId: string): Promise<void> {
     await this.members.db.deleteFrom('person_handles').where('person_id', '=', personId).execute();

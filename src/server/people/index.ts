@@ -13,6 +13,7 @@ import {
   accountsMigrations,
   OidcLogin,
   type OidcSettings,
+  type YourDataSection,
   yourDataHttp,
 } from '../accounts/index.js';
 import { emailMigrations, Mailer } from '../email/index.js';
@@ -109,7 +110,43 @@ export function createPeopleServices(dependencies: {
   };
 }
 
+/**
+ * The people side's sections of a person's data export, each with the tables it carries rows of
+ * (the accounts domain adds its own `account` section itself).
+ */
+export function peopleYourDataSections(people: PeopleServices): Record<string, YourDataSection> {
+  const { organisations, scheduling, mailer } = people;
+  return {
+    organisations: {
+      tables: ['organisation_members'],
+      collect: async (person) => (await organisations.membershipsOf(person.id)).map(({ slug, name, role }) => ({ slug, name, role })),
+    },
+    invitations: { tables: ['organisation_invitations'], collect: (person) => organisations.invitationsFor(person.email) },
+    rooms: {
+      tables: ['owned_rooms'],
+      collect: async (person) =>
+        (await organisations.roomsVisibleTo(person.id))
+          .filter((room) => room.personId === person.id)
+          .map((room) => ({
+            roomId: room.roomId,
+            name: room.name,
+            slug: room.slug,
+            organisation: room.organisationSlug,
+            handle: room.personHandle,
+          })),
+    },
+    handle: { tables: ['person_handles'], collect: async (person) => (await organisations.existingHandleOf(person.id)) ?? null },
+    scheduledMeetings: {
+      tables: ['scheduled_meetings', 'scheduled_meeting_invitees'],
+      collect: (person) => scheduling.exportFor(person.id, person.email),
+    },
+    letters: { tables: ['email_outbox'], collect: (person) => mailer.lettersTo(person.email) },
+  };
+}
+
 export interface PeopleHttpOptions {
+  /** Sections other domains add to a person's data export (governance's), each with the tables it reads. */
+  yourDataSections?: Record<string, YourDataSection> | undefined;
   people: PeopleServices;
   storage: Storage;
   rooms: RoomsRepository;
@@ -145,21 +182,7 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
   await app.register(yourDataHttp, {
     accounts,
     authenticator,
-    collectors: {
-      organisations: async (person) => (await organisations.membershipsOf(person.id)).map(({ slug, name, role }) => ({ slug, name, role })),
-      invitations: (person) => organisations.invitationsFor(person.email),
-      rooms: async (person) =>
-        (await organisations.roomsVisibleTo(person.id))
-          .filter((room) => room.personId === person.id)
-          .map((room) => ({
-            roomId: room.roomId,
-            name: room.name,
-            slug: room.slug,
-            organisation: room.organisationSlug,
-            handle: room.personHandle,
-          })),
-      scheduledMeetings: (person) => scheduling.exportFor(person.id, person.email),
-    },
+    collectors: { ...peopleYourDataSections(people), ...options.yourDataSections },
     erasureFailureStatus: organisationsFailureStatus,
     erasers: [
       async (person) => {

@@ -10,7 +10,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Migration } from 'kysely';
 import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
-import { deviceCookieName, installRequestActor, sessionCookieName } from '../accounts/index.js';
+import { deviceCookieName, installRequestActor, sessionCookieName, type YourDataSection } from '../accounts/index.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
@@ -40,6 +40,8 @@ export interface PeopleTestOptions {
   publicUrl?: string;
   /** Migrations of further domains under test (named to sort after the people side's). */
   extraMigrations?: Record<string, Migration>;
+  /** Sections further domains add to the data export (as `app.ts` adds governance's). */
+  yourDataSections?: Record<string, YourDataSection>;
   /** Registers a further domain's routes on the app before it is ready. */
   extend?: (parts: {
     app: FastifyInstance;
@@ -82,7 +84,14 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
     if (!isSameOrigin(request, [])) return sendPlatformFailure(reply, 'cross_origin_refused', httpWords.phrase('cross_origin_refused'));
   });
   installRequestActor(app, people.authenticator);
-  await app.register(peopleHttp, { people, storage, rooms, registry, publicUrl: options.publicUrl });
+  await app.register(peopleHttp, {
+    people,
+    storage,
+    rooms,
+    registry,
+    publicUrl: options.publicUrl,
+    yourDataSections: options.yourDataSections,
+  });
   await options.extend?.({ app, storage, people, clock, rooms });
   await app.ready();
   return {

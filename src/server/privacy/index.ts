@@ -9,6 +9,7 @@
 export { type AddressForgetter, type AddressRetentionOptions, forgetOldAddresses, startAddressRetention } from './address-retention.js';
 export { dataCatalogue } from './catalogue/index.js';
 export type { ColumnEntry, DataCatalogue, TableEntry } from './catalogue-types.js';
+export { describeExportGaps, type ExportGaps, exportGaps, tablesAboutPeople } from './export-coverage.js';
 export { type CatalogueProblem, describeProblem, findCatalogueProblems, regenerateCommand, renderInventory } from './inventory.js';
 export { clientAddressLogPaths, privateLogOptions, withoutAddressesInText, withoutClientAddresses } from './log-privacy.js';
 export { type MigratedSchema, readMigratedSchema } from './schema-reader.js';
