@@ -30,6 +30,11 @@ export const meetingsCatalogue: DataCatalogue = {
         'A room setting moderators choose.',
         false,
       ),
+      end_to_end_encryption: column(
+        'Whether the room’s meetings are end-to-end encrypted (1) or not (0); never a key.',
+        'A room setting moderators choose: it decides who may join and whether the server relays encryption keys.',
+        false,
+      ),
     },
   },
   meetings: {
