@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsFolder, decodingTiles, joinAs, sampleInbound, useMeetingFixture } from './harness.js';
 
@@ -111,7 +111,12 @@ async function keysShown(page: Page): Promise<{ own: string; peers: Record<strin
   return { own, peers: Object.fromEntries(entries.filter(([who]) => who !== 'self')) };
 }
 
-const participantId = (page: Page) => page.locator('.tiles [data-local="true"]').getAttribute('data-tile-id');
+/** The page's own participant id, once the server has said it (the own tile is `self` until then). */
+async function participantId(page: Page): Promise<string> {
+  const tile = page.locator('.tiles [data-local="true"]:not([data-tile-id="self"])');
+  await tile.waitFor();
+  return (await tile.getAttribute('data-tile-id')) ?? '';
+}
 
 describe('an end-to-end encrypted meeting', () => {
   it('shows three participants each other’s picture, none of it to one without the keys, and moves to new keys when one leaves', async () => {
@@ -119,6 +124,12 @@ describe('an end-to-end encrypted meeting', () => {
     const [ada, bo, cy] = [await fixture.newPage(), await fixture.newPage(), await fixture.newPage()];
     await joinAs(ada, room, 'Ada');
     await joinAs(bo, room, 'Bo');
+    // Cy's socket is watched: the test hands Cy a forged key message later.
+    let cySocket: WebSocketRoute | undefined;
+    await cy.routeWebSocket(/\/ws/, (socket) => {
+      cySocket = socket;
+      socket.connectToServer();
+    });
     await joinAs(cy, room, 'Cy');
     const ids = { ada: await participantId(ada), bo: await participantId(bo), cy: await participantId(cy) };
 
@@ -133,11 +144,20 @@ describe('an end-to-end encrypted meeting', () => {
     await expect(ada.getByRole('button', { name: 'End-to-end encrypted' }).or(ada.getByText('End-to-end encrypted'))).toBeTruthy();
 
     // A fourth browser that is told the meeting is not encrypted takes the same streams without the keys.
+    // Ada writes in the chat: Bo reads it; what the server relays is sealed.
+    await ada.keyboard.press('c');
+    await ada.locator('#chat-text').fill('The budget is 1,200 credits');
+    await ada.keyboard.press('Enter');
+    await bo.keyboard.press('c');
+    await bo.locator('.message').filter({ hasText: 'The budget is 1,200 credits' }).waitFor({ timeout: 10_000 });
+
     const eve = await fixture.newPage();
+    const relayedToEve: string[] = [];
     await eve.routeWebSocket(/\/ws/, (socket) => {
       const server = socket.connectToServer();
       server.onMessage((message) => {
         const text = String(message);
+        relayedToEve.push(text);
         socket.send(text.includes('"type":"joined"') ? text.replace('"endToEndEncrypted":true', '"endToEndEncrypted":false') : text);
       });
     });
@@ -153,6 +173,8 @@ describe('an end-to-end encrypted meeting', () => {
     const eveSees = await pictures(eve);
     for (const id of [ids.ada, ids.bo, ids.cy]) expect(eveSees[id ?? ''] ?? 'nothing decoded').not.toEqual(thePicture);
     expect(Object.keys(await pictures(ada))).toHaveLength(2); // Eve's own plain frames do not decode for Ada either.
+    expect(relayedToEve.join('\n')).toContain('"sealed":true');
+    expect(relayedToEve.join('\n')).not.toContain('1,200');
     await eve.close();
 
     // Everyone holds the same public keys: the same safety code everywhere.
@@ -165,16 +187,38 @@ describe('an end-to-end encrypted meeting', () => {
     expect(new Set(codes).size).toBe(1);
     await ada.screenshot({ path: path.join(artifactsFolder, 'e2ee-panel.png') });
 
+    // A key message the server forged (or garbled) for Cy is ignored and said.
+    cySocket?.send(JSON.stringify({ type: 'e2ee-key', from: ids.ada, wrapped: 'A'.repeat(70) }));
+    await keysShown(cy);
+    await cy.locator('.encryption-refused').filter({ hasText: '1 key message could not be verified' }).waitFor({ timeout: 5_000 });
+    expect(Object.keys(await pictures(cy))).toHaveLength(2);
+
     // Cy knows Ada's and Bo's keys; after Cy leaves they move to keys Cy never had, and still see each other.
     const cyHeld = (await keysShown(cy)).peers;
-    expect(cyHeld[ids.ada ?? '']).toMatch(/^[0-9a-f]{12}$/);
+    expect(cyHeld[ids.ada]).toMatch(/^[0-9a-f]{12}$/);
     await cy.close();
-    await expect.poll(async () => (await keysShown(ada)).own, { timeout: 15_000 }).not.toBe(cyHeld[ids.ada ?? '']);
-    await expect.poll(async () => (await keysShown(bo)).own, { timeout: 15_000 }).not.toBe(cyHeld[ids.bo ?? '']);
-    await expect.poll(async () => (await keysShown(ada)).peers[ids.bo ?? ''], { timeout: 15_000 }).toBe((await keysShown(bo)).own);
+    await expect.poll(async () => (await keysShown(ada)).own, { timeout: 15_000 }).not.toBe(cyHeld[ids.ada]);
+    await expect.poll(async () => (await keysShown(bo)).own, { timeout: 15_000 }).not.toBe(cyHeld[ids.bo]);
+    await expect.poll(async () => (await keysShown(ada)).peers[ids.bo], { timeout: 15_000 }).toBe((await keysShown(bo)).own);
     await expect.poll(() => decodingTiles(ada), { timeout: 15_000, interval: 500 }).toEqual([ids.bo]);
-    expect(await pictures(ada)).toEqual({ [ids.bo ?? '']: thePicture });
+    expect(await pictures(ada)).toEqual({ [ids.bo]: thePicture });
     await ada.close();
     await bo.close();
+  });
+
+  it('tells a browser that cannot encrypt that it cannot join, and lets it in unencrypted nowhere', async () => {
+    const room = await encryptedRoom();
+    const page = await fixture.newPage();
+    await page.addInitScript(() => {
+      const scope = window as unknown as { RTCRtpScriptTransform?: unknown };
+      delete scope.RTCRtpScriptTransform;
+      delete (RTCRtpSender.prototype as unknown as { createEncodedStreams?: unknown }).createEncodedStreams;
+    });
+    await page.goto(room);
+    await page.getByLabel('Your name').fill('Old browser');
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await page.getByText('This meeting is end-to-end encrypted, and this browser cannot encrypt video and sound').waitFor();
+    expect(await page.locator('.tiles').count()).toBe(0);
+    await page.close();
   });
 });

@@ -49,6 +49,11 @@ export const limits = {
   joinsPerMinuteMax: 60,
   /** Longest chat message, in characters. */
   chatMessageCharactersMax: 2_000,
+  /**
+   * Longest sealed chat message of an encrypted meeting, in base64url characters: a message of
+   * `chatMessageCharactersMax` characters at four UTF-8 bytes each, with its KID, nonce and tag.
+   */
+  chatSealedCharactersMax: 10_800,
   /** How long the server waits for a browser's answer to a subscription offer before closing that subscription. */
   subscriptionAnswerTimeoutMs: 15_000,
   /** Streams one subscription may carry: audio and video of every other participant's camera and screen. */

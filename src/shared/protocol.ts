@@ -85,6 +85,13 @@ export type Reaction = z.infer<typeof ReactionSchema>;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting them is the point
 const chatForbiddenCharacters = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
+/** A chat message sealed in the sender's browser (an encrypted meeting's): base64url the server cannot read. */
+export const ChatSealedSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be base64url')
+  .min(limits.e2eeWrappedKeyCharactersMin)
+  .max(limits.chatSealedCharactersMax);
+
 export const ChatTextSchema = z
   .string()
   .transform((value) => value.normalize('NFC').trim())
@@ -191,7 +198,15 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('media-state'), media: MediaStateSchema }),
   // How the browser's own connection fares (its publisher's stats), for the operators' figures: never shown to others.
   z.object({ type: z.literal('connection-quality'), quality: NetworkReportSchema }),
-  z.object({ type: z.literal('chat-send'), to: ParticipantIdSchema.nullable(), text: ChatTextSchema }),
+  // Text in a meeting that is not end-to-end encrypted; sealed text (`ChatSealedSchema`) in one that is.
+  z
+    .object({
+      type: z.literal('chat-send'),
+      to: ParticipantIdSchema.nullable(),
+      text: ChatTextSchema.optional(),
+      sealed: ChatSealedSchema.optional(),
+    })
+    .refine((message) => (message.text === undefined) !== (message.sealed === undefined), 'must have either text or sealed text'),
   z.object({ type: z.literal('hand'), raised: z.boolean() }),
   z.object({ type: z.literal('react'), reaction: ReactionSchema }),
   z.object({ type: z.literal('moderate'), moderation: ModerationSchema }),
@@ -246,7 +261,10 @@ export const ChatMessageSchema = z.object({
   fromName: z.string(),
   /** The recipient of a private message; `null` for everyone. */
   toId: ParticipantIdSchema.nullable(),
+  /** The message; in an encrypted meeting's chat (`sealed`), the sealed text only the participants can open. */
   text: z.string(),
+  /** The text is sealed end to end (absent: plain text). */
+  sealed: z.literal(true).optional(),
   sentAtMs: z.number(),
 });
 export type ChatMessage = z.infer<typeof ChatMessageSchema>;

@@ -16,6 +16,9 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   room_is_locked: 'Cette réunion est verrouillée : personne d’autre ne peut la rejoindre.',
   encryption_unsupported:
     'Cette réunion est chiffrée de bout en bout, et ce navigateur ne sait pas chiffrer l’image et le son : rejoignez-la depuis une version récente de Chromium, Chrome, Edge, Firefox ou Safari.',
+  chat_must_be_sealed: 'Cette réunion est chiffrée de bout en bout : ses messages de chat doivent être scellés dans le navigateur.',
+  chat_not_sealed: 'Cette réunion n’est pas chiffrée de bout en bout : envoyez les messages de chat en texte.',
+  chat_export_encrypted: 'Le chat de cette réunion est chiffré de bout en bout : le serveur ne peut pas le lire, ni donc l’exporter.',
   e2ee_identity_first: 'Annoncez la clé publique de ce navigateur avant d’envoyer des clés.',
   e2ee_unhandled: 'Le chiffrement de cette réunion ne traite pas ce message.',
   room_is_full: 'Cette salle est pleine : elle accueille au plus {max, plural, one {# personne} other {# personnes}}.',

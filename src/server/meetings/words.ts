@@ -19,6 +19,9 @@ export const meetingsEnglish = {
   room_is_locked: 'This meeting is locked: nobody new can join.',
   encryption_unsupported:
     'This meeting is end-to-end encrypted, and this browser cannot encrypt video and sound: join from a current version of Chromium, Chrome, Edge, Firefox or Safari.',
+  chat_must_be_sealed: 'This meeting is end-to-end encrypted: its chat messages must be sealed in the browser.',
+  chat_not_sealed: 'This meeting is not end-to-end encrypted: send chat messages as text.',
+  chat_export_encrypted: 'This meeting’s chat is end-to-end encrypted: the server cannot read it, so it cannot export it.',
   e2ee_identity_first: 'Announce this browser’s public key before sending keys.',
   e2ee_unhandled: 'The encryption of this meeting does not handle this message.',
   room_is_full: 'This room is full: it holds at most {max, plural, one {# person} other {# people}}.',

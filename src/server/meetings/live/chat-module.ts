@@ -29,6 +29,8 @@ export class ChatModule implements RoomModule {
     private readonly context: RoomModuleContext,
     /** Told of each message posted to the public chat, once everyone got it (the room tells its other modules). */
     private readonly onPublicMessage: (message: ChatMessage) => void = () => {},
+    /** The meeting is end-to-end encrypted: participants' messages must come sealed, and there is nothing to export. */
+    private readonly encrypted = false,
   ) {}
 
   onJoin(participant: ParticipantView): void {
@@ -41,7 +43,9 @@ export class ChatModule implements RoomModule {
 
   handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
     if (message.type !== 'chat-send') return failure('malformed_message', meetingsWords.phrase('chat_unhandled'));
-    return this.send(actor, message.to, message.text);
+    if (message.sealed !== undefined && this.encrypted) return this.send(actor, message.to, message.sealed, true);
+    if (message.text !== undefined && !this.encrypted) return this.send(actor, message.to, message.text);
+    return failure('not_allowed', meetingsWords.phrase(this.encrypted ? 'chat_must_be_sealed' : 'chat_not_sealed'));
   }
 
   /**
@@ -49,7 +53,7 @@ export class ChatModule implements RoomModule {
    * is locked for viewers (`not_allowed`), to someone not here or to oneself
    * (`participant_not_found`), and beyond the chat rate (`rate_limited`).
    */
-  send(actor: ParticipantView, to: ParticipantId | null, text: string): ModuleOutcome {
+  send(actor: ParticipantView, to: ParticipantId | null, text: string, sealed = false): ModuleOutcome {
     const recipient = to === null ? undefined : this.context.participant(to);
     if (to !== null && (!recipient || recipient.id === actor.id)) {
       return failure('participant_not_found', meetingsWords.phrase('participant_not_here'));
@@ -61,7 +65,14 @@ export class ChatModule implements RoomModule {
           this.context.lockRefusal(recipient.isModerator ? recipient : actor, 'privateChat');
     if (refused) return refused;
     if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
-    const entry = this.#log.append({ fromId: actor.id, fromName: actor.displayName, toId: to, text, sentAtMs: this.context.clock.nowMs() });
+    const entry = this.#log.append({
+      fromId: actor.id,
+      fromName: actor.displayName,
+      toId: to,
+      text,
+      ...(sealed ? { sealed } : {}),
+      sentAtMs: this.context.clock.nowMs(),
+    });
     if (recipient) {
       this.context.send(actor.id, { type: 'chat', message: entry });
       this.context.send(recipient.id, { type: 'chat', message: entry });
@@ -90,8 +101,9 @@ export class ChatModule implements RoomModule {
     return this.#log.visibleTo(participantId);
   }
 
-  /** The public chat as plain text, for a moderator's download. */
-  exportPublic(): string {
+  /** The public chat as plain text, for a moderator's download; `undefined` in an encrypted meeting (the server cannot read it). */
+  exportPublic(): string | undefined {
+    if (this.encrypted) return undefined;
     return this.#log.exportPublic(this.context.roomName(), this.context.clock.nowMs());
   }
 

@@ -52,15 +52,15 @@ async function meeting(endToEndEncryption: boolean) {
     reconnectGraceMs: 30_000,
     onClose: () => {},
   });
-  const join = (displayName: string) => {
+  const join = (displayName: string, accessCode?: string) => {
     const inbox = new Inbox();
-    const joined = live.join({ displayName, media, canEncrypt: true }, inbox);
+    const joined = live.join({ displayName, media, canEncrypt: true, accessCode }, inbox);
     if (!joined.ok) throw new Error(`${displayName} could not join: ${joined.code}`);
     const id = joined.value.participant.id;
     const send = (message: ModuleMessage) => live.handleModuleMessage(id, message);
     return { inbox, id, send };
   };
-  return { live, join };
+  return { live, join, moderatorCode: room.moderatorCode };
 }
 
 describe('an end-to-end encrypted meeting', () => {
@@ -145,11 +145,31 @@ describe('an end-to-end encrypted meeting', () => {
   });
 });
 
+describe('the chat of an encrypted meeting', () => {
+  const sealed = 'S'.repeat(120);
+
+  it('relays sealed messages as they are, refuses plain text, and has nothing to export', async () => {
+    const { live, join, moderatorCode } = await meeting(true);
+    const ada = join('Ada', moderatorCode);
+    const bea = join('Bea');
+    expect(ada.send({ type: 'chat-send', to: null, sealed })).toEqual({ ok: true, value: undefined });
+    expect(bea.inbox.all('chat').map(({ message }) => [message.text, message.sealed])).toEqual([[sealed, true]]);
+    expect(ada.send({ type: 'chat-send', to: bea.id, text: 'in clear' })).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect(live.moderate(ada.id, { action: 'export-chat' })).toMatchObject({
+      ok: false,
+      code: 'not_allowed',
+      message: expect.stringMatching(/encrypted/),
+    });
+    live.close();
+  });
+});
+
 describe('a meeting that is not encrypted', () => {
-  it('has nothing that handles key messages', async () => {
+  it('has nothing that handles key messages, and takes chat as text only', async () => {
     const { live, join } = await meeting(false);
     const ada = join('Ada');
     expect(ada.send({ type: 'e2ee-identity', publicKey: publicKey('a') })).toMatchObject({ ok: false, code: 'malformed_message' });
+    expect(ada.send({ type: 'chat-send', to: null, sealed: 'S'.repeat(120) })).toMatchObject({ ok: false, code: 'not_allowed' });
     live.close();
   });
 });
@@ -164,6 +184,10 @@ describe('key messages as the signalling reads them', () => {
       { type: 'e2ee-keys', keys: [{ to: 'p_x', wrapped: 'a'.repeat(257) }] },
       { type: 'e2ee-keys', keys: [{ to: 'p_x', wrapped: 'not base64url!'.repeat(4) }] },
       { type: 'e2ee-keys', keys: Array.from({ length: 101 }, () => ({ to: 'p_x', wrapped: wrapped('a') })) },
+      { type: 'chat-send', to: null },
+      { type: 'chat-send', to: null, text: 'hello', sealed: 'S'.repeat(120) },
+      { type: 'chat-send', to: null, sealed: 'S'.repeat(10_801) },
+      { type: 'chat-send', to: null, sealed: 'sealed but not base64url!!'.repeat(3) },
     ];
     for (const message of bad) expect(ClientMessageSchema.safeParse(message).success, JSON.stringify(message).slice(0, 80)).toBe(false);
   });

@@ -172,7 +172,10 @@ export function moderate(
       return admit(room, moderation.participantId);
     case 'deny':
       return withReply(room.deny(moderation.participantId, moderation.reason));
-    case 'export-chat':
-      return { ok: true, value: { type: 'chat-export', text: room.chat.exportPublic() } };
+    case 'export-chat': {
+      const text = room.chat.exportPublic();
+      if (text === undefined) return failure('not_allowed', meetingsWords.phrase('chat_export_encrypted'));
+      return { ok: true, value: { type: 'chat-export', text } };
+    }
   }
 }

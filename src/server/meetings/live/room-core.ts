@@ -102,8 +102,9 @@ export class RoomCore {
       endToEndEncrypted: room.endToEndEncryption,
     };
     this.media = new RoomMedia(this, mediaServer, logger, this.participantsMax);
-    this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message)));
-    if (this.settings.endToEndEncrypted) this.addModule((context) => new E2eeModule(context));
+    const encrypted = this.settings.endToEndEncrypted;
+    this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message), encrypted));
+    if (encrypted) this.addModule((context) => new E2eeModule(context));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */

@@ -6,16 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
+import { openChatText, sealChatText } from './chat-seal.js';
 import { FrameDecryptor, FrameEncryptor } from './frame-crypto.js';
-import {
-  createIdentity,
-  derivePairKeys,
-  fromBase64Url,
-  newMediaKey,
-  toBase64Url,
-  unwrapMediaKey,
-  wrapMediaKey,
-} from './key-agreement.js';
+import { createIdentity, derivePairKeys, fromBase64Url, newMediaKey, toBase64Url, unwrapMediaKey, wrapMediaKey } from './key-agreement.js';
 import { safetyCode, safetyCodeLength } from './safety-code.js';
 
 const ada = 'p_adaAdaAdaAda' as ParticipantId;
@@ -139,6 +132,25 @@ describe('frames', () => {
   });
 });
 
+describe('sealed chat', () => {
+  it('opens only with the sender’s key, as sent: not readdressed, not from someone else, not altered', async () => {
+    const key = newMediaKey();
+    const keyOf = (kid: bigint) => (kid === key.kid ? key : undefined);
+    const text = 'Vote yes on motion 3 — ça va ✓';
+    const sealed = await sealChatText(key, text, ada, null);
+    expect(sealed).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(sealed).not.toContain('motion');
+    expect(await openChatText(sealed, ada, null, keyOf)).toBe(text);
+    expect(await openChatText(sealed, ada, bo, keyOf)).toBeUndefined();
+    expect(await openChatText(sealed, bo, null, keyOf)).toBeUndefined();
+    expect(await openChatText(sealed, ada, null, () => undefined)).toBeUndefined();
+    const bytes = fromBase64Url(sealed) ?? new Uint8Array();
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1;
+    expect(await openChatText(toBase64Url(bytes), ada, null, keyOf)).toBeUndefined();
+    expect(await openChatText('short', ada, null, keyOf)).toBeUndefined();
+  });
+});
+
 describe('safety codes', () => {
   it('is the same for everyone holding the same keys, in any order, and changes with any key or person', async () => {
     const identities = [
@@ -149,7 +161,9 @@ describe('safety codes', () => {
     expect(code).toHaveLength(safetyCodeLength);
     for (const index of code) expect(index).toBeGreaterThanOrEqual(0);
     expect(await safetyCode([...identities].reverse())).toEqual(code);
-    const swapped = [identities[0], { participantId: bo, publicKey: (await createIdentity()).publicKey }].filter((each) => each !== undefined);
+    const swapped = [identities[0], { participantId: bo, publicKey: (await createIdentity()).publicKey }].filter(
+      (each) => each !== undefined,
+    );
     expect(await safetyCode(swapped)).not.toEqual(code);
     expect(await safetyCode([...identities, { participantId: cy, publicKey: (await createIdentity()).publicKey }])).not.toEqual(code);
   });

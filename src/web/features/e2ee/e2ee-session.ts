@@ -8,6 +8,7 @@
 import type { E2eeIdentity } from '../../../shared/e2ee-protocol.js';
 import type { ParticipantId } from '../../../shared/ids.js';
 import type { ClientMessage } from '../../../shared/protocol.js';
+import { openChatText, sealChatText } from './chat-seal.js';
 import type { EncryptedMediaPipeline } from './encrypted-pipeline.js';
 import {
   createIdentity,
@@ -52,6 +53,10 @@ export class E2eeSession {
   #identity: Identity | undefined;
   readonly #peers = new Map<ParticipantId, Peer>();
   #sendingKey: MediaKey | undefined;
+  /** Every media key we hold by KID — our own last ones and those others handed us — for opening chat. */
+  readonly #keysByKid = new Map<bigint, MediaKey>();
+  /** Our own KIDs, oldest first (at most `keysKeptPerPeer`). */
+  readonly #ownKids: bigint[] = [];
   #refused = 0;
   #rotationTimer: ReturnType<typeof setTimeout> | undefined;
   /** Rotations and key deliveries, one after another. */
@@ -69,8 +74,7 @@ export class E2eeSession {
   async start(): Promise<void> {
     this.#identity = await createIdentity();
     if (this.#closed) return;
-    this.#sendingKey = newMediaKey();
-    this.pipeline.useSendingKey(this.#sendingKey);
+    this.#useOwnKey(newMediaKey());
     this.send({ type: 'e2ee-identity', publicKey: this.#identity.publicKey });
     await this.#report();
   }
@@ -98,8 +102,9 @@ export class E2eeSession {
       const key = peer && keys ? await unwrapMediaKey(wrapped, keys.inbound, from, this.selfId) : undefined;
       if (!peer || !key) return this.#refuse(`a key message from ${from} did not authenticate`);
       this.pipeline.addReceivingKey(key);
+      this.#keysByKid.set(key.kid, key);
       peer.kids.push(key.kid);
-      for (const old of peer.kids.splice(0, Math.max(0, peer.kids.length - keysKeptPerPeer))) this.pipeline.forgetKey(old);
+      for (const old of peer.kids.splice(0, Math.max(0, peer.kids.length - keysKeptPerPeer))) this.#forget(old);
     });
   }
 
@@ -108,8 +113,20 @@ export class E2eeSession {
     const peer = this.#peers.get(participantId);
     if (!peer) return;
     this.#peers.delete(participantId);
-    for (const kid of peer.kids) this.pipeline.forgetKey(kid);
+    for (const kid of peer.kids) this.#forget(kid);
     this.#scheduleRotation();
+  }
+
+  /** Seals a chat message with our current media key (`chat-seal.ts`). */
+  sealChat(text: string, to: ParticipantId | null): Promise<string> {
+    const key = this.#sendingKey;
+    if (!key) return Promise.reject(new Error('no media key yet'));
+    return sealChatText(key, text, this.selfId, to);
+  }
+
+  /** Opens a sealed chat message; `undefined` when we hold no key for it or it does not authenticate. */
+  openChat(sealed: string, from: ParticipantId, to: ParticipantId | null): Promise<string | undefined> {
+    return openChatText(sealed, from, to, (kid) => this.#keysByKid.get(kid));
   }
 
   close(): void {
@@ -135,8 +152,20 @@ export class E2eeSession {
     if (keys.length > 0) this.send({ type: 'e2ee-keys', keys });
     await new Promise((resolve) => setTimeout(resolve, keys.length > 0 ? keySwitchDelayMs : 0));
     if (this.#closed) return;
+    this.#useOwnKey(key);
+  }
+
+  #useOwnKey(key: MediaKey): void {
     this.#sendingKey = key;
+    this.#keysByKid.set(key.kid, key);
+    this.#ownKids.push(key.kid);
+    for (const old of this.#ownKids.splice(0, Math.max(0, this.#ownKids.length - keysKeptPerPeer))) this.#keysByKid.delete(old);
     this.pipeline.useSendingKey(key);
+  }
+
+  #forget(kid: bigint): void {
+    this.#keysByKid.delete(kid);
+    this.pipeline.forgetKey(kid);
   }
 
   #enqueue(task: () => Promise<void>): void {

@@ -20,7 +20,8 @@ interface Props {
   canWritePrivatelyTo: (person: ParticipantSummary) => boolean;
   isModerator: boolean;
   send: (to: ParticipantId | null, text: string) => void;
-  exportChat: () => void;
+  /** A moderator's download of the public chat; absent when the server cannot read it (an encrypted meeting). */
+  exportChat?: (() => void) | undefined;
 }
 
 export function ChatPanel({ messages, selfId, people, canWriteToEveryone, canWritePrivatelyTo, isModerator, send, exportChat }: Props) {
@@ -46,7 +47,7 @@ export function ChatPanel({ messages, selfId, people, canWriteToEveryone, canWri
   const remaining = limits.chatMessageCharactersMax - text.length;
   return (
     <section class="panel-body chat" aria-label={t('panel.chat')}>
-      {isModerator && (
+      {isModerator && exportChat && (
         <button type="button" onClick={exportChat}>
           {t('chat.download')}
         </button>

@@ -52,7 +52,7 @@ export function SidePanel({
           canWritePrivatelyTo={canWritePrivatelyTo}
           isModerator={isModerator}
           send={(to, text) => meeting.sendChat(to, text)}
-          exportChat={() => meeting.moderate({ action: 'export-chat' })}
+          exportChat={state.settings?.endToEndEncrypted ? undefined : () => meeting.moderate({ action: 'export-chat' })}
         />
       )}
       {panel === 'assembly' && state.assembly && <AssemblyPanel assembly={state.assembly} send={(message) => meeting.assembly(message)} />}

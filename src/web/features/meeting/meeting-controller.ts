@@ -154,6 +154,8 @@ export class MeetingController {
   private networkReportedAtMs = Number.NEGATIVE_INFINITY;
   /** Media chosen before the server said `joined` (whose own view would otherwise replace it). */
   private mediaChosenBeforeJoined: MediaState | undefined;
+  /** Chat messages being opened, in the order they came. */
+  private chatQueue: Promise<void> = Promise.resolve();
   /** An encrypted meeting's key agreement and transforms, for the participant we are now. */
   private encryption: (Encryption & { selfId: ParticipantId }) | undefined;
   /** The pipeline media goes through now: plain, or the encryption's (set before anything is published or received). */
@@ -276,7 +278,7 @@ export class MeetingController {
         this.update({ settings: message.settings });
         return this.publishCameraIfAllowed();
       case 'chat':
-        return this.update({ chat: [...this.snapshot.chat, message.message] });
+        return this.chatArrived([message.message]);
       case 'chat-export':
         this.options.onChatExport?.(message.text);
         return;
@@ -369,9 +371,10 @@ export class MeetingController {
       self: message.self,
       media: message.self.media,
       settings: message.settings,
-      chat: message.chat,
+      chat: [],
       notice: undefined,
     });
+    this.chatArrived(message.chat);
     this.applyLocalMedia();
     const chosen = this.mediaChosenBeforeJoined;
     this.mediaChosenBeforeJoined = undefined;
@@ -526,9 +529,30 @@ export class MeetingController {
     this.send({ type: 'react', reaction });
   }
 
-  /** Sends a chat message to everyone (`to` null) or to one participant. */
+  /** Sends a chat message to everyone (`to` null) or to one participant; sealed first in an encrypted meeting. */
   sendChat(to: ParticipantId | null, text: string): void {
-    this.send({ type: 'chat-send', to, text });
+    const encryption = this.encryption;
+    if (!encryption) return this.send({ type: 'chat-send', to, text });
+    encryption.session.sealChat(text, to).then(
+      (sealed) => this.send({ type: 'chat-send', to, sealed }),
+      () => this.update({ notice: t('meeting.chatNotSealed') }),
+    );
+  }
+
+  /** Adds messages to the chat in order, opening sealed ones (one we hold no key for says so instead). */
+  private chatArrived(messages: ChatMessage[]): void {
+    this.chatQueue = this.chatQueue.then(async () => {
+      const opened: ChatMessage[] = [];
+      for (const message of messages) {
+        if (!message.sealed) {
+          opened.push(message);
+          continue;
+        }
+        const text = message.fromId ? await this.encryption?.session.openChat(message.text, message.fromId, message.toId) : undefined;
+        opened.push({ ...message, text: text ?? t('meeting.chatUnreadable') });
+      }
+      if (opened.length > 0) this.update({ chat: [...this.snapshot.chat, ...opened] });
+    });
   }
 
   /** The chair's and the members' assembly messages (open, motions, votes, close); the server checks who may. */

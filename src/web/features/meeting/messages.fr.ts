@@ -195,12 +195,15 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'role.moderator': 'Modérateur',
   'role.viewer': 'Spectateur',
   'role.guest': 'Invité',
+  'meeting.chatUnreadable': '🔒 Ce message a été scellé avec une clé que ce navigateur n’a pas (il a été envoyé avant votre arrivée).',
+  'meeting.chatNotSealed':
+    'Le message n’a pas encore pu être scellé : les clés de la réunion sont en cours d’échange. Réessayez dans un instant.',
   'meeting.e2eeBadge': 'Chiffrée de bout en bout',
   'meeting.e2eeTitle': 'Cette réunion est chiffrée de bout en bout',
   'meeting.e2eeWhat':
     'L’image et le son sont chiffrés dans chaque navigateur avec des clés que seules les personnes présentes détiennent. Le serveur les transmet sans pouvoir les voir ni les entendre, et les clés changent dès que quelqu’un arrive ou part.',
   'meeting.e2eeNotEncrypted':
-    'Les noms, la liste des présents, les réactions et les mains levées passent par le serveur comme d’habitude. Les messages du chat ne sont pas encore chiffrés.',
+    'Les noms, la liste des présents, les réactions et les mains levées passent par le serveur comme d’habitude. Les messages du chat sont chiffrés comme l’image et le son ; le serveur ne peut donc pas les exporter.',
   'meeting.e2eeSafetyCode': 'Code de sécurité',
   'meeting.e2eeAgreeing': 'Échange des clés…',
   'meeting.e2eeSafetyCodeIs': 'Code de sécurité : {names}',

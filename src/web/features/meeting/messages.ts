@@ -193,12 +193,14 @@ export const meetingEnglish = {
   'role.moderator': 'Moderator',
   'role.viewer': 'Viewer',
   'role.guest': 'Guest',
+  'meeting.chatUnreadable': '🔒 This message was sealed with a key this browser does not have (it was sent before you joined).',
+  'meeting.chatNotSealed': 'The message could not be sealed yet: the meeting’s keys are still being agreed. Try again in a moment.',
   'meeting.e2eeBadge': 'End-to-end encrypted',
   'meeting.e2eeTitle': 'This meeting is end-to-end encrypted',
   'meeting.e2eeWhat':
     'Video and sound are encrypted in each browser with keys that only the people in the meeting hold. The server forwards them but cannot see or hear them, and keys change whenever someone joins or leaves.',
   'meeting.e2eeNotEncrypted':
-    'Names, who is here, reactions and raised hands pass through the server as usual. Chat messages are not encrypted yet.',
+    'Names, who is here, reactions and raised hands pass through the server as usual. Chat messages are encrypted like video and sound, so the server cannot export them.',
   'meeting.e2eeSafetyCode': 'Safety code',
   'meeting.e2eeAgreeing': 'Agreeing keys…',
   'meeting.e2eeSafetyCodeIs': 'Safety code: {names}',
