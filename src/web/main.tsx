@@ -1,3 +1,4 @@
+import './app/zod-config.js';
 import { render } from 'preact';
 import { App } from './app/App.js';
 import { startLanguage } from './app/intl/catalogue.js';

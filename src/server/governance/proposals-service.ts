@@ -20,7 +20,7 @@
  * From then on the proposal is closed: its effective closing time is the early one (the
  * electorate is those not resigned before it), and the letter with its outcome goes as usual.
  */
-import { micromark } from 'micromark';
+
 import { nanoid } from 'nanoid';
 import type { OutcomeView, ProposalRequest, ProposalView, VoteResponse } from '../../shared/governance-api.js';
 import type { Language } from '../../shared/languages.js';
@@ -31,6 +31,7 @@ import type { GovernanceDatabase } from './context.js';
 import { type Ballot, type CountRules, count, rulesProblem, validBallot } from './counting.js';
 import { earlyCloseRefusal, earlyCloseRefusalPhrase, type ProposalNamed } from './early-close.js';
 import type { GovernanceFailureCode } from './failures.js';
+import { markdownToHtml } from './markdown.js';
 import type { Actor, MembersService } from './members-service.js';
 import { castSecretBallot, isSealed, lockProposal, secretVotersOf, takeSecretBallots } from './secret-ballots.js';
 import { governanceWords } from './words.js';
@@ -178,7 +179,7 @@ export class ProposalsService {
     return success({
       id: row.id,
       title: row.title,
-      bodyHtml: micromark(row.body),
+      bodyHtml: markdownToHtml(row.body),
       kind: row.kind,
       options: row.options,
       choicesMax: row.choices_max,
