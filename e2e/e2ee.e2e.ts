@@ -2,8 +2,10 @@
  * An end-to-end encrypted meeting in real browsers, through the real Janus: three participants
  * each see the others' picture as the camera made it (the fake camera plays four coloured
  * quadrants, checked pixel by pixel); a fourth that takes the same streams without the keys gets
- * nothing that decodes into that picture; and when one leaves, the others move to keys the leaver
- * never had, and still see each other.
+ * nothing that decodes into that picture, and the chat it is relayed is sealed; a forged key
+ * message is ignored and said; when one leaves, the others move to keys the leaver never had, and
+ * still see each other. A browser with only `createEncodedStreams` meets one with
+ * `RTCRtpScriptTransform`; a browser with neither is refused.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -204,6 +206,22 @@ describe('an end-to-end encrypted meeting', () => {
     expect(await pictures(ada)).toEqual({ [ids.bo]: thePicture });
     await ada.close();
     await bo.close();
+  });
+
+  it('meets a browser that has only Chromium’s older encoded streams, each seeing the other’s picture', async () => {
+    const room = await encryptedRoom();
+    const modern = await fixture.newPage();
+    const older = await fixture.newPage();
+    await older.addInitScript(() => {
+      delete (window as unknown as { RTCRtpScriptTransform?: unknown }).RTCRtpScriptTransform;
+    });
+    await joinAs(modern, room, 'Modern');
+    await joinAs(older, room, 'Older');
+    const [modernId, olderId] = [await participantId(modern), await participantId(older)];
+    await expect.poll(() => pictures(modern), { timeout: 30_000, interval: 500 }).toEqual({ [olderId]: thePicture });
+    await expect.poll(() => pictures(older), { timeout: 30_000, interval: 500 }).toEqual({ [modernId]: thePicture });
+    await modern.close();
+    await older.close();
   });
 
   it('tells a browser that cannot encrypt that it cannot join, and lets it in unencrypted nowhere', async () => {
