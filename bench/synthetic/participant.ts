@@ -174,6 +174,11 @@ export class SyntheticParticipant {
       case 'participant-joined':
       case 'participant-updated':
         return this.met([message.participant]);
+      case 'speaking': {
+        const other = this.others.get(message.participantId);
+        if (other) this.others.set(message.participantId, { ...other, speaking: message.speaking });
+        return;
+      }
       case 'participant-left':
         this.others.delete(message.participantId);
         this.wanted.delete(message.participantId);

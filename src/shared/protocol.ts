@@ -344,6 +344,8 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('participant-joined'), participant: ParticipantSummarySchema }),
   z.object({ type: z.literal('participant-updated'), participant: ParticipantSummarySchema }),
+  /** Janus started or stopped hearing a participant talk: the one change that is frequent, so it travels alone (`speaking` of their summary). */
+  z.object({ type: z.literal('speaking'), participantId: ParticipantIdSchema, speaking: z.boolean() }),
   z.object({ type: z.literal('participant-left'), participantId: ParticipantIdSchema }),
   z.object({ type: z.literal('settings'), settings: MeetingSettingsSchema }),
   z.object({ type: z.literal('chat'), message: ChatMessageSchema }),

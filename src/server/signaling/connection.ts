@@ -67,6 +67,18 @@ const wrongCodesMax = 5;
  * pongs, closes after `wrongCodesMax` (5) wrong access codes, and routes every meeting message
  * with `routeMeetingMessage`. `identify` defaults to nobody signed in.
  */
+/** Each message's JSON, kept while the message object lives: a broadcast hands every participant the same object. */
+const encodedMessages = new WeakMap<ServerMessage, string>();
+
+function encoded(message: ServerMessage): string {
+  let text = encodedMessages.get(message);
+  if (text === undefined) {
+    text = JSON.stringify(message);
+    encodedMessages.set(message, text);
+  }
+  return text;
+}
+
 export class SignalingConnection implements ParticipantConnection {
   private room: LiveRoom | undefined;
   private participant: ParticipantView | undefined;
@@ -113,9 +125,9 @@ export class SignalingConnection implements ParticipantConnection {
     this.socket.ping();
   }
 
-  /** Sends a message to the browser. */
+  /** Sends a message to the browser (a message broadcast to a room is encoded once for all of them). */
   send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(encoded(message));
   }
 
   /** Closes the socket after what was sent; the participant is not kept (removal, denial, end). */

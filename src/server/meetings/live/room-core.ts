@@ -172,6 +172,17 @@ export class RoomCore {
     this.#eachModule('onParticipantChanged', (module) => module.onParticipantChanged?.(participant));
   }
 
+  /**
+   * Tells everyone (the participant included) and the modules that Janus started or stopped
+   * hearing a participant talk: a compact `speaking` message, and no media to enforce — in a room
+   * of N this happens often and reaches N people.
+   */
+  speakingChanged(participant: LiveParticipant): void {
+    if (!this.participants.has(participant.id)) return;
+    this.broadcast({ type: 'speaking', participantId: participant.id, speaking: participant.speaking });
+    this.#eachModule('onParticipantChanged', (module) => module.onParticipantChanged?.(participant));
+  }
+
   /** Tells the modules a message was posted to the public chat (called by the chat module, after everyone got it). */
   publicChatPosted(message: ChatMessage): void {
     this.#eachModule('onChatMessage', (module) => module.onChatMessage?.(message));

@@ -29,6 +29,8 @@ export interface MediaRoomHost {
   readonly clock: Clock;
   /** Tells everyone that a participant's state changed. */
   participantChanged(participant: LiveParticipant): void;
+  /** Tells everyone that a participant started or stopped talking. */
+  speakingChanged(participant: LiveParticipant): void;
 }
 
 /**
@@ -122,7 +124,7 @@ export class RoomMedia {
       publisher.on('talking', (talking) => {
         if (publication.handle !== publisher || participant.speaking === talking) return;
         participant.setSpeaking(talking);
-        this.host.participantChanged(participant);
+        this.host.speakingChanged(participant);
       });
     }
     const stop = () => {

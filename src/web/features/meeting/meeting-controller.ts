@@ -268,6 +268,8 @@ export class MeetingController {
         return this.update({});
       case 'participant-updated':
         return this.participantUpdated(message.participant);
+      case 'speaking':
+        return this.speakingChanged(message.participantId, message.speaking);
       case 'participant-left':
         this.encryption?.session.participantLeft(message.participantId);
         this.closeSubscription(message.participantId, 'camera');
@@ -450,6 +452,16 @@ export class MeetingController {
     this.subscribeToWhatIsLive(summary);
     if (!summary.publishing) this.closeSubscription(summary.participantId, 'camera');
     if (!summary.sharingScreen) this.closeSubscription(summary.participantId, 'screen');
+    this.update({});
+  }
+
+  private speakingChanged(participantId: ParticipantId, speaking: boolean): void {
+    const self = this.snapshot.self;
+    if (self?.participantId === participantId) return this.update({ self: { ...self, speaking } });
+    const remote = this.remotes.get(participantId);
+    if (!remote) return;
+    if (speaking) remote.lastSpokeAtMs = Date.now();
+    remote.summary = { ...remote.summary, speaking };
     this.update({});
   }
 
