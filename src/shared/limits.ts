@@ -114,7 +114,11 @@ export const limits = {
   instanceClaimLeaseMs: 5 * 60_000,
   /** How often a running instance renews its claims on its open meetings (well inside the lease). */
   instanceClaimRenewIntervalMs: 60_000,
-  /** How often the privacy sweep deletes client addresses older than `PRIVACY_ADDRESS_RETENTION_DAYS` (hourly). */
+  /**
+   * How often the privacy sweeps run (hourly): the one that deletes client addresses older than
+   * `PRIVACY_ADDRESS_RETENTION_DAYS`, and the one that deletes rows past their keeping time
+   * (`retentionLimits`, and sent mail after `PRIVACY_SENT_MAIL_RETENTION_DAYS`).
+   */
   privacySweepIntervalMs: 60 * 60_000,
   /** How often subscriptions whose period ended are rolled into the next (also done on every read). */
   billingSweepIntervalMs: 10 * 60_000,
@@ -188,6 +192,27 @@ export const accountLimits = {
   roomsPerOwnerMax: 100,
   /** Rows an operator list returns at once. */
   operatorListRowsMax: 200,
+} as const;
+
+/**
+ * How long rows that no longer work are kept before the hourly privacy sweep deletes them (issue 18:
+ * data is kept only as long as it is needed). Each owning domain applies its own: accounts the
+ * sessions' and one-time links', organisations the invitations'. Sent mail's retention is a setting
+ * (`PRIVACY_SENT_MAIL_RETENTION_DAYS`, default 7 days), as is client addresses'.
+ */
+export const retentionLimits = {
+  /** An expired session, after it expired (1 day); it no longer works from its expiry on. */
+  expiredSessionKeptMs: 24 * 60 * 60 * 1000,
+  /**
+   * A one-time link (email verification, password reset) after it was used or expired (1 day): a
+   * second click soon after is told "already used" or "expired" rather than "unknown link".
+   */
+  finishedAccountTokenKeptMs: 24 * 60 * 60 * 1000,
+  /**
+   * An organisation invitation after it was accepted or expired (30 days): an invitee who clicks a
+   * late link is told it expired (and asks for another) rather than that it is unknown.
+   */
+  finishedInvitationKeptMs: 30 * 24 * 60 * 60 * 1000,
 } as const;
 
 /** Limits of the mutual-credit network (see src/server/network). */

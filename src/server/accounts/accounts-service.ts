@@ -6,6 +6,7 @@
  */
 import type { Language } from '../../shared/languages.js';
 import { AccountRecords, type AccountsServiceOptions, type Person, type Session, type SignUpOutcome } from './account-records.js';
+import { forgetExpiredAccountRows } from './expired-rows.js';
 import type { AccountsFailure, AccountsResult } from './failures.js';
 import { PasswordResets } from './password-reset.js';
 import { PersonalData } from './personal-data.js';
@@ -138,6 +139,16 @@ export class AccountsService {
    */
   forgetClientAddressesBefore(beforeMs: number): Promise<number> {
     return this.records.throttle.forgetAddressesBefore(beforeMs);
+  }
+
+  /**
+   * Deletes the accounts domain's rows that no longer work as of `nowMs` — sessions a day after
+   * they expired, one-time links a day after use or expiry (`retentionLimits`), unfinished single
+   * sign-ons, expired trusted devices, forgotten login-failure counts; returns how many rows went.
+   * The privacy sweep calls it hourly.
+   */
+  forgetExpired(nowMs: number): Promise<number> {
+    return forgetExpiredAccountRows(this.records, nowMs);
   }
 
   /** Everything the accounts domain holds about a person, for their data export. */

@@ -232,6 +232,22 @@ export class LoginThrottle {
     return Number(result.numDeletedRows);
   }
 
+  /**
+   * Deletes what no longer counts at `nowMs`: trusted devices past their year, and failure counts
+   * already forgotten (last failure `failureMemoryMs` ago, no lock in force); returns how many rows
+   * went. Logins delete them too as they come; the privacy sweep calls this so that they go when
+   * none come.
+   */
+  async forgetExpired(nowMs: number): Promise<number> {
+    const devices = await this.db.deleteFrom('trusted_devices').where('expires_at_ms', '<=', nowMs).executeTakeFirst();
+    const counts = await this.db
+      .deleteFrom('login_failures')
+      .where('last_failure_at_ms', '<=', nowMs - loginThrottleLimits.failureMemoryMs)
+      .where('locked_until_ms', '<', nowMs)
+      .executeTakeFirst();
+    return Number(devices.numDeletedRows) + Number(counts.numDeletedRows);
+  }
+
   /** Forgets everything kept about a person's logins (account deletion): their trusted devices and the failures for their email. */
   async forget(email: string | undefined, personId: string): Promise<void> {
     await this.db.deleteFrom('trusted_devices').where('person_id', '=', personId).execute();

@@ -105,6 +105,13 @@ export const accountsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0620_accounts_expiry_indexes': {
+    // The privacy sweep deletes expired sessions and finished one-time links every hour.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('sessions_expiry').on('sessions').column('expires_at_ms').execute();
+      await db.schema.createIndex('account_tokens_expiry').on('account_tokens').column('expires_at_ms').execute();
+    },
+  },
 };
 
 /** Table types of the accounts domain. Millisecond columns are bigint (a string from PostgreSQL). */

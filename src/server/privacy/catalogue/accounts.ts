@@ -27,7 +27,7 @@ export const accountsCatalogue: DataCatalogue = {
   sessions: {
     purpose: 'A signed-in browser: the hash of its session cookie and its CSRF token.',
     retention:
-      'Deleted at logout, at a password reset and with the account; an expired session no longer works but its row is not deleted yet.',
+      'Deleted at logout, at a password reset and with the account; an expired session no longer works, and the hourly privacy sweep deletes it a day after it expired.',
     aboutPerson: { column: 'person_id', by: 'person_id' },
     columns: {
       token_hash: column("SHA-256 of the session cookie's token.", 'Finds the session without storing the token itself.', false),
@@ -39,7 +39,8 @@ export const accountsCatalogue: DataCatalogue = {
   },
   account_tokens: {
     purpose: 'One-time links sent by email: email verification and password reset.',
-    retention: 'Used once, then marked used; deleted with the account. Used and expired rows are otherwise kept.',
+    retention:
+      'Used once, then marked used; the hourly privacy sweep deletes a link a day after it was used or expired (a second click within the day is told why it fails); deleted with the account.',
     aboutPerson: { column: 'person_id', by: 'person_id' },
     columns: {
       token_hash: column('SHA-256 of the token in the link.', 'Checks a link without storing it.', false),
@@ -53,7 +54,7 @@ export const accountsCatalogue: DataCatalogue = {
   login_failures: {
     purpose: 'Counts of wrong passwords per email: from one client address (IPv6 by /64), and from all untrusted browsers together.',
     retention:
-      "A count is forgotten a day after its last failure, and its row deleted at the next failure of any login; counts by address (an IP address) are deleted by the hourly privacy sweep once their last failure is older than `PRIVACY_ADDRESS_RETENTION_DAYS` (default 7) even if no failure follows; a password reset lifts the counts, and all of an email's counts go with the account.",
+      "A count is forgotten a day after its last failure, and its row deleted at the next failure of any login or by the hourly privacy sweep; counts by address (an IP address) are deleted by the hourly privacy sweep once their last failure is older than `PRIVACY_ADDRESS_RETENTION_DAYS` (default 7) even if no failure follows; a password reset lifts the counts, and all of an email's counts go with the account.",
     columns: {
       email: column(
         'The email someone tried to log in as, whether or not it has an account.',
@@ -73,7 +74,8 @@ export const accountsCatalogue: DataCatalogue = {
   trusted_devices: {
     purpose:
       'Browsers that have logged in to an account (the hash of their `plenary_device` cookie), throttled by their own failures only.',
-    retention: 'One year after the login that trusted it; the oldest beyond twenty per person are forgotten; deleted with the account.',
+    retention:
+      'One year after the login that trusted it (then deleted at the next login of anyone, or by the hourly privacy sweep); the oldest beyond twenty per person are forgotten; deleted with the account.',
     aboutPerson: { column: 'person_id', by: 'person_id' },
     columns: {
       token_hash: column("SHA-256 of the device cookie's token.", 'Recognises the browser without storing the token.', false),
@@ -98,7 +100,7 @@ export const accountsCatalogue: DataCatalogue = {
   },
   oidc_pending_logins: {
     purpose: 'A single sign-on under way: what the callback needs to finish it.',
-    retention: 'Ten minutes; deleted when used, and expired ones at every callback.',
+    retention: 'Ten minutes; deleted when used, and expired ones at every callback and by the hourly privacy sweep.',
     columns: {
       state_hash: column('SHA-256 of the OAuth state.', 'Matches the callback to its start (login CSRF).', false),
       code_verifier: column('The PKCE code verifier.', 'The code exchange proves it started here.', false),
