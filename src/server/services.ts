@@ -17,11 +17,11 @@ import { chooseIceInterface, JanusGateway, type LocalJanus, type RunningTurn, st
 import { LocalRoomDirectory, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
 import { allMigrations } from './migrations.js';
 import { creditAccounts, type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
-import { createPeopleServices, type PeopleServices } from './people/index.js';
+import { createPeopleServices, type PeopleServices, peopleExpiredRowsForgetters } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
 import { repeatEvery } from './platform/sweep.js';
-import { startAddressRetention } from './privacy/index.js';
+import { startAddressRetention, startExpiredRowsSweep } from './privacy/index.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface Services {
@@ -252,6 +252,12 @@ export async function startServices(
     forgetters: [(beforeMs) => people.accounts.forgetClientAddressesBefore(beforeMs)],
     logger: logger.child({ domain: 'privacy' }),
   });
+  // Rows that stopped working (expired sessions, used links…) go once past their keeping time.
+  const expiredRows = startExpiredRowsSweep({
+    clock,
+    forgetters: peopleExpiredRowsForgetters(people),
+    logger: logger.child({ domain: 'privacy' }),
+  });
   let stopped = false;
   return {
     clock,
@@ -272,6 +278,7 @@ export async function startServices(
     async stop() {
       if (stopped) return;
       stopped = true;
+      await expiredRows.stop();
       await addressRetention.stop();
       await bbbMeetingsSweep.stop();
       await claimRenewal.stop();

@@ -27,6 +27,7 @@ import {
   organisationsMigrations,
 } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
+import type { ExpiredRowsForgetter } from '../privacy/index.js';
 import { SchedulingService, schedulingHttp, schedulingMigrations } from '../scheduling/index.js';
 import type { Storage } from '../storage/index.js';
 
@@ -142,6 +143,19 @@ export function peopleYourDataSections(people: PeopleServices): Record<string, Y
     },
     letters: { tables: ['email_outbox'], collect: (person) => mailer.lettersTo(person.email) },
   };
+}
+
+/**
+ * The people side's rows the privacy sweep deletes once past their keeping time: accounts' expired
+ * sessions, finished one-time links and the like (`retentionLimits`).
+ */
+export function peopleExpiredRowsForgetters(people: PeopleServices): ExpiredRowsForgetter[] {
+  return [
+    {
+      rows: 'sessions, one-time links, pending sign-ons, trusted devices, login failures',
+      forget: (nowMs) => people.accounts.forgetExpired(nowMs),
+    },
+  ];
 }
 
 export interface PeopleHttpOptions {

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import pino from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { peopleExpiredRowsForgetters } from '../people/index.js';
+import { type PeopleTestApp, signedUpPerson, startPeopleTestApp } from '../people/testing.js';
+import { ManualClock } from '../platform/clock.js';
+import { bothEngines } from '../storage/testing.js';
+import { forgetExpiredRows, keptForDays, startExpiredRowsSweep } from './expired-rows.js';
+
+const hourMs = 60 * 60 * 1000;
+const dayMs = 24 * hourMs;
+
+describe('forgetting rows past their keeping time', () => {
+  it('asks every forgetter with the clock’s now, and runs them all even when one fails', async () => {
+    const clock = new ManualClock(1_000_000);
+    const asked: number[] = [];
+    /** A forgetter that notes when it was asked and deletes `deleted` rows. */
+    const counting = (rows: string, deleted: number) => ({
+      rows,
+      forget: async (nowMs: number) => {
+        asked.push(nowMs);
+        return deleted;
+      },
+    });
+    const sessions = counting('sessions', 2);
+    const broken = {
+      rows: 'broken',
+      forget: async (): Promise<number> => {
+        throw new Error('database gone');
+      },
+    };
+    const letters = counting('letters', 3);
+    await expect(forgetExpiredRows({ clock, forgetters: [sessions, broken, letters] })).rejects.toThrow(AggregateError);
+    expect(asked).toEqual([1_000_000, 1_000_000]);
+    expect(await forgetExpiredRows({ clock, forgetters: [sessions, letters] })).toEqual({ sessions: 2, letters: 3 });
+  });
+
+  it('turns a retention in days into the cut-off before now', async () => {
+    const cutOffs: number[] = [];
+    const forget = keptForDays(7, async (beforeMs) => {
+      cutOffs.push(beforeMs);
+      return 0;
+    });
+    await forget(10 * dayMs);
+    expect(cutOffs).toEqual([3 * dayMs]);
+  });
+});
+
+describe.each(bothEngines)('the privacy sweep deletes the people side’s rows past their keeping time (%s)', (engine) => {
+  let fixture: PeopleTestApp;
+  beforeEach(async () => {
+    fixture = await startPeopleTestApp(engine);
+  });
+  afterEach(async () => {
+    await fixture.close();
+  });
+
+  const count = async (table: string) =>
+    Number((await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(fixture.storage.db)).rows[0]?.n);
+
+  it('runs by itself on the clock, hourly', async () => {
+    await signedUpPerson(fixture, 'alice@example.org', 'Alice');
+    // Her session expired a day ago, her verification link was used a month ago.
+    fixture.clock.advance(31 * dayMs + hourMs);
+    const sweep = startExpiredRowsSweep({
+      clock: fixture.clock,
+      forgetters: peopleExpiredRowsForgetters(fixture.people),
+      logger: pino({ level: 'silent' }),
+    });
+    try {
+      expect([await count('sessions'), await count('account_tokens')]).toEqual([1, 1]);
+      fixture.clock.advance(hourMs);
+    } finally {
+      await sweep.stop();
+    }
+    expect([await count('sessions'), await count('account_tokens')]).toEqual([0, 0]);
+  });
+});
