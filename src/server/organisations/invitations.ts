@@ -1,6 +1,6 @@
 /** Invitations by email link: sending one, accepting it, and listing those sent to an address. */
 import type { Language } from '../../shared/languages.js';
-import { accountLimits } from '../../shared/limits.js';
+import { accountLimits, retentionLimits } from '../../shared/limits.js';
 import type { Person } from '../accounts/index.js';
 import { newToken, tokenHash } from '../accounts/index.js';
 import { failure, success } from '../platform/outcome.js';
@@ -88,6 +88,24 @@ export class Invitations {
     }
     const membership = (await this.members.membershipsOf(person.id)).find((candidate) => candidate.organisationId === row.organisation_id);
     return membership ? success(membership) : notFound();
+  }
+
+  /**
+   * Deletes the invitations that stopped working as of `nowMs` and were kept their while: accepted
+   * or expired `retentionLimits.finishedInvitationKeptMs` ago (30 days). Resolves to how many went.
+   */
+  async forgetFinished(nowMs: number): Promise<number> {
+    const beforeMs = nowMs - retentionLimits.finishedInvitationKeptMs;
+    const result = await this.members.db
+      .deleteFrom('organisation_invitations')
+      .where((row) => row.or([row('accepted_at_ms', '<=', beforeMs), row('expires_at_ms', '<=', beforeMs)]))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  /** Deletes every invitation addressed to `email`, accepted or not (its owner deletes their account). */
+  async forgetInvitationsTo(email: string): Promise<void> {
+    await this.members.db.deleteFrom('organisation_invitations').where('email', '=', email).execute();
   }
 
   /** Invitations addressed to an email (data export). */

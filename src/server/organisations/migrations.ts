@@ -55,6 +55,12 @@ export const organisationsMigrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0621_organisations_invitations_expiry': {
+    // The privacy sweep deletes finished invitations every hour.
+    async up(db: Kysely<unknown>) {
+      await db.schema.createIndex('organisation_invitations_expiry').on('organisation_invitations').column('expires_at_ms').execute();
+    },
+  },
 };
 
 /** Table types of the organisations domain. */

@@ -165,6 +165,19 @@ export class OrganisationsService {
     return this.members.leaveAll(personId);
   }
 
+  /** Deletes every invitation addressed to `email`, accepted or not (its owner deletes their account). */
+  forgetInvitationsTo(email: string): Promise<void> {
+    return this.invitations.forgetInvitationsTo(email);
+  }
+
+  /**
+   * Deletes the invitations accepted or expired `retentionLimits.finishedInvitationKeptMs` (30
+   * days) before `nowMs`; resolves to how many went. The privacy sweep calls it hourly.
+   */
+  forgetFinishedInvitations(nowMs: number): Promise<number> {
+    return this.invitations.forgetFinished(nowMs);
+  }
+
   /** Invitations addressed to an email (data export). */
   invitationsFor(
     email: string,

@@ -146,8 +146,8 @@ export function peopleYourDataSections(people: PeopleServices): Record<string, Y
 }
 
 /**
- * The people side's rows the privacy sweep deletes once past their keeping time: accounts' expired
- * sessions, finished one-time links and the like (`retentionLimits`).
+ * The people side's rows the privacy sweep deletes once past their keeping time (`retentionLimits`):
+ * accounts' expired sessions, finished one-time links and the like; finished organisation invitations.
  */
 export function peopleExpiredRowsForgetters(people: PeopleServices): ExpiredRowsForgetter[] {
   return [
@@ -155,6 +155,7 @@ export function peopleExpiredRowsForgetters(people: PeopleServices): ExpiredRows
       rows: 'sessions, one-time links, pending sign-ons, trusted devices, login failures',
       forget: (nowMs) => people.accounts.forgetExpired(nowMs),
     },
+    { rows: 'organisation invitations', forget: (nowMs) => people.organisations.forgetFinishedInvitations(nowMs) },
   ];
 }
 
@@ -206,6 +207,8 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
       async (person) => {
         // The handle is made from the name: it goes with the rest of the personal data.
         await organisations.forgetHandle(person.id);
+        // Invitations addressed to the person, accepted or not, name their email.
+        await organisations.forgetInvitationsTo(person.email);
         return undefined;
       },
       async (person) => {

@@ -59,20 +59,23 @@ describe.each(bothEngines)('the privacy sweep deletes the people side’s rows p
     Number((await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(fixture.storage.db)).rows[0]?.n);
 
   it('runs by itself on the clock, hourly', async () => {
-    await signedUpPerson(fixture, 'alice@example.org', 'Alice');
-    // Her session expired a day ago, her verification link was used a month ago.
-    fixture.clock.advance(31 * dayMs + hourMs);
+    const alice = await signedUpPerson(fixture, 'alice@example.org', 'Alice');
+    expect((await alice.request('POST', '/api/orgs', { name: 'Alpha Co-op', slug: 'alpha' })).statusCode).toBe(201);
+    const invited = await alice.request('POST', '/api/orgs/alpha/invitations', { email: 'bob@example.org', role: 'member' });
+    expect(invited.statusCode).toBe(202);
+    // Her session expired 15 days ago, her verification link was used and Bob's invitation expired over 30 days ago.
+    fixture.clock.advance(45 * dayMs);
     const sweep = startExpiredRowsSweep({
       clock: fixture.clock,
       forgetters: peopleExpiredRowsForgetters(fixture.people),
       logger: pino({ level: 'silent' }),
     });
     try {
-      expect([await count('sessions'), await count('account_tokens')]).toEqual([1, 1]);
+      expect([await count('sessions'), await count('account_tokens'), await count('organisation_invitations')]).toEqual([1, 1, 1]);
       fixture.clock.advance(hourMs);
     } finally {
       await sweep.stop();
     }
-    expect([await count('sessions'), await count('account_tokens')]).toEqual([0, 0]);
+    expect([await count('sessions'), await count('account_tokens'), await count('organisation_invitations')]).toEqual([0, 0, 0]);
   });
 });

@@ -27,7 +27,8 @@ export const organisationsCatalogue: DataCatalogue = {
   },
   organisation_invitations: {
     purpose: 'An invitation sent by email to join an organisation, with the hash of its link.',
-    retention: 'Kept after acceptance or expiry; when the inviter deletes their account, unaccepted invitations they sent lose the email.',
+    retention:
+      'Deleted by the hourly privacy sweep 30 days after it was accepted or expired (a late click is told why it fails); when the inviter deletes their account, unaccepted invitations they sent lose the email; when the invitee deletes theirs, every invitation addressed to them is deleted.',
     aboutPerson: { column: 'email', by: 'email' },
     columns: {
       token_hash: column('SHA-256 of the token in the invitation link.', 'Checks the link without storing it.', false),
