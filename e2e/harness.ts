@@ -115,6 +115,7 @@ export interface InboundSample {
   tile: string;
   videoFramesDecoded: number;
   videoFrameWidth: number;
+  videoPacketsReceived: number;
   audioPacketsReceived: number;
 }
 
@@ -134,7 +135,13 @@ export function sampleInbound(page: Page): Promise<InboundSample[]> {
         if (entry.type === 'inbound-rtp') inbound.push(entry);
       });
     }
-    const samples: { tile: string; videoFramesDecoded: number; videoFrameWidth: number; audioPacketsReceived: number }[] = [];
+    const samples: {
+      tile: string;
+      videoFramesDecoded: number;
+      videoFrameWidth: number;
+      videoPacketsReceived: number;
+      audioPacketsReceived: number;
+    }[] = [];
     for (const tile of document.querySelectorAll<HTMLElement>('.tile:not([data-local])')) {
       const stream = tile.querySelector('video')?.srcObject;
       if (!(stream instanceof MediaStream)) continue;
@@ -146,6 +153,7 @@ export function sampleInbound(page: Page): Promise<InboundSample[]> {
         tile: `${tile.dataset.tileId}${tile.classList.contains('screen') ? '/screen' : ''}`,
         videoFramesDecoded: video?.framesDecoded ?? 0,
         videoFrameWidth: video?.frameWidth ?? 0,
+        videoPacketsReceived: video?.packetsReceived ?? 0,
         audioPacketsReceived: audio?.packetsReceived ?? 0,
       });
     }

@@ -20,6 +20,12 @@ export const limits = {
   /** Shortest and longest media key wrapped for one recipient of an encrypted meeting, in base64url characters (ours are 70). */
   e2eeWrappedKeyCharactersMin: 32,
   e2eeWrappedKeyCharactersMax: 256,
+  /** Public-key announcements one participant may make per second (again after each reconnection), with bursts of `e2eeIdentityBurst`. */
+  e2eeIdentitiesPerSecondMax: 0.5,
+  e2eeIdentityBurst: 3,
+  /** Key messages (`e2ee-keys`) one participant may send per second — one per join or leave, one per reconnected peer — with bursts of `e2eeKeysBurst`. */
+  e2eeKeysPerSecondMax: 5,
+  e2eeKeysBurst: 20,
   /** Messages one WebSocket may send per second, averaged over `signalingBurstMessages`. */
   signalingMessagesPerSecondMax: 50,
   /** Burst of messages allowed above the per-second rate (ICE trickling is bursty). */

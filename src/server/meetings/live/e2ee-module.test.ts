@@ -116,6 +116,23 @@ describe('an end-to-end encrypted meeting', () => {
     live.close();
   });
 
+  it('hands a recipient named many times in one message one key, and limits how often keys and announcements may come', async () => {
+    const { live, join } = await meeting(true);
+    const ada = join('Ada');
+    const bea = join('Bea');
+    bea.send({ type: 'e2ee-identity', publicKey: publicKey('b') });
+    ada.send({ type: 'e2ee-identity', publicKey: publicKey('a') });
+    ada.send({ type: 'e2ee-keys', keys: Array.from({ length: 100 }, () => ({ to: bea.id, wrapped: wrapped('b') })) });
+    expect(bea.inbox.all('e2ee-key')).toHaveLength(1);
+    const keyAnswers = Array.from({ length: 40 }, () => ada.send({ type: 'e2ee-keys', keys: [{ to: bea.id, wrapped: wrapped('b') }] }));
+    expect(keyAnswers.filter((answer) => 'ok' in answer && !answer.ok).length).toBeGreaterThan(15);
+    expect(keyAnswers.at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
+    const announcements = Array.from({ length: 10 }, () => ada.send({ type: 'e2ee-identity', publicKey: publicKey('a') }));
+    expect(announcements.at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
+    expect(bea.inbox.all('e2ee-identities').length).toBeLessThanOrEqual(3);
+    live.close();
+  });
+
   it('refuses keys from a participant who has not announced a public key', async () => {
     const { live, join } = await meeting(true);
     const ada = join('Ada');

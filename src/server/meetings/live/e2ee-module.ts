@@ -7,6 +7,8 @@
  * relays is checked by the participants themselves, by comparing the meeting's safety code.
  */
 import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import { TokenBucket } from '../../platform/token-bucket.js';
 import { meetingsWords } from '../words.js';
 import type { ParticipantView } from './live-participant.js';
 import { failure } from './outcome.js';
@@ -22,19 +24,34 @@ export class E2eeModule implements RoomModule {
   readonly messageTypes = ['e2ee-identity', 'e2ee-keys'] as const;
   /** Each admitted participant's announced public key. */
   readonly #identities = new Map<ParticipantId, string>();
+  /** Each admitted participant's allowance of announcements and of key messages. */
+  readonly #rates = new Map<ParticipantId, { identities: TokenBucket; keys: TokenBucket }>();
 
   constructor(private readonly context: RoomModuleContext) {}
 
-  onJoin(): void {}
+  onJoin(participant: ParticipantView): void {
+    this.#rates.set(participant.id, {
+      identities: new TokenBucket(limits.e2eeIdentitiesPerSecondMax, limits.e2eeIdentityBurst),
+      keys: new TokenBucket(limits.e2eeKeysPerSecondMax, limits.e2eeKeysBurst),
+    });
+  }
 
   onLeave(participant: ParticipantView): void {
     // The others learn of it from `participant-left` and move to new keys themselves.
     this.#identities.delete(participant.id);
+    this.#rates.delete(participant.id);
   }
 
   handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
-    if (message.type === 'e2ee-identity') return this.#announce(actor, message.publicKey);
-    if (message.type === 'e2ee-keys') return this.#deliver(actor, message.keys);
+    const rates = this.#rates.get(actor.id);
+    if (message.type === 'e2ee-identity') {
+      if (!rates?.identities.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
+      return this.#announce(actor, message.publicKey);
+    }
+    if (message.type === 'e2ee-keys') {
+      if (!rates?.keys.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
+      return this.#deliver(actor, message.keys);
+    }
     return failure('malformed_message', meetingsWords.phrase('e2ee_unhandled'));
   }
 
@@ -54,8 +71,11 @@ export class E2eeModule implements RoomModule {
    */
   #deliver(actor: ParticipantView, keys: readonly { to: ParticipantId; wrapped: string }[]): ModuleOutcome {
     if (!this.#identities.has(actor.id)) return failure('not_allowed', meetingsWords.phrase('e2ee_identity_first'));
+    const handed = new Set<ParticipantId>();
     for (const { to, wrapped } of keys) {
-      if (to === actor.id || !this.#identities.has(to)) continue;
+      // One key per recipient per message: a list naming someone a hundred times reaches them once.
+      if (to === actor.id || handed.has(to) || !this.#identities.has(to)) continue;
+      handed.add(to);
       this.context.send(to, { type: 'e2ee-key', from: actor.id, wrapped });
     }
     return { ok: true, value: undefined };
@@ -63,5 +83,6 @@ export class E2eeModule implements RoomModule {
 
   close(): void {
     this.#identities.clear();
+    this.#rates.clear();
   }
 }

@@ -1,6 +1,8 @@
 /**
- * Chat in an encrypted meeting, sealed with the sender's media key: the same keys as their video
- * and sound, so whoever can see them can read them and nobody else — the server relays sealed text.
+ * Chat in an encrypted meeting. A message to everyone is sealed with the sender's media key: the
+ * same keys as their video and sound, so whoever can see them can read it and nobody else. A
+ * private message is sealed with the pair's own chat key (`PairKeys`), which nobody else holds.
+ * The server relays sealed text.
  *
  * The chat key is HKDF-SHA-256 of the media key's base key (empty salt, info `plenary e2ee chat
  * v1`), an AES-128-GCM key apart from SFrame's. A sealed message is base64url of
@@ -57,6 +59,48 @@ export async function sealChatText(key: MediaKey, text: string, from: Participan
   return toBase64Url(message);
 }
 
+/** Seals a private message from `from` to `to` with the pair's chat key (`PairKeys.chatOutbound`): base64url of `nonce || AES-GCM(text)`. */
+export async function sealPrivateText(pairKey: CryptoKey, text: string, from: ParticipantId, to: ParticipantId): Promise<string> {
+  const nonce = crypto.getRandomValues(new Uint8Array(nonceBytes));
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt(
+      { name: 'AES-GCM', iv: nonce, additionalData: addressing(from, to) },
+      pairKey,
+      new TextEncoder().encode(text),
+    ),
+  );
+  const message = new Uint8Array(nonceBytes + sealed.length);
+  message.set(nonce);
+  message.set(sealed, nonceBytes);
+  return toBase64Url(message);
+}
+
+/** Opens a private message with the pair's chat key; `undefined` when it does not authenticate. */
+export async function openPrivateText(
+  sealed: string,
+  pairKey: CryptoKey,
+  from: ParticipantId,
+  to: ParticipantId,
+): Promise<string | undefined> {
+  const bytes = fromBase64Url(sealed);
+  if (!bytes || bytes.length < nonceBytes + tagBytes) return undefined;
+  return decryptText(pairKey, bytes.subarray(0, nonceBytes), bytes.subarray(nonceBytes), addressing(from, to));
+}
+
+async function decryptText(
+  key: CryptoKey,
+  nonce: Uint8Array<ArrayBuffer>,
+  sealed: Uint8Array<ArrayBuffer>,
+  additionalData: Uint8Array<ArrayBuffer>,
+) {
+  try {
+    const text = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData }, key, sealed);
+    return new TextDecoder('utf-8', { fatal: true }).decode(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Opens a sealed message with the key its KID names (`keyOf`); `undefined` when that key is not
  * held (sent before we joined, or by someone whose keys we dropped), or the message was tampered
@@ -72,14 +116,10 @@ export async function openChatText(
   if (!bytes || bytes.length < kidBytes + nonceBytes + tagBytes) return undefined;
   const key = keyOf(new DataView(bytes.buffer).getBigUint64(0));
   if (!key) return undefined;
-  try {
-    const text = await crypto.subtle.decrypt(
-      { name: 'AES-GCM', iv: bytes.subarray(kidBytes, kidBytes + nonceBytes), additionalData: addressing(from, to) },
-      await chatKeyOf(key),
-      bytes.subarray(kidBytes + nonceBytes),
-    );
-    return new TextDecoder('utf-8', { fatal: true }).decode(text);
-  } catch {
-    return undefined;
-  }
+  return decryptText(
+    await chatKeyOf(key),
+    bytes.subarray(kidBytes, kidBytes + nonceBytes),
+    bytes.subarray(kidBytes + nonceBytes),
+    addressing(from, to),
+  );
 }

@@ -107,8 +107,13 @@ describe('frames', () => {
     }
     expect(await receiver.decrypt(sent, 'video-delta')).toMatchObject({ ok: true });
     expect(await receiver.decrypt(sent, 'video-delta')).toEqual({ ok: false, reason: 'replayed' });
+    // The same key handed again keeps its replay window: the replay stays refused.
+    await receiver.addKey({ kid: key.kid, baseKey: key.baseKey.slice() });
+    expect(await receiver.decrypt(sent, 'video-delta')).toEqual({ ok: false, reason: 'replayed' });
     receiver.removeKey(key.kid);
-    expect(await receiver.decrypt((await sender.encrypt(videoKeyFrame, 'video-delta')) ?? sent, 'video-delta')).toEqual({
+    const later = await sender.encrypt(videoKeyFrame, 'video-delta');
+    if (!later) throw new Error('not encrypted');
+    expect(await receiver.decrypt(later, 'video-delta')).toEqual({
       ok: false,
       reason: 'unknown_key',
     });

@@ -69,8 +69,14 @@ self.onrtctransform = (event) => {
   pipe(readable, writable, options as TransformOptions);
 };
 
-self.onmessage = async (event: MessageEvent<WorkerCommand>) => {
-  const command = event.data;
+/** Commands run one after another, in the order posted (a `forget-key` must not be overtaken by a slower `receiving-key`). */
+let commands: Promise<void> = Promise.resolve();
+
+self.onmessage = (event: MessageEvent<WorkerCommand>) => {
+  commands = commands.then(() => run(event.data)).catch((error: unknown) => console.error('e2ee worker', error));
+};
+
+async function run(command: WorkerCommand): Promise<void> {
   switch (command.type) {
     case 'sending-key':
       await encryptor.setKey(command.key);
@@ -84,7 +90,7 @@ self.onmessage = async (event: MessageEvent<WorkerCommand>) => {
     case 'streams':
       return pipe(command.readable, command.writable, command.options);
   }
-};
+}
 
 setInterval(() => {
   if (!changed) return;

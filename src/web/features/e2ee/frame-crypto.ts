@@ -44,8 +44,9 @@ function join(prefix: Uint8Array, rest: Uint8Array): Uint8Array<ArrayBuffer> {
 export class FrameEncryptor {
   #sender: SFrameSender | undefined;
 
-  /** Encrypts with `key` from the next frame on. */
+  /** Encrypts with `key` from the next frame on (the key already in use: nothing changes, its counter goes on). */
   async setKey(key: MediaKey): Promise<void> {
+    if (this.#sender?.kid === key.kid) return;
     const derived = await deriveSFrameKey(mediaCipherSuite, key.kid, key.baseKey);
     if (this.#sender) this.#sender.setKey(derived);
     else this.#sender = new SFrameSender(derived);
@@ -71,8 +72,9 @@ export class FrameEncryptor {
 export class FrameDecryptor {
   readonly #receiver = new SFrameReceiver();
 
-  /** Decrypts frames under `key.kid` from now on. */
+  /** Decrypts frames under `key.kid` from now on (a KID already held keeps its key and replay window). */
   async addKey(key: MediaKey): Promise<void> {
+    if (this.#receiver.hasKey(key.kid)) return;
     this.#receiver.setKey(await deriveSFrameKey(mediaCipherSuite, key.kid, key.baseKey));
   }
 

@@ -29,7 +29,9 @@ export function createEncryption(options: {
   send: (message: ClientMessage) => void;
   onStatus: (status: E2eeStatus) => void;
   onReport: (report: WorkerReport) => void;
+  /** Whether someone is in the meeting as far as the page knows. */
+  isParticipant: (participantId: ParticipantId) => boolean;
 }): Encryption {
   const pipeline = new EncryptedMediaPipeline(options.onReport);
-  return { session: new E2eeSession(options.selfId, options.send, pipeline, options.onStatus), pipeline };
+  return { session: new E2eeSession(options.selfId, options.send, pipeline, options.onStatus, options.isParticipant), pipeline };
 }

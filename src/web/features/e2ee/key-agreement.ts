@@ -5,7 +5,8 @@
  * - Each browser makes an ECDH P-256 key pair for the meeting (the private half never leaves
  *   WebCrypto: it is not extractable) and announces the public half through the server.
  * - For each other participant it derives, from the ECDH shared secret, one AES-GCM key per
- *   direction with HKDF-SHA-256: salt `plenary e2ee key wrap v1`, info `<from id> <to id>`.
+ *   direction with HKDF-SHA-256: salt `plenary e2ee key wrap v1`, info `<from id> <to id>` (and
+ *   `chat <from id> <to id>` for private chat messages).
  * - A media key travels as `nonce (12 bytes) || AES-GCM(KID as 8 bytes big-endian || base key)`,
  *   with `<from id> <to id>` as additional data: the server can neither read it nor redirect it
  *   to someone else unnoticed.
@@ -60,12 +61,16 @@ export async function createIdentity(): Promise<Identity> {
   return { privateKey: pair.privateKey, publicKey: toBase64Url(raw) };
 }
 
-/** The two keys that protect media keys between this browser and one other participant. */
+/** The keys between this browser and one other participant: for media keys, and for private chat. */
 export interface PairKeys {
   /** Wraps our media key for them. */
   outbound: CryptoKey;
   /** Unwraps theirs. */
   inbound: CryptoKey;
+  /** Seals our private messages to them (and opens our own copy). */
+  chatOutbound: CryptoKey;
+  /** Opens their private messages to us. */
+  chatInbound: CryptoKey;
 }
 
 const directionLabel = (from: ParticipantId, to: ParticipantId): Uint8Array<ArrayBuffer> => new TextEncoder().encode(`${from} ${to}`);
@@ -91,7 +96,13 @@ export async function derivePairKeys(
         'encrypt',
         'decrypt',
       ]);
-    return { outbound: await derive(directionLabel(selfId, peerId)), inbound: await derive(directionLabel(peerId, selfId)) };
+    const chatLabel = (from: ParticipantId, to: ParticipantId) => new TextEncoder().encode(`chat ${from} ${to}`);
+    return {
+      outbound: await derive(directionLabel(selfId, peerId)),
+      inbound: await derive(directionLabel(peerId, selfId)),
+      chatOutbound: await derive(chatLabel(selfId, peerId)),
+      chatInbound: await derive(chatLabel(peerId, selfId)),
+    };
   } catch {
     return undefined;
   }

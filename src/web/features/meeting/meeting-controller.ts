@@ -156,6 +156,8 @@ export class MeetingController {
   private mediaChosenBeforeJoined: MediaState | undefined;
   /** Chat messages being opened, in the order they came. */
   private chatQueue: Promise<void> = Promise.resolve();
+  /** The meeting is end-to-end encrypted: once known, never forgotten by this page (it fails closed). */
+  private encryptedMeeting = false;
   /** An encrypted meeting's key agreement and transforms, for the participant we are now. */
   private encryption: (Encryption & { selfId: ParticipantId }) | undefined;
   /** The pipeline media goes through now: plain, or the encryption's (set before anything is published or received). */
@@ -171,7 +173,10 @@ export class MeetingController {
       get connectionConfiguration() {
         return current().connectionConfiguration;
       },
-      prepareSender: (sender, kind) => this.pipeline.prepareSender(sender, kind),
+      prepareSender: (sender, kind) => {
+        if (this.encryptedMeeting && !this.encryption) throw new Error('an encrypted meeting sends nothing unencrypted');
+        this.pipeline.prepareSender(sender, kind);
+      },
       prepareReceiver: (receiver, kind) => this.pipeline.prepareReceiver(receiver, kind),
     };
     const current = () => this.pipeline;
@@ -327,8 +332,13 @@ export class MeetingController {
 
   private joined(message: Extract<ServerMessage, { type: 'joined' }>): void {
     if (!message.settings.endToEndEncrypted) return this.enter(message);
+    // From now on nothing of this page goes out unencrypted (`pipeline`, `publish`, `sendChat`).
+    this.encryptedMeeting = true;
     if (!canEncryptMedia()) return this.finish('failed', refusalText('encryption_unsupported', ''));
-    if (this.encryption?.selfId === message.self.participantId) return this.enter(message);
+    if (this.encryption?.selfId === message.self.participantId) {
+      this.encryption.session.resumed(message.participants.map((participant) => participant.participantId));
+      return this.enter(message);
+    }
     // A new participant (not a resumed one): new identity and keys, in place before any media flows.
     this.closeEncryption();
     const selfId = message.self.participantId;
@@ -341,6 +351,7 @@ export class MeetingController {
           send: (reply) => this.send(reply),
           onStatus: (status) => this.update({ encryption: { status, frames: this.snapshot.encryption?.frames } }),
           onReport: (frames) => this.update({ encryption: { status: this.snapshot.encryption?.status, frames } }),
+          isParticipant: (participantId) => this.remotes.has(participantId),
         });
         this.encryption = { ...encryption, selfId };
         this.pipeline = encryption.pipeline;
@@ -481,6 +492,8 @@ export class MeetingController {
   }
 
   private publish(source: MediaSource): Promise<void> {
+    // An encrypted meeting's media waits for its keys (`joined` publishes once they are ready).
+    if (this.encryptedMeeting && !this.encryption) return Promise.resolve();
     return this.media.publish(source, source === 'camera' ? this.options.localStream : this.snapshot.screen);
   }
 
@@ -544,11 +557,26 @@ export class MeetingController {
   /** Sends a chat message to everyone (`to` null) or to one participant; sealed first in an encrypted meeting. */
   sendChat(to: ParticipantId | null, text: string): void {
     const encryption = this.encryption;
-    if (!encryption) return this.send({ type: 'chat-send', to, text });
+    if (!this.encryptedMeeting) return this.send({ type: 'chat-send', to, text });
+    if (!encryption) return this.update({ notice: t('meeting.chatNotSealed') });
     encryption.session.sealChat(text, to).then(
       (sealed) => this.send({ type: 'chat-send', to, sealed }),
       () => this.update({ notice: t('meeting.chatNotSealed') }),
     );
+  }
+
+  /**
+   * A chat message as the page shows it. In an encrypted meeting: sealed ones opened (one we hold
+   * no key for says so; one seen before is dropped), one in clear from a participant dropped (only
+   * the server could have made it), one in clear from outside the meeting marked as not encrypted.
+   */
+  private async openChatMessage(message: ChatMessage): Promise<ChatMessage | undefined> {
+    if (!this.encryptedMeeting) return message;
+    if (!message.sealed)
+      return message.fromId === null ? { ...message, text: t('meeting.chatNotEncrypted', { text: message.text }) } : undefined;
+    const opened = message.fromId ? await this.encryption?.session.openChat(message.text, message.fromId, message.toId) : undefined;
+    if (opened && !opened.ok && opened.reason === 'replayed') return undefined;
+    return { ...message, text: opened?.ok ? opened.text : t('meeting.chatUnreadable') };
   }
 
   /** Adds messages to the chat in order, opening sealed ones (one we hold no key for says so instead). */
@@ -556,12 +584,8 @@ export class MeetingController {
     this.chatQueue = this.chatQueue.then(async () => {
       const opened: ChatMessage[] = [];
       for (const message of messages) {
-        if (!message.sealed) {
-          opened.push(message);
-          continue;
-        }
-        const text = message.fromId ? await this.encryption?.session.openChat(message.text, message.fromId, message.toId) : undefined;
-        opened.push({ ...message, text: text ?? t('meeting.chatUnreadable') });
+        const shown = await this.openChatMessage(message);
+        if (shown) opened.push(shown);
       }
       if (opened.length > 0) this.update({ chat: [...this.snapshot.chat, ...opened] });
     });

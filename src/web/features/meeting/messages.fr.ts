@@ -196,6 +196,7 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'role.viewer': 'Spectateur',
   'role.guest': 'Invité',
   'meeting.chatUnreadable': '🔒 Ce message a été scellé avec une clé que ce navigateur n’a pas (il a été envoyé avant votre arrivée).',
+  'meeting.chatNotEncrypted': '(non chiffré de bout en bout : venu de l’extérieur de la réunion) {text}',
   'meeting.chatNotSealed':
     'Le message n’a pas encore pu être scellé : les clés de la réunion sont en cours d’échange. Réessayez dans un instant.',
   'meeting.e2eeBadge': 'Chiffrée de bout en bout',

@@ -194,6 +194,7 @@ export const meetingEnglish = {
   'role.viewer': 'Viewer',
   'role.guest': 'Guest',
   'meeting.chatUnreadable': '🔒 This message was sealed with a key this browser does not have (it was sent before you joined).',
+  'meeting.chatNotEncrypted': '(not end-to-end encrypted: from outside the meeting) {text}',
   'meeting.chatNotSealed': 'The message could not be sealed yet: the meeting’s keys are still being agreed. Try again in a moment.',
   'meeting.e2eeBadge': 'End-to-end encrypted',
   'meeting.e2eeTitle': 'This meeting is end-to-end encrypted',
