@@ -252,10 +252,11 @@ export async function startServices(
     forgetters: [(beforeMs) => people.accounts.forgetClientAddressesBefore(beforeMs)],
     logger: logger.child({ domain: 'privacy' }),
   });
-  // Rows that stopped working (expired sessions, used links…) go once past their keeping time.
+  // Rows that stopped working (expired sessions, used links…) go once past their keeping time,
+  // letters PRIVACY_SENT_MAIL_RETENTION_DAYS after they were sent.
   const expiredRows = startExpiredRowsSweep({
     clock,
-    forgetters: peopleExpiredRowsForgetters(people),
+    forgetters: peopleExpiredRowsForgetters(people, { sentMailRetentionDays: config.PRIVACY_SENT_MAIL_RETENTION_DAYS }),
     logger: logger.child({ domain: 'privacy' }),
   });
   let stopped = false;

@@ -64,6 +64,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('keeps sent letters 7 days by default, and takes 1 to 90 days of PRIVACY_SENT_MAIL_RETENTION_DAYS', () => {
+    expect(loadConfig({}, emptyFolder()).PRIVACY_SENT_MAIL_RETENTION_DAYS).toBe(7);
+    expect(loadConfig({ PRIVACY_SENT_MAIL_RETENTION_DAYS: '30' }, emptyFolder()).PRIVACY_SENT_MAIL_RETENTION_DAYS).toBe(30);
+    for (const bad of ['0', '91', 'forever', '1.5']) {
+      expect(() => loadConfig({ PRIVACY_SENT_MAIL_RETENTION_DAYS: bad }, emptyFolder()), bad).toThrow(/PRIVACY_SENT_MAIL_RETENTION_DAYS=/);
+    }
+  });
+
   it('strips the trailing slash of PUBLIC_URL', () => {
     expect(loadConfig({ PUBLIC_URL: 'https://meet.example.coop/' }, emptyFolder()).PUBLIC_URL).toBe('https://meet.example.coop');
   });

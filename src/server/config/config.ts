@@ -271,6 +271,12 @@ const ConfigSchema = z
      * counts — before the privacy sweep deletes it (1–90). Logs never carry one. Default 7.
      */
     PRIVACY_ADDRESS_RETENTION_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(90).default(7),
+    /**
+     * Days a letter is kept in the outbox after it was sent (or, never sent, after it was written
+     * and given up on) before the privacy sweep deletes it (1–90): stored bodies carry one-time
+     * links. A letter still being retried is never deleted. Default 7.
+     */
+    PRIVACY_SENT_MAIL_RETENTION_DAYS: z.coerce.number({ message: 'must be a number' }).int().min(1).max(90).default(7),
     /** Short name of the co-op's own organisation: its trading account is the co-op's (public to the network). */
     COOP_ORGANISATION: z
       .string()

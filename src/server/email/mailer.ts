@@ -302,6 +302,32 @@ export class Mailer {
       .execute();
   }
 
+  /**
+   * Deletes the letters done with at or before `beforeMs` — their stored bodies carry live one-time
+   * links: those the SMTP server took then, and those written then that will never be sent (refused
+   * after every retry, or older than the retry window, as is every letter when there is no SMTP).
+   * A letter that may still go — a retry due, a delivery under way, or written within the last
+   * `retryWindowMs` (24 hours) — is never deleted. Resolves to how many went. The privacy sweep calls
+   * it with `PRIVACY_SENT_MAIL_RETENTION_DAYS` before now.
+   */
+  async forgetLettersBefore(beforeMs: number): Promise<number> {
+    const nowMs = this.options.clock.nowMs();
+    const result = await this.db
+      .deleteFrom('email_outbox')
+      .where((row) =>
+        row.or([
+          row('sent_at_ms', '<=', beforeMs),
+          row.and([
+            row('sent_at_ms', 'is', null),
+            row('created_at_ms', '<=', Math.min(beforeMs, nowMs - retryWindowMs)),
+            row.or([row('next_attempt_at_ms', 'is', null), row('next_attempt_at_ms', '<=', nowMs)]),
+          ]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Logs the unsent outbox at start-up, for development without SMTP. */
   async logUnsent(): Promise<void> {
     if (this.transporter) return;

@@ -27,7 +27,7 @@ import {
   organisationsMigrations,
 } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
-import type { ExpiredRowsForgetter } from '../privacy/index.js';
+import { type ExpiredRowsForgetter, keptForDays } from '../privacy/index.js';
 import { SchedulingService, schedulingHttp, schedulingMigrations } from '../scheduling/index.js';
 import type { Storage } from '../storage/index.js';
 
@@ -147,15 +147,21 @@ export function peopleYourDataSections(people: PeopleServices): Record<string, Y
 
 /**
  * The people side's rows the privacy sweep deletes once past their keeping time (`retentionLimits`):
- * accounts' expired sessions, finished one-time links and the like; finished organisation invitations.
+ * accounts' expired sessions, finished one-time links and the like; finished organisation
+ * invitations; and letters `sentMailRetentionDays` (`PRIVACY_SENT_MAIL_RETENTION_DAYS`) after they
+ * were sent or given up on.
  */
-export function peopleExpiredRowsForgetters(people: PeopleServices): ExpiredRowsForgetter[] {
+export function peopleExpiredRowsForgetters(people: PeopleServices, settings: { sentMailRetentionDays: number }): ExpiredRowsForgetter[] {
   return [
     {
       rows: 'sessions, one-time links, pending sign-ons, trusted devices, login failures',
       forget: (nowMs) => people.accounts.forgetExpired(nowMs),
     },
     { rows: 'organisation invitations', forget: (nowMs) => people.organisations.forgetFinishedInvitations(nowMs) },
+    {
+      rows: 'sent or abandoned letters',
+      forget: keptForDays(settings.sentMailRetentionDays, (beforeMs) => people.mailer.forgetLettersBefore(beforeMs)),
+    },
   ];
 }
 

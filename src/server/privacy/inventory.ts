@@ -86,7 +86,9 @@ function preamble(schema: MigratedSchema, catalogue: DataCatalogue): string[] {
     '',
     `${schema.size} tables; ${personalTables.length} of them hold personal data. Chat, hands and other live`,
     'meeting state are never written to disk. Logs carry no IP address; the one table that stores one',
-    '(`login_failures`, by address) loses it after `PRIVACY_ADDRESS_RETENTION_DAYS` (default 7).',
+    '(`login_failures`, by address) loses it after `PRIVACY_ADDRESS_RETENTION_DAYS` (default 7). Rows that',
+    'stop working — expired sessions, used or expired one-time links, finished invitations, sent letters —',
+    'are deleted by the hourly privacy sweep once past their keeping time ("Kept" under each table).',
     '',
   ];
 }

@@ -7,7 +7,7 @@ export const emailCatalogue: DataCatalogue = {
   email_outbox: {
     purpose: 'Every letter Plenary sends, written here first and delivered over SMTP in the background.',
     retention:
-      'Kept indefinitely (operators read it to help people); when a person deletes their account, letters to them lose the recipient and body.',
+      'Deleted by the hourly privacy sweep `PRIVACY_SENT_MAIL_RETENTION_DAYS` (default 7) after it was sent, or — never sent — after it was written once it will not be tried again (refused after its last retry, older than the 24-hour retry window, or no SMTP); a letter still being retried is never deleted. Until then operators read it to help people; when a person deletes their account, letters to them lose the recipient and body.',
     aboutPerson: { column: 'recipient', by: 'email' },
     columns: {
       id: column("The letter's id.", 'Identifies it in retries.', false),
@@ -20,7 +20,11 @@ export const emailCatalogue: DataCatalogue = {
       ),
       calendar: column('An iCalendar part (invitations), if any.', 'Calendar programs recognise the invitation.', true),
       created_at_ms: column('When the letter was written.', "Order of delivery; operators' view.", true),
-      sent_at_ms: column('When the SMTP server took it (null: not yet).', 'Unsent letters are retried.', true),
+      sent_at_ms: column(
+        'When the SMTP server took it (null: not yet).',
+        'Unsent letters are retried; a sent one is deleted `PRIVACY_SENT_MAIL_RETENTION_DAYS` after it.',
+        true,
+      ),
       attempts: column('Delivery attempts that failed.', 'The retry schedule (1, 5, 30 minutes, 2 and 12 hours).', false),
       next_attempt_at_ms: column(
         'When to try again, also the lease of a delivery under way.',
