@@ -174,11 +174,12 @@ export class SyntheticParticipant {
       case 'participant-joined':
       case 'participant-updated':
         return this.met([message.participant]);
-      case 'speaking': {
-        const other = this.others.get(message.participantId);
-        if (other) this.others.set(message.participantId, { ...other, speaking: message.speaking });
+      case 'speaking':
+        for (const { participantId, speaking } of message.changes) {
+          const other = this.others.get(participantId);
+          if (other) this.others.set(participantId, { ...other, speaking });
+        }
         return;
-      }
       case 'participant-left':
         this.others.delete(message.participantId);
         this.wanted.delete(message.participantId);

@@ -18,6 +18,8 @@ export const limits = {
   /** Participants allowed in one room at once, unless a room (or its plan) sets a lower limit: Meet.coop's largest plan held 100. */
   participantsPerRoomMax: 100,
   /** Shortest and longest media key wrapped for one recipient of an encrypted meeting, in base64url characters (ours are 70). */
+  /** Talking changes of a room gathered into one `speaking` message per participant, in milliseconds. */
+  speakingBatchMs: 150,
   e2eeWrappedKeyCharactersMin: 32,
   e2eeWrappedKeyCharactersMax: 256,
   /** Public-key announcements one participant may make per second (again after each reconnection), with bursts of `e2eeIdentityBurst`. */

@@ -344,8 +344,14 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('participant-joined'), participant: ParticipantSummarySchema }),
   z.object({ type: z.literal('participant-updated'), participant: ParticipantSummarySchema }),
-  /** Janus started or stopped hearing a participant talk: the one change that is frequent, so it travels alone (`speaking` of their summary). */
-  z.object({ type: z.literal('speaking'), participantId: ParticipantIdSchema, speaking: z.boolean() }),
+  /**
+   * Janus started or stopped hearing participants talk (`speaking` of their summaries): the one
+   * change that is frequent, so it travels alone, the room's changes of `limits.speakingBatchMs` together.
+   */
+  z.object({
+    type: z.literal('speaking'),
+    changes: z.array(z.object({ participantId: ParticipantIdSchema, speaking: z.boolean() })).max(limits.participantsPerRoomMax),
+  }),
   z.object({ type: z.literal('participant-left'), participantId: ParticipantIdSchema }),
   z.object({ type: z.literal('settings'), settings: MeetingSettingsSchema }),
   z.object({ type: z.literal('chat'), message: ChatMessageSchema }),

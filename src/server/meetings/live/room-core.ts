@@ -17,7 +17,7 @@ import type {
   Role,
   ServerMessage,
 } from '../../../shared/protocol.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Clock, ScheduledCall } from '../../platform/clock.js';
 import type { Room } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import { ChatModule } from './chat-module.js';
@@ -78,6 +78,9 @@ export class RoomCore {
   readonly #modules = new Map<string, RoomModule>();
   readonly #moduleByMessage = new Map<ModuleMessageType, RoomModule>();
   /** When each admitted participant came in and, while they are reconnecting, when their connection dropped. */
+  /** Talking changes not yet told, and the call that will tell them. */
+  readonly #speakingChanges = new Map<ParticipantId, boolean>();
+  #speakingFlush: ScheduledCall | undefined;
   readonly #presence = new Map<LiveParticipant, { sinceMs: number; lostAtMs: number | undefined }>();
 
   constructor(
@@ -173,14 +176,25 @@ export class RoomCore {
   }
 
   /**
-   * Tells everyone (the participant included) and the modules that Janus started or stopped
-   * hearing a participant talk: a compact `speaking` message, and no media to enforce — in a room
-   * of N this happens often and reaches N people.
+   * Tells the modules at once, and everyone (the participant included) within
+   * `limits.speakingBatchMs`, that Janus started or stopped hearing a participant talk: one compact
+   * `speaking` message for all the room's changes in that time, and no media to enforce — in a
+   * room of N this happens often and reaches N people.
    */
   speakingChanged(participant: LiveParticipant): void {
     if (!this.participants.has(participant.id)) return;
-    this.broadcast({ type: 'speaking', participantId: participant.id, speaking: participant.speaking });
+    this.#speakingChanges.set(participant.id, participant.speaking);
+    this.#speakingFlush ??= this.clock.setTimeout(() => this.#flushSpeaking(), limits.speakingBatchMs);
     this.#eachModule('onParticipantChanged', (module) => module.onParticipantChanged?.(participant));
+  }
+
+  #flushSpeaking(): void {
+    this.#speakingFlush = undefined;
+    const changes = [...this.#speakingChanges]
+      .filter(([participantId]) => this.participants.has(participantId))
+      .map(([participantId, speaking]) => ({ participantId, speaking }));
+    this.#speakingChanges.clear();
+    if (changes.length > 0) this.broadcast({ type: 'speaking', changes });
   }
 
   /** Tells the modules a message was posted to the public chat (called by the chat module, after everyone got it). */
@@ -305,6 +319,8 @@ export class RoomCore {
 
   /** Closes every module (each once; one that throws does not stop the others). */
   closeModules(): void {
+    this.#speakingFlush?.cancel();
+    this.#speakingFlush = undefined;
     this.#eachModule('close', (module) => module.close());
     this.#modules.clear();
     this.#moduleByMessage.clear();

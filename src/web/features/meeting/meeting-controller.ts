@@ -274,7 +274,7 @@ export class MeetingController {
       case 'participant-updated':
         return this.participantUpdated(message.participant);
       case 'speaking':
-        return this.speakingChanged(message.participantId, message.speaking);
+        return this.speakingChanged(message.changes);
       case 'participant-left':
         this.encryption?.session.participantLeft(message.participantId);
         this.closeSubscription(message.participantId, 'camera');
@@ -466,14 +466,16 @@ export class MeetingController {
     this.update({});
   }
 
-  private speakingChanged(participantId: ParticipantId, speaking: boolean): void {
-    const self = this.snapshot.self;
-    if (self?.participantId === participantId) return this.update({ self: { ...self, speaking } });
-    const remote = this.remotes.get(participantId);
-    if (!remote) return;
-    if (speaking) remote.lastSpokeAtMs = Date.now();
-    remote.summary = { ...remote.summary, speaking };
-    this.update({});
+  private speakingChanged(changes: readonly { participantId: ParticipantId; speaking: boolean }[]): void {
+    let self = this.snapshot.self;
+    for (const { participantId, speaking } of changes) {
+      if (self?.participantId === participantId) self = { ...self, speaking };
+      const remote = this.remotes.get(participantId);
+      if (!remote) continue;
+      if (speaking) remote.lastSpokeAtMs = Date.now();
+      remote.summary = { ...remote.summary, speaking };
+    }
+    this.update({ self });
   }
 
   private subscribeToWhatIsLive(summary: ParticipantSummary): void {
