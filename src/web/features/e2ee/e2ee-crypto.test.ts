@@ -119,6 +119,18 @@ describe('frames', () => {
     });
   });
 
+  it('refuses a frame on a stream its KID does not belong to before decrypting it, so it still plays where it belongs', async () => {
+    const key = newMediaKey();
+    const sender = new FrameEncryptor();
+    await sender.setKey(key);
+    const receiver = new FrameDecryptor();
+    await receiver.addKey(key);
+    const sent = await sender.encrypt(videoKeyFrame, 'video-key');
+    if (!sent) throw new Error('not encrypted');
+    expect(await receiver.decrypt(sent, 'video-key', () => false)).toEqual({ ok: false, reason: 'wrong_sender' });
+    expect(await receiver.decrypt(sent, 'video-key', (kid) => kid === key.kid)).toMatchObject({ ok: true, kid: key.kid });
+  });
+
   it('round-trips any audio frame of at least its one clear byte, and sends no shorter one', async () => {
     const key = newMediaKey();
     const sender = new FrameEncryptor();

@@ -157,7 +157,7 @@ export class E2eeSession {
       if (this.#usedKids.has(key.kid)) return this.#refuse(`a key message from ${from} with a KID already used`);
       this.#remember(key.kid);
       this.#keysByKid.set(key.kid, { key, owner: from });
-      this.pipeline.addReceivingKey(key);
+      this.pipeline.addReceivingKey(key, from);
       const previous = [...peer.kids];
       peer.kids.push(key.kid);
       setTimeout(() => {

@@ -18,10 +18,19 @@ const decryptor = new FrameDecryptor();
 const counts: Omit<WorkerReport, 'type' | 'sendingKid'> = {
   encrypted: 0,
   decrypted: 0,
-  dropped: { malformed_header: 0, unknown_key: 0, authentication_failed: 0, replayed: 0, no_sending_key: 0 },
+  dropped: { malformed_header: 0, unknown_key: 0, authentication_failed: 0, replayed: 0, no_sending_key: 0, wrong_sender: 0 },
   receivedKids: [],
 };
 const receivedKids = new Set<bigint>();
+/** Whose each receiving key is, and who sends on each mid of the subscription. */
+const ownerByKid = new Map<bigint, string>();
+const senderByMid = new Map<string, string>();
+
+/** Whether a frame under `kid` may play on the stream of `mid`: only its owner's. */
+function belongs(kid: bigint, mid: string | null | undefined): boolean {
+  const sender = mid == null ? undefined : senderByMid.get(mid);
+  return sender !== undefined && ownerByKid.get(kid) === sender;
+}
 let changed = false;
 
 function kindOf(frame: RTCEncodedVideoFrame | RTCEncodedAudioFrame, options: TransformOptions): FrameKind {
@@ -29,7 +38,7 @@ function kindOf(frame: RTCEncodedVideoFrame | RTCEncodedAudioFrame, options: Tra
   return 'type' in frame && frame.type === 'key' ? 'video-key' : 'video-delta';
 }
 
-function dropped(reason: DropReason | 'no_sending_key'): void {
+function dropped(reason: DropReason | 'no_sending_key' | 'wrong_sender'): void {
   counts.dropped[reason] += 1;
   changed = true;
 }
@@ -47,7 +56,7 @@ async function transformFrame(
     frame.data = encrypted.buffer;
     counts.encrypted += 1;
   } else {
-    const result = await decryptor.decrypt(data, kind);
+    const result = await decryptor.decrypt(data, kind, (kid) => belongs(kid, options.mid));
     if (!result.ok) return dropped(result.reason);
     frame.data = result.frame.buffer;
     counts.decrypted += 1;
@@ -83,10 +92,16 @@ async function run(command: WorkerCommand): Promise<void> {
       changed = true;
       return;
     case 'receiving-key':
+      ownerByKid.set(command.key.kid, command.owner);
       return decryptor.addKey(command.key);
     case 'forget-key':
       receivedKids.delete(command.kid);
+      ownerByKid.delete(command.kid);
       return decryptor.removeKey(command.kid);
+    case 'stream-senders':
+      senderByMid.clear();
+      for (const [mid, sender] of command.senders) senderByMid.set(mid, sender);
+      return;
     case 'streams':
       return pipe(command.readable, command.writable, command.options);
   }

@@ -3,6 +3,7 @@
  * that runs in one worker (`e2ee-worker.ts`), which holds the keys. `RTCRtpScriptTransform` where
  * the browser has it; `createEncodedStreams` (Chromium before it) otherwise.
  */
+import type { ParticipantId } from '../../../shared/ids.js';
 import type { MediaPipeline } from '../meeting/media-pipeline.js';
 import type { MediaKey } from './key-agreement.js';
 import type { TransformOptions, WorkerCommand, WorkerReport } from './worker-protocol.js';
@@ -32,8 +33,12 @@ export class EncryptedMediaPipeline implements MediaPipeline {
     this.#attach(sender, { operation: 'encrypt', kind });
   }
 
-  prepareReceiver(receiver: RTCRtpReceiver, kind: 'audio' | 'video'): void {
-    this.#attach(receiver, { operation: 'decrypt', kind });
+  prepareReceiver(receiver: RTCRtpReceiver, kind: 'audio' | 'video', mid: string | null): void {
+    this.#attach(receiver, { operation: 'decrypt', kind, mid });
+  }
+
+  streamsChanged(senders: ReadonlyMap<string, ParticipantId>): void {
+    this.#command({ type: 'stream-senders', senders: [...senders] });
   }
 
   /** Encrypts our frames with `key` from the next frame on. */
@@ -41,9 +46,9 @@ export class EncryptedMediaPipeline implements MediaPipeline {
     this.#command({ type: 'sending-key', key });
   }
 
-  /** Decrypts frames under `key.kid`. */
-  addReceivingKey(key: MediaKey): void {
-    this.#command({ type: 'receiving-key', key });
+  /** Decrypts frames under `key.kid`, on the mids `owner` sends on. */
+  addReceivingKey(key: MediaKey, owner: ParticipantId): void {
+    this.#command({ type: 'receiving-key', key, owner });
   }
 
   /** Stops decrypting frames under `kid`. */

@@ -9,7 +9,7 @@
  * switching, jitter buffer). It is SFrame's "metadata": authenticated with the frame, so changing
  * it makes the frame fail to decrypt. Everything else is encrypted.
  */
-import { type CipherSuite, deriveSFrameKey, SFrameReceiver, SFrameSender } from '../../../shared/sframe/index.js';
+import { type CipherSuite, decodeSFrameHeader, deriveSFrameKey, SFrameReceiver, SFrameSender } from '../../../shared/sframe/index.js';
 import type { MediaKey } from './key-agreement.js';
 
 /** The cipher suite of every encrypted meeting: AES_128_GCM_SHA256_128 (RFC 9605 §4.5). */
@@ -83,13 +83,19 @@ export class FrameDecryptor {
     this.#receiver.removeKey(kid);
   }
 
-  /** The frame decrypted, with its KID, or why it must be dropped. */
+  /**
+   * The frame decrypted, with its KID, or why it must be dropped; `accepts` says whether a KID may
+   * be on this stream at all (`wrong_sender`, decided before anything is decrypted or counted).
+   */
   async decrypt(
     frame: Uint8Array,
     kind: FrameKind,
-  ): Promise<{ ok: true; frame: Uint8Array<ArrayBuffer>; kid: bigint } | { ok: false; reason: DropReason }> {
+    accepts: (kid: bigint) => boolean = () => true,
+  ): Promise<{ ok: true; frame: Uint8Array<ArrayBuffer>; kid: bigint } | { ok: false; reason: DropReason | 'wrong_sender' }> {
     const parts = split(frame, kind);
     if (!parts) return { ok: false, reason: 'malformed_header' };
+    const header = decodeSFrameHeader(parts.rest);
+    if (header && this.#receiver.hasKey(header.kid) && !accepts(header.kid)) return { ok: false, reason: 'wrong_sender' };
     const result = await this.#receiver.decrypt(parts.prefix, parts.rest);
     if (!result.ok) return result;
     return { ok: true, frame: join(parts.prefix, result.plaintext), kid: result.kid };

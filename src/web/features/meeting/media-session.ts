@@ -124,6 +124,8 @@ export class MediaSession {
       for (const candidate of this.earlyCandidates.splice(0)) void this.subscriber.addRemoteCandidate(candidate);
     }
     const peer = this.subscriber;
+    // An encrypted meeting's receivers accept on each mid only the frames of the one who sends there.
+    this.pipeline.streamsChanged?.(new Map(message.streams.map((stream) => [stream.mid, stream.participantId])));
     const answer = await answerOffer(peer, message.offer);
     if (this.subscriber !== peer) return;
     this.send({ type: 'subscription-answer', answer });

@@ -177,7 +177,8 @@ export class MeetingController {
         if (this.encryptedMeeting && !this.encryption) throw new Error('an encrypted meeting sends nothing unencrypted');
         this.pipeline.prepareSender(sender, kind);
       },
-      prepareReceiver: (receiver, kind) => this.pipeline.prepareReceiver(receiver, kind),
+      prepareReceiver: (receiver, kind, mid) => this.pipeline.prepareReceiver(receiver, kind, mid),
+      streamsChanged: (senders) => this.pipeline.streamsChanged?.(senders),
     };
     const current = () => this.pipeline;
     this.media = new MediaSession(

@@ -98,7 +98,7 @@ export function createSubscriber(options: {
 }): JanusPeer {
   const peer = new JanusPeer(options.iceServers, options.onCandidate, options.pipeline);
   peer.connection.addEventListener('track', (event) => {
-    options.pipeline.prepareReceiver(event.receiver, event.track.kind === 'audio' ? 'audio' : 'video');
+    options.pipeline.prepareReceiver(event.receiver, event.track.kind === 'audio' ? 'audio' : 'video', event.transceiver.mid);
   });
   return peer;
 }
