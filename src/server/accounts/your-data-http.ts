@@ -3,11 +3,13 @@
  * account. Other domains contribute through `collectors` (export) and `erasers` (deletion), so
  * that this domain needs none of their internals.
  */
+
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DeleteAccountRequestSchema } from '../../shared/accounts-api.js';
 import { sendFailure } from '../http/errors.js';
+import type { Clock } from '../platform/clock.js';
 import type { Failure } from '../platform/outcome.js';
 import type { AccountsService, Person } from './accounts-service.js';
 import type { Authenticator } from './authenticator.js';
@@ -35,6 +37,8 @@ export interface YourDataHttpOptions {
   erasers: ((person: Person) => Promise<Failure | undefined>)[];
   /** The HTTP status of each code an eraser may return (the contributing domains' own records). */
   erasureFailureStatus: Readonly<Record<string, number>>;
+  /** When the export is made (`exportedAtMs`). */
+  clock: Clock;
 }
 
 /** Flattens nested data into `section, path, value` rows for CSV. */
@@ -64,7 +68,7 @@ export const yourDataHttp: FastifyPluginAsyncZod<YourDataHttpOptions> = async (a
       }
       return reply
         .header('content-disposition', `attachment; filename="plenary-data-${date}.json"`)
-        .send({ exportedAtMs: Date.now(), ...data });
+        .send({ exportedAtMs: options.clock.nowMs(), ...data });
     },
   );
 

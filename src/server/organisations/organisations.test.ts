@@ -179,6 +179,7 @@ describe.each(bothEngines)('organisations, rooms and scheduling over HTTP (%s)',
   it('exports a person’s data as JSON and CSV, and deletes the account by anonymising it', async () => {
     const json = await alice.request('GET', '/api/account/export');
     expect(json.json()).toMatchObject({
+      exportedAtMs: fixture.clock.nowMs(),
       account: { person: { email: 'alice@example.org', name: 'Alice' } },
       organisations: [{ slug: 'alpha', role: 'owner' }],
     });

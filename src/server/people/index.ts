@@ -203,6 +203,7 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
   await app.register(yourDataHttp, {
     accounts,
     authenticator,
+    clock: people.clock,
     collectors: { ...peopleYourDataSections(people), ...options.yourDataSections },
     erasureFailureStatus: organisationsFailureStatus,
     erasers: [
