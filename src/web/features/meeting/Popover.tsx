@@ -30,7 +30,9 @@ export function Popover(props: {
     if (focusSummary) element.querySelector('summary')?.focus();
   };
 
-  useDismissOutside(open, details, () => close(false));
+  // Always listening: `close` does nothing unless the disclosure is open, and `open` (from its toggle
+  // event) may lag behind a click made right after it opened.
+  useDismissOutside(true, details, () => close(false));
 
   useEffect(() => {
     // A button chosen inside (by click, Enter or Space: all make a click) closes the menu.
