@@ -1,7 +1,8 @@
 /**
  * Connection quality in real browsers: each tile shows how its participant's connection fares;
  * when a fifth of the namespace's UDP packets are dropped (iptables, at random), the page says
- * the connection is poor and offers audio only, which turns the camera off.
+ * the connection is poor and offers audio only, which turns the camera off; the others' cameras
+ * arriving poorly too, it asks for less video and says so.
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -40,6 +41,8 @@ describe('connection quality', () => {
     await hint.waitFor({ timeout: 30_000 });
     await ada.screenshot({ path: path.join(artifactsFolder, 'connection-poor.png') });
     expect(await ada.locator('.tile[data-local="true"] .quality').getAttribute('aria-label')).toMatch(/^Connection poor/);
+    // Bo's camera arrives poorly too: the page asks for less video, and says so.
+    await expect.poll(() => ada.locator('.stage-note').textContent(), { timeout: 20_000 }).toMatch(/^Video arrives (poorly|slowly) here/);
     await ada.getByRole('button', { name: 'Switch to audio only' }).click();
     await expect.poll(() => hint.count()).toBe(0);
     // Bo sees Ada's camera go off.

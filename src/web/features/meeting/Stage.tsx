@@ -9,7 +9,7 @@ import type { VideoLayer } from '../../../shared/protocol.js';
 import type { MeetingState, RemoteParticipant } from './meeting-controller.js';
 import { t } from './messages.js';
 import type { Layout, Quality } from './stage-layout.js';
-import { arrangeTiles, layerFor, layerForNewcomer, orderBySpeech, tilesPerPage } from './stage-layout.js';
+import { adaptToLink, arrangeTiles, layerFor, layerForNewcomer, orderBySpeech, tilesPerPage } from './stage-layout.js';
 import { Tile, type TileProps } from './Tile.js';
 
 export type { Layout, Quality } from './stage-layout.js';
@@ -51,8 +51,32 @@ function remoteTile(remote: RemoteParticipant, quality: MeetingState['quality'])
   };
 }
 
+/**
+ * With `videoTilesMax`, the remote cameras beyond the most recent speakers' as avatars (they get no
+ * video); their ids are returned so that no layer is asked for them.
+ */
+function capVideo(cameras: TileModel[], videoTilesMax: number | undefined): { cameras: TileModel[]; withoutVideo: Set<ParticipantId> } {
+  const withoutVideo = new Set<ParticipantId>();
+  if (videoTilesMax === undefined) return { cameras, withoutVideo };
+  const remotes = cameras.filter((tile) => !tile.local && tile.participantId !== undefined);
+  const bySpeech = [...remotes].sort(
+    (a, b) => (b.lastSpokeAtMs ?? Number.NEGATIVE_INFINITY) - (a.lastSpokeAtMs ?? Number.NEGATIVE_INFINITY),
+  );
+  for (const tile of bySpeech.slice(videoTilesMax)) if (tile.participantId) withoutVideo.add(tile.participantId);
+  return {
+    cameras: cameras.map((tile) => (tile.participantId && withoutVideo.has(tile.participantId) ? { ...tile, videoMuted: true } : tile)),
+    withoutVideo,
+  };
+}
+
 export function Stage(props: StageProps) {
-  const { state, quality, setVideoLayer } = props;
+  const { state, setVideoLayer } = props;
+  // N by bandwidth: when the others' cameras arrive poorly, our downlink is the trouble — lower layers, fewer videos.
+  const link = adaptToLink(
+    props.quality,
+    state.remotes.map((remote) => state.quality.remotes.get(remote.summary.participantId)?.level),
+  );
+  const quality = link.quality;
   const self = state.self;
   const selfTile: TileModel = {
     key: 'self/camera',
@@ -69,7 +93,11 @@ export function Stage(props: StageProps) {
     quality: state.quality.self,
   };
   // Last-N: with more cameras than a page holds, the first page shows the most recent speakers.
-  const cameras = orderBySpeech([selfTile, ...state.remotes.map((remote) => remoteTile(remote, state.quality))], tilesPerPage);
+  const capped = capVideo(
+    orderBySpeech([selfTile, ...state.remotes.map((remote) => remoteTile(remote, state.quality))], tilesPerPage),
+    link.videoTilesMax,
+  );
+  const cameras = capped.cameras;
   const screens: TileModel[] = [
     ...(state.screen
       ? [
@@ -117,16 +145,28 @@ export function Stage(props: StageProps) {
 
   useEffect(() => {
     // Cameras that are not on screen get no video at all.
-    for (const remote of state.remotes) if (!visible.has(remote.summary.participantId)) setVideoLayer(remote.summary.participantId, null);
+    for (const remote of state.remotes) {
+      const participantId = remote.summary.participantId;
+      if (!visible.has(participantId) || capped.withoutVideo.has(participantId)) setVideoLayer(participantId, null);
+    }
   });
 
   const render = (tile: TileModel) => {
     const participantId = tile.participantId;
-    const onWidth = participantId && !tile.screen ? (width: number) => setVideoLayer(participantId, layerFor(width, quality)) : undefined;
+    const onWidth =
+      participantId && !tile.screen && !capped.withoutVideo.has(participantId)
+        ? (width: number) => setVideoLayer(participantId, layerFor(width, quality))
+        : undefined;
     return <Tile {...tile} key={tile.key} onWidth={onWidth} speakerId={props.speakerId} />;
   };
   return (
     <div ref={stage} class={large.length > 0 ? 'stage with-large' : 'stage'}>
+      <p class="stage-note" role="status">
+        {link.reduced &&
+          (link.videoTilesMax === undefined
+            ? t('meeting.videoLowered')
+            : t('meeting.videoReduced', { count: Math.min(link.videoTilesMax, state.remotes.length) }))}
+      </p>
       {large.length > 0 && (
         <ul class="tiles large" aria-label={t('meeting.tiles')}>
           {large.map(render)}

@@ -196,6 +196,9 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'role.viewer': 'Spectateur',
   'role.guest': 'Invité',
   'meeting.chatUnreadable': '🔒 Ce message a été scellé avec une clé que ce navigateur n’a pas (il a été envoyé avant votre arrivée).',
+  'meeting.videoLowered': 'La vidéo arrive lentement ici : les caméras sont affichées en qualité réduite.',
+  'meeting.videoReduced':
+    'La vidéo arrive mal ici : seule {count, plural, one {la caméra de la dernière personne à avoir parlé est affichée} other {les caméras des # dernières personnes à avoir parlé sont affichées}} ; tout le monde reste audible.',
   'meeting.chatNotEncrypted': '(non chiffré de bout en bout : venu de l’extérieur de la réunion) {text}',
   'meeting.chatNotSealed':
     'Le message n’a pas encore pu être scellé : les clés de la réunion sont en cours d’échange. Réessayez dans un instant.',

@@ -194,6 +194,9 @@ export const meetingEnglish = {
   'role.viewer': 'Viewer',
   'role.guest': 'Guest',
   'meeting.chatUnreadable': '🔒 This message was sealed with a key this browser does not have (it was sent before you joined).',
+  'meeting.videoLowered': 'Video arrives slowly here, so everyone’s camera is shown in lower quality.',
+  'meeting.videoReduced':
+    'Video arrives poorly here, so only the {count, plural, one {most recent speaker’s camera is} other {# most recent speakers’ cameras are}} shown; everyone is still heard.',
   'meeting.chatNotEncrypted': '(not end-to-end encrypted: from outside the meeting) {text}',
   'meeting.chatNotSealed': 'The message could not be sealed yet: the meeting’s keys are still being agreed. Try again in a moment.',
   'meeting.e2eeBadge': 'End-to-end encrypted',

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { arrangeTiles, layerFor, layerForNewcomer, orderBySpeech, tilesPerPage } from './stage-layout.js';
+import {
+  adaptToLink,
+  arrangeTiles,
+  layerFor,
+  layerForNewcomer,
+  orderBySpeech,
+  tilesPerPage,
+  videoTilesOnPoorLink,
+} from './stage-layout.js';
 
 const cameras = (count: number) => Array.from({ length: count }, (_, index) => ({ participantId: index === 0 ? undefined : `p${index}` }));
 
@@ -65,5 +73,33 @@ describe('orderBySpeech (last-N by tile space)', () => {
     const later = [tile('me'), tile('a', 40), tile('b', 10), tile('c'), tile('d', 30), tile('e', 20)];
     expect(ids(orderBySpeech(later, 3))).toEqual(['me', 'a', 'd', 'b', 'c', 'e']);
     expect(ids(orderBySpeech([], 3))).toEqual([]);
+  });
+});
+
+describe('adaptToLink (N by bandwidth)', () => {
+  it('leaves video alone while most cameras arrive well, or nothing is measured yet', () => {
+    expect(adaptToLink('normal', [])).toEqual({ quality: 'normal', videoTilesMax: undefined, reduced: false });
+    expect(adaptToLink('normal', [undefined, 'good'])).toMatchObject({ quality: 'normal', reduced: false });
+    // One sender's own poor uplink is theirs, not ours.
+    expect(adaptToLink('normal', ['poor', 'good', 'good'])).toMatchObject({ quality: 'normal', reduced: false });
+  });
+
+  it('lowers every camera when half arrive fair or worse, and keeps video for the recent speakers only when half arrive poor', () => {
+    expect(adaptToLink('normal', ['fair', 'good'])).toEqual({ quality: 'data-saver', videoTilesMax: undefined, reduced: true });
+    expect(adaptToLink('normal', ['poor', 'fair', 'good', undefined])).toEqual({
+      quality: 'data-saver',
+      videoTilesMax: undefined,
+      reduced: true,
+    });
+    expect(adaptToLink('normal', ['poor', 'poor', 'good'])).toEqual({
+      quality: 'data-saver',
+      videoTilesMax: videoTilesOnPoorLink,
+      reduced: true,
+    });
+  });
+
+  it('keeps what the person chose', () => {
+    expect(adaptToLink('audio-only', ['poor', 'poor'])).toEqual({ quality: 'audio-only', videoTilesMax: undefined, reduced: false });
+    expect(adaptToLink('data-saver', ['poor', 'poor'])).toEqual({ quality: 'data-saver', videoTilesMax: undefined, reduced: false });
   });
 });

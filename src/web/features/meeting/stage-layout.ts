@@ -1,5 +1,6 @@
 /** Pure rules of the stage: which tiles go large, which on the current page, which layer a tile needs. */
 import type { VideoLayer } from '../../../shared/protocol.js';
+import type { QualityLevel } from './connection-quality.js';
 
 export type Layout = 'grid' | 'speaker';
 export type Quality = 'normal' | 'data-saver' | 'audio-only';
@@ -67,4 +68,28 @@ export function layerForNewcomer(input: {
   if (input.somethingLarge) return layerFor(0, input.quality);
   const cells = Math.min(input.cameraCount + 1, tilesPerPage);
   return layerFor(input.stageWidth / Math.ceil(Math.sqrt(cells)), input.quality);
+}
+
+/** Remote cameras that still get video while our own downlink is poor: the most recent speakers'. */
+export const videoTilesOnPoorLink = 4;
+
+/**
+ * What our downlink can carry, judged from how the remote cameras arrive (`connection-quality.ts`
+ * levels, one per remote camera measured): when at least half of them arrive poor, the trouble
+ * is ours, not theirs — every camera drops to its lowest layer and only the
+ * `videoTilesOnPoorLink` most recent speakers keep video; when at least half arrive fair or
+ * worse, every camera drops to its lowest layer. A quality the person chose (data saver, audio
+ * only) is kept as it is. `videoTilesMax` is `undefined` when there is no cap.
+ */
+export function adaptToLink(
+  chosen: Quality,
+  remoteLevels: readonly (QualityLevel | undefined)[],
+): { quality: Quality; videoTilesMax: number | undefined; reduced: boolean } {
+  const measured = remoteLevels.filter((level): level is QualityLevel => level !== undefined);
+  const unchanged = { quality: chosen, videoTilesMax: undefined, reduced: false };
+  if (chosen !== 'normal' || measured.length === 0) return unchanged;
+  const share = (levels: QualityLevel[]) => measured.filter((level) => levels.includes(level)).length / measured.length;
+  if (share(['poor']) >= 0.5) return { quality: 'data-saver', videoTilesMax: videoTilesOnPoorLink, reduced: true };
+  if (share(['fair', 'poor']) >= 0.5) return { quality: 'data-saver', videoTilesMax: undefined, reduced: true };
+  return unchanged;
 }
