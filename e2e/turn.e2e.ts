@@ -3,19 +3,24 @@
  * Janus's media ports except those coturn relays, and every UDP packet to coturn itself. Two
  * Chromiums then meet only through the supervised coturn — over TCP, then (TCP blocked too) over
  * TLS with a certificate of the test's own — the selected candidate pairs `relay` over `tcp` or
- * `tls`, and decode each other; with TURN off, under the same rules, they decode nothing.
+ * `tls`, and decode each other; renewed credentials reach every connection of a page and the
+ * media goes on; with TURN off, under the same rules, they decode nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTurnCredential } from '../src/server/media/turn/turn-credentials.js';
 import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
 
 const turnPort = '3479';
 const turnTlsPort = '5349';
+/** The TURN REST secret Plenary and coturn share in this test (so that the test can make a credential too). */
+const turnSecret = 'turn-secret-of-the-turn-test-0123456789';
 const environment = {
+  TURN_SECRET: turnSecret,
   RTP_PORT_RANGE: '20000-20999',
   TURN_PORT: turnPort,
   TURN_TLS_PORT: turnTlsPort,
@@ -81,12 +86,13 @@ afterAll(async () => {
   rmSync(certificates, { recursive: true, force: true });
 });
 
-/** Opens a new meeting at `server` with two participants; returns both pages. */
-async function meetingOfTwo(server: RunningPlenary): Promise<Page[]> {
+/** Opens a new meeting at `server` with two participants (`prepare` runs on each page first); returns both pages. */
+async function meetingOfTwo(server: RunningPlenary, prepare: (page: Page) => Promise<void> = async () => {}): Promise<Page[]> {
   const pages: Page[] = [];
   let roomUrl = '';
   for (const name of ['Alice', 'Bob']) {
     const page = await (await newParticipantContext(chromium.browser)).newPage();
+    await prepare(page);
     if (roomUrl) await page.goto(roomUrl);
     else {
       // By address, not `localhost`: the TURN URLs name the host the browser reached, and the rules are IPv4's.
@@ -109,6 +115,18 @@ async function framesDecodedMeanwhile(page: Page): Promise<number> {
   await page.waitForTimeout(1_500);
   const after = await sampleInbound(page);
   return after.reduce((sum, sample, index) => sum + sample.videoFramesDecoded - (before[index]?.videoFramesDecoded ?? 0), 0);
+}
+
+/** The first ICE server each open PeerConnection of the page is configured with now (its URLs and username). */
+function iceServersOf(page: Page): Promise<{ urls: string[]; username: string | undefined }[]> {
+  return page.evaluate(() =>
+    (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections
+      .filter((connection) => connection.connectionState !== 'closed')
+      .map((connection) => {
+        const server = connection.getConfiguration().iceServers?.[0];
+        return { urls: [server?.urls ?? []].flat(), username: server?.username };
+      }),
+  );
 }
 
 /** For each connected PeerConnection of the page: its selected pair's local candidate type and the protocol to the relay. */
@@ -145,6 +163,33 @@ describe('TURN when UDP to the media server is blocked', () => {
   it('carries two browsers’ video through the local coturn over TCP', async () => {
     iptables('-A', tlsTurnBlocked);
     await expectRelayedBothWays(await meetingOfTwo(plenary), 'tcp');
+    iptables('-D', tlsTurnBlocked);
+  });
+
+  it('applies renewed credentials to every connection of a page, and the media goes on through the relay', async () => {
+    iptables('-A', tlsTurnBlocked);
+    const sockets: WebSocketRoute[] = [];
+    const [alice] = await meetingOfTwo(plenary, (page) =>
+      page.routeWebSocket(/\/ws/, (socket) => {
+        sockets.push(socket);
+        socket.connectToServer();
+      }),
+    );
+    if (!alice) throw new Error('no page');
+    await expect.poll(() => framesDecodedMeanwhile(alice), { timeout: 30_000, interval: 500 }).toBeGreaterThan(5);
+    const before = await iceServersOf(alice);
+    // What the server sends before a credential expires (`ice-servers`), made here with the same secret.
+    const renewed = makeTurnCredential({ secret: turnSecret, id: 'renewed', lifetimeSeconds: 600, nowMs: Date.now() });
+    sockets[0]?.send(
+      JSON.stringify({
+        type: 'ice-servers',
+        iceServers: [{ urls: before[0]?.urls, username: renewed.username, credential: renewed.credential }],
+      }),
+    );
+    await expect.poll(async () => (await iceServersOf(alice)).map((server) => server.username)).toEqual(before.map(() => renewed.username));
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => framesDecodedMeanwhile(alice), { timeout: 10_000, interval: 500 }).toBeGreaterThan(5);
+    expect(new Set(await selectedPaths(alice))).toEqual(new Set(['relay/tcp']));
     iptables('-D', tlsTurnBlocked);
   });
 
