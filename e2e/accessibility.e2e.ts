@@ -258,14 +258,19 @@ describe.concurrent('accessibility (axe-core, WCAG 2.2 AA)', { timeout: partTime
     await page.context().close();
   });
 
-  it('finds no critical or serious violation on the pre-join screen and in a meeting of one, in both widths and both themes', async () => {
+  it('finds no critical or serious violation on a room’s settings page, the pre-join screen and in a meeting of one, in both widths and both themes', async () => {
     const page = await fixture.newPage();
     const created = await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' });
-    const { roomId } = (await created.json()) as { roomId: string };
+    const { roomId, moderatorCode } = (await created.json()) as { roomId: string; moderatorCode: string };
+    await page.goto(`${fixture.plenary.url}/r/${roomId}/settings`);
+    await page.getByLabel('Moderator code').fill(moderatorCode);
+    await page.getByRole('button', { name: 'Open settings' }).click();
+    await page.getByLabel('End-to-end encrypt meetings').waitFor();
+    const settingsFound = await checkEveryWay(page, 'room-settings');
     await page.goto(`${fixture.plenary.url}/r/${roomId}`);
     await page.getByRole('button', { name: 'Join meeting' }).waitFor();
     await page.getByLabel('Your name').fill('Ada');
-    const found = await checkEveryWay(page, 'prejoin');
+    const found = { ...settingsFound, ...(await checkEveryWay(page, 'prejoin')) };
     await page.getByRole('button', { name: 'Join meeting' }).click();
     await page.locator('.tiles [data-local="true"]').waitFor();
     Object.assign(found, await checkEveryWay(page, 'meeting'));
