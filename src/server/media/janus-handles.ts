@@ -119,8 +119,11 @@ export class PublisherHandle extends MediaHandle {
   ) {
     super(handle);
     handle.on(VideoRoomPlugin.EVENT.VIDEOROOM_TALKING, (data: unknown) => {
+      // Janus tells every publisher of the room of every talking change: most are someone else's,
+      // so the feed is compared before anything is parsed (in a room of 100, 99 of 100 events).
+      if ((data as { feed?: unknown } | null)?.feed !== this.feedId) return;
       const parsed = TalkingSchema.safeParse(data);
-      if (parsed.success && parsed.data.feed === this.feedId) this.emit('talking', parsed.data.talking);
+      if (parsed.success) this.emit('talking', parsed.data.talking);
     });
   }
 
