@@ -118,6 +118,8 @@ describe('a BigBlueButton integration', () => {
     const page = await (await newParticipantContext(chromium.browser)).newPage();
     await landAndJoin(page, client.administration.join('Marie Curie', 'physics-7', 'mp'), 'Marie Curie');
     await page.getByRole('button', { name: 'Leave' }).waitFor();
+    // In: the own tile carries the participant id the server gave (it is `self` while connecting).
+    await page.locator('.tiles [data-local="true"]:not([data-tile-id="self"])').waitFor();
     const info = await bbbHttp(client.monitoring.getMeetingInfo('physics-7'));
     expect(info).toMatchObject({ returncode: 'SUCCESS', meetingName: 'Physics 7', participantCount: 1, moderatorCount: 1 });
     expect(info.attendees).toMatchObject({ attendee: { fullName: 'Marie Curie', role: 'MODERATOR' } });
