@@ -21,7 +21,7 @@ import { createPeopleServices, type PeopleServices, peopleExpiredRowsForgetters 
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
 import { repeatEvery } from './platform/sweep.js';
-import { startAddressRetention, startExpiredRowsSweep } from './privacy/index.js';
+import { clientAddressesForgetter, startExpiredRowsSweep } from './privacy/index.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface Services {
@@ -245,18 +245,17 @@ export async function startServices(
     (error) => logger.error({ err: error }, 'ending idle BigBlueButton API meetings failed'),
     clock,
   );
-  // Client addresses kept in the database (login failures by address) go after PRIVACY_ADDRESS_RETENTION_DAYS.
-  const addressRetention = startAddressRetention({
-    clock,
-    retentionDays: config.PRIVACY_ADDRESS_RETENTION_DAYS,
-    forgetters: [(beforeMs) => people.accounts.forgetClientAddressesBefore(beforeMs)],
-    logger: logger.child({ domain: 'privacy' }),
-  });
-  // Rows that stopped working (expired sessions, used links…) go once past their keeping time,
+  // Client addresses kept in the database (login failures by address) go after PRIVACY_ADDRESS_RETENTION_DAYS;
+  // rows that stopped working (expired sessions, used links…) once past their keeping time,
   // letters PRIVACY_SENT_MAIL_RETENTION_DAYS after they were sent.
   const expiredRows = startExpiredRowsSweep({
     clock,
-    forgetters: peopleExpiredRowsForgetters(people, { sentMailRetentionDays: config.PRIVACY_SENT_MAIL_RETENTION_DAYS }),
+    forgetters: [
+      clientAddressesForgetter(config.PRIVACY_ADDRESS_RETENTION_DAYS, [
+        (beforeMs) => people.accounts.forgetClientAddressesBefore(beforeMs),
+      ]),
+      ...peopleExpiredRowsForgetters(people, { sentMailRetentionDays: config.PRIVACY_SENT_MAIL_RETENTION_DAYS }),
+    ],
     logger: logger.child({ domain: 'privacy' }),
   });
   let stopped = false;
@@ -280,7 +279,6 @@ export async function startServices(
       if (stopped) return;
       stopped = true;
       await expiredRows.stop();
-      await addressRetention.stop();
       await bbbMeetingsSweep.stop();
       await claimRenewal.stop();
       await billingPeriods.stop();

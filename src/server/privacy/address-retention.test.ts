@@ -3,7 +3,8 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type PeopleTestApp, startPeopleTestApp, TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
-import { forgetOldAddresses, startAddressRetention } from './address-retention.js';
+import { clientAddressesForgetter } from './address-retention.js';
+import { forgetExpiredRows, startExpiredRowsSweep } from './expired-rows.js';
 
 const dayMs = 24 * 60 * 60 * 1000;
 const retentionDays = 7;
@@ -26,12 +27,10 @@ describe.each(bothEngines)('client addresses kept no longer than the retention (
     const response = await new TestBrowser(fixture.app, address).logIn(email, 'not the password at all');
     expect(response.statusCode).toBe(401);
   };
-  const sweep = () =>
-    forgetOldAddresses({
-      clock: fixture.clock,
-      retentionDays,
-      forgetters: [(beforeMs) => fixture.people.accounts.forgetClientAddressesBefore(beforeMs)],
-    });
+  const addresses = () =>
+    clientAddressesForgetter(retentionDays, [(beforeMs) => fixture.people.accounts.forgetClientAddressesBefore(beforeMs)]);
+  /** One round of the privacy sweep with the address forgetter alone; resolves to the addresses it deleted. */
+  const sweep = async () => (await forgetExpiredRows({ clock: fixture.clock, forgetters: [addresses()] }))['client addresses'];
 
   it('deletes a count by address older than the retention, and keeps the count that names no address', async () => {
     await failLogin('old@example.org', '203.0.113.5');
@@ -55,12 +54,7 @@ describe.each(bothEngines)('client addresses kept no longer than the retention (
   it('runs by itself on the clock, hourly', async () => {
     await failLogin('old@example.org', '203.0.113.5');
     fixture.clock.advance((retentionDays + 1) * dayMs);
-    const retention = startAddressRetention({
-      clock: fixture.clock,
-      retentionDays,
-      forgetters: [(beforeMs) => fixture.people.accounts.forgetClientAddressesBefore(beforeMs)],
-      logger: pino({ level: 'silent' }),
-    });
+    const retention = startExpiredRowsSweep({ clock: fixture.clock, forgetters: [addresses()], logger: pino({ level: 'silent' }) });
     fixture.clock.advance(60 * 60 * 1000);
     await retention.stop();
     expect(await failureScopes()).toEqual([{ email: 'old@example.org', scope: 'untrusted' }]);

@@ -7,7 +7,7 @@
  * path — by the script and the test — and not from here, which every domain may import.)
  */
 
-export { type AddressForgetter, type AddressRetentionOptions, forgetOldAddresses, startAddressRetention } from './address-retention.js';
+export { type AddressForgetter, clientAddressesForgetter } from './address-retention.js';
 export { dataCatalogue } from './catalogue/index.js';
 export type { ColumnEntry, DataCatalogue, TableEntry } from './catalogue-types.js';
 export {
