@@ -11,11 +11,9 @@
  * private message into a public one.
  */
 import type { ParticipantId } from '../../../shared/ids.js';
-import { fromBase64Url, type MediaKey, toBase64Url } from './key-agreement.js';
+import { fromBase64Url, type MediaKey, openBytes, sealBytes, toBase64Url } from './key-agreement.js';
 
 const kidBytes = 8;
-const nonceBytes = 12;
-const tagBytes = 16;
 const chatInfo = new TextEncoder().encode('plenary e2ee chat v1');
 
 /** Chat keys by media key, derived once. */
@@ -42,37 +40,27 @@ function chatKeyOf(key: MediaKey): Promise<CryptoKey> {
 
 const addressing = (from: ParticipantId, to: ParticipantId | null) => new TextEncoder().encode(`${from} ${to ?? '*'}`);
 
+/** A sealed message's text, if it is well-formed UTF-8. */
+function textOf(bytes: Uint8Array<ArrayBuffer> | undefined): string | undefined {
+  try {
+    return bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Seals `text` from `from` to `to` (everyone: null) with `key`. */
 export async function sealChatText(key: MediaKey, text: string, from: ParticipantId, to: ParticipantId | null): Promise<string> {
-  const nonce = crypto.getRandomValues(new Uint8Array(nonceBytes));
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv: nonce, additionalData: addressing(from, to) },
-      await chatKeyOf(key),
-      new TextEncoder().encode(text),
-    ),
-  );
-  const message = new Uint8Array(kidBytes + nonceBytes + sealed.length);
+  const sealed = await sealBytes(await chatKeyOf(key), new TextEncoder().encode(text), addressing(from, to));
+  const message = new Uint8Array(kidBytes + sealed.length);
   new DataView(message.buffer).setBigUint64(0, key.kid);
-  message.set(nonce, kidBytes);
-  message.set(sealed, kidBytes + nonceBytes);
+  message.set(sealed, kidBytes);
   return toBase64Url(message);
 }
 
 /** Seals a private message from `from` to `to` with the pair's chat key (`PairKeys.chatOutbound`): base64url of `nonce || AES-GCM(text)`. */
 export async function sealPrivateText(pairKey: CryptoKey, text: string, from: ParticipantId, to: ParticipantId): Promise<string> {
-  const nonce = crypto.getRandomValues(new Uint8Array(nonceBytes));
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt(
-      { name: 'AES-GCM', iv: nonce, additionalData: addressing(from, to) },
-      pairKey,
-      new TextEncoder().encode(text),
-    ),
-  );
-  const message = new Uint8Array(nonceBytes + sealed.length);
-  message.set(nonce);
-  message.set(sealed, nonceBytes);
-  return toBase64Url(message);
+  return toBase64Url(await sealBytes(pairKey, new TextEncoder().encode(text), addressing(from, to)));
 }
 
 /** Opens a private message with the pair's chat key; `undefined` when it does not authenticate. */
@@ -83,22 +71,7 @@ export async function openPrivateText(
   to: ParticipantId,
 ): Promise<string | undefined> {
   const bytes = fromBase64Url(sealed);
-  if (!bytes || bytes.length < nonceBytes + tagBytes) return undefined;
-  return decryptText(pairKey, bytes.subarray(0, nonceBytes), bytes.subarray(nonceBytes), addressing(from, to));
-}
-
-async function decryptText(
-  key: CryptoKey,
-  nonce: Uint8Array<ArrayBuffer>,
-  sealed: Uint8Array<ArrayBuffer>,
-  additionalData: Uint8Array<ArrayBuffer>,
-) {
-  try {
-    const text = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: nonce, additionalData }, key, sealed);
-    return new TextDecoder('utf-8', { fatal: true }).decode(text);
-  } catch {
-    return undefined;
-  }
+  return bytes && textOf(await openBytes(pairKey, bytes, addressing(from, to)));
 }
 
 /**
@@ -113,13 +86,8 @@ export async function openChatText(
   keyOf: (kid: bigint) => MediaKey | undefined,
 ): Promise<string | undefined> {
   const bytes = fromBase64Url(sealed);
-  if (!bytes || bytes.length < kidBytes + nonceBytes + tagBytes) return undefined;
+  if (!bytes || bytes.length < kidBytes) return undefined;
   const key = keyOf(new DataView(bytes.buffer).getBigUint64(0));
   if (!key) return undefined;
-  return decryptText(
-    await chatKeyOf(key),
-    bytes.subarray(kidBytes, kidBytes + nonceBytes),
-    bytes.subarray(kidBytes + nonceBytes),
-    addressing(from, to),
-  );
+  return textOf(await openBytes(await chatKeyOf(key), bytes.subarray(kidBytes), addressing(from, to)));
 }

@@ -25,6 +25,7 @@ export interface MediaKey {
 /** The base key's length in bytes: AES-128 (the cipher suite's Nk). */
 export const baseKeyBytes = 16;
 const nonceBytes = 12;
+const tagBytes = 16;
 const kidBytes = 8;
 const wrapSalt = new TextEncoder().encode('plenary e2ee key wrap v1');
 
@@ -115,19 +116,44 @@ export function newMediaKey(): MediaKey {
   return { kid, baseKey: crypto.getRandomValues(new Uint8Array(baseKeyBytes)) };
 }
 
+/**
+ * `nonce (12 random bytes) || AES-GCM(plaintext) with its tag` under `key`, authenticating
+ * `additionalData`: how media keys and chat messages are sealed.
+ */
+export async function sealBytes(
+  key: CryptoKey,
+  plaintext: Uint8Array<ArrayBuffer>,
+  additionalData: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const nonce = crypto.getRandomValues(new Uint8Array(nonceBytes));
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData }, key, plaintext));
+  const message = new Uint8Array(nonceBytes + sealed.length);
+  message.set(nonce);
+  message.set(sealed, nonceBytes);
+  return message;
+}
+
+/** What `sealBytes` sealed; `undefined` when it is too short or does not authenticate. */
+export async function openBytes(
+  key: CryptoKey,
+  message: Uint8Array<ArrayBuffer>,
+  additionalData: Uint8Array<ArrayBuffer>,
+): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  if (message.length < nonceBytes + tagBytes) return undefined;
+  try {
+    const iv = message.subarray(0, nonceBytes);
+    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, message.subarray(nonceBytes)));
+  } catch {
+    return undefined;
+  }
+}
+
 /** Wraps our media key for one peer (base64url, 70 characters). */
 export async function wrapMediaKey(key: MediaKey, outbound: CryptoKey, from: ParticipantId, to: ParticipantId): Promise<string> {
   const plaintext = new Uint8Array(kidBytes + baseKeyBytes);
   new DataView(plaintext.buffer).setBigUint64(0, key.kid);
   plaintext.set(key.baseKey, kidBytes);
-  const nonce = crypto.getRandomValues(new Uint8Array(nonceBytes));
-  const sealed = new Uint8Array(
-    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: nonce, additionalData: directionLabel(from, to) }, outbound, plaintext),
-  );
-  const wrapped = new Uint8Array(nonceBytes + sealed.length);
-  wrapped.set(nonce);
-  wrapped.set(sealed, nonceBytes);
-  return toBase64Url(wrapped);
+  return toBase64Url(await sealBytes(outbound, plaintext, directionLabel(from, to)));
 }
 
 /**
@@ -141,17 +167,8 @@ export async function unwrapMediaKey(
   to: ParticipantId,
 ): Promise<MediaKey | undefined> {
   const bytes = fromBase64Url(wrapped);
-  if (!bytes || bytes.length !== nonceBytes + kidBytes + baseKeyBytes + 16) return undefined;
-  try {
-    const plaintext = new Uint8Array(
-      await crypto.subtle.decrypt(
-        { name: 'AES-GCM', iv: bytes.subarray(0, nonceBytes), additionalData: directionLabel(from, to) },
-        inbound,
-        bytes.subarray(nonceBytes),
-      ),
-    );
-    return { kid: new DataView(plaintext.buffer).getBigUint64(0), baseKey: plaintext.slice(kidBytes) };
-  } catch {
-    return undefined;
-  }
+  if (bytes?.length !== nonceBytes + kidBytes + baseKeyBytes + tagBytes) return undefined;
+  const plaintext = await openBytes(inbound, bytes, directionLabel(from, to));
+  if (!plaintext) return undefined;
+  return { kid: new DataView(plaintext.buffer).getBigUint64(0), baseKey: plaintext.slice(kidBytes) };
 }
