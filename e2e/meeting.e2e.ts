@@ -104,6 +104,35 @@ describe('a meeting of three', () => {
       await listener.locator('.tiles.large .tile[aria-label="Speaker"]').waitFor();
       await listener.getByRole('button', { name: 'People' }).click();
       await listener.locator('.person.speaking').filter({ hasText: 'Speaker' }).waitFor();
+      // Muting stops the speaking at once, though the tone goes on.
+      await speaker.getByRole('button', { name: 'Mute microphone' }).click();
+      await listener.locator('.tile[aria-label="Speaker"]:not(.speaking)').waitFor({ timeout: 5_000 });
+      // A silent microphone, unmuted, costs almost nothing downstream (Opus DTX, negotiated by
+      // Janus's room): a few packets a second instead of fifty.
+      const audioPackets = async () => (await sampleInbound(listener)).reduce((sum, sample) => sum + sample.audioPacketsReceived, 0);
+      const packetsPerSecond = async () => {
+        const before = await audioPackets();
+        await listener.waitForTimeout(1_000);
+        return (await audioPackets()) - before;
+      };
+      await speaker.getByRole('button', { name: 'Unmute microphone' }).click();
+      await expect.poll(packetsPerSecond, { timeout: 10_000 }).toBeGreaterThan(40);
+      await speaker.evaluate(async () => {
+        // Digital silence that keeps flowing: a muted oscillator into a stream.
+        const audio = new AudioContext();
+        await audio.resume();
+        const oscillator = audio.createOscillator();
+        const gain = audio.createGain();
+        gain.gain.value = 0;
+        const destination = audio.createMediaStreamDestination();
+        oscillator.connect(gain).connect(destination);
+        oscillator.start();
+        const [silence] = destination.stream.getAudioTracks();
+        for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+          for (const sender of connection.getSenders()) if (sender.track?.kind === 'audio') await sender.replaceTrack(silence ?? null);
+        }
+      });
+      await expect.poll(packetsPerSecond, { timeout: 10_000 }).toBeLessThan(10);
     } finally {
       await speakingBrowser.close();
     }

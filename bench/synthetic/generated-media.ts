@@ -91,7 +91,7 @@ export class GeneratedVideo {
  */
 export interface SpeakingSchedule {
   everyMs: number;
-  /** Janus's talking detection averages over 50 packets (one second): a burst should last longer. */
+  /** Length of each burst; the speaking indicator needs a few hundred milliseconds to notice one. */
   burstMs: number;
   phaseMs: number;
 }
@@ -120,6 +120,9 @@ export class GeneratedAudio {
   private readonly timer: NodeJS.Timeout;
   private readonly startedMs = performance.now();
   private chunksSent = 0;
+  private speakingNow = false;
+  /** Told when the microphone starts or stops a burst of talk (a browser's own speaking detection). */
+  onSpeakingChange: (speaking: boolean) => void = () => {};
 
   constructor(private readonly speaking: SpeakingSchedule | undefined) {
     this.track = this.source.createTrack();
@@ -141,6 +144,10 @@ export class GeneratedAudio {
       const speaking = this.isSpeaking(this.startedMs + this.chunksSent * 10);
       const samples = speaking ? (speechChunks[this.chunksSent % speechChunks.length] ?? silenceChunk) : silenceChunk;
       this.source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samplesPer10Ms });
+      if (speaking !== this.speakingNow) {
+        this.speakingNow = speaking;
+        this.onSpeakingChange(speaking);
+      }
     }
   }
 

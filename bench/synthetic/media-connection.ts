@@ -4,6 +4,7 @@
  * are kept and added after it; our own are handed to `onCandidate` in the protocol's form.
  */
 import wrtc from '@roamhq/wrtc';
+import { withOpusDtx } from '../../src/shared/opus-dtx.js';
 import type { IceCandidate, IceServer } from '../../src/shared/protocol.js';
 
 /** Totals of one connection's RTP, from `getStats()`. */
@@ -62,9 +63,10 @@ export class MediaConnection {
     const media = new MediaConnection(iceServers, onCandidate);
     const stream = new wrtc.MediaStream(tracks);
     for (const track of tracks) media.connection.addTransceiver(track, { direction: 'sendonly', streams: [stream] });
-    const offer = await media.connection.createOffer();
+    // As the web client does: silence is sent as Opus DTX.
+    const offer = { type: 'offer' as const, sdp: withOpusDtx((await media.connection.createOffer()).sdp ?? '') };
     await media.connection.setLocalDescription(offer);
-    return { media, offer: { type: 'offer', sdp: offer.sdp ?? '' } };
+    return { media, offer };
   }
 
   /** Answers Janus's subscription offer; the answer is sent as `subscription-answer`. */

@@ -26,7 +26,7 @@ export interface SyntheticParticipantOptions {
   subscribe?: boolean;
   /** Talk for `speakForMs` every this many milliseconds, at a random phase (all the time if `speakForMs` is as long). Default never (silence). */
   speakEveryMs?: number;
-  /** Length of each burst of talk. Default 2,000 ms (Janus's talking detection averages one second). */
+  /** Length of each burst of talk. Default 2,000 ms. */
   speakForMs?: number;
   /** Source address of the signalling socket (one of 127.0.0.0/8 for many "machines" on one). Default the system's choice. */
   localAddress?: string;
@@ -155,6 +155,9 @@ export class SyntheticParticipant {
     });
     await Promise.race([media.iceConnected, timedOut]).finally(() => clearTimeout(timer));
     this.timings.publisherConnectedMs = performance.now();
+    // As a browser does from its own audio level: say when the talk starts and stops.
+    if (this.audio.isSpeaking()) this.signaling.send({ type: 'speaking', speaking: true });
+    this.audio.onSpeakingChange = (speaking) => this.signaling.send({ type: 'speaking', speaking });
   }
 
   private met(participants: ParticipantSummary[]): void {

@@ -17,9 +17,15 @@ export const limits = {
   roomNameCharactersMax: 100,
   /** Participants allowed in one room at once, unless a room (or its plan) sets a lower limit: Meet.coop's largest plan held 100. */
   participantsPerRoomMax: 100,
-  /** Shortest and longest media key wrapped for one recipient of an encrypted meeting, in base64url characters (ours are 70). */
   /** Talking changes of a room gathered into one `speaking` message per participant, in milliseconds. */
   speakingBatchMs: 150,
+  /**
+   * Speaking reports (`speaking`) one participant may send per second, with bursts of
+   * `speakingReportBurst`: a browser's detector changes its mind at most about twice a second.
+   */
+  speakingReportsPerSecondMax: 4,
+  speakingReportBurst: 10,
+  /** Shortest and longest media key wrapped for one recipient of an encrypted meeting, in base64url characters (ours are 70). */
   e2eeWrappedKeyCharactersMin: 32,
   e2eeWrappedKeyCharactersMax: 256,
   /** Public-key announcements one participant may make per second (again after each reconnection), with bursts of `e2eeIdentityBurst`. */
@@ -76,6 +82,14 @@ export const limits = {
   gesturesPerSecondMax: 2,
   /** Burst of gestures above the rate. */
   gestureBurst: 6,
+  /** Polls: the longest question, custom answer and free-text answer, in characters; answers of a custom poll; polls in one meeting. */
+  pollQuestionCharactersMax: 300,
+  pollAnswerCharactersMax: 100,
+  pollFreeTextCharactersMax: 500,
+  pollAnswersMax: 10,
+  pollsPerMeetingMax: 50,
+  /** Answers to a poll gathered into one results message to the moderators, in milliseconds. */
+  pollResultsBatchMs: 250,
   /** Longest room access code (viewer or moderator), in characters. */
   accessCodeCharactersMax: 64,
   /** Shortest viewer access code a moderator may set. */

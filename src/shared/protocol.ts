@@ -198,6 +198,9 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('media-state'), media: MediaStateSchema }),
   // How the browser's own connection fares (its publisher's stats), for the operators' figures: never shown to others.
   z.object({ type: z.literal('connection-quality'), quality: NetworkReportSchema }),
+  // The browser heard its own microphone start or stop carrying speech (from the level it puts in
+  // every audio packet): drives the speaking indicator, the speaker view and last-N for everyone.
+  z.object({ type: z.literal('speaking'), speaking: z.boolean() }),
   // Text in a meeting that is not end-to-end encrypted; sealed text (`ChatSealedSchema`) in one that is.
   z
     .object({

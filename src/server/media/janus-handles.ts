@@ -3,7 +3,7 @@
  * parses Janus's replies, and closes idempotently (detaching the handle from Janus).
  */
 import Janode from 'janode';
-import VideoRoomPlugin, { type VideoRoomHandle } from 'janode/plugins/videoroom';
+import type { VideoRoomHandle } from 'janode/plugins/videoroom';
 import { z } from 'zod';
 import type { IceCandidate, SessionDescription } from '../../shared/protocol.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
@@ -21,7 +21,6 @@ const JanusTrickleSchema = z.object({
   sdpMLineIndex: z.number().int().optional(),
   completed: z.boolean().optional(),
 });
-const TalkingSchema = z.object({ feed: z.number().int(), talking: z.boolean() });
 
 /** Events of a media handle. */
 export type MediaHandleEvents = {
@@ -33,8 +32,6 @@ export type MediaHandleEvents = {
   candidate: [candidate: IceCandidate];
   /** The handle was closed (by us or by Janus). */
   closed: [];
-  /** Janus's audio-level detection: this publisher started or stopped talking. */
-  talking: [talking: boolean];
 };
 
 /** Janus's trickle event as a candidate (`null`: gathering finished); `undefined` for anything else. */
@@ -118,13 +115,6 @@ export class PublisherHandle extends MediaHandle {
     readonly privateId: number,
   ) {
     super(handle);
-    handle.on(VideoRoomPlugin.EVENT.VIDEOROOM_TALKING, (data: unknown) => {
-      // Janus tells every publisher of the room of every talking change: most are someone else's,
-      // so the feed is compared before anything is parsed (in a room of 100, 99 of 100 events).
-      if ((data as { feed?: unknown } | null)?.feed !== this.feedId) return;
-      const parsed = TalkingSchema.safeParse(data);
-      if (parsed.success) this.emit('talking', parsed.data.talking);
-    });
   }
 
   /**

@@ -53,6 +53,7 @@ export async function routeMeetingMessage(
     case 'trickle':
     case 'media-state':
     case 'connection-quality':
+    case 'speaking':
     case 'hand':
     case 'react': {
       const outcome = await command(room, participantId, message);
@@ -88,6 +89,8 @@ function command(
       return room.setMedia(participantId, message.media);
     case 'connection-quality':
       return room.reportNetwork(participantId, message.quality);
+    case 'speaking':
+      return room.reportSpeaking(participantId, message.speaking);
     case 'hand':
       return room.raiseHand(participantId, message.raised);
     case 'react':

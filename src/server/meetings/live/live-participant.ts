@@ -136,6 +136,7 @@ export class LiveParticipant implements ParticipantView {
   #connection: ParticipantConnection | undefined;
   #handRaisedAtMs: number | null = null;
   #network: NetworkReport | undefined;
+  /** What the browser last said of its own speaking. */
   #speaking = false;
   #reconnectTimer: ScheduledCall | undefined;
   #closed = false;
@@ -143,6 +144,7 @@ export class LiveParticipant implements ParticipantView {
   /** This participant's one subscription to the others' streams (driven by `RoomMedia`). */
   readonly subscription = new ParticipantSubscription((message) => this.send(message));
   readonly #gestures = new TokenBucket(limits.gesturesPerSecondMax, limits.gestureBurst);
+  readonly #speakingReports = new TokenBucket(limits.speakingReportsPerSecondMax, limits.speakingReportBurst);
   readonly #onClose: (participant: LiveParticipant) => void;
 
   /** Made by the room only (`LiveRoom.join`); `onClose` tells the room. */
@@ -176,8 +178,9 @@ export class LiveParticipant implements ParticipantView {
   get handRaisedAtMs(): number | null {
     return this.#handRaisedAtMs;
   }
+  /** Heard speaking: the browser says so, and its microphone is live and unmuted. */
   get speaking(): boolean {
-    return this.#speaking;
+    return this.#speaking && this.publishing && !this.#media.audioMuted;
   }
   get reconnecting(): boolean {
     return this.#reconnectTimer !== undefined;
@@ -205,7 +208,7 @@ export class LiveParticipant implements ParticipantView {
       publishing: this.publishing,
       sharingScreen: this.sharingScreen,
       handRaisedAtMs: this.#handRaisedAtMs,
-      speaking: this.#speaking,
+      speaking: this.speaking,
       reconnecting: this.reconnecting,
     };
   }
@@ -215,14 +218,21 @@ export class LiveParticipant implements ParticipantView {
   setRole(role: Role): void {
     this.#role = role;
   }
+  /** A muted microphone is not speaking any more (everyone learns it with the new state). */
   setMedia(media: MediaState): void {
     this.#media = { audioMuted: media.audioMuted, videoMuted: media.videoMuted };
+    if (media.audioMuted) this.#speaking = false;
   }
   setHand(raisedAtMs: number | null): void {
     this.#handRaisedAtMs = raisedAtMs;
   }
+  /** What the browser last said of its speaking (heard only while `speaking` allows). */
   setSpeaking(speaking: boolean): void {
     this.#speaking = speaking;
+  }
+  /** Takes one token of the speaking-report rate; false when spent. */
+  takeSpeakingReport(): boolean {
+    return this.#speakingReports.take();
   }
   /** Takes one token of the gesture rate (media state, hands, reactions); false when spent. */
   takeGesture(): boolean {

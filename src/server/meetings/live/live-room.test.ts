@@ -209,17 +209,16 @@ describe('roles and moderation', () => {
   it('tells everyone who starts and stops talking in one compact message per moment, asking nothing of the media server', async () => {
     const { live, server, moderator, guest } = await meeting();
     expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
-    const publisher = server.publisherFor(`${guest.id}/camera`);
-    publisher?.fire('webrtc-up');
+    server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
     await settle();
     const requestsBefore = server.requests.length;
     const updatesBefore = moderator.connection.all('participant-updated').length;
-    publisher?.fire('talking', true);
-    publisher?.fire('talking', true);
+    expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
+    expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
     expect(moderator.connection.all('speaking')).toEqual([]);
     clock.advance(limits.speakingBatchMs);
-    publisher?.fire('talking', false);
-    publisher?.fire('talking', true);
+    live.reportSpeaking(guest.id, false);
+    live.reportSpeaking(guest.id, true);
     clock.advance(limits.speakingBatchMs);
     const told = [moderator, guest].map((one) => one.connection.all('speaking'));
     const changes = (speaking: boolean) => ({ type: 'speaking', changes: [{ participantId: guest.id, speaking }] });
@@ -231,6 +230,50 @@ describe('roles and moderation', () => {
     expect(guest.participant.speaking).toBe(true);
     expect(moderator.connection.all('participant-updated')).toHaveLength(updatesBefore);
     expect(server.requests).toHaveLength(requestsBefore);
+  });
+
+  it('hears a claim to speak only from a live, unmuted microphone, and a mute ends the speaking at once', async () => {
+    const { live, server, moderator, guest } = await meeting();
+    const speakingTold = () => moderator.connection.all('speaking').flatMap((message) => message.changes);
+    // Not publishing yet, then publishing but not yet live: nothing to hear.
+    expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
+    expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
+    clock.advance(limits.speakingBatchMs);
+    expect(speakingTold()).toEqual([]);
+    expect(guest.participant.speaking).toBe(false);
+    // Once the media flows, the claim made early counts: everyone's summary says so.
+    server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
+    await settle();
+    expect(moderator.connection.all('participant-updated').at(-1)?.participant).toMatchObject({ participantId: guest.id, speaking: true });
+    live.reportSpeaking(guest.id, false);
+    live.reportSpeaking(guest.id, true);
+    // A moderator mutes them before the batch goes out: the batch says what holds when it is sent.
+    expect(live.moderate(moderator.id, { action: 'mute', participantId: guest.id }).ok).toBe(true);
+    expect(moderator.connection.all('participant-updated').at(-1)?.participant).toMatchObject({ participantId: guest.id, speaking: false });
+    clock.advance(limits.speakingBatchMs);
+    expect(speakingTold()).toEqual([{ participantId: guest.id, speaking: false }]);
+    // Muted, a browser that goes on claiming to speak changes nothing.
+    expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
+    clock.advance(limits.speakingBatchMs);
+    expect(guest.participant.speaking).toBe(false);
+    expect(speakingTold()).toHaveLength(1);
+  });
+
+  it('refuses a flood of speaking reports beyond the rate, and the others hear nothing of it', async () => {
+    const { live, server, moderator, guest } = await meeting();
+    expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
+    server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
+    await settle();
+    const outcomes = Array.from({ length: limits.speakingReportBurst + 5 }, (_, index) => live.reportSpeaking(guest.id, index % 2 === 0));
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(limits.speakingReportBurst);
+    expect(outcomes.at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
+    clock.advance(limits.speakingBatchMs);
+    // However many changes a batch holds, each participant appears once in it.
+    expect(moderator.connection.all('speaking')).toHaveLength(1);
+    expect(moderator.connection.all('speaking')[0]?.changes).toHaveLength(1);
+    // Participants' rate buckets run on the monotonic clock: a quarter of a second refills one report.
+    await new Promise((resolve) => setTimeout(resolve, 1_000 / limits.speakingReportsPerSecondMax + 50));
+    expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
   });
 });
 

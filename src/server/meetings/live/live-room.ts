@@ -29,7 +29,7 @@ import { LiveParticipant, type ParticipantConnection, type ParticipantView } fro
 import type { JoinRequest, JoinResult, LiveRoomDependencies, WaitingView, Welcome } from './live-room-types.js';
 import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
-import { raiseHand, react, screenShareAllowed, setMedia } from './participant-commands.js';
+import { raiseHand, react, reportSpeaking, screenShareAllowed, setMedia } from './participant-commands.js';
 import { streamKey } from './participant-subscription.js';
 import { RoomCore } from './room-core.js';
 import type { MeetingEndReason, ModuleMessage, ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
@@ -275,6 +275,15 @@ export class LiveRoom {
     if (!actor.ok) return actor;
     actor.value.setNetwork(report);
     return { ok: true };
+  }
+
+  /**
+   * Takes the browser's word that its microphone started or stopped carrying speech (`rate_limited`
+   * beyond the speaking rate); see `reportSpeaking`.
+   */
+  reportSpeaking(participantId: ParticipantId, speaking: boolean): Outcome {
+    const actor = this.#actor(participantId);
+    return actor.ok ? reportSpeaking(this.#core, actor.value, speaking) : actor;
   }
 
   /** Posts to the public chat from outside the meeting (an integration), under `fromName`; see `ChatModule.announce`. */

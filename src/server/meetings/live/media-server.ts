@@ -15,8 +15,6 @@ export type MediaStreamEvents = {
   candidate: [candidate: IceCandidate];
   /** The handle was closed (by us or by the server). */
   closed: [];
-  /** Audio-level detection: this publisher started or stopped talking. */
-  talking: [talking: boolean];
 };
 
 /** One PeerConnection on the media server, publishing or subscribing. */

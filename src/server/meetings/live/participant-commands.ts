@@ -27,6 +27,21 @@ export function setMedia(room: RoomCore, participant: LiveParticipant, media: Me
   return { ok: true };
 }
 
+/**
+ * The browser heard its own microphone start or stop carrying speech. Only a live, unmuted
+ * microphone is heard speaking (`LiveParticipant.speaking`): a claim made before the media flows
+ * counts once it does (the summary then says so), one made while muted — by oneself or by a
+ * moderator, whose mute Janus enforces — is forgotten by the mute. Everyone hears of a change in
+ * the room's next `speaking` batch.
+ */
+export function reportSpeaking(room: RoomCore, participant: LiveParticipant, speaking: boolean): Outcome {
+  if (!participant.takeSpeakingReport()) return rateLimited();
+  const before = participant.speaking;
+  participant.setSpeaking(speaking);
+  if (participant.speaking !== before) room.speakingChanged(participant);
+  return { ok: true };
+}
+
 /** Raises or lowers one's hand; a raised hand keeps its place in the queue (the time it went up). */
 export function raiseHand(room: RoomCore, participant: LiveParticipant, raised: boolean): Outcome {
   if (!participant.takeGesture()) return rateLimited();

@@ -77,10 +77,10 @@ export class RoomCore {
   settings: MeetingSettings;
   readonly #modules = new Map<string, RoomModule>();
   readonly #moduleByMessage = new Map<ModuleMessageType, RoomModule>();
-  /** When each admitted participant came in and, while they are reconnecting, when their connection dropped. */
   /** Talking changes not yet told, and the call that will tell them. */
-  readonly #speakingChanges = new Map<ParticipantId, boolean>();
+  readonly #speakingChanges = new Set<ParticipantId>();
   #speakingFlush: ScheduledCall | undefined;
+  /** When each admitted participant came in and, while they are reconnecting, when their connection dropped. */
   readonly #presence = new Map<LiveParticipant, { sinceMs: number; lostAtMs: number | undefined }>();
 
   constructor(
@@ -177,22 +177,24 @@ export class RoomCore {
 
   /**
    * Tells the modules at once, and everyone (the participant included) within
-   * `limits.speakingBatchMs`, that Janus started or stopped hearing a participant talk: one compact
-   * `speaking` message for all the room's changes in that time, and no media to enforce — in a
-   * room of N this happens often and reaches N people.
+   * `limits.speakingBatchMs`, that a participant started or stopped talking: one compact
+   * `speaking` message for all the room's changes in that time, each as it stands when sent (a
+   * mute meanwhile wins), and no media to enforce — in a room of N this happens often and
+   * reaches N people.
    */
   speakingChanged(participant: LiveParticipant): void {
     if (!this.participants.has(participant.id)) return;
-    this.#speakingChanges.set(participant.id, participant.speaking);
+    this.#speakingChanges.add(participant.id);
     this.#speakingFlush ??= this.clock.setTimeout(() => this.#flushSpeaking(), limits.speakingBatchMs);
     this.#eachModule('onParticipantChanged', (module) => module.onParticipantChanged?.(participant));
   }
 
   #flushSpeaking(): void {
     this.#speakingFlush = undefined;
-    const changes = [...this.#speakingChanges]
-      .filter(([participantId]) => this.participants.has(participantId))
-      .map(([participantId, speaking]) => ({ participantId, speaking }));
+    const changes = [...this.#speakingChanges].flatMap((participantId) => {
+      const participant = this.participants.get(participantId);
+      return participant ? [{ participantId, speaking: participant.speaking }] : [];
+    });
     this.#speakingChanges.clear();
     if (changes.length > 0) this.broadcast({ type: 'speaking', changes });
   }

@@ -1,6 +1,6 @@
 /**
  * The media side of a live room, on a `MediaServer` (Janus in production): its videoroom, publishing each participant's camera and
- * screen, subscriptions between participants, ICE trickling, simulcast layers and talking events.
+ * screen, subscriptions between participants, ICE trickling and simulcast layers.
  */
 
 import type { Logger } from 'pino';
@@ -29,8 +29,6 @@ export interface MediaRoomHost {
   readonly clock: Clock;
   /** Tells everyone that a participant's state changed. */
   participantChanged(participant: LiveParticipant): void;
-  /** Tells everyone that a participant started or stopped talking. */
-  speakingChanged(participant: LiveParticipant): void;
 }
 
 /**
@@ -120,13 +118,6 @@ export class RoomMedia {
       publication.live = true;
       this.host.participantChanged(participant);
     });
-    if (source === 'camera') {
-      publisher.on('talking', (talking) => {
-        if (publication.handle !== publisher || participant.speaking === talking) return;
-        participant.setSpeaking(talking);
-        this.host.speakingChanged(participant);
-      });
-    }
     const stop = () => {
       if (publication.handle === publisher) void this.unpublish(participant, source);
     };

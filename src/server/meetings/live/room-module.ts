@@ -38,6 +38,7 @@ export const coreMessageTypes = [
   'trickle',
   'media-state',
   'connection-quality',
+  'speaking',
   'hand',
   'react',
   'moderate',

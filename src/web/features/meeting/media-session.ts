@@ -191,6 +191,14 @@ export class MediaSession {
     for (const peer of [...this.publishers.values(), ...(this.subscriber ? [this.subscriber] : [])]) peer.setIceServers(iceServers);
   }
 
+  /** The sender of our microphone, once our camera and microphone are being published. */
+  audioSender(): RTCRtpSender | undefined {
+    return this.publishers
+      .get('camera')
+      ?.connection.getSenders()
+      .find((sender) => sender.track?.kind === 'audio');
+  }
+
   /** The connections whose quality is watched: our camera's publisher, and the subscription with the mids of each remote camera. */
   statsConnections(): StatsConnections {
     const mids = new Map<ParticipantId, string[]>();

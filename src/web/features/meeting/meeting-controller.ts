@@ -29,6 +29,7 @@ import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
 import { t } from './messages.js';
 import { SignalingClient } from './signaling-client.js';
+import { SpeakingDetector } from './speaking-detector.js';
 
 export type MeetingStatus =
   | 'connecting'
@@ -147,6 +148,12 @@ export class MeetingController {
   private readonly monitor = new ConnectionMonitor(
     () => this.media.statsConnections(),
     (sample) => this.sampled(sample),
+  );
+  /** Our own speaking, told to the server, which tells everyone. */
+  private readonly speaking = new SpeakingDetector(
+    () => this.media.audioSender(),
+    () => !this.snapshot.media.audioMuted,
+    (speaking) => this.send({ type: 'speaking', speaking }),
   );
   private poorSamples = 0;
   /** The person dismissed the poor-connection hint; it stays away until the connection is good again. */
@@ -397,6 +404,7 @@ export class MeetingController {
     }
     this.publishCameraIfAllowed();
     this.monitor.start();
+    this.speaking.start(message.self.speaking);
     if (this.snapshot.screen) void this.publish('screen');
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
   }
@@ -521,6 +529,7 @@ export class MeetingController {
 
   private teardownMedia(): void {
     this.monitor.stop();
+    this.speaking.stop();
     this.poorSamples = 0;
     this.media.closeAll();
     for (const remote of this.remotes.values()) {

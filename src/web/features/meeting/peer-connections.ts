@@ -2,6 +2,7 @@
  * The browser's PeerConnections with Janus: one per own published source (camera, screen) and
  * one subscription that receives everyone else's streams. Knows nothing of the meeting; MeetingController drives it.
  */
+import { withOpusDtx } from '../../../shared/opus-dtx.js';
 import type { IceCandidate, MediaSource } from '../../../shared/protocol.js';
 import type { MediaPipeline } from './media-pipeline.js';
 
@@ -81,9 +82,10 @@ export async function createPublisher(options: {
     });
     options.pipeline.prepareSender(transceiver.sender, video ? 'video' : 'audio');
   }
-  const offer = await peer.connection.createOffer();
+  // Silent microphones then cost the others almost nothing (Opus DTX, see `withOpusDtx`).
+  const offer = { type: 'offer' as const, sdp: withOpusDtx((await peer.connection.createOffer()).sdp ?? '') };
   await peer.connection.setLocalDescription(offer);
-  return { peer, offer: { type: 'offer', sdp: offer.sdp ?? '' } };
+  return { peer, offer };
 }
 
 /**
