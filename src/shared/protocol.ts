@@ -11,6 +11,7 @@ import { e2eeClientMessages, e2eeServerMessages } from './e2ee-protocol.js';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { languages } from './languages.js';
 import { limits } from './limits.js';
+import { pollClientMessages, pollErrorCodes, pollServerMessages } from './poll-protocol.js';
 import { illFormedTextMessage, isWellFormedText, labelSchema } from './text.js';
 
 export const DisplayNameSchema = labelSchema(limits.displayNameCharactersMax);
@@ -215,6 +216,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moderate'), moderation: ModerationSchema }),
   // A general assembly held in the meeting (governance's room module).
   ...assemblyClientMessages,
+  // Polls (the meetings' poll module, poll-protocol.ts).
+  ...pollClientMessages,
   // An end-to-end encrypted meeting's key agreement (e2ee-protocol.ts).
   ...e2eeClientMessages,
   z.object({ type: z.literal('leave') }),
@@ -304,6 +307,8 @@ export const ErrorCodeSchema = z.enum([
   'encryption_unsupported',
   // A general assembly's refusals (see assembly-protocol.ts).
   ...assemblyErrorCodes,
+  // A poll's refusals (see poll-protocol.ts).
+  ...pollErrorCodes,
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -390,6 +395,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('media-restored') }),
   z.object({ type: z.literal('pong') }),
   ...assemblyServerMessages,
+  ...pollServerMessages,
   ...e2eeServerMessages,
   /**
    * The socket closes next: the server is going away (`server_shutdown`, come back), or this

@@ -47,6 +47,7 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   not_publishing: 'Cette personne n’envoie pas ce flux.',
   too_often: 'Vous faites cela trop souvent ; patientez un instant.',
   poll_moderators_only: 'Seuls les modérateurs peuvent lancer et clore un sondage.',
+  poll_not_encrypted: 'Pas de sondage dans une réunion chiffrée de bout en bout : le serveur lirait les réponses.',
   poll_already_open: 'Un sondage est déjà ouvert ; clôturez-le d’abord.',
   polls_limit: 'Une réunion peut compter au plus {max, number} sondages.',
   poll_not_found: 'Ce sondage n’est pas ouvert dans cette réunion.',

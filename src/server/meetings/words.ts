@@ -50,6 +50,7 @@ export const meetingsEnglish = {
   not_publishing: 'That participant is not sending this stream.',
   too_often: 'You are doing that too often; wait a moment.',
   poll_moderators_only: 'Only moderators can ask and close polls.',
+  poll_not_encrypted: 'Polls are not available in an end-to-end encrypted meeting: the server would read the answers.',
   poll_already_open: 'A poll is already open; close it first.',
   polls_limit: 'A meeting can hold at most {max, number} polls.',
   poll_not_found: 'That poll is not open in this meeting.',

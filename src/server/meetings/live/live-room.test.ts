@@ -3,18 +3,18 @@
  * it was asked), a real SQLite meeting record, and a clock the tests move. The real media path
  * is proven by the signalling tests, which run Janus.
  */
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import { type ChatMessage, nothingLocked, type ServerMessage } from '../../../shared/protocol.js';
+import { type ChatMessage, nothingLocked } from '../../../shared/protocol.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
 import { meetingsMigrations } from '../migrations.js';
-import { type Room, RoomsRepository } from '../rooms-repository.js';
-import { InMemoryMediaServer } from './in-memory-media-server.js';
-import type { ParticipantConnection, ParticipantView } from './live-participant.js';
-import { type JoinRequest, LiveRoom } from './live-room.js';
+import { RoomsRepository } from '../rooms-repository.js';
+import type { InMemoryMediaServer } from './in-memory-media-server.js';
+import type { ParticipantView } from './live-participant.js';
+import type { LiveRoom } from './live-room.js';
+import { liveRoomOpener, RecordingConnection } from './live-room-testing.js';
 import type { ModuleMessage, ModuleMessageType, RoomModule, RoomModuleContext } from './room-module.js';
 
 let storage: TestStorage;
@@ -30,61 +30,10 @@ beforeAll(async () => {
 });
 afterAll(async () => storage?.dispose());
 
-/** A participant's connection that keeps what the room sent it. */
-class RecordingConnection implements ParticipantConnection {
-  readonly received: ServerMessage[] = [];
-  disconnected = false;
-  admittedTimes = 0;
-  send(message: ServerMessage): void {
-    this.received.push(message);
-  }
-  disconnect(): void {
-    this.disconnected = true;
-  }
-  admitted(): void {
-    this.admittedTimes += 1;
-  }
-  /** The messages of `type` received so far. */
-  all<Type extends ServerMessage['type']>(type: Type): Extract<ServerMessage, { type: Type }>[] {
-    return this.received.filter((message): message is Extract<ServerMessage, { type: Type }> => message.type === type);
-  }
-}
-
 /** Lets the media calls the room started (promises, no time) finish. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
-/** A live room nobody has joined yet, and a way to join it that fails the test when refused. */
-async function emptyMeeting(settings: Partial<Room> = {}) {
-  const room = await rooms.create({ name: 'Co-op', participantsMax: 20, ...settings });
-  const server = new InMemoryMediaServer();
-  let closedTimes = 0;
-  const live = new LiveRoom(room, {
-    media: server,
-    records: rooms,
-    logger: pino({ level: 'silent' }),
-    clock,
-    reconnectGraceMs: graceMs,
-    onClose: () => {
-      closedTimes += 1;
-    },
-  });
-  const join = (displayName: string, request: Partial<JoinRequest> = {}) => {
-    const connection = new RecordingConnection();
-    const joined = live.join({ displayName, media, ...request }, connection);
-    if (!joined.ok) throw new Error(`${displayName} could not join: ${joined.code}`);
-    return { connection, participant: joined.value.participant, id: joined.value.participant.id, kind: joined.value.kind };
-  };
-  return { room, server, live, join, closedTimes: () => closedTimes };
-}
-
-/** A live room with a moderator (Mo) and a guest (Guy) in it, or waiting. */
-async function meeting(settings: Partial<Room> = {}) {
-  const { room, server, live, join, closedTimes } = await emptyMeeting(settings);
-  const moderator = join('Mo', { accessCode: room.moderatorCode, clientId: 'moderator-client-0001' });
-  // With a waiting room Guy waits; with a viewer code Guy has it.
-  const guest = join('Guy', { clientId: 'guest-client-00000001', accessCode: room.viewerCode ?? undefined });
-  return { room, server, live, join, moderator, guest, closedTimes };
-}
+const { emptyMeeting, meeting } = liveRoomOpener(() => rooms, clock, graceMs);
 
 describe('joining', () => {
   it('makes the holder of the moderator code a moderator and everyone else a guest', async () => {

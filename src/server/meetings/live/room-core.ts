@@ -25,6 +25,7 @@ import { E2eeModule } from './e2ee-module.js';
 import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
+import { PollModule } from './poll-module.js';
 import { RoomMedia } from './room-media.js';
 import {
   isCoreMessageType,
@@ -108,6 +109,7 @@ export class RoomCore {
     const encrypted = this.settings.endToEndEncrypted;
     this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message), encrypted));
     if (encrypted) this.addModule((context) => new E2eeModule(context));
+    this.addModule((context) => new PollModule(context, encrypted));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */
