@@ -90,6 +90,17 @@ export const limits = {
   pollsPerMeetingMax: 50,
   /** Answers to a poll gathered into one results message to the moderators, in milliseconds. */
   pollResultsBatchMs: 250,
+  /**
+   * Shared notes: the largest y-protocols message (an edit or a paste; base64url makes it a third
+   * larger on the socket), the largest awareness update, and the document's size — the sum of the
+   * edits it took in — beyond which edits are refused.
+   */
+  notesMessageBytesMax: 32 * 1024,
+  notesAwarenessBytesMax: 2 * 1024,
+  notesDocumentBytesMax: 1024 * 1024,
+  /** Notes messages (edits and cursor moves) one participant may send per second, with bursts of `notesBurst`: typing fast is ~10. */
+  notesMessagesPerSecondMax: 20,
+  notesBurst: 60,
   /** Longest room access code (viewer or moderator), in characters. */
   accessCodeCharactersMax: 64,
   /** Shortest viewer access code a moderator may set. */

@@ -11,6 +11,7 @@ import { e2eeClientMessages, e2eeServerMessages } from './e2ee-protocol.js';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { languages } from './languages.js';
 import { limits } from './limits.js';
+import { notesClientMessages, notesErrorCodes, notesServerMessages } from './notes-protocol.js';
 import { pollClientMessages, pollErrorCodes, pollServerMessages } from './poll-protocol.js';
 import { illFormedTextMessage, isWellFormedText, labelSchema } from './text.js';
 
@@ -218,6 +219,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ...assemblyClientMessages,
   // Polls (the meetings' poll module, poll-protocol.ts).
   ...pollClientMessages,
+  // Shared notes (the meetings' notes module, notes-protocol.ts).
+  ...notesClientMessages,
   // An end-to-end encrypted meeting's key agreement (e2ee-protocol.ts).
   ...e2eeClientMessages,
   z.object({ type: z.literal('leave') }),
@@ -309,6 +312,7 @@ export const ErrorCodeSchema = z.enum([
   ...assemblyErrorCodes,
   // A poll's refusals (see poll-protocol.ts).
   ...pollErrorCodes,
+  ...notesErrorCodes,
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -396,6 +400,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pong') }),
   ...assemblyServerMessages,
   ...pollServerMessages,
+  ...notesServerMessages,
   ...e2eeServerMessages,
   /**
    * The socket closes next: the server is going away (`server_shutdown`, come back), or this

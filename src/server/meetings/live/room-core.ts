@@ -24,6 +24,7 @@ import { ChatModule } from './chat-module.js';
 import { E2eeModule } from './e2ee-module.js';
 import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
+import { NotesModule } from './notes-module.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
 import { PollModule } from './poll-module.js';
 import { RoomMedia } from './room-media.js';
@@ -110,6 +111,7 @@ export class RoomCore {
     this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message), encrypted));
     if (encrypted) this.addModule((context) => new E2eeModule(context));
     this.addModule((context) => new PollModule(context, encrypted));
+    this.addModule((context) => new NotesModule(context, encrypted));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */

@@ -14,6 +14,8 @@
  * A server that swapped public keys could read what it relays; the safety code (`safety-code.ts`)
  * is how participants find out.
  */
+
+import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
 import type { ParticipantId } from '../../../shared/ids.js';
 
 /** A media key: its SFrame KID and its 16-byte base key (AES_128_GCM_SHA256_128). */
@@ -29,24 +31,7 @@ const tagBytes = 16;
 const kidBytes = 8;
 const wrapSalt = new TextEncoder().encode('plenary e2ee key wrap v1');
 
-/** Bytes as base64url without padding. */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-}
-
-/** Base64url (without padding) as bytes; `undefined` when it is not base64url. */
-export function fromBase64Url(text: string): Uint8Array<ArrayBuffer> | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const binary = atob(
-    text
-      .replaceAll('-', '+')
-      .replaceAll('_', '/')
-      .padEnd(Math.ceil(text.length / 4) * 4, '='),
-  );
-  return Uint8Array.from(binary, (character) => character.charCodeAt(0));
-}
+export { fromBase64Url, toBase64Url };
 
 /** This browser's key pair for one meeting. */
 export interface Identity {

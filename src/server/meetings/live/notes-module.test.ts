@@ -1,0 +1,250 @@
+/**
+ * Shared notes in a live room (in-memory media server): real Yjs documents on each side, synced
+ * through the room with y-protocols exactly as the web client does, every message parsed from
+ * JSON as the signalling parses it.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
+import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import { parseClientMessage } from '../../../shared/protocol.js';
+import { ManualClock } from '../../platform/clock.js';
+import { openTestStorage, type TestStorage } from '../../storage/testing.js';
+import { meetingsMigrations } from '../migrations.js';
+import { RoomsRepository } from '../rooms-repository.js';
+import type { LiveRoom } from './live-room.js';
+import { liveRoomOpener, type RecordingConnection } from './live-room-testing.js';
+import type { ModuleMessage } from './room-module.js';
+
+let storage: TestStorage;
+let rooms: RoomsRepository;
+const clock = new ManualClock();
+
+beforeAll(async () => {
+  storage = await openTestStorage('sqlite', meetingsMigrations);
+  rooms = new RoomsRepository(storage, clock);
+});
+afterAll(async () => storage?.dispose());
+
+const { emptyMeeting, meeting } = liveRoomOpener(() => rooms, clock, 30_000);
+
+/** Sends `message` from `participantId` through the schema and the room. */
+async function send(live: LiveRoom, participantId: ParticipantId, message: Record<string, unknown>) {
+  const parsed = parseClientMessage(JSON.stringify(message));
+  return parsed.ok ? live.handleModuleMessage(participantId, parsed.message as ModuleMessage) : { ok: false, code: parsed.code };
+}
+
+const syncMessage = (write: (encoder: encoding.Encoder) => void) => {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return toBase64Url(encoding.toUint8Array(encoder));
+};
+
+/** A participant's copy of the notes, synced through the room as the web client syncs it. */
+class NotesPeer {
+  readonly doc = new Y.Doc();
+  readonly text = this.doc.getText('notes');
+  readonly outcomes: { ok: boolean; code?: string }[] = [];
+  #seen = 0;
+
+  constructor(
+    private readonly live: LiveRoom,
+    readonly id: ParticipantId,
+    readonly connection: RecordingConnection,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== 'server')
+        void this.send({ type: 'notes-sync', message: syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update)) });
+    });
+  }
+
+  async send(message: Record<string, unknown>) {
+    const outcome = await send(this.live, this.id, message);
+    this.outcomes.push(outcome);
+    return outcome;
+  }
+
+  /** Opens the notes: sync step 1. */
+  open() {
+    return this.send({ type: 'notes-sync', message: syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.doc)) });
+  }
+
+  /** Takes what the room sent since last time, answering the server's step 1. */
+  async pump(): Promise<void> {
+    const fresh = this.connection.received.slice(this.#seen);
+    this.#seen = this.connection.received.length;
+    for (const message of fresh) {
+      if (message.type !== 'notes-sync') continue;
+      const reply = encoding.createEncoder();
+      syncProtocol.readSyncMessage(decoding.createDecoder(fromBase64Url(message.message) ?? new Uint8Array()), reply, this.doc, 'server');
+      if (encoding.length(reply) > 0) await this.send({ type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(reply)) });
+    }
+  }
+}
+
+/** Syncs every peer until nothing new arrives. */
+async function settle(peers: NotesPeer[]): Promise<void> {
+  for (let round = 0; round < 5; round += 1) for (const peer of peers) await peer.pump();
+}
+
+async function notesMeeting() {
+  const room = await meeting();
+  const ann = room.join('Ann', { clientId: 'ann-client-000000001' });
+  return {
+    ...room,
+    ann,
+    mo: new NotesPeer(room.live, room.moderator.id, room.moderator.connection),
+    guy: new NotesPeer(room.live, room.guest.id, room.guest.connection),
+    annNotes: new NotesPeer(room.live, ann.id, ann.connection),
+  };
+}
+
+describe('shared notes', () => {
+  it('converges two people typing at once, and gives a late opener the whole document', async () => {
+    const { mo, guy, annNotes } = await notesMeeting();
+    await mo.open();
+    await guy.open();
+    await settle([mo, guy]);
+    mo.text.insert(0, 'Agenda: ');
+    guy.text.insert(0, 'Minutes. ');
+    // Concurrent edits at the same place, before either has seen the other's.
+    mo.text.insert(mo.text.length, 'budget');
+    guy.text.insert(guy.text.length, 'rota');
+    await settle([mo, guy]);
+    expect(mo.text.toString()).toBe(guy.text.toString());
+    expect(mo.text.toString()).toContain('Agenda: ');
+    expect(mo.text.toString()).toContain('rota');
+    // Ann never opened the notes: none of their traffic reached her.
+    expect(annNotes.connection.all('notes-sync')).toEqual([]);
+    await annNotes.open();
+    await settle([annNotes]);
+    expect(annNotes.text.toString()).toBe(mo.text.toString());
+    expect([...mo.outcomes, ...guy.outcomes, ...annNotes.outcomes].every((outcome) => outcome.ok)).toBe(true);
+  });
+
+  it('brings back edits made while the notes were closed (the server asks for what it lacks)', async () => {
+    const { mo, guy } = await notesMeeting();
+    await mo.open();
+    await settle([mo]);
+    // Guy types before opening (offline): the edit is refused, then offered again on opening.
+    guy.text.insert(0, 'Written before opening. ');
+    await settle([guy]);
+    expect(guy.outcomes.at(-1)).toMatchObject({ ok: false, code: 'not_allowed' });
+    await guy.open();
+    await settle([mo, guy]);
+    expect(mo.text.toString()).toBe('Written before opening. ');
+  });
+
+  it('lets only moderators edit while locked, and tells everyone of the lock', async () => {
+    const { live, mo, guy, guest, ann } = await notesMeeting();
+    expect(ann.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false });
+    expect(await send(live, guest.id, { type: 'notes-lock', locked: true })).toMatchObject({ ok: false, code: 'not_allowed' });
+    await mo.open();
+    await guy.open();
+    await settle([mo, guy]);
+    expect((await mo.send({ type: 'notes-lock', locked: true })).ok).toBe(true);
+    expect(ann.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: true });
+    guy.text.insert(0, 'Not while locked');
+    await settle([guy]);
+    expect(guy.outcomes.at(-1)).toMatchObject({ ok: false, code: 'notes_locked' });
+    mo.text.insert(0, 'The chair writes');
+    await settle([mo]);
+    expect(mo.outcomes.at(-1)).toMatchObject({ ok: true });
+    await mo.send({ type: 'notes-lock', locked: false });
+    expect(ann.connection.last('notes-state')?.locked).toBe(false);
+  });
+
+  it('refuses what is not a y-protocols message or a Yjs update, and keeps the document whole', async () => {
+    const { mo, guy } = await notesMeeting();
+    await mo.open();
+    await guy.open();
+    await settle([mo, guy]);
+    mo.text.insert(0, 'Kept');
+    await settle([mo, guy]);
+    const refusals = [
+      toBase64Url(Uint8Array.from([7, 1, 0])),
+      toBase64Url(Uint8Array.from([2])),
+      toBase64Url(Uint8Array.from([2, 5, 1, 2])),
+      syncMessage((encoder) => syncProtocol.writeUpdate(encoder, Uint8Array.from([255, 255, 255, 255, 15, 1, 2, 3]))),
+      `${syncMessage((encoder) => syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(new Y.Doc())))}AAAA`,
+    ];
+    for (const message of refusals) {
+      expect(await guy.send({ type: 'notes-sync', message })).toMatchObject({ ok: false, code: 'notes_update_invalid' });
+    }
+    for (const message of ['not base64!', '', 'A'.repeat(Math.ceil((limits.notesMessageBytesMax * 4) / 3) + 4)]) {
+      expect(await guy.send({ type: 'notes-sync', message })).toMatchObject({ ok: false, code: 'malformed_message' });
+    }
+    expect(
+      await guy.send({ type: 'notes-sync', message: syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, new Y.Doc())) }),
+    ).toMatchObject({ ok: true });
+    await settle([mo, guy]);
+    expect(guy.text.toString()).toBe('Kept');
+  });
+
+  it('refuses edits past the document’s size, and whoever floods beyond the notes rate', async () => {
+    const { mo, guy } = await notesMeeting();
+    await mo.open();
+    await settle([mo]);
+    const chunk = 'x'.repeat(limits.notesMessageBytesMax - 100);
+    const edits = Math.ceil(limits.notesDocumentBytesMax / chunk.length) + 1;
+    for (let index = 0; index < edits; index += 1) mo.text.insert(mo.text.length, chunk);
+    await settle([mo]);
+    expect(mo.outcomes.at(-1)).toMatchObject({ ok: false, code: 'notes_too_large' });
+    expect(mo.outcomes.filter((outcome) => outcome.ok).length).toBeGreaterThan(limits.notesDocumentBytesMax / chunk.length - 2);
+    const flood = Array.from({ length: limits.notesBurst + 5 }, () => guy.send({ type: 'notes-leave' }));
+    expect((await Promise.all(flood)).at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
+  });
+
+  it('relays each editor’s cursor, only in their own name, and takes it away when they leave', async () => {
+    const { live, mo, guy, annNotes, guest, moderator } = await notesMeeting();
+    await mo.open();
+    await guy.open();
+    await annNotes.open();
+    const moAwareness = new awarenessProtocol.Awareness(mo.doc);
+    moAwareness.setLocalState({ user: { participantId: moderator.id, color: '#1f77b4' }, cursor: { anchor: 1, head: 3 } });
+    const update = (awareness: awarenessProtocol.Awareness) =>
+      toBase64Url(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+    expect(await mo.send({ type: 'notes-awareness', update: update(moAwareness) })).toMatchObject({ ok: true });
+    const seenByGuy = guest.connection.last('notes-awareness');
+    const guyView = new awarenessProtocol.Awareness(guy.doc);
+    awarenessProtocol.applyAwarenessUpdate(guyView, fromBase64Url(seenByGuy?.update ?? '') ?? new Uint8Array(), 'server');
+    expect(guyView.getStates().get(moAwareness.clientID)).toEqual({
+      user: { participantId: moderator.id, color: '#1f77b4' },
+      cursor: { anchor: 1, head: 3 },
+    });
+
+    // Guy may not speak as Mo, nor through Mo's awareness client, nor with a free-text name.
+    const spoof = new awarenessProtocol.Awareness(guy.doc);
+    spoof.setLocalState({ user: { participantId: moderator.id, color: '#ff0000' } });
+    expect(await guy.send({ type: 'notes-awareness', update: update(spoof) })).toMatchObject({ code: 'notes_update_invalid' });
+    spoof.setLocalState({ user: { participantId: guest.id, color: '#ff0000', name: 'The chair' } });
+    expect(await guy.send({ type: 'notes-awareness', update: update(spoof) })).toMatchObject({ code: 'notes_update_invalid' });
+    const hijack = new awarenessProtocol.Awareness(new Y.Doc());
+    hijack.clientID = moAwareness.clientID;
+    hijack.setLocalState({ user: { participantId: guest.id, color: '#ff0000' } });
+    hijack.meta.set(hijack.clientID, { clock: 99, lastUpdated: 0 });
+    expect(await guy.send({ type: 'notes-awareness', update: update(hijack) })).toMatchObject({ code: 'notes_update_invalid' });
+
+    // Mo leaves the meeting: the others see the cursor go.
+    const before = annNotes.connection.all('notes-awareness').length;
+    live.leave(moderator.id);
+    const removal = annNotes.connection.all('notes-awareness').at(before);
+    const annView = new awarenessProtocol.Awareness(annNotes.doc);
+    awarenessProtocol.applyAwarenessUpdate(annView, fromBase64Url(seenByGuy?.update ?? '') ?? new Uint8Array(), 'server');
+    awarenessProtocol.applyAwarenessUpdate(annView, fromBase64Url(removal?.update ?? '') ?? new Uint8Array(), 'server');
+    expect(annView.getStates().has(moAwareness.clientID)).toBe(false);
+    for (const awareness of [moAwareness, guyView, spoof, hijack, annView]) awareness.destroy();
+  });
+
+  it('has no shared notes in an end-to-end encrypted meeting: the server would read them', async () => {
+    const { live, join, room } = await emptyMeeting({ endToEndEncryption: true });
+    const moderator = join('Mo', { accessCode: room.moderatorCode, canEncrypt: true });
+    const peer = new NotesPeer(live, moderator.id, moderator.connection);
+    expect(await peer.open()).toMatchObject({ ok: false, code: 'not_allowed' });
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * Shared notes as a room module: the meeting's one Yjs document, kept by the server as a Yjs peer
+ * for the life of the meeting. Whoever opens the notes sends sync step 1 and is answered with
+ * what they lack (step 2) and the server's own step 1 (so that edits made while away come back);
+ * from then on each accepted edit goes to everyone else who has the notes open, and so does each
+ * editor's awareness (cursor). Nobody who has not opened the notes receives any of it.
+ *
+ * Refused: edits while a moderator has locked the notes (`notes_locked`, moderators excepted),
+ * bytes that are not a y-protocols message or a Yjs update (`notes_update_invalid`), a document
+ * grown past `limits.notesDocumentBytesMax` (`notes_too_large`), and more messages than the notes
+ * rate. An awareness update may only speak for the participant who sends it (its `user.participantId`,
+ * and awareness client ids nobody else used): names come from the roster, never from here.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
+import type { ParticipantId } from '../../../shared/ids.js';
+import { limits } from '../../../shared/limits.js';
+import { NotesAwarenessStateSchema } from '../../../shared/notes-protocol.js';
+import { TokenBucket } from '../../platform/token-bucket.js';
+import { meetingsWords } from '../words.js';
+import type { ParticipantView } from './live-participant.js';
+import { type Failure, failure } from './outcome.js';
+import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
+
+const invalid = (): Failure => failure('notes_update_invalid', meetingsWords.phrase('notes_update_invalid'));
+const ok: ModuleOutcome = { ok: true, value: undefined };
+
+export class NotesModule implements RoomModule {
+  readonly name = 'notes';
+  readonly messageTypes = ['notes-sync', 'notes-awareness', 'notes-lock', 'notes-leave'] as const;
+  readonly #doc = new Y.Doc({ gc: true });
+  readonly #awareness = new awarenessProtocol.Awareness(this.#doc);
+  /** Those who have the notes open (sent step 1 and not left them since). */
+  readonly #open = new Set<ParticipantId>();
+  /** Each participant's notes rate. */
+  readonly #rates = new Map<ParticipantId, TokenBucket>();
+  /** Which participant each awareness client id speaks for (the first to use it). */
+  readonly #awarenessOwners = new Map<number, ParticipantId>();
+  /** The bytes of every edit taken in: an upper bound on the document's size. */
+  #documentBytes = 0;
+  #locked = false;
+
+  constructor(
+    private readonly context: RoomModuleContext,
+    /** The meeting is end-to-end encrypted: the server would read the notes, so there are none. */
+    private readonly encrypted = false,
+  ) {
+    // The server has no cursor of its own.
+    this.#awareness.setLocalState(null);
+    this.#doc.on('update', (update: Uint8Array, origin: unknown) => {
+      const message = encoding.createEncoder();
+      syncProtocol.writeUpdate(message, update);
+      this.#toOpen({ type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(message)) }, origin as ParticipantId);
+    });
+  }
+
+  /** Whether the notes are locked for all but moderators. */
+  get locked(): boolean {
+    return this.#locked;
+  }
+
+  onJoin(participant: ParticipantView): void {
+    this.#rates.set(participant.id, new TokenBucket(limits.notesMessagesPerSecondMax, limits.notesBurst));
+    this.context.send(participant.id, { type: 'notes-state', locked: this.#locked });
+  }
+
+  onLeave(participant: ParticipantView): void {
+    this.#rates.delete(participant.id);
+    this.#close(participant.id);
+  }
+
+  handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
+    if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
+    switch (message.type) {
+      case 'notes-sync':
+        return this.#sync(actor, fromBase64Url(message.message));
+      case 'notes-awareness':
+        return this.#awarenessUpdate(actor, fromBase64Url(message.update));
+      case 'notes-lock':
+        return this.#lock(actor, message.locked);
+      case 'notes-leave':
+        this.#close(actor.id);
+        return ok;
+      default:
+        return failure('malformed_message', meetingsWords.phrase('nothing_handles', { type: message.type }));
+    }
+  }
+
+  #sync(actor: ParticipantView, bytes: Uint8Array | undefined): ModuleOutcome {
+    if (!bytes) return invalid();
+    let kind: number;
+    let payload: Uint8Array;
+    try {
+      const decoder = decoding.createDecoder(bytes);
+      kind = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+      if (decoding.hasContent(decoder)) return invalid();
+    } catch {
+      return invalid();
+    }
+    if (this.encrypted) return failure('not_allowed', meetingsWords.phrase('notes_not_encrypted'));
+    if (kind === syncProtocol.messageYjsSyncStep1) return this.#opened(actor, payload);
+    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) return invalid();
+    if (!this.#open.has(actor.id)) return failure('not_allowed', meetingsWords.phrase('notes_not_open'));
+    if (this.#locked && !actor.isModerator) return failure('notes_locked', meetingsWords.phrase('notes_locked'));
+    if (this.#documentBytes + payload.length > limits.notesDocumentBytesMax) {
+      return failure('notes_too_large', meetingsWords.phrase('notes_too_large', { max: limits.notesDocumentBytesMax }));
+    }
+    try {
+      // Decoding first refuses what is not a Yjs update at all, before the document sees it.
+      Y.decodeUpdate(payload);
+      Y.applyUpdate(this.#doc, payload, actor.id);
+    } catch {
+      return invalid();
+    }
+    this.#documentBytes += payload.length;
+    return ok;
+  }
+
+  /** `actor` opened the notes with their state vector: what they lack, and what we lack. */
+  #opened(actor: ParticipantView, stateVector: Uint8Array): ModuleOutcome {
+    const reply = encoding.createEncoder();
+    try {
+      Y.decodeStateVector(stateVector);
+      syncProtocol.writeSyncStep2(reply, this.#doc, stateVector);
+    } catch {
+      return invalid();
+    }
+    this.#open.add(actor.id);
+    this.context.send(actor.id, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(reply)) });
+    const ask = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(ask, this.#doc);
+    this.context.send(actor.id, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(ask)) });
+    const others = [...this.#awareness.getStates().keys()];
+    if (others.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.#awareness, others);
+      this.context.send(actor.id, { type: 'notes-awareness', update: toBase64Url(update) });
+    }
+    return ok;
+  }
+
+  #awarenessUpdate(actor: ParticipantView, bytes: Uint8Array | undefined): ModuleOutcome {
+    if (!bytes || bytes.length > limits.notesAwarenessBytesMax) return invalid();
+    if (!this.#open.has(actor.id)) return failure('not_allowed', meetingsWords.phrase('notes_not_open'));
+    const clients: number[] = [];
+    try {
+      const decoder = decoding.createDecoder(bytes);
+      const count = decoding.readVarUint(decoder);
+      for (let index = 0; index < count; index += 1) {
+        const clientId = decoding.readVarUint(decoder);
+        decoding.readVarUint(decoder);
+        const state: unknown = JSON.parse(decoding.readVarString(decoder));
+        const owner = this.#awarenessOwners.get(clientId);
+        if (owner !== undefined && owner !== actor.id) return invalid();
+        if (state !== null && NotesAwarenessStateSchema.safeParse(state).data?.user.participantId !== actor.id) return invalid();
+        clients.push(clientId);
+      }
+      if (decoding.hasContent(decoder)) return invalid();
+    } catch {
+      return invalid();
+    }
+    for (const clientId of clients) this.#awarenessOwners.set(clientId, actor.id);
+    awarenessProtocol.applyAwarenessUpdate(this.#awareness, bytes, actor.id);
+    this.#toOpen({ type: 'notes-awareness', update: toBase64Url(bytes) }, actor.id);
+    return ok;
+  }
+
+  #lock(actor: ParticipantView, locked: boolean): ModuleOutcome {
+    if (!actor.isModerator) return failure('not_allowed', meetingsWords.phrase('notes_moderators_only'));
+    if (locked === this.#locked) return ok;
+    this.#locked = locked;
+    this.context.broadcast({ type: 'notes-state', locked });
+    return ok;
+  }
+
+  /** `participantId` closed the notes or left: their cursors go, and their traffic stops. */
+  #close(participantId: ParticipantId): void {
+    this.#open.delete(participantId);
+    const theirs = [...this.#awarenessOwners].filter(([, owner]) => owner === participantId).map(([clientId]) => clientId);
+    const shown = theirs.filter((clientId) => this.#awareness.getStates().has(clientId));
+    if (shown.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.#awareness, shown, 'left');
+      this.#toOpen({ type: 'notes-awareness', update: toBase64Url(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, shown)) });
+    }
+  }
+
+  /** Sends to everyone who has the notes open, except `exceptId`. */
+  #toOpen(message: { type: 'notes-sync'; message: string } | { type: 'notes-awareness'; update: string }, exceptId?: ParticipantId): void {
+    for (const participantId of this.#open) if (participantId !== exceptId) this.context.send(participantId, message);
+  }
+
+  /** The document's text content, for tests and exports: the ProseMirror fragment y-prosemirror keeps. */
+  fragment(): Y.XmlFragment {
+    return this.#doc.getXmlFragment('prosemirror');
+  }
+
+  close(): void {
+    this.#awareness.destroy();
+    this.#doc.destroy();
+    this.#open.clear();
+    this.#rates.clear();
+    this.#awarenessOwners.clear();
+  }
+}
