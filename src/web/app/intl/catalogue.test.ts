@@ -14,6 +14,7 @@ import { meetingEnglish, meetingMessages } from '../../features/meeting/messages
 import { networkEnglish, networkMessages } from '../../features/network/messages.js';
 import { operatorEnglish } from '../../features/operator/messages.js';
 import { organisationEnglish } from '../../features/organisation/messages.js';
+import { pollsEnglish } from '../../features/polls/messages.js';
 import { prejoinEnglish } from '../../features/prejoin/messages.js';
 import { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsEnglish } from '../../features/room-settings/messages.js';
@@ -41,6 +42,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   network: networkEnglish,
   operator: operatorEnglish,
   organisation: organisationEnglish,
+  polls: pollsEnglish,
   prejoin: prejoinEnglish,
   room: roomEnglish,
   roomSettings: roomSettingsEnglish,

@@ -32,6 +32,8 @@ import { operatorFrench } from '../../features/operator/messages.fr.js';
 import type { operatorEnglish } from '../../features/operator/messages.js';
 import { organisationFrench } from '../../features/organisation/messages.fr.js';
 import type { organisationEnglish } from '../../features/organisation/messages.js';
+import { pollsFrench } from '../../features/polls/messages.fr.js';
+import type { pollsEnglish } from '../../features/polls/messages.js';
 import { prejoinFrench } from '../../features/prejoin/messages.fr.js';
 import type { prejoinEnglish } from '../../features/prejoin/messages.js';
 import { roomFrench } from '../../features/room/messages.fr.js';
@@ -64,6 +66,7 @@ export const french: {
   home: Translation<typeof homeEnglish>;
   meeting: Translation<typeof meetingEnglish>;
   network: Translation<typeof networkEnglish>;
+  polls: Translation<typeof pollsEnglish>;
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
   roomSettings: Translation<typeof roomSettingsEnglish>;
@@ -86,6 +89,7 @@ export const french: {
   home: homeFrench,
   meeting: meetingFrench,
   network: networkFrench,
+  polls: pollsFrench,
   prejoin: prejoinFrench,
   room: roomFrench,
   roomSettings: roomSettingsFrench,

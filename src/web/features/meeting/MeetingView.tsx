@@ -67,7 +67,7 @@ function useMeetingController(room: RoomView, choice: JoinChoice): Signal<Meetin
       accessCode: choice.accessCode,
       grant: choice.grant?.grant,
       clientId: clientId(),
-      onChatExport: (text) => download(`chat-${room.roomId}.txt`, text),
+      onExport: download,
     });
     controller.value = meeting;
     meeting.start();
@@ -135,12 +135,25 @@ function useAssemblyCue(controller: ReturnType<typeof useMeetingController>, ui:
   }, [openId]);
 }
 
+/**
+ * A poll opens for this person to answer: the polls panel opens, unless another panel or a dialog
+ * is open (every text field of the meeting is in one; the Polls button then shows a mark).
+ */
+function usePollCue(controller: ReturnType<typeof useMeetingController>, ui: MeetingUi): void {
+  const poll = controller.value?.state.value.poll;
+  const toAnswer = poll?.status === 'open' && !poll.answered ? poll.pollId : undefined;
+  useEffect(() => {
+    if (toAnswer && !ui.panel.peek() && !ui.dialog.peek()) ui.panel.value = 'polls';
+  }, [toAnswer]);
+}
+
 export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice: JoinChoice; onRejoin: () => void }) {
   const controller = useMeetingController(room, choice);
   const ui = useMeetingUi(choice.speakerId);
   useMeetingCues(controller, ui);
   useMeetingKeys(controller, ui);
   useAssemblyCue(controller, ui);
+  usePollCue(controller, ui);
   const meeting = controller.value;
   if (!meeting) return null;
   const state = meeting.state.value;

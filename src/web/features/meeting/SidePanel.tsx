@@ -1,7 +1,8 @@
-/** The side panel: people, chat, the assembly held in the meeting or (for moderators) moderation, with its title and a close button. */
+/** The side panel: people, chat, the assembly held in the meeting, polls or (for moderators) moderation, with its title and a close button. */
 import { X } from 'lucide-preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
+import { lazyComponent } from '../../app/lazy.js';
 import { AssemblyPanel } from './AssemblyPanel.js';
 import { ChatPanel } from './ChatPanel.js';
 import { ModeratorPanel } from './ModeratorPanel.js';
@@ -9,6 +10,9 @@ import type { MeetingController, MeetingState } from './meeting-controller.js';
 import { type MeetingUi, permissions } from './meeting-ui.js';
 import { t } from './messages.js';
 import { ParticipantsPanel } from './ParticipantsPanel.js';
+
+// Polls load when their panel is first shown; the controller keeps the poll meanwhile.
+const PollsPanel = lazyComponent(() => import('../polls/index.js').then((module) => module.PollsPanel));
 
 export function SidePanel({
   meeting,
@@ -30,7 +34,7 @@ export function SidePanel({
     (element.querySelector<HTMLElement>('#chat-text') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
   }, [panel]);
   if (!panel) return null;
-  const { isModerator, canUse, canWritePrivatelyTo } = permissions(state);
+  const { isModerator, canUse, canWritePrivatelyTo, pollsShown } = permissions(state);
   const people = state.remotes.map((remote) => remote.summary);
   return (
     <aside ref={aside} class="side-panel" aria-label={t(`panel.${panel}`)}>
@@ -56,6 +60,15 @@ export function SidePanel({
         />
       )}
       {panel === 'assembly' && state.assembly && <AssemblyPanel assembly={state.assembly} send={(message) => meeting.assembly(message)} />}
+      {panel === 'polls' && pollsShown && (
+        <PollsPanel
+          poll={state.poll}
+          results={state.pollResults}
+          isModerator={isModerator}
+          send={(message) => meeting.poll(message)}
+          seen={ui.pollSeen}
+        />
+      )}
       {panel === 'moderation' && isModerator && state.settings && (
         <ModeratorPanel
           lobby={state.lobby}

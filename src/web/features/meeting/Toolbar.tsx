@@ -6,11 +6,13 @@
  * the bottom bar.
  */
 import {
+  ChartNoAxesColumn,
   Ellipsis,
   Hand,
   Keyboard,
   Landmark,
   LayoutGrid,
+  type LucideIcon,
   MessageSquare,
   Mic,
   MicOff,
@@ -35,7 +37,7 @@ import {
   toggleScreenShare,
 } from './meeting-actions.js';
 import type { MeetingController, MeetingState } from './meeting-controller.js';
-import { type MeetingUi, permissions } from './meeting-ui.js';
+import { type MeetingUi, type Panel, permissions } from './meeting-ui.js';
 import { t } from './messages.js';
 import { Popover } from './Popover.js';
 import { shortcutKeys } from './shortcuts.js';
@@ -59,10 +61,30 @@ function ReactionRow({ meeting }: { meeting: MeetingController }) {
   );
 }
 
+/** A panel's button in the "More" menu: its icon and words, pressed while it is open. */
+function PanelItem({
+  ui,
+  panel,
+  icon: Icon,
+  children,
+}: {
+  ui: MeetingUi;
+  panel: Exclude<Panel, undefined>;
+  icon: LucideIcon;
+  children: string;
+}) {
+  return (
+    <button type="button" aria-pressed={ui.panel.value === panel} onClick={() => togglePanel(ui, panel)}>
+      <Icon aria-hidden="true" size={18} />
+      {children}
+    </button>
+  );
+}
+
 /** The view options, and on a phone what the bottom bar has no room for. */
 function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   const quality = ui.quality.value;
-  const { isModerator, canUse, featureOn } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown } = permissions(state);
   return (
     <Popover label={t('meeting.more')} icon={Ellipsis} class="more">
       <div class="action-column">
@@ -73,15 +95,18 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
               {state.screen ? t('meeting.stopSharing') : t('meeting.shareScreen')}
             </button>
           )}
-          <button type="button" aria-pressed={ui.panel.value === 'people'} onClick={() => togglePanel(ui, 'people')}>
-            <Users aria-hidden="true" size={18} />
+          <PanelItem ui={ui} panel="people" icon={Users}>
             {t('panel.people')}
-          </button>
+          </PanelItem>
+          {pollsShown && (
+            <PanelItem ui={ui} panel="polls" icon={ChartNoAxesColumn}>
+              {t('panel.polls')}
+            </PanelItem>
+          )}
           {isModerator && (
-            <button type="button" aria-pressed={ui.panel.value === 'moderation'} onClick={() => togglePanel(ui, 'moderation')}>
-              <ShieldCheck aria-hidden="true" size={18} />
+            <PanelItem ui={ui} panel="moderation" icon={ShieldCheck}>
               {state.lobby.length > 0 ? t('meeting.moderationWaiting', { count: state.lobby.length }) : t('panel.moderation')}
-            </button>
+            </PanelItem>
           )}
           {featureOn('reactions') && <ReactionRow meeting={meeting} />}
         </div>
@@ -128,9 +153,18 @@ function assemblyVotesToCast(state: ToolbarProps['state']): number {
   return open ? (state.assembly?.ballots.filter((ballot) => open.mine[ballot.memberId] === undefined).length ?? 0) : 0;
 }
 
+/** What the Polls button marks while its panel is closed: a poll to answer, or published results not seen yet. */
+function pollCue(state: ToolbarProps['state'], ui: MeetingUi): 'meeting.pollToAnswer' | 'meeting.pollResults' | undefined {
+  const poll = state.poll;
+  if (!poll || ui.panel.value === 'polls') return undefined;
+  if (poll.status === 'open' && !poll.answered) return 'meeting.pollToAnswer';
+  if (poll.status === 'published' && ui.pollSeen.value !== poll.pollId) return 'meeting.pollResults';
+}
+
 export function Toolbar({ meeting, state, ui }: ToolbarProps) {
   const media = state.media;
-  const { isModerator, canUse, featureOn } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown } = permissions(state);
+  const cue = pollCue(state, ui);
   const raised = handRaised(state);
   const panel = ui.panel.value;
   const unseenChat = panel === 'chat' ? 0 : state.chat.length;
@@ -193,6 +227,18 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
           pressed={panel === 'chat'}
           shortcut={shortcutKeys.chat}
           onClick={() => togglePanel(ui, 'chat')}
+        />
+      )}
+      {pollsShown && (
+        // Secondary (in "More" on narrow screens) unless it marks something to see.
+        <ToolbarButton
+          icon={ChartNoAxesColumn}
+          label={t('panel.polls')}
+          name={cue && t(cue)}
+          badge={cue ? 1 : 0}
+          class={cue ? undefined : 'secondary'}
+          pressed={panel === 'polls'}
+          onClick={() => togglePanel(ui, 'polls')}
         />
       )}
       {state.assembly && (

@@ -8,6 +8,7 @@
 import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { AssemblyState } from '../../../shared/assembly-protocol.js';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
+import type { PollResults, PollView } from '../../../shared/poll-protocol.js';
 import type {
   ChatMessage,
   ClientMessage,
@@ -24,6 +25,7 @@ import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
 import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
 import { canEncryptMedia } from '../e2ee/support.js';
+import type { PollMessage } from '../polls/index.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
@@ -86,6 +88,10 @@ export interface MeetingState {
   poorConnection: boolean;
   /** An encrypted meeting's keys and safety code, and what the transforms did with frames (undefined until known). */
   encryption: { status: E2eeStatus | undefined; frames: WorkerReport | undefined } | undefined;
+  /** The meeting's latest poll as we see it (undefined while none was asked, and always in an encrypted meeting). */
+  poll: PollView | undefined;
+  /** The latest poll's results, when we may see them (moderators as answers come in; everyone once published). */
+  pollResults: PollResults | undefined;
 }
 
 export interface MeetingOptions {
@@ -100,8 +106,8 @@ export interface MeetingOptions {
   /** Send three simulcast layers of the camera. Default true. */
   simulcast?: boolean;
   pipeline?: MediaPipeline;
-  /** A moderator asked for the chat; the UI offers it as a download. */
-  onChatExport?(text: string): void;
+  /** A moderator asked for the chat (`chat-<room>.txt`) or a poll's results (`poll-results.csv`); the UI offers the file as a download. */
+  onExport?(fileName: string, text: string): void;
 }
 
 function initialState(media: MediaState): MeetingState {
@@ -122,6 +128,8 @@ function initialState(media: MediaState): MeetingState {
     quality: { self: undefined, remotes: new Map() },
     poorConnection: false,
     encryption: undefined,
+    poll: undefined,
+    pollResults: undefined,
   };
 }
 
@@ -161,6 +169,8 @@ export class MeetingController {
   private networkReportedAtMs = Number.NEGATIVE_INFINITY;
   /** Media chosen before the server said `joined` (whose own view would otherwise replace it). */
   private mediaChosenBeforeJoined: MediaState | undefined;
+  /** A `poll` came on this socket (the server sends it before `joined`): a fresh join without one forgets the poll of before. */
+  private pollSinceOpen = false;
   /** Chat messages being opened, in the order they came. */
   private chatQueue: Promise<void> = Promise.resolve();
   /** The meeting is end-to-end encrypted: once known, never forgotten by this page (it fails closed). */
@@ -214,7 +224,8 @@ export class MeetingController {
 
   private connect(): void {
     this.signaling = new SignalingClient({
-      onOpen: () =>
+      onOpen: () => {
+        this.pollSinceOpen = false;
         this.send({
           type: 'join',
           roomId: this.options.roomId,
@@ -227,7 +238,8 @@ export class MeetingController {
           ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
           ...(this.options.grant ? { grant: this.options.grant } : {}),
           ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
-        }),
+        });
+      },
       onMessage: (message) => this.receive(message),
       onClose: (expected) => {
         if (!expected) this.connectionLost();
@@ -295,7 +307,7 @@ export class MeetingController {
       case 'chat':
         return this.chatArrived([message.message]);
       case 'chat-export':
-        this.options.onChatExport?.(message.text);
+        this.options.onExport?.(`chat-${this.options.roomId}.txt`, message.text);
         return;
       case 'reaction':
         return this.showReaction(message.participantId, message.reaction);
@@ -329,6 +341,17 @@ export class MeetingController {
         return;
       case 'assembly':
         return this.update({ assembly: message.assembly });
+      case 'poll': {
+        this.pollSinceOpen = true;
+        const results = this.snapshot.pollResults;
+        return this.update({ poll: message.poll, pollResults: results?.pollId === message.poll.pollId ? results : undefined });
+      }
+      case 'poll-results':
+        return this.update({ pollResults: message.results });
+      case 'poll-export':
+        // With a byte order mark, so that spreadsheets read the accents as UTF-8.
+        this.options.onExport?.('poll-results.csv', `\ufeff${message.csv}`);
+        return;
       case 'e2ee-identities':
         return this.encryption?.session.identitiesReceived(message.identities);
       case 'e2ee-key':
@@ -381,6 +404,7 @@ export class MeetingController {
   /** Enters the meeting as `joined` says, once the media pipeline is ready. */
   private enter(message: Extract<ServerMessage, { type: 'joined' }>): void {
     this.reconnectAttempt = 0;
+    if (!message.resumed && !this.pollSinceOpen) this.update({ poll: undefined, pollResults: undefined });
     this.media.iceServers = message.iceServers;
     this.resumeToken = message.resumeToken;
     this.remotes.clear();
@@ -605,6 +629,11 @@ export class MeetingController {
 
   /** The chair's and the members' assembly messages (open, motions, votes, close); the server checks who may. */
   assembly(message: AssemblyMessage): void {
+    this.send(message);
+  }
+
+  /** A poll message: a moderator asks (`poll-open`), closes, publishes or exports (`poll-action`); anyone answers once (`poll-answer`). The server checks who may. */
+  poll(message: PollMessage): void {
     this.send(message);
   }
 

@@ -6,7 +6,7 @@ import type { MeetingState } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
 
 /** The side panel shown, if any. */
-export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | undefined;
+export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | undefined;
 
 /** The dialog shown over the meeting, if any. */
 export type MeetingDialog = 'shortcuts' | 'settings' | undefined;
@@ -26,6 +26,8 @@ export interface MeetingUi {
   dialog: Signal<MeetingDialog>;
   /** Where the others' sound goes (`deviceId`); undefined for the system's default. */
   speakerId: Signal<string | undefined>;
+  /** The last poll whose published results the polls panel showed: results not seen yet mark the Polls button. */
+  pollSeen: Signal<string | undefined>;
 }
 
 /** The page's state, kept for the life of the component that calls it; the speaker as chosen before joining. */
@@ -38,6 +40,7 @@ export function useMeetingUi(speakerId: string | undefined): MeetingUi {
     activeSpeakerId: useSignal<ParticipantId | undefined>(undefined),
     dialog: useSignal<MeetingDialog>(undefined),
     speakerId: useSignal(speakerId),
+    pollSeen: useSignal<string | undefined>(undefined),
   };
 }
 
@@ -54,6 +57,8 @@ export function permissions(state: MeetingState) {
     canUse,
     /** Whether a private message to `person` may be sent: a viewer locked out of private messages may still write to a moderator. */
     canWritePrivatelyTo: (person: ParticipantSummary) => featureOn('privateChat') && (person.role === 'moderator' || canUse('privateChat')),
+    /** Polls: for moderators, and for others once one was asked; never in an encrypted meeting (the server would read the answers). */
+    pollsShown: !state.settings?.endToEndEncrypted && (isModerator || state.poll !== undefined),
   };
 }
 

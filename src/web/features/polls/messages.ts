@@ -1,0 +1,72 @@
+/** Words of the meeting's polls panel. English is the source; French is in `messages.fr.ts`. */
+import { defineCatalogue } from '../../app/intl/catalogue.js';
+
+/** The English messages (ICU). */
+export const pollsEnglish = {
+  'polls.none': 'No poll has been asked in this meeting yet.',
+  'polls.ask': 'Ask a poll',
+  'polls.question': 'Question',
+  'polls.kind': 'Kind of answer',
+  'polls.kind.yes-no': 'Yes or no',
+  'polls.kind.true-false': 'True or false',
+  'polls.kind.letters': 'Letters (A, B, C…)',
+  'polls.kind.custom': 'Answers you write',
+  'polls.kind.free-text': 'Free text',
+  'polls.letters': 'How many letters',
+  'polls.lettersOption': '{count, number}: A to {last}',
+  'polls.answers': 'The answers, in order',
+  'polls.answerLabel': 'Answer {number, number}',
+  'polls.addAnswer': 'Add an answer',
+  'polls.removeAnswer': 'Remove answer {number, number}',
+  'polls.answersLeft':
+    '{count, plural, =0 {No more answers can be added.} one {# more answer can be added.} other {# more answers can be added.}}',
+  'polls.anonymous': 'Anonymous',
+  'polls.anonymousHint': 'Nobody, not even the moderators, will see who answered what.',
+  'polls.namedHint': 'Moderators will see who answered what, and the CSV download lists it.',
+  'polls.start': 'Start the poll',
+  'polls.cancel': 'Cancel',
+  'polls.error.question': 'Write the question.',
+  'polls.error.answerEmpty': 'Write this answer, or remove it.',
+  'polls.error.answerRepeated': 'This answer is already in the list.',
+  'polls.error.text': 'This text holds characters that cannot be sent; write it again.',
+  'polls.choice.yes': 'Yes',
+  'polls.choice.no': 'No',
+  'polls.choice.true': 'True',
+  'polls.choice.false': 'False',
+  'polls.status.open': 'Open',
+  'polls.status.closed': 'Closed',
+  'polls.status.published': 'Results published',
+  'polls.yourAnswer': 'Your answer',
+  'polls.submit': 'Submit answer',
+  'polls.sending': 'Sending…',
+  'polls.namedNote': 'Moderators will see your name with your answer.',
+  'polls.anonymousNote': 'Anonymous: nobody will see who answered what.',
+  'polls.chooseFirst': 'Choose an answer first.',
+  'polls.writeFirst': 'Write an answer first.',
+  'polls.recorded': 'Your answer was recorded.',
+  'polls.waitForResults': 'The results will appear here if a moderator publishes them.',
+  'polls.closedNote': 'This poll is closed.',
+  'polls.results': 'Results',
+  'polls.answered': '{answered, number} of {total, plural, one {# participant} other {# participants}} answered',
+  'polls.noAnswers': 'No answers yet.',
+  'polls.bar': '{answer}: {count, plural, one {# answer} other {# answers}}, {percent}',
+  'polls.figures': '{count, number} ({percent})',
+  'polls.textsGiven': 'Answers given',
+  'polls.textCount': '{count, plural, one {# person} other {# people}}',
+  'polls.whoAnswered': 'Who answered what',
+  'polls.participant': 'Participant',
+  'polls.answer': 'Answer',
+  'polls.anonymousResults': 'Anonymous poll: nobody sees who answered what.',
+  'polls.onlyModerators': 'Only moderators see these results until they are published.',
+  'polls.everyoneSees': 'Everyone in the meeting sees these results.',
+  'polls.close': 'Close poll',
+  'polls.publish': 'Publish results',
+  'polls.download': 'Download CSV',
+  'polls.newPoll': 'New poll',
+} as const;
+
+/** The catalogue: `pollsMessages.t(key, parameters)`. */
+export const pollsMessages = defineCatalogue('polls', pollsEnglish);
+
+/** A message of this catalogue in the current language (see `Catalogue.t`). */
+export const t = pollsMessages.t;
