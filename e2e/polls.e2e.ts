@@ -77,7 +77,14 @@ describe('polls in a meeting', () => {
     await bob.getByRole('radio', { name: 'Red' }).waitFor();
     await screenshotAtWidths(bob, 'poll-answer');
     await answer(ann, 'Red');
-    await answer(bob, 'Red');
+    // Bob answers with the keyboard only: the opened panel has the focus; Tab reaches the choices, then Submit.
+    await bob.keyboard.press('Tab');
+    await bob.keyboard.press('Space');
+    expect(await bob.getByRole('radio', { name: 'Red' }).isChecked()).toBe(true);
+    await bob.keyboard.press('Tab');
+    await bob.keyboard.press('Enter');
+    await bob.getByText('Your answer was recorded.').waitFor();
+    expect(await bob.evaluate(() => document.activeElement?.textContent)).toBe('Your answer was recorded.');
     await answer(mo, 'Green');
 
     // The moderator sees the totals live, and who answered what.
@@ -117,12 +124,18 @@ describe('polls in a meeting', () => {
     const csv = await readFile(await download.path(), 'utf8');
     for (const line of ['Red,2', 'Green,1', 'Blue,0', 'Ann,Red', 'Bob,Red', 'Mo,Green']) expect(csv).toContain(line);
 
-    // An anonymous free-text poll: two answers, published; the moderator sees no names.
+    // An anonymous free-text poll: two answers, published; the moderator sees no names. Bob has the
+    // chat open: it stays open, and the Polls button says a poll awaits his answer.
+    await bob.getByRole('button', { name: 'Chat' }).click();
     await mo.getByRole('button', { name: 'New poll' }).click();
     await mo.getByLabel('Question').fill('One word for today?');
     await mo.getByLabel('Free text').check();
     await mo.getByLabel('Anonymous').check();
     await mo.getByRole('button', { name: 'Start the poll' }).click();
+    const pollsCue = bob.getByRole('button', { name: 'Polls, a poll to answer' });
+    await pollsCue.waitFor();
+    expect(await bob.getByRole('complementary', { name: 'Chat' }).count()).toBe(1);
+    await pollsCue.click();
     for (const [page, word] of [
       [ann, 'Calm'],
       [bob, 'Busy'],
