@@ -101,6 +101,8 @@ export const limits = {
   /** Notes messages (edits and cursor moves) one participant may send per second, with bursts of `notesBurst`: typing fast is ~10. */
   notesMessagesPerSecondMax: 20,
   notesBurst: 60,
+  /** Kept notes are saved this long after the last edit (and when the meeting ends), in milliseconds. */
+  notesSaveDelayMs: 5_000,
   /** Longest room access code (viewer or moderator), in characters. */
   accessCodeCharactersMax: 64,
   /** Shortest viewer access code a moderator may set. */

@@ -35,6 +35,8 @@ export const notesClientMessages = [
   z.object({ type: z.literal('notes-awareness'), update: YjsBytesSchema }).strict(),
   /** A moderator locks the notes (only moderators may edit) or unlocks them. */
   z.object({ type: z.literal('notes-lock'), locked: z.boolean() }).strict(),
+  /** A moderator keeps the notes with the room for its next meetings, or stops keeping them (they are deleted then). */
+  z.object({ type: z.literal('notes-keep'), keep: z.boolean() }).strict(),
   /** One closes the notes: no more of their traffic until they open them again. */
   z.object({ type: z.literal('notes-leave') }).strict(),
 ] as const;
@@ -45,8 +47,8 @@ export const notesServerMessages = [
   z.object({ type: z.literal('notes-sync'), message: z.string() }),
   /** Others' awareness (cursors), as they sent it, or the removal of one who left. */
   z.object({ type: z.literal('notes-awareness'), update: z.string() }),
-  /** Whether the notes are locked for all but moderators: on joining and whenever it changes. */
-  z.object({ type: z.literal('notes-state'), locked: z.boolean() }),
+  /** Whether the notes are locked for all but moderators, and kept with the room: on joining and whenever either changes. */
+  z.object({ type: z.literal('notes-state'), locked: z.boolean(), kept: z.boolean() }),
 ] as const;
 
 /** The refusals of notes messages (besides `not_allowed`, `rate_limited` and `malformed_message`). */

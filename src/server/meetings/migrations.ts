@@ -25,6 +25,17 @@ export type MeetingUsageTables = {
   };
 };
 
+/** Table `room_notes` (0612); use with `db.withTables<RoomNotesTables>()`. */
+export type RoomNotesTables = {
+  room_notes: {
+    room_id: string;
+    /** The shared notes as one Yjs update (base64url), kept because a moderator chose to. */
+    state: string;
+    kept_at_ms: number | string;
+    updated_at_ms: number | string;
+  };
+};
+
 /** Tables `rooms` and `meetings`. */
 export const meetingsMigrations: Record<string, Migration> = {
   '0001_meetings_rooms_and_meetings': {
@@ -105,6 +116,19 @@ export const meetingsMigrations: Record<string, Migration> = {
       await db.schema
         .alterTable('rooms')
         .addColumn('end_to_end_encryption', 'integer', (column) => column.notNull().defaultTo(0))
+        .execute();
+    },
+  },
+  // A room's shared notes, kept between its meetings only when a moderator chooses (and deleted
+  // when one stops keeping them): one row per room, the Yjs document as a single update.
+  '0612_meetings_room_notes': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('room_notes')
+        .addColumn('room_id', 'text', (column) => column.primaryKey().references('rooms.id').onDelete('cascade'))
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addColumn('kept_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('updated_at_ms', 'bigint', (column) => column.notNull())
         .execute();
     },
   },

@@ -32,6 +32,17 @@ describe.each(bothEngines)('RoomsRepository on %s', (engine) => {
     expect(room.createdAtMs).toBe(clock.nowMs());
   });
 
+  it('keeps a room’s notes, replaces them, and forgets them', async () => {
+    const room = await rooms.create({ name: 'Notes kept', participantsMax: 5 });
+    expect(await rooms.keptNotes(room.id)).toBeUndefined();
+    await rooms.keepNotes(room.id, 'AQID');
+    await rooms.keepNotes(room.id, 'BAUG');
+    expect(await rooms.keptNotes(room.id)).toBe('BAUG');
+    await rooms.forgetNotes(room.id);
+    await rooms.forgetNotes(room.id);
+    expect(await rooms.keptNotes(room.id)).toBeUndefined();
+  });
+
   it('finds nothing for an unknown id', async () => {
     expect(await rooms.find(newRoomId())).toBeUndefined();
   });

@@ -15,7 +15,7 @@ import {
 import type { Clock } from '../platform/clock.js';
 import { type InstanceId, localInstanceId } from '../platform/instance.js';
 import type { Storage } from '../storage/index.js';
-import type { MeetingClaimTables, MeetingUsageTables } from './migrations.js';
+import type { MeetingClaimTables, MeetingUsageTables, RoomNotesTables } from './migrations.js';
 
 const roomIdPart = customAlphabet(roomIdAlphabet, 12);
 
@@ -256,6 +256,33 @@ export class RoomsRepository {
       .where('id', '=', meetingId)
       .executeTakeFirst();
     return row ? z.coerce.number().int().nonnegative().parse(row.participant_ms) : 0;
+  }
+
+  /** A room's kept notes (a Yjs update, base64url), if a moderator chose to keep them. */
+  async keptNotes(roomId: RoomId): Promise<string | undefined> {
+    const row = await this.storage.db
+      .withTables<RoomNotesTables>()
+      .selectFrom('room_notes')
+      .select('state')
+      .where('room_id', '=', roomId)
+      .executeTakeFirst();
+    return row?.state;
+  }
+
+  /** Keeps (or updates) a room's notes for its next meetings. */
+  async keepNotes(roomId: RoomId, state: string): Promise<void> {
+    const nowMs = this.clock.nowMs();
+    await this.storage.db
+      .withTables<RoomNotesTables>()
+      .insertInto('room_notes')
+      .values({ room_id: roomId, state, kept_at_ms: nowMs, updated_at_ms: nowMs })
+      .onConflict((conflict) => conflict.column('room_id').doUpdateSet({ state, updated_at_ms: nowMs }))
+      .execute();
+  }
+
+  /** Deletes a room's kept notes (none kept is fine). */
+  async forgetNotes(roomId: RoomId): Promise<void> {
+    await this.storage.db.withTables<RoomNotesTables>().deleteFrom('room_notes').where('room_id', '=', roomId).execute();
   }
 
   /** Closes a meeting record. Closing twice keeps the first end time. */

@@ -8,12 +8,15 @@ import type { LiveRoom } from './live-room.js';
 import type { MediaServer } from './media-server.js';
 
 /** The part of the rooms repository a live room writes: its meeting record. */
-export type MeetingRecords = Pick<RoomsRepository, 'startMeeting' | 'recordAttendance' | 'addParticipantTime' | 'endMeeting'>;
+export type MeetingRecords = Pick<
+  RoomsRepository,
+  'startMeeting' | 'recordAttendance' | 'addParticipantTime' | 'endMeeting' | 'keptNotes' | 'keepNotes' | 'forgetNotes'
+>;
 
 export interface LiveRoomDependencies {
   /** The media server (Janus in production). */
   media: MediaServer;
-  /** Where the meeting record (start, attendance, participants' time, end) is kept. */
+  /** Where the meeting record (start, attendance, participants' time, end) is kept, and notes a moderator keeps with the room. */
   records: MeetingRecords;
   logger: Logger;
   /** Where time comes from, and the reconnect grace period's timer. */

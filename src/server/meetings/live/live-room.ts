@@ -6,6 +6,7 @@
  * person leaves (admitted or waiting) the room closes itself and tells the registry.
  */
 
+import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type {
@@ -70,6 +71,17 @@ export class LiveRoom {
         this.#record(async () => {
           if (this.#meetingId) await dependencies.records.addParticipantTime(this.#meetingId, durationMs);
         }),
+      {
+        load: async () => {
+          const kept = await dependencies.records.keptNotes(room.id).catch((error: unknown) => {
+            dependencies.logger.error({ err: error, roomId: room.id }, 'could not read the kept notes');
+            return undefined;
+          });
+          return kept === undefined ? undefined : fromBase64Url(kept);
+        },
+        save: (state) => this.#record(() => dependencies.records.keepNotes(room.id, toBase64Url(state))),
+        forget: () => this.#record(() => dependencies.records.forgetNotes(room.id)),
+      },
     );
     this.#core.scheduleEnd = (endsAtMs) => this.endAt(endsAtMs);
   }

@@ -5,20 +5,22 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
-import type { ParticipantId } from '../../../shared/ids.js';
+import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import { parseClientMessage } from '../../../shared/protocol.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
 import { meetingsMigrations } from '../migrations.js';
 import { RoomsRepository } from '../rooms-repository.js';
-import type { LiveRoom } from './live-room.js';
-import { liveRoomOpener, type RecordingConnection } from './live-room-testing.js';
+import { InMemoryMediaServer } from './in-memory-media-server.js';
+import { LiveRoom } from './live-room.js';
+import { liveRoomOpener, RecordingConnection, testMedia } from './live-room-testing.js';
 import type { ModuleMessage } from './room-module.js';
 
 let storage: TestStorage;
@@ -92,6 +94,26 @@ async function settle(peers: NotesPeer[]): Promise<void> {
   for (let round = 0; round < 5; round += 1) for (const peer of peers) await peer.pump();
 }
 
+/** A new meeting in an existing room, with its moderator in it. */
+async function meetingIn(roomId: RoomId) {
+  const room = await rooms.find(roomId);
+  if (!room) throw new Error('no room');
+  const live = new LiveRoom(room, {
+    media: new InMemoryMediaServer(),
+    records: rooms,
+    logger: pino({ level: 'silent' }),
+    clock,
+    reconnectGraceMs: 30_000,
+    onClose: () => {},
+  });
+  // The kept notes are read as the meeting opens.
+  await new Promise((resolve) => setImmediate(resolve));
+  const connection = new RecordingConnection();
+  const joined = live.join({ displayName: 'Mo', media: testMedia, accessCode: room.moderatorCode }, connection);
+  if (!joined.ok) throw new Error(joined.code);
+  return { live, moderator: { id: joined.value.participant.id, connection } };
+}
+
 async function notesMeeting() {
   const room = await meeting();
   const ann = room.join('Ann', { clientId: 'ann-client-000000001' });
@@ -142,13 +164,13 @@ describe('shared notes', () => {
 
   it('lets only moderators edit while locked, and tells everyone of the lock', async () => {
     const { live, mo, guy, guest, ann } = await notesMeeting();
-    expect(ann.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false });
+    expect(ann.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false, kept: false });
     expect(await send(live, guest.id, { type: 'notes-lock', locked: true })).toMatchObject({ ok: false, code: 'not_allowed' });
     await mo.open();
     await guy.open();
     await settle([mo, guy]);
     expect((await mo.send({ type: 'notes-lock', locked: true })).ok).toBe(true);
-    expect(ann.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: true });
+    expect(ann.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: true, kept: false });
     guy.text.insert(0, 'Not while locked');
     await settle([guy]);
     expect(guy.outcomes.at(-1)).toMatchObject({ ok: false, code: 'notes_locked' });
@@ -239,6 +261,42 @@ describe('shared notes', () => {
     awarenessProtocol.applyAwarenessUpdate(annView, fromBase64Url(removal?.update ?? '') ?? new Uint8Array(), 'server');
     expect(annView.getStates().has(moAwareness.clientID)).toBe(false);
     for (const awareness of [moAwareness, guyView, spoof, hijack, annView]) awareness.destroy();
+  });
+
+  it('keeps the notes with the room only when a moderator chooses, brings them back next meeting, and deletes them when asked', async () => {
+    const { live, room, mo, guy, guest, moderator } = await notesMeeting();
+    await mo.open();
+    await guy.open();
+    mo.text.insert(0, 'Decisions of the first meeting');
+    await settle([mo, guy]);
+    await live.settled();
+    expect(await rooms.keptNotes(room.id)).toBeUndefined();
+    expect(await guy.send({ type: 'notes-keep', keep: true })).toMatchObject({ ok: false, code: 'not_allowed' });
+    expect((await mo.send({ type: 'notes-keep', keep: true })).ok).toBe(true);
+    expect(guest.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false, kept: true });
+    await live.settled();
+    expect(await rooms.keptNotes(room.id)).toBeDefined();
+    // A later edit is saved a moment after it, and an edit just before the end when the meeting ends.
+    guy.text.insert(guy.text.length, ', and the second');
+    await settle([mo, guy]);
+    clock.advance(limits.notesSaveDelayMs);
+    guy.text.insert(guy.text.length, '.');
+    await settle([mo, guy]);
+    live.close();
+    await live.settled();
+
+    const next = await meetingIn(room.id);
+    const reader = new NotesPeer(next.live, next.moderator.id, next.moderator.connection);
+    expect(next.moderator.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false, kept: true });
+    await reader.open();
+    await settle([reader]);
+    expect(reader.text.toString()).toBe('Decisions of the first meeting, and the second.');
+    // No longer kept: deleted at once.
+    expect((await reader.send({ type: 'notes-keep', keep: false })).ok).toBe(true);
+    await next.live.settled();
+    expect(await rooms.keptNotes(room.id)).toBeUndefined();
+    next.live.close();
+    expect(moderator.id).not.toBe(next.moderator.id);
   });
 
   it('has no shared notes in an end-to-end encrypted meeting: the server would read them', async () => {

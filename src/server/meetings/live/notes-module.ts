@@ -20,18 +20,30 @@ import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import { NotesAwarenessStateSchema } from '../../../shared/notes-protocol.js';
+import type { ScheduledCall } from '../../platform/clock.js';
 import { TokenBucket } from '../../platform/token-bucket.js';
 import { meetingsWords } from '../words.js';
 import type { ParticipantView } from './live-participant.js';
 import { type Failure, failure } from './outcome.js';
 import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
 
+/**
+ * Where a room keeps its notes between meetings, when a moderator chooses: the room's record
+ * queue (`LiveRoom`) writes in order and logs what fails.
+ */
+export interface NotesStore {
+  /** The notes kept from an earlier meeting (one Yjs update), if any. */
+  load(): Promise<Uint8Array | undefined>;
+  save(state: Uint8Array): void;
+  forget(): void;
+}
+
 const invalid = (): Failure => failure('notes_update_invalid', meetingsWords.phrase('notes_update_invalid'));
 const ok: ModuleOutcome = { ok: true, value: undefined };
 
 export class NotesModule implements RoomModule {
   readonly name = 'notes';
-  readonly messageTypes = ['notes-sync', 'notes-awareness', 'notes-lock', 'notes-leave'] as const;
+  readonly messageTypes = ['notes-sync', 'notes-awareness', 'notes-lock', 'notes-keep', 'notes-leave'] as const;
   readonly #doc = new Y.Doc({ gc: true });
   readonly #awareness = new awarenessProtocol.Awareness(this.#doc);
   /** Those who have the notes open (sent step 1 and not left them since). */
@@ -43,11 +55,16 @@ export class NotesModule implements RoomModule {
   /** The bytes of every edit taken in: an upper bound on the document's size. */
   #documentBytes = 0;
   #locked = false;
+  /** Kept with the room: saved `limits.notesSaveDelayMs` after edits and when the meeting ends. */
+  #kept = false;
+  #save: ScheduledCall | undefined;
+  #closed = false;
 
   constructor(
     private readonly context: RoomModuleContext,
     /** The meeting is end-to-end encrypted: the server would read the notes, so there are none. */
     private readonly encrypted = false,
+    private readonly store?: NotesStore,
   ) {
     // The server has no cursor of its own.
     this.#awareness.setLocalState(null);
@@ -55,6 +72,15 @@ export class NotesModule implements RoomModule {
       const message = encoding.createEncoder();
       syncProtocol.writeUpdate(message, update);
       this.#toOpen({ type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(message)) }, origin as ParticipantId);
+      if (this.#kept && origin !== store) this.#save ??= this.context.clock.setTimeout(() => this.#saveNow(), limits.notesSaveDelayMs);
+    });
+    // Notes kept from an earlier meeting come back; anyone who opened them meanwhile gets them as an edit.
+    void store?.load().then((state) => {
+      if (!state || this.#closed) return;
+      Y.applyUpdate(this.#doc, state, store);
+      this.#documentBytes += state.length;
+      this.#kept = true;
+      this.context.broadcast(this.#state());
     });
   }
 
@@ -65,7 +91,7 @@ export class NotesModule implements RoomModule {
 
   onJoin(participant: ParticipantView): void {
     this.#rates.set(participant.id, new TokenBucket(limits.notesMessagesPerSecondMax, limits.notesBurst));
-    this.context.send(participant.id, { type: 'notes-state', locked: this.#locked });
+    this.context.send(participant.id, this.#state());
   }
 
   onLeave(participant: ParticipantView): void {
@@ -82,6 +108,8 @@ export class NotesModule implements RoomModule {
         return this.#awarenessUpdate(actor, fromBase64Url(message.update));
       case 'notes-lock':
         return this.#lock(actor, message.locked);
+      case 'notes-keep':
+        return this.#keep(actor, message.keep);
       case 'notes-leave':
         this.#close(actor.id);
         return ok;
@@ -173,8 +201,34 @@ export class NotesModule implements RoomModule {
     if (!actor.isModerator) return failure('not_allowed', meetingsWords.phrase('notes_moderators_only'));
     if (locked === this.#locked) return ok;
     this.#locked = locked;
-    this.context.broadcast({ type: 'notes-state', locked });
+    this.context.broadcast(this.#state());
     return ok;
+  }
+
+  /** A moderator keeps the notes with the room (saved now and after edits) or stops keeping them (deleted now). */
+  #keep(actor: ParticipantView, keep: boolean): ModuleOutcome {
+    if (!actor.isModerator) return failure('not_allowed', meetingsWords.phrase('notes_moderators_only'));
+    if (!this.store) return failure('not_allowed', meetingsWords.phrase('notes_not_encrypted'));
+    if (keep === this.#kept) return ok;
+    this.#kept = keep;
+    if (keep) this.#saveNow();
+    else {
+      this.#save?.cancel();
+      this.#save = undefined;
+      this.store.forget();
+    }
+    this.context.broadcast(this.#state());
+    return ok;
+  }
+
+  #saveNow(): void {
+    this.#save?.cancel();
+    this.#save = undefined;
+    if (this.#kept) this.store?.save(Y.encodeStateAsUpdate(this.#doc));
+  }
+
+  #state() {
+    return { type: 'notes-state', locked: this.#locked, kept: this.#kept } as const;
   }
 
   /** `participantId` closed the notes or left: their cursors go, and their traffic stops. */
@@ -199,6 +253,9 @@ export class NotesModule implements RoomModule {
   }
 
   close(): void {
+    // Edits not saved yet are saved as the meeting ends.
+    if (this.#save) this.#saveNow();
+    this.#closed = true;
     this.#awareness.destroy();
     this.#doc.destroy();
     this.#open.clear();

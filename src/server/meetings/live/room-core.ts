@@ -24,7 +24,7 @@ import { ChatModule } from './chat-module.js';
 import { E2eeModule } from './e2ee-module.js';
 import type { LiveParticipant, ParticipantView } from './live-participant.js';
 import type { MediaServer } from './media-server.js';
-import { NotesModule } from './notes-module.js';
+import { NotesModule, type NotesStore } from './notes-module.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
 import { PollModule } from './poll-module.js';
 import { RoomMedia } from './room-media.js';
@@ -97,6 +97,8 @@ export class RoomCore {
      * leaving; until their connection dropped when they never came back). Never for the lobby.
      */
     private readonly onPresenceEnded: (durationMs: number) => void,
+    /** Where the room keeps its shared notes between meetings, when a moderator chooses. */
+    notesStore?: NotesStore,
   ) {
     this.settings = {
       roomLocked: false,
@@ -111,7 +113,7 @@ export class RoomCore {
     this.chat = this.addModule((context) => new ChatModule(context, (message) => this.publicChatPosted(message), encrypted));
     if (encrypted) this.addModule((context) => new E2eeModule(context));
     this.addModule((context) => new PollModule(context, encrypted));
-    this.addModule((context) => new NotesModule(context, encrypted));
+    this.addModule((context) => new NotesModule(context, encrypted, encrypted ? undefined : notesStore));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */

@@ -37,6 +37,20 @@ export const meetingsCatalogue: DataCatalogue = {
       ),
     },
   },
+  room_notes: {
+    purpose: 'A room’s shared notes, kept between its meetings only because a moderator chose “Keep with the room”.',
+    retention: 'Until a moderator stops keeping them (deleted at once), or with the room.',
+    columns: {
+      room_id: column('The room the notes belong to.', 'Brings them back in its next meeting.', false),
+      state: column(
+        'The notes themselves, as one Yjs update (base64url): whatever participants wrote, which may name people.',
+        'What the moderator chose to keep for the room’s next meetings.',
+        true,
+      ),
+      kept_at_ms: column('When a moderator first kept them.', 'Shown with the notes; tells how old a kept document is.', false),
+      updated_at_ms: column('When they were last saved.', 'Shown with the notes.', false),
+    },
+  },
   meetings: {
     purpose: 'One record per meeting held in a room: when, how many at most, and total participant time — never who.',
     retention: 'Kept indefinitely: usage reports and plan advice read the last twelve months, billing the current period.',
