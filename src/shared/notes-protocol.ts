@@ -47,7 +47,10 @@ export const notesServerMessages = [
   z.object({ type: z.literal('notes-sync'), message: z.string() }),
   /** Others' awareness (cursors), as they sent it, or the removal of one who left. */
   z.object({ type: z.literal('notes-awareness'), update: z.string() }),
-  /** Whether the notes are locked for all but moderators, and kept with the room: on joining and whenever either changes. */
+  /**
+   * Whether the notes are locked for all but moderators, and kept with the room: whenever either
+   * changes, and on joining unless neither holds (what a page assumes).
+   */
   z.object({ type: z.literal('notes-state'), locked: z.boolean(), kept: z.boolean() }),
 ] as const;
 

@@ -91,7 +91,8 @@ export class NotesModule implements RoomModule {
 
   onJoin(participant: ParticipantView): void {
     this.#rates.set(participant.id, new TokenBucket(limits.notesMessagesPerSecondMax, limits.notesBurst));
-    this.context.send(participant.id, this.#state());
+    // Unlocked and not kept is what a page assumes: only anything else is told.
+    if (this.#locked || this.#kept) this.context.send(participant.id, this.#state());
   }
 
   onLeave(participant: ParticipantView): void {
