@@ -28,10 +28,10 @@ export function SidePanel({
   const panel = ui.panel.value;
   const aside = useRef<HTMLElement>(null);
   useEffect(() => {
-    // The panel takes the focus when it opens: the message box of the chat, else its close button.
+    // The panel takes the focus when it opens: the message box of the chat or the question of a new poll, else its close button.
     const element = aside.current;
     if (!element) return;
-    (element.querySelector<HTMLElement>('#chat-text') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
+    (element.querySelector<HTMLElement>('#chat-text, #poll-question') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
   }, [panel]);
   if (!panel) return null;
   const { isModerator, canUse, canWritePrivatelyTo, pollsShown } = permissions(state);
