@@ -64,7 +64,14 @@ export function PollsPanel({ poll, results, isModerator, send, seen }: PollsPane
             refocus.current = 'heading';
             send({ type: 'poll-open', poll: draft });
           }}
-          onCancel={poll ? () => setAsking(false) : undefined}
+          onCancel={
+            poll
+              ? () => {
+                  refocus.current = 'heading';
+                  setAsking(false);
+                }
+              : undefined
+          }
         />
       </section>
     );
@@ -91,15 +98,22 @@ export function PollsPanel({ poll, results, isModerator, send, seen }: PollsPane
       </div>
       {isModerator && (
         <div class="poll-actions">
-          {open && <Button onClick={() => act('close')}>{t('polls.close')}</Button>}
+          {open && (
+            <Button class="small" onClick={() => act('close')}>
+              {t('polls.close')}
+            </Button>
+          )}
           {poll.status === 'closed' && (
-            <Button variant="primary" onClick={() => act('publish')}>
+            <Button variant="primary" class="small" onClick={() => act('publish')}>
               {t('polls.publish')}
             </Button>
           )}
-          <Button onClick={() => act('export')}>{t('polls.download')}</Button>
+          <Button class="small" onClick={() => act('export')}>
+            {t('polls.download')}
+          </Button>
           {!open && (
             <Button
+              class="small"
               onClick={() => {
                 refocus.current = undefined;
                 setAsking(true);
