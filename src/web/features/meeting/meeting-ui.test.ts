@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ParticipantIdSchema } from '../../../shared/ids.js';
+import type { PollView } from '../../../shared/poll-protocol.js';
+import { nothingLocked, type Role } from '../../../shared/protocol.js';
+import type { MeetingState } from './meeting-controller.js';
+import { permissions } from './meeting-ui.js';
+
+const poll: PollView = {
+  pollId: 'poll_abcdefgh',
+  question: 'Tea?',
+  kind: 'yes-no',
+  choices: 2,
+  anonymous: false,
+  status: 'open',
+  answered: false,
+};
+
+/** A joined meeting as the controller holds it: ourselves with `role`, encrypted or not, with a poll or not. */
+function meeting(role: Role, options: { encrypted?: boolean; poll?: PollView } = {}): MeetingState {
+  const media = { audioMuted: false, videoMuted: false };
+  return {
+    status: 'joined',
+    self: {
+      participantId: ParticipantIdSchema.parse('p_self000001'),
+      displayName: 'Ada',
+      role,
+      media,
+      publishing: true,
+      sharingScreen: false,
+      handRaisedAtMs: null,
+      speaking: false,
+      reconnecting: false,
+    },
+    remotes: [],
+    media,
+    settings: {
+      roomLocked: false,
+      lockedForViewers: nothingLocked,
+      disabledFeatures: [],
+      multipleSharers: false,
+      waitingRoom: false,
+      endToEndEncrypted: options.encrypted ?? false,
+    },
+    chat: [],
+    lobby: [],
+    screen: undefined,
+    reaction: undefined,
+    notice: undefined,
+    refusedFor: undefined,
+    askedToUnmute: false,
+    assembly: undefined,
+    quality: { self: undefined, remotes: new Map() },
+    poorConnection: false,
+    encryption: undefined,
+    poll: options.poll,
+    pollResults: undefined,
+  };
+}
+
+describe('the Polls panel', () => {
+  it('is offered to moderators, and to others once a poll was asked', () => {
+    expect(permissions(meeting('moderator')).pollsShown).toBe(true);
+    expect(permissions(meeting('guest')).pollsShown).toBe(false);
+    expect(permissions(meeting('guest', { poll })).pollsShown).toBe(true);
+  });
+
+  it('is offered to nobody in an end-to-end encrypted meeting, where the server refuses polls', () => {
+    expect(permissions(meeting('moderator', { encrypted: true })).pollsShown).toBe(false);
+    expect(permissions(meeting('guest', { encrypted: true, poll })).pollsShown).toBe(false);
+  });
+});
