@@ -300,6 +300,29 @@ describe('shared notes', () => {
     expect(moderator.id).not.toBe(next.moderator.id);
   });
 
+  it('makes a page back from a dropped connection open the notes again, and tells it their state', async () => {
+    const { live, mo, guy, guest } = await notesMeeting();
+    await mo.open();
+    await guy.open();
+    await settle([mo, guy]);
+    live.connectionLost(guest.id, guest.connection);
+    mo.text.insert(0, 'Written while Guy was away');
+    await mo.send({ type: 'notes-lock', locked: true });
+    await settle([mo]);
+    const back = new RecordingConnection();
+    expect(live.join({ displayName: 'Guy', media: testMedia, resumeToken: guest.participant.resumeToken }, back).ok).toBe(true);
+    expect(back.last('notes-state')).toEqual({ type: 'notes-state', locked: true, kept: false });
+    // Until it opens the notes again, nothing of them reaches the page.
+    mo.text.insert(mo.text.length, '.');
+    await settle([mo]);
+    expect(back.all('notes-sync')).toEqual([]);
+    const again = new NotesPeer(live, guest.id, back);
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(guy.doc), 'server');
+    await again.open();
+    await settle([again]);
+    expect(again.text.toString()).toBe('Written while Guy was away.');
+  });
+
   it('has no shared notes in an end-to-end encrypted meeting: the server would read them', async () => {
     const { live, join, room } = await emptyMeeting({ endToEndEncryption: true });
     const moderator = join('Mo', { accessCode: room.moderatorCode, canEncrypt: true });

@@ -95,6 +95,15 @@ export class NotesModule implements RoomModule {
     if (this.#locked || this.#kept) this.context.send(participant.id, this.#state());
   }
 
+  /**
+   * Back after a dropped connection: edits and cursors sent meanwhile were lost both ways, so
+   * their page opens the notes again (step 1) if it had them open; until then they get none.
+   */
+  onResume(participant: ParticipantView): void {
+    this.#open.delete(participant.id);
+    this.context.send(participant.id, this.#state());
+  }
+
   onLeave(participant: ParticipantView): void {
     this.#rates.delete(participant.id);
     this.#close(participant.id);

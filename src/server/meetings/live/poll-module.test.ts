@@ -14,7 +14,7 @@ import { openTestStorage, type TestStorage } from '../../storage/testing.js';
 import { meetingsMigrations } from '../migrations.js';
 import { RoomsRepository } from '../rooms-repository.js';
 import type { LiveRoom } from './live-room.js';
-import { liveRoomOpener } from './live-room-testing.js';
+import { liveRoomOpener, RecordingConnection, testMedia } from './live-room-testing.js';
 import type { ModuleMessage } from './room-module.js';
 
 let storage: TestStorage;
@@ -261,6 +261,19 @@ describe('polls', () => {
       answeredCount: 1,
       participantCount: 5,
     });
+  });
+
+  it('tells someone back from a dropped connection how the poll stands now', async () => {
+    const { live, moderator, guest } = await meeting();
+    live.connectionLost(guest.id, guest.connection);
+    await send(live, moderator.id, { type: 'poll-open', poll: fruit });
+    const pollId = moderator.connection.last('poll')?.poll.pollId as PollId;
+    await send(live, moderator.id, { type: 'poll-action', pollId, action: 'publish' });
+    expect(guest.connection.all('poll')).toEqual([]);
+    const back = new RecordingConnection();
+    expect(live.join({ displayName: 'Guy', media: testMedia, resumeToken: guest.participant.resumeToken }, back).ok).toBe(true);
+    expect(back.last('poll')?.poll).toMatchObject({ pollId, status: 'published', answered: false });
+    expect(back.last('poll-results')?.results.totals).toEqual([0, 0, 0]);
   });
 
   it('refuses malformed polls before they reach the room', async () => {

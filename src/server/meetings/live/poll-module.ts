@@ -76,6 +76,16 @@ export class PollModule implements RoomModule {
 
   onJoin(participant: ParticipantView): void {
     this.#roles.set(participant.id, participant.role);
+    this.#tell(participant);
+  }
+
+  /** Back after a dropped connection: the poll as it is now (it may have opened, closed or been published meanwhile). */
+  onResume(participant: ParticipantView): void {
+    this.#tell(participant);
+  }
+
+  /** The current poll as `participant` sees it, and its results if they may see them. */
+  #tell(participant: ParticipantView): void {
     const poll = this.#current;
     if (!poll) return;
     this.context.send(participant.id, { type: 'poll', poll: this.#viewFor(poll, participant.id) });
@@ -170,12 +180,7 @@ export class PollModule implements RoomModule {
   #tellEveryone(poll: Poll): void {
     this.#resultsFlush?.cancel();
     this.#resultsFlush = undefined;
-    for (const participant of this.context.participants()) {
-      this.context.send(participant.id, { type: 'poll', poll: this.#viewFor(poll, participant.id) });
-      if (participant.isModerator || poll.status === 'published') {
-        this.context.send(participant.id, { type: 'poll-results', results: this.#results(poll, participant.isModerator) });
-      }
-    }
+    for (const participant of this.context.participants()) this.#tell(participant);
   }
 
   /** Answers come in bursts: the moderators get the results at most every `limits.pollResultsBatchMs`. */

@@ -291,6 +291,7 @@ export class RoomCore {
   resumed(participant: LiveParticipant): void {
     const presence = this.#presence.get(participant);
     if (presence) presence.lostAtMs = undefined;
+    this.#eachModule('onResume', (module) => module.onResume?.(participant));
   }
 
   #endPresence(participant: LiveParticipant): void {

@@ -70,6 +70,11 @@ export interface RoomModule {
   /** An admitted participant left the meeting for good. */
   onLeave(participant: ParticipantView): void;
   /**
+   * An admitted participant took their place back after their connection dropped: whatever was
+   * sent to them meanwhile was lost, so tell them again what they need. Optional.
+   */
+  onResume?(participant: ParticipantView): void;
+  /**
    * An admitted participant's state changed — microphone or camera state, hand, role, a stream
    * going live or stopping, speaking, reconnecting — called after everyone was told
    * (`participant-updated`). Often (speaking); compare with what was seen before. Optional.
