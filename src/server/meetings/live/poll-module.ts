@@ -137,7 +137,7 @@ export class PollModule implements RoomModule {
     };
     this.#polls.set(poll.id, poll);
     this.#current = poll;
-    this.#tellEveryone(poll);
+    this.#tellEveryone();
     return { ok: true, value: undefined };
   }
 
@@ -172,12 +172,12 @@ export class PollModule implements RoomModule {
     const next: PollStatus = action === 'close' ? 'closed' : 'published';
     if (poll.status === next || poll.status === 'published') return { ok: true, value: undefined };
     poll.status = next;
-    if (poll === this.#current) this.#tellEveryone(poll);
+    if (poll === this.#current) this.#tellEveryone();
     return { ok: true, value: undefined };
   }
 
-  /** Each participant's view of the poll, and the results to whoever may see them now. */
-  #tellEveryone(poll: Poll): void {
+  /** Each participant's view of the current poll, and its results to whoever may see them now. */
+  #tellEveryone(): void {
     this.#resultsFlush?.cancel();
     this.#resultsFlush = undefined;
     for (const participant of this.context.participants()) this.#tell(participant);
