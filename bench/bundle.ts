@@ -30,7 +30,8 @@ const later = readdirSync(path.join(folder, 'assets'))
   .map(sizeOf)
   .sort((a, b) => b.gzip - a.gzip);
 
-const total = (sizes: { raw: number; gzip: number }[]) => sizes.reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), { raw: 0, gzip: 0 });
+const total = (sizes: { raw: number; gzip: number }[]) =>
+  sizes.reduce((sum, size) => ({ raw: sum.raw + size.raw, gzip: sum.gzip + size.gzip }), { raw: 0, gzip: 0 });
 const firstTotal = total(first);
 console.log(`Initial JavaScript (${first.length} files): ${kB(firstTotal.raw)} raw, ${kB(firstTotal.gzip)} gzipped\n`);
 console.log('| chunk | when | raw | gzip -9 |');

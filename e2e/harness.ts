@@ -291,3 +291,13 @@ export async function joinAs(page: Page, roomUrl: string, name: string): Promise
   await page.getByRole('button', { name: 'Join meeting' }).click();
   await page.locator('.tiles [data-local="true"]').waitFor();
 }
+
+/** Makes a new room from the home page of `plenaryUrl` and joins it as its moderator `name` (the creator's browser holds the code); returns the room's address. */
+export async function startMeetingAs(page: Page, plenaryUrl: string, name: string): Promise<string> {
+  await page.goto(plenaryUrl);
+  await page.getByRole('button', { name: 'New meeting' }).click();
+  await page.waitForURL(/\/r\/[a-z2-9-]{14}$/);
+  const roomUrl = page.url();
+  await joinAs(page, roomUrl, name);
+  return roomUrl;
+}

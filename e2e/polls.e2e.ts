@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsFolder, joinAs, useMeetingFixture } from './harness.js';
+import { artifactsFolder, joinAs, startMeetingAs, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
 
@@ -50,11 +50,7 @@ async function screenshotAtWidths(page: Page, name: string): Promise<void> {
 describe('polls in a meeting', () => {
   it('asks, answers once, shows live and published results, exports them, and keeps an anonymous poll anonymous', async () => {
     const mo = await fixture.newPage();
-    await mo.goto(fixture.plenary.url);
-    await mo.getByRole('button', { name: 'New meeting' }).click();
-    await mo.waitForURL(/\/r\/[a-z2-9-]{14}$/);
-    const roomUrl = mo.url();
-    await joinAs(mo, roomUrl, 'Mo');
+    const roomUrl = await startMeetingAs(mo, fixture.plenary.url, 'Mo');
     const [ann, bob] = [await fixture.newPage(), await fixture.newPage()];
     await ann.context().addInitScript({ content: recordSockets });
     await Promise.all([joinAs(ann, roomUrl, 'Ann'), joinAs(bob, roomUrl, 'Bob')]);

@@ -12,6 +12,7 @@ import { governanceEnglish } from '../../features/governance/messages.js';
 import { homeEnglish } from '../../features/home/messages.js';
 import { meetingEnglish, meetingMessages } from '../../features/meeting/messages.js';
 import { networkEnglish, networkMessages } from '../../features/network/messages.js';
+import { notesEnglish } from '../../features/notes/messages.js';
 import { operatorEnglish } from '../../features/operator/messages.js';
 import { organisationEnglish } from '../../features/organisation/messages.js';
 import { pollsEnglish } from '../../features/polls/messages.js';
@@ -42,6 +43,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   network: networkEnglish,
   operator: operatorEnglish,
   organisation: organisationEnglish,
+  notes: notesEnglish,
   polls: pollsEnglish,
   prejoin: prejoinEnglish,
   room: roomEnglish,

@@ -28,6 +28,8 @@ import { meetingFrench } from '../../features/meeting/messages.fr.js';
 import type { meetingEnglish } from '../../features/meeting/messages.js';
 import { networkFrench } from '../../features/network/messages.fr.js';
 import type { networkEnglish } from '../../features/network/messages.js';
+import { notesFrench } from '../../features/notes/messages.fr.js';
+import type { notesEnglish } from '../../features/notes/messages.js';
 import { operatorFrench } from '../../features/operator/messages.fr.js';
 import type { operatorEnglish } from '../../features/operator/messages.js';
 import { organisationFrench } from '../../features/organisation/messages.fr.js';
@@ -66,6 +68,7 @@ export const french: {
   home: Translation<typeof homeEnglish>;
   meeting: Translation<typeof meetingEnglish>;
   network: Translation<typeof networkEnglish>;
+  notes: Translation<typeof notesEnglish>;
   polls: Translation<typeof pollsEnglish>;
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
@@ -89,6 +92,7 @@ export const french: {
   home: homeFrench,
   meeting: meetingFrench,
   network: networkFrench,
+  notes: notesFrench,
   polls: pollsFrench,
   prejoin: prejoinFrench,
   room: roomFrench,

@@ -23,6 +23,7 @@ import { Stage } from './Stage.js';
 import { shortcutFor } from './shortcuts.js';
 import { Toolbar } from './Toolbar.js';
 import './meeting.css';
+import { offerDownload } from '../../app/download.js';
 
 // The dialogs load when first opened: the meeting's first screen does not need them.
 const ShortcutHelp = lazyComponent(() => import('./ShortcutHelp.js').then((module) => module.ShortcutHelp));
@@ -46,15 +47,6 @@ function playCue(): void {
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Creates the controller when the page opens (and for each new join choice); disposes of it when it closes. */
 function useMeetingController(room: RoomView, choice: JoinChoice): Signal<MeetingController | undefined> {
   const controller = useSignal<MeetingController | undefined>(undefined);
@@ -67,7 +59,7 @@ function useMeetingController(room: RoomView, choice: JoinChoice): Signal<Meetin
       accessCode: choice.accessCode,
       grant: choice.grant?.grant,
       clientId: clientId(),
-      onExport: download,
+      onExport: (name, text) => offerDownload(name, text),
     });
     controller.value = meeting;
     meeting.start();

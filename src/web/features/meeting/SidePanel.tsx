@@ -1,4 +1,4 @@
-/** The side panel: people, chat, the assembly held in the meeting, polls or (for moderators) moderation, with its title and a close button. */
+/** The side panel: people, chat, the assembly held in the meeting, polls, shared notes or (for moderators) moderation, with its title and a close button. */
 import { X } from 'lucide-preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
@@ -13,6 +13,8 @@ import { ParticipantsPanel } from './ParticipantsPanel.js';
 
 // Polls load when their panel is first shown; the controller keeps the poll meanwhile.
 const PollsPanel = lazyComponent(() => import('../polls/index.js').then((module) => module.PollsPanel));
+// The notes' editor (ProseMirror, Yjs) loads when their panel is first shown.
+const NotesPanel = lazyComponent(() => import('../notes/index.js').then((module) => module.NotesPanel));
 
 export function SidePanel({
   meeting,
@@ -34,7 +36,7 @@ export function SidePanel({
     (element.querySelector<HTMLElement>('#chat-text, #poll-question') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
   }, [panel]);
   if (!panel) return null;
-  const { isModerator, canUse, canWritePrivatelyTo, pollsShown } = permissions(state);
+  const { isModerator, canUse, canWritePrivatelyTo, pollsShown, notesShown } = permissions(state);
   const people = state.remotes.map((remote) => remote.summary);
   return (
     <aside ref={aside} class="side-panel" aria-label={t(`panel.${panel}`)}>
@@ -67,6 +69,19 @@ export function SidePanel({
           isModerator={isModerator}
           send={(message) => meeting.poll(message)}
           seen={ui.pollSeen}
+        />
+      )}
+      {panel === 'notes' && notesShown && state.self && (
+        <NotesPanel
+          channel={meeting.notesChannel}
+          selfId={state.self.participantId}
+          people={[state.self, ...people]}
+          isModerator={isModerator}
+          locked={state.notes.locked}
+          setLocked={(locked) => meeting.notes({ type: 'notes-lock', locked })}
+          kept={state.notes.kept}
+          setKept={(keep) => meeting.notes({ type: 'notes-keep', keep })}
+          roomName={room.name}
         />
       )}
       {panel === 'moderation' && isModerator && state.settings && (

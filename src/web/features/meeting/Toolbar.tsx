@@ -18,6 +18,7 @@ import {
   MicOff,
   MonitorOff,
   MonitorUp,
+  NotebookPen,
   PhoneOff,
   Settings,
   ShieldCheck,
@@ -84,7 +85,7 @@ function PanelItem({
 /** The view options, and on a phone what the bottom bar has no room for. */
 function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   const quality = ui.quality.value;
-  const { isModerator, canUse, featureOn, pollsShown } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown, notesShown } = permissions(state);
   return (
     <Popover label={t('meeting.more')} icon={Ellipsis} class="more">
       <div class="action-column">
@@ -101,6 +102,11 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
           {pollsShown && (
             <PanelItem ui={ui} panel="polls" icon={ChartNoAxesColumn}>
               {t('panel.polls')}
+            </PanelItem>
+          )}
+          {notesShown && (
+            <PanelItem ui={ui} panel="notes" icon={NotebookPen}>
+              {t('panel.notes')}
             </PanelItem>
           )}
           {isModerator && (
@@ -163,7 +169,7 @@ function pollCue(state: ToolbarProps['state'], ui: MeetingUi): 'meeting.pollToAn
 
 export function Toolbar({ meeting, state, ui }: ToolbarProps) {
   const media = state.media;
-  const { isModerator, canUse, featureOn, pollsShown } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown, notesShown } = permissions(state);
   const cue = pollCue(state, ui);
   const raised = handRaised(state);
   const panel = ui.panel.value;
@@ -239,6 +245,15 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
           class={cue ? undefined : 'secondary'}
           pressed={panel === 'polls'}
           onClick={() => togglePanel(ui, 'polls')}
+        />
+      )}
+      {notesShown && (
+        <ToolbarButton
+          icon={NotebookPen}
+          label={t('panel.notes')}
+          class="secondary"
+          pressed={panel === 'notes'}
+          onClick={() => togglePanel(ui, 'notes')}
         />
       )}
       {state.assembly && (

@@ -25,6 +25,7 @@ import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
 import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
 import { canEncryptMedia } from '../e2ee/support.js';
+import type { NotesChannel, NotesServerMessage } from '../notes/notes-session.js';
 import type { PollMessage } from '../polls/index.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
@@ -92,6 +93,8 @@ export interface MeetingState {
   poll: PollView | undefined;
   /** The latest poll's results, when we may see them (moderators as answers come in; everyone once published). */
   pollResults: PollResults | undefined;
+  /** The shared notes: locked for all but moderators, and kept with the room after the meeting. */
+  notes: { locked: boolean; kept: boolean };
 }
 
 export interface MeetingOptions {
@@ -130,6 +133,7 @@ function initialState(media: MediaState): MeetingState {
     encryption: undefined,
     poll: undefined,
     pollResults: undefined,
+    notes: { locked: false, kept: false },
   };
 }
 
@@ -171,6 +175,10 @@ export class MeetingController {
   private mediaChosenBeforeJoined: MediaState | undefined;
   /** A `poll` came on this socket (the server sends it before `joined`): a fresh join without one forgets the poll of before. */
   private pollSinceOpen = false;
+  /** A `notes-state` came on this socket (before `joined`, only when not the default). */
+  private notesStateSinceOpen = false;
+  /** The open notes panel's listeners (at most one). */
+  private readonly notesListeners = new Set<{ message: (message: NotesServerMessage) => void; rejoined: () => void }>();
   /** Chat messages being opened, in the order they came. */
   private chatQueue: Promise<void> = Promise.resolve();
   /** The meeting is end-to-end encrypted: once known, never forgotten by this page (it fails closed). */
@@ -226,6 +234,7 @@ export class MeetingController {
     this.signaling = new SignalingClient({
       onOpen: () => {
         this.pollSinceOpen = false;
+        this.notesStateSinceOpen = false;
         this.send({
           type: 'join',
           roomId: this.options.roomId,
@@ -348,6 +357,13 @@ export class MeetingController {
       }
       case 'poll-results':
         return this.update({ pollResults: message.results });
+      case 'notes-state':
+        this.notesStateSinceOpen = true;
+        return this.update({ notes: { locked: message.locked, kept: message.kept } });
+      case 'notes-sync':
+      case 'notes-awareness':
+        for (const listener of this.notesListeners) listener.message(message);
+        return;
       case 'poll-export':
         // With a byte order mark, so that spreadsheets read the accents as UTF-8.
         this.options.onExport?.('poll-results.csv', `\ufeff${message.csv}`);
@@ -405,6 +421,10 @@ export class MeetingController {
   private enter(message: Extract<ServerMessage, { type: 'joined' }>): void {
     this.reconnectAttempt = 0;
     if (!message.resumed && !this.pollSinceOpen) this.update({ poll: undefined, pollResults: undefined });
+    // The server's notes state came before `joined` if it is anything but the default.
+    if (!this.notesStateSinceOpen) this.update({ notes: { locked: false, kept: false } });
+    // Whatever the notes sent or received while the socket was down is lost: an open notes panel opens them again.
+    for (const listener of this.notesListeners) listener.rejoined();
     this.media.iceServers = message.iceServers;
     this.resumeToken = message.resumeToken;
     this.remotes.clear();
@@ -629,6 +649,21 @@ export class MeetingController {
 
   /** The chair's and the members' assembly messages (open, motions, votes, close); the server checks who may. */
   assembly(message: AssemblyMessage): void {
+    this.send(message);
+  }
+
+  /** The shared notes' way to the server and back (the notes panel opens it while it shows). */
+  readonly notesChannel: NotesChannel = {
+    send: (message) => this.send(message),
+    listen: (message, rejoined) => {
+      const listener = { message, rejoined };
+      this.notesListeners.add(listener);
+      return () => this.notesListeners.delete(listener);
+    },
+  };
+
+  /** A moderator locks or unlocks the shared notes, or keeps them with the room; the server checks who may. */
+  notes(message: Extract<ClientMessage, { type: 'notes-lock' | 'notes-keep' }>): void {
     this.send(message);
   }
 

@@ -54,6 +54,7 @@ function meeting(role: Role, options: { encrypted?: boolean; poll?: PollView } =
     encryption: undefined,
     poll: options.poll,
     pollResults: undefined,
+    notes: { locked: false, kept: false },
   };
 }
 

@@ -6,7 +6,7 @@ import type { MeetingState } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
 
 /** The side panel shown, if any. */
-export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | undefined;
+export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | 'notes' | undefined;
 
 /** The dialog shown over the meeting, if any. */
 export type MeetingDialog = 'shortcuts' | 'settings' | undefined;
@@ -59,6 +59,8 @@ export function permissions(state: MeetingState) {
     canWritePrivatelyTo: (person: ParticipantSummary) => featureOn('privateChat') && (person.role === 'moderator' || canUse('privateChat')),
     /** Polls: for moderators, and for others once one was asked; never in an encrypted meeting (the server would read the answers). */
     pollsShown: !state.settings?.endToEndEncrypted && (isModerator || state.poll !== undefined),
+    /** Shared notes: for everyone, never in an encrypted meeting (the server would read them). */
+    notesShown: state.settings !== undefined && !state.settings.endToEndEncrypted,
   };
 }
 

@@ -105,6 +105,7 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'panel.moderation': 'Modération',
   'panel.assembly': 'Assemblée',
   'panel.polls': 'Sondages',
+  'panel.notes': 'Notes',
   'meeting.pollToAnswer': 'Sondages, un sondage auquel répondre',
   'meeting.pollResults': 'Sondages, résultats publiés',
   'meeting.assemblyVotes': '{count, plural, one {Assemblée, # vote à émettre} other {Assemblée, # votes à émettre}}',

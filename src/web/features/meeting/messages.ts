@@ -103,6 +103,7 @@ export const meetingEnglish = {
   'panel.moderation': 'Moderation',
   'panel.assembly': 'Assembly',
   'panel.polls': 'Polls',
+  'panel.notes': 'Notes',
   'meeting.pollToAnswer': 'Polls, a poll to answer',
   'meeting.pollResults': 'Polls, results published',
   'meeting.assemblyVotes': '{count, plural, one {Assembly, # vote to cast} other {Assembly, # votes to cast}}',
