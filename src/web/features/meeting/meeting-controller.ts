@@ -25,7 +25,7 @@ import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
 import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
 import { canEncryptMedia } from '../e2ee/support.js';
-import type { NotesChannel, NotesServerMessage } from '../notes/notes-session.js';
+import type { NotesChannel, NotesListener } from '../notes/notes-session.js';
 import type { PollMessage } from '../polls/index.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
@@ -178,7 +178,7 @@ export class MeetingController {
   /** A `notes-state` came on this socket (before `joined`, only when not the default). */
   private notesStateSinceOpen = false;
   /** The open notes panel's listeners (at most one). */
-  private readonly notesListeners = new Set<{ message: (message: NotesServerMessage) => void; rejoined: () => void }>();
+  private readonly notesListeners = new Set<NotesListener>();
   /** Chat messages being opened, in the order they came. */
   private chatQueue: Promise<void> = Promise.resolve();
   /** The meeting is end-to-end encrypted: once known, never forgotten by this page (it fails closed). */
@@ -468,7 +468,10 @@ export class MeetingController {
       this.finish('failed', refusalText(message.code, message.message));
       return this.update({ refusedFor: message.code });
     }
-    if (message.inReplyTo === 'subscribe') return;
+    // Speaking is best-effort: a refused report is not worth a notice.
+    if (message.inReplyTo === 'subscribe' || message.inReplyTo === 'speaking') return;
+    // A refused edit of the notes never reached the others: the open notes go back to the server's copy.
+    if (message.inReplyTo === 'notes-sync') for (const listener of this.notesListeners) listener.refused();
     if (message.inReplyTo === 'publish' && message.code === 'screen_share_taken') this.stopScreenShare();
     // The server's own sentence in English; the words for its code in other languages.
     this.update({ notice: refusalText(message.code, message.message, { preferServer: true }) });
@@ -655,8 +658,7 @@ export class MeetingController {
   /** The shared notes' way to the server and back (the notes panel opens it while it shows). */
   readonly notesChannel: NotesChannel = {
     send: (message) => this.send(message),
-    listen: (message, rejoined) => {
-      const listener = { message, rejoined };
+    listen: (listener) => {
       this.notesListeners.add(listener);
       return () => this.notesListeners.delete(listener);
     },

@@ -70,11 +70,16 @@ export function NotesPanel({ channel, selfId, people, isModerator, locked, setLo
   const editableRef = useRef(editable);
   editableRef.current = editable;
   const [others, setOthers] = useState(0);
+  // A refused edit: the editor starts again from the server's copy (a new session, a new document).
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const element = host.current;
     if (!element) return;
-    const session = new NotesSession(channel, selfId);
+    const session = new NotesSession(channel, selfId, () => {
+      NotesSession.forget(channel);
+      setGeneration((value) => value + 1);
+    });
     const nameOf = (participantId: unknown) =>
       peopleRef.current.find((person) => person.participantId === participantId)?.displayName ?? t('notes.someone');
     const state = EditorState.create({
@@ -121,7 +126,7 @@ export function NotesPanel({ channel, selfId, people, isModerator, locked, setLo
       view.current = undefined;
       session.close();
     };
-  }, [channel, selfId]);
+  }, [channel, selfId, generation]);
 
   // The lock changes what the editor allows at once.
   useEffect(() => {

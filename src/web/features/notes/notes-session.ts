@@ -17,14 +17,21 @@ import type { ClientMessage, ServerMessage } from '../../../shared/protocol.js';
 /** The notes messages the server sends. */
 export type NotesServerMessage = Extract<ServerMessage, { type: 'notes-sync' | 'notes-awareness' }>;
 
+/** What the open notes hear from the meeting. */
+export interface NotesListener {
+  /** A notes message from the server. */
+  message(message: NotesServerMessage): void;
+  /** The page joined again after its connection dropped: the server forgot that the notes were open. */
+  rejoined(): void;
+  /** The server refused one of our edits (locked, full, too fast): the others never got it. */
+  refused(): void;
+}
+
 /** How the notes reach the server and hear from it (the meeting controller provides it). */
 export interface NotesChannel {
   send(message: ClientMessage): void;
-  /**
-   * Hands every notes message from the server to `listener`, and calls `rejoined` when the page
-   * joined again after its connection dropped, until the returned function is called.
-   */
-  listen(listener: (message: NotesServerMessage) => void, rejoined: () => void): () => void;
+  /** Tells `listener` what the notes hear until the returned function is called. */
+  listen(listener: NotesListener): () => void;
 }
 
 /** Where the document lives in Yjs: the fragment y-prosemirror edits. */
@@ -41,25 +48,38 @@ export function colourOf(participantId: ParticipantId): string {
 
 const documents = new WeakMap<NotesChannel, Y.Doc>();
 
+/**
+ * Edits of this long are sent together (merged into one update), and our cursor at most this
+ * often: fast typing stays well within the server's notes rate, whatever the keyboard repeats.
+ */
+const editBatchMs = 60;
+const cursorIntervalMs = 200;
+
 export class NotesSession {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   #stopListening: (() => void) | undefined;
+  #pendingEdits: Uint8Array[] = [];
+  #editTimer: number | undefined;
+  #cursorTimer: number | undefined;
+  #cursorDue = false;
   readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || !this.#stopListening) return;
-    this.#sendSync((encoder) => syncProtocol.writeUpdate(encoder, update));
+    this.#pendingEdits.push(update);
+    this.#editTimer ??= window.setTimeout(() => this.#sendEdits(), editBatchMs);
   };
   readonly #onAwareness = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
     if (origin === this) return;
-    const own = [...added, ...updated, ...removed].filter((clientId) => clientId === this.doc.clientID);
-    if (own.length === 0) return;
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, own);
-    this.channel.send({ type: 'notes-awareness', update: toBase64Url(update) });
+    if (![...added, ...updated, ...removed].includes(this.doc.clientID)) return;
+    this.#cursorDue = true;
+    this.#cursorTimer ??= window.setTimeout(() => this.#sendCursor(), cursorIntervalMs);
   };
 
   constructor(
     private readonly channel: NotesChannel,
     selfId: ParticipantId,
+    /** The server refused one of our edits: the panel starts again from the server's copy. */
+    private readonly onRefused: () => void = () => {},
   ) {
     let doc = documents.get(channel);
     if (!doc) {
@@ -71,6 +91,14 @@ export class NotesSession {
     this.awareness.setLocalState({ user: { participantId: selfId, color: colourOf(selfId) } });
   }
 
+  /**
+   * Forgets this page's copy of the notes after the server refused one of our edits, which the
+   * others never got: the next session starts from the server's copy. The refusal's words say why.
+   */
+  static forget(channel: NotesChannel): void {
+    documents.delete(channel);
+  }
+
   /** The fragment the editor binds to. */
   get fragment(): Y.XmlFragment {
     return this.doc.getXmlFragment(notesFragmentName);
@@ -79,10 +107,17 @@ export class NotesSession {
   /** Opens the notes with the server: step 1, then every edit and cursor move both ways. */
   open(): void {
     if (this.#stopListening) return;
-    this.#stopListening = this.channel.listen(
-      (message) => this.#received(message),
-      () => this.#greet(),
-    );
+    this.#stopListening = this.channel.listen({
+      message: (message) => this.#received(message),
+      rejoined: () => this.#greet(),
+      refused: () => {
+        // What was refused, and what waits to follow it, was never the others': none of it goes.
+        window.clearTimeout(this.#editTimer);
+        this.#editTimer = undefined;
+        this.#pendingEdits = [];
+        this.onRefused();
+      },
+    });
     this.doc.on('update', this.#onUpdate);
     this.awareness.on('update', this.#onAwareness);
     this.#greet();
@@ -95,9 +130,11 @@ export class NotesSession {
     this.channel.send({ type: 'notes-awareness', update: toBase64Url(own) });
   }
 
-  /** Closes the notes with the server (the document stays on this page). */
+  /** Closes the notes with the server (the document stays on this page); edits not sent yet go first. */
   close(): void {
     if (!this.#stopListening) return;
+    this.#sendEdits();
+    window.clearTimeout(this.#cursorTimer);
     this.#stopListening();
     this.#stopListening = undefined;
     this.doc.off('update', this.#onUpdate);
@@ -122,6 +159,23 @@ export class NotesSession {
       return;
     }
     if (encoding.length(reply) > 0) this.channel.send({ type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(reply)) });
+  }
+
+  #sendEdits(): void {
+    window.clearTimeout(this.#editTimer);
+    this.#editTimer = undefined;
+    if (this.#pendingEdits.length === 0) return;
+    const update = Y.mergeUpdates(this.#pendingEdits);
+    this.#pendingEdits = [];
+    this.#sendSync((encoder) => syncProtocol.writeUpdate(encoder, update));
+  }
+
+  #sendCursor(): void {
+    this.#cursorTimer = undefined;
+    if (!this.#cursorDue || !this.#stopListening) return;
+    this.#cursorDue = false;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]);
+    this.channel.send({ type: 'notes-awareness', update: toBase64Url(update) });
   }
 
   #sendSync(write: (encoder: encoding.Encoder) => void): void {
