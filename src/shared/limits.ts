@@ -101,6 +101,11 @@ export const limits = {
   /** Notes messages (edits and cursor moves) one participant may send per second, with bursts of `notesBurst`: typing fast is ~10. */
   notesMessagesPerSecondMax: 20,
   notesBurst: 60,
+  /** Openings of the notes (each answered with the whole document) one participant may make per second, with bursts of `notesOpeningsBurst`. */
+  notesOpeningsPerSecondMax: 0.5,
+  notesOpeningsBurst: 4,
+  /** Cursors (awareness client ids) one participant may show in the notes at once: one per open page. */
+  notesCursorsPerParticipantMax: 2,
   /** Kept notes are saved this long after the last edit (and when the meeting ends), in milliseconds. */
   notesSaveDelayMs: 5_000,
   /** Longest room access code (viewer or moderator), in characters. */

@@ -19,10 +19,23 @@ const YjsBytesSchema = z
  * What each editor tells the others through awareness: who they are (their participant id,
  * checked by the server; names come from the roster, never from here) and their cursor.
  */
+/** A Yjs item id. */
+const YjsIdSchema = z.object({ client: z.number().int().nonnegative(), clock: z.number().int().nonnegative() }).strict();
+
+/** A Yjs relative position as `Y.relativePositionToJSON` writes it: every editor's cursor plugin reads it. */
+const RelativePositionSchema = z
+  .object({
+    type: YjsIdSchema.nullable().optional(),
+    tname: z.string().max(64).nullable().optional(),
+    item: YjsIdSchema.nullable().optional(),
+    assoc: z.number().int().min(-1).max(0).optional(),
+  })
+  .strict();
+
 export const NotesAwarenessStateSchema = z
   .object({
     user: z.object({ participantId: ParticipantIdSchema, color: z.string().regex(/^#[0-9a-f]{6}$/) }).strict(),
-    cursor: z.unknown().optional(),
+    cursor: z.object({ anchor: RelativePositionSchema, head: RelativePositionSchema }).strict().nullable().optional(),
   })
   .strict();
 export type NotesAwarenessState = z.infer<typeof NotesAwarenessStateSchema>;

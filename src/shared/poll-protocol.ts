@@ -41,7 +41,7 @@ export const PollDraftSchema = z
     if (draft.kind === 'custom') {
       if (!answers || answers.length < 2)
         context.addIssue({ code: 'custom', path: ['answers'], message: 'a custom poll needs at least 2 answers' });
-      else if (new Set(answers.map((answer) => answer.toLocaleLowerCase())).size !== answers.length) {
+      else if (new Set(answers.map((answer) => answer.toLowerCase())).size !== answers.length) {
         context.addIssue({ code: 'custom', path: ['answers'], message: 'answers must differ' });
       }
     } else if (answers !== undefined)

@@ -78,6 +78,8 @@ export interface ParticipantView {
   readonly displayName: string;
   /** The signed-in person behind this participant, verified from their session; `undefined` for a guest. */
   readonly personId: string | undefined;
+  /** The browser's own stable id (its word, unverified), the same across its joins; `undefined` if it sent none. */
+  readonly clientId: string | undefined;
   /** Who an integration that let this participant in says they are (a BigBlueButton join's `userID` and `userdata-*`); `undefined` otherwise. */
   readonly external: ExternalIdentity | undefined;
   readonly role: Role;
@@ -280,8 +282,9 @@ export class LiveParticipant implements ParticipantView {
     this.subscription.drop(streamKey(publisherId, 'screen'));
   }
 
-  /** Closes all own media (publishers and subscriptions), keeping the participant. */
+  /** Closes all own media (publishers and subscriptions), keeping the participant; their browser says anew whether they speak. */
   closeMedia(): void {
+    this.#speaking = false;
     this.subscription.close();
     for (const publication of Object.values(this.#publications)) {
       const handle = publication.handle;

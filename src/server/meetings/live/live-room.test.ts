@@ -208,6 +208,22 @@ describe('roles and moderation', () => {
     expect(speakingTold()).toHaveLength(1);
   });
 
+  it('forgets that someone was speaking when their connection drops: their browser says anew', async () => {
+    const { live, server, guest } = await meeting();
+    expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
+    server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
+    await settle();
+    live.reportSpeaking(guest.id, true);
+    expect(guest.participant.speaking).toBe(true);
+    live.connectionLost(guest.id, guest.connection);
+    const back = new RecordingConnection();
+    expect(live.join({ displayName: 'Guy', media, resumeToken: guest.participant.resumeToken }, back).ok).toBe(true);
+    expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
+    server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
+    await settle();
+    expect(guest.participant.speaking).toBe(false);
+  });
+
   it('refuses a flood of speaking reports beyond the rate, and the others hear nothing of it', async () => {
     const { live, server, moderator, guest } = await meeting();
     expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);

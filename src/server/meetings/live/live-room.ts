@@ -73,12 +73,10 @@ export class LiveRoom {
         }),
       {
         load: async () => {
-          const kept = await dependencies.records.keptNotes(room.id).catch((error: unknown) => {
-            dependencies.logger.error({ err: error, roomId: room.id }, 'could not read the kept notes');
-            return undefined;
-          });
+          const kept = await dependencies.records.keptNotes(room.id);
           return kept === undefined ? undefined : fromBase64Url(kept);
         },
+        failed: (error) => dependencies.logger.error({ err: error, roomId: room.id }, 'could not read the kept notes'),
         save: (state) => this.#record(() => dependencies.records.keepNotes(room.id, toBase64Url(state))),
         forget: () => this.#record(() => dependencies.records.forgetNotes(room.id)),
       },

@@ -228,8 +228,9 @@ describe('shared notes', () => {
     await mo.open();
     await guy.open();
     await annNotes.open();
+    const position = { type: null, tname: 'prosemirror', item: null, assoc: 0 };
     const moAwareness = new awarenessProtocol.Awareness(mo.doc);
-    moAwareness.setLocalState({ user: { participantId: moderator.id, color: '#1f77b4' }, cursor: { anchor: 1, head: 3 } });
+    moAwareness.setLocalState({ user: { participantId: moderator.id, color: '#1f77b4' }, cursor: { anchor: position, head: position } });
     const update = (awareness: awarenessProtocol.Awareness) =>
       toBase64Url(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
     expect(await mo.send({ type: 'notes-awareness', update: update(moAwareness) })).toMatchObject({ ok: true });
@@ -238,7 +239,7 @@ describe('shared notes', () => {
     awarenessProtocol.applyAwarenessUpdate(guyView, fromBase64Url(seenByGuy?.update ?? '') ?? new Uint8Array(), 'server');
     expect(guyView.getStates().get(moAwareness.clientID)).toEqual({
       user: { participantId: moderator.id, color: '#1f77b4' },
-      cursor: { anchor: 1, head: 3 },
+      cursor: { anchor: position, head: position },
     });
 
     // Guy may not speak as Mo, nor through Mo's awareness client, nor with a free-text name.
@@ -288,7 +289,8 @@ describe('shared notes', () => {
 
     const next = await meetingIn(room.id);
     const reader = new NotesPeer(next.live, next.moderator.id, next.moderator.connection);
-    expect(next.moderator.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false, kept: true });
+    // Kept notes come back locked: whoever arrives first may not wipe them.
+    expect(next.moderator.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: true, kept: true });
     await reader.open();
     await settle([reader]);
     expect(reader.text.toString()).toBe('Decisions of the first meeting, and the second.');
@@ -321,6 +323,80 @@ describe('shared notes', () => {
     await again.open();
     await settle([again]);
     expect(again.text.toString()).toBe('Written while Guy was away.');
+  });
+
+  it('lets a viewer open locked notes without a refusal, and fills a gap left by a lost edit', async () => {
+    const { mo, guy } = await notesMeeting();
+    await mo.open();
+    mo.text.insert(0, 'Locked before Guy came');
+    await settle([mo]);
+    await mo.send({ type: 'notes-lock', locked: true });
+    // Guy's step 2 in answer to the server's step 1 holds nothing new: no refusal.
+    await guy.open();
+    await settle([mo, guy]);
+    expect(guy.outcomes.every((outcome) => outcome.ok)).toBe(true);
+    expect(guy.text.toString()).toBe('Locked before Guy came');
+    await mo.send({ type: 'notes-lock', locked: false });
+
+    // One of Guy's edits never arrives (say, sent on a connection that dropped): his next one
+    // depends on it, so the server asks him for what it lacks and both arrive.
+    Y.transact(guy.doc, () => guy.text.insert(guy.text.length, ' — lost'), 'server');
+    guy.text.insert(guy.text.length, ', found');
+    await settle([mo, guy]);
+    expect(mo.text.toString()).toBe('Locked before Guy came — lost, found');
+    expect(guy.outcomes.every((outcome) => outcome.ok)).toBe(true);
+  });
+
+  it('shows at most a few cursors per participant, and refuses a malformed cursor or another’s removal', async () => {
+    const { mo, guy, annNotes, moderator, guest } = await notesMeeting();
+    await mo.open();
+    await guy.open();
+    await annNotes.open();
+    const update = (awareness: awarenessProtocol.Awareness) =>
+      toBase64Url(awarenessProtocol.encodeAwarenessUpdate(awareness, [awareness.clientID]));
+    const cursors = Array.from({ length: limits.notesCursorsPerParticipantMax + 3 }, () => {
+      const awareness = new awarenessProtocol.Awareness(new Y.Doc());
+      awareness.setLocalState({ user: { participantId: guest.id, color: '#2a6e2a' } });
+      return awareness;
+    });
+    for (const awareness of cursors)
+      expect(await guy.send({ type: 'notes-awareness', update: update(awareness) })).toMatchObject({ ok: true });
+    const seen = new awarenessProtocol.Awareness(new Y.Doc());
+    for (const message of annNotes.connection.all('notes-awareness')) {
+      awarenessProtocol.applyAwarenessUpdate(seen, fromBase64Url(message.update) ?? new Uint8Array(), 'server');
+    }
+    expect([...seen.getStates().values()].filter((state) => state.user?.participantId === guest.id)).toHaveLength(
+      limits.notesCursorsPerParticipantMax,
+    );
+
+    // A cursor every editor's plugin would choke on, and removing Mo's cursor: refused.
+    const broken = new awarenessProtocol.Awareness(new Y.Doc());
+    broken.setLocalState({ user: { participantId: guest.id, color: '#2a6e2a' }, cursor: { anchor: null, head: null } });
+    expect(await guy.send({ type: 'notes-awareness', update: update(broken) })).toMatchObject({ code: 'notes_update_invalid' });
+    const moCursor = new awarenessProtocol.Awareness(mo.doc);
+    moCursor.setLocalState({ user: { participantId: moderator.id, color: '#1f5fa8' } });
+    expect(await mo.send({ type: 'notes-awareness', update: update(moCursor) })).toMatchObject({ ok: true });
+    const removal = new awarenessProtocol.Awareness(new Y.Doc());
+    removal.clientID = moCursor.clientID;
+    removal.meta.set(removal.clientID, { clock: 50, lastUpdated: 0 });
+    removal.states.delete(removal.clientID);
+    expect(await guy.send({ type: 'notes-awareness', update: update(removal) })).toMatchObject({ code: 'notes_update_invalid' });
+    for (const awareness of [...cursors, seen, broken, moCursor, removal]) awareness.destroy();
+  });
+
+  it('keeps unreadable kept notes where they are, and brings readable ones back locked', async () => {
+    const { room } = await notesMeeting();
+    // One struct announced, none there: Yjs cannot read it.
+    await rooms.keepNotes(room.id, 'BQ');
+    const broken = await meetingIn(room.id);
+    await new Promise((resolve) => setImmediate(resolve));
+    const reader = new NotesPeer(broken.live, broken.moderator.id, broken.moderator.connection);
+    await reader.open();
+    expect(await reader.send({ type: 'notes-keep', keep: true })).toMatchObject({ ok: false, code: 'internal_error' });
+    broken.live.close();
+    await broken.live.settled();
+    expect(await rooms.keptNotes(room.id)).toBe('BQ');
+    await rooms.forgetNotes(room.id);
   });
 
   it('has no shared notes in an end-to-end encrypted meeting: the server would read them', async () => {

@@ -36,6 +36,8 @@ export interface NotesStore {
   load(): Promise<Uint8Array | undefined>;
   save(state: Uint8Array): void;
   forget(): void;
+  /** The kept notes could not be read (or applied): logged by the room. */
+  failed(error: unknown): void;
 }
 
 const invalid = (): Failure => failure('notes_update_invalid', meetingsWords.phrase('notes_update_invalid'));
@@ -59,6 +61,10 @@ export class NotesModule implements RoomModule {
   #kept = false;
   #save: ScheduledCall | undefined;
   #closed = false;
+  /** The room's kept notes could not be read: this meeting does not overwrite them. */
+  #keptUnreadable = false;
+  /** How often each participant may open the notes (step 1 returns the whole document). */
+  readonly #openings = new Map<ParticipantId, TokenBucket>();
 
   constructor(
     private readonly context: RoomModuleContext,
@@ -71,17 +77,29 @@ export class NotesModule implements RoomModule {
     this.#doc.on('update', (update: Uint8Array, origin: unknown) => {
       const message = encoding.createEncoder();
       syncProtocol.writeUpdate(message, update);
-      this.#toOpen({ type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(message)) }, origin as ParticipantId);
+      this.#toOpen(
+        { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(message)) },
+        typeof origin === 'string' ? (origin as ParticipantId) : undefined,
+      );
       if (this.#kept && origin !== store) this.#save ??= this.context.clock.setTimeout(() => this.#saveNow(), limits.notesSaveDelayMs);
     });
-    // Notes kept from an earlier meeting come back; anyone who opened them meanwhile gets them as an edit.
-    void store?.load().then((state) => {
-      if (!state || this.#closed) return;
-      Y.applyUpdate(this.#doc, state, store);
-      this.#documentBytes += state.length;
-      this.#kept = true;
-      this.context.broadcast(this.#state());
-    });
+    // Notes kept from an earlier meeting come back, locked (the first to arrive may not wipe them);
+    // anyone who opened them meanwhile gets them as an edit. Kept notes that cannot be read stay
+    // where they are, and this meeting may not keep (overwrite) them.
+    void store
+      ?.load()
+      .then((state) => {
+        if (!state || this.#closed) return;
+        Y.applyUpdate(this.#doc, state, store);
+        this.#documentBytes += state.length;
+        this.#kept = true;
+        this.#locked = true;
+        this.context.broadcast(this.#state());
+      })
+      .catch((error: unknown) => {
+        this.#keptUnreadable = true;
+        store.failed(error);
+      });
   }
 
   /** Whether the notes are locked for all but moderators. */
@@ -91,6 +109,7 @@ export class NotesModule implements RoomModule {
 
   onJoin(participant: ParticipantView): void {
     this.#rates.set(participant.id, new TokenBucket(limits.notesMessagesPerSecondMax, limits.notesBurst));
+    this.#openings.set(participant.id, new TokenBucket(limits.notesOpeningsPerSecondMax, limits.notesOpeningsBurst));
     // Unlocked and not kept is what a page assumes: only anything else is told.
     if (this.#locked || this.#kept) this.context.send(participant.id, this.#state());
   }
@@ -106,6 +125,7 @@ export class NotesModule implements RoomModule {
 
   onLeave(participant: ParticipantView): void {
     this.#rates.delete(participant.id);
+    this.#openings.delete(participant.id);
     this.#close(participant.id);
   }
 
@@ -144,23 +164,46 @@ export class NotesModule implements RoomModule {
     if (kind === syncProtocol.messageYjsSyncStep1) return this.#opened(actor, payload);
     if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) return invalid();
     if (!this.#open.has(actor.id)) return failure('not_allowed', meetingsWords.phrase('notes_not_open'));
-    if (this.#locked && !actor.isModerator) return failure('notes_locked', meetingsWords.phrase('notes_locked'));
-    if (this.#documentBytes + payload.length > limits.notesDocumentBytesMax) {
-      return failure('notes_too_large', meetingsWords.phrase('notes_too_large', { max: limits.notesDocumentBytesMax }));
-    }
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding first refuses what is not a Yjs update at all, before the document sees it.
-      Y.decodeUpdate(payload);
+      decoded = Y.decodeUpdate(payload);
+    } catch {
+      return invalid();
+    }
+    // An update that changes nothing (a step 2 of someone with nothing new) is fine even while locked.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return ok;
+    if (this.#locked && !actor.isModerator) return failure('notes_locked', meetingsWords.phrase('notes_locked'));
+    if (this.#documentBytes + payload.length > limits.notesDocumentBytesMax) {
+      // The sum of updates counts deletions too: measure what the document really holds before refusing.
+      this.#documentBytes = Y.encodeStateAsUpdate(this.#doc).length;
+      if (this.#documentBytes + payload.length > limits.notesDocumentBytesMax) {
+        return failure('notes_too_large', meetingsWords.phrase('notes_too_large', { max: limits.notesDocumentBytesMax }));
+      }
+    }
+    try {
       Y.applyUpdate(this.#doc, payload, actor.id);
     } catch {
       return invalid();
     }
     this.#documentBytes += payload.length;
+    // An update that needs one we never got (lost on a dropped connection, or refused) waits: ask
+    // its sender for everything we lack, so that their step 2 fills the gap.
+    if (this.#doc.store.pendingStructs || this.#doc.store.pendingDs) this.#askFor(actor.id);
     return ok;
+  }
+
+  /** Sends `participantId` our state vector (step 1): they answer with what we lack. */
+  #askFor(participantId: ParticipantId): void {
+    const ask = encoding.createEncoder();
+    syncProtocol.writeSyncStep1(ask, this.#doc);
+    this.context.send(participantId, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(ask)) });
   }
 
   /** `actor` opened the notes with their state vector: what they lack, and what we lack. */
   #opened(actor: ParticipantView, stateVector: Uint8Array): ModuleOutcome {
+    // Each opening answers with the whole document: far fewer of them than of edits.
+    if (!this.#openings.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
     const reply = encoding.createEncoder();
     try {
       Y.decodeStateVector(stateVector);
@@ -170,9 +213,7 @@ export class NotesModule implements RoomModule {
     }
     this.#open.add(actor.id);
     this.context.send(actor.id, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(reply)) });
-    const ask = encoding.createEncoder();
-    syncProtocol.writeSyncStep1(ask, this.#doc);
-    this.context.send(actor.id, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(ask)) });
+    this.#askFor(actor.id);
     const others = [...this.#awareness.getStates().keys()];
     if (others.length > 0) {
       const update = awarenessProtocol.encodeAwarenessUpdate(this.#awareness, others);
@@ -194,12 +235,22 @@ export class NotesModule implements RoomModule {
         const state: unknown = JSON.parse(decoding.readVarString(decoder));
         const owner = this.#awarenessOwners.get(clientId);
         if (owner !== undefined && owner !== actor.id) return invalid();
-        if (state !== null && NotesAwarenessStateSchema.safeParse(state).data?.user.participantId !== actor.id) return invalid();
+        // Only one's own cursor may be removed; a new one must say who it is, in a well-formed state.
+        if (state === null ? owner !== actor.id : NotesAwarenessStateSchema.safeParse(state).data?.user.participantId !== actor.id) {
+          return invalid();
+        }
         clients.push(clientId);
       }
       if (decoding.hasContent(decoder)) return invalid();
     } catch {
       return invalid();
+    }
+    // A page has one awareness client id per opening of the notes: at most a few per participant.
+    const owned = [...this.#awarenessOwners].filter(([, owner]) => owner === actor.id).map(([clientId]) => clientId);
+    const fresh = clients.filter((clientId) => !owned.includes(clientId));
+    if (fresh.length > 0 && owned.length + fresh.length > limits.notesCursorsPerParticipantMax) {
+      // The oldest go: their cursors are removed for everyone first.
+      this.#forgetCursors(owned.slice(0, owned.length + fresh.length - limits.notesCursorsPerParticipantMax));
     }
     for (const clientId of clients) this.#awarenessOwners.set(clientId, actor.id);
     awarenessProtocol.applyAwarenessUpdate(this.#awareness, bytes, actor.id);
@@ -219,6 +270,7 @@ export class NotesModule implements RoomModule {
   #keep(actor: ParticipantView, keep: boolean): ModuleOutcome {
     if (!actor.isModerator) return failure('not_allowed', meetingsWords.phrase('notes_moderators_only'));
     if (!this.store) return failure('not_allowed', meetingsWords.phrase('notes_not_encrypted'));
+    if (this.#keptUnreadable) return failure('internal_error', meetingsWords.phrase('internal_error'));
     if (keep === this.#kept) return ok;
     this.#kept = keep;
     if (keep) this.#saveNow();
@@ -244,22 +296,23 @@ export class NotesModule implements RoomModule {
   /** `participantId` closed the notes or left: their cursors go, and their traffic stops. */
   #close(participantId: ParticipantId): void {
     this.#open.delete(participantId);
-    const theirs = [...this.#awarenessOwners].filter(([, owner]) => owner === participantId).map(([clientId]) => clientId);
-    const shown = theirs.filter((clientId) => this.#awareness.getStates().has(clientId));
+    this.#forgetCursors([...this.#awarenessOwners].filter(([, owner]) => owner === participantId).map(([clientId]) => clientId));
+  }
+
+  /** Removes these awareness client ids, telling whoever has the notes open that those cursors are gone. */
+  #forgetCursors(clientIds: number[]): void {
+    for (const clientId of clientIds) this.#awarenessOwners.delete(clientId);
+    const shown = clientIds.filter((clientId) => this.#awareness.getStates().has(clientId));
     if (shown.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.#awareness, shown, 'left');
       this.#toOpen({ type: 'notes-awareness', update: toBase64Url(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, shown)) });
     }
+    for (const clientId of clientIds) this.#awareness.meta.delete(clientId);
   }
 
   /** Sends to everyone who has the notes open, except `exceptId`. */
   #toOpen(message: { type: 'notes-sync'; message: string } | { type: 'notes-awareness'; update: string }, exceptId?: ParticipantId): void {
     for (const participantId of this.#open) if (participantId !== exceptId) this.context.send(participantId, message);
-  }
-
-  /** The document's text content, for tests and exports: the ProseMirror fragment y-prosemirror keeps. */
-  fragment(): Y.XmlFragment {
-    return this.#doc.getXmlFragment('prosemirror');
   }
 
   close(): void {
@@ -271,5 +324,6 @@ export class NotesModule implements RoomModule {
     this.#open.clear();
     this.#rates.clear();
     this.#awarenessOwners.clear();
+    this.#openings.clear();
   }
 }

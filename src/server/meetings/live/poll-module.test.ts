@@ -276,6 +276,17 @@ describe('polls', () => {
     expect(back.last('poll-results')?.results.totals).toEqual([0, 0, 0]);
   });
 
+  it('knows a browser that left and came back as a new participant: one answer still', async () => {
+    const { live, join, guest, pollId } = await pollOpen();
+    expect((await send(live, guest.id, { type: 'poll-answer', pollId, answer: { choice: 0 } })).ok).toBe(true);
+    live.leave(guest.id);
+    const again = join('Guy again', { clientId: 'guest-client-00000001' });
+    expect(again.connection.last('poll')?.poll.answered).toBe(true);
+    expect(await send(live, again.id, { type: 'poll-answer', pollId, answer: { choice: 1 } })).toMatchObject({
+      code: 'poll_already_answered',
+    });
+  });
+
   it('refuses malformed polls before they reach the room', async () => {
     const { live, moderator } = await meeting();
     const drafts: unknown[] = [

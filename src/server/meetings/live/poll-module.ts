@@ -33,8 +33,8 @@ interface Poll {
   readonly draft: PollDraft;
   readonly choices: number;
   status: PollStatus;
-  /** Who has answered (never with what, in an anonymous poll). */
-  readonly answeredBy: Set<ParticipantId>;
+  /** Who has answered (`answererOf`; never with what, in an anonymous poll). */
+  readonly answeredBy: Set<string>;
   readonly totals: number[];
   /** Free texts with how many gave each, in the order first given. */
   readonly texts: Map<string, number>;
@@ -56,6 +56,16 @@ function choiceWord(poll: Poll, index: number): string {
     case 'free-text':
       return '';
   }
+}
+
+/**
+ * Who answers, across leaving and joining again (a new participant id each time): the signed-in
+ * person, else the browser (its client id), else the participant.
+ */
+function answererOf(participant: ParticipantView): string {
+  if (participant.personId) return `person:${participant.personId}`;
+  if (participant.clientId) return `client:${participant.clientId}`;
+  return `participant:${participant.id}`;
 }
 
 export class PollModule implements RoomModule {
@@ -88,7 +98,7 @@ export class PollModule implements RoomModule {
   #tell(participant: ParticipantView): void {
     const poll = this.#current;
     if (!poll) return;
-    this.context.send(participant.id, { type: 'poll', poll: this.#viewFor(poll, participant.id) });
+    this.context.send(participant.id, { type: 'poll', poll: this.#viewFor(poll, participant) });
     if (participant.isModerator || poll.status === 'published') {
       this.context.send(participant.id, { type: 'poll-results', results: this.#results(poll, participant.isModerator) });
     }
@@ -145,7 +155,7 @@ export class PollModule implements RoomModule {
     const poll = this.#polls.get(pollId);
     if (!poll || poll !== this.#current) return failure('poll_not_found', meetingsWords.phrase('poll_not_found'));
     if (poll.status !== 'open') return failure('poll_closed', meetingsWords.phrase('poll_closed'));
-    if (poll.answeredBy.has(actor.id)) return failure('poll_already_answered', meetingsWords.phrase('poll_already_answered'));
+    if (poll.answeredBy.has(answererOf(actor))) return failure('poll_already_answered', meetingsWords.phrase('poll_already_answered'));
     let given: string;
     if ('choice' in answer) {
       if (poll.draft.kind === 'free-text' || answer.choice >= poll.choices)
@@ -157,9 +167,9 @@ export class PollModule implements RoomModule {
       poll.texts.set(answer.text, (poll.texts.get(answer.text) ?? 0) + 1);
       given = answer.text;
     }
-    poll.answeredBy.add(actor.id);
+    poll.answeredBy.add(answererOf(actor));
     if (!poll.draft.anonymous) poll.named.push({ participantId: actor.id, displayName: actor.displayName, answer: given });
-    this.context.send(actor.id, { type: 'poll', poll: this.#viewFor(poll, actor.id) });
+    this.context.send(actor.id, { type: 'poll', poll: this.#viewFor(poll, actor) });
     this.#scheduleResults();
     return { ok: true, value: undefined };
   }
@@ -195,7 +205,7 @@ export class PollModule implements RoomModule {
     }, limits.pollResultsBatchMs);
   }
 
-  #viewFor(poll: Poll, participantId: ParticipantId): PollView {
+  #viewFor(poll: Poll, participant: ParticipantView): PollView {
     return {
       pollId: poll.id,
       question: poll.draft.question,
@@ -204,7 +214,7 @@ export class PollModule implements RoomModule {
       choices: poll.choices,
       anonymous: poll.draft.anonymous,
       status: poll.status,
-      answered: poll.answeredBy.has(participantId),
+      answered: poll.answeredBy.has(answererOf(participant)),
     };
   }
 

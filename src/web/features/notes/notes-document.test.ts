@@ -38,6 +38,23 @@ describe('the notes document', () => {
     expect(await notesAsMarkdown(doc)).toBe('## Agenda\n\n* **Budget**\n\n* Rota\n\n[See the wiki](https://wiki.example/coop)\n');
   });
 
+  it('exports only web and mail addresses as links, keeping the text of the others', async () => {
+    const doc = notesSchema.nodeFromJSON({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)', title: null } }] },
+            { type: 'text', text: ' or ' },
+            { type: 'text', text: 'read', marks: [{ type: 'link', attrs: { href: 'https://example.org', title: null } }] },
+          ],
+        },
+      ],
+    });
+    expect(await notesAsMarkdown(doc)).toBe('Click or [read](https://example.org)\n');
+  });
+
   it('makes links only of web and mail addresses', () => {
     expect(safeHref(' https://example.org/a ')).toBe('https://example.org/a');
     expect(safeHref('mailto:board@example.org')).toBe('mailto:board@example.org');

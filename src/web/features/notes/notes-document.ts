@@ -9,6 +9,7 @@
 import { DOMSerializer, type Node as ProseMirrorNode, Schema } from 'prosemirror-model';
 import { schema as basicSchema } from 'prosemirror-schema-basic';
 import { addListNodes } from 'prosemirror-schema-list';
+import { Transform } from 'prosemirror-transform';
 
 /** Only web and mail addresses are links: another editor could set `javascript:` or `data:` ones. */
 export function safeHref(href: unknown): string | undefined {
@@ -28,10 +29,21 @@ export const notesSchema = new Schema({
   }),
 });
 
+/** `doc` without the links whose address is not a web or mail address (their text stays). */
+function withSafeLinks(doc: ProseMirrorNode): ProseMirrorNode {
+  const transform = new Transform(doc);
+  doc.descendants((node, position) => {
+    for (const mark of node.marks) {
+      if (mark.type.name === 'link' && !safeHref(mark.attrs.href)) transform.removeMark(position, position + node.nodeSize, mark);
+    }
+  });
+  return transform.doc;
+}
+
 /** The notes as Markdown (CommonMark, by `prosemirror-markdown`'s serializer, loaded now). */
 export async function notesAsMarkdown(doc: ProseMirrorNode): Promise<string> {
   const { defaultMarkdownSerializer } = await import('prosemirror-markdown');
-  return `${defaultMarkdownSerializer.serialize(doc)}\n`;
+  return `${defaultMarkdownSerializer.serialize(withSafeLinks(doc))}\n`;
 }
 
 /** The notes as a standalone HTML page titled `title` (no script, no outside resource). */
