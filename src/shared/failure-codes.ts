@@ -5,6 +5,8 @@
  * services return `{ ok: false, code, message }` without a status.
  */
 
+import { presentationErrorCodes } from './presentation-protocol.js';
+
 /** Every route: malformed requests, limits, cross-site requests, unknown paths, bugs (`http/`, `app.ts`). */
 export const platformFailureCodes = [
   'invalid_request',
@@ -26,8 +28,8 @@ export type PlatformFailureCode = (typeof platformFailureCodes)[number];
 export const bearerFailureCodes = ['authentication_required', 'invalid_api_token', 'ledger_api_disabled', 'metrics_disabled'] as const;
 export type BearerFailureCode = (typeof bearerFailureCodes)[number];
 
-/** Rooms and meetings over HTTP (`meetings/http.ts`). */
-export const meetingsFailureCodes = ['room_not_found', 'moderator_code_wrong'] as const;
+/** Rooms and meetings over HTTP (`meetings/http.ts`, `meetings/presentation-http.ts`). */
+export const meetingsFailureCodes = ['room_not_found', 'moderator_code_wrong', 'not_allowed', ...presentationErrorCodes] as const;
 export type MeetingsFailureCode = (typeof meetingsFailureCodes)[number];
 
 /** People, passwords, sessions, one-time links, single sign-on (`accounts/`). */

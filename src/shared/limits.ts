@@ -108,6 +108,27 @@ export const limits = {
   notesCursorsPerParticipantMax: 2,
   /** Kept notes are saved this long after the last edit (and when the meeting ends), in milliseconds. */
   notesSaveDelayMs: 5_000,
+  /**
+   * Presentations (PDF): the largest upload in bytes, its pages, each page's width and height in
+   * PDF points (a page of 5000 × 5000 points is 1.76 m square; a "PDF bomb" of huge pages is
+   * refused), and how long the server may take to read one before it is refused, in milliseconds.
+   */
+  presentationBytesMax: 20 * 1024 * 1024,
+  presentationPagesMax: 200,
+  presentationPagePointsMax: 5_000,
+  presentationInspectionTimeoutMs: 10_000,
+  /** PDFs one server reads at once (a meeting keeps one presentation in memory; a new upload replaces it). */
+  presentationInspectionsAtOnceMax: 2,
+  /** Longest file name of a presentation, in characters. */
+  presentationNameCharactersMax: 200,
+  /** How long a moderator's upload ticket is valid, in milliseconds (it is used once). */
+  presentationUploadTicketMs: 5 * 60_000,
+  /** Page turns and zooms a presenter may send per second, with bursts of `presentationMovesBurst`. */
+  presentationMovesPerSecondMax: 5,
+  presentationMovesBurst: 20,
+  /** The zoom a presenter may choose, as a factor of the page fitted to the view. */
+  presentationZoomMin: 0.5,
+  presentationZoomMax: 4,
   /** Longest room access code (viewer or moderator), in characters. */
   accessCodeCharactersMax: 64,
   /** Shortest viewer access code a moderator may set. */

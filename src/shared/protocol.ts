@@ -13,6 +13,7 @@ import { languages } from './languages.js';
 import { limits } from './limits.js';
 import { notesClientMessages, notesErrorCodes, notesServerMessages } from './notes-protocol.js';
 import { pollClientMessages, pollErrorCodes, pollServerMessages } from './poll-protocol.js';
+import { presentationClientMessages, presentationErrorCodes, presentationServerMessages } from './presentation-protocol.js';
 import { illFormedTextMessage, isWellFormedText, labelSchema } from './text.js';
 
 export const DisplayNameSchema = labelSchema(limits.displayNameCharactersMax);
@@ -221,6 +222,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ...pollClientMessages,
   // Shared notes (the meetings' notes module, notes-protocol.ts).
   ...notesClientMessages,
+  // The presentation (the meetings' presentation module, presentation-protocol.ts).
+  ...presentationClientMessages,
   // An end-to-end encrypted meeting's key agreement (e2ee-protocol.ts).
   ...e2eeClientMessages,
   z.object({ type: z.literal('leave') }),
@@ -313,6 +316,7 @@ export const ErrorCodeSchema = z.enum([
   // A poll's refusals (see poll-protocol.ts).
   ...pollErrorCodes,
   ...notesErrorCodes,
+  ...presentationErrorCodes,
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -401,6 +405,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   ...assemblyServerMessages,
   ...pollServerMessages,
   ...notesServerMessages,
+  ...presentationServerMessages,
   ...e2eeServerMessages,
   /**
    * The socket closes next: the server is going away (`server_shutdown`, come back), or this

@@ -12,12 +12,13 @@ import {
   RoomSettingsSchema,
   UpdateRoomSettingsSchema,
 } from '../../shared/api.js';
-import type { MeetingsFailureCode } from '../../shared/failure-codes.js';
 import { RoomIdSchema } from '../../shared/ids.js';
 import { limits } from '../../shared/limits.js';
 import { sendFailure } from '../http/errors.js';
 import { failure } from '../platform/outcome.js';
+import { meetingsFailureStatus } from './failure-status.js';
 import type { RoomRegistry } from './live/index.js';
+import { presentationHttp } from './presentation-http.js';
 import { newModeratorCode, type Room, type RoomSettings, type RoomsRepository } from './rooms-repository.js';
 import { meetingsWords } from './words.js';
 
@@ -27,9 +28,6 @@ export interface MeetingsHttpOptions {
   /** Base of shareable links, e.g. `https://meet.example.coop`. */
   publicUrl: (requestOrigin: string) => string;
 }
-
-/** The HTTP status of each code the rooms' routes answer. */
-const meetingsFailureStatus: Readonly<Record<MeetingsFailureCode, number>> = { room_not_found: 404, moderator_code_wrong: 403 };
 
 const settingsView = (room: Room) => ({
   name: room.name,
@@ -98,6 +96,8 @@ export const meetingsHttp: FastifyPluginAsyncZod<MeetingsHttpOptions> = async (a
     const room = await findRoom(request.params.roomId, reply);
     return room ? view(room, origin(request)) : reply;
   });
+
+  await app.register(presentationHttp, { registry: options.registry });
 
   const settingsLimit = { rateLimit: { max: 30, timeWindow: 60_000 } };
 

@@ -9,6 +9,7 @@ export type {
   SubscribedStream,
   SubscriptionOffer,
 } from './media-server.js';
+export type { PresentationDocument, PresentationModule } from './presentation-module.js';
 export type {
   MeetingEndReason,
   ModuleMessage,

@@ -32,6 +32,7 @@ import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
 import { raiseHand, react, reportSpeaking, screenShareAllowed, setMedia } from './participant-commands.js';
 import { streamKey } from './participant-subscription.js';
+import type { PresentationModule } from './presentation-module.js';
 import { RoomCore } from './room-core.js';
 import type { MeetingEndReason, ModuleMessage, ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
@@ -104,6 +105,11 @@ export class LiveRoom {
   get lobby(): ReadonlyMap<ParticipantId, WaitingView> {
     return this.#core.lobby;
   }
+  /** The meeting's presentation: its HTTP edge takes uploads and serves the PDF through it. */
+  get presentation(): PresentationModule {
+    return this.#core.presentation;
+  }
+
   get participantsMax(): number {
     return this.#core.participantsMax;
   }

@@ -27,6 +27,7 @@ import type { MediaServer } from './media-server.js';
 import { NotesModule, type NotesStore } from './notes-module.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
 import { PollModule } from './poll-module.js';
+import { PresentationModule } from './presentation-module.js';
 import { RoomMedia } from './room-media.js';
 import {
   isCoreMessageType,
@@ -76,6 +77,7 @@ export class RoomCore {
   readonly banned = new Set<string>();
   readonly media: RoomMedia;
   readonly chat: ChatModule;
+  readonly presentation: PresentationModule;
   settings: MeetingSettings;
   readonly #modules = new Map<string, RoomModule>();
   readonly #moduleByMessage = new Map<ModuleMessageType, RoomModule>();
@@ -114,6 +116,7 @@ export class RoomCore {
     if (encrypted) this.addModule((context) => new E2eeModule(context));
     this.addModule((context) => new PollModule(context, encrypted));
     this.addModule((context) => new NotesModule(context, encrypted, encrypted ? undefined : notesStore));
+    this.presentation = this.addModule((context) => new PresentationModule(context, encrypted));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */
