@@ -38,14 +38,15 @@ describe('shared notes in a meeting', () => {
     const [moNotes, annNotes] = await Promise.all([openNotes(mo), openNotes(ann)]);
     await moNotes.click();
     await annNotes.click();
-    // Both type at once, each a line of their own.
-    await Promise.all([
-      moNotes.pressSequentially('Mo writes the agenda', { delay: 15 }),
-      annNotes.pressSequentially('Ann takes the minutes', { delay: 15 }),
-    ]);
+    // Both type at once, each a line of their own — long enough, and fast enough, that sending
+    // each keystroke alone would outrun the notes rate.
+    const moLine = 'Mo writes the agenda: budget for the new servers, the rota for the help desk, and the date of the next assembly';
+    const annLine = 'Ann takes the minutes and counts the votes: four for, one against, two abstentions, the motion carried as amended';
+    await Promise.all([moNotes.pressSequentially(moLine, { delay: 5 }), annNotes.pressSequentially(annLine, { delay: 5 })]);
     await expect.poll(async () => (await documentText(moNotes)) === (await documentText(annNotes)), { timeout: 10_000 }).toBe(true);
     const text = await documentText(moNotes);
-    for (const word of ['Mo', 'writes', 'the', 'agenda', 'Ann', 'takes', 'minutes']) expect(text).toContain(word);
+    expect(text).toContain(moLine);
+    expect(text).toContain(annLine);
     // Each sees the other's caret, named from the roster.
     await mo.locator('.notes-caret-name', { hasText: 'Ann' }).waitFor();
     await ann.locator('.notes-caret-name', { hasText: 'Mo' }).waitFor();

@@ -9,6 +9,7 @@ import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { AssemblyState } from '../../../shared/assembly-protocol.js';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type { PollResults, PollView } from '../../../shared/poll-protocol.js';
+import type { PresentationView } from '../../../shared/presentation-protocol.js';
 import type {
   ChatMessage,
   ClientMessage,
@@ -27,6 +28,7 @@ import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
 import { canEncryptMedia } from '../e2ee/support.js';
 import type { NotesChannel, NotesListener } from '../notes/notes-session.js';
 import type { PollMessage } from '../polls/index.js';
+import type { PresentationMessage } from '../presentation/index.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
@@ -95,6 +97,8 @@ export interface MeetingState {
   pollResults: PollResults | undefined;
   /** The shared notes: locked for all but moderators, and kept with the room after the meeting. */
   notes: { locked: boolean; kept: boolean };
+  /** The presentation everyone sees (with our own ticket to fetch its PDF), if one is shown. */
+  presentation: PresentationView | undefined;
 }
 
 export interface MeetingOptions {
@@ -134,6 +138,7 @@ function initialState(media: MediaState): MeetingState {
     poll: undefined,
     pollResults: undefined,
     notes: { locked: false, kept: false },
+    presentation: undefined,
   };
 }
 
@@ -177,6 +182,10 @@ export class MeetingController {
   private pollSinceOpen = false;
   /** A `notes-state` came on this socket (before `joined`, only when not the default). */
   private notesStateSinceOpen = false;
+  /** A `presentation` came on this socket (before `joined`, only when one is shown). */
+  private presentationSinceOpen = false;
+  /** Those waiting for the server's answer to `presentation-ticket`. */
+  private presentationTicketWaiters: { resolve: (ticket: string) => void; reject: (error: Error) => void }[] = [];
   /** The open notes panel's listeners (at most one). */
   private readonly notesListeners = new Set<NotesListener>();
   /** Chat messages being opened, in the order they came. */
@@ -235,6 +244,7 @@ export class MeetingController {
       onOpen: () => {
         this.pollSinceOpen = false;
         this.notesStateSinceOpen = false;
+        this.presentationSinceOpen = false;
         this.send({
           type: 'join',
           roomId: this.options.roomId,
@@ -364,6 +374,12 @@ export class MeetingController {
       case 'notes-awareness':
         for (const listener of this.notesListeners) listener.message(message);
         return;
+      case 'presentation':
+        this.presentationSinceOpen = true;
+        return this.update({ presentation: message.presentation ?? undefined });
+      case 'presentation-ticket':
+        for (const waiter of this.presentationTicketWaiters.splice(0)) waiter.resolve(message.ticket);
+        return;
       case 'poll-export':
         // With a byte order mark, so that spreadsheets read the accents as UTF-8.
         this.options.onExport?.('poll-results.csv', `\ufeff${message.csv}`);
@@ -423,6 +439,7 @@ export class MeetingController {
     if (!message.resumed && !this.pollSinceOpen) this.update({ poll: undefined, pollResults: undefined });
     // The server's notes state came before `joined` if it is anything but the default.
     if (!this.notesStateSinceOpen) this.update({ notes: { locked: false, kept: false } });
+    if (!message.resumed && !this.presentationSinceOpen) this.update({ presentation: undefined });
     // Whatever the notes sent or received while the socket was down is lost: an open notes panel opens them again.
     for (const listener of this.notesListeners) listener.rejoined();
     this.media.iceServers = message.iceServers;
@@ -471,8 +488,11 @@ export class MeetingController {
     // Speaking is best-effort: a refused report is not worth a notice.
     if (message.inReplyTo === 'subscribe' || message.inReplyTo === 'speaking') return;
     // A refused edit of the notes never reached the others: the open notes go back to the server's copy.
-    if (message.inReplyTo === 'notes-sync') for (const listener of this.notesListeners) listener.refused();
+    if (message.inReplyTo === 'notes-sync') for (const listener of this.notesListeners) listener.refused(message.code);
     if (message.inReplyTo === 'publish' && message.code === 'screen_share_taken') this.stopScreenShare();
+    if (message.inReplyTo === 'presentation-ticket') {
+      for (const waiter of this.presentationTicketWaiters.splice(0)) waiter.reject(new Error(message.code));
+    }
     // The server's own sentence in English; the words for its code in other languages.
     this.update({ notice: refusalText(message.code, message.message, { preferServer: true }) });
   }
@@ -672,6 +692,19 @@ export class MeetingController {
   /** A poll message: a moderator asks (`poll-open`), closes, publishes or exports (`poll-action`); anyone answers once (`poll-answer`). The server checks who may. */
   poll(message: PollMessage): void {
     this.send(message);
+  }
+
+  /** A presentation message: the presenter pages or zooms; the presenter or a moderator hands over, allows downloads or closes. The server checks who may. */
+  presentation(message: PresentationMessage): void {
+    this.send(message);
+  }
+
+  /** A moderator's ticket to upload a PDF (`POST /api/rooms/<room>/presentations`); rejected with the server's code when refused. */
+  presentationTicket(): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.presentationTicketWaiters.push({ resolve, reject });
+      this.send({ type: 'presentation-ticket' });
+    });
   }
 
   /** A moderator action; the server checks it. */

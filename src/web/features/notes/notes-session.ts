@@ -23,8 +23,8 @@ export interface NotesListener {
   message(message: NotesServerMessage): void;
   /** The page joined again after its connection dropped: the server forgot that the notes were open. */
   rejoined(): void;
-  /** The server refused one of our edits (locked, full, too fast): the others never got it. */
-  refused(): void;
+  /** The server refused one of our notes messages (`code`: locked, full, too fast…): the others never got it. */
+  refused(code: string): void;
 }
 
 /** How the notes reach the server and hear from it (the meeting controller provides it). */
@@ -54,6 +54,9 @@ const documents = new WeakMap<NotesChannel, Y.Doc>();
  */
 const editBatchMs = 60;
 const cursorIntervalMs = 200;
+/** The notes start again from the server's copy at most this often after refusals. */
+const resetIntervalMs = 3_000;
+let lastResetMs = Number.NEGATIVE_INFINITY;
 
 export class NotesSession {
   readonly doc: Y.Doc;
@@ -63,6 +66,7 @@ export class NotesSession {
   #editTimer: number | undefined;
   #cursorTimer: number | undefined;
   #cursorDue = false;
+  #regreet: number | undefined;
   readonly #onUpdate = (update: Uint8Array, origin: unknown) => {
     if (origin === this || !this.#stopListening) return;
     this.#pendingEdits.push(update);
@@ -110,17 +114,34 @@ export class NotesSession {
     this.#stopListening = this.channel.listen({
       message: (message) => this.#received(message),
       rejoined: () => this.#greet(),
-      refused: () => {
-        // What was refused, and what waits to follow it, was never the others': none of it goes.
-        window.clearTimeout(this.#editTimer);
-        this.#editTimer = undefined;
-        this.#pendingEdits = [];
-        this.onRefused();
-      },
+      refused: (code) => this.#refused(code),
     });
     this.doc.on('update', this.#onUpdate);
     this.awareness.on('update', this.#onAwareness);
     this.#greet();
+  }
+
+  /**
+   * An edit too fast for the notes rate is only late: a moment later the page opens the notes
+   * again, and its answer to the server's step 1 carries what the server lacks. Any other refusal (locked, full, unreadable) means the edit will never be the others':
+   * what waits to follow it is dropped, and the panel starts again from the server's copy — at most
+   * once every few seconds, so a refusal that repeats cannot make it loop.
+   */
+  #refused(code: string): void {
+    if (code === 'rate_limited') {
+      this.#regreet ??= window.setTimeout(() => {
+        this.#regreet = undefined;
+        if (this.#stopListening) this.#greet();
+      }, 1_000);
+      return;
+    }
+    window.clearTimeout(this.#editTimer);
+    this.#editTimer = undefined;
+    this.#pendingEdits = [];
+    const nowMs = performance.now();
+    if (nowMs - lastResetMs < resetIntervalMs) return;
+    lastResetMs = nowMs;
+    this.onRefused();
   }
 
   /** Step 1 and our cursor: on opening, and again after the connection dropped (the server forgot we had the notes open). */
@@ -135,6 +156,7 @@ export class NotesSession {
     if (!this.#stopListening) return;
     this.#sendEdits();
     window.clearTimeout(this.#cursorTimer);
+    window.clearTimeout(this.#regreet);
     this.#stopListening();
     this.#stopListening = undefined;
     this.doc.off('update', this.#onUpdate);
