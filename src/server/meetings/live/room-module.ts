@@ -76,8 +76,9 @@ export interface RoomModule {
   onResume?(participant: ParticipantView): void;
   /**
    * An admitted participant's state changed — microphone or camera state, hand, role, a stream
-   * going live or stopping, speaking, reconnecting — called after everyone was told
-   * (`participant-updated`). Often (speaking); compare with what was seen before. Optional.
+   * going live or stopping, reconnecting — called after everyone was told (`participant-updated`);
+   * or they started or stopped speaking — called at once, before the room's next `speaking` batch
+   * tells everyone. Often (speaking); compare with what was seen before. Optional.
    */
   onParticipantChanged?(participant: ParticipantView): void;
   /** A message was posted to the public chat (by a participant, or from outside the meeting: `fromId` null); private messages are not told. Optional. */

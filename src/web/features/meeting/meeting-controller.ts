@@ -26,7 +26,7 @@ import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
 import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
 import { canEncryptMedia } from '../e2ee/support.js';
-import type { NotesChannel, NotesListener } from '../notes/notes-session.js';
+import type { NotesChannel, NotesListener } from '../notes/index.js';
 import type { PollMessage } from '../polls/index.js';
 import type { PresentationMessage } from '../presentation/index.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
