@@ -17,6 +17,7 @@ import { operatorEnglish } from '../../features/operator/messages.js';
 import { organisationEnglish } from '../../features/organisation/messages.js';
 import { pollsEnglish } from '../../features/polls/messages.js';
 import { prejoinEnglish } from '../../features/prejoin/messages.js';
+import { presentationEnglish } from '../../features/presentation/messages.js';
 import { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsEnglish } from '../../features/room-settings/messages.js';
 import { sanctionsEnglish } from '../../features/sanctions/messages.js';
@@ -45,6 +46,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   organisation: organisationEnglish,
   notes: notesEnglish,
   polls: pollsEnglish,
+  presentation: presentationEnglish,
   prejoin: prejoinEnglish,
   room: roomEnglish,
   roomSettings: roomSettingsEnglish,

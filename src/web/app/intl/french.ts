@@ -38,6 +38,8 @@ import { pollsFrench } from '../../features/polls/messages.fr.js';
 import type { pollsEnglish } from '../../features/polls/messages.js';
 import { prejoinFrench } from '../../features/prejoin/messages.fr.js';
 import type { prejoinEnglish } from '../../features/prejoin/messages.js';
+import { presentationFrench } from '../../features/presentation/messages.fr.js';
+import type { presentationEnglish } from '../../features/presentation/messages.js';
 import { roomFrench } from '../../features/room/messages.fr.js';
 import type { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsFrench } from '../../features/room-settings/messages.fr.js';
@@ -70,6 +72,7 @@ export const french: {
   network: Translation<typeof networkEnglish>;
   notes: Translation<typeof notesEnglish>;
   polls: Translation<typeof pollsEnglish>;
+  presentation: Translation<typeof presentationEnglish>;
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
   roomSettings: Translation<typeof roomSettingsEnglish>;
@@ -94,6 +97,7 @@ export const french: {
   network: networkFrench,
   notes: notesFrench,
   polls: pollsFrench,
+  presentation: presentationFrench,
   prejoin: prejoinFrench,
   room: roomFrench,
   roomSettings: roomSettingsFrench,

@@ -28,6 +28,8 @@ import { offerDownload } from '../../app/download.js';
 // The dialogs load when first opened: the meeting's first screen does not need them.
 const ShortcutHelp = lazyComponent(() => import('./ShortcutHelp.js').then((module) => module.ShortcutHelp));
 const SettingsDialog = lazyComponent(() => import('./SettingsDialog.js').then((module) => module.SettingsDialog));
+// The presentation's page (pdf.js) loads when a presentation is first shown.
+const PresentationStage = lazyComponent(() => import('../presentation/index.js').then((module) => module.PresentationStage));
 
 /** A short two-tone cue for moderators when someone starts waiting. */
 function playCue(): void {
@@ -186,6 +188,17 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
           setVideoLayer={(participantId, layer) => meeting.setVideoLayer(participantId, layer)}
           setDefaultVideoLayer={(layer) => meeting.setDefaultVideoLayer(layer)}
           speakerId={ui.speakerId.value}
+          presentation={
+            state.presentation &&
+            state.self && (
+              <PresentationStage
+                roomId={room.roomId}
+                presentation={state.presentation}
+                selfId={state.self.participantId}
+                send={(message) => meeting.presentation(message)}
+              />
+            )
+          }
         />
         <SidePanel meeting={meeting} state={state} ui={ui} room={room} />
       </div>

@@ -1,4 +1,4 @@
-/** The side panel: people, chat, the assembly held in the meeting, polls, shared notes or (for moderators) moderation, with its title and a close button. */
+/** The side panel: people, chat, the assembly held in the meeting, polls, shared notes, the presentation or (for moderators) moderation, with its title and a close button. */
 import { X } from 'lucide-preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
@@ -15,6 +15,8 @@ import { ParticipantsPanel } from './ParticipantsPanel.js';
 const PollsPanel = lazyComponent(() => import('../polls/index.js').then((module) => module.PollsPanel));
 // The notes' editor (ProseMirror, Yjs) loads when their panel is first shown.
 const NotesPanel = lazyComponent(() => import('../notes/index.js').then((module) => module.NotesPanel));
+// The presentation's panel (upload, presenter, download) loads with its page view, when first shown.
+const PresentationPanel = lazyComponent(() => import('../presentation/index.js').then((module) => module.PresentationPanel));
 
 export function SidePanel({
   meeting,
@@ -36,7 +38,7 @@ export function SidePanel({
     (element.querySelector<HTMLElement>('#chat-text, #poll-question') ?? element.querySelector<HTMLElement>('.panel-head button'))?.focus();
   }, [panel]);
   if (!panel) return null;
-  const { isModerator, canUse, canWritePrivatelyTo, pollsShown, notesShown } = permissions(state);
+  const { isModerator, canUse, canWritePrivatelyTo, pollsShown, notesShown, presentationShown } = permissions(state);
   const people = state.remotes.map((remote) => remote.summary);
   return (
     <aside ref={aside} class="side-panel" aria-label={t(`panel.${panel}`)}>
@@ -82,6 +84,17 @@ export function SidePanel({
           kept={state.notes.kept}
           setKept={(keep) => meeting.notes({ type: 'notes-keep', keep })}
           roomName={room.name}
+        />
+      )}
+      {panel === 'presentation' && presentationShown && state.self && (
+        <PresentationPanel
+          roomId={room.roomId}
+          presentation={state.presentation}
+          selfId={state.self.participantId}
+          people={[state.self, ...people]}
+          isModerator={isModerator}
+          ticket={() => meeting.presentationTicket()}
+          send={(message) => meeting.presentation(message)}
         />
       )}
       {panel === 'moderation' && isModerator && state.settings && (

@@ -3,6 +3,7 @@
  * speaker large (speaker view) or a paginated grid. Tells the controller which simulcast layer
  * each visible camera needs, and to stop video for cameras not on screen.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ParticipantId } from '../../../shared/ids.js';
 import type { VideoLayer } from '../../../shared/protocol.js';
@@ -27,6 +28,8 @@ interface StageProps {
   setDefaultVideoLayer: (layer: VideoLayer) => void;
   /** Where the others' sound goes; undefined for the default output. */
   speakerId: string | undefined;
+  /** The presentation's page, shown large with every tile (screens too) in the strip; absent when none is shown. */
+  presentation?: ComponentChildren;
 }
 
 type TileModel = TileProps & { key: string; participantId?: ParticipantId; lastSpokeAtMs?: number | undefined };
@@ -126,17 +129,21 @@ export function Stage(props: StageProps) {
       })),
   ];
 
-  const { large, small, pages, page } = arrangeTiles({
+  const arranged = arrangeTiles({
     cameras,
     screens,
     layout: props.layout,
     page: props.page,
     activeSpeakerId: props.activeSpeakerId,
   });
+  const presenting = Boolean(props.presentation);
+  const { pages, page } = arranged;
+  const large = presenting ? [] : arranged.large;
+  const small = presenting ? [...arranged.large, ...arranged.small] : arranged.small;
   const visible = new Set([...large, ...small].map((tile) => tile.participantId).filter(Boolean));
 
   const stage = useRef<HTMLDivElement>(null);
-  const somethingLarge = large.length > 0;
+  const somethingLarge = large.length > 0 || presenting;
   useEffect(() => {
     // A newcomer's camera starts on the layer of the tile it will most likely get.
     const stageWidth = stage.current?.clientWidth ?? window.innerWidth;
@@ -160,20 +167,21 @@ export function Stage(props: StageProps) {
     return <Tile {...tile} key={tile.key} onWidth={onWidth} speakerId={props.speakerId} />;
   };
   return (
-    <div ref={stage} class={large.length > 0 ? 'stage with-large' : 'stage'}>
+    <div ref={stage} class={somethingLarge ? 'stage with-large' : 'stage'}>
       <p class="stage-note" role="status">
         {link.reduced &&
           (link.videoTilesMax === undefined
             ? t('meeting.videoLowered')
             : t('meeting.videoReduced', { count: Math.min(link.videoTilesMax, state.remotes.length) }))}
       </p>
+      {props.presentation}
       {large.length > 0 && (
         <ul class="tiles large" aria-label={t('meeting.tiles')}>
           {large.map(render)}
         </ul>
       )}
       <ul
-        class={large.length > 0 ? 'tiles strip' : 'tiles'}
+        class={somethingLarge ? 'tiles strip' : 'tiles'}
         data-count={Math.min(small.length, 9)}
         aria-label={large.length > 0 ? undefined : t('meeting.tiles')}
       >

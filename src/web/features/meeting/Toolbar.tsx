@@ -20,6 +20,7 @@ import {
   MonitorUp,
   NotebookPen,
   PhoneOff,
+  Presentation,
   Settings,
   ShieldCheck,
   SmilePlus,
@@ -85,7 +86,7 @@ function PanelItem({
 /** The view options, and on a phone what the bottom bar has no room for. */
 function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   const quality = ui.quality.value;
-  const { isModerator, canUse, featureOn, pollsShown, notesShown } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown, notesShown, presentationShown } = permissions(state);
   return (
     <Popover label={t('meeting.more')} icon={Ellipsis} class="more">
       <div class="action-column">
@@ -107,6 +108,11 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
           {notesShown && (
             <PanelItem ui={ui} panel="notes" icon={NotebookPen}>
               {t('panel.notes')}
+            </PanelItem>
+          )}
+          {presentationShown && (
+            <PanelItem ui={ui} panel="presentation" icon={Presentation}>
+              {t('panel.presentation')}
             </PanelItem>
           )}
           {isModerator && (
@@ -169,7 +175,7 @@ function pollCue(state: ToolbarProps['state'], ui: MeetingUi): 'meeting.pollToAn
 
 export function Toolbar({ meeting, state, ui }: ToolbarProps) {
   const media = state.media;
-  const { isModerator, canUse, featureOn, pollsShown, notesShown } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown, notesShown, presentationShown } = permissions(state);
   const cue = pollCue(state, ui);
   const raised = handRaised(state);
   const panel = ui.panel.value;
@@ -254,6 +260,15 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
           class="secondary"
           pressed={panel === 'notes'}
           onClick={() => togglePanel(ui, 'notes')}
+        />
+      )}
+      {presentationShown && (
+        <ToolbarButton
+          icon={Presentation}
+          label={t('panel.presentation')}
+          class="secondary"
+          pressed={panel === 'presentation'}
+          onClick={() => togglePanel(ui, 'presentation')}
         />
       )}
       {state.assembly && (

@@ -55,6 +55,7 @@ function meeting(role: Role, options: { encrypted?: boolean; poll?: PollView } =
     poll: options.poll,
     pollResults: undefined,
     notes: { locked: false, kept: false },
+    presentation: undefined,
   };
 }
 

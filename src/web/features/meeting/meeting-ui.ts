@@ -6,7 +6,7 @@ import type { MeetingState } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
 
 /** The side panel shown, if any. */
-export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | 'notes' | undefined;
+export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | 'notes' | 'presentation' | undefined;
 
 /** The dialog shown over the meeting, if any. */
 export type MeetingDialog = 'shortcuts' | 'settings' | undefined;
@@ -61,6 +61,8 @@ export function permissions(state: MeetingState) {
     pollsShown: !state.settings?.endToEndEncrypted && (isModerator || state.poll !== undefined),
     /** Shared notes: for everyone, never in an encrypted meeting (the server would read them). */
     notesShown: state.settings !== undefined && !state.settings.endToEndEncrypted,
+    /** The presentation: for moderators (to upload), and for others while one is shown; never in an encrypted meeting (the server would see the document). */
+    presentationShown: !state.settings?.endToEndEncrypted && (isModerator || state.presentation !== undefined),
   };
 }
 

@@ -106,6 +106,7 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'panel.assembly': 'Assemblée',
   'panel.polls': 'Sondages',
   'panel.notes': 'Notes',
+  'panel.presentation': 'Présentation',
   'meeting.pollToAnswer': 'Sondages, un sondage auquel répondre',
   'meeting.pollResults': 'Sondages, résultats publiés',
   'meeting.assemblyVotes': '{count, plural, one {Assemblée, # vote à émettre} other {Assemblée, # votes à émettre}}',

@@ -104,6 +104,7 @@ export const meetingEnglish = {
   'panel.assembly': 'Assembly',
   'panel.polls': 'Polls',
   'panel.notes': 'Notes',
+  'panel.presentation': 'Presentation',
   'meeting.pollToAnswer': 'Polls, a poll to answer',
   'meeting.pollResults': 'Polls, results published',
   'meeting.assemblyVotes': '{count, plural, one {Assembly, # vote to cast} other {Assembly, # votes to cast}}',
