@@ -1,13 +1,15 @@
 /**
- * A presentation in a meeting of two real browsers: the moderator uploads a 3-page PDF (made
- * here with pdfkit, each page its own colour), pages to 2 and the other sees page 2 drawn by
- * pdf.js (the label and a pixel of the canvas); the moderator hands presenter rights over, the
- * other pages to 3 with the keyboard, and the moderator sees page 3.
+ * A presentation in a meeting of two real browsers: a PDF with a script is refused in words; the
+ * moderator uploads a 3-page PDF (made here with pdfkit, each page its own colour), pages to 2 and
+ * the other sees page 2 drawn by pdf.js (the label and a pixel of the canvas); the moderator hands
+ * presenter rights over, the other pages to 3 with the keyboard, and the moderator sees page 3.
+ * The page and its panel pass axe.
  */
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { testPageColours, testPdf } from '../src/server/meetings/presentation-testing.js';
+import { scriptedPdf, testPageColours, testPdf } from '../src/server/meetings/presentation-testing.js';
 import { artifactsFolder, joinAs, startMeetingAs, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
@@ -37,6 +39,10 @@ describe('a presentation in a meeting', () => {
     await joinAs(ann, roomUrl, 'Ann');
 
     await mo.getByRole('button', { name: 'Presentation' }).click();
+    // A refused PDF says why, and changes nothing for anyone.
+    await mo.getByLabel('Upload a PDF').setInputFiles({ name: 'trap.pdf', mimeType: 'application/pdf', buffer: scriptedPdf() });
+    await mo.getByRole('alert').getByText('This PDF contains JavaScript, which is not allowed in a presentation.').waitFor();
+    expect(await ann.locator('.presentation-stage').count()).toBe(0);
     await mo.getByLabel('Upload a PDF').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: await testPdf(3) });
     await mo.getByText('slides.pdf is shown to everyone.').waitFor();
     await pageShown(ann, 1);
@@ -47,6 +53,13 @@ describe('a presentation in a meeting', () => {
     await ann.getByText('Page 2 of 3', { exact: true }).waitFor();
     expect(await cornerColour(ann)).toBe(testPageColours[1]);
     await mo.screenshot({ path: path.join(artifactsFolder, 'presentation-presenter-1280.png') });
+    // The page, its controls and the panel pass axe (WCAG 2.2 AA): no serious or critical violation.
+    const axe = await new AxeBuilder({ page: mo })
+      .include('.presentation-stage')
+      .include('.presentation-panel')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+      .analyze();
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
     // Only the presenter has the buttons.
     expect(await ann.getByRole('button', { name: 'Next page' }).count()).toBe(0);
 
