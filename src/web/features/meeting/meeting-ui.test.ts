@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ParticipantIdSchema } from '../../../shared/ids.js';
 import type { PollView } from '../../../shared/poll-protocol.js';
+import type { PresentationView } from '../../../shared/presentation-protocol.js';
 import { nothingLocked, type Role } from '../../../shared/protocol.js';
 import type { MeetingState } from './meeting-controller.js';
 import { permissions } from './meeting-ui.js';
@@ -69,5 +70,29 @@ describe('the Polls panel', () => {
   it('is offered to nobody in an end-to-end encrypted meeting, where the server refuses polls', () => {
     expect(permissions(meeting('moderator', { encrypted: true })).pollsShown).toBe(false);
     expect(permissions(meeting('guest', { encrypted: true, poll })).pollsShown).toBe(false);
+  });
+});
+
+describe('the Presentation panel', () => {
+  const presentation: PresentationView = {
+    id: 'pres_abcdefgh',
+    name: 'slides.pdf',
+    pages: 3,
+    page: 1,
+    zoom: 1,
+    presenterId: ParticipantIdSchema.parse('p_other000001'),
+    downloadable: false,
+    ticket: 'ticket-000000000000000000',
+  };
+
+  it('is offered to moderators (to upload), and to others while a presentation is shown', () => {
+    expect(permissions(meeting('moderator')).presentationShown).toBe(true);
+    expect(permissions(meeting('guest')).presentationShown).toBe(false);
+    expect(permissions({ ...meeting('guest'), presentation }).presentationShown).toBe(true);
+  });
+
+  it('is offered to nobody in an end-to-end encrypted meeting, where the server refuses presentations', () => {
+    expect(permissions(meeting('moderator', { encrypted: true })).presentationShown).toBe(false);
+    expect(permissions({ ...meeting('guest', { encrypted: true }), presentation }).presentationShown).toBe(false);
   });
 });
