@@ -266,7 +266,12 @@ export class RoomsRepository {
       .select('state')
       .where('room_id', '=', roomId)
       .executeTakeFirst();
-    return row === undefined ? undefined : z.string().regex(/^[A-Za-z0-9_-]*$/).parse(row.state);
+    return row === undefined
+      ? undefined
+      : z
+          .string()
+          .regex(/^[A-Za-z0-9_-]*$/)
+          .parse(row.state);
   }
 
   /** Keeps (or updates) a room's notes for its next meetings. */
