@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makeTurnCredential } from '../src/server/media/turn/turn-credentials.js';
 import { launchChromium, newParticipantContext, type RunningPlenary, sampleInbound, startPlenary } from './harness.js';
 
@@ -24,11 +24,13 @@ const environment = {
   RTP_PORT_RANGE: '20000-20999',
   TURN_PORT: turnPort,
   TURN_TLS_PORT: turnTlsPort,
-  TURN_RELAY_PORT_RANGE: '45000-45099',
+  // Below the kernel's ephemeral ports (32768 and up), where a browser's own UDP sockets are bound:
+  // a browser port that fell in the relay range would pass the rule below and reach Janus directly.
+  TURN_RELAY_PORT_RANGE: '31000-31099',
 };
 /** Browsers' UDP to Janus is dropped unless it comes from coturn's relay ports; so is TURN over UDP. */
 const udpBlocked = [
-  ['INPUT', '-p', 'udp', '--dport', '20000:20999', '!', '--sport', '45000:45099', '-j', 'DROP'],
+  ['INPUT', '-p', 'udp', '--dport', '20000:20999', '!', '--sport', '31000:31099', '-j', 'DROP'],
   ['INPUT', '-p', 'udp', '--dport', turnPort, '-j', 'DROP'],
 ];
 const tcpTurnBlocked = ['INPUT', '-p', 'tcp', '--dport', turnPort, '-j', 'DROP'];
@@ -84,6 +86,11 @@ afterAll(async () => {
   await plenary?.stop();
   for (const rule of [...rulesInForce]) iptables('-D', rule);
   rmSync(certificates, { recursive: true, force: true });
+});
+
+// A test's own rule goes with the test, passed or failed: the next test starts from the namespace's rules.
+afterEach(() => {
+  for (const rule of [tcpTurnBlocked, tlsTurnBlocked]) if (rulesInForce.includes(rule)) iptables('-D', rule);
 });
 
 /** Opens a new meeting at `server` with two participants (`prepare` runs on each page first); returns both pages. */
@@ -163,7 +170,6 @@ describe('TURN when UDP to the media server is blocked', () => {
   it('carries two browsers’ video through the local coturn over TCP', async () => {
     iptables('-A', tlsTurnBlocked);
     await expectRelayedBothWays(await meetingOfTwo(plenary), 'tcp');
-    iptables('-D', tlsTurnBlocked);
   });
 
   it('applies renewed credentials to every connection of a page, and the media goes on through the relay', async () => {
@@ -190,7 +196,6 @@ describe('TURN when UDP to the media server is blocked', () => {
     expect(before.length).toBeGreaterThanOrEqual(2);
     await expect.poll(() => framesDecodedMeanwhile(alice), { timeout: 10_000, interval: 500 }).toBeGreaterThan(5);
     expect(new Set(await selectedPaths(alice))).toEqual(new Set(['relay/tcp']));
-    iptables('-D', tlsTurnBlocked);
   });
 
   it('carries it over TLS when plain TCP to coturn is blocked too', async () => {
