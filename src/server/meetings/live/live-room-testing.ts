@@ -3,12 +3,18 @@
  * that keep what the room sent them. Used by `live-room.test.ts` and the room modules' tests.
  */
 import pino from 'pino';
+import { afterAll, beforeAll } from 'vitest';
+import type { ParticipantId } from '../../../shared/ids.js';
 import type { ServerMessage } from '../../../shared/protocol.js';
-import type { ManualClock } from '../../platform/clock.js';
-import type { Room, RoomsRepository } from '../rooms-repository.js';
+import { parseClientMessage } from '../../../shared/protocol.js';
+import { ManualClock } from '../../platform/clock.js';
+import { openTestStorage, type TestStorage } from '../../storage/testing.js';
+import { meetingsMigrations } from '../migrations.js';
+import { type Room, RoomsRepository } from '../rooms-repository.js';
 import { InMemoryMediaServer } from './in-memory-media-server.js';
 import type { ParticipantConnection } from './live-participant.js';
 import { type JoinRequest, LiveRoom } from './live-room.js';
+import type { ModuleMessage, ModuleOutcome } from './room-module.js';
 
 export const testMedia = { audioMuted: false, videoMuted: false };
 
@@ -38,9 +44,8 @@ export class RecordingConnection implements ParticipantConnection {
 
 /** Opens live rooms of `rooms` on `clock`; `reconnectGraceMs` as the signalling gives it. */
 export function liveRoomOpener(rooms: () => RoomsRepository, clock: ManualClock, reconnectGraceMs: number) {
-  /** A live room nobody has joined yet, and a way to join it that fails the test when refused. */
-  async function emptyMeeting(settings: Partial<Room> = {}) {
-    const room = await rooms().create({ name: 'Co-op', participantsMax: 20, ...settings });
+  /** A live room for `room`, nobody in it yet, and a way to join it that fails the test when refused. */
+  function open(room: Room) {
     const server = new InMemoryMediaServer();
     let closedTimes = 0;
     const live = new LiveRoom(room, {
@@ -62,6 +67,11 @@ export function liveRoomOpener(rooms: () => RoomsRepository, clock: ManualClock,
     return { room, server, live, join, closedTimes: () => closedTimes };
   }
 
+  /** A live room in a new room nobody has joined yet. */
+  async function emptyMeeting(settings: Partial<Room> = {}) {
+    return open(await rooms().create({ name: 'Co-op', participantsMax: 20, ...settings }));
+  }
+
   /** A live room with a moderator (Mo) and a guest (Guy) in it, or waiting. */
   async function meeting(settings: Partial<Room> = {}) {
     const { room, server, live, join, closedTimes } = await emptyMeeting(settings);
@@ -71,5 +81,35 @@ export function liveRoomOpener(rooms: () => RoomsRepository, clock: ManualClock,
     return { room, server, live, join, moderator, guest, closedTimes };
   }
 
-  return { emptyMeeting, meeting };
+  return { open, emptyMeeting, meeting };
+}
+
+/**
+ * A test file's live rooms: SQLite storage with the meetings' tables opened before its tests and
+ * closed after, a clock the tests move, and the opener's ways into rooms.
+ */
+export function useLiveRooms(reconnectGraceMs = 30_000) {
+  const clock = new ManualClock();
+  let storage: TestStorage | undefined;
+  let rooms: RoomsRepository | undefined;
+  beforeAll(async () => {
+    storage = await openTestStorage('sqlite', meetingsMigrations);
+    rooms = new RoomsRepository(storage, clock);
+  });
+  afterAll(async () => storage?.dispose());
+  const roomsNow = () => {
+    if (!rooms) throw new Error('the rooms are opened before the tests');
+    return rooms;
+  };
+  return { clock, rooms: roomsNow, ...liveRoomOpener(roomsNow, clock, reconnectGraceMs) };
+}
+
+/** Sends a module's message from `participantId` as the signalling would: parsed from JSON first, a refusal of the schema returned as the room's would be. */
+export function sendParsed(
+  live: LiveRoom,
+  participantId: ParticipantId,
+  message: unknown,
+): ModuleOutcome | Promise<ModuleOutcome> | { ok: false; code: string } {
+  const parsed = parseClientMessage(JSON.stringify(message));
+  return parsed.ok ? live.handleModuleMessage(participantId, parsed.message as ModuleMessage) : { ok: false, code: parsed.code };
 }

@@ -5,41 +5,21 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import { parseClientMessage } from '../../../shared/protocol.js';
-import { ManualClock } from '../../platform/clock.js';
-import { openTestStorage, type TestStorage } from '../../storage/testing.js';
-import { meetingsMigrations } from '../migrations.js';
-import { RoomsRepository } from '../rooms-repository.js';
-import { InMemoryMediaServer } from './in-memory-media-server.js';
-import { LiveRoom } from './live-room.js';
-import { liveRoomOpener, RecordingConnection, testMedia } from './live-room-testing.js';
-import type { ModuleMessage } from './room-module.js';
+import type { LiveRoom } from './live-room.js';
+import { RecordingConnection, sendParsed, testMedia, useLiveRooms } from './live-room-testing.js';
 
-let storage: TestStorage;
-let rooms: RoomsRepository;
-const clock = new ManualClock();
-
-beforeAll(async () => {
-  storage = await openTestStorage('sqlite', meetingsMigrations);
-  rooms = new RoomsRepository(storage, clock);
-});
-afterAll(async () => storage?.dispose());
-
-const { emptyMeeting, meeting } = liveRoomOpener(() => rooms, clock, 30_000);
+const { clock, rooms, open, emptyMeeting, meeting } = useLiveRooms();
 
 /** Sends `message` from `participantId` through the schema and the room. */
-async function send(live: LiveRoom, participantId: ParticipantId, message: Record<string, unknown>) {
-  const parsed = parseClientMessage(JSON.stringify(message));
-  return parsed.ok ? live.handleModuleMessage(participantId, parsed.message as ModuleMessage) : { ok: false, code: parsed.code };
-}
+const send = (live: LiveRoom, participantId: ParticipantId, message: Record<string, unknown>) =>
+  Promise.resolve(sendParsed(live, participantId, message));
 
 const syncMessage = (write: (encoder: encoding.Encoder) => void) => {
   const encoder = encoding.createEncoder();
@@ -96,22 +76,12 @@ async function settle(peers: NotesPeer[]): Promise<void> {
 
 /** A new meeting in an existing room, with its moderator in it. */
 async function meetingIn(roomId: RoomId) {
-  const room = await rooms.find(roomId);
+  const room = await rooms().find(roomId);
   if (!room) throw new Error('no room');
-  const live = new LiveRoom(room, {
-    media: new InMemoryMediaServer(),
-    records: rooms,
-    logger: pino({ level: 'silent' }),
-    clock,
-    reconnectGraceMs: 30_000,
-    onClose: () => {},
-  });
+  const { live, join } = open(room);
   // The kept notes are read as the meeting opens.
   await new Promise((resolve) => setImmediate(resolve));
-  const connection = new RecordingConnection();
-  const joined = live.join({ displayName: 'Mo', media: testMedia, accessCode: room.moderatorCode }, connection);
-  if (!joined.ok) throw new Error(joined.code);
-  return { live, moderator: { id: joined.value.participant.id, connection } };
+  return { live, moderator: join('Mo', { accessCode: room.moderatorCode }) };
 }
 
 async function notesMeeting() {
@@ -272,12 +242,12 @@ describe('shared notes', () => {
     mo.text.insert(0, 'Decisions of the first meeting');
     await settle([mo, guy]);
     await live.settled();
-    expect(await rooms.keptNotes(room.id)).toBeUndefined();
+    expect(await rooms().keptNotes(room.id)).toBeUndefined();
     expect(await guy.send({ type: 'notes-keep', keep: true })).toMatchObject({ ok: false, code: 'not_allowed' });
     expect((await mo.send({ type: 'notes-keep', keep: true })).ok).toBe(true);
     expect(guest.connection.last('notes-state')).toEqual({ type: 'notes-state', locked: false, kept: true });
     await live.settled();
-    expect(await rooms.keptNotes(room.id)).toBeDefined();
+    expect(await rooms().keptNotes(room.id)).toBeDefined();
     // A later edit is saved a moment after it, and an edit just before the end when the meeting ends.
     guy.text.insert(guy.text.length, ', and the second');
     await settle([mo, guy]);
@@ -297,7 +267,7 @@ describe('shared notes', () => {
     // No longer kept: deleted at once.
     expect((await reader.send({ type: 'notes-keep', keep: false })).ok).toBe(true);
     await next.live.settled();
-    expect(await rooms.keptNotes(room.id)).toBeUndefined();
+    expect(await rooms().keptNotes(room.id)).toBeUndefined();
     next.live.close();
     expect(moderator.id).not.toBe(next.moderator.id);
   });
@@ -387,7 +357,7 @@ describe('shared notes', () => {
   it('keeps unreadable kept notes where they are, and brings readable ones back locked', async () => {
     const { room } = await notesMeeting();
     // One struct announced, none there: Yjs cannot read it.
-    await rooms.keepNotes(room.id, 'BQ');
+    await rooms().keepNotes(room.id, 'BQ');
     const broken = await meetingIn(room.id);
     await new Promise((resolve) => setImmediate(resolve));
     const reader = new NotesPeer(broken.live, broken.moderator.id, broken.moderator.connection);
@@ -395,8 +365,8 @@ describe('shared notes', () => {
     expect(await reader.send({ type: 'notes-keep', keep: true })).toMatchObject({ ok: false, code: 'internal_error' });
     broken.live.close();
     await broken.live.settled();
-    expect(await rooms.keptNotes(room.id)).toBe('BQ');
-    await rooms.forgetNotes(room.id);
+    expect(await rooms().keptNotes(room.id)).toBe('BQ');
+    await rooms().forgetNotes(room.id);
   });
 
   it('has no shared notes in an end-to-end encrypted meeting: the server would read them', async () => {

@@ -4,46 +4,18 @@
  * parsed from JSON as the signalling parses it, so the schemas' refusals are tested too.
  */
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { PollDraft, PollId } from '../../../shared/poll-protocol.js';
-import { type ClientMessage, parseClientMessage } from '../../../shared/protocol.js';
-import { ManualClock } from '../../platform/clock.js';
-import { openTestStorage, type TestStorage } from '../../storage/testing.js';
-import { meetingsMigrations } from '../migrations.js';
-import { RoomsRepository } from '../rooms-repository.js';
 import type { LiveRoom } from './live-room.js';
-import { liveRoomOpener, RecordingConnection, testMedia } from './live-room-testing.js';
-import type { ModuleMessage } from './room-module.js';
+import { RecordingConnection, sendParsed, testMedia, useLiveRooms } from './live-room-testing.js';
 
-let storage: TestStorage;
-let rooms: RoomsRepository;
-const clock = new ManualClock();
-
-beforeAll(async () => {
-  storage = await openTestStorage('sqlite', meetingsMigrations);
-  rooms = new RoomsRepository(storage, clock);
-});
-afterAll(async () => storage?.dispose());
-
-const { emptyMeeting, meeting } = liveRoomOpener(() => rooms, clock, 30_000);
-
-/** Parses `message` as the signalling would; a refusal is returned as the room's would be. */
-function parsed(message: unknown): { ok: true; message: ModuleMessage } | { ok: false; code: string } {
-  const result = parseClientMessage(JSON.stringify(message));
-  return result.ok ? { ok: true, message: result.message as ModuleMessage } : { ok: false, code: result.code };
-}
+const { clock, emptyMeeting, meeting } = useLiveRooms();
 
 /** Sends a poll message from `participantId` through the schema and the room. */
-async function send(
-  live: LiveRoom,
-  participantId: ParticipantId,
-  message: Extract<ClientMessage, { type: `poll-${string}` }> | Record<string, unknown>,
-) {
-  const checked = parsed(message);
-  return checked.ok ? live.handleModuleMessage(participantId, checked.message) : checked;
-}
+const send = (live: LiveRoom, participantId: ParticipantId, message: Record<string, unknown>) =>
+  Promise.resolve(sendParsed(live, participantId, message));
 
 const fruit: PollDraft = {
   question: 'Which fruit for the picnic?',

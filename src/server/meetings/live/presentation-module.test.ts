@@ -3,36 +3,19 @@
  * zoom, hand over, allow downloads and close, what everyone is told and when, and the refusals —
  * each message parsed from JSON as the signalling parses it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import { parseClientMessage } from '../../../shared/protocol.js';
-import { ManualClock } from '../../platform/clock.js';
-import { openTestStorage, type TestStorage } from '../../storage/testing.js';
-import { meetingsMigrations } from '../migrations.js';
-import { RoomsRepository } from '../rooms-repository.js';
 import type { LiveRoom } from './live-room.js';
-import { liveRoomOpener, RecordingConnection, testMedia } from './live-room-testing.js';
-import type { ModuleMessage, ModuleOutcome } from './room-module.js';
+import { RecordingConnection, sendParsed, testMedia, useLiveRooms } from './live-room-testing.js';
+import type { ModuleOutcome } from './room-module.js';
 
-let storage: TestStorage;
-let rooms: RoomsRepository;
-const clock = new ManualClock();
-
-beforeAll(async () => {
-  storage = await openTestStorage('sqlite', meetingsMigrations);
-  rooms = new RoomsRepository(storage, clock);
-});
-afterAll(async () => storage?.dispose());
-
-const { emptyMeeting, meeting } = liveRoomOpener(() => rooms, clock, 30_000);
+const { clock, emptyMeeting, meeting } = useLiveRooms();
 const pdf = new Uint8Array([37, 80, 68, 70, 45]);
 
 /** Sends a message from `participantId` through the schema and the room (the presentation answers at once). */
 function send(live: LiveRoom, participantId: ParticipantId, message: Record<string, unknown>): ModuleOutcome | { ok: false; code: string } {
-  const parsed = parseClientMessage(JSON.stringify(message));
-  if (!parsed.ok) return { ok: false, code: parsed.code };
-  const outcome = live.handleModuleMessage(participantId, parsed.message as ModuleMessage);
+  const outcome = sendParsed(live, participantId, message);
   if (outcome instanceof Promise) throw new Error('the presentation module answered later');
   return outcome;
 }
