@@ -117,7 +117,8 @@ export interface MeetingOptions {
   onExport?(fileName: string, text: string): void;
 }
 
-function initialState(media: MediaState): MeetingState {
+/** The meeting before anything is known of it, with our own microphone and camera as chosen. */
+export function initialState(media: MediaState): MeetingState {
   return {
     status: 'connecting',
     self: undefined,

@@ -3,7 +3,7 @@ import { ParticipantIdSchema } from '../../../shared/ids.js';
 import type { PollView } from '../../../shared/poll-protocol.js';
 import type { PresentationView } from '../../../shared/presentation-protocol.js';
 import { nothingLocked, type Role } from '../../../shared/protocol.js';
-import type { MeetingState } from './meeting-controller.js';
+import { initialState, type MeetingState } from './meeting-controller.js';
 import { permissions } from './meeting-ui.js';
 
 const poll: PollView = {
@@ -20,6 +20,7 @@ const poll: PollView = {
 function meeting(role: Role, options: { encrypted?: boolean; poll?: PollView } = {}): MeetingState {
   const media = { audioMuted: false, videoMuted: false };
   return {
+    ...initialState(media),
     status: 'joined',
     self: {
       participantId: ParticipantIdSchema.parse('p_self000001'),
@@ -32,8 +33,6 @@ function meeting(role: Role, options: { encrypted?: boolean; poll?: PollView } =
       speaking: false,
       reconnecting: false,
     },
-    remotes: [],
-    media,
     settings: {
       roomLocked: false,
       lockedForViewers: nothingLocked,
@@ -42,21 +41,7 @@ function meeting(role: Role, options: { encrypted?: boolean; poll?: PollView } =
       waitingRoom: false,
       endToEndEncrypted: options.encrypted ?? false,
     },
-    chat: [],
-    lobby: [],
-    screen: undefined,
-    reaction: undefined,
-    notice: undefined,
-    refusedFor: undefined,
-    askedToUnmute: false,
-    assembly: undefined,
-    quality: { self: undefined, remotes: new Map() },
-    poorConnection: false,
-    encryption: undefined,
     poll: options.poll,
-    pollResults: undefined,
-    notes: { locked: false, kept: false },
-    presentation: undefined,
   };
 }
 
