@@ -94,14 +94,26 @@ export class PollModule implements RoomModule {
     this.#tell(participant);
   }
 
-  /** The current poll as `participant` sees it, and its results if they may see them. */
-  #tell(participant: ParticipantView): void {
+  /**
+   * The current poll as `participant` sees it, and its results if they may see them (`results`:
+   * made once when everyone is told, so that a room of N does not build them N times).
+   */
+  #tell(participant: ParticipantView, results = this.#resultsMessages()): void {
     const poll = this.#current;
-    if (!poll) return;
+    if (!poll || !results) return;
     this.context.send(participant.id, { type: 'poll', poll: this.#viewFor(poll, participant) });
-    if (participant.isModerator || poll.status === 'published') {
-      this.context.send(participant.id, { type: 'poll-results', results: this.#results(poll, participant.isModerator) });
-    }
+    const shown = participant.isModerator ? results.moderators : poll.status === 'published' ? results.everyone : undefined;
+    if (shown) this.context.send(participant.id, shown);
+  }
+
+  /** The current poll's results message for moderators, and for everyone else. */
+  #resultsMessages() {
+    const poll = this.#current;
+    if (!poll) return undefined;
+    return {
+      moderators: { type: 'poll-results', results: this.#results(poll, true) },
+      everyone: { type: 'poll-results', results: this.#results(poll, false) },
+    } as const;
   }
 
   onLeave(participant: ParticipantView): void {
@@ -190,18 +202,18 @@ export class PollModule implements RoomModule {
   #tellEveryone(): void {
     this.#resultsFlush?.cancel();
     this.#resultsFlush = undefined;
-    for (const participant of this.context.participants()) this.#tell(participant);
+    const results = this.#resultsMessages();
+    for (const participant of this.context.participants()) this.#tell(participant, results);
   }
 
   /** Answers come in bursts: the moderators get the results at most every `limits.pollResultsBatchMs`. */
   #scheduleResults(): void {
     this.#resultsFlush ??= this.context.clock.setTimeout(() => {
       this.#resultsFlush = undefined;
-      const poll = this.#current;
-      if (!poll) return;
-      for (const participant of this.context.participants()) {
-        if (participant.isModerator) this.context.send(participant.id, { type: 'poll-results', results: this.#results(poll, true) });
-      }
+      const results = this.#resultsMessages();
+      if (!results) return;
+      for (const participant of this.context.participants())
+        if (participant.isModerator) this.context.send(participant.id, results.moderators);
     }, limits.pollResultsBatchMs);
   }
 
