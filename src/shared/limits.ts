@@ -129,6 +129,17 @@ export const limits = {
   /** The zoom a presenter may choose, as a factor of the page fitted to the view. */
   presentationZoomMin: 0.5,
   presentationZoomMax: 4,
+  /**
+   * Breakout rooms: how many at once (BigBlueButton's 16), the longest a moderator may give them,
+   * the longest room name and broadcast message, in characters, and when everyone is warned that
+   * they are about to go back to the main room.
+   */
+  breakoutRoomsMin: 2,
+  breakoutRoomsMax: 16,
+  breakoutMinutesMax: 240,
+  breakoutNameCharactersMax: 60,
+  breakoutBroadcastCharactersMax: 500,
+  breakoutWarningMs: 60_000,
   /** Longest room access code (viewer or moderator), in characters. */
   accessCodeCharactersMax: 64,
   /** Shortest viewer access code a moderator may set. */

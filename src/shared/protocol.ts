@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { assemblyClientMessages, assemblyErrorCodes, assemblyServerMessages } from './assembly-protocol.js';
 import { JoinSecretSchema } from './bbb-landing-api.js';
+import { BreakoutTicketSchema, breakoutClientMessages, breakoutErrorCodes, breakoutServerMessages } from './breakout-protocol.js';
 import { e2eeClientMessages, e2eeServerMessages } from './e2ee-protocol.js';
 import { ParticipantIdSchema, RoomIdSchema } from './ids.js';
 import { languages } from './languages.js';
@@ -178,6 +179,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     grant: JoinSecretSchema.optional(),
     /** This browser can encrypt media end to end (encoded transforms, WebCrypto); an encrypted meeting refuses a join without it. */
     canEncrypt: z.boolean().optional(),
+    /** A breakout room's ticket (`breakout-ticket`, from the main meeting): joins that room's meeting as the main room's participant. */
+    breakoutTicket: BreakoutTicketSchema.optional(),
     /** Given in `joined`; resumes the same participant after a dropped connection. */
     resumeToken: z
       .string()
@@ -224,6 +227,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ...notesClientMessages,
   // The presentation (the meetings' presentation module, presentation-protocol.ts).
   ...presentationClientMessages,
+  // Breakout rooms (the meetings' breakout module, breakout-protocol.ts).
+  ...breakoutClientMessages,
   // An end-to-end encrypted meeting's key agreement (e2ee-protocol.ts).
   ...e2eeClientMessages,
   z.object({ type: z.literal('leave') }),
@@ -317,6 +322,7 @@ export const ErrorCodeSchema = z.enum([
   ...pollErrorCodes,
   ...notesErrorCodes,
   ...presentationErrorCodes,
+  ...breakoutErrorCodes,
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
@@ -381,8 +387,12 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   // The meeting ends at `endsAtMs`: the length its plan allows (`planName`), or the length it was given when it was set up (null).
   z.object({ type: z.literal('meeting-ending'), endsAtMs: z.number(), planName: z.string().nullable() }),
   /** The meeting is over: a moderator ended it, or its plan's length limit was reached. */
-  // time_limit: its plan's length; scheduled_end: the length it was given when set up (a BigBlueButton create's `duration`).
-  z.object({ type: z.literal('meeting-ended'), reason: z.enum(['ended_by_moderator', 'time_limit', 'scheduled_end']).optional() }),
+  // time_limit: its plan's length; scheduled_end: the length it was given when set up (a BigBlueButton create's `duration`);
+  // breakout_closed: a breakout room's meeting, when the breakout ends (the page goes back to the main meeting).
+  z.object({
+    type: z.literal('meeting-ended'),
+    reason: z.enum(['ended_by_moderator', 'time_limit', 'scheduled_end', 'breakout_closed']).optional(),
+  }),
   z.object({ type: z.literal('publish-answer'), source: MediaSourceSchema, answer: SessionDescriptionSchema }),
   /**
    * The media server's offer for our one subscription to others' streams: the first (`fresh`: a
@@ -406,6 +416,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   ...pollServerMessages,
   ...notesServerMessages,
   ...presentationServerMessages,
+  ...breakoutServerMessages,
   ...e2eeServerMessages,
   /**
    * The socket closes next: the server is going away (`server_shutdown`, come back), or this

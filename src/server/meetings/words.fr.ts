@@ -90,4 +90,13 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   publish_in_progress: 'Une publication est déjà en cours.',
   left_meeting: 'Vous avez quitté la réunion.',
   connection_changed: 'La connexion a changé pendant la publication ; publiez de nouveau.',
+  breakout_moderators_only: 'Seuls les modérateurs peuvent organiser des salles de groupe.',
+  breakout_running: 'Des salles de groupe sont déjà ouvertes : fermez-les d’abord.',
+  breakout_not_running: 'Aucune salle de groupe n’est ouverte.',
+  breakout_participant_left: 'Une personne placée dans une salle a quitté la réunion ; rien n’a été lancé. Vérifiez les salles.',
+  breakout_participant_gone: 'Cette personne n’est pas dans la réunion.',
+  breakout_twice: '{name} est dans deux salles ; mettez chaque personne dans une seule.',
+  breakout_room_unknown: 'Cette salle de groupe n’existe pas.',
+  breakout_room_not_yours: 'Vous appartenez à une autre salle de groupe ; un modérateur peut vous déplacer.',
+  breakout_ticket_invalid: 'Ces salles de groupe sont fermées ; retournez dans la salle principale.',
 });

@@ -92,6 +92,15 @@ export const meetingsEnglish = {
   publish_in_progress: 'A publish is already in progress.',
   left_meeting: 'You have left the meeting.',
   connection_changed: 'The connection changed while publishing; publish again.',
+  breakout_moderators_only: 'Only moderators can run breakout rooms.',
+  breakout_running: 'Breakout rooms are open already: close them first.',
+  breakout_not_running: 'No breakout rooms are open.',
+  breakout_participant_left: 'Someone you put in a room has left the meeting; nobody was sent anywhere. Check the rooms and start again.',
+  breakout_participant_gone: 'That participant is not in the meeting.',
+  breakout_twice: '{name} is in two rooms; put each person in one.',
+  breakout_room_unknown: 'There is no such breakout room.',
+  breakout_room_not_yours: 'You belong to another breakout room; a moderator can move you.',
+  breakout_ticket_invalid: 'These breakout rooms have closed; go back to the main room.',
 } as const;
 
 export const meetingsWords = defineWords('meetings', meetingsEnglish, { fr: meetingsFrench });

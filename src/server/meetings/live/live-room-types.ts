@@ -42,6 +42,8 @@ export interface JoinRequest {
   granted?: { role: 'moderator' | 'viewer'; waits: boolean; external?: ExternalIdentity | undefined } | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
+  /** A breakout room's ticket from its main meeting (checked by the registry, which then sets the name and role). */
+  breakoutTicket?: string | undefined;
   /** The browser can encrypt media end to end; an encrypted meeting lets no one in without it. */
   canEncrypt?: boolean | undefined;
 }

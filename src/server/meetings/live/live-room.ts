@@ -469,10 +469,10 @@ export class LiveRoom {
 
   /**
    * Ends the meeting for everyone, from outside the room (an integration's `end`, acting for its
-   * moderators): everyone, waiting room included, is told `meeting-ended` and disconnected.
+   * moderators; a breakout's end, for a breakout room's meeting): everyone, waiting room included, is told `meeting-ended` and disconnected.
    */
-  end(): void {
-    if (!this.#closed) this.#end('ended_by_moderator');
+  end(reason: MeetingEndReason = 'ended_by_moderator'): void {
+    if (!this.#closed) this.#end(reason);
   }
 
   /** Ends the meeting for everyone (a moderator's decision, or the plan's length limit): tells them, then closes. */

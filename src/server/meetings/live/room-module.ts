@@ -98,7 +98,8 @@ export interface RoomModule {
 }
 
 /** Why a meeting was ended on purpose. */
-export type MeetingEndReason = 'ended_by_moderator' | 'time_limit' | 'scheduled_end';
+/** `breakout_closed`: a breakout room's meeting, closed when its breakout ends. */
+export type MeetingEndReason = 'ended_by_moderator' | 'time_limit' | 'scheduled_end' | 'breakout_closed';
 
 /** What a module may see and do in its room. */
 export interface RoomModuleContext {

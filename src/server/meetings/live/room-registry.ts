@@ -13,9 +13,11 @@ import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../
 import { LocalRoomDirectory, type RoomDirectory } from '../placement.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
-import type { ParticipantConnection } from './live-participant.js';
-import { type Failure, failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
-import type { RoomModule, RoomModuleFactory } from './room-module.js';
+import { type BreakoutHost, BreakoutModule } from './breakout-module.js';
+import { BreakoutRooms, breakoutRecords } from './breakout-rooms.js';
+import type { ParticipantConnection, ParticipantView } from './live-participant.js';
+import { type Failure, failure, type JoinRequest, type JoinResult, LiveRoom, type MeetingRecords, type Outcome } from './live-room.js';
+import type { ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
 /** Counts for `/metrics`. */
 export interface RegistryCounts {
@@ -40,6 +42,10 @@ export class RoomRegistry {
   private readonly closing = new Set<LiveRoom>();
   private readonly unsubscribe: (() => void)[];
   private isClosed = false;
+  /** The breakout rooms main meetings opened (their meetings are in `liveRooms` once someone enters). */
+  private readonly breakouts: BreakoutRooms;
+  /** How a main meeting's breakout module opens, lets people into and closes its rooms here. */
+  private readonly breakoutHost: BreakoutHost;
   /**
    * The modules other domains plug into every live meeting (a general assembly's, from
    * governance), added to each room when its meeting starts, after the chat. Empty by default.
@@ -63,6 +69,19 @@ export class RoomRegistry {
     /** What each room's plan allows (billing); default: only the rooms' own limits. */
     private readonly allowanceOf: AllowanceOf = unlimitedAllowance,
   ) {
+    this.breakouts = new BreakoutRooms(clock);
+    this.breakoutHost = {
+      open: (parentRoomId, names, presence) => {
+        const parent = this.liveRooms.get(parentRoomId);
+        if (!parent) throw new Error(`no live meeting in ${parentRoomId}`);
+        return this.breakouts.open(parent.room, names, presence).map((room) => room.id);
+      },
+      ticket: (roomId, pass) => this.breakouts.ticket(roomId, pass),
+      close: (roomId) => {
+        this.breakouts.forget(roomId);
+        this.liveRooms.get(roomId)?.end('breakout_closed');
+      },
+    };
     this.unsubscribe = [
       gateway.on('down', () => {
         for (const room of this.liveRooms.values()) room.mediaInterrupted();
@@ -94,6 +113,7 @@ export class RoomRegistry {
     connection: ParticipantConnection,
   ): Promise<Outcome<{ room: LiveRoom; result: JoinResult }>> {
     if (this.isClosed) return shuttingDown();
+    if (request.breakoutTicket !== undefined || this.breakouts.has(roomId)) return this.joinBreakout(roomId, request, connection);
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', meetingsWords.phrase('room_not_found'));
     const refusal = await this.joinRefusal?.(roomId);
@@ -146,19 +166,61 @@ export class RoomRegistry {
     );
   }
 
-  /** The room's open live meeting, made now if there is none. */
-  private liveRoomFor(room: Room): LiveRoom {
+  /**
+   * Joins a main meeting's participant into one of its breakout rooms with the ticket the main
+   * meeting gave them: as the person they are there (name, signed-in person, moderator or not),
+   * with no code and no waiting. `breakout_ticket_invalid` for any other ticket, for a room whose
+   * breakout ended, and for a breakout room without a ticket.
+   */
+  private joinBreakout(
+    roomId: RoomId,
+    request: JoinRequest,
+    connection: ParticipantConnection,
+  ): Outcome<{ room: LiveRoom; result: JoinResult }> {
+    const room = this.breakouts.room(roomId);
+    const pass = room && request.breakoutTicket !== undefined ? this.breakouts.pass(roomId, request.breakoutTicket) : undefined;
+    if (!room || !pass) return failure('breakout_ticket_invalid', meetingsWords.phrase('breakout_ticket_invalid'));
+    const live = this.liveRoomFor(room, breakoutRecords, [(context) => breakoutPresence(() => context.roomId(), this.breakouts)]);
+    const joined = live.join(
+      {
+        ...request,
+        displayName: pass.displayName,
+        personId: pass.personId,
+        administrator: false,
+        accessCode: undefined,
+        granted: { role: pass.role, waits: false },
+      },
+      connection,
+    );
+    if (!joined.ok) {
+      if (live.participants.size === 0 && live.lobby.size === 0) live.close();
+      return joined;
+    }
+    if (joined.value.kind === 'joined' && !joined.value.resumed) this.breakouts.entered(roomId, joined.value.participant.id, pass);
+    return { ok: true, value: { room: live, result: joined.value } };
+  }
+
+  /**
+   * The room's open live meeting, made now if there is none: a main meeting with the domains'
+   * modules and breakout rooms; a breakout room's with `modules` (and no breakout rooms of its own).
+   */
+  private liveRoomFor(room: Room, records: MeetingRecords = this.rooms, modules?: RoomModuleFactory<RoomModule>[]): LiveRoom {
     const existing = this.liveRooms.get(room.id);
     if (existing && !existing.closed) return existing;
     const live = new LiveRoom(room, {
       media: this.gateway,
-      records: this.rooms,
+      records,
       logger: this.logger.child({ roomId: room.id }),
       clock: this.clock,
       reconnectGraceMs: this.reconnectGraceMs,
       onClose: (closed) => this.handleRoomClosed(closed),
     });
-    for (const factory of this.roomModules) live.addModule(factory);
+    if (modules) {
+      for (const factory of modules) live.addModule(factory);
+    } else {
+      for (const factory of this.roomModules) live.addModule(factory);
+      live.addModule((context) => new BreakoutModule(context, this.breakoutHost));
+    }
     this.liveRooms.set(room.id, live);
     return live;
   }
@@ -172,7 +234,8 @@ export class RoomRegistry {
     this.holders.delete(room);
     if (this.liveRooms.get(room.room.id) === room) {
       this.liveRooms.delete(room.room.id);
-      this.release(room.room.id);
+      // A breakout room was never placed: it is held where its main meeting is.
+      if (!this.breakouts.has(room.room.id)) this.release(room.room.id);
     }
     this.closing.add(room);
     void room.settled().then(() => this.closing.delete(room));
@@ -216,4 +279,16 @@ export class RoomRegistry {
     }
     await Promise.all([...this.closing].map((room) => room.settled()));
   }
+}
+
+/** A breakout room's module that tells the book of breakout rooms when someone leaves its meeting for good. */
+function breakoutPresence(roomId: () => RoomId, breakouts: BreakoutRooms): RoomModule {
+  return {
+    name: 'breakout-presence',
+    messageTypes: [],
+    onJoin: () => undefined,
+    onLeave: (participant: ParticipantView) => breakouts.left(roomId(), participant.id),
+    handle: (): ModuleOutcome => failure('malformed_message', meetingsWords.phrase('breakout_not_running')),
+    close: () => undefined,
+  };
 }

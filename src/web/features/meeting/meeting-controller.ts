@@ -154,6 +154,7 @@ const endedMessages = {
   ended_by_moderator: 'meeting.ended',
   time_limit: 'meeting.endedByPlan',
   scheduled_end: 'meeting.endedAsScheduled',
+  breakout_closed: 'meeting.breakoutClosed',
 } as const;
 
 export class MeetingController {

@@ -30,6 +30,7 @@ export const meetingFrench = translation<typeof meetingEnglish>()({
   'meeting.seePlans': 'Voir les formules, et ce que chacune permet',
   'meeting.endedByPlan': 'La réunion a atteint la durée que permet sa formule, et s’est terminée.',
   'meeting.endedAsScheduled': 'La réunion a atteint la durée prévue, et s’est terminée.',
+  'meeting.breakoutClosed': 'Les salles de groupe sont fermées.',
   'meeting.endingAsScheduled':
     'Cette réunion se termine dans {minutes, plural, one {# minute} other {# minutes}}, à la fin de la durée prévue.',
   'meeting.endingSoon':

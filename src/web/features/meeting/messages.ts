@@ -30,6 +30,7 @@ export const meetingEnglish = {
   'meeting.seePlans': 'See the plans, and what each allows',
   'meeting.endedByPlan': 'The meeting reached the length its plan allows, and has ended.',
   'meeting.endedAsScheduled': 'The meeting reached the length it was given, and has ended.',
+  'meeting.breakoutClosed': 'The breakout rooms have closed.',
   'meeting.endingAsScheduled': 'This meeting ends in {minutes, plural, one {# minute} other {# minutes}}, at the length it was given.',
   'meeting.endingSoon':
     'This meeting ends in {minutes, plural, one {# minute} other {# minutes}}: the {plan} plan allows meetings of limited length.',
