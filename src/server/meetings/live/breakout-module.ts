@@ -228,6 +228,8 @@ export class BreakoutModule implements RoomModule {
     if (entered) {
       for (const other of breakout.rooms) other.present.delete(participantId);
       room.present.add(participantId);
+      // Their page sends and receives nothing here meanwhile; the server makes sure of it.
+      this.context.closeMedia(participantId);
     } else if (!room.present.delete(participantId)) {
       return;
     }

@@ -359,6 +359,12 @@ export class RoomCore {
       endAt: (endsAtMs) => this.scheduleEnd(endsAtMs),
       featureOn: (feature) => this.featureOn(feature),
       send: (participantId, message) => this.participants.get(participantId)?.send(message),
+      closeMedia: (participantId) => {
+        const participant = this.participants.get(participantId);
+        if (!participant) return;
+        for (const source of ['camera', 'screen'] as const) void this.media.unpublish(participant, source);
+        participant.subscription.close();
+      },
       broadcast: (message, exceptId) => this.broadcast(message, exceptId),
     };
   }

@@ -121,6 +121,12 @@ export interface RoomModuleContext {
   endAt(endsAtMs: number): void;
   /** Sends to one admitted participant. */
   send(participantId: ParticipantId, message: ServerMessage): void;
+  /**
+   * Stops a participant's media here — their streams (and everyone's subscriptions to them) and
+   * their own subscription — keeping their place: they went to a breakout room. Their browser
+   * publishes and subscribes anew when they come back.
+   */
+  closeMedia(participantId: ParticipantId): void;
   /** Sends to every admitted participant except `exceptId`. */
   broadcast(message: ServerMessage, exceptId?: ParticipantId): void;
   /** Every admitted participant now (reconnecting ones included). */

@@ -6,6 +6,7 @@ import { bbbEnglish } from '../../features/bbb/messages.js';
 import { bbbIntegrationsEnglish } from '../../features/bbb-integrations/messages.js';
 import { billingEnglish } from '../../features/billing/messages.js';
 import { usageEnglish } from '../../features/billing/usage-words.js';
+import { breakoutsEnglish } from '../../features/breakouts/messages.js';
 import { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { financesEnglish } from '../../features/finances/messages.js';
 import { governanceEnglish } from '../../features/governance/messages.js';
@@ -46,6 +47,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   organisation: organisationEnglish,
   notes: notesEnglish,
   polls: pollsEnglish,
+  breakouts: breakoutsEnglish,
   presentation: presentationEnglish,
   prejoin: prejoinEnglish,
   room: roomEnglish,

@@ -16,6 +16,8 @@ import { billingFrench } from '../../features/billing/messages.fr.js';
 import type { billingEnglish } from '../../features/billing/messages.js';
 import { usageFrench } from '../../features/billing/usage-words.fr.js';
 import type { usageEnglish } from '../../features/billing/usage-words.js';
+import { breakoutsFrench } from '../../features/breakouts/messages.fr.js';
+import type { breakoutsEnglish } from '../../features/breakouts/messages.js';
 import { dashboardFrench } from '../../features/dashboard/messages.fr.js';
 import type { dashboardEnglish } from '../../features/dashboard/messages.js';
 import { financesFrench } from '../../features/finances/messages.fr.js';
@@ -72,6 +74,7 @@ export const french: {
   network: Translation<typeof networkEnglish>;
   notes: Translation<typeof notesEnglish>;
   polls: Translation<typeof pollsEnglish>;
+  breakouts: Translation<typeof breakoutsEnglish>;
   presentation: Translation<typeof presentationEnglish>;
   prejoin: Translation<typeof prejoinEnglish>;
   room: Translation<typeof roomEnglish>;
@@ -97,6 +100,7 @@ export const french: {
   network: networkFrench,
   notes: notesFrench,
   polls: pollsFrench,
+  breakouts: breakoutsFrench,
   presentation: presentationFrench,
   prejoin: prejoinFrench,
   room: roomFrench,

@@ -2,7 +2,7 @@
  * The meeting page: it owns the `MeetingController` for as long as it is shown and composes the
  * stage, the side panel, the toolbar and the banners; the lobby and end screens around them.
  */
-import { type Signal, useSignal, useSignalEffect } from '@preact/signals';
+import { type ReadonlySignal, type Signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
@@ -12,6 +12,7 @@ import { clientId } from '../../app/local-identity.js';
 import { stopStream } from '../prejoin/local-media.js';
 import type { JoinChoice } from '../prejoin/PreJoin.js';
 import { Banners } from './Banners.js';
+import { BreakoutBar, withoutThoseAway } from './BreakoutBar.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
 import { EndScreen, WaitingScreen } from './EndScreen.js';
 import { MeetingHeader, MeetingToast } from './MeetingHeader.js';
@@ -77,7 +78,7 @@ function useMeetingController(room: RoomView, choice: JoinChoice): Signal<Meetin
 }
 
 /** Follows the active speaker, and plays the cue for moderators when the lobby grows. */
-function useMeetingCues(controller: Signal<MeetingController | undefined>, ui: MeetingUi): void {
+function useMeetingCues(controller: ReadonlySignal<MeetingController | undefined>, ui: MeetingUi): void {
   const lobbySize = useRef(0);
   useSignalEffect(() => {
     const state = controller.value?.state.value;
@@ -94,7 +95,7 @@ function useMeetingCues(controller: Signal<MeetingController | undefined>, ui: M
  * The keyboard shortcuts (`shortcuts.ts`) while the meeting is shown and no dialog is open, and
  * Escape to close the open panel (menus and dialogs close themselves first and stop the key).
  */
-function useMeetingKeys(controller: Signal<MeetingController | undefined>, ui: MeetingUi): void {
+function useMeetingKeys(controller: ReadonlySignal<MeetingController | undefined>, ui: MeetingUi): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const meeting = controller.peek();
@@ -119,7 +120,7 @@ function useMeetingKeys(controller: Signal<MeetingController | undefined>, ui: M
 }
 
 /** When the chair puts a motion and this person casts a vote on it, the assembly panel opens. */
-function useAssemblyCue(controller: ReturnType<typeof useMeetingController>, ui: MeetingUi): void {
+function useAssemblyCue(controller: ReadonlySignal<MeetingController | undefined>, ui: MeetingUi): void {
   const state = controller.value?.state.value;
   const open = state?.assembly?.motions.find((motion) => motion.status === 'open');
   const votes = state?.assembly?.ballots.length ?? 0;
@@ -133,7 +134,7 @@ function useAssemblyCue(controller: ReturnType<typeof useMeetingController>, ui:
  * A poll opens for this person to answer: the polls panel opens, unless another panel or a dialog
  * is open (every text field of the meeting is in one; the Polls button then shows a mark).
  */
-function usePollCue(controller: ReturnType<typeof useMeetingController>, ui: MeetingUi): void {
+function usePollCue(controller: ReadonlySignal<MeetingController | undefined>, ui: MeetingUi): void {
   const poll = controller.value?.state.value.poll;
   const toAnswer = poll?.status === 'open' && !poll.answered ? poll.pollId : undefined;
   useEffect(() => {
@@ -141,22 +142,37 @@ function usePollCue(controller: ReturnType<typeof useMeetingController>, ui: Mee
   }, [toAnswer]);
 }
 
-export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice: JoinChoice; onRejoin: () => void }) {
-  const controller = useMeetingController(room, choice);
+/** The meeting the page shows: a breakout room's while this page is in one (until it is over), else the main meeting. */
+function useShownMeeting(controller: Signal<MeetingController | undefined>): ReadonlySignal<MeetingController | undefined> {
+  return useComputed(() => {
+    const main = controller.value;
+    const visit = main?.state.value.breakout?.controller;
+    return visit && !finishedStatuses.includes(visit.state.value.status) ? visit : main;
+  });
+}
+
+export function MeetingView({ room: mainRoom, choice, onRejoin }: { room: RoomView; choice: JoinChoice; onRejoin: () => void }) {
+  const controller = useMeetingController(mainRoom, choice);
+  const shown = useShownMeeting(controller);
   const ui = useMeetingUi(choice.speakerId);
-  useMeetingCues(controller, ui);
-  useMeetingKeys(controller, ui);
-  useAssemblyCue(controller, ui);
-  usePollCue(controller, ui);
-  const meeting = controller.value;
-  if (!meeting) return null;
-  const state = meeting.state.value;
-  if (finishedStatuses.includes(state.status)) {
+  useMeetingCues(shown, ui);
+  useMeetingKeys(shown, ui);
+  useAssemblyCue(shown, ui);
+  usePollCue(shown, ui);
+  const main = controller.value;
+  const meeting = shown.value;
+  if (!main || !meeting) return null;
+  const mainState = main.state.value;
+  if (finishedStatuses.includes(mainState.status)) {
     // A spent grant is forgotten: the pre-join screen then asks for a name as for anyone.
-    if (state.refusedFor === 'join_link_expired') forgetJoinGrant(room.roomId);
-    return <EndScreen state={state} onRejoin={onRejoin} logoutUrl={choice.grant?.logoutUrl ?? undefined} />;
+    if (mainState.refusedFor === 'join_link_expired') forgetJoinGrant(mainRoom.roomId);
+    return <EndScreen state={mainState} onRejoin={onRejoin} logoutUrl={choice.grant?.logoutUrl ?? undefined} />;
   }
-  if (state.status === 'waiting') return <WaitingScreen onLeave={() => meeting.leave()} />;
+  if (mainState.status === 'waiting') return <WaitingScreen onLeave={() => main.leave()} />;
+  // In a breakout room, its meeting fills the page: its people, chat, notes, presentation.
+  const visit = meeting === main ? undefined : mainState.breakout;
+  const room = visit ? { ...mainRoom, roomId: visit.roomId, name: `${mainRoom.name} — ${visit.name}` } : mainRoom;
+  const state = meeting.state.value;
   const { isModerator } = permissions(state);
   return (
     <main class="meeting" data-status={state.status}>
@@ -174,10 +190,11 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
           )
         }
       />
+      <BreakoutBar main={main} state={mainState} />
       <Banners meeting={meeting} state={state} ui={ui} isModerator={isModerator} />
       <div class="meeting-body" data-panel={ui.panel.value}>
         <Stage
-          state={state}
+          state={visit ? state : withoutThoseAway(state)}
           selfName={choice.displayName}
           localStream={choice.stream}
           layout={ui.layout.value}
@@ -200,7 +217,7 @@ export function MeetingView({ room, choice, onRejoin }: { room: RoomView; choice
             )
           }
         />
-        <SidePanel meeting={meeting} state={state} ui={ui} room={room} />
+        <SidePanel meeting={meeting} state={state} ui={ui} room={room} main={main} />
       </div>
       <Toolbar meeting={meeting} state={state} ui={ui} />
       {ui.dialog.value === 'shortcuts' && <ShortcutHelp onClose={() => (ui.dialog.value = undefined)} />}

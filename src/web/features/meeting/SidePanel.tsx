@@ -17,17 +17,22 @@ const PollsPanel = lazyComponent(() => import('../polls/index.js').then((module)
 const NotesPanel = lazyComponent(() => import('../notes/index.js').then((module) => module.NotesPanel));
 // The presentation's panel (upload, presenter, download) loads with its page view, when first shown.
 const PresentationPanel = lazyComponent(() => import('../presentation/index.js').then((module) => module.PresentationPanel));
+// The breakout rooms' panel loads when first shown; the main meeting's controller keeps their state meanwhile.
+const BreakoutsPanel = lazyComponent(() => import('../breakouts/index.js').then((module) => module.BreakoutsPanel));
 
 export function SidePanel({
   meeting,
   state,
   ui,
   room,
+  main,
 }: {
   meeting: MeetingController;
   state: MeetingState;
   ui: MeetingUi;
   room: RoomView;
+  /** The main meeting, also while `meeting` is a breakout room's: the breakout rooms' panel is its. */
+  main: MeetingController;
 }) {
   const panel = ui.panel.value;
   const aside = useRef<HTMLElement>(null);
@@ -97,6 +102,7 @@ export function SidePanel({
           send={(message) => meeting.presentation(message)}
         />
       )}
+      {panel === 'breakouts' && <BreakoutsPanel state={main.state.value} send={(message) => main.breakoutRooms(message)} />}
       {panel === 'moderation' && isModerator && state.settings && (
         <ModeratorPanel
           lobby={state.lobby}

@@ -24,6 +24,7 @@ import {
   Settings,
   ShieldCheck,
   SmilePlus,
+  Split,
   Users,
   Video,
   VideoOff,
@@ -86,7 +87,7 @@ function PanelItem({
 /** The view options, and on a phone what the bottom bar has no room for. */
 function MoreMenu({ meeting, state, ui }: ToolbarProps) {
   const quality = ui.quality.value;
-  const { isModerator, canUse, featureOn, pollsShown, notesShown, presentationShown } = permissions(state);
+  const { isModerator, canUse, featureOn, pollsShown, notesShown, presentationShown, breakoutsShown } = permissions(state);
   return (
     <Popover label={t('meeting.more')} icon={Ellipsis} class="more">
       <div class="action-column">
@@ -122,6 +123,11 @@ function MoreMenu({ meeting, state, ui }: ToolbarProps) {
           )}
           {featureOn('reactions') && <ReactionRow meeting={meeting} />}
         </div>
+        {breakoutsShown && (
+          <PanelItem ui={ui} panel="breakouts" icon={Split}>
+            {t('panel.breakouts')}
+          </PanelItem>
+        )}
         <button type="button" onClick={() => (ui.layout.value = ui.layout.value === 'grid' ? 'speaker' : 'grid')}>
           <LayoutGrid aria-hidden="true" size={18} />
           {ui.layout.value === 'grid' ? t('meeting.layoutSpeaker') : t('meeting.layoutGrid')}
@@ -269,6 +275,16 @@ export function Toolbar({ meeting, state, ui }: ToolbarProps) {
           class="secondary"
           pressed={panel === 'presentation'}
           onClick={() => togglePanel(ui, 'presentation')}
+        />
+      )}
+      {/* In the bar while rooms are open (in "More" always: the bar has no room for one more button). */}
+      {state.breakouts && (
+        <ToolbarButton
+          icon={Split}
+          label={t('panel.breakouts')}
+          class="secondary"
+          pressed={panel === 'breakouts'}
+          onClick={() => togglePanel(ui, 'breakouts')}
         />
       )}
       {state.assembly && (

@@ -5,8 +5,9 @@
  * and publishes again when Janus restarts.
  */
 
-import { type ReadonlySignal, type Signal, signal } from '@preact/signals';
+import { effect, type ReadonlySignal, type Signal, signal } from '@preact/signals';
 import type { AssemblyState } from '../../../shared/assembly-protocol.js';
+import type { BreakoutsView } from '../../../shared/breakout-protocol.js';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import type { PollResults, PollView } from '../../../shared/poll-protocol.js';
 import type { PresentationView } from '../../../shared/presentation-protocol.js';
@@ -99,6 +100,17 @@ export interface MeetingState {
   notes: { locked: boolean; kept: boolean };
   /** The presentation everyone sees (with our own ticket to fetch its PDF), if one is shown. */
   presentation: PresentationView | undefined;
+  /** The breakout rooms open in this meeting, if any. */
+  breakouts: BreakoutsView | undefined;
+  /**
+   * The breakout room this page is in now: a meeting of its own, on a second socket, shown instead of
+   * this one (which keeps our place, without media) until we come back.
+   */
+  breakout: BreakoutVisit | undefined;
+  /** The breakout rooms close within a minute. */
+  breakoutsEnding: boolean;
+  /** A moderator's latest message to every room, while they are open. */
+  breakoutBroadcast: { fromName: string; text: string } | undefined;
 }
 
 export interface MeetingOptions {
@@ -113,6 +125,8 @@ export interface MeetingOptions {
   /** Send three simulcast layers of the camera. Default true. */
   simulcast?: boolean;
   pipeline?: MediaPipeline;
+  /** A breakout room's ticket from the main meeting: this controller joins that room's meeting with it. */
+  breakoutTicket?: string | undefined;
   /** A moderator asked for the chat (`chat-<room>.txt`) or a poll's results (`poll-results.csv`); the UI offers the file as a download. */
   onExport?(fileName: string, text: string): void;
 }
@@ -140,8 +154,23 @@ export function initialState(media: MediaState): MeetingState {
     pollResults: undefined,
     notes: { locked: false, kept: false },
     presentation: undefined,
+    breakouts: undefined,
+    breakout: undefined,
+    breakoutsEnding: false,
+    breakoutBroadcast: undefined,
   };
 }
+
+/** A breakout room this page is in: its name and place in the list, and the controller of its meeting. */
+export interface BreakoutVisit {
+  room: number;
+  name: string;
+  roomId: RoomId;
+  controller: MeetingController;
+}
+
+/** The messages the breakout panel sends (on the main meeting's socket). */
+export type BreakoutMessage = Extract<ClientMessage, { type: `breakout-${string}` }>;
 
 /** Poor samples in a row (3 s apart) before the page says the connection is poor, and how often our own is reported to the server. */
 const poorSamplesBeforeHint = 2;
@@ -175,6 +204,8 @@ export class MeetingController {
     (speaking) => this.send({ type: 'speaking', speaking }),
   );
   private poorSamples = 0;
+  /** The breakout room this page is in now (also in the state), and how to stop watching its meeting end. */
+  private visit: (BreakoutVisit & { unwatch: () => void }) | undefined;
   /** The person dismissed the poor-connection hint; it stays away until the connection is good again. */
   private poorHintDismissed = false;
   private networkReportedAtMs = Number.NEGATIVE_INFINITY;
@@ -259,6 +290,7 @@ export class MeetingController {
           ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
           ...(this.options.grant ? { grant: this.options.grant } : {}),
           ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
+          ...(this.options.breakoutTicket ? { breakoutTicket: this.options.breakoutTicket } : {}),
         });
       },
       onMessage: (message) => this.receive(message),
@@ -379,6 +411,16 @@ export class MeetingController {
       case 'presentation':
         this.presentationSinceOpen = true;
         return this.update({ presentation: message.presentation ?? undefined });
+      case 'breakouts':
+        return this.breakoutsChanged(message.breakouts ?? undefined);
+      case 'breakout-ticket':
+        return this.enterBreakout(message);
+      case 'breakout-return':
+        return this.returnFromBreakout(t('meeting.breakoutBroughtBack'));
+      case 'breakouts-ending':
+        return this.update({ breakoutsEnding: true });
+      case 'breakout-broadcast':
+        return this.update({ breakoutBroadcast: { fromName: message.fromName, text: message.text } });
       case 'presentation-ticket':
         for (const waiter of this.presentationTicketWaiters.splice(0)) waiter.resolve(message.ticket);
         return;
@@ -465,6 +507,8 @@ export class MeetingController {
     if (chosen && (chosen.audioMuted !== message.self.media.audioMuted || chosen.videoMuted !== message.self.media.videoMuted)) {
       this.setMedia(chosen);
     }
+    // In a breakout room, this meeting keeps our place without media until we come back.
+    if (this.visit) return;
     this.publishCameraIfAllowed();
     this.monitor.start();
     this.speaking.start(message.self.speaking);
@@ -568,17 +612,17 @@ export class MeetingController {
   private publishCameraIfAllowed(): void {
     const locked = this.snapshot.settings?.lockedForViewers;
     const speakerOnly = this.snapshot.self?.role !== 'moderator' && locked?.microphone === true && locked.camera === true;
-    if (this.snapshot.status === 'joined' && !speakerOnly) void this.publish('camera');
+    if (this.snapshot.status === 'joined' && !speakerOnly && !this.visit) void this.publish('camera');
   }
 
   private publish(source: MediaSource): Promise<void> {
     // An encrypted meeting's media waits for its keys (`joined` publishes once they are ready).
-    if (this.encryptedMeeting && !this.encryption) return Promise.resolve();
+    if ((this.encryptedMeeting && !this.encryption) || this.visit) return Promise.resolve();
     return this.media.publish(source, source === 'camera' ? this.options.localStream : this.snapshot.screen);
   }
 
   private subscribe(participantId: ParticipantId, source: MediaSource): void {
-    this.media.subscribe(participantId, source);
+    if (!this.visit) this.media.subscribe(participantId, source);
   }
 
   /** The subscription's streams changed: each remote participant's camera and screen as received now. */
@@ -771,6 +815,80 @@ export class MeetingController {
     }
   }
 
+  /** Sends a breakout rooms' message (the breakout panel's), on this, the main meeting's, socket. */
+  breakoutRooms(message: BreakoutMessage): void {
+    this.send(message);
+  }
+
+  private breakoutsChanged(breakouts: BreakoutsView | undefined): void {
+    this.update({ breakouts, ...(breakouts ? {} : { breakoutsEnding: false, breakoutBroadcast: undefined }) });
+    if (!breakouts) this.returnFromBreakout(t('meeting.breakoutsClosed'));
+  }
+
+  /**
+   * Goes to a breakout room with the ticket the main meeting gave: this meeting stops sending and
+   * receiving media (our place is kept), and a second controller joins the room's meeting with the
+   * same camera and microphone. From another breakout room, that one is left first.
+   */
+  private enterBreakout(ticket: Extract<ServerMessage, { type: 'breakout-ticket' }>): void {
+    if (this.finished) return;
+    const media = this.visit?.controller.state.peek().media ?? this.snapshot.media;
+    if (this.visit) this.closeVisit();
+    else this.stopMediaForBreakout();
+    const controller = new MeetingController({
+      ...this.options,
+      roomId: ticket.roomId,
+      breakoutTicket: ticket.ticket,
+      accessCode: undefined,
+      grant: undefined,
+      media,
+    });
+    // The room's meeting ends (the rooms closed), we leave it, or it refuses us: back to this one.
+    let over = false;
+    const unwatch = effect(() => {
+      const { status, notice } = controller.state.value;
+      if (over || !['left', 'denied', 'removed', 'ended', 'failed'].includes(status)) return;
+      over = true;
+      queueMicrotask(() => {
+        // The rooms closing ends the room's meeting: the same words as when the main meeting says so first.
+        if (this.visit?.controller === controller)
+          this.returnFromBreakout(status === 'ended' ? t('meeting.breakoutsClosed') : notice || undefined);
+      });
+    });
+    this.visit = { room: ticket.room, name: ticket.name, roomId: ticket.roomId, controller, unwatch };
+    this.update({ breakout: { room: ticket.room, name: ticket.name, roomId: ticket.roomId, controller } });
+    controller.start();
+  }
+
+  /** This meeting's media stops while we are in a breakout room: nothing published, nothing received. */
+  private stopMediaForBreakout(): void {
+    if (this.snapshot.screen) this.stopScreenShare();
+    if (this.snapshot.status === 'joined') this.media.unpublish('camera');
+    this.teardownMedia();
+  }
+
+  /** Leaves the breakout room we are in, if any, and takes our place in this meeting's media again. */
+  returnFromBreakout(notice?: string): void {
+    const visit = this.visit;
+    if (!visit) return;
+    const media = visit.controller.state.peek().media;
+    this.closeVisit();
+    this.update({ breakout: undefined, ...(notice ? { notice } : {}) });
+    if (this.snapshot.status !== 'joined') return;
+    this.setMedia(media);
+    this.publishCameraIfAllowed();
+    this.monitor.start();
+    this.speaking.start(false);
+    for (const remote of this.remotes.values()) this.subscribeToWhatIsLive(remote.summary);
+  }
+
+  private closeVisit(): void {
+    const visit = this.visit;
+    this.visit = undefined;
+    visit?.unwatch();
+    visit?.controller.dispose();
+  }
+
   /** Leaves the meeting; the camera and microphone stay open for a rejoin until `dispose()`. */
   leave(): void {
     this.send({ type: 'leave' });
@@ -780,6 +898,7 @@ export class MeetingController {
 
   private shutdown(): void {
     window.clearTimeout(this.reconnectTimer);
+    this.closeVisit();
     this.teardownMedia();
     this.closeEncryption();
     for (const track of this.snapshot.screen?.getTracks() ?? []) track.stop();

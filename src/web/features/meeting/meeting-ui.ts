@@ -6,7 +6,7 @@ import type { MeetingState } from './meeting-controller.js';
 import type { Layout, Quality } from './stage-layout.js';
 
 /** The side panel shown, if any. */
-export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | 'notes' | 'presentation' | undefined;
+export type Panel = 'people' | 'chat' | 'moderation' | 'assembly' | 'polls' | 'notes' | 'presentation' | 'breakouts' | undefined;
 
 /** The dialog shown over the meeting, if any. */
 export type MeetingDialog = 'shortcuts' | 'settings' | undefined;
@@ -63,6 +63,8 @@ export function permissions(state: MeetingState) {
     notesShown: state.settings !== undefined && !state.settings.endToEndEncrypted,
     /** The presentation: for moderators (to upload), and for others while one is shown; never in an encrypted meeting (the server would see the document). */
     presentationShown: !state.settings?.endToEndEncrypted && (isModerator || state.presentation !== undefined),
+    /** Breakout rooms: for moderators, and for others while they are open (in a breakout room's own meeting, for its moderators). */
+    breakoutsShown: isModerator || state.breakouts !== undefined,
   };
 }
 

@@ -1,0 +1,38 @@
+/** French messages of the `breakouts` catalogue: every English key, the same parameters. */
+import { translation } from '../../app/intl/catalogue.js';
+import type { breakoutsEnglish } from './messages.js';
+
+export const breakoutsFrench = translation<typeof breakoutsEnglish>()({
+  'breakouts.intro': 'Répartissez la réunion en petites salles pour un temps ; chacun revient de lui-même quand le temps est écoulé.',
+  'breakouts.setUp': 'Préparer des salles de groupe',
+  'breakouts.count': 'Salles',
+  'breakouts.minutes': 'Minutes',
+  'breakouts.allowChoosing': 'Laisser chacun choisir sa salle',
+  'breakouts.names': 'Noms des salles',
+  'breakouts.nameLabel': 'Nom de la salle {number, number}',
+  'breakouts.defaultName': 'Salle {number, number}',
+  'breakouts.who': 'Qui va où',
+  'breakouts.mainRoom': 'Salle principale',
+  'breakouts.roomOf': 'Salle de {name}',
+  'breakouts.shuffle': 'Répartir tout le monde au hasard',
+  'breakouts.clear': 'Tout le monde dans la salle principale',
+  'breakouts.start': 'Ouvrir les salles',
+  'breakouts.nameMissing': 'Donnez un nom à cette salle.',
+  'breakouts.nameTooLong': 'Choisissez un nom plus court.',
+  'breakouts.minutesInvalid': 'Indiquez un nombre entier de minutes, de 1 à {max, number}.',
+  'breakouts.running': 'Salles de groupe',
+  'breakouts.roomHeading': '{name} ({count, plural, one {# personne} other {# personnes}})',
+  'breakouts.here': '{name}, dans la salle',
+  'breakouts.away': '{name}, pas encore dans la salle',
+  'breakouts.nobody': 'Personne pour l’instant.',
+  'breakouts.join': 'Aller dans {name}',
+  'breakouts.visit': 'Visiter {name}',
+  'breakouts.youAreHere': 'Vous êtes ici',
+  'breakouts.choose': 'Choisissez une salle où aller.',
+  'breakouts.yourRoom': 'Votre salle est {name}.',
+  'breakouts.notAssigned': 'Vous restez dans la salle principale.',
+  'breakouts.move': 'Déplacer des personnes',
+  'breakouts.broadcast': 'Message à toutes les salles',
+  'breakouts.send': 'Envoyer à toutes les salles',
+  'breakouts.end': 'Fermer toutes les salles maintenant',
+});
