@@ -215,6 +215,50 @@ describe('breakout rooms', () => {
     await registry.close();
   });
 
+  it('take a place in a room back from someone removed from the main meeting, moved, or made moderator, and allow one place per person', async () => {
+    const { registry, join, mo, ann, ben, send, live } = await mainMeeting();
+    await send(mo, twoRooms([ann.id], [ben.id], { allowChoosing: true }));
+    const enter = async (ticket: ReturnType<typeof ann.connection.last<'breakout-ticket'>>) => {
+      if (!ticket) throw new Error('no ticket');
+      const entered = await join(ticket.roomId, 'x', { breakoutTicket: ticket.ticket });
+      if (!entered.joined.ok) throw new Error(entered.joined.code);
+      return { ...entered, ticket, participant: entered.joined.value.result.participant };
+    };
+    // The same ticket twice (a second tab, a copied ticket): the newer connection takes the place.
+    const annFirst = await enter(ann.connection.last('breakout-ticket'));
+    const annAgain = await enter(annFirst.ticket);
+    expect(annFirst.connection.last('meeting-ended')).toEqual({ type: 'meeting-ended', reason: 'breakout_closed' });
+    expect(registry.find(annFirst.ticket.roomId)?.participants.size).toBe(1);
+    expect(mo.connection.last('breakouts')?.breakouts?.rooms[0]?.present).toEqual([ann.id]);
+
+    // Made moderator: a new ticket in her new role, the old place let go; she enters again as a moderator.
+    live.moderate(mo.id, { action: 'set-role', participantId: ann.id, role: 'moderator' });
+    expect(annAgain.connection.last('meeting-ended')).toMatchObject({ reason: 'breakout_closed' });
+    const annModerator = await enter(ann.connection.last('breakout-ticket'));
+    expect(annModerator.participant.role).toBe('moderator');
+    expect((await join(annFirst.ticket.roomId, 'x', { breakoutTicket: annFirst.ticket.ticket })).joined).toMatchObject({
+      code: 'breakout_ticket_invalid',
+    });
+
+    // Moved to the other room: the first room lets her go and her ticket to it no longer opens it.
+    await send(mo, { type: 'breakout-assign', participantId: ann.id, room: 1 });
+    expect(annModerator.connection.last('meeting-ended')).toMatchObject({ reason: 'breakout_closed' });
+    expect((await join(annModerator.ticket.roomId, 'x', { breakoutTicket: annModerator.ticket.ticket })).joined).toMatchObject({
+      code: 'breakout_ticket_invalid',
+    });
+    expect(mo.connection.last('breakouts')?.breakouts?.rooms[0]?.present).toEqual([]);
+
+    // Removed from the main meeting: out of his room at once, and his ticket opens nothing any more.
+    const benInRoom = await enter(ben.connection.last('breakout-ticket'));
+    live.moderate(mo.id, { action: 'remove', participantId: ben.id, ban: true });
+    expect(benInRoom.connection.last('meeting-ended')).toMatchObject({ reason: 'breakout_closed' });
+    expect(registry.find(benInRoom.ticket.roomId)?.participants.size ?? 0).toBe(0);
+    expect((await join(benInRoom.ticket.roomId, 'Ben', { breakoutTicket: benInRoom.ticket.ticket })).joined).toMatchObject({
+      code: 'breakout_ticket_invalid',
+    });
+    await registry.close();
+  });
+
   it('tell someone who joins or comes back to the main meeting how the rooms stand', async () => {
     const { registry, person, mo, ann, ben, send } = await mainMeeting();
     await send(mo, twoRooms([ann.id], [ben.id]));

@@ -40,6 +40,11 @@ export interface BreakoutHost {
   open(parentRoomId: RoomId, names: readonly string[], presence: BreakoutPresence): RoomId[];
   /** A ticket into one of the rooms this host opened, valid until that room closes. */
   ticket(roomId: RoomId, pass: BreakoutPass): string;
+  /**
+   * Takes back a main-room participant's tickets (all but `keepTicket`) and lets them go from any
+   * room they are in (`breakout_closed`): they were moved, brought back, changed role, or left.
+   */
+  revoke(participantId: ParticipantId, keepTicket?: string): void;
   /** Ends one room's meeting for everyone in it (`breakout_closed`) and forgets its tickets. */
   close(roomId: RoomId): void;
 }
@@ -59,12 +64,15 @@ interface Breakout {
 }
 
 const done: ModuleOutcome = { ok: true, value: undefined };
+const roleOf = (participant: ParticipantView): BreakoutPass['role'] => (participant.isModerator ? 'moderator' : 'viewer');
 const moderatorsOnly = () => failure('not_allowed', meetingsWords.phrase('breakout_moderators_only'));
 
 export class BreakoutModule implements RoomModule {
   readonly name = 'breakouts';
   readonly messageTypes = ['breakout-start', 'breakout-assign', 'breakout-enter', 'breakout-broadcast', 'breakout-end'] as const;
   #breakout: Breakout | undefined;
+  /** The role each participant's tickets carry (moderator or not): a change of role re-issues them. */
+  readonly #ticketRoles = new Map<ParticipantId, BreakoutPass['role']>();
 
   constructor(
     private readonly context: RoomModuleContext,
@@ -83,9 +91,26 @@ export class BreakoutModule implements RoomModule {
   onLeave(participant: ParticipantView): void {
     const breakout = this.#breakout;
     if (!breakout) return;
+    // No place in the main meeting, no place in its rooms (a removed participant's tickets with it).
+    this.#ticketRoles.delete(participant.id);
+    this.host.revoke(participant.id);
     let changed = false;
     for (const room of breakout.rooms) changed = room.assigned.delete(participant.id) || changed;
     if (changed) this.#tellEveryone();
+  }
+
+  /** Someone whose role changed gets tickets in their new role; in a room now, they enter it again as such. */
+  onParticipantChanged(participant: ParticipantView): void {
+    const breakout = this.#breakout;
+    const role = this.#ticketRoles.get(participant.id);
+    if (!breakout || role === undefined || role === roleOf(participant)) return;
+    const here = breakout.rooms.findIndex((room) => room.present.has(participant.id));
+    if (here < 0) {
+      this.#ticketRoles.delete(participant.id);
+      this.host.revoke(participant.id);
+    } else {
+      this.host.revoke(participant.id, this.#sendTicket(participant.id, here));
+    }
   }
 
   handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
@@ -168,11 +193,13 @@ export class BreakoutModule implements RoomModule {
         return failure('breakout_participant_left', meetingsWords.phrase('breakout_participant_gone'));
       if (index !== null && !breakout.rooms[index]) return failure('breakout_room_unknown', meetingsWords.phrase('breakout_room_unknown'));
       for (const room of breakout.rooms) room.assigned.delete(participantId);
+      // Told first, let go after: their page leaves the old room itself, and one that does not is made to.
       if (index === null) {
         this.context.send(participantId, { type: 'breakout-return' });
+        this.host.revoke(participantId);
       } else {
         breakout.rooms[index]?.assigned.add(participantId);
-        this.#sendTicket(participantId, index);
+        this.host.revoke(participantId, this.#sendTicket(participantId, index));
       }
       this.#tellEveryone();
       return done;
@@ -196,7 +223,7 @@ export class BreakoutModule implements RoomModule {
         room.assigned.add(actor.id);
         this.#tellEveryone();
       }
-      this.#sendTicket(actor.id, index);
+      this.host.revoke(actor.id, this.#sendTicket(actor.id, index));
       return done;
     });
   }
@@ -208,17 +235,21 @@ export class BreakoutModule implements RoomModule {
     return act(breakout);
   }
 
-  #sendTicket(participantId: ParticipantId, index: number): void {
+  /** Sends a participant their ticket into a room; returns it. */
+  #sendTicket(participantId: ParticipantId, index: number): string | undefined {
     const participant = this.context.participant(participantId);
     const room = this.#breakout?.rooms[index];
-    if (!participant || !room) return;
+    if (!participant || !room) return undefined;
+    const role = roleOf(participant);
     const ticket = this.host.ticket(room.roomId, {
       participantId,
       displayName: participant.displayName,
-      role: participant.isModerator ? 'moderator' : 'viewer',
+      role,
       personId: participant.personId,
     });
+    this.#ticketRoles.set(participantId, role);
     this.context.send(participantId, { type: 'breakout-ticket', room: index, name: room.name, roomId: room.roomId, ticket });
+    return ticket;
   }
 
   #presence(roomId: RoomId, participantId: ParticipantId, entered: boolean): void {
@@ -241,6 +272,7 @@ export class BreakoutModule implements RoomModule {
     const breakout = this.#breakout;
     if (!breakout) return;
     this.#breakout = undefined;
+    this.#ticketRoles.clear();
     for (const timer of breakout.timers) timer.cancel();
     for (const room of breakout.rooms) this.host.close(room.roomId);
     if (tell) this.#tellEveryone();

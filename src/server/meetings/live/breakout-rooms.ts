@@ -85,12 +85,32 @@ export class BreakoutRooms {
     return this.#entries.get(roomId)?.passes.get(ticket);
   }
 
-  /** A ticket's holder entered the room's meeting as `participantId`. */
-  entered(roomId: RoomId, participantId: ParticipantId, pass: BreakoutPass): void {
+  /**
+   * A ticket's holder entered the room's meeting as `participantId`; returns the room's other
+   * participants who are the same main-room participant (an earlier connection, a second tab or a
+   * copied ticket), whom the new one replaces: one place in a room per person.
+   */
+  entered(roomId: RoomId, participantId: ParticipantId, pass: BreakoutPass): ParticipantId[] {
     const entry = this.#entries.get(roomId);
-    if (!entry) return;
+    if (!entry) return [];
+    const replaced = [...entry.mainIds].filter(([, mainId]) => mainId === pass.participantId).map(([breakoutId]) => breakoutId);
     entry.mainIds.set(participantId, pass.participantId);
     entry.presence.entered(roomId, pass.participantId);
+    return replaced;
+  }
+
+  /**
+   * Takes back a main-room participant's tickets (all but `keepTicket`) and returns where they are
+   * now — each room and its participant — for the registry to let them go: they were moved, brought
+   * back, changed role, or left the main meeting.
+   */
+  revoke(mainId: ParticipantId, keepTicket?: string): { roomId: RoomId; participantId: ParticipantId }[] {
+    const places: { roomId: RoomId; participantId: ParticipantId }[] = [];
+    for (const [roomId, entry] of this.#entries) {
+      for (const [ticket, pass] of entry.passes) if (pass.participantId === mainId && ticket !== keepTicket) entry.passes.delete(ticket);
+      for (const [participantId, held] of entry.mainIds) if (held === mainId) places.push({ roomId, participantId });
+    }
+    return places;
   }
 
   /** A participant left the room's meeting for good. */
@@ -99,7 +119,7 @@ export class BreakoutRooms {
     const mainId = entry?.mainIds.get(participantId);
     if (!entry || !mainId) return;
     entry.mainIds.delete(participantId);
-    // The same person may be in the room on another connection still (a second tab): then they are still there.
+    // Replaced by a newer connection of theirs (see `entered`): then they are still there.
     if (![...entry.mainIds.values()].includes(mainId)) entry.presence.left(roomId, mainId);
   }
 

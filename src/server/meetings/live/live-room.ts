@@ -224,6 +224,19 @@ export class LiveRoom {
     (this.#core.participants.get(participantId) ?? this.#core.lobby.get(participantId)?.participant)?.close();
   }
 
+  /**
+   * Lets a participant go from outside the meeting, telling them it ended for them (`reason`) and
+   * closing their connection: a breakout room's meeting, when the main meeting takes their place
+   * there back (they were moved, brought back, left the main meeting, or came in again elsewhere).
+   */
+  dismiss(participantId: ParticipantId, reason: MeetingEndReason): void {
+    const participant = this.#core.participants.get(participantId);
+    if (!participant) return;
+    participant.send({ type: 'meeting-ended', reason } satisfies ServerMessage);
+    participant.disconnect();
+    participant.close();
+  }
+
   /** The participant's socket closed (tab closed or crashed): they leave at once, unless another connection took their place. */
   connectionClosed(participantId: ParticipantId, connection: ParticipantConnection): void {
     const participant = this.#core.participants.get(participantId) ?? this.#core.lobby.get(participantId)?.participant;

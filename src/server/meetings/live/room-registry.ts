@@ -77,9 +77,14 @@ export class RoomRegistry {
         return this.breakouts.open(parent.room, names, presence).map((room) => room.id);
       },
       ticket: (roomId, pass) => this.breakouts.ticket(roomId, pass),
+      revoke: (participantId, keepTicket) => {
+        for (const place of this.breakouts.revoke(participantId, keepTicket))
+          this.liveRooms.get(place.roomId)?.dismiss(place.participantId, 'breakout_closed');
+      },
       close: (roomId) => {
-        this.breakouts.forget(roomId);
+        // Ended first, forgotten after: while it closes, the registry still knows it was never placed.
         this.liveRooms.get(roomId)?.end('breakout_closed');
+        this.breakouts.forget(roomId);
       },
     };
     this.unsubscribe = [
@@ -196,7 +201,9 @@ export class RoomRegistry {
       if (live.participants.size === 0 && live.lobby.size === 0) live.close();
       return joined;
     }
-    if (joined.value.kind === 'joined' && !joined.value.resumed) this.breakouts.entered(roomId, joined.value.participant.id, pass);
+    if (joined.value.kind === 'joined' && !joined.value.resumed) {
+      for (const replaced of this.breakouts.entered(roomId, joined.value.participant.id, pass)) live.dismiss(replaced, 'breakout_closed');
+    }
     return { ok: true, value: { room: live, result: joined.value } };
   }
 

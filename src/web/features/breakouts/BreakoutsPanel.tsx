@@ -262,15 +262,11 @@ function RunningBreakout({
       {isModerator && (
         <>
           <h3>{t('breakouts.move')}</h3>
-          <RoomChoices
-            people={people}
-            names={names}
-            roomOf={(participantId) => {
-              const room = breakouts.rooms.findIndex((candidate) => candidate.assigned.includes(participantId));
-              return room >= 0 ? room : undefined;
-            }}
-            choose={(participantId, room) => send({ type: 'breakout-assign', participantId, room: room ?? null })}
-          />
+          <ul class="breakout-people">
+            {people.map((person) => (
+              <MoveRow key={person.participantId} person={person} names={names} breakouts={breakouts} send={send} />
+            ))}
+          </ul>
           <form
             class="breakout-broadcast-form"
             onSubmit={(event) => {
@@ -296,5 +292,53 @@ function RunningBreakout({
         </>
       )}
     </div>
+  );
+}
+
+/**
+ * One person while the rooms are open: the room to send them to, chosen first and sent with the
+ * button (a select that moved people as it changed would send them through every room on the way
+ * when browsed with the arrow keys).
+ */
+function MoveRow({
+  person,
+  names,
+  breakouts,
+  send,
+}: {
+  person: ParticipantSummary;
+  names: readonly string[];
+  breakouts: BreakoutsView;
+  send: BreakoutsPanelProps['send'];
+}) {
+  const current = breakouts.rooms.findIndex((room) => room.assigned.includes(person.participantId));
+  const [chosen, setChosen] = useState(String(current >= 0 ? current : ''));
+  // The rooms changed (someone else moved them): the choice follows.
+  useEffect(() => setChosen(String(current >= 0 ? current : '')), [current]);
+  const id = `breakout-move-${person.participantId}`;
+  return (
+    <li class="breakout-move">
+      <label for={id}>{person.displayName}</label>
+      <select
+        id={id}
+        aria-label={t('breakouts.roomOf', { name: person.displayName })}
+        value={chosen}
+        onChange={(event) => setChosen(event.currentTarget.value)}
+      >
+        <option value="">{t('breakouts.mainRoom')}</option>
+        {names.map((name, index) => (
+          <option key={`${index}-${name}`} value={String(index)}>
+            {name}
+          </option>
+        ))}
+      </select>
+      <Button
+        disabled={chosen === String(current >= 0 ? current : '')}
+        aria-label={t('breakouts.moveOne', { name: person.displayName })}
+        onClick={() => send({ type: 'breakout-assign', participantId: person.participantId, room: chosen === '' ? null : Number(chosen) })}
+      >
+        {t('breakouts.moveButton')}
+      </Button>
+    </li>
   );
 }

@@ -32,6 +32,8 @@ export const breakoutsFrench = translation<typeof breakoutsEnglish>()({
   'breakouts.yourRoom': 'Votre salle est {name}.',
   'breakouts.notAssigned': 'Vous restez dans la salle principale.',
   'breakouts.move': 'Déplacer des personnes',
+  'breakouts.moveButton': 'Déplacer',
+  'breakouts.moveOne': 'Déplacer {name}',
   'breakouts.broadcast': 'Message à toutes les salles',
   'breakouts.send': 'Envoyer à toutes les salles',
   'breakouts.end': 'Fermer toutes les salles maintenant',

@@ -32,6 +32,8 @@ export const breakoutsEnglish = {
   'breakouts.yourRoom': 'Your room is {name}.',
   'breakouts.notAssigned': 'You stay in the main room.',
   'breakouts.move': 'Move people',
+  'breakouts.moveButton': 'Move',
+  'breakouts.moveOne': 'Move {name}',
   'breakouts.broadcast': 'Message to every room',
   'breakouts.send': 'Send to every room',
   'breakouts.end': 'Close all rooms now',

@@ -36,10 +36,11 @@ export function BreakoutBar({ main, state }: { main: MeetingController; state: M
   const own = breakouts.rooms[ownRoom];
   return (
     <section class="banner breakout-bar" aria-label={t('panel.breakouts')}>
+      {/* Where one is, said when it changes; the time left, shown but not read out every second. */}
       <p role="status">
-        <strong>{visit ? t('breakout.inRoom', { name: visit.name }) : t('breakout.open')}</strong>{' '}
-        <span class="breakout-time">{t('breakout.timeLeft', timeLeft(breakouts.endsAtMs, nowMs))}</span>
+        <strong>{visit ? t('breakout.inRoom', { name: visit.name }) : t('breakout.open')}</strong>
       </p>
+      <p class="breakout-time">{t('breakout.timeLeft', timeLeft(breakouts.endsAtMs, nowMs))}</p>
       {visit ? (
         <Button variant="primary" onClick={() => main.returnFromBreakout()}>
           {t('breakout.back')}
@@ -50,6 +51,11 @@ export function BreakoutBar({ main, state }: { main: MeetingController; state: M
             {t('breakout.goToRoom', { name: own.name })}
           </Button>
         )
+      )}
+      {visit && state.notice && (
+        <p class="breakout-notice" role="alert">
+          {state.notice}
+        </p>
       )}
       {state.breakoutsEnding && (
         <p class="breakout-ending" role="alert">

@@ -219,7 +219,8 @@ export function MeetingView({ room: mainRoom, choice, onRejoin }: { room: RoomVi
         />
         <SidePanel meeting={meeting} state={state} ui={ui} room={room} main={main} />
       </div>
-      <Toolbar meeting={meeting} state={state} ui={ui} />
+      {/* In a breakout room, its toolbar offers the main meeting's breakout panel too. */}
+      <Toolbar meeting={meeting} state={visit ? { ...state, breakouts: mainState.breakouts } : state} ui={ui} />
       {ui.dialog.value === 'shortcuts' && <ShortcutHelp onClose={() => (ui.dialog.value = undefined)} />}
       {ui.dialog.value === 'settings' && (
         <SettingsDialog ui={ui} localStream={choice.stream} onClose={() => (ui.dialog.value = undefined)} />

@@ -215,6 +215,8 @@ export class MeetingController {
   private pollSinceOpen = false;
   /** A `notes-state` came on this socket (before `joined`, only when not the default). */
   private notesStateSinceOpen = false;
+  /** A `breakouts` came on this socket (before `joined`, only while rooms are open). */
+  private breakoutsSinceOpen = false;
   /** A `presentation` came on this socket (before `joined`, only when one is shown). */
   private presentationSinceOpen = false;
   /** Those waiting for the server's answer to `presentation-ticket`. */
@@ -278,6 +280,7 @@ export class MeetingController {
         this.pollSinceOpen = false;
         this.notesStateSinceOpen = false;
         this.presentationSinceOpen = false;
+        this.breakoutsSinceOpen = false;
         this.send({
           type: 'join',
           roomId: this.options.roomId,
@@ -412,6 +415,7 @@ export class MeetingController {
         this.presentationSinceOpen = true;
         return this.update({ presentation: message.presentation ?? undefined });
       case 'breakouts':
+        this.breakoutsSinceOpen = true;
         return this.breakoutsChanged(message.breakouts ?? undefined);
       case 'breakout-ticket':
         return this.enterBreakout(message);
@@ -484,6 +488,9 @@ export class MeetingController {
     // The server's notes state came before `joined` if it is anything but the default.
     if (!this.notesStateSinceOpen) this.update({ notes: { locked: false, kept: false } });
     if (!message.resumed && !this.presentationSinceOpen) this.update({ presentation: undefined });
+    // Breakout rooms open come before `joined`; none then means none (they may have closed while we were away).
+    if (!message.resumed && !this.breakoutsSinceOpen)
+      this.update({ breakouts: undefined, breakoutsEnding: false, breakoutBroadcast: undefined });
     // Whatever the notes sent or received while the socket was down is lost: an open notes panel opens them again.
     for (const listener of this.notesListeners) listener.rejoined();
     this.media.iceServers = message.iceServers;
@@ -652,6 +659,8 @@ export class MeetingController {
   }
 
   private applyLocalMedia(): void {
+    // In a breakout room its meeting's controller drives the shared camera and microphone.
+    if (this.visit) return;
     for (const track of this.options.localStream?.getAudioTracks() ?? []) track.enabled = !this.snapshot.media.audioMuted;
     for (const track of this.options.localStream?.getVideoTracks() ?? []) track.enabled = !this.snapshot.media.videoMuted;
   }
@@ -856,7 +865,8 @@ export class MeetingController {
       });
     });
     this.visit = { room: ticket.room, name: ticket.name, roomId: ticket.roomId, controller, unwatch };
-    this.update({ breakout: { room: ticket.room, name: ticket.name, roomId: ticket.roomId, controller } });
+    // From now on this meeting's notices (a refused breakout message) show in the breakout bar.
+    this.update({ breakout: { room: ticket.room, name: ticket.name, roomId: ticket.roomId, controller }, notice: undefined });
     controller.start();
   }
 
