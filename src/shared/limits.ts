@@ -130,6 +130,32 @@ export const limits = {
   presentationZoomMin: 0.5,
   presentationZoomMax: 4,
   /**
+   * The whiteboard: the largest y-protocols message (a long stroke is ~10 kB; base64url makes it a
+   * third larger, within `signalingMessageBytesMax` on the socket), the document (every board of the meeting) — the sum of the
+   * updates it took in — and, per board, its shapes; per shape, a pen stroke's points and a
+   * text's characters; boards in one meeting (a page of any presentation shown, and the blank one).
+   */
+  whiteboardMessageBytesMax: 40 * 1024,
+  whiteboardDocumentBytesMax: 2 * 1024 * 1024,
+  whiteboardShapesPerBoardMax: 1_000,
+  whiteboardPointsPerStrokeMax: 2_000,
+  whiteboardTextCharactersMax: 500,
+  whiteboardBoardsMax: 1_000,
+  /** Whiteboard messages one participant may send per second, with bursts of `whiteboardBurst`: a pen sends ~10 while drawing. */
+  whiteboardMessagesPerSecondMax: 20,
+  whiteboardBurst: 60,
+  /** Openings of the whiteboard (each answered with the whole document) one participant may make per second, with bursts of `whiteboardOpeningsBurst`. */
+  whiteboardOpeningsPerSecondMax: 0.5,
+  whiteboardOpeningsBurst: 4,
+  /**
+   * Refused updates (each makes the server rebuild its proof copy of the document) one
+   * participant may send per second, with bursts of `whiteboardRefusalsBurst`; past them the
+   * whiteboard refuses their updates for `whiteboardPauseMs`.
+   */
+  whiteboardRefusalsPerSecondMax: 0.5,
+  whiteboardRefusalsBurst: 10,
+  whiteboardPauseMs: 10_000,
+  /**
    * Breakout rooms: how many at once (BigBlueButton's 16), the longest a moderator may give them,
    * the longest room name and broadcast message, in characters, and when everyone is warned that
    * they are about to go back to the main room.

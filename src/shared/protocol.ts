@@ -16,6 +16,7 @@ import { notesClientMessages, notesErrorCodes, notesServerMessages } from './not
 import { pollClientMessages, pollErrorCodes, pollServerMessages } from './poll-protocol.js';
 import { presentationClientMessages, presentationErrorCodes, presentationServerMessages } from './presentation-protocol.js';
 import { illFormedTextMessage, isWellFormedText, labelSchema } from './text.js';
+import { whiteboardClientMessages, whiteboardErrorCodes, whiteboardServerMessages } from './whiteboard-protocol.js';
 
 export const DisplayNameSchema = labelSchema(limits.displayNameCharactersMax);
 
@@ -227,6 +228,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   ...notesClientMessages,
   // The presentation (the meetings' presentation module, presentation-protocol.ts).
   ...presentationClientMessages,
+  // The whiteboard (the meetings' whiteboard module, whiteboard-protocol.ts).
+  ...whiteboardClientMessages,
   // Breakout rooms (the meetings' breakout module, breakout-protocol.ts).
   ...breakoutClientMessages,
   // An end-to-end encrypted meeting's key agreement (e2ee-protocol.ts).
@@ -322,6 +325,7 @@ export const ErrorCodeSchema = z.enum([
   ...pollErrorCodes,
   ...notesErrorCodes,
   ...presentationErrorCodes,
+  ...whiteboardErrorCodes,
   ...breakoutErrorCodes,
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
@@ -416,6 +420,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   ...pollServerMessages,
   ...notesServerMessages,
   ...presentationServerMessages,
+  ...whiteboardServerMessages,
   ...breakoutServerMessages,
   ...e2eeServerMessages,
   /**

@@ -1,5 +1,5 @@
-/** Offers `text` to the person as a file named `name` (the browser's download), of type `mediaType`. */
-export function offerDownload(name: string, text: string, mediaType = 'text/plain;charset=utf-8'): void {
+/** Offers `text` (or bytes) to the person as a file named `name` (the browser's download), of type `mediaType`. */
+export function offerDownload(name: string, text: string | Uint8Array<ArrayBuffer>, mediaType = 'text/plain;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob([text], { type: mediaType }));
   const link = document.createElement('a');
   link.href = url;

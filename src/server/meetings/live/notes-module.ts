@@ -12,20 +12,18 @@
  * and awareness client ids nobody else used): names come from the roster, never from here.
  */
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { fromBase64Url, toBase64Url } from '../../../shared/base64url.js';
 import type { ParticipantId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import { NotesAwarenessStateSchema } from '../../../shared/notes-protocol.js';
 import type { ScheduledCall } from '../../platform/clock.js';
-import { TokenBucket } from '../../platform/token-bucket.js';
 import { meetingsWords } from '../words.js';
 import type { ParticipantView } from './live-participant.js';
 import { type Failure, failure } from './outcome.js';
 import type { ModuleMessage, ModuleOutcome, RoomModule, RoomModuleContext } from './room-module.js';
+import { YjsPeer } from './yjs-peer.js';
 
 /**
  * Where a room keeps its notes between meetings, when a moderator chooses: the room's record
@@ -46,16 +44,12 @@ const ok: ModuleOutcome = { ok: true, value: undefined };
 export class NotesModule implements RoomModule {
   readonly name = 'notes';
   readonly messageTypes = ['notes-sync', 'notes-awareness', 'notes-lock', 'notes-keep', 'notes-leave'] as const;
-  readonly #doc = new Y.Doc({ gc: true });
-  readonly #awareness = new awarenessProtocol.Awareness(this.#doc);
-  /** Those who have the notes open (sent step 1 and not left them since). */
-  readonly #open = new Set<ParticipantId>();
-  /** Each participant's notes rate. */
-  readonly #rates = new Map<ParticipantId, TokenBucket>();
+  /** The document and its sync with those who opened the notes. */
+  readonly #peer: YjsPeer;
+  readonly #doc: Y.Doc;
+  readonly #awareness: awarenessProtocol.Awareness;
   /** Which participant each awareness client id speaks for (the first to use it). */
   readonly #awarenessOwners = new Map<number, ParticipantId>();
-  /** The bytes of every edit taken in: an upper bound on the document's size. */
-  #documentBytes = 0;
   #locked = false;
   /** Kept with the room: saved `limits.notesSaveDelayMs` after edits and when the meeting ends. */
   #kept = false;
@@ -63,8 +57,6 @@ export class NotesModule implements RoomModule {
   #closed = false;
   /** The room's kept notes could not be read: this meeting does not overwrite them. */
   #keptUnreadable = false;
-  /** How often each participant may open the notes (step 1 returns the whole document). */
-  readonly #openings = new Map<ParticipantId, TokenBucket>();
 
   constructor(
     private readonly context: RoomModuleContext,
@@ -72,15 +64,24 @@ export class NotesModule implements RoomModule {
     private readonly encrypted = false,
     private readonly store?: NotesStore,
   ) {
+    this.#peer = new YjsPeer(context, {
+      wrap: (message) => ({ type: 'notes-sync', message }),
+      documentBytesMax: limits.notesDocumentBytesMax,
+      rate: { perSecondMax: limits.notesMessagesPerSecondMax, burst: limits.notesBurst },
+      openings: { perSecondMax: limits.notesOpeningsPerSecondMax, burst: limits.notesOpeningsBurst },
+      invalid,
+      tooLarge: () => failure('notes_too_large', meetingsWords.phrase('notes_too_large', { max: limits.notesDocumentBytesMax })),
+      notOpen: () => failure('not_allowed', meetingsWords.phrase('notes_not_open')),
+      unavailable: () => (this.encrypted ? failure('not_allowed', meetingsWords.phrase('notes_not_encrypted')) : undefined),
+      opened: (actor) => this.#opened(actor),
+      editRefusal: (actor) =>
+        this.#locked && !actor.isModerator ? failure('notes_locked', meetingsWords.phrase('notes_locked')) : undefined,
+    });
+    this.#doc = this.#peer.doc;
+    this.#awareness = new awarenessProtocol.Awareness(this.#doc);
     // The server has no cursor of its own.
     this.#awareness.setLocalState(null);
-    this.#doc.on('update', (update: Uint8Array, origin: unknown) => {
-      const message = encoding.createEncoder();
-      syncProtocol.writeUpdate(message, update);
-      this.#toOpen(
-        { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(message)) },
-        typeof origin === 'string' ? (origin as ParticipantId) : undefined,
-      );
+    this.#doc.on('update', (_update: Uint8Array, origin: unknown) => {
       if (this.#kept && origin !== store) this.#save ??= this.context.clock.setTimeout(() => this.#saveNow(), limits.notesSaveDelayMs);
     });
     // Notes kept from an earlier meeting come back, locked (the first to arrive may not wipe them);
@@ -91,7 +92,6 @@ export class NotesModule implements RoomModule {
       .then((state) => {
         if (!state || this.#closed) return;
         Y.applyUpdate(this.#doc, state, store);
-        this.#documentBytes += state.length;
         this.#kept = true;
         this.#locked = true;
         this.context.broadcast(this.#state());
@@ -108,8 +108,7 @@ export class NotesModule implements RoomModule {
   }
 
   onJoin(participant: ParticipantView): void {
-    this.#rates.set(participant.id, new TokenBucket(limits.notesMessagesPerSecondMax, limits.notesBurst));
-    this.#openings.set(participant.id, new TokenBucket(limits.notesOpeningsPerSecondMax, limits.notesOpeningsBurst));
+    this.#peer.join(participant.id);
     // Unlocked and not kept is what a page assumes: only anything else is told.
     if (this.#locked || this.#kept) this.context.send(participant.id, this.#state());
   }
@@ -119,21 +118,20 @@ export class NotesModule implements RoomModule {
    * their page opens the notes again (step 1) if it had them open; until then they get none.
    */
   onResume(participant: ParticipantView): void {
-    this.#open.delete(participant.id);
+    this.#peer.closeFor(participant.id);
     this.context.send(participant.id, this.#state());
   }
 
   onLeave(participant: ParticipantView): void {
-    this.#rates.delete(participant.id);
-    this.#openings.delete(participant.id);
     this.#close(participant.id);
+    this.#peer.leave(participant.id);
   }
 
   handle(actor: ParticipantView, message: ModuleMessage): ModuleOutcome {
-    if (!this.#rates.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
+    if (!this.#peer.takeMessage(actor.id)) return failure('rate_limited', meetingsWords.phrase('too_often'));
     switch (message.type) {
       case 'notes-sync':
-        return this.#sync(actor, fromBase64Url(message.message));
+        return this.#peer.sync(actor, message.message);
       case 'notes-awareness':
         return this.#awarenessUpdate(actor, fromBase64Url(message.update));
       case 'notes-lock':
@@ -148,83 +146,17 @@ export class NotesModule implements RoomModule {
     }
   }
 
-  #sync(actor: ParticipantView, bytes: Uint8Array | undefined): ModuleOutcome {
-    if (!bytes) return invalid();
-    let kind: number;
-    let payload: Uint8Array;
-    try {
-      const decoder = decoding.createDecoder(bytes);
-      kind = decoding.readVarUint(decoder);
-      payload = decoding.readVarUint8Array(decoder);
-      if (decoding.hasContent(decoder)) return invalid();
-    } catch {
-      return invalid();
-    }
-    if (this.encrypted) return failure('not_allowed', meetingsWords.phrase('notes_not_encrypted'));
-    if (kind === syncProtocol.messageYjsSyncStep1) return this.#opened(actor, payload);
-    if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) return invalid();
-    if (!this.#open.has(actor.id)) return failure('not_allowed', meetingsWords.phrase('notes_not_open'));
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      // Decoding first refuses what is not a Yjs update at all, before the document sees it.
-      decoded = Y.decodeUpdate(payload);
-    } catch {
-      return invalid();
-    }
-    // An update that changes nothing (a step 2 of someone with nothing new) is fine even while locked.
-    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return ok;
-    if (this.#locked && !actor.isModerator) return failure('notes_locked', meetingsWords.phrase('notes_locked'));
-    if (this.#documentBytes + payload.length > limits.notesDocumentBytesMax) {
-      // The sum of updates counts deletions too: measure what the document really holds before refusing.
-      this.#documentBytes = Y.encodeStateAsUpdate(this.#doc).length;
-      if (this.#documentBytes + payload.length > limits.notesDocumentBytesMax) {
-        return failure('notes_too_large', meetingsWords.phrase('notes_too_large', { max: limits.notesDocumentBytesMax }));
-      }
-    }
-    try {
-      Y.applyUpdate(this.#doc, payload, actor.id);
-    } catch {
-      return invalid();
-    }
-    this.#documentBytes += payload.length;
-    // An update that needs one we never got (lost on a dropped connection, or refused) waits: ask
-    // its sender for everything we lack, so that their step 2 fills the gap.
-    if (this.#doc.store.pendingStructs || this.#doc.store.pendingDs) this.#askFor(actor.id);
-    return ok;
-  }
-
-  /** Sends `participantId` our state vector (step 1): they answer with what we lack. */
-  #askFor(participantId: ParticipantId): void {
-    const ask = encoding.createEncoder();
-    syncProtocol.writeSyncStep1(ask, this.#doc);
-    this.context.send(participantId, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(ask)) });
-  }
-
-  /** `actor` opened the notes with their state vector: what they lack, and what we lack. */
-  #opened(actor: ParticipantView, stateVector: Uint8Array): ModuleOutcome {
-    // Each opening answers with the whole document: far fewer of them than of edits.
-    if (!this.#openings.get(actor.id)?.take()) return failure('rate_limited', meetingsWords.phrase('too_often'));
-    const reply = encoding.createEncoder();
-    try {
-      Y.decodeStateVector(stateVector);
-      syncProtocol.writeSyncStep2(reply, this.#doc, stateVector);
-    } catch {
-      return invalid();
-    }
-    this.#open.add(actor.id);
-    this.context.send(actor.id, { type: 'notes-sync', message: toBase64Url(encoding.toUint8Array(reply)) });
-    this.#askFor(actor.id);
+  /** `actor` opened the notes: the others' cursors. */
+  #opened(actor: ParticipantView): void {
     const others = [...this.#awareness.getStates().keys()];
-    if (others.length > 0) {
-      const update = awarenessProtocol.encodeAwarenessUpdate(this.#awareness, others);
-      this.context.send(actor.id, { type: 'notes-awareness', update: toBase64Url(update) });
-    }
-    return ok;
+    if (others.length === 0) return;
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.#awareness, others);
+    this.context.send(actor.id, { type: 'notes-awareness', update: toBase64Url(update) });
   }
 
   #awarenessUpdate(actor: ParticipantView, bytes: Uint8Array | undefined): ModuleOutcome {
     if (!bytes || bytes.length > limits.notesAwarenessBytesMax) return invalid();
-    if (!this.#open.has(actor.id)) return failure('not_allowed', meetingsWords.phrase('notes_not_open'));
+    if (!this.#peer.isOpen(actor.id)) return failure('not_allowed', meetingsWords.phrase('notes_not_open'));
     const clients: number[] = [];
     try {
       const decoder = decoding.createDecoder(bytes);
@@ -254,7 +186,7 @@ export class NotesModule implements RoomModule {
     }
     for (const clientId of clients) this.#awarenessOwners.set(clientId, actor.id);
     awarenessProtocol.applyAwarenessUpdate(this.#awareness, bytes, actor.id);
-    this.#toOpen({ type: 'notes-awareness', update: toBase64Url(bytes) }, actor.id);
+    this.#peer.toOpen({ type: 'notes-awareness', update: toBase64Url(bytes) }, actor.id);
     return ok;
   }
 
@@ -295,7 +227,7 @@ export class NotesModule implements RoomModule {
 
   /** `participantId` closed the notes or left: their cursors go, and their traffic stops. */
   #close(participantId: ParticipantId): void {
-    this.#open.delete(participantId);
+    this.#peer.closeFor(participantId);
     this.#forgetCursors([...this.#awarenessOwners].filter(([, owner]) => owner === participantId).map(([clientId]) => clientId));
   }
 
@@ -305,14 +237,9 @@ export class NotesModule implements RoomModule {
     const shown = clientIds.filter((clientId) => this.#awareness.getStates().has(clientId));
     if (shown.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.#awareness, shown, 'left');
-      this.#toOpen({ type: 'notes-awareness', update: toBase64Url(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, shown)) });
+      this.#peer.toOpen({ type: 'notes-awareness', update: toBase64Url(awarenessProtocol.encodeAwarenessUpdate(this.#awareness, shown)) });
     }
     for (const clientId of clientIds) this.#awareness.meta.delete(clientId);
-  }
-
-  /** Sends to everyone who has the notes open, except `exceptId`. */
-  #toOpen(message: { type: 'notes-sync'; message: string } | { type: 'notes-awareness'; update: string }, exceptId?: ParticipantId): void {
-    for (const participantId of this.#open) if (participantId !== exceptId) this.context.send(participantId, message);
   }
 
   close(): void {
@@ -320,10 +247,7 @@ export class NotesModule implements RoomModule {
     if (this.#save) this.#saveNow();
     this.#closed = true;
     this.#awareness.destroy();
-    this.#doc.destroy();
-    this.#open.clear();
-    this.#rates.clear();
+    this.#peer.close();
     this.#awarenessOwners.clear();
-    this.#openings.clear();
   }
 }

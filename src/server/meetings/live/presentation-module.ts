@@ -171,6 +171,12 @@ export class PresentationModule implements RoomModule {
     });
   }
 
+  /** The presentation shown now, if any: which, at which page, and who presents (the whiteboard asks who may draw). */
+  get showing(): { id: PresentationId; page: number; presenterId: ParticipantId } | undefined {
+    const current = this.#current;
+    return current && { id: current.id, page: current.page, presenterId: current.presenterId };
+  }
+
   /**
    * Uses an upload ticket: the moderator it was given to, if it is known, unexpired, and they are
    * still a moderator in the meeting; the ticket is spent either way.

@@ -37,6 +37,7 @@ import {
   type RoomModuleContext,
   type RoomModuleFactory,
 } from './room-module.js';
+import { WhiteboardModule } from './whiteboard-module.js';
 
 /** Someone in the waiting room. */
 export interface LobbyEntry {
@@ -117,6 +118,7 @@ export class RoomCore {
     this.addModule((context) => new PollModule(context, encrypted));
     this.addModule((context) => new NotesModule(context, encrypted, encrypted ? undefined : notesStore));
     this.presentation = this.addModule((context) => new PresentationModule(context, encrypted));
+    this.addModule((context) => new WhiteboardModule(context, () => this.presentation.showing, encrypted));
   }
 
   /** Ends the meeting at a time for everyone, with a warning first (set by the live room that owns this core). */

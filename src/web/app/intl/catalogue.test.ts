@@ -23,6 +23,7 @@ import { roomEnglish } from '../../features/room/messages.js';
 import { roomSettingsEnglish } from '../../features/room-settings/messages.js';
 import { sanctionsEnglish } from '../../features/sanctions/messages.js';
 import { treasuryEnglish } from '../../features/treasury/messages.js';
+import { whiteboardEnglish } from '../../features/whiteboard/messages.js';
 import { errorsEnglish, errorText } from '../errors/messages.js';
 import { appEnglish } from '../messages.js';
 import { type CatalogueName, defineCatalogue, installTranslations, translation } from './catalogue.js';
@@ -55,6 +56,7 @@ const english: Record<CatalogueName, Record<string, string>> = {
   sanctions: sanctionsEnglish,
   treasury: treasuryEnglish,
   usage: usageEnglish,
+  whiteboard: whiteboardEnglish,
 };
 
 installTranslations('fr', french);

@@ -50,6 +50,8 @@ import { sanctionsFrench } from '../../features/sanctions/messages.fr.js';
 import type { sanctionsEnglish } from '../../features/sanctions/messages.js';
 import { treasuryFrench } from '../../features/treasury/messages.fr.js';
 import type { treasuryEnglish } from '../../features/treasury/messages.js';
+import { whiteboardFrench } from '../../features/whiteboard/messages.fr.js';
+import type { whiteboardEnglish } from '../../features/whiteboard/messages.js';
 import { errorsFrench } from '../errors/messages.fr.js';
 import type { errorsEnglish } from '../errors/messages.js';
 import { appFrench } from '../messages.fr.js';
@@ -82,6 +84,7 @@ export const french: {
   sanctions: Translation<typeof sanctionsEnglish>;
   treasury: Translation<typeof treasuryEnglish>;
   usage: Translation<typeof usageEnglish>;
+  whiteboard: Translation<typeof whiteboardEnglish>;
 } = {
   account: accountFrench,
   assemblies: assembliesFrench,
@@ -108,4 +111,5 @@ export const french: {
   sanctions: sanctionsFrench,
   treasury: treasuryFrench,
   usage: usageFrench,
+  whiteboard: whiteboardFrench,
 };

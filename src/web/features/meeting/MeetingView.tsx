@@ -31,6 +31,16 @@ const ShortcutHelp = lazyComponent(() => import('./ShortcutHelp.js').then((modul
 const SettingsDialog = lazyComponent(() => import('./SettingsDialog.js').then((module) => module.SettingsDialog));
 // The presentation's page (pdf.js) loads when a presentation is first shown.
 const PresentationStage = lazyComponent(() => import('../presentation/index.js').then((module) => module.PresentationStage));
+// The blank whiteboard (Yjs, perfect-freehand) loads when it is first shown.
+const WhiteboardStage = lazyComponent(() => import('../whiteboard/index.js').then((module) => module.WhiteboardStage));
+
+/** Who leads the whiteboard (the presenter, or a moderator) and who may draw on it now (everyone when allowed; else the presenter, or with no presentation the moderators). */
+function whiteboardRoles(state: MeetingController['state']['value'], isModerator: boolean) {
+  const presenterId = state.presentation?.presenterId;
+  const presenting = presenterId !== undefined && presenterId === state.self?.participantId;
+  const { everyoneMayDraw } = state.whiteboard;
+  return { leads: isModerator || presenting, mayDraw: everyoneMayDraw || (presenterId ? presenting : isModerator), everyoneMayDraw };
+}
 
 /** A short two-tone cue for moderators when someone starts waiting. */
 function playCue(): void {
@@ -206,15 +216,29 @@ export function MeetingView({ room: mainRoom, choice, onRejoin }: { room: RoomVi
           setDefaultVideoLayer={(layer) => meeting.setDefaultVideoLayer(layer)}
           speakerId={ui.speakerId.value}
           presentation={
-            state.presentation &&
-            state.self && (
-              <PresentationStage
-                roomId={room.roomId}
-                presentation={state.presentation}
-                selfId={state.self.participantId}
-                send={(message) => meeting.presentation(message)}
+            state.self &&
+            (state.whiteboard.blankShown ? (
+              <WhiteboardStage
+                channel={meeting.whiteboardChannel}
+                roles={whiteboardRoles(state, isModerator)}
+                send={(message) => meeting.whiteboard(message)}
               />
-            )
+            ) : (
+              state.presentation && (
+                <PresentationStage
+                  roomId={room.roomId}
+                  presentation={state.presentation}
+                  selfId={state.self.participantId}
+                  send={(message) => meeting.presentation(message)}
+                  whiteboard={{
+                    channel: meeting.whiteboardChannel,
+                    state: state.whiteboard,
+                    isModerator,
+                    send: (message) => meeting.whiteboard(message),
+                  }}
+                />
+              )
+            ))
           }
         />
         <SidePanel meeting={meeting} state={state} ui={ui} room={room} main={main} />

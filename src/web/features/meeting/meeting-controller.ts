@@ -23,6 +23,7 @@ import type {
   ServerMessage,
   VideoLayer,
 } from '../../../shared/protocol.js';
+import type { WhiteboardState } from '../../../shared/whiteboard-protocol.js';
 import { refusalText } from '../../app/errors/messages.js';
 import { currentLanguage } from '../../app/intl/language.js';
 import type { E2eeStatus, Encryption, WorkerReport } from '../e2ee/index.js';
@@ -30,6 +31,7 @@ import { canEncryptMedia } from '../e2ee/support.js';
 import type { NotesChannel, NotesListener } from '../notes/index.js';
 import type { PollMessage } from '../polls/index.js';
 import type { PresentationMessage } from '../presentation/index.js';
+import type { WhiteboardChannel, WhiteboardListener } from '../whiteboard/index.js';
 import { ConnectionMonitor, type LinkQuality, networkReportOf, type QualitySample } from './connection-quality.js';
 import { type MediaPipeline, plainMediaPipeline } from './media-pipeline.js';
 import { MediaSession } from './media-session.js';
@@ -111,6 +113,8 @@ export interface MeetingState {
   breakoutsEnding: boolean;
   /** A moderator's latest message to every room, while they are open. */
   breakoutBroadcast: { fromName: string; text: string } | undefined;
+  /** The whiteboard's settings: whether everyone may draw, and whether the blank board is on the stage. */
+  whiteboard: WhiteboardState;
 }
 
 export interface MeetingOptions {
@@ -158,6 +162,7 @@ export function initialState(media: MediaState): MeetingState {
     breakout: undefined,
     breakoutsEnding: false,
     breakoutBroadcast: undefined,
+    whiteboard: { everyoneMayDraw: false, blankShown: false },
   };
 }
 
@@ -223,6 +228,10 @@ export class MeetingController {
   private presentationTicketWaiters: { resolve: (ticket: string) => void; reject: (error: Error) => void }[] = [];
   /** The open notes panel's listeners (at most one). */
   private readonly notesListeners = new Set<NotesListener>();
+  /** A `whiteboard-state` came on this socket (before `joined`, only when not the default). */
+  private whiteboardStateSinceOpen = false;
+  /** The open whiteboard's listeners (at most one). */
+  private readonly whiteboardListeners = new Set<WhiteboardListener>();
   /** Chat messages being opened, in the order they came. */
   private chatQueue: Promise<void> = Promise.resolve();
   /** The meeting is end-to-end encrypted: once known, never forgotten by this page (it fails closed). */
@@ -281,6 +290,7 @@ export class MeetingController {
         this.notesStateSinceOpen = false;
         this.presentationSinceOpen = false;
         this.breakoutsSinceOpen = false;
+        this.whiteboardStateSinceOpen = false;
         this.send({
           type: 'join',
           roomId: this.options.roomId,
@@ -428,6 +438,12 @@ export class MeetingController {
       case 'presentation-ticket':
         for (const waiter of this.presentationTicketWaiters.splice(0)) waiter.resolve(message.ticket);
         return;
+      case 'whiteboard-state':
+        this.whiteboardStateSinceOpen = true;
+        return this.update({ whiteboard: message.state });
+      case 'whiteboard-sync':
+        for (const listener of this.whiteboardListeners) listener.message(message);
+        return;
       case 'poll-export':
         // With a byte order mark, so that spreadsheets read the accents as UTF-8.
         this.options.onExport?.('poll-results.csv', `\ufeff${message.csv}`);
@@ -493,6 +509,8 @@ export class MeetingController {
       this.update({ breakouts: undefined, breakoutsEnding: false, breakoutBroadcast: undefined });
     // Whatever the notes sent or received while the socket was down is lost: an open notes panel opens them again.
     for (const listener of this.notesListeners) listener.rejoined();
+    if (!this.whiteboardStateSinceOpen) this.update({ whiteboard: { everyoneMayDraw: false, blankShown: false } });
+    for (const listener of this.whiteboardListeners) listener.rejoined();
     this.media.iceServers = message.iceServers;
     this.resumeToken = message.resumeToken;
     this.remotes.clear();
@@ -542,6 +560,7 @@ export class MeetingController {
     if (message.inReplyTo === 'subscribe' || message.inReplyTo === 'speaking') return;
     // A refused edit of the notes never reached the others: the open notes go back to the server's copy.
     if (message.inReplyTo === 'notes-sync') for (const listener of this.notesListeners) listener.refused(message.code);
+    if (message.inReplyTo === 'whiteboard-sync') for (const listener of this.whiteboardListeners) listener.refused(message.code);
     if (message.inReplyTo === 'publish' && message.code === 'screen_share_taken') this.stopScreenShare();
     if (message.inReplyTo === 'presentation-ticket') {
       for (const waiter of this.presentationTicketWaiters.splice(0)) waiter.reject(new Error(message.code));
@@ -741,6 +760,20 @@ export class MeetingController {
 
   /** A moderator locks or unlocks the shared notes, or keeps them with the room; the server checks who may. */
   notes(message: Extract<ClientMessage, { type: 'notes-lock' | 'notes-keep' }>): void {
+    this.send(message);
+  }
+
+  /** The whiteboard's way to the server and back (opened while a board or an annotated page shows). */
+  readonly whiteboardChannel: WhiteboardChannel = {
+    send: (message) => this.send(message),
+    listen: (listener) => {
+      this.whiteboardListeners.add(listener);
+      return () => this.whiteboardListeners.delete(listener);
+    },
+  };
+
+  /** The presenter or a moderator lets everyone draw, clears a board, or shows the blank board; the server checks who may. */
+  whiteboard(message: Extract<ClientMessage, { type: 'whiteboard-settings' | 'whiteboard-clear' | 'whiteboard-blank' }>): void {
     this.send(message);
   }
 

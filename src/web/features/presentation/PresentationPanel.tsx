@@ -2,7 +2,8 @@
  * The presentation's side panel (loaded with its page view). Moderators upload a PDF (progress,
  * then the server's check, then each refusal in words); the presenter or a moderator chooses who
  * presents, lets everyone download the PDF, or stops the presentation; everyone downloads it when
- * allowed. What is shown comes from the server's `presentation` only.
+ * allowed. What is shown comes from the server's `presentation` only. The presenter or a moderator
+ * also shows the blank whiteboard on the stage here (it is taken away from the board itself).
  */
 import { useState } from 'preact/hooks';
 import type { ParticipantId } from '../../../shared/ids.js';
@@ -164,6 +165,14 @@ export function PresentationPanel({ roomId, presentation, selfId, people, isMode
         </>
       ) : (
         <p>{t('presentation.none')}</p>
+      )}
+      {(isModerator || presentation?.presenterId === selfId) && (
+        <div class="presentation-upload">
+          <Button type="button" onClick={() => send({ type: 'whiteboard-blank', shown: true })}>
+            {t('presentation.blankBoard')}
+          </Button>
+          <p class="hint">{t('presentation.blankBoardHint')}</p>
+        </div>
       )}
       {isModerator && <Upload roomId={roomId} ticket={ticket} />}
     </section>

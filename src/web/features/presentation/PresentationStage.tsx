@@ -2,7 +2,8 @@
  * The presentation's page, large on the stage (in place of a shared screen): the page the
  * presenter turned to, at their zoom, drawn by pdf.js on a canvas fitted to the stage (its text
  * alternative names the page and the file), with the page number, and for the presenter the
- * buttons and ←/→ (PageUp/PageDown) to turn pages and zoom for everyone.
+ * buttons and ←/→ (PageUp/PageDown) to turn pages and zoom for everyone. The page's whiteboard
+ * board is drawn over it (`../whiteboard`); whoever may draw turns drawing on with the Draw button.
  */
 import { ChevronLeft, ChevronRight, ZoomIn, ZoomOut } from 'lucide-preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -11,13 +12,25 @@ import { limits } from '../../../shared/limits.js';
 import type { PresentationView } from '../../../shared/presentation-protocol.js';
 import type { ClientMessage } from '../../../shared/protocol.js';
 import { t } from './messages.js';
+import { type PageWhiteboard, usePageBoard } from './page-board.js';
 import { type LoadedPresentation, loadPresentation } from './pdf.js';
 import './presentation.css';
 
-/** The presentation's messages the page sends (the upload ticket is the meeting's own request). */
+/**
+ * The presentation's messages the page sends (the upload ticket is the meeting's own request), and
+ * the blank whiteboard shown from its panel in the presentation's place.
+ */
 export type PresentationMessage = Extract<
   ClientMessage,
-  { type: 'presentation-page' | 'presentation-zoom' | 'presentation-presenter' | 'presentation-downloadable' | 'presentation-close' }
+  {
+    type:
+      | 'presentation-page'
+      | 'presentation-zoom'
+      | 'presentation-presenter'
+      | 'presentation-downloadable'
+      | 'presentation-close'
+      | 'whiteboard-blank';
+  }
 >;
 
 export interface PresentationStageProps {
@@ -25,6 +38,8 @@ export interface PresentationStageProps {
   presentation: PresentationView;
   selfId: ParticipantId;
   send: (message: PresentationMessage) => void;
+  /** The page's whiteboard: its channel, its settings, whether this person is a moderator, and its messages. */
+  whiteboard: PageWhiteboard;
 }
 
 /** The zoom steps the presenter goes through, as factors of the page fitted to the stage. */
@@ -65,14 +80,18 @@ function useSize(element: { current: HTMLElement | null }): { width: number; hei
   return size;
 }
 
-/** Draws `page` of the loaded PDF on the canvas, fitted to `size` and zoomed; says which page is drawn in `data-page`. */
+/**
+ * Draws `page` of the loaded PDF on the canvas, fitted to `size` and zoomed; says which page is
+ * drawn in `data-page`, and returns the drawn page's height ÷ width (for its whiteboard board).
+ */
 function usePageDrawing(
   canvas: { current: HTMLCanvasElement | null },
   loaded: LoadedPresentation | undefined,
   page: number,
   zoom: number,
   size: { width: number; height: number } | undefined,
-): void {
+): number | undefined {
+  const [aspect, setAspect] = useState<number>();
   useEffect(() => {
     const element = canvas.current;
     if (!loaded || !size || !element || size.width < 1 || size.height < 1) return;
@@ -99,15 +118,17 @@ function usePageDrawing(
       element.style.height = `${Math.floor(viewport.height / ratio)}px`;
       element.getContext('2d')?.drawImage(drawing, 0, 0);
       element.dataset.page = String(page);
+      setAspect(base.height / base.width);
     })().catch(() => {});
     return () => {
       cancelled = true;
       cancel();
     };
   }, [loaded, page, zoom, size?.width, size?.height]);
+  return aspect;
 }
 
-export function PresentationStage({ roomId, presentation, selfId, send }: PresentationStageProps) {
+export function PresentationStage({ roomId, presentation, selfId, send, whiteboard }: PresentationStageProps) {
   const [loaded, setLoaded] = useState<LoadedPresentation>();
   const [failed, setFailed] = useState(false);
   const frame = useRef<HTMLDivElement>(null);
@@ -127,7 +148,8 @@ export function PresentationStage({ roomId, presentation, selfId, send }: Presen
       current = false;
     };
   }, [id]);
-  usePageDrawing(canvas, loaded?.id === id ? loaded : undefined, page, zoom, size);
+  const aspect = usePageDrawing(canvas, loaded?.id === id ? loaded : undefined, page, zoom, size);
+  const board = usePageBoard(roomId, presentation, selfId, whiteboard);
 
   const turn = (to: number) => {
     if (to >= 1 && to <= pages && to !== page) send({ type: 'presentation-page', page: to });
@@ -158,11 +180,16 @@ export function PresentationStage({ roomId, presentation, selfId, send }: Presen
         {failed ? (
           <p role="alert">{t('presentation.loadFailed')}</p>
         ) : (
-          <canvas ref={canvas} role="img" aria-label={t('presentation.pageAlt', { page, pages, name })} />
+          <div class="whiteboard-page">
+            <canvas ref={canvas} role="img" aria-label={t('presentation.pageAlt', { page, pages, name })} />
+            {aspect !== undefined && board.overlay(aspect)}
+          </div>
         )}
         {!loaded && !failed && <p class="presentation-loading">{t('presentation.loading')}</p>}
       </div>
+      {board.toolbar}
       <div class="presentation-controls">
+        {board.drawButton}
         {presenting && (
           <button
             type="button"

@@ -28,4 +28,8 @@ export const presentationFrench = translation<typeof presentationEnglish>()({
   'presentation.makePresenter': 'Désigner comme présentateur',
   'presentation.close': 'Arrêter la présentation',
   'presentation.you': '{name} (vous)',
+  'presentation.blankBoard': 'Montrer un tableau blanc vierge',
+  'presentation.blankBoardHint':
+    'Tout le monde voit un tableau vierge où dessiner, à la place de la présentation, jusqu’à ce que vous le fermiez.',
+  'presentation.draw': 'Dessiner sur la page',
 });

@@ -28,6 +28,9 @@ export const presentationEnglish = {
   'presentation.makePresenter': 'Make presenter',
   'presentation.close': 'Stop the presentation',
   'presentation.you': '{name} (you)',
+  'presentation.blankBoard': 'Show a blank whiteboard',
+  'presentation.blankBoardHint': 'Everyone sees a blank board to draw on, in place of the presentation, until you close it.',
+  'presentation.draw': 'Draw on the page',
 } as const;
 
 /** The catalogue: `presentationMessages.t(key, parameters)`. */
