@@ -49,6 +49,8 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   notes_update_invalid: 'Ce n’est pas une modification des notes.',
   notes_not_open: 'Ouvrez d’abord les notes.',
   notes_locked: 'Un modérateur a verrouillé les notes.',
+  notes_not_kept_here:
+    'Les notes d’une salle de groupe finissent avec elle : téléchargez-les, ou copiez-les dans les notes de la salle principale.',
   notes_too_large: 'Les notes sont pleines : les notes d’une réunion tiennent en {max, number} octets au plus.',
   notes_moderators_only: 'Seuls les modérateurs peuvent verrouiller les notes.',
   notes_not_encrypted: 'Pas de notes partagées dans une réunion chiffrée de bout en bout : le serveur les lirait.',

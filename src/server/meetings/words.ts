@@ -52,6 +52,7 @@ export const meetingsEnglish = {
   notes_update_invalid: 'That is not an edit of the notes.',
   notes_not_open: 'Open the notes first.',
   notes_locked: 'A moderator has locked the notes.',
+  notes_not_kept_here: 'A breakout room’s notes end with it: download them, or copy them into the main room’s notes.',
   notes_too_large: 'The notes are full: a meeting’s notes hold at most {max, number} bytes.',
   notes_moderators_only: 'Only moderators can lock the notes.',
   notes_not_encrypted: 'Shared notes are not available in an end-to-end encrypted meeting: the server would read them.',

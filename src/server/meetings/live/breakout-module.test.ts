@@ -112,6 +112,10 @@ describe('breakout rooms', () => {
     if (!visit) throw new Error('no ticket');
     const { joined } = await join(visit.roomId, 'Mo', { breakoutTicket: visit.ticket });
     expect(joined.ok && joined.value.result.participant.role).toBe('moderator');
+    // A breakout room has no next meeting: its notes cannot be kept with it.
+    if (!joined.ok) throw new Error(joined.code);
+    const keep = await sendParsed(joined.value.room, joined.value.result.participant.id, { type: 'notes-keep', keep: true });
+    expect(keep).toMatchObject({ ok: false, code: 'not_allowed', message: expect.stringContaining('breakout room') });
     // Visiting is not belonging: the room's list of members is unchanged.
     expect(mo.connection.last('breakouts')?.breakouts?.rooms[1]).toMatchObject({ assigned: [ben.id], present: [mo.id] });
     await registry.close();

@@ -23,6 +23,8 @@ export interface LiveRoomDependencies {
   clock: Clock;
   /** How long a participant whose connection dropped keeps their place. */
   reconnectGraceMs: number;
+  /** Whether moderators may keep the notes with the room (not a breakout room's: it has no next meeting). Default true. */
+  notesKeepable?: boolean;
   onClose: (room: LiveRoom) => void;
 }
 

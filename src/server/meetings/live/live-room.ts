@@ -72,15 +72,17 @@ export class LiveRoom {
         this.#record(async () => {
           if (this.#meetingId) await dependencies.records.addParticipantTime(this.#meetingId, durationMs);
         }),
-      {
-        load: async () => {
-          const kept = await dependencies.records.keptNotes(room.id);
-          return kept === undefined ? undefined : fromBase64Url(kept);
-        },
-        failed: (error) => dependencies.logger.error({ err: error, roomId: room.id }, 'could not read the kept notes'),
-        save: (state) => this.#record(() => dependencies.records.keepNotes(room.id, toBase64Url(state))),
-        forget: () => this.#record(() => dependencies.records.forgetNotes(room.id)),
-      },
+      dependencies.notesKeepable === false
+        ? undefined
+        : {
+            load: async () => {
+              const kept = await dependencies.records.keptNotes(room.id);
+              return kept === undefined ? undefined : fromBase64Url(kept);
+            },
+            failed: (error) => dependencies.logger.error({ err: error, roomId: room.id }, 'could not read the kept notes'),
+            save: (state) => this.#record(() => dependencies.records.keepNotes(room.id, toBase64Url(state))),
+            forget: () => this.#record(() => dependencies.records.forgetNotes(room.id)),
+          },
     );
     this.#core.scheduleEnd = (endsAtMs) => this.endAt(endsAtMs);
   }

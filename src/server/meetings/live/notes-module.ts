@@ -201,7 +201,7 @@ export class NotesModule implements RoomModule {
   /** A moderator keeps the notes with the room (saved now and after edits) or stops keeping them (deleted now). */
   #keep(actor: ParticipantView, keep: boolean): ModuleOutcome {
     if (!actor.isModerator) return failure('not_allowed', meetingsWords.phrase('notes_moderators_only'));
-    if (!this.store) return failure('not_allowed', meetingsWords.phrase('notes_not_encrypted'));
+    if (!this.store) return failure('not_allowed', meetingsWords.phrase(this.encrypted ? 'notes_not_encrypted' : 'notes_not_kept_here'));
     if (this.#keptUnreadable) return failure('internal_error', meetingsWords.phrase('internal_error'));
     if (keep === this.#kept) return ok;
     this.#kept = keep;

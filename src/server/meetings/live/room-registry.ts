@@ -16,7 +16,7 @@ import { meetingsWords } from '../words.js';
 import { type BreakoutHost, BreakoutModule } from './breakout-module.js';
 import { BreakoutRooms, breakoutRecords } from './breakout-rooms.js';
 import type { ParticipantConnection, ParticipantView } from './live-participant.js';
-import { type Failure, failure, type JoinRequest, type JoinResult, LiveRoom, type MeetingRecords, type Outcome } from './live-room.js';
+import { type Failure, failure, type JoinRequest, type JoinResult, LiveRoom, type Outcome } from './live-room.js';
 import type { ModuleOutcome, RoomModule, RoomModuleFactory } from './room-module.js';
 
 /** Counts for `/metrics`. */
@@ -185,7 +185,7 @@ export class RoomRegistry {
     const room = this.breakouts.room(roomId);
     const pass = room && request.breakoutTicket !== undefined ? this.breakouts.pass(roomId, request.breakoutTicket) : undefined;
     if (!room || !pass) return failure('breakout_ticket_invalid', meetingsWords.phrase('breakout_ticket_invalid'));
-    const live = this.liveRoomFor(room, breakoutRecords, [(context) => breakoutPresence(() => context.roomId(), this.breakouts)]);
+    const live = this.liveRoomFor(room, { modules: [(context) => breakoutPresence(() => context.roomId(), this.breakouts)] });
     const joined = live.join(
       {
         ...request,
@@ -211,19 +211,20 @@ export class RoomRegistry {
    * The room's open live meeting, made now if there is none: a main meeting with the domains'
    * modules and breakout rooms; a breakout room's with `modules` (and no breakout rooms of its own).
    */
-  private liveRoomFor(room: Room, records: MeetingRecords = this.rooms, modules?: RoomModuleFactory<RoomModule>[]): LiveRoom {
+  private liveRoomFor(room: Room, breakout?: { modules: RoomModuleFactory<RoomModule>[] }): LiveRoom {
     const existing = this.liveRooms.get(room.id);
     if (existing && !existing.closed) return existing;
     const live = new LiveRoom(room, {
       media: this.gateway,
-      records,
+      records: breakout ? breakoutRecords : this.rooms,
+      notesKeepable: !breakout,
       logger: this.logger.child({ roomId: room.id }),
       clock: this.clock,
       reconnectGraceMs: this.reconnectGraceMs,
       onClose: (closed) => this.handleRoomClosed(closed),
     });
-    if (modules) {
-      for (const factory of modules) live.addModule(factory);
+    if (breakout) {
+      for (const factory of breakout.modules) live.addModule(factory);
     } else {
       for (const factory of this.roomModules) live.addModule(factory);
       live.addModule((context) => new BreakoutModule(context, this.breakoutHost));

@@ -87,7 +87,7 @@ export function SidePanel({
           locked={state.notes.locked}
           setLocked={(locked) => meeting.notes({ type: 'notes-lock', locked })}
           kept={state.notes.kept}
-          setKept={(keep) => meeting.notes({ type: 'notes-keep', keep })}
+          setKept={meeting === main ? (keep) => meeting.notes({ type: 'notes-keep', keep }) : undefined}
           roomName={room.name}
         />
       )}

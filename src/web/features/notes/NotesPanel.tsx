@@ -33,8 +33,8 @@ interface Props {
   setLocked: (locked: boolean) => void;
   /** Whether the notes are kept with the room after the meeting. */
   kept: boolean;
-  /** A moderator keeps the notes with the room, or stops keeping them. */
-  setKept: (kept: boolean) => void;
+  /** A moderator keeps the notes with the room, or stops keeping them; absent in a breakout room (it has no next meeting). */
+  setKept: ((kept: boolean) => void) | undefined;
   roomName: string;
 }
 
@@ -194,13 +194,13 @@ export function NotesPanel({ channel, selfId, people, isModerator, locked, setLo
       <p class="notes-presence" aria-live="polite">
         {others > 0 ? t('notes.editing', { count: others }) : ''}
       </p>
-      {isModerator ? (
+      {isModerator && setKept ? (
         <label class="check notes-keep">
           <input type="checkbox" checked={kept} onChange={(event) => setKept(event.currentTarget.checked)} />
           {t('notes.keep')}
         </label>
       ) : null}
-      <p class="notes-kept-note">{kept ? t('notes.kept') : t('notes.notKept')}</p>
+      <p class="notes-kept-note">{!setKept ? t('notes.breakoutNotKept') : kept ? t('notes.kept') : t('notes.notKept')}</p>
       <div class="notes-exports">
         <span>{t('notes.download')}</span>
         <Button class="small" aria-label={t('notes.downloadMarkdown')} onClick={() => void exportAs('markdown')()}>

@@ -18,6 +18,8 @@ export const notesFrench = translation<typeof notesEnglish>()({
   'notes.lockedForOthers': 'Verrouillées : seuls les modérateurs peuvent modifier les notes.',
   'notes.keep': 'Garder ces notes avec la salle pour ses prochaines réunions',
   'notes.kept': 'Ces notes sont gardées avec la salle : elles seront là à sa prochaine réunion.',
+  'notes.breakoutNotKept':
+    'Ces notes finissent avec la salle de groupe : téléchargez-les, ou copiez l’essentiel dans les notes de la salle principale.',
   'notes.notKept': 'Ces notes disparaissent avec la réunion, sauf si un modérateur les garde ; téléchargez-les pour en garder une copie.',
   'notes.downloadMarkdown': 'Télécharger en Markdown',
   'notes.downloadHtml': 'Télécharger en HTML',

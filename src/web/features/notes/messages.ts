@@ -18,6 +18,7 @@ export const notesEnglish = {
   'notes.lockedForOthers': 'Locked: only moderators can change the notes.',
   'notes.keep': 'Keep these notes with the room for its next meetings',
   'notes.kept': 'These notes are kept with the room: they will be here at its next meeting.',
+  'notes.breakoutNotKept': 'These notes end with the breakout room: download them, or copy what matters into the main room’s notes.',
   'notes.notKept': 'These notes end with the meeting unless a moderator keeps them; download them to keep a copy.',
   'notes.downloadMarkdown': 'Download as Markdown',
   'notes.downloadHtml': 'Download as HTML',
