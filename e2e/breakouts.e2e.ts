@@ -9,7 +9,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsFolder, decodingTiles, joinAs, startMeetingAs, useMeetingFixture } from './harness.js';
 
-const fixture = useMeetingFixture();
+// A breakout room's minute lasts 30 s here (`BREAKOUT_MINUTE_MS`), so that the test sees the end come without waiting a whole one.
+const fixture = useMeetingFixture({ BREAKOUT_MINUTE_MS: '30000' });
 
 /** The names on the remote tiles whose video decoded new frames over a second. */
 async function decodingNames(page: Page): Promise<string[]> {

@@ -174,6 +174,7 @@ export async function startServices(
   const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock), (roomId) =>
     config.PLAN_LIMITS === 'on' ? planAllowance(roomId) : unlimitedAllowance(roomId),
   );
+  registry.breakoutMinuteMs = config.BREAKOUT_MINUTE_MS;
   // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
   governance = await startGovernance({
     storage,

@@ -233,6 +233,11 @@ const ConfigSchema = z
      * that does not bill (and the benchmarks, which fill rooms past Free).
      */
     PLAN_LIMITS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
+    /**
+     * How long a breakout room's minute lasts, in milliseconds: 60000. Its only other use is a
+     * test's — a breakout of "one minute" that ends, warning first, in a few seconds.
+     */
+    BREAKOUT_MINUTE_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(60_000).default(60_000),
     /** The co-op's legal name, on its invoices. Default `Plenary co-operative`. */
     COOP_NAME: z.string().trim().min(1).max(70).default('Plenary co-operative'),
     /** The co-op's postal address on its invoices, lines separated by `|` (`1 Rue Haute|1000 Brussels|Belgium`). */

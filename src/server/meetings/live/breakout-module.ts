@@ -77,6 +77,8 @@ export class BreakoutModule implements RoomModule {
   constructor(
     private readonly context: RoomModuleContext,
     private readonly host: BreakoutHost,
+    /** How long a minute of the breakout lasts: 60 000 ms but in tests (`BREAKOUT_MINUTE_MS`); the warning comes one such minute before the end. */
+    private readonly minuteMs = 60_000,
   ) {}
 
   onJoin(participant: ParticipantView): void {
@@ -164,13 +166,14 @@ export class BreakoutModule implements RoomModule {
       },
     );
     const clock = this.context.clock;
-    const endsAtMs = clock.nowMs() + minutes * 60_000;
+    const endsAtMs = clock.nowMs() + minutes * this.minuteMs;
+    const warningMs = (limits.breakoutWarningMs * this.minuteMs) / 60_000;
     const timers = [
       clock.setTimeout(
         () => this.context.broadcast({ type: 'breakouts-ending', endsAtMs }),
-        Math.max(0, endsAtMs - limits.breakoutWarningMs - clock.nowMs()),
+        Math.max(0, endsAtMs - warningMs - clock.nowMs()),
       ),
-      clock.setTimeout(() => this.#close(true), minutes * 60_000),
+      clock.setTimeout(() => this.#close(true), minutes * this.minuteMs),
     ];
     const rooms = plans.map((plan, index) => ({
       name: plan.name,

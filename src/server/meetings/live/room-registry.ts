@@ -56,6 +56,8 @@ export class RoomRegistry {
    * meetings, by governance's due process); asked at every join. Default: nothing.
    */
   joinRefusal: ((roomId: RoomId) => Promise<Failure | undefined>) | undefined;
+  /** How long a breakout room's minute lasts (`BREAKOUT_MINUTE_MS`: 60 000 but in tests). */
+  breakoutMinuteMs = 60_000;
 
   constructor(
     private readonly gateway: JanusGateway,
@@ -227,7 +229,7 @@ export class RoomRegistry {
       for (const factory of breakout.modules) live.addModule(factory);
     } else {
       for (const factory of this.roomModules) live.addModule(factory);
-      live.addModule((context) => new BreakoutModule(context, this.breakoutHost));
+      live.addModule((context) => new BreakoutModule(context, this.breakoutHost, this.breakoutMinuteMs));
     }
     this.liveRooms.set(room.id, live);
     return live;
