@@ -39,6 +39,10 @@ describe('a presentation in a meeting', () => {
     await joinAs(ann, roomUrl, 'Ann');
 
     await mo.getByRole('button', { name: 'Presentation' }).click();
+    // An office document is told apart at once: this server converts nothing, and says what to do.
+    const pptx = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
+    await mo.getByLabel('Upload a PDF').setInputFiles({ name: 'slides.pptx', mimeType: pptx, buffer: Buffer.from('PK') });
+    await mo.getByRole('alert').getByText('“slides.pptx” is an office document').waitFor();
     // A refused PDF says why, and changes nothing for anyone.
     await mo.getByLabel('Upload a PDF').setInputFiles({ name: 'trap.pdf', mimeType: 'application/pdf', buffer: scriptedPdf() });
     await mo.getByRole('alert').getByText('This PDF contains JavaScript, which is not allowed in a presentation.').waitFor();

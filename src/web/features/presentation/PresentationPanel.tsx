@@ -15,7 +15,7 @@ import { Button } from '../../ui/index.js';
 import { t } from './messages.js';
 import type { PresentationMessage } from './PresentationStage.js';
 import { loadPresentation } from './pdf.js';
-import { uploadPresentation } from './upload.js';
+import { isOfficeDocument, uploadPresentation } from './upload.js';
 import './presentation.css';
 
 export interface PresentationPanelProps {
@@ -48,6 +48,8 @@ function Upload({ roomId, ticket }: Pick<PresentationPanelProps, 'roomId' | 'tic
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    // An office document is said so at once, with what to do, rather than refused as "not a PDF" after its upload.
+    if (isOfficeDocument(file)) return setUpload({ step: 'failed', text: t('presentation.officeDocument', { name: file.name }) });
     if (file.size > limits.presentationBytesMax) return setUpload({ step: 'failed', text: refusalText('request_too_large', '') });
     setUpload({ step: 'sending', sent: 0 });
     try {

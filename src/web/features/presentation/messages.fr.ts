@@ -17,6 +17,8 @@ export const presentationFrench = translation<typeof presentationEnglish>()({
   'presentation.youPresent': 'Vous présentez : tournez les pages avec les boutons ou les touches ← et →.',
   'presentation.none': 'Aucune présentation n’est affichée. Un modérateur peut téléverser un PDF que tout le monde verra.',
   'presentation.upload': 'Téléverser un PDF',
+  'presentation.officeDocument':
+    '« {name} » est un document bureautique : ce serveur montre des PDF et ne convertit rien. Enregistrez-le en PDF (dans la plupart des logiciels : Fichier, puis Exporter en PDF) et envoyez celui-ci.',
   'presentation.uploadHint':
     'Un PDF de {megabytes, number} Mo et {pages, number} pages au plus. Tout le monde le voit aussitôt ; il remplace la présentation affichée.',
   'presentation.uploading': 'Téléversement… {percent, number} %',

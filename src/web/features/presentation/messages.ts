@@ -17,6 +17,8 @@ export const presentationEnglish = {
   'presentation.youPresent': 'You are presenting: turn the pages with the buttons or the ← and → keys.',
   'presentation.none': 'No presentation is shown. A moderator can upload a PDF for everyone to see.',
   'presentation.upload': 'Upload a PDF',
+  'presentation.officeDocument':
+    '“{name}” is an office document: this server shows PDFs and converts nothing. Save it as PDF (in most office programs: File, then Export as PDF) and upload that.',
   'presentation.uploadHint':
     'A PDF of at most {megabytes, number} MB and {pages, number} pages. Everyone sees it at once; it replaces the presentation shown now.',
   'presentation.uploading': 'Uploading… {percent, number} %',

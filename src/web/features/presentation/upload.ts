@@ -1,6 +1,15 @@
 /** A moderator's upload of a PDF, with its progress: XMLHttpRequest, as fetch cannot tell how much was sent. */
 import { presentationTicketHeader } from '../../../shared/presentation-protocol.js';
 
+/** Office and OpenDocument files, by extension and by type: Plenary shows PDFs, and converts nothing on the server. */
+const officeExtensions = /\.(docx?|dotx?|odt|ott|rtf|pptx?|ppsx?|potx?|odp|otp|key|xlsx?|ods|pages|numbers)$/i;
+const officeTypes = /^application\/(msword|vnd\.ms-|vnd\.openxmlformats-officedocument\.|vnd\.oasis\.opendocument\.|rtf$)/;
+
+/** Whether `file` is an office document (a word processor's, a slide show's, a spreadsheet's) rather than a PDF. */
+export function isOfficeDocument(file: Pick<File, 'name' | 'type'>): boolean {
+  return officeExtensions.test(file.name) || officeTypes.test(file.type);
+}
+
 /** How an upload ended: shown to everyone (with its page count), or refused with the server's code and sentence. */
 export type UploadResult = { ok: true; pages: number } | { ok: false; code: string; message: string };
 
