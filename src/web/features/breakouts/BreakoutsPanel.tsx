@@ -184,12 +184,7 @@ function RoomChoices({
                 choose(person.participantId, value === '' ? undefined : Number(value));
               }}
             >
-              <option value="">{t('breakouts.mainRoom')}</option>
-              {names.map((name, index) => (
-                <option key={`${index}-${name}`} value={String(index)}>
-                  {name}
-                </option>
-              ))}
+              <RoomOptions names={names} />
             </select>
           </li>
         );
@@ -325,12 +320,7 @@ function MoveRow({
         value={chosen}
         onChange={(event) => setChosen(event.currentTarget.value)}
       >
-        <option value="">{t('breakouts.mainRoom')}</option>
-        {names.map((name, index) => (
-          <option key={`${index}-${name}`} value={String(index)}>
-            {name}
-          </option>
-        ))}
+        <RoomOptions names={names} />
       </select>
       <Button
         disabled={chosen === String(current >= 0 ? current : '')}
@@ -340,5 +330,19 @@ function MoveRow({
         {t('breakouts.moveButton')}
       </Button>
     </li>
+  );
+}
+
+/** The choices of a person's room: the main room (value ''), then each breakout room by its place. */
+function RoomOptions({ names }: { names: readonly string[] }) {
+  return (
+    <>
+      <option value="">{t('breakouts.mainRoom')}</option>
+      {names.map((name, index) => (
+        <option key={`${index}-${name}`} value={String(index)}>
+          {name}
+        </option>
+      ))}
+    </>
   );
 }

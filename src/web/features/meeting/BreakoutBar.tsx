@@ -26,9 +26,14 @@ function useNow(): number {
   return now.value;
 }
 
+/** The time left until `endsAtMs`, read again every second (only while rooms are open: this is mounted only then). */
+function TimeLeft({ endsAtMs }: { endsAtMs: number }) {
+  const nowMs = useNow();
+  return <p class="breakout-time">{t('breakout.timeLeft', timeLeft(endsAtMs, nowMs))}</p>;
+}
+
 export function BreakoutBar({ main, state }: { main: MeetingController; state: MeetingState }) {
   const breakouts = state.breakouts;
-  const nowMs = useNow();
   if (!breakouts) return null;
   const visit = state.breakout;
   const selfId = state.self?.participantId;
@@ -40,7 +45,7 @@ export function BreakoutBar({ main, state }: { main: MeetingController; state: M
       <p role="status">
         <strong>{visit ? t('breakout.inRoom', { name: visit.name }) : t('breakout.open')}</strong>
       </p>
-      <p class="breakout-time">{t('breakout.timeLeft', timeLeft(breakouts.endsAtMs, nowMs))}</p>
+      <TimeLeft endsAtMs={breakouts.endsAtMs} />
       {visit ? (
         <Button variant="primary" onClick={() => main.returnFromBreakout()}>
           {t('breakout.back')}
