@@ -26,3 +26,32 @@ describe.each(bothEngines)('migrations on %s', (engine) => {
     }
   });
 });
+
+describe('PostgreSQL schemas side by side', () => {
+  it('migrate while another schema is dropped and altered at the same moment (the introspection sees only its own)', async () => {
+    // Kysely's own introspector resolves every schema's tables by name and failed ("schema … does
+    // not exist") when another instance dropped its schema meanwhile — as parallel tests do.
+    const neighbour = await openTestStorage('postgres', allMigrations);
+    const ours = await openTestStorage('postgres', allMigrations);
+    try {
+      const tables = await ours.db.introspection.getTables({ withInternalKyselyTables: true });
+      expect(new Set(tables.map((table) => table.schema))).toEqual(new Set([ours.location.engine === 'postgres' && ours.location.schema]));
+      expect(tables.map((table) => table.name)).toContain('kysely_migration');
+      const churn = (async () => {
+        for (let round = 0; round < 20; round++) {
+          await sql`alter table email_outbox add column churn integer`.execute(neighbour.db);
+          await sql`alter table email_outbox drop column churn`.execute(neighbour.db);
+        }
+      })();
+      const reopenings = Array.from({ length: 20 }, async () => {
+        const location = ours.location;
+        if (location.engine !== 'postgres') throw new Error('postgres expected');
+        const again = await openStorage({ ...location, poolSize: 1 }, allMigrations);
+        await again.close();
+      });
+      await Promise.all([churn.then(() => neighbour.dispose()), ...reopenings]);
+    } finally {
+      await ours.dispose();
+    }
+  });
+});

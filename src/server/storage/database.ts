@@ -5,7 +5,19 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type DatabaseMetadata,
+  Kysely,
+  type Migration,
+  Migrator,
+  PostgresDialect,
+  type PostgresDialectConfig,
+  type SchemaMetadata,
+  SqliteDialect,
+  sql,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -35,6 +47,70 @@ function openSqlite(file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
 }
 
+/**
+ * Kysely's PostgreSQL introspector reads every schema's tables and resolves each one's name
+ * again (`pg_get_serial_sequence`), so it fails with "schema … does not exist" or "column … does
+ * not exist" when another instance (or test) drops or alters its own schema at that moment. The
+ * migrator only asks whether its bookkeeping tables exist: this one looks at our schema alone.
+ */
+class OneSchemaIntrospector implements DatabaseIntrospector {
+  constructor(
+    private readonly db: Kysely<unknown>,
+    private readonly schema: string,
+  ) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace where nspname = ${this.schema}`.execute(
+      this.db,
+    );
+    return rows;
+  }
+
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ table: string; type: string; column: string; dataType: string; nullable: string; defaulted: boolean }>`
+      select t.table_name as "table", t.table_type as "type", c.column_name as "column", c.data_type as "dataType",
+             c.is_nullable as "nullable", c.column_default is not null as "defaulted"
+      from information_schema.tables t
+      join information_schema.columns c on c.table_schema = t.table_schema and c.table_name = t.table_name
+      where t.table_schema = ${this.schema}
+      order by t.table_name, c.ordinal_position`.execute(this.db);
+    const tables = new Map<string, TableMetadata>();
+    for (const row of rows) {
+      let table = tables.get(row.table);
+      if (!table) {
+        table = { name: row.table, schema: this.schema, isView: row.type === 'VIEW', columns: [] };
+        tables.set(row.table, table);
+      }
+      table.columns.push({
+        name: row.column,
+        dataType: row.dataType,
+        isNullable: row.nullable === 'YES',
+        hasDefaultValue: row.defaulted,
+        isAutoIncrementing: false,
+      });
+    }
+    return [...tables.values()];
+  }
+
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+/** PostgreSQL confined to one schema, introspection included. */
+class OneSchemaPostgresDialect extends PostgresDialect {
+  constructor(
+    config: PostgresDialectConfig,
+    private readonly schema: string,
+  ) {
+    super(config);
+  }
+
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new OneSchemaIntrospector(db, this.schema);
+  }
+}
+
 async function openPostgres(url: string, schema: string, poolSize: number): Promise<Kysely<Database>> {
   const setup = new pg.Client({ connectionString: url });
   await setup.connect();
@@ -44,7 +120,7 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
     await setup.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c search_path="${schema}"` });
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) });
 }
 
 /**
