@@ -22,10 +22,11 @@ import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
 import { isSameOrigin } from './http/origin.js';
 import { httpWords } from './http/words.js';
 import { type Ledger, ledgerHttp } from './ledger/index.js';
-import type { JanusGateway, TurnService } from './media/index.js';
+import type { TurnService } from './media/index.js';
 import { meetingsHttp, type RoomRegistry, type RoomsRepository } from './meetings/index.js';
 import { type NetworkServices, networkHttp } from './network/index.js';
 import { operationsHttp } from './operations/index.js';
+import type { MediaServersService } from './operator/index.js';
 import { type PeopleServices, peopleHttp } from './people/index.js';
 import type { Clock } from './platform/clock.js';
 import { withoutClientAddresses } from './privacy/index.js';
@@ -34,8 +35,9 @@ import type { Storage } from './storage/index.js';
 
 export interface AppServices {
   storage: Storage;
-  gateway: JanusGateway;
   registry: RoomRegistry;
+  /** The pool of media servers, as the operators run it. */
+  mediaServers: MediaServersService;
   rooms: RoomsRepository;
   /** Accounts, organisations, scheduling and the operator console. */
   people: PeopleServices;
@@ -179,6 +181,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     storage: services.storage,
     rooms: services.rooms,
     registry: services.registry,
+    mediaServers: services.mediaServers,
     publicUrl: services.publicUrl,
     yourDataSections: otherYourDataSections(services),
   });
@@ -216,7 +219,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   }
   await app.register(operationsHttp, {
     storage: services.storage,
-    gateway: services.gateway,
+    mediaServers: services.mediaServers,
     registry: services.registry,
     metricsToken: services.metricsToken,
     metrics: services.bbbApi ? [services.bbbApi.metrics.calls] : [],

@@ -14,9 +14,11 @@ import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, type RunningTurn, startLocalJanus, startTurn } from './media/index.js';
-import { LocalRoomDirectory, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
+import { MediaPool, type MediaServerSettings, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
+import { MediaServersRepository } from './meetings/media-servers-repository.js';
 import { allMigrations } from './migrations.js';
 import { creditAccounts, type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
+import { MediaServersService } from './operator/index.js';
 import { createPeopleServices, type PeopleServices, peopleExpiredRowsForgetters } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
@@ -33,7 +35,11 @@ export interface Services {
    */
   instanceId: InstanceId;
   storage: Storage;
+  /** This instance's own media server (the supervised Janus, or `JANUS_WS_URL`). */
   gateway: JanusGateway;
+  /** Every media server meetings are placed on: the own one and those the operators registered. */
+  mediaPool: MediaPool;
+  mediaServers: MediaServersService;
   registry: RoomRegistry;
   rooms: RoomsRepository;
   /** Accounts, organisations, scheduling, operator console; `people.identity` tells who is signed in. */
@@ -167,13 +173,36 @@ export async function startServices(
   });
   await billing.ensurePlans();
   await gateway.start();
-  // One instance, one Janus: every room is placed here (a shared directory comes with several instances).
+  // Each meeting goes to the least loaded media server of the pool: this instance's own and the
+  // registered ones (each a gateway of its own); one instance holds the meetings it starts.
+  const mediaPool = new MediaPool({
+    local: gateway,
+    connect: (settings: MediaServerSettings) =>
+      new JanusGateway({
+        url: settings.url,
+        ...(settings.apiSecret ? { apiSecret: settings.apiSecret } : {}),
+        logger: logger.child({ component: 'janus-gateway', mediaServerId: settings.id }),
+        publisherBitrateBitsPerSecondMax: limits.publisherBitrateBitsPerSecondMax,
+      }),
+    preferredRegion: config.MEDIA_REGION,
+    preferRenewable: config.MEDIA_PREFER_RENEWABLE === 'on',
+    logger: logger.child({ component: 'media-pool' }),
+  });
   // A room where a general assembly is convened or open counts against no plan: every member may attend, for as long as it takes.
   const planAllowance = async (roomId: RoomId) =>
     (await governance?.assemblies.inRoom(roomId)) ? unlimitedAllowance(roomId) : billing.allowanceOf(roomId);
-  const registry = new RoomRegistry(gateway, rooms, logger, clock, overrides.reconnectGraceMs, new LocalRoomDirectory(clock), (roomId) =>
+  const registry = new RoomRegistry(mediaPool, rooms, logger, clock, overrides.reconnectGraceMs, undefined, (roomId) =>
     config.PLAN_LIMITS === 'on' ? planAllowance(roomId) : unlimitedAllowance(roomId),
   );
+  const mediaServers = new MediaServersService({
+    repository: new MediaServersRepository(storage, clock),
+    pool: mediaPool,
+    registry,
+    clock,
+    logger: logger.child({ component: 'media-servers' }),
+    refreshIntervalMs: limits.mediaServersRefreshIntervalMs,
+  });
+  await mediaServers.start();
   registry.breakoutMinuteMs = config.BREAKOUT_MINUTE_MS;
   // Subscriptions roll into their next period (a waiting downgrade applies, a cancelled one ends) even when nobody looks.
   governance = await startGovernance({
@@ -265,6 +294,8 @@ export async function startServices(
     instanceId,
     storage,
     gateway,
+    mediaPool,
+    mediaServers,
     registry,
     rooms,
     people,
@@ -283,7 +314,9 @@ export async function startServices(
       await bbbMeetingsSweep.stop();
       await claimRenewal.stop();
       await billingPeriods.stop();
+      await mediaServers.stop();
       await registry.close();
+      await mediaPool.close();
       await gateway.close();
       await localJanus?.supervisor.stop();
       await turn.localCoturn?.supervisor.stop();

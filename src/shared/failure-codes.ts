@@ -78,7 +78,13 @@ export const schedulingFailureCodes = ['scheduled_meeting_not_found', 'meeting_c
 export type SchedulingFailureCode = (typeof schedulingFailureCodes)[number];
 
 /** The operator console (`operator/`). */
-export const operatorFailureCodes = ['operator_only'] as const;
+export const operatorFailureCodes = [
+  'operator_only',
+  'media_server_not_found',
+  'media_server_name_taken',
+  'media_server_in_use',
+  'media_server_local',
+] as const;
 export type OperatorFailureCode = (typeof operatorFailureCodes)[number];
 
 /** The trading network, its amounts and the ledger refusals it words (`network/`). */

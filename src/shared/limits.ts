@@ -213,6 +213,12 @@ export const limits = {
   /** How often a running instance renews its claims on its open meetings (well inside the lease). */
   instanceClaimRenewIntervalMs: 60_000,
   /**
+   * How often each instance reads the registered media servers into its pool (what operators
+   * changed through another instance reaches this one within it; changes made through this one
+   * apply at once).
+   */
+  mediaServersRefreshIntervalMs: 10_000,
+  /**
    * How often the privacy sweeps run (hourly): the one that deletes client addresses older than
    * `PRIVACY_ADDRESS_RETENTION_DAYS`, and the one that deletes rows past their keeping time
    * (`retentionLimits`, and sent mail after `PRIVACY_SENT_MAIL_RETENTION_DAYS`).

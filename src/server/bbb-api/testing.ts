@@ -10,8 +10,10 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import type { RoomId } from '../../shared/ids.js';
 import { JanusGateway } from '../media/index.js';
-import { RoomRegistry, type RoomsRepository } from '../meetings/index.js';
+import { MediaPool, RoomRegistry, type RoomsRepository } from '../meetings/index.js';
+import { MediaServersRepository } from '../meetings/media-servers-repository.js';
 import { operationsHttp } from '../operations/index.js';
+import { MediaServersService } from '../operator/index.js';
 import { type PeopleTestApp, startPeopleTestApp } from '../people/testing.js';
 import type { ManualClock } from '../platform/clock.js';
 import type { StorageEngine } from '../storage/index.js';
@@ -103,7 +105,10 @@ export async function startBbbApiTestApp(
       clock.advance(Date.UTC(2026, 10, 27, 10) - clock.nowMs());
       const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
       const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-      const registry = new RoomRegistry(gateway, rooms, logger, clock);
+      const pool = MediaPool.of(gateway, logger);
+      const registry = new RoomRegistry(pool, rooms, logger, clock);
+      const repository = new MediaServersRepository(storage, clock);
+      const mediaServers = new MediaServersService({ repository, pool, registry, clock, logger, refreshIntervalMs: 60_000 });
       const api = new BbbApi({
         storage,
         clock,
@@ -120,7 +125,7 @@ export async function startBbbApiTestApp(
       registry.roomModules.push(api.hooksModule);
       await app.register(bbbApiHttp, { api, siteUrl: () => testSiteUrl });
       await app.register(bbbIntegrationsHttp, { api, organisations: people.organisations, siteUrl: () => testSiteUrl });
-      await app.register(operationsHttp, { storage, gateway, registry, metricsToken: testMetricsToken, metrics: [api.metrics.calls] });
+      await app.register(operationsHttp, { storage, mediaServers, registry, metricsToken: testMetricsToken, metrics: [api.metrics.calls] });
       parts = { api, registry };
     },
   });

@@ -237,6 +237,16 @@ const ConfigSchema = z
      * How long a breakout room's minute lasts, in milliseconds: 60000. Its only other use is a
      * test's — a breakout of "one minute" that ends, warning first, in a few seconds.
      */
+    /**
+     * The region of this instance (e.g. `eu-west`): its meetings go to a media server of that
+     * region when one can take them. Also the region shown for its own Janus. Default none.
+     */
+    MEDIA_REGION: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'must be up to 32 lower-case letters, digits and hyphens, e.g. eu-west')
+      .optional(),
+    /** `on`: among the media servers that can take a meeting, those on renewable power go first. Default `off`. */
+    MEDIA_PREFER_RENEWABLE: z.enum(['on', 'off'], { message: 'must be on or off' }).default('off'),
     BREAKOUT_MINUTE_MS: z.coerce.number({ message: 'must be a number' }).int().min(1_000).max(60_000).default(60_000),
     /** The co-op's legal name, on its invoices. Default `Plenary co-operative`. */
     COOP_NAME: z.string().trim().min(1).max(70).default('Plenary co-operative'),

@@ -70,6 +70,7 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private closed = false;
   private connecting = false;
+  private lastFailureMessage: string | undefined;
 
   constructor(private readonly options: JanusGatewayOptions) {
     super();
@@ -79,6 +80,11 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
   /** True while a session with Janus is open. */
   get isUp(): boolean {
     return this.session !== undefined;
+  }
+
+  /** Why the last attempt to connect failed (or the connection was lost), while Janus is not connected. */
+  get lastFailure(): string | undefined {
+    return this.isUp ? undefined : this.lastFailureMessage;
   }
 
   /** Starts connecting; resolves once the first attempt has finished (successfully or not). */
@@ -129,6 +135,7 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
       this.emit('up');
     } catch (error) {
       logger.debug({ err: error }, 'janus not reachable yet');
+      this.lastFailureMessage = error instanceof Error ? error.message : String(error);
       this.scheduleReconnect();
     } finally {
       this.connecting = false;
@@ -144,6 +151,7 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     connection?.close().catch(() => undefined);
     if (this.closed) return;
     this.options.logger.warn('lost the connection to janus');
+    this.lastFailureMessage = 'the connection was lost';
     this.emit('down');
     this.scheduleReconnect();
   }

@@ -23,6 +23,7 @@ export {
   type SubscribedStream,
   type SubscriptionOffer,
 } from './live/index.js';
+export { MediaPool, type MediaServerSettings, type MediaServerStatus, type PooledMediaServer } from './media-pool.js';
 export { type MeetingUsageTables, meetingsMigrations } from './migrations.js';
 export {
   LocalRoomDirectory,

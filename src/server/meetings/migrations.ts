@@ -36,6 +36,24 @@ export type RoomNotesTables = {
   };
 };
 
+/** Table `media_servers` (0630); use with `db.withTables<MediaServersTables>()`. */
+export type MediaServersTables = {
+  media_servers: {
+    id: string;
+    name: string;
+    url: string;
+    /** Janus's `api_secret`, needed to connect (null: it requires none). */
+    api_secret: string | null;
+    weight: number;
+    region: string;
+    /** 1 when it runs on renewable power. */
+    renewable: number;
+    /** 1 when drained: no new meetings go there. */
+    drained: number;
+    created_at_ms: number | string;
+  };
+};
+
 /** Tables `rooms` and `meetings`. */
 export const meetingsMigrations: Record<string, Migration> = {
   '0001_meetings_rooms_and_meetings': {
@@ -129,6 +147,22 @@ export const meetingsMigrations: Record<string, Migration> = {
         .addColumn('state', 'text', (column) => column.notNull())
         .addColumn('kept_at_ms', 'bigint', (column) => column.notNull())
         .addColumn('updated_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+    },
+  },
+  '0630_meetings_media_servers': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media_servers')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('name', 'text', (column) => column.notNull().unique())
+        .addColumn('url', 'text', (column) => column.notNull())
+        .addColumn('api_secret', 'text')
+        .addColumn('weight', 'integer', (column) => column.notNull())
+        .addColumn('region', 'text', (column) => column.notNull())
+        .addColumn('renewable', 'integer', (column) => column.notNull())
+        .addColumn('drained', 'integer', (column) => column.notNull())
+        .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
         .execute();
     },
   },

@@ -7,6 +7,7 @@ import { ManualClock } from '../platform/clock.js';
 import { InstanceIdSchema } from '../platform/instance.js';
 import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
 import { RoomRegistry } from './live/room-registry.js';
+import { MediaPool } from './media-pool.js';
 import { meetingsMigrations } from './migrations.js';
 import { LocalRoomDirectory, localMediaServerId, type RoomDirectory, type RoomPlacement } from './placement.js';
 import { newRoomId, RoomsRepository } from './rooms-repository.js';
@@ -48,7 +49,7 @@ describe.each(bothEngines)('the registry consults placement (%s)', (engine) => {
   afterAll(async () => storage?.dispose());
 
   it('answers for a room that is live here, and forgets it when the meeting ends', async () => {
-    const registry = new RoomRegistry(gateway, rooms, logger, clock, undefined, new LocalRoomDirectory(clock));
+    const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, undefined, new LocalRoomDirectory(clock));
     const room = await rooms.create({ name: 'Placed', participantsMax: 5 });
     expect(await registry.placement.locate(room.id)).toBeUndefined();
     const joined = await registry.join(room.id, { displayName: 'Ada', media: { audioMuted: true, videoMuted: true } }, connection);
@@ -71,9 +72,10 @@ describe.each(bothEngines)('the registry consults placement (%s)', (engine) => {
         placedAtMs: 0,
       }),
       locate: async () => undefined,
+      move: async () => undefined,
       release: async () => {},
     };
-    const registry = new RoomRegistry(gateway, rooms, logger, clock, undefined, elsewhere);
+    const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, undefined, elsewhere);
     const room = await rooms.create({ name: 'Held there', participantsMax: 5 });
     const joined = await registry.join(room.id, { displayName: 'Ada', media: { audioMuted: true, videoMuted: true } }, connection);
     expect(joined).toMatchObject({ ok: false, code: 'media_server_unavailable' });

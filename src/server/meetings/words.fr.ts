@@ -90,6 +90,8 @@ export const meetingsFrench = translation<typeof meetingsEnglish>()({
   internal_error: 'Un problème est survenu de notre côté.',
   shutting_down: 'Le serveur est en cours d’arrêt.',
   held_elsewhere: 'Cette réunion se tient sur un autre serveur ; rejoignez-la de nouveau dans un instant.',
+  no_media_server:
+    'Aucun serveur média n’accueille de nouvelles réunions pour le moment (l’équipe technique les a tous mis en retrait, ou aucun n’est joignable) ; réessayez dans quelques minutes.',
   last_moderator: 'Une réunion garde toujours au moins un modérateur.',
   use_leave: 'Utilisez « Quitter » pour quitter la réunion.',
   access_code_required: 'Cette salle demande un code d’accès.',

@@ -91,6 +91,8 @@ export const meetingsEnglish = {
   internal_error: 'Something went wrong on our side.',
   shutting_down: 'The server is shutting down.',
   held_elsewhere: 'This meeting is held on another server; join again in a moment.',
+  no_media_server:
+    'No media server is taking new meetings right now (the operators drained them all, or none can be reached); try again in a few minutes.',
   last_moderator: 'A meeting always keeps at least one moderator.',
   use_leave: 'Use Leave to leave the meeting.',
   access_code_required: 'This room needs an access code.',

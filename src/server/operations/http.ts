@@ -4,14 +4,16 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { collectDefaultMetrics, Gauge, type Metric, Registry } from 'prom-client';
+import type { MediaServerView } from '../../shared/media-servers-api.js';
 import { bearerTokenGuard } from '../http/bearer.js';
-import type { JanusGateway } from '../media/index.js';
 import type { RegistryCounts, RoomRegistry } from '../meetings/index.js';
+import type { MediaServersService } from '../operator/index.js';
 import type { Storage } from '../storage/index.js';
 
 export interface OperationsOptions {
   storage: Storage;
-  gateway: JanusGateway;
+  /** The pool of media servers: healthy while one is up; each one's state and load as metrics. */
+  mediaServers: Pick<MediaServersService, 'list'>;
   registry: RoomRegistry;
   /** Bearer token Prometheus sends for `/metrics` (config `METRICS_TOKEN`); undefined turns `/metrics` off. */
   metricsToken: string | undefined;
@@ -72,12 +74,36 @@ function createMetrics(options: OperationsOptions): Registry {
   }
   new Gauge({
     name: 'plenary_janus_up',
-    help: '1 when the connection to Janus is up, 0 otherwise.',
+    help: '1 when at least one media server (Janus) of the pool is connected, 0 otherwise.',
     registers: [registry],
     collect() {
-      this.set(options.gateway.isUp ? 1 : 0);
+      this.set(options.mediaServers.list().some((server) => server.up) ? 1 : 0);
     },
   });
+  const perServer: [name: string, help: string, value: (server: MediaServerView) => number][] = [
+    ['plenary_media_server_up', '1 when this media server is connected, 0 otherwise.', (server) => (server.up ? 1 : 0)],
+    ['plenary_media_server_drained', '1 when this media server takes no new meetings.', (server) => (server.drained ? 1 : 0)],
+    ['plenary_media_server_rooms', 'Meetings of this instance on this media server.', (server) => server.rooms],
+    ['plenary_media_server_participants', 'Participants of those meetings.', (server) => server.participants],
+    ['plenary_media_server_published_streams', 'Streams published to this media server by them.', (server) => server.publishedStreams],
+    [
+      'plenary_media_server_forwarded_streams',
+      'Streams this media server forwards for them (each published stream to every other participant).',
+      (server) => server.forwardedStreams,
+    ],
+  ];
+  for (const [name, help, value] of perServer) {
+    new Gauge({
+      name,
+      help,
+      labelNames: ['server', 'name'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const server of options.mediaServers.list()) this.set({ server: server.id, name: server.name }, value(server));
+      },
+    });
+  }
   for (const metric of options.metrics ?? []) registry.registerMetric(metric);
   return registry;
 }
@@ -90,7 +116,7 @@ export const operationsHttp: FastifyPluginAsync<OperationsOptions> = async (app,
       () => 'ok' as const,
       () => 'unreachable' as const,
     );
-    const janus = options.gateway.isUp ? ('ok' as const) : ('unreachable' as const);
+    const janus = options.mediaServers.list().some((server) => server.up) ? ('ok' as const) : ('unreachable' as const);
     const healthy = database === 'ok' && janus === 'ok';
     return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', database, janus });
   });

@@ -9,13 +9,16 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { nanoid } from 'nanoid';
 import type { AccountsFailureCode, OperatorFailureCode } from '../../shared/failure-codes.js';
 import { accountLimits } from '../../shared/limits.js';
+import { MediaServerChangeSchema, MediaServerParamsSchema, NewMediaServerSchema } from '../../shared/media-servers-api.js';
 import type { AccountsService } from '../accounts/index.js';
 import type { Mailer } from '../email/index.js';
 import { sendFailure } from '../http/errors.js';
+import type { MediaServerId } from '../meetings/index.js';
 import type { Identity, OrganisationsService } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
 import { failure } from '../platform/outcome.js';
 import type { Storage } from '../storage/index.js';
+import type { MediaServersService } from './media-servers.js';
 import type { OperatorTables } from './migrations.js';
 import { operatorWords } from './words.js';
 
@@ -37,12 +40,18 @@ export interface OperatorHttpOptions {
   mailer: Mailer;
   /** Meetings open now and how many people are in each. */
   liveMeetings: () => Promise<LiveMeetingLoad[]>;
+  /** The pool of media servers. */
+  mediaServers: MediaServersService;
 }
 
 /** The HTTP status of each code the operator console answers. */
 const operatorFailureStatus: Readonly<Record<Extract<AccountsFailureCode, 'not_signed_in'> | OperatorFailureCode, number>> = {
   not_signed_in: 401,
   operator_only: 403,
+  media_server_not_found: 404,
+  media_server_name_taken: 409,
+  media_server_in_use: 409,
+  media_server_local: 409,
 };
 
 export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (app, options) => {
@@ -97,5 +106,35 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
     return {
       entries: rows.map((row) => ({ operatorId: row.operator_id, action: row.action, target: row.target, atMs: Number(row.at_ms) })),
     };
+  });
+
+  app.get('/api/operator/media-servers', async (request, reply) => {
+    if (!(await audited(request, reply, 'list_media_servers'))) return reply;
+    return { servers: options.mediaServers.list() };
+  });
+
+  app.post('/api/operator/media-servers', { schema: { body: NewMediaServerSchema } }, async (request, reply) => {
+    if (!(await audited(request, reply, 'add_media_server'))) return reply;
+    const added = await options.mediaServers.add(request.body);
+    if (!added.ok) return sendFailure(reply, operatorFailureStatus, added);
+    return reply.code(201).send(added.value);
+  });
+
+  app.patch(
+    '/api/operator/media-servers/:id',
+    { schema: { params: MediaServerParamsSchema, body: MediaServerChangeSchema } },
+    async (request, reply) => {
+      if (!(await audited(request, reply, 'change_media_server'))) return reply;
+      const changed = await options.mediaServers.change(request.params.id as MediaServerId, request.body);
+      if (!changed.ok) return sendFailure(reply, operatorFailureStatus, changed);
+      return changed.value;
+    },
+  );
+
+  app.delete('/api/operator/media-servers/:id', { schema: { params: MediaServerParamsSchema } }, async (request, reply) => {
+    if (!(await audited(request, reply, 'remove_media_server'))) return reply;
+    const removed = await options.mediaServers.remove(request.params.id as MediaServerId);
+    if (!removed.ok) return sendFailure(reply, operatorFailureStatus, removed);
+    return reply.code(204).send();
   });
 };

@@ -18,7 +18,7 @@ import {
 } from '../accounts/index.js';
 import { emailMigrations, Mailer } from '../email/index.js';
 import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
-import { type LiveMeetingLoad, operatorHttp, operatorMigrations } from '../operator/index.js';
+import { type LiveMeetingLoad, type MediaServersService, operatorHttp, operatorMigrations } from '../operator/index.js';
 import {
   Identity,
   OrganisationsService,
@@ -172,6 +172,8 @@ export interface PeopleHttpOptions {
   storage: Storage;
   rooms: RoomsRepository;
   registry: RoomRegistry;
+  /** The pool of media servers, for the operator console. */
+  mediaServers: MediaServersService;
   publicUrl?: string | undefined;
 }
 
@@ -233,6 +235,7 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
     organisations,
     mailer,
     liveMeetings: () => liveMeetings(options),
+    mediaServers: options.mediaServers,
   });
 };
 

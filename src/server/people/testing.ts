@@ -10,13 +10,16 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import type { Migration } from 'kysely';
 import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
+import { limits } from '../../shared/limits.js';
 import { deviceCookieName, installRequestActor, sessionCookieName, type YourDataSection } from '../accounts/index.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { httpWords } from '../http/words.js';
 import { JanusGateway } from '../media/index.js';
-import { meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import { MediaPool, meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import { MediaServersRepository } from '../meetings/media-servers-repository.js';
+import { MediaServersService } from '../operator/index.js';
 import { ManualClock } from '../platform/clock.js';
 import type { StorageEngine } from '../storage/index.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
@@ -60,12 +63,23 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const rooms = new RoomsRepository(storage, clock);
   // A gateway that is never started: the registry only answers "who is live" (nobody) here.
-  const registry = new RoomRegistry(
-    new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 }),
-    rooms,
+  // The local gateway is never started; registered ones really try to connect (and fail, in these tests).
+  const gateway = (url: string, apiSecret?: string) =>
+    new JanusGateway({ url, ...(apiSecret ? { apiSecret } : {}), logger, publisherBitrateBitsPerSecondMax: 1 });
+  const pool = new MediaPool({
+    local: gateway('ws://127.0.0.1:9'),
+    connect: (settings) => gateway(settings.url, settings.apiSecret),
     logger,
+  });
+  const registry = new RoomRegistry(pool, rooms, logger, clock);
+  const mediaServers = new MediaServersService({
+    repository: new MediaServersRepository(storage, clock),
+    pool,
+    registry,
     clock,
-  );
+    logger,
+    refreshIntervalMs: limits.mediaServersRefreshIntervalMs,
+  });
   const people = createPeopleServices({
     storage,
     clock,
@@ -89,6 +103,7 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
     storage,
     rooms,
     registry,
+    mediaServers,
     publicUrl: options.publicUrl,
     yourDataSections: options.yourDataSections,
   });
@@ -105,6 +120,7 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
       await app.close();
       await people.close();
       await registry.close();
+      await pool.close();
       await mail.close();
       await storage.dispose();
     },
@@ -125,7 +141,7 @@ export class TestBrowser {
   ) {}
 
   async request(
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
     body?: unknown,
     extraHeaders: Record<string, string> = {},

@@ -240,7 +240,7 @@ export class SignalingConnection implements ParticipantConnection {
     this.send({ type: 'joined', ...welcome.value, resumed, iceServers: this.iceServers.forParticipant(participant.id) });
     this.renewIceServers();
     room.sendLobbyIfModerator(participant.id);
-    if (!this.registry.mediaAvailable) this.send({ type: 'media-interrupted' });
+    if (!this.registry.mediaAvailable(room.room.id)) this.send({ type: 'media-interrupted' });
   }
 
   /** Sends fresh ICE servers (TURN credentials) whenever they are due, while a participant is joined. */

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/protocol.js';
 import { JanusGateway } from '../media/index.js';
 import { meetingsMigrations, type ParticipantView, type RoomModule, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import { MediaPool } from '../meetings/media-pool.js';
 import { ManualClock } from '../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
 import { type MeetingMessage, routeMeetingMessage } from './meeting-messages.js';
@@ -53,7 +54,7 @@ function inbox() {
 
 async function joinedRoom() {
   const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-  const registry = new RoomRegistry(gateway, rooms, logger, clock);
+  const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock);
   const room = await rooms.create({ name: 'Routing', participantsMax: 5 });
   const ada = inbox();
   const joined = await registry.join(room.id, { displayName: 'Ada', media: { audioMuted: true, videoMuted: true } }, ada.connection);

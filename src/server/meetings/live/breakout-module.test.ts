@@ -11,6 +11,7 @@ import { limits } from '../../../shared/limits.js';
 import { JanusGateway } from '../../media/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
+import { MediaPool } from '../media-pool.js';
 import { meetingsMigrations } from '../migrations.js';
 import { RoomsRepository } from '../rooms-repository.js';
 import type { JoinRequest } from './live-room.js';
@@ -31,7 +32,7 @@ afterAll(async () => storage?.dispose());
 /** A main meeting with a moderator (Mo) and two guests (Ann, Ben), held by a registry. */
 async function mainMeeting() {
   const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-  const registry = new RoomRegistry(gateway, rooms, logger, clock);
+  const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock);
   const room = await rooms.create({ name: 'Assembly', participantsMax: 20 });
   const join = async (roomId: RoomId, displayName: string, request: Partial<JoinRequest> = {}) => {
     const connection = new RecordingConnection();

@@ -28,6 +28,7 @@ import { meetingsWords } from '../words.js';
 import { roleFor } from './admission.js';
 import { LiveParticipant, type ParticipantConnection, type ParticipantView } from './live-participant.js';
 import type { JoinRequest, JoinResult, LiveRoomDependencies, WaitingView, Welcome } from './live-room-types.js';
+import type { MediaServer } from './media-server.js';
 import { type ModerationReply, moderate } from './moderation.js';
 import { failure, type Outcome } from './outcome.js';
 import { raiseHand, react, reportSpeaking, screenShareAllowed, setMedia } from './participant-commands.js';
@@ -430,6 +431,14 @@ export class LiveRoom {
   mediaInterrupted(): void {
     this.#core.media.interrupted();
     this.#core.broadcast({ type: 'media-interrupted' });
+  }
+
+  /**
+   * The meeting now runs on another media server (failover): what was on the old one is gone;
+   * `mediaRestored` then has everyone publish and subscribe again there.
+   */
+  moveMedia(server: MediaServer): void {
+    this.#core.media.moveTo(server);
   }
 
   /** The media server is back: everyone publishes and subscribes again. */

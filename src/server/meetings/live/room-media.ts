@@ -42,7 +42,7 @@ export class RoomMedia {
 
   constructor(
     private readonly host: MediaRoomHost,
-    private readonly server: MediaServer,
+    private server: MediaServer,
     private readonly logger: Logger,
     private readonly publishersMax: number,
   ) {}
@@ -237,6 +237,15 @@ export class RoomMedia {
   interrupted(): void {
     this.janusRoom = undefined;
     for (const participant of this.host.participants.values()) participant.dropMedia();
+  }
+
+  /**
+   * The meeting moves to another media server (the one it was on died): everything on the old
+   * one is forgotten as after `interrupted`, and the room is made on `server` at the next publish.
+   */
+  moveTo(server: MediaServer): void {
+    this.interrupted();
+    this.server = server;
   }
 
   /** Destroys the Janus room. */

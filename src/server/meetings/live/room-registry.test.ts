@@ -10,6 +10,7 @@ import { JanusGateway } from '../../media/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
 import type { MeetingAllowance } from '../allowance.js';
+import { MediaPool } from '../media-pool.js';
 import { meetingsMigrations } from '../migrations.js';
 import { type Room, RoomsRepository } from '../rooms-repository.js';
 import { RoomRegistry } from './room-registry.js';
@@ -31,7 +32,7 @@ const connection = () => ({ send: (_message: ServerMessage) => {}, disconnect: (
 
 async function registryWithRoom(settings: Partial<Room> = {}) {
   const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-  const registry = new RoomRegistry(gateway, rooms, logger, clock);
+  const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock);
   const room = await rooms.create({ name: 'Registry', participantsMax: 5, ...settings });
   return { registry, room };
 }
@@ -105,7 +106,7 @@ describe('the registry under a plan', () => {
   it('refuses a join over the plan’s people, naming the plan, and counts an upgrade at once', async () => {
     let allowance = plan();
     const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-    const registry = new RoomRegistry(gateway, rooms, logger, clock, 1_000, undefined, async () => allowance);
+    const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, 1_000, undefined, async () => allowance);
     const room = await rooms.create({ name: 'Plan', participantsMax: 20 });
     for (const name of ['One', 'Two']) expect((await registry.join(room.id, { displayName: name, media }, connection())).ok).toBe(true);
     const third = await registry.join(room.id, { displayName: 'Three', media }, connection());
@@ -119,7 +120,9 @@ describe('the registry under a plan', () => {
 
   it('refuses a second meeting at once in the same holder’s rooms, started together or not, and allows it once the first ends', async () => {
     const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
-    const registry = new RoomRegistry(gateway, rooms, logger, clock, 1_000, undefined, async () => plan({ participantsMax: 5 }));
+    const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, 1_000, undefined, async () =>
+      plan({ participantsMax: 5 }),
+    );
     const [first, second, third] = await Promise.all([1, 2, 3].map((n) => rooms.create({ name: `Room ${n}`, participantsMax: 5 })));
     if (!first || !second || !third) throw new Error('rooms not made');
     const together = await Promise.all([first, second].map((room) => registry.join(room.id, { displayName: 'Ada', media }, connection())));

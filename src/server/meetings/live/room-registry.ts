@@ -7,10 +7,10 @@ import type { Logger } from 'pino';
 import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { NetworkReport } from '../../../shared/protocol.js';
-import type { JanusGateway } from '../../media/index.js';
 import type { Clock } from '../../platform/clock.js';
 import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../allowance.js';
-import { LocalRoomDirectory, type RoomDirectory } from '../placement.js';
+import type { MediaPool } from '../media-pool.js';
+import { LocalRoomDirectory, type MediaServerId, NoMediaServerError, type RoomDirectory } from '../placement.js';
 import type { Room, RoomsRepository } from '../rooms-repository.js';
 import { meetingsWords } from '../words.js';
 import { type BreakoutHost, BreakoutModule } from './breakout-module.js';
@@ -30,6 +30,15 @@ export interface RegistryCounts {
   /** Over the reporting participants: the mean share of packets lost, and the mean round trip of those who know it (0 when none). */
   meanLossRatio: number;
   meanRoundTripMs: number;
+}
+
+/** What the registry put on one media server: its meetings, their participants and the streams they publish. */
+export interface MediaServerLoad {
+  rooms: number;
+  participants: number;
+  publishedStreams: number;
+  /** Streams the server forwards: each published stream to every other participant of its meeting. */
+  forwardedStreams: number;
 }
 
 const shuttingDown = () => failure('media_server_unavailable', meetingsWords.phrase('shutting_down'));
@@ -59,15 +68,18 @@ export class RoomRegistry {
   /** How long a breakout room's minute lasts (`BREAKOUT_MINUTE_MS`: 60 000 but in tests). */
   breakoutMinuteMs = 60_000;
 
+  /** The media server each live room (breakout rooms too) is on. */
+  private readonly mediaOf = new Map<RoomId, MediaServerId>();
+
   constructor(
-    private readonly gateway: JanusGateway,
+    private readonly media: MediaPool,
     private readonly rooms: RoomsRepository,
     private readonly logger: Logger,
     private readonly clock: Clock,
     /** How long a participant whose connection dropped keeps their place. */
     private readonly reconnectGraceMs: number = limits.reconnectGraceMs,
-    /** Which instance and media server hold each room; consulted when a meeting starts. Default: all here. */
-    readonly placement: RoomDirectory = new LocalRoomDirectory(clock),
+    /** Which instance and media server hold each room; consulted when a meeting starts. Default: here, on the pool's choice. */
+    readonly placement: RoomDirectory = new LocalRoomDirectory(clock, () => media.chooseForNewMeeting((id) => this.loadScore(id))),
     /** What each room's plan allows (billing); default: only the rooms' own limits. */
     private readonly allowanceOf: AllowanceOf = unlimitedAllowance,
   ) {
@@ -75,8 +87,12 @@ export class RoomRegistry {
     this.breakoutHost = {
       open: (parentRoomId, names, presence) => {
         const parent = this.liveRooms.get(parentRoomId);
-        if (!parent) throw new Error(`no live meeting in ${parentRoomId}`);
-        return this.breakouts.open(parent.room, names, presence).map((room) => room.id);
+        const parentMedia = this.mediaOf.get(parentRoomId);
+        if (!parent || !parentMedia) throw new Error(`no live meeting in ${parentRoomId}`);
+        // A breakout room is held where its main meeting is, on the same media server.
+        const opened = this.breakouts.open(parent.room, names, presence).map((room) => room.id);
+        for (const roomId of opened) this.mediaOf.set(roomId, parentMedia);
+        return opened;
       },
       ticket: (roomId, pass) => this.breakouts.ticket(roomId, pass),
       revoke: (participantId, keepTicket) => {
@@ -87,21 +103,92 @@ export class RoomRegistry {
         // Ended first, forgotten after: while it closes, the registry still knows it was never placed.
         this.liveRooms.get(roomId)?.end('breakout_closed');
         this.breakouts.forget(roomId);
+        if (!this.liveRooms.has(roomId)) this.mediaOf.delete(roomId);
       },
     };
-    this.unsubscribe = [
-      gateway.on('down', () => {
-        for (const room of this.liveRooms.values()) room.mediaInterrupted();
-      }),
-      gateway.on('up', () => {
-        for (const room of this.liveRooms.values()) room.mediaRestored();
-      }),
-    ];
+    this.unsubscribe = [media.on('down', (id) => this.mediaServerDown(id)), media.on('up', (id) => this.mediaServerUp(id))];
   }
 
-  /** Whether the media server is connected (told to joiners so they can show "reconnecting"). */
-  get mediaAvailable(): boolean {
-    return this.gateway.isUp;
+  /** Whether the room's media server is connected (told to joiners so they can show "reconnecting"). */
+  mediaAvailable(roomId: RoomId): boolean {
+    const id = this.mediaOf.get(roomId);
+    return id !== undefined && this.media.isUp(id);
+  }
+
+  /** The live rooms on one media server. */
+  private roomsOn(id: MediaServerId): LiveRoom[] {
+    return [...this.liveRooms.values()].filter((room) => this.mediaOf.get(room.room.id) === id);
+  }
+
+  /**
+   * A media server went down: its meetings are interrupted (every handle is gone) and moved to
+   * the least loaded other server that is up; their participants publish and subscribe again
+   * there without reloading. With none up, they wait for one (`mediaServerUp`).
+   */
+  private mediaServerDown(id: MediaServerId): void {
+    const stranded = this.roomsOn(id);
+    for (const room of stranded) room.mediaInterrupted();
+    if (stranded.length > 0) this.logger.warn({ mediaServerId: id, rooms: stranded.length }, 'a media server went down');
+    for (const room of stranded)
+      this.moveRoom(
+        room,
+        this.media.choose((candidate) => this.loadScore(candidate), id),
+      );
+  }
+
+  /**
+   * A media server is up: its own meetings carry on, and meetings stranded on servers that are
+   * down move — to where new meetings go, or to this one if it is drained and the only one up
+   * (a drained server is better than none).
+   */
+  private mediaServerUp(id: MediaServerId): void {
+    for (const room of [...this.liveRooms.values()]) {
+      const on = this.mediaOf.get(room.room.id);
+      if (on === id) room.mediaRestored();
+      else if (on !== undefined && !this.media.isUp(on))
+        this.moveRoom(room, this.media.choose((candidate) => this.loadScore(candidate)) ?? id);
+    }
+  }
+
+  /** Moves a live room (a main meeting or a breakout room) to another media server. */
+  private moveRoom(room: LiveRoom, to: MediaServerId | undefined): void {
+    const server = to === undefined ? undefined : this.media.server(to);
+    if (to === undefined || !server || this.isClosed || room.closed) return;
+    const roomId = room.room.id;
+    this.logger.info({ roomId, from: this.mediaOf.get(roomId), to }, 'moving a meeting to another media server');
+    this.mediaOf.set(roomId, to);
+    room.moveMedia(server);
+    room.mediaRestored();
+    if (!this.breakouts.has(roomId)) {
+      this.placement
+        .move(roomId, this.rooms.instanceId, to)
+        .catch((error: unknown) => this.logger.error({ err: error, roomId }, 'recording a meeting’s new media server failed'));
+    }
+  }
+
+  /** What the registry put on each media server (the operator console). */
+  mediaLoad(): Map<MediaServerId, MediaServerLoad> {
+    const loads = new Map<MediaServerId, MediaServerLoad>();
+    for (const room of this.liveRooms.values()) {
+      const id = this.mediaOf.get(room.room.id);
+      if (id === undefined) continue;
+      const load = loads.get(id) ?? { rooms: 0, participants: 0, publishedStreams: 0, forwardedStreams: 0 };
+      const participants = room.participants.size;
+      const published = room.publishingCount;
+      load.rooms += 1;
+      load.participants += participants;
+      load.publishedStreams += published;
+      load.forwardedStreams += published * Math.max(0, participants - 1);
+      loads.set(id, load);
+    }
+    return loads;
+  }
+
+  /** How loaded a media server is, for placement: one per meeting plus the streams it forwards. */
+  private loadScore(id: MediaServerId): number {
+    let score = 0;
+    for (const room of this.roomsOn(id)) score += 1 + room.publishingCount * Math.max(0, room.participants.size - 1);
+    return score;
   }
 
   /** The live meeting in a room, if one is being held. */
@@ -129,9 +216,16 @@ export class RoomRegistry {
     let placedHere = false;
     if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
       // A meeting starts: the directory says where. Sending joiners to another instance comes with several instances.
-      const placed = await this.placement.place(roomId, this.rooms.instanceId);
+      let placed: Awaited<ReturnType<RoomDirectory['place']>>;
+      try {
+        placed = await this.placement.place(roomId, this.rooms.instanceId);
+      } catch (error) {
+        if (error instanceof NoMediaServerError) return failure('media_server_unavailable', meetingsWords.phrase('no_media_server'));
+        throw error;
+      }
       if (placed.instanceId !== this.rooms.instanceId) return failure('media_server_unavailable', meetingsWords.phrase('held_elsewhere'));
       placedHere = true;
+      this.mediaOf.set(roomId, placed.mediaServerId);
     }
     if (this.isClosed) {
       // The shutdown began during the awaits: make no room, and give back the placement just taken.
@@ -216,8 +310,16 @@ export class RoomRegistry {
   private liveRoomFor(room: Room, breakout?: { modules: RoomModuleFactory<RoomModule>[] }): LiveRoom {
     const existing = this.liveRooms.get(room.id);
     if (existing && !existing.closed) return existing;
+    let mediaServerId = this.mediaOf.get(room.id);
+    if (breakout && mediaServerId !== undefined && !this.media.isUp(mediaServerId)) {
+      // Its main meeting's server died since the rooms were opened: start it where meetings go now.
+      mediaServerId = this.media.choose((id) => this.loadScore(id)) ?? mediaServerId;
+      this.mediaOf.set(room.id, mediaServerId);
+    }
+    const server = mediaServerId === undefined ? undefined : this.media.server(mediaServerId);
+    if (!server) throw new Error(`no media server for room ${room.id}`);
     const live = new LiveRoom(room, {
-      media: this.gateway,
+      media: server,
       records: breakout ? breakoutRecords : this.rooms,
       notesKeepable: !breakout,
       logger: this.logger.child({ roomId: room.id }),
@@ -245,7 +347,10 @@ export class RoomRegistry {
     if (this.liveRooms.get(room.room.id) === room) {
       this.liveRooms.delete(room.room.id);
       // A breakout room was never placed: it is held where its main meeting is.
-      if (!this.breakouts.has(room.room.id)) this.release(room.room.id);
+      if (!this.breakouts.has(room.room.id)) {
+        this.mediaOf.delete(room.room.id);
+        this.release(room.room.id);
+      }
     }
     this.closing.add(room);
     void room.settled().then(() => this.closing.delete(room));
@@ -253,6 +358,7 @@ export class RoomRegistry {
 
   /** Tells the directory this instance no longer holds the room's meeting. */
   private release(roomId: RoomId): void {
+    if (!this.liveRooms.has(roomId)) this.mediaOf.delete(roomId);
     this.placement
       .release(roomId, this.rooms.instanceId)
       .catch((error: unknown) => this.logger.error({ err: error, roomId }, 'releasing a room’s placement failed'));

@@ -37,6 +37,21 @@ export const meetingsCatalogue: DataCatalogue = {
       ),
     },
   },
+  media_servers: {
+    purpose: 'The media servers (Janus) the operators registered, that meetings are placed on: how to reach each and how to use it.',
+    retention: 'Until an operator removes the server.',
+    columns: {
+      id: column('The server’s id (`ms_…`).', 'Names it in placements, the console and the metrics.', false),
+      name: column('The name the operators gave it.', 'Shown in the operator console and the metrics.', false),
+      url: column('The address of its WebSocket API.', 'Every instance connects there.', false),
+      api_secret: column('The API secret it requires, if any (a credential, not personal data).', 'Connecting to it.', false),
+      weight: column('How much it carries compared with the others.', 'Placement divides its load by it.', false),
+      region: column('Where it runs.', 'Placement prefers the instance’s region.', false),
+      renewable: column('Whether it runs on renewable power.', 'Placement may prefer it.', false),
+      drained: column('Whether it takes new meetings.', 'Placement skips drained servers.', false),
+      created_at_ms: column('When it was registered.', 'Listing order.', false),
+    },
+  },
   room_notes: {
     purpose: 'A room’s shared notes, kept between its meetings only because a moderator chose “Keep with the room”.',
     retention: 'Until a moderator stops keeping them (deleted at once), or with the room.',

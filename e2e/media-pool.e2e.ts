@@ -1,0 +1,130 @@
+/**
+ * A pool of two media servers (real Janus processes): Plenary's own and a second one the operator
+ * registers through the console's API. With the own one drained, a new meeting goes to the
+ * second; two browsers see each other through it. The own one is undrained and the second is
+ * killed (SIGKILL): the meeting moves to the own one and both browsers decode each other again,
+ * on the same page (no reload). The operator's list shows the dead server down with the reason.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
+import { findFreePort, writeJanusConfig } from '../src/server/media/index.js';
+import type { MediaServerView } from '../src/shared/media-servers-api.js';
+import {
+  apiOk,
+  joinAs,
+  launchChromium,
+  newParticipantContext,
+  newRoomUrl,
+  type RunningPlenary,
+  sampleInbound,
+  signedInPage,
+  startPlenary,
+} from './harness.js';
+
+let plenary: RunningPlenary;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
+let mail: SmtpSink;
+let operator: Page;
+let second: { process: ChildProcess; url: string; apiSecret: string; folder: string };
+
+/** Starts a Janus of its own (not supervised: once killed it stays dead), on the namespace's interface. */
+async function startSecondJanus(): Promise<typeof second> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'plenary-janus-2-'));
+  const websocketPort = await findFreePort();
+  const apiSecret = 'second-janus-secret';
+  const configFile = writeJanusConfig({
+    folder,
+    websocketPort,
+    apiSecret,
+    iceInterface: process.env.ICE_INTERFACE ?? 'veth0',
+    // Apart from the own Janus's range (20000–40000), so the two never meet.
+    rtpPortRange: '40100-41100',
+    turn: undefined,
+  });
+  const child = spawn('janus', ['--config', configFile, '--configs-folder', folder, '--disable-colors'], { stdio: 'ignore' });
+  return { process: child, url: `ws://127.0.0.1:${websocketPort}`, apiSecret, folder };
+}
+
+/** Resolves once `page` decodes new video frames from every other participant. */
+async function decodingEveryone(page: Page, others: number): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const before = await sampleInbound(page);
+        await page.waitForTimeout(700);
+        const after = await sampleInbound(page);
+        return after.filter((sample, index) => sample.videoFramesDecoded > (before[index]?.videoFramesDecoded ?? Number.POSITIVE_INFINITY))
+          .length;
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBeGreaterThanOrEqual(others);
+}
+
+const servers = async () => (await apiOk<{ servers: MediaServerView[] }>(operator, 'GET', '/api/operator/media-servers')).servers;
+
+beforeAll(async () => {
+  mail = await startSmtpSink();
+  [plenary, second] = await Promise.all([startPlenary({ SMTP_URL: mail.url, OPERATOR_EMAILS: 'olu@coop.example' }), startSecondJanus()]);
+  chromium = await launchChromium();
+  operator = await signedInPage(
+    chromium.browser,
+    plenary.url,
+    mail,
+    { name: 'Olu Operator', email: 'olu@coop.example' },
+    'a long and good passphrase',
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await chromium?.close();
+  await plenary?.stop();
+  await mail?.close();
+  second?.process.kill('SIGKILL');
+  if (second) rmSync(second.folder, { recursive: true, force: true });
+});
+
+describe('a pool of two media servers', () => {
+  it('places a meeting on the registered server while the own one is drained, and moves it back when that server dies', async () => {
+    const registered = await apiOk<MediaServerView>(operator, 'POST', '/api/operator/media-servers', {
+      name: 'Second Janus',
+      url: second.url,
+      apiSecret: second.apiSecret,
+      region: 'eu-west',
+      renewable: true,
+    });
+    await expect.poll(async () => (await servers()).find((server) => server.id === registered.id)?.up, { timeout: 20_000 }).toBe(true);
+    await apiOk(operator, 'PATCH', '/api/operator/media-servers/janus-local', { drained: true });
+
+    const roomUrl = await newRoomUrl(plenary);
+    const [ada, grace] = [
+      await (await newParticipantContext(chromium.browser)).newPage(),
+      await (await newParticipantContext(chromium.browser)).newPage(),
+    ];
+    await joinAs(ada, roomUrl, 'Ada');
+    await joinAs(grace, roomUrl, 'Grace');
+    await Promise.all([decodingEveryone(ada, 1), decodingEveryone(grace, 1)]);
+    const carrying = await servers();
+    expect(carrying.find((server) => server.id === registered.id)).toMatchObject({ up: true, rooms: 1, participants: 2 });
+    expect(carrying.find((server) => server.local)).toMatchObject({ drained: true, rooms: 0 });
+
+    // The own Janus takes meetings again; the second dies for good.
+    await apiOk(operator, 'PATCH', '/api/operator/media-servers/janus-local', { drained: false });
+    await Promise.all([ada, grace].map((page) => page.evaluate(() => Object.assign(window, { plenaryTestMark: 'same page' }))));
+    const killedAtMs = Date.now();
+    second.process.kill('SIGKILL');
+    await Promise.all([decodingEveryone(ada, 1), decodingEveryone(grace, 1)]);
+    console.log(`media back on both pages ${((Date.now() - killedAtMs) / 1000).toFixed(1)} s after the media server was killed`);
+    for (const page of [ada, grace])
+      expect(await page.evaluate(() => (window as { plenaryTestMark?: string }).plenaryTestMark)).toBe('same page');
+    const after = await servers();
+    expect(after.find((server) => server.id === registered.id)).toMatchObject({ up: false, rooms: 0 });
+    expect(after.find((server) => server.id === registered.id)?.lastFailure).toBeTruthy();
+    expect(after.find((server) => server.local)).toMatchObject({ up: true, rooms: 1, participants: 2 });
+  });
+});

@@ -1,0 +1,249 @@
+/**
+ * The media-server pool and the registry on it: where new meetings go (load for weight, region,
+ * renewable power, drained and dead servers skipped), what `apply` does with the operators'
+ * registrations, and failover — a meeting on a server that dies moves to another, its people told
+ * to publish again, and waits for one when none is up.
+ */
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../../shared/protocol.js';
+import { ManualClock } from '../platform/clock.js';
+import { TypedEmitter } from '../platform/typed-emitter.js';
+import { openTestStorage, type TestStorage } from '../storage/testing.js';
+import { InMemoryMediaServer } from './live/in-memory-media-server.js';
+import { RoomRegistry } from './live/room-registry.js';
+import { MediaPool, type MediaServerSettings, type PooledMediaServer } from './media-pool.js';
+import { meetingsMigrations } from './migrations.js';
+import { localMediaServerId, type MediaServerId } from './placement.js';
+import { RoomsRepository } from './rooms-repository.js';
+
+const logger = pino({ level: 'silent' });
+
+class Switch extends TypedEmitter<{ up: []; down: [] }> {
+  fire(event: 'up' | 'down'): void {
+    this.emit(event);
+  }
+}
+
+/** An in-memory media server that can be taken down and brought back, as a Janus that dies and restarts. */
+class SwitchableServer extends InMemoryMediaServer implements PooledMediaServer {
+  isUp = true;
+  started = false;
+  closed = false;
+  readonly lastFailure = 'connection refused';
+  private readonly events = new Switch();
+
+  on(event: 'up' | 'down', listener: () => void): () => void {
+    return this.events.on(event, listener);
+  }
+  async start(): Promise<void> {
+    this.started = true;
+  }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+  goDown(): void {
+    this.isUp = false;
+    this.events.fire('down');
+  }
+  comeUp(): void {
+    this.isUp = true;
+    this.events.fire('up');
+  }
+}
+
+const registered = (id: string, settings: Partial<MediaServerSettings> = {}): MediaServerSettings => ({
+  id: id as MediaServerId,
+  name: id,
+  url: `ws://${id}.example:8188`,
+  apiSecret: undefined,
+  weight: 1,
+  region: '',
+  renewable: false,
+  drained: false,
+  ...settings,
+});
+
+/** A pool with the given registered servers (each a `SwitchableServer`, made when `apply` connects it). */
+async function poolOf(
+  servers: MediaServerSettings[],
+  options: { preferredRegion?: string; preferRenewable?: boolean; local?: boolean } = {},
+) {
+  const made = new Map<string, SwitchableServer>();
+  const local = new SwitchableServer();
+  const pool = new MediaPool({
+    local: options.local === false ? undefined : local,
+    connect: (settings) => {
+      const server = new SwitchableServer();
+      made.set(settings.id, server);
+      return server;
+    },
+    preferredRegion: options.preferredRegion,
+    preferRenewable: options.preferRenewable ?? false,
+    logger,
+  });
+  await pool.apply(servers);
+  const server = (id: string) => {
+    const found = id === localMediaServerId ? local : made.get(id);
+    if (!found) throw new Error(`no server ${id}`);
+    return found;
+  };
+  return { pool, server, made };
+}
+
+describe('choosing a media server', () => {
+  it('takes the least loaded for its weight, skipping drained and dead servers and the one to avoid', async () => {
+    const { pool, server } = await poolOf([registered('ms_a'), registered('ms_b', { weight: 4 }), registered('ms_c', { drained: true })], {
+      local: false,
+    });
+    const loads: Record<string, number> = { ms_a: 2, ms_b: 6, ms_c: 0 };
+    const loadOf = (id: MediaServerId) => loads[id] ?? 0;
+    // 2 / 1 against 6 / 4: b is less loaded for its weight; c is drained however idle.
+    expect(pool.choose(loadOf)).toBe('ms_b');
+    expect(pool.choose(loadOf, 'ms_b' as MediaServerId)).toBe('ms_a');
+    server('ms_b').goDown();
+    expect(pool.choose(loadOf)).toBe('ms_a');
+    server('ms_a').goDown();
+    expect(pool.choose(loadOf)).toBeUndefined();
+  });
+
+  it('prefers the instance’s region, then renewable power, and falls back to the others when none there can take it', async () => {
+    const { pool, server } = await poolOf(
+      [
+        registered('ms_far', { region: 'us-east', renewable: true }),
+        registered('ms_near', { region: 'eu-west' }),
+        registered('ms_near_green', { region: 'eu-west', renewable: true }),
+      ],
+      { preferredRegion: 'eu-west', preferRenewable: true, local: false },
+    );
+    const loads: Record<string, number> = { ms_far: 0, ms_near: 0, ms_near_green: 50 };
+    const loadOf = (id: MediaServerId) => loads[id] ?? 0;
+    expect(pool.choose(loadOf)).toBe('ms_near_green');
+    server('ms_near_green').goDown();
+    expect(pool.choose(loadOf)).toBe('ms_near');
+    server('ms_near').goDown();
+    expect(pool.choose(loadOf)).toBe('ms_far');
+  });
+
+  it('keeps the local server out of new meetings while it is drained', async () => {
+    const { pool } = await poolOf([registered('ms_a')]);
+    const idle = () => 0;
+    expect(pool.choose(idle)).toBe('janus-local');
+    expect(pool.setLocalDrained(true)).toBe(true);
+    expect(pool.choose(idle)).toBe('ms_a');
+    expect(pool.describe().map((status) => [status.id, status.local, status.drained, status.up])).toEqual([
+      ['janus-local', true, true, true],
+      ['ms_a', false, false, true],
+    ]);
+  });
+});
+
+describe('bringing the pool in line with the registrations', () => {
+  it('connects new servers, follows changed settings, reconnects on a new address and closes removed ones', async () => {
+    const { pool, made } = await poolOf([registered('ms_a'), registered('ms_b')], { local: false });
+    const a = made.get('ms_a');
+    const b = made.get('ms_b');
+    expect(a?.started && b?.started).toBe(true);
+    const down: string[] = [];
+    pool.on('down', (id) => down.push(id));
+    await pool.apply([registered('ms_a', { weight: 7, drained: true }), registered('ms_b', { url: 'ws://elsewhere.example:8188' })]);
+    expect(made.get('ms_a')).toBe(a);
+    expect(pool.describe().find((status) => status.id === 'ms_a')).toMatchObject({ weight: 7, drained: true });
+    expect(b?.closed).toBe(true);
+    expect(made.get('ms_b')).not.toBe(b);
+    expect(down).toEqual(['ms_b']);
+    await pool.apply([]);
+    expect(a?.closed).toBe(true);
+    expect(pool.describe()).toEqual([]);
+    expect(down).toEqual(['ms_b', 'ms_a', 'ms_b']);
+  });
+
+  it('shows a server that cannot be reached as down, with the reason, and never its secret', async () => {
+    const { pool, server } = await poolOf([registered('ms_a', { apiSecret: 'hush' })], { local: false });
+    server('ms_a').goDown();
+    const [status] = pool.describe();
+    expect(status).toMatchObject({ id: 'ms_a', up: false, lastFailure: 'connection refused', url: 'ws://ms_a.example:8188' });
+    expect(JSON.stringify(pool.describe())).not.toContain('hush');
+  });
+});
+
+describe('meetings on the pool', () => {
+  let storage: TestStorage;
+  let rooms: RoomsRepository;
+  const clock = new ManualClock();
+  beforeAll(async () => {
+    storage = await openTestStorage('sqlite', meetingsMigrations);
+    rooms = new RoomsRepository(storage, clock);
+  });
+  afterAll(async () => storage?.dispose());
+
+  const media = { audioMuted: true, videoMuted: true };
+  /** A connection that keeps what it is sent. */
+  const connection = () => {
+    const sent: ServerMessage[] = [];
+    return { sent, send: (message: ServerMessage) => sent.push(message), disconnect: () => {}, admitted: () => {} };
+  };
+  const offer = { type: 'offer' as const, sdp: 'v=0 offer' };
+
+  async function meetingOn(registry: RoomRegistry, name: string) {
+    const room = await rooms.create({ name, participantsMax: 5 });
+    const ada = connection();
+    const joined = await registry.join(room.id, { displayName: 'Ada', media }, ada);
+    if (!joined.ok || joined.value.result.kind !== 'joined') throw new Error('the join failed');
+    return { room, live: joined.value.room, ada, adaId: joined.value.result.participant.id };
+  }
+
+  it('spreads new meetings over the servers and moves a dead server’s meetings to a live one, where everyone publishes again', async () => {
+    const { pool, server } = await poolOf([registered('ms_b')]);
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    const first = await meetingOn(registry, 'First');
+    const second = await meetingOn(registry, 'Second');
+    // One meeting each: the second went to the server the first left idle.
+    const firstOn = (await registry.placement.locate(first.room.id))?.mediaServerId;
+    const secondOn = (await registry.placement.locate(second.room.id))?.mediaServerId;
+    expect(new Set([firstOn, secondOn])).toEqual(new Set(['janus-local', 'ms_b']));
+    const onB = firstOn === 'ms_b' ? first : second;
+    expect((await onB.live.publish(onB.adaId, 'camera', offer)).ok).toBe(true);
+    const kinds = (requests: { kind: string }[]) => requests.map((request) => request.kind).filter((kind) => kind !== 'block');
+    expect(kinds(server('ms_b').requests)).toEqual(['create-room', 'open-publisher']);
+
+    server('ms_b').goDown();
+    expect(onB.ada.sent.map((message) => message.type)).toEqual(expect.arrayContaining(['media-interrupted', 'media-restored']));
+    expect(await registry.placement.locate(onB.room.id)).toMatchObject({ mediaServerId: 'janus-local' });
+    expect(registry.mediaAvailable(onB.room.id)).toBe(true);
+    expect([...registry.mediaLoad()].map(([id, load]) => [id, load.rooms])).toEqual([['janus-local', 2]]);
+    // Publishing again makes the meeting's room on the live server.
+    const localBefore = server('janus-local').requests.length;
+    expect((await onB.live.publish(onB.adaId, 'camera', offer)).ok).toBe(true);
+    expect(kinds(server('janus-local').requests.slice(localBefore))).toEqual(['create-room', 'open-publisher']);
+    await registry.close();
+  });
+
+  it('keeps a meeting waiting while no server is up, and restores it where one comes back', async () => {
+    const { pool, server } = await poolOf([registered('ms_b', { drained: true })]);
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    const meeting = await meetingOn(registry, 'Waiting');
+    expect((await registry.placement.locate(meeting.room.id))?.mediaServerId).toBe('janus-local');
+    server('ms_b').goDown();
+    server('janus-local').goDown();
+    expect(registry.mediaAvailable(meeting.room.id)).toBe(false);
+    expect(meeting.ada.sent.at(-1)?.type).toBe('media-interrupted');
+    // A drained server takes no new meetings, but a stranded one goes to whichever server is up first.
+    server('ms_b').comeUp();
+    expect(meeting.ada.sent.at(-1)?.type).toBe('media-restored');
+    expect(await registry.placement.locate(meeting.room.id)).toMatchObject({ mediaServerId: 'ms_b' });
+    await registry.close();
+  });
+
+  it('refuses a new meeting in words when every server is drained, and starts nothing', async () => {
+    const { pool } = await poolOf([registered('ms_b', { drained: true })]);
+    pool.setLocalDrained(true);
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    const room = await rooms.create({ name: 'Refused', participantsMax: 5 });
+    const joined = await registry.join(room.id, { displayName: 'Ada', media }, connection());
+    expect(joined).toMatchObject({ ok: false, code: 'media_server_unavailable', message: expect.stringContaining('No media server') });
+    expect(registry.counts().rooms).toBe(0);
+    expect(await registry.placement.locate(room.id)).toBeUndefined();
+    await registry.close();
+  });
+});

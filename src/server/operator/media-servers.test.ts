@@ -1,0 +1,115 @@
+/**
+ * The operator console's media servers over HTTP, on both engines: only operators; registering,
+ * draining, re-weighing and removing; every bad input refused with its code; a server that
+ * cannot be reached shown as down with the reason, never with its secret.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MediaServerView } from '../../shared/media-servers-api.js';
+import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
+import { bothEngines } from '../storage/testing.js';
+
+describe.each(bothEngines)('the media servers in the operator console (%s)', (engine) => {
+  let fixture: PeopleTestApp;
+  let operator: TestBrowser;
+  beforeAll(async () => {
+    fixture = await startPeopleTestApp(engine, { operatorEmails: ['op@example.org'] });
+    operator = await signedUpPerson(fixture, 'op@example.org', 'Olu');
+  });
+  afterAll(async () => fixture?.close());
+
+  const servers = async () => (await operator.request('GET', '/api/operator/media-servers')).json<{ servers: MediaServerView[] }>().servers;
+
+  it('lets only operators see or change the pool', async () => {
+    const alice = await signedUpPerson(fixture, 'alice@example.org', 'Alice');
+    expect((await alice.request('GET', '/api/operator/media-servers')).json().error.code).toBe('operator_only');
+    const added = await alice.request('POST', '/api/operator/media-servers', { name: 'Sneaky', url: 'ws://10.0.0.9:8188' });
+    expect(added.statusCode).toBe(403);
+    expect((await alice.request('PATCH', '/api/operator/media-servers/janus-local', { drained: true })).statusCode).toBe(403);
+    expect((await servers()).map((server) => server.name)).toEqual(['local']);
+    expect((await servers())[0]?.drained).toBe(false);
+  });
+
+  it('refuses bad registrations and changes with a code and the field at fault, and stores nothing', async () => {
+    const bad: [unknown, string][] = [
+      [{ name: 'Web', url: 'http://10.0.0.9:8188' }, 'url'],
+      [{ name: 'Creds', url: 'ws://janus:hunter2@10.0.0.9:8188' }, 'url'],
+      [{ name: 'Nowhere', url: 'not a url' }, 'url'],
+      [{ name: '   ', url: 'ws://10.0.0.9:8188' }, 'name'],
+      [{ name: 'Heavy', url: 'ws://10.0.0.9:8188', weight: 0 }, 'weight'],
+      [{ name: 'Half', url: 'ws://10.0.0.9:8188', weight: 1.5 }, 'weight'],
+      [{ name: 'Shouting', url: 'ws://10.0.0.9:8188', region: 'EU West' }, 'region'],
+      [{ name: 'Extra', url: 'ws://10.0.0.9:8188', admin: true }, 'admin'],
+    ];
+    for (const [body, field] of bad) {
+      const response = await operator.request('POST', '/api/operator/media-servers', body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().error.code).toBe('invalid_request');
+      expect(response.json().error.message).toContain(field);
+    }
+    expect((await operator.request('PATCH', '/api/operator/media-servers/janus-local', {})).statusCode).toBe(400);
+    expect((await operator.request('PATCH', '/api/operator/media-servers/../etc', { drained: true })).statusCode).toBe(404);
+    expect((await operator.request('PATCH', '/api/operator/media-servers/ms_nope', { drained: true })).json().error.code).toBe(
+      'invalid_request',
+    );
+    expect((await servers()).map((server) => server.name)).toEqual(['local']);
+  });
+
+  it('registers a server, shows it down with the reason while it cannot be reached, drains, re-weighs and removes it', async () => {
+    const added = await operator.request('POST', '/api/operator/media-servers', {
+      name: 'Brussels 2',
+      url: 'ws://127.0.0.1:9',
+      apiSecret: 'very secret',
+      weight: 3,
+      region: 'eu-west',
+      renewable: true,
+    });
+    expect(added.statusCode).toBe(201);
+    const server = added.json<MediaServerView>();
+    expect(server).toMatchObject({
+      name: 'Brussels 2',
+      url: 'ws://127.0.0.1:9',
+      local: false,
+      weight: 3,
+      region: 'eu-west',
+      renewable: true,
+    });
+    expect(server.id).toMatch(/^ms_/);
+    await vi.waitFor(async () => expect((await servers()).find((each) => each.id === server.id)?.lastFailure).toBeTruthy(), {
+      timeout: 10_000,
+    });
+    const listed = await operator.request('GET', '/api/operator/media-servers');
+    expect(listed.body).not.toContain('very secret');
+    expect(listed.json<{ servers: MediaServerView[] }>().servers.find((each) => each.id === server.id)).toMatchObject({
+      up: false,
+      rooms: 0,
+    });
+
+    const taken = await operator.request('POST', '/api/operator/media-servers', { name: 'Brussels 2', url: 'ws://127.0.0.1:10' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error).toEqual({
+      code: 'media_server_name_taken',
+      message: 'A media server is already called “Brussels 2”; give this one another name.',
+    });
+
+    const drained = await operator.request('PATCH', `/api/operator/media-servers/${server.id}`, { drained: true, weight: 5 });
+    expect(drained.json()).toMatchObject({ drained: true, weight: 5, region: 'eu-west' });
+    const localDrained = await operator.request('PATCH', '/api/operator/media-servers/janus-local', { drained: true });
+    expect(localDrained.json()).toMatchObject({ id: 'janus-local', drained: true });
+    await operator.request('PATCH', '/api/operator/media-servers/janus-local', { drained: false });
+    const reweighLocal = await operator.request('PATCH', '/api/operator/media-servers/janus-local', { weight: 2 });
+    expect(reweighLocal.statusCode).toBe(409);
+    expect(reweighLocal.json().error.code).toBe('media_server_local');
+    expect((await operator.request('DELETE', '/api/operator/media-servers/janus-local')).json().error.code).toBe('media_server_local');
+
+    expect((await operator.request('DELETE', `/api/operator/media-servers/${server.id}`)).statusCode).toBe(204);
+    const again = await operator.request('DELETE', `/api/operator/media-servers/${server.id}`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().error.code).toBe('media_server_not_found');
+    expect((await servers()).map((each) => each.name)).toEqual(['local']);
+
+    const audit = (await operator.request('GET', '/api/operator/audit')).json<{ entries: { action: string }[] }>().entries;
+    expect(audit.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['add_media_server', 'change_media_server', 'remove_media_server', 'list_media_servers']),
+    );
+  });
+});
