@@ -29,6 +29,7 @@ import { operationsHttp } from './operations/index.js';
 import type { MediaServersService } from './operator/index.js';
 import { type PeopleServices, peopleHttp } from './people/index.js';
 import type { Clock } from './platform/clock.js';
+import type { Leases } from './platform/leases.js';
 import { withoutClientAddresses } from './privacy/index.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
 import type { Storage } from './storage/index.js';
@@ -38,6 +39,8 @@ export interface AppServices {
   registry: RoomRegistry;
   /** The pool of media servers, as the operators run it. */
   mediaServers: MediaServersService;
+  /** The sweeps' leases, when several instances may share the database; without, each sweep runs here. */
+  leases?: Leases | undefined;
   rooms: RoomsRepository;
   /** Accounts, organisations, scheduling and the operator console. */
   people: PeopleServices;
@@ -185,8 +188,13 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     publicUrl: services.publicUrl,
     yourDataSections: otherYourDataSections(services),
   });
-  await app.register(ledgerHttp, { ledger: services.ledger, apiToken: services.ledgerApiToken, clock: services.clock });
-  await app.register(networkHttp, { network: services.network });
+  await app.register(ledgerHttp, {
+    ledger: services.ledger,
+    apiToken: services.ledgerApiToken,
+    clock: services.clock,
+    leases: services.leases,
+  });
+  await app.register(networkHttp, { network: services.network, leases: services.leases });
   await app.register(billingHttp, { billing: services.billing, invoices: services.billing.invoices, isOperator: services.isOperator });
   await app.register(usageHttp, {
     billing: services.billing,

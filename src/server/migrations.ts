@@ -6,6 +6,7 @@ import { ledgerMigrations } from './ledger/index.js';
 import { meetingsMigrations } from './meetings/index.js';
 import { networkMigrations } from './network/index.js';
 import { peopleMigrations } from './people/index.js';
+import { leaseMigrations } from './platform/leases.js';
 
 /** Every domain's migrations; names sort into one global order. */
 export const allMigrations = {
@@ -16,4 +17,5 @@ export const allMigrations = {
   ...billingMigrations,
   ...governanceMigrations,
   ...bbbApiMigrations,
+  ...leaseMigrations,
 };

@@ -22,6 +22,7 @@ import { MediaServersService } from './operator/index.js';
 import { createPeopleServices, type PeopleServices, peopleExpiredRowsForgetters } from './people/index.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
+import { Leases } from './platform/leases.js';
 import { repeatEvery } from './platform/sweep.js';
 import { clientAddressesForgetter, startExpiredRowsSweep } from './privacy/index.js';
 import { openStorage, type Storage } from './storage/index.js';
@@ -40,6 +41,8 @@ export interface Services {
   /** Every media server meetings are placed on: the own one and those the operators registered. */
   mediaPool: MediaPool;
   mediaServers: MediaServersService;
+  /** The sweeps' leases (several instances on one database run each sweep once per round). */
+  leases: Leases;
   registry: RoomRegistry;
   rooms: RoomsRepository;
   /** Accounts, organisations, scheduling, operator console; `people.identity` tells who is signed in. */
@@ -87,10 +90,13 @@ export async function startServices(
   const rooms = new RoomsRepository(storage, clock, { instanceId });
   const abandoned = await rooms.endAbandonedMeetings();
   if (abandoned > 0) logger.info({ meetings: abandoned, instanceId }, 'closed meetings left open by an earlier run');
+  // Sweeps that several instances sharing the database must run once each round hold a lease.
+  const leases = new Leases(storage, clock, instanceId);
   const people = createPeopleServices({
     storage,
     clock,
     logger,
+    leases,
     rooms,
     settings: {
       publicUrl: config.PUBLIC_URL,
@@ -251,6 +257,7 @@ export async function startServices(
     },
     (error) => logger.error({ err: error }, 'rolling subscriptions into their next period failed'),
     clock,
+    { leases, name: 'billing-periods' },
   );
 
   // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings),
@@ -280,6 +287,7 @@ export async function startServices(
   // letters PRIVACY_SENT_MAIL_RETENTION_DAYS after they were sent.
   const expiredRows = startExpiredRowsSweep({
     clock,
+    leases,
     forgetters: [
       clientAddressesForgetter(config.PRIVACY_ADDRESS_RETENTION_DAYS, [
         (beforeMs) => people.accounts.forgetClientAddressesBefore(beforeMs),
@@ -296,6 +304,7 @@ export async function startServices(
     gateway,
     mediaPool,
     mediaServers,
+    leases,
     registry,
     rooms,
     people,

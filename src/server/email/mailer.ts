@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Language } from '../../shared/languages.js';
 import { accountLimits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
+import type { Leases } from '../platform/leases.js';
 import { repeatEvery } from '../platform/sweep.js';
 import type { Storage } from '../storage/index.js';
 import type { EmailTables } from './migrations.js';
@@ -78,6 +79,8 @@ export interface MailerOptions {
   recipientLanguage?: ((email: string) => Promise<Language | undefined>) | undefined;
   /** How often unsent messages are retried, on `clock`; 0 turns retrying off. Default `accountLimits.mailRetryIntervalMs`. */
   retryIntervalMs?: number | undefined;
+  /** With several instances on one database: the retries run on one at a time (`mail-retries`). */
+  leases?: Leases | undefined;
 }
 
 /** Messages older than this are not retried: their links would be stale. */
@@ -108,6 +111,7 @@ export class Mailer {
         () => this.retryUnsent(),
         (error) => options.logger.error({ err: error }, 'retrying unsent email failed'),
         options.clock,
+        options.leases && { leases: options.leases, name: 'mail-retries' },
       );
     }
   }

@@ -8,6 +8,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { limits } from '../../shared/limits.js';
 import { bearerTokenGuard } from '../http/bearer.js';
 import { type Clock, systemClock } from '../platform/clock.js';
+import type { Leases } from '../platform/leases.js';
 import { repeatEvery } from '../platform/sweep.js';
 import { ledgerAccountRoutes } from './http-account-routes.js';
 import { ledgerTransferRoutes } from './http-transfer-routes.js';
@@ -22,6 +23,8 @@ export interface LedgerHttpOptions {
   expirySweepIntervalMs?: number;
   /** The clock the sweep runs on (the services' clock, so tests move time). Default the system clock. */
   clock?: Clock | undefined;
+  /** With several instances on one database: the sweep runs on one at a time (`ledger-expiry`). */
+  leases?: Leases | undefined;
 }
 
 /** The ledger's routes. Register it inside the app; it adds its own authentication hook. */
@@ -38,6 +41,7 @@ export const ledgerHttp: FastifyPluginAsyncZod<LedgerHttpOptions> = async (app, 
       () => ledger.expirePendingTransfers(),
       (error) => app.log.error({ err: error }, 'pending transfer expiry failed'),
       options.clock ?? systemClock,
+      options.leases && { leases: options.leases, name: 'ledger-expiry' },
     );
     app.addHook('onClose', async () => sweep.stop());
   }

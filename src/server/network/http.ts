@@ -32,6 +32,7 @@ import {
   StatementQuerySchema,
 } from '../../shared/network-api.js';
 import { sendFailure } from '../http/errors.js';
+import type { Leases } from '../platform/leases.js';
 import { repeatEvery } from '../platform/sweep.js';
 import type { Actor } from './context.js';
 import { type NetworkResult, networkFailureStatus } from './failures.js';
@@ -44,6 +45,8 @@ export interface NetworkHttpOptions {
    * it off. Default `networkLimits.requestExpirySweepIntervalMs`.
    */
   expirySweepIntervalMs?: number;
+  /** With several instances on one database: expired requests are told by one at a time (`network-request-expiry`). */
+  leases?: Leases | undefined;
 }
 
 /** Payments and requests per client address per minute. */
@@ -60,6 +63,7 @@ export const networkHttp: FastifyPluginAsyncZod<NetworkHttpOptions> = async (app
       () => requests.notifyExpired(),
       (error) => app.log.error({ err: error }, 'telling requesters about expired payment requests failed'),
       network.context.dependencies.clock,
+      options.leases && { leases: options.leases, name: 'network-request-expiry' },
     );
     app.addHook('onClose', async () => sweep.stop());
   }

@@ -27,6 +27,7 @@ import {
   organisationsMigrations,
 } from '../organisations/index.js';
 import type { Clock } from '../platform/clock.js';
+import type { Leases } from '../platform/leases.js';
 import { type ExpiredRowsForgetter, keptForDays } from '../privacy/index.js';
 import { SchedulingService, schedulingHttp, schedulingMigrations } from '../scheduling/index.js';
 import type { Storage } from '../storage/index.js';
@@ -74,6 +75,8 @@ export function createPeopleServices(dependencies: {
   logger: Logger;
   rooms: RoomsRepository;
   settings: PeopleSettings;
+  /** With several instances on one database: unsent mail is retried by one of them at a time. */
+  leases?: Leases | undefined;
 }): PeopleServices {
   const { storage, clock, logger, rooms, settings } = dependencies;
   const linkBase = { get: () => settings.publicUrl ?? 'http://localhost' };
@@ -86,6 +89,7 @@ export function createPeopleServices(dependencies: {
     from: settings.mailFrom,
     // Each email is written in its recipient's chosen language (the accounts domain keeps it).
     recipientLanguage: (email): Promise<Language | undefined> => accounts.languageOfEmail(email),
+    leases: dependencies.leases,
   });
   const accounts = new AccountsService({ storage, clock, mailer, link });
   const authenticator = new Authenticator(accounts, settings.publicUrl?.startsWith('https:') ?? false);

@@ -1,21 +1,38 @@
 import type { Clock } from './clock.js';
+import type { Leases } from './leases.js';
+
+/** A sweep that runs on one instance at a time: the holder of the lease `name` (see `Leases`). */
+export interface SweepLease {
+  leases: Leases;
+  name: string;
+}
 
 /**
  * Background work that repeats: every `intervalMs` on `clock` (the services' clock, so that tests
  * move time instead of sleeping), unless the previous round is still running. On the system clock
  * the timer does not keep the process alive. `stop()` ends it and resolves once a round under way
  * has finished, so its owner can close what the round uses (the database) safely.
+ *
+ * With a `lease`, each round first takes or keeps it (for three intervals) and runs only where it
+ * is held: of several instances sharing a database, one does the work, and another takes over
+ * within three intervals of its death. `stop()` gives the lease back.
  */
 export function repeatEvery(
   intervalMs: number,
   work: () => Promise<unknown>,
   onError: (error: unknown) => void,
   clock: Clock,
+  lease?: SweepLease,
 ): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
+  const round = lease
+    ? async () => {
+        if (await lease.leases.take(lease.name, 3 * intervalMs)) await work();
+      }
+    : work;
   const scheduled = clock.setInterval(() => {
     if (running) return;
-    running = work()
+    running = round()
       .then(() => undefined, onError)
       .finally(() => {
         running = undefined;
@@ -25,6 +42,7 @@ export function repeatEvery(
     async stop() {
       scheduled.cancel();
       await running;
+      await lease?.leases.release(lease.name).catch(onError);
     },
   };
 }

@@ -8,6 +8,7 @@
 import type { Logger } from 'pino';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
+import type { Leases } from '../platform/leases.js';
 import { repeatEvery } from '../platform/sweep.js';
 
 /** One domain's rows the sweep deletes. */
@@ -22,6 +23,8 @@ export interface ExpiredRowsForgetter {
 export interface ExpiredRowsOptions {
   clock: Clock;
   forgetters: readonly ExpiredRowsForgetter[];
+  /** With several instances on one database: the sweep runs on one at a time (`privacy-sweep`). */
+  leases?: Leases | undefined;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -67,5 +70,6 @@ export function startExpiredRowsSweep(options: ExpiredRowsOptions & { logger: Lo
     },
     (error) => options.logger.error({ err: error }, 'deleting rows past their keeping time failed'),
     options.clock,
+    options.leases && { leases: options.leases, name: 'privacy-sweep' },
   );
 }

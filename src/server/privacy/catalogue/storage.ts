@@ -2,7 +2,7 @@
 import type { DataCatalogue } from '../catalogue-types.js';
 import { column } from './column.js';
 
-/** Kysely's own tables. */
+/** Kysely's own tables, and the sweeps' leases (`platform/leases.ts`). */
 export const storageCatalogue: DataCatalogue = {
   kysely_migration: {
     purpose: 'Which migrations have run.',
@@ -18,6 +18,15 @@ export const storageCatalogue: DataCatalogue = {
     columns: {
       id: column("The lock's name.", 'One lock.', false),
       is_locked: column('1 while a migration runs.', 'Migrations run one at a time.', false),
+    },
+  },
+  scheduler_leases: {
+    purpose: 'Which instance runs each background sweep, so that several instances sharing the database run it once.',
+    retention: 'One row per sweep; given back when its instance stops.',
+    columns: {
+      name: column('The sweep.', 'One lease each.', false),
+      holder: column('The instance holding it.', 'Only it runs the sweep.', false),
+      expires_at_ms: column('When it lapses unless renewed.', 'Another instance takes over from a dead one.', false),
     },
   },
 };
