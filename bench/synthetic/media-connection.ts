@@ -16,11 +16,24 @@ export interface RtpTotals {
   framesDecoded: number;
   /** Packets of what we sent that Janus reports lost (its RTCP receiver reports). */
   packetsLostUpstream: number;
+  /** NACKs (requests to resend lost packets) this side sent for what it received. */
+  nacksSent: number;
+  /** NACKs Janus sent for what this side sent. */
+  nacksReceived: number;
 }
 
 /** All-zero totals, to add to. */
 export function noRtp(): RtpTotals {
-  return { bytesSent: 0, bytesReceived: 0, packetsReceived: 0, packetsLost: 0, framesDecoded: 0, packetsLostUpstream: 0 };
+  return {
+    bytesSent: 0,
+    bytesReceived: 0,
+    packetsReceived: 0,
+    packetsLost: 0,
+    framesDecoded: 0,
+    packetsLostUpstream: 0,
+    nacksSent: 0,
+    nacksReceived: 0,
+  };
 }
 
 /** Adds `more` into `sum`. */
@@ -114,13 +127,17 @@ export class MediaConnection {
     if (this.connection.signalingState === 'closed') return totals;
     const report = await this.connection.getStats();
     report.forEach((entry: { type: string; bytesSent?: number; bytesReceived?: number } & Partial<RTCInboundRtpStreamStats>) => {
-      if (entry.type === 'outbound-rtp') totals.bytesSent += entry.bytesSent ?? 0;
+      if (entry.type === 'outbound-rtp') {
+        totals.bytesSent += entry.bytesSent ?? 0;
+        totals.nacksReceived += entry.nackCount ?? 0;
+      }
       if (entry.type === 'remote-inbound-rtp') totals.packetsLostUpstream += entry.packetsLost ?? 0;
       if (entry.type === 'inbound-rtp') {
         totals.bytesReceived += entry.bytesReceived ?? 0;
         totals.packetsReceived += entry.packetsReceived ?? 0;
         totals.packetsLost += entry.packetsLost ?? 0;
         totals.framesDecoded += entry.framesDecoded ?? 0;
+        totals.nacksSent += entry.nackCount ?? 0;
       }
     });
     return totals;

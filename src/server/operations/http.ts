@@ -85,10 +85,14 @@ function createMetrics(options: OperationsOptions): Registry {
     ['plenary_media_server_drained', '1 when this media server takes no new meetings.', (server) => (server.drained ? 1 : 0)],
     ['plenary_media_server_rooms', 'Meetings of this instance on this media server.', (server) => server.rooms],
     ['plenary_media_server_participants', 'Participants of those meetings.', (server) => server.participants],
-    ['plenary_media_server_published_streams', 'Streams published to this media server by them.', (server) => server.publishedStreams],
+    [
+      'plenary_media_server_published_streams',
+      'Participants publishing to this media server (a camera and microphone together count once).',
+      (server) => server.publishedStreams,
+    ],
     [
       'plenary_media_server_forwarded_streams',
-      'Streams this media server forwards for them (each published stream to every other participant).',
+      'Publications this media server forwards: each publishing participant to every other participant of the meeting.',
       (server) => server.forwardedStreams,
     ],
   ];
