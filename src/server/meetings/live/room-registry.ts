@@ -32,12 +32,13 @@ export interface RegistryCounts {
   meanRoundTripMs: number;
 }
 
-/** What the registry put on one media server: its meetings, their participants and the streams they publish. */
+/** What the registry put on one media server: its meetings, their participants and what they publish. */
 export interface MediaServerLoad {
   rooms: number;
   participants: number;
+  /** Participants publishing (a camera and microphone together count once, as in `RegistryCounts`). */
   publishedStreams: number;
-  /** Streams the server forwards: each published stream to every other participant of its meeting. */
+  /** What the server forwards: each publishing participant to every other participant of the meeting. */
   forwardedStreams: number;
 }
 
