@@ -3,19 +3,22 @@
  * registers through the console's API. With the own one drained, a new meeting goes to the
  * second; two browsers see each other through it. The own one is undrained and the second is
  * killed (SIGKILL): the meeting moves to the own one and both browsers decode each other again,
- * on the same page (no reload). The operator's list shows the dead server down with the reason.
+ * on the same page (no reload). The operator's list shows the dead server down with the reason;
+ * so does the console's Media servers view, where the operator drains the own one with its button.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
 import { findFreePort, writeJanusConfig } from '../src/server/media/index.js';
 import type { MediaServerView } from '../src/shared/media-servers-api.js';
 import {
   apiOk,
+  artifactsFolder,
   joinAs,
   launchChromium,
   newParticipantContext,
@@ -126,5 +129,34 @@ describe('a pool of two media servers', () => {
     expect(after.find((server) => server.id === registered.id)).toMatchObject({ up: false, rooms: 0 });
     expect(after.find((server) => server.id === registered.id)?.lastFailure).toBeTruthy();
     expect(after.find((server) => server.local)).toMatchObject({ up: true, rooms: 1, participants: 2 });
+
+    // The console's Media servers view says the same, and drains the own server with its button.
+    await operator.setViewportSize({ width: 1280, height: 900 });
+    await operator.goto(`${plenary.url}/operator`);
+    await operator.getByRole('button', { name: 'Media servers' }).click();
+    const table = operator.getByRole('table', { name: /^Media servers/ });
+    const row = (name: RegExp) => table.getByRole('row').filter({ has: operator.getByRole('rowheader', { name }) });
+    const [secondRow, ownRow] = [row(/^Second Janus/), row(/this instance’s own/)];
+    // Cells after the name: address, state, region, renewable power, weight, meetings, participants, …
+    const cellText = async (cells: Locator, index: number) => ((await cells.getByRole('cell').nth(index).textContent()) ?? '').trim();
+    await expect.poll(() => cellText(secondRow, 1)).toMatch(/^Down: \S/);
+    expect(await cellText(secondRow, 0)).toBe(second.url);
+    expect(await cellText(ownRow, 1)).toBe('Up');
+    expect([await cellText(ownRow, 5), await cellText(ownRow, 6)]).toEqual(['1', '2']);
+    await operator.screenshot({ path: path.join(artifactsFolder, 'operator-media-servers.png'), fullPage: true });
+
+    await ownRow.getByRole('button', { name: 'Drain local' }).click();
+    await expect.poll(() => cellText(ownRow, 1)).toMatch(/Drained/);
+    await ownRow.getByRole('button', { name: 'Undrain local' }).waitFor();
+    expect((await servers()).find((server) => server.local)).toMatchObject({ drained: true, rooms: 1 });
+
+    for (const widthPx of [1280, 390]) {
+      await operator.setViewportSize({ width: widthPx, height: 900 });
+      const axe = await new AxeBuilder({ page: operator })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'])
+        .include('main')
+        .analyze();
+      expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
+    }
   });
 });

@@ -1,6 +1,7 @@
 /**
- * The operator console: accounts, organisations, live meetings and their load, the outbox and
- * the audit log. Every view is audited on the server. There is no chat, notes or media to show.
+ * The operator console: accounts, organisations, live meetings and their load, the media
+ * servers (`MediaServers.tsx`: their state and load, drain, register, remove), the outbox and the
+ * audit log. Every view is audited on the server. There is no chat, notes or media to show.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
@@ -8,7 +9,9 @@ import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
 import { useSession } from '../../app/session.js';
 import { failureText, SignInRequired, usePageTitle } from '../../ui/index.js';
+import { MediaServers } from './MediaServers.js';
 import { t } from './messages.js';
+import './operator.css';
 
 const views = {
   people: { path: '/api/operator/people', key: 'people', columns: ['name', 'email', 'emailVerified', 'deleted', 'createdAtMs'] },
@@ -21,7 +24,10 @@ const views = {
   outbox: { path: '/api/operator/outbox', key: 'messages', columns: ['createdAtMs', 'to', 'subject', 'sentAtMs', 'text'] },
   audit: { path: '/api/operator/audit', key: 'entries', columns: ['atMs', 'operatorId', 'action', 'target'] },
 } as const;
-type ViewName = keyof typeof views;
+type TableViewName = keyof typeof views;
+/** The views in the order of their buttons: the tables above, and the media servers' own view. */
+const viewNames = ['people', 'organisations', 'live', 'mediaServers', 'outbox', 'audit'] as const;
+type ViewName = (typeof viewNames)[number];
 
 const RowsSchema = z.record(z.string(), z.unknown());
 
@@ -40,8 +46,9 @@ export function OperatorPage() {
   const [error, setError] = useState<string | undefined>();
   usePageTitle(t('operator.title'));
   useEffect(() => {
-    if (session.kind !== 'signed-in') return;
     setError(undefined);
+    setRows([]);
+    if (session.kind !== 'signed-in' || view === 'mediaServers') return;
     callApi(RowsSchema, views[view].path).then(
       (reply) => setRows(z.array(RowsSchema).parse(reply[views[view].key] ?? [])),
       (failure: unknown) => setError(failureText(failure)),
@@ -54,12 +61,21 @@ export function OperatorPage() {
       <p class="hint">{t('operator.privacy')}</p>
       <fieldset class="row">
         <legend>{t('operator.views')}</legend>
-        {(Object.keys(views) as ViewName[]).map((name) => (
+        {viewNames.map((name) => (
           <button key={name} type="button" aria-pressed={view === name} onClick={() => setView(name)}>
             {t(`operator.view.${name}`)}
           </button>
         ))}
       </fieldset>
+      {view === 'mediaServers' ? <MediaServers /> : <TableView view={view} rows={rows} error={error} />}
+    </main>
+  );
+}
+
+/** One of the generic views: a table of what the server listed. */
+function TableView({ view, rows, error }: { view: TableViewName; rows: Record<string, unknown>[]; error: string | undefined }) {
+  return (
+    <>
       {error && (
         <p class="error" role="alert">
           {error}
@@ -86,6 +102,6 @@ export function OperatorPage() {
           ))}
         </tbody>
       </table>
-    </main>
+    </>
   );
 }
