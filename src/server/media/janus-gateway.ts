@@ -44,6 +44,21 @@ const CreatedReplySchema = z.object({
 });
 const ServerInfoSchema = z.object({ name: z.string().optional(), version_string: z.string().optional() }).passthrough();
 
+/**
+ * Words for why connecting failed: janode rejects with the WebSocket's error event (not an
+ * `Error`), whose `message` or inner `error` says what happened (e.g. `connect ECONNREFUSED …`).
+ */
+export function failureMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'object' && error !== null) {
+    const { message, error: inner, code } = error as { message?: unknown; error?: unknown; code?: unknown };
+    if (typeof message === 'string' && message !== '') return message;
+    if (inner !== undefined && inner !== error) return failureMessage(inner);
+    if (typeof code === 'string') return code;
+  }
+  return typeof error === 'string' && error !== '' ? error : 'no reason was given';
+}
+
 /** Raised when a request cannot be sent because Janus is not connected. */
 export class MediaServerUnavailableError extends Error {
   constructor() {
@@ -135,7 +150,7 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
       this.emit('up');
     } catch (error) {
       logger.debug({ err: error }, 'janus not reachable yet');
-      this.lastFailureMessage = error instanceof Error ? error.message : String(error);
+      this.lastFailureMessage = failureMessage(error);
       this.scheduleReconnect();
     } finally {
       this.connecting = false;

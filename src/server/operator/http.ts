@@ -54,12 +54,19 @@ const operatorFailureStatus: Readonly<Record<Extract<AccountsFailureCode, 'not_s
   media_server_local: 409,
 };
 
+/** How long one operator's reads of the media servers count as one audit entry (the view refreshes every 5 s). */
+const mediaServersReadAuditMs = 10 * 60_000;
+
 export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (app, options) => {
   const db = options.storage.db.withTables<OperatorTables>();
   const rowsMax = accountLimits.operatorListRowsMax;
 
-  /** The operator's id after writing the audit entry, or undefined after replying 401/403. */
-  const audited = async (request: FastifyRequest, reply: FastifyReply, action: string): Promise<string | undefined> => {
+  /**
+   * The operator's id after writing the audit entry, or undefined after replying 401/403. With
+   * `coalesceMs`, a read the same operator already made within that time is not written again (a
+   * view that refreshes itself every few seconds would otherwise write hundreds of entries an hour).
+   */
+  const audited = async (request: FastifyRequest, reply: FastifyReply, action: string, coalesceMs = 0): Promise<string | undefined> => {
     const person = await options.identity.personFromRequest(request);
     if (!person) {
       sendFailure(reply, operatorFailureStatus, failure('not_signed_in', operatorWords.phrase('not_signed_in')));
@@ -69,9 +76,20 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
       sendFailure(reply, operatorFailureStatus, failure('operator_only', operatorWords.phrase('operator_only')));
       return undefined;
     }
+    const nowMs = options.clock.nowMs();
+    if (coalesceMs > 0) {
+      const recent = await db
+        .selectFrom('operator_audit_log')
+        .select('id')
+        .where('operator_id', '=', person.id)
+        .where('action', '=', action)
+        .where('at_ms', '>', nowMs - coalesceMs)
+        .executeTakeFirst();
+      if (recent) return person.id;
+    }
     await db
       .insertInto('operator_audit_log')
-      .values({ id: nanoid(16), operator_id: person.id, action, target: request.url, at_ms: options.clock.nowMs() })
+      .values({ id: nanoid(16), operator_id: person.id, action, target: request.url, at_ms: nowMs })
       .execute();
     request.log.info({ operatorId: person.id, action }, 'operator action');
     return person.id;
@@ -109,7 +127,7 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
   });
 
   app.get('/api/operator/media-servers', async (request, reply) => {
-    if (!(await audited(request, reply, 'list_media_servers'))) return reply;
+    if (!(await audited(request, reply, 'list_media_servers', mediaServersReadAuditMs))) return reply;
     return { servers: options.mediaServers.list() };
   });
 

@@ -74,7 +74,7 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
       renewable: true,
     });
     expect(server.id).toMatch(/^ms_/);
-    await vi.waitFor(async () => expect((await servers()).find((each) => each.id === server.id)?.lastFailure).toBeTruthy(), {
+    await vi.waitFor(async () => expect((await servers()).find((each) => each.id === server.id)?.lastFailure).toContain('ECONNREFUSED'), {
       timeout: 10_000,
     });
     const listed = await operator.request('GET', '/api/operator/media-servers');
@@ -111,5 +111,22 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
     expect(audit.map((entry) => entry.action)).toEqual(
       expect.arrayContaining(['add_media_server', 'change_media_server', 'remove_media_server', 'list_media_servers']),
     );
+  });
+
+  it('writes the view’s own refreshes to the audit log once every ten minutes, not every five seconds', async () => {
+    const reads = async () =>
+      (await operator.request('GET', '/api/operator/audit'))
+        .json<{ entries: { action: string }[] }>()
+        .entries.filter((entry) => entry.action === 'list_media_servers').length;
+    fixture.clock.advance(11 * 60_000);
+    const before = await reads();
+    for (let refresh = 0; refresh < 5; refresh++) {
+      await servers();
+      fixture.clock.advance(5_000);
+    }
+    expect(await reads()).toBe(before + 1);
+    fixture.clock.advance(10 * 60_000);
+    await servers();
+    expect(await reads()).toBe(before + 2);
   });
 });
