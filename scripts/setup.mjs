@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // First-run set-up for `npm start` and `npm test`, using only Node's standard library:
-// installs npm packages when missing or stale, Debian's janus/coturn (and chromium and iptables for tests)
+// installs npm packages when missing or stale, Debian's janus/coturn (and chromium, iptables and nginx for tests)
 // when missing, and builds the web client. Safe to run every time: it skips what is done.
 //
 // Each long step says what it does and roughly how long it takes, then shows it is still
@@ -113,10 +113,12 @@ async function ensureNpmPackages() {
 }
 
 async function ensureDebianPackages(purpose) {
-  // iptables: the TURN end-to-end test drops the browsers' UDP to Janus inside its network namespace.
+  // iptables: the TURN end-to-end test drops the browsers' UDP to Janus inside its network namespace;
+  // nginx: the deployment test runs a meeting through the reference nginx site (deploy/).
   const forTests = [
     ['chromium', 'chromium'],
     ['iptables', 'iptables'],
+    ['nginx', 'nginx-light'],
   ];
   const wanted = [['janus', 'janus'], ['turnserver', 'coturn'], ...(purpose === 'test' ? forTests : [])];
   const missing = wanted.filter(([binary]) => !onPath(binary)).map(([, pkg]) => pkg);
