@@ -84,6 +84,7 @@ export const operatorFailureCodes = [
   'media_server_name_taken',
   'media_server_in_use',
   'media_server_local',
+  'media_server_not_drained',
 ] as const;
 export type OperatorFailureCode = (typeof operatorFailureCodes)[number];
 

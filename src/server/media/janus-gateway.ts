@@ -126,12 +126,14 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     if (this.closed || this.connecting || this.isUp) return;
     this.connecting = true;
     const { logger } = this.options;
+    let opened: JanodeConnection | undefined;
     try {
       const connection = await Janode.connect({
         address: [{ url: this.options.url, ...(this.options.apiSecret ? { apisecret: this.options.apiSecret } : {}) }],
         retry_time_secs: 1,
         max_retries: 1,
       });
+      opened = connection;
       connection.on(Janode.EVENT.CONNECTION_ERROR, (error: unknown) => logger.warn({ err: error }, 'janus connection error'));
       const session = await connection.create(15);
       const controlHandle = await session.attach<VideoRoomHandle>(VideoRoomPlugin);
@@ -151,6 +153,8 @@ export class JanusGateway extends TypedEmitter<JanusGatewayEvents> {
     } catch (error) {
       logger.debug({ err: error }, 'janus not reachable yet');
       this.lastFailureMessage = failureMessage(error);
+      // Connected but refused (a wrong API secret, not a Janus): close the socket before trying again.
+      if (opened && opened !== this.connection) await opened.close().catch(() => undefined);
       this.scheduleReconnect();
     } finally {
       this.connecting = false;

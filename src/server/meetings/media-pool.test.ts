@@ -235,6 +235,44 @@ describe('meetings on the pool', () => {
     await registry.close();
   });
 
+  it('moves a dead server’s meetings to a drained server when that is the only one up, and onto a server registered later', async () => {
+    const { pool, server, made } = await poolOf([registered('ms_b')]);
+    pool.setLocalDrained(true);
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    const meeting = await meetingOn(registry, 'Rescued');
+    expect((await registry.placement.locate(meeting.room.id))?.mediaServerId).toBe('ms_b');
+    server('ms_b').goDown();
+    // The drained local server is better than none.
+    expect(await registry.placement.locate(meeting.room.id)).toMatchObject({ mediaServerId: 'janus-local' });
+    expect(meeting.ada.sent.at(-1)?.type).toBe('media-restored');
+    server('janus-local').goDown();
+    expect(registry.mediaAvailable(meeting.room.id)).toBe(false);
+    // An operator registers another server: the meeting goes there at once.
+    await pool.apply([registered('ms_b'), registered('ms_c')]);
+    expect(made.get('ms_c')?.isUp).toBe(true);
+    expect(await registry.placement.locate(meeting.room.id)).toMatchObject({ mediaServerId: 'ms_c' });
+    expect(meeting.ada.sent.at(-1)?.type).toBe('media-restored');
+    await registry.close();
+  });
+
+  it('follows a server’s new connection when its address changes, rather than the closed one', async () => {
+    const { pool, server, made } = await poolOf([registered('ms_b')]);
+    pool.setLocalDrained(true);
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    const meeting = await meetingOn(registry, 'Readdressed');
+    const before = made.get('ms_b');
+    server('janus-local').goDown();
+    await pool.apply([registered('ms_b', { url: 'ws://new-address.example:8188' })]);
+    const after = made.get('ms_b');
+    expect(after).not.toBe(before);
+    expect(before?.closed).toBe(true);
+    expect(registry.mediaAvailable(meeting.room.id)).toBe(true);
+    expect((await meeting.live.publish(meeting.adaId, 'camera', offer)).ok).toBe(true);
+    expect(after?.requests.map((request) => request.kind)).toContain('open-publisher');
+    expect(before?.requests.map((request) => request.kind)).not.toContain('open-publisher');
+    await registry.close();
+  });
+
   it('refuses a new meeting in words when every server is drained, and starts nothing', async () => {
     const { pool } = await poolOf([registered('ms_b', { drained: true })]);
     pool.setLocalDrained(true);

@@ -59,6 +59,8 @@ export type MediaPoolEvents = {
   down: [MediaServerId];
   /** A member is connected again (or newly added and connected). */
   up: [MediaServerId];
+  /** Members were added, removed, drained or undrained (`apply`, `setLocalDrained`). */
+  changed: [];
 };
 
 interface Member {
@@ -150,6 +152,7 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
       const settings = wanted.get(member.settings.id);
       if (!settings || connectionChanged(member.settings, settings)) await this.remove(member);
       else member.settings = settings;
+      if (this.closed) return;
     }
     for (const settings of wanted.values()) {
       if (this.members.has(settings.id) || settings.id === localMediaServerId) continue;
@@ -160,6 +163,7 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
         .start()
         .catch((error: unknown) => this.options.logger.warn({ err: error, mediaServerId: settings.id }, 'media server start failed'));
     }
+    this.emit('changed');
   }
 
   /** The member's connection, if it is in the pool. */
@@ -182,6 +186,7 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
     const member = this.members.get(localMediaServerId);
     if (!member) return false;
     member.settings = { ...member.settings, drained };
+    this.emit('changed');
     return true;
   }
 
@@ -224,6 +229,23 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
       .filter((member) => !member.settings.drained)
       .sort((a, b) => Number(b.local) - Number(a.local) || a.settings.id.localeCompare(b.settings.id));
     return waiting[0]?.settings.id;
+  }
+
+  /**
+   * Where a meeting goes whose server died: `choose`'s answer, or else the least loaded server
+   * that is up even if drained (a drained server is better than none). Never `except`.
+   */
+  chooseForRescue(loadOf: (id: MediaServerId) => number, except: MediaServerId): MediaServerId | undefined {
+    const chosen = this.choose(loadOf, except);
+    if (chosen !== undefined) return chosen;
+    let best: { id: MediaServerId; score: number } | undefined;
+    for (const member of this.members.values()) {
+      const id = member.settings.id;
+      if (!member.server.isUp || id === except) continue;
+      const score = loadOf(id) / member.settings.weight;
+      if (!best || score < best.score || (score === best.score && id < best.id)) best = { id, score };
+    }
+    return best?.id;
   }
 
   /** Every member, for the operator console: the local one first, then by name. */

@@ -52,6 +52,7 @@ const operatorFailureStatus: Readonly<Record<Extract<AccountsFailureCode, 'not_s
   media_server_name_taken: 409,
   media_server_in_use: 409,
   media_server_local: 409,
+  media_server_not_drained: 409,
 };
 
 /** How long one operator's reads of the media servers count as one audit entry (the view refreshes every 5 s). */

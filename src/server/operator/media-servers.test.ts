@@ -91,6 +91,12 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
       message: 'A media server is already called “Brussels 2”; give this one another name.',
     });
 
+    const notDrained = await operator.request('DELETE', `/api/operator/media-servers/${server.id}`);
+    expect(notDrained.statusCode).toBe(409);
+    expect(notDrained.json().error).toEqual({
+      code: 'media_server_not_drained',
+      message: 'Drain “Brussels 2” before removing it, so that no new meeting goes there meanwhile.',
+    });
     const drained = await operator.request('PATCH', `/api/operator/media-servers/${server.id}`, { drained: true, weight: 5 });
     expect(drained.json()).toMatchObject({ drained: true, weight: 5, region: 'eu-west' });
     const localDrained = await operator.request('PATCH', '/api/operator/media-servers/janus-local', { drained: true });

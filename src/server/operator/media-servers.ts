@@ -28,17 +28,21 @@ export interface MediaServersServiceOptions {
 
 type Refusal = Extract<
   OperatorFailureCode,
-  'media_server_not_found' | 'media_server_name_taken' | 'media_server_in_use' | 'media_server_local'
+  'media_server_not_found' | 'media_server_name_taken' | 'media_server_in_use' | 'media_server_local' | 'media_server_not_drained'
 >;
 
 export class MediaServersService {
   private refreshing: { stop(): Promise<void> } | undefined;
+  /** The refresh under way: refreshes run one after another, so an older list never undoes a newer one. */
+  private lastRefresh: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: MediaServersServiceOptions) {}
 
   /** Reads the registered servers into the pool now. */
   async refresh(): Promise<void> {
-    await this.options.pool.apply(await this.options.repository.list());
+    const next = this.lastRefresh.catch(() => undefined).then(async () => this.options.pool.apply(await this.options.repository.list()));
+    this.lastRefresh = next;
+    await next;
   }
 
   /** Refreshes now, then every `refreshIntervalMs` until `stop`. */
@@ -121,11 +125,16 @@ export class MediaServersService {
     return view ? success(view) : notFound();
   }
 
-  /** Removes a registered server that carries no meeting of this instance (drain it first and let them end). */
+  /**
+   * Removes a registered server that is drained (so no meeting can be placed on it meanwhile) and
+   * carries no meeting of this instance; other instances move theirs off it at their next refresh.
+   */
   async remove(id: MediaServerId): Promise<Result<undefined, Refusal>> {
     if (id === localMediaServerId) return failure('media_server_local', operatorWords.phrase('media_server_local'));
     const server = await this.options.repository.find(id);
     if (!server) return notFound();
+    if (!server.drained)
+      return failure('media_server_not_drained', operatorWords.phrase('media_server_not_drained', { name: server.name }));
     const rooms = this.options.registry.mediaLoad().get(id)?.rooms ?? 0;
     if (rooms > 0) return failure('media_server_in_use', operatorWords.phrase('media_server_in_use', { name: server.name, rooms }));
     await this.options.repository.delete(id);

@@ -8,6 +8,7 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   media_server_name_taken: 'Un serveur média s’appelle déjà « {name} » ; donnez un autre nom à celui-ci.',
   media_server_in_use:
     '« {name} » porte encore {rooms, plural, one {# réunion} other {# réunions}} : mettez-le en retrait, et retirez-le quand elles seront finies.',
+  media_server_not_drained: 'Mettez « {name} » en retrait avant de le retirer, pour qu’aucune nouvelle réunion n’y aille entre-temps.',
   media_server_local:
     'Le serveur média propre à cette instance peut seulement être mis en retrait ou remis en service, ni modifié ni retiré.',
 });

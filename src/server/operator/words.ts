@@ -9,6 +9,7 @@ export const operatorEnglish = {
   media_server_name_taken: 'A media server is already called “{name}”; give this one another name.',
   media_server_in_use:
     '“{name}” still carries {rooms, plural, one {# meeting} other {# meetings}}: drain it, and remove it once they have ended.',
+  media_server_not_drained: 'Drain “{name}” before removing it, so that no new meeting goes there meanwhile.',
   media_server_local: 'This instance’s own media server can only be drained or undrained, not changed or removed.',
 } as const;
 

@@ -435,10 +435,11 @@ export class LiveRoom {
 
   /**
    * The meeting now runs on another media server (failover): what was on the old one is gone;
-   * `mediaRestored` then has everyone publish and subscribe again there.
+   * `mediaRestored` then has everyone publish and subscribe again there. False (nothing done)
+   * when it is already on `server`.
    */
-  moveMedia(server: MediaServer): void {
-    this.#core.media.moveTo(server);
+  moveMedia(server: MediaServer): boolean {
+    return this.#core.media.moveTo(server);
   }
 
   /** The media server is back: everyone publishes and subscribes again. */

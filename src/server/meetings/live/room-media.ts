@@ -243,9 +243,11 @@ export class RoomMedia {
    * The meeting moves to another media server (the one it was on died): everything on the old
    * one is forgotten as after `interrupted`, and the room is made on `server` at the next publish.
    */
-  moveTo(server: MediaServer): void {
+  moveTo(server: MediaServer): boolean {
+    if (server === this.server) return false;
     this.interrupted();
     this.server = server;
+    return true;
   }
 
   /** Destroys the Janus room. */

@@ -107,7 +107,11 @@ export class RoomRegistry {
         if (!this.liveRooms.has(roomId)) this.mediaOf.delete(roomId);
       },
     };
-    this.unsubscribe = [media.on('down', (id) => this.mediaServerDown(id)), media.on('up', (id) => this.mediaServerUp(id))];
+    this.unsubscribe = [
+      media.on('down', (id) => this.mediaServerDown(id)),
+      media.on('up', (id) => this.mediaServerUp(id)),
+      media.on('changed', () => this.rescueStranded()),
+    ];
   }
 
   /** Whether the room's media server is connected (told to joiners so they can show "reconnecting"). */
@@ -133,21 +137,46 @@ export class RoomRegistry {
     for (const room of stranded)
       this.moveRoom(
         room,
-        this.media.choose((candidate) => this.loadScore(candidate), id),
+        this.media.chooseForRescue((candidate) => this.loadScore(candidate), id),
       );
   }
 
   /**
-   * A media server is up: its own meetings carry on, and meetings stranded on servers that are
-   * down move — to where new meetings go, or to this one if it is drained and the only one up
-   * (a drained server is better than none).
+   * A media server is up: its own meetings carry on (on the connection the pool has for it now:
+   * a new one if its address changed), and meetings stranded on servers that are down move — to
+   * where new meetings go, or to this one even if it is drained (a drained server is better than none).
    */
   private mediaServerUp(id: MediaServerId): void {
     for (const room of [...this.liveRooms.values()]) {
       const on = this.mediaOf.get(room.room.id);
-      if (on === id) room.mediaRestored();
-      else if (on !== undefined && !this.media.isUp(on))
-        this.moveRoom(room, this.media.choose((candidate) => this.loadScore(candidate)) ?? id);
+      if (on === id) {
+        const server = this.media.server(id);
+        if (server) room.moveMedia(server);
+        room.mediaRestored();
+      } else if (on !== undefined && !this.media.isUp(on)) {
+        this.moveRoom(room, this.media.chooseForRescue((candidate) => this.loadScore(candidate), on) ?? id);
+      }
+    }
+  }
+
+  /**
+   * The pool changed (servers registered, removed, drained or undrained): meetings left on a
+   * server that is down or gone move to one that is up, if there is one now.
+   */
+  private rescueStranded(): void {
+    for (const room of [...this.liveRooms.values()]) {
+      const on = this.mediaOf.get(room.room.id);
+      if (on === undefined) continue;
+      const server = this.media.server(on);
+      if (server && this.media.isUp(on)) {
+        // Up, but perhaps through a new connection (its address changed): the meeting follows it.
+        if (room.moveMedia(server)) room.mediaRestored();
+        continue;
+      }
+      this.moveRoom(
+        room,
+        this.media.chooseForRescue((candidate) => this.loadScore(candidate), on),
+      );
     }
   }
 
@@ -242,6 +271,10 @@ export class RoomRegistry {
       }
     }
     const live = this.liveRoomFor(room);
+    if (!live) {
+      if (placedHere) this.release(roomId);
+      return failure('media_server_unavailable', meetingsWords.phrase('no_media_server'));
+    }
     this.holders.set(live, allowance.holderKey);
     live.applyAllowance(allowance);
     const joined = live.join(request, connection);
@@ -283,6 +316,7 @@ export class RoomRegistry {
     const pass = room && request.breakoutTicket !== undefined ? this.breakouts.pass(roomId, request.breakoutTicket) : undefined;
     if (!room || !pass) return failure('breakout_ticket_invalid', meetingsWords.phrase('breakout_ticket_invalid'));
     const live = this.liveRoomFor(room, { modules: [(context) => breakoutPresence(() => context.roomId(), this.breakouts)] });
+    if (!live) return failure('media_server_unavailable', meetingsWords.phrase('no_media_server'));
     const joined = live.join(
       {
         ...request,
@@ -307,18 +341,19 @@ export class RoomRegistry {
   /**
    * The room's open live meeting, made now if there is none: a main meeting with the domains'
    * modules and breakout rooms; a breakout room's with `modules` (and no breakout rooms of its own).
+   * `undefined` when its media server left the pool and no other can take it.
    */
-  private liveRoomFor(room: Room, breakout?: { modules: RoomModuleFactory<RoomModule>[] }): LiveRoom {
+  private liveRoomFor(room: Room, breakout?: { modules: RoomModuleFactory<RoomModule>[] }): LiveRoom | undefined {
     const existing = this.liveRooms.get(room.id);
     if (existing && !existing.closed) return existing;
     let mediaServerId = this.mediaOf.get(room.id);
-    if (breakout && mediaServerId !== undefined && !this.media.isUp(mediaServerId)) {
+    if (breakout && (mediaServerId === undefined || !this.media.isUp(mediaServerId))) {
       // Its main meeting's server died since the rooms were opened: start it where meetings go now.
-      mediaServerId = this.media.choose((id) => this.loadScore(id)) ?? mediaServerId;
-      this.mediaOf.set(room.id, mediaServerId);
+      mediaServerId = this.media.chooseForNewMeeting((id) => this.loadScore(id)) ?? mediaServerId;
+      if (mediaServerId !== undefined) this.mediaOf.set(room.id, mediaServerId);
     }
     const server = mediaServerId === undefined ? undefined : this.media.server(mediaServerId);
-    if (!server) throw new Error(`no media server for room ${room.id}`);
+    if (!server) return undefined;
     const live = new LiveRoom(room, {
       media: server,
       records: breakout ? breakoutRecords : this.rooms,

@@ -68,6 +68,7 @@ export const errorsFrench = translation<typeof errorsEnglish>()({
   media_server_name_taken: 'Un serveur média porte déjà ce nom ; donnez un autre nom à celui-ci.',
   media_server_in_use: 'Ce serveur média porte encore des réunions : mettez-le en retrait, et retirez-le quand elles seront finies.',
   media_server_local: 'Le serveur média propre à cette instance peut seulement être mis en retrait ou remis en service.',
+  media_server_not_drained: 'Mettez ce serveur média en retrait avant de le retirer.',
   network_membership_required: 'Seules les personnes qui agissent pour un membre d’échange approuvé peuvent voir le réseau.',
   trader_required: 'Seuls les propriétaires et administrateurs de ce membre peuvent faire cela pour lui.',
   administrator_required: 'Seuls les administrateurs du réseau peuvent faire cela.',

@@ -79,6 +79,7 @@ export const errorsEnglish = {
   media_server_name_taken: 'A media server already has that name; give this one another name.',
   media_server_in_use: 'That media server still carries meetings: drain it, and remove it once they have ended.',
   media_server_local: 'This instance’s own media server can only be drained or undrained.',
+  media_server_not_drained: 'Drain that media server before removing it.',
   network_membership_required: 'Only people acting for an approved trading member can see the network.',
   trader_required: 'Only the owners and admins of this member can do this for it.',
   administrator_required: 'Only network administrators can do this.',
