@@ -137,7 +137,13 @@ async function main(): Promise<void> {
   const settings = settingsOf(process.argv.slice(2));
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-load-'));
   const second = await secondJanus(dataDirectory);
-  const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off', TURN: 'off', METRICS_TOKEN: metricsToken }, dataDirectory);
+  const plenary = await startPlenary(
+    { LOG_LEVEL: 'warn', PLAN_LIMITS: 'off', TURN: 'off', METRICS_TOKEN: metricsToken },
+    dataDirectory,
+  ).catch((error: unknown) => {
+    second.process.kill('SIGKILL');
+    throw error;
+  });
   const rows: string[] = [];
   let brokeAt: string | undefined;
   try {
