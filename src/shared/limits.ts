@@ -218,6 +218,8 @@ export const limits = {
    * apply at once).
    */
   mediaServersRefreshIntervalMs: 10_000,
+  /** How long a closing meeting waits for its media server to destroy its room (at shutdown, so none is left behind). */
+  mediaRoomDestroyWaitMs: 2_000,
   /**
    * How often the privacy sweeps run (hourly): the one that deletes client addresses older than
    * `PRIVACY_ADDRESS_RETENTION_DAYS`, and the one that deletes rows past their keeping time

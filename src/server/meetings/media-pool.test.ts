@@ -273,6 +273,24 @@ describe('meetings on the pool', () => {
     await registry.close();
   });
 
+  it('destroys its meetings’ rooms on their media servers before it has closed (none left behind at shutdown)', async () => {
+    const { pool, server } = await poolOf([registered('ms_b')]);
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    const meeting = await meetingOn(registry, 'Closing');
+    expect((await meeting.live.publish(meeting.adaId, 'camera', offer)).ok).toBe(true);
+    const on = (await registry.placement.locate(meeting.room.id))?.mediaServerId ?? 'janus-local';
+    const media = server(on);
+    const destroyed: number[] = [];
+    const destroyRoom = media.destroyRoom.bind(media);
+    media.destroyRoom = async (room) => {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await destroyRoom(room);
+      destroyed.push(room.roomNumber);
+    };
+    await registry.close();
+    expect(destroyed).toHaveLength(1);
+  });
+
   it('refuses a new meeting in words when every server is drained, and starts nothing', async () => {
     const { pool } = await poolOf([registered('ms_b', { drained: true })]);
     pool.setLocalDrained(true);

@@ -87,12 +87,12 @@ function createMetrics(options: OperationsOptions): Registry {
     ['plenary_media_server_participants', 'Participants of those meetings.', (server) => server.participants],
     [
       'plenary_media_server_published_streams',
-      'Participants publishing to this media server (a camera and microphone together count once).',
+      'Publications to this media server: each camera (with its microphone) and each shared screen.',
       (server) => server.publishedStreams,
     ],
     [
       'plenary_media_server_forwarded_streams',
-      'Publications this media server forwards: each publishing participant to every other participant of the meeting.',
+      'Publications this media server forwards: each one to every other participant of the meeting.',
       (server) => server.forwardedStreams,
     ],
   ];

@@ -80,4 +80,41 @@ describe.each(bothEngines)('leases (%s)', (engine) => {
     await first.stop();
     await second.stop();
   });
+
+  it('keeps the lease through a round longer than its time, so the other instance does not start the same work', async () => {
+    const clock = new ManualClock();
+    let finishLongRound: () => void = () => {};
+    const started: string[] = [];
+    const sweepOn = (name: string) =>
+      repeatEvery(
+        1_000,
+        async () => {
+          started.push(name);
+          await new Promise<void>((resolve) => {
+            finishLongRound = resolve;
+          });
+        },
+        (error) => {
+          throw error;
+        },
+        clock,
+        { leases: new Leases(storage, clock, instance(name)), name: 'long-sweep' },
+      );
+    const first = sweepOn('long-first');
+    clock.advance(1_000);
+    await vi.waitFor(() => expect(started).toEqual(['long-first']));
+    const second = sweepOn('long-second');
+    // Five intervals into the first round, past the lease's three: the second instance still finds it held.
+    for (let interval = 0; interval < 5; interval++) {
+      clock.advance(1_000);
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    }
+    expect(started).toEqual(['long-first']);
+    finishLongRound();
+    await first.stop();
+    clock.advance(1_000);
+    await vi.waitFor(() => expect(started).toEqual(['long-first', 'long-second']));
+    finishLongRound();
+    await second.stop();
+  });
 });

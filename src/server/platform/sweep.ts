@@ -13,9 +13,10 @@ export interface SweepLease {
  * the timer does not keep the process alive. `stop()` ends it and resolves once a round under way
  * has finished, so its owner can close what the round uses (the database) safely.
  *
- * With a `lease`, each round first takes or keeps it (for three intervals) and runs only where it
- * is held: of several instances sharing a database, one does the work, and another takes over
- * within three intervals of its death. `stop()` gives the lease back.
+ * With a `lease`, each round first takes or keeps it (for three intervals, renewed every interval
+ * while a long round runs) and runs only where it is held: of several instances sharing a
+ * database, one does the work, and another takes over within three intervals of its death.
+ * `stop()` gives the lease back.
  */
 export function repeatEvery(
   intervalMs: number,
@@ -25,9 +26,19 @@ export function repeatEvery(
   lease?: SweepLease,
 ): { stop(): Promise<void> } {
   let running: Promise<void> | undefined;
+  const ttlMs = 3 * intervalMs;
   const round = lease
     ? async () => {
-        if (await lease.leases.take(lease.name, 3 * intervalMs)) await work();
+        if (!(await lease.leases.take(lease.name, ttlMs))) return;
+        // A round that outlasts an interval keeps its lease, so no other instance starts the same work meanwhile.
+        const renewal = clock.setInterval(() => {
+          lease.leases.take(lease.name, ttlMs).catch(onError);
+        }, intervalMs);
+        try {
+          await work();
+        } finally {
+          renewal.cancel();
+        }
       }
     : work;
   const scheduled = clock.setInterval(() => {

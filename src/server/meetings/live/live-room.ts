@@ -46,6 +46,8 @@ export class LiveRoom {
   readonly #core: RoomCore;
   readonly #dependencies: LiveRoomDependencies;
   #writes: Promise<unknown> = Promise.resolve();
+  /** The media server's room being destroyed, once the meeting closed. */
+  #mediaClosed: Promise<void> = Promise.resolve();
   #meetingId: string | undefined;
   /** Whether the meeting record was started: on the first join let in (admitted or waiting), not on a refused one. */
   #recordStarted = false;
@@ -523,15 +525,16 @@ export class LiveRoom {
     core.lobby.clear();
     for (const participant of [...core.participants.values()]) participant.close();
     core.closeModules();
-    core.media.close();
+    this.#mediaClosed = core.media.close();
     this.#record(async () => {
       if (this.#meetingId) await this.#dependencies.records.endMeeting(this.#meetingId);
     });
     this.#dependencies.onClose(this);
   }
 
-  /** Resolves once the meeting record's writes queued so far have been made. */
+  /** Resolves once the meeting record's writes queued so far have been made, and a closed meeting's media room is destroyed. */
   async settled(): Promise<void> {
     await this.#writes;
+    await this.#mediaClosed;
   }
 }

@@ -251,9 +251,12 @@ export class RoomMedia {
   }
 
   /** Destroys the Janus room. */
-  close(): void {
+  close(): Promise<void> {
     const janusRoom = this.janusRoom;
     this.janusRoom = undefined;
-    void janusRoom?.then((room) => this.server.destroyRoom(room)).catch(() => undefined);
+    if (!janusRoom) return Promise.resolve();
+    const destroyed = janusRoom.then((room) => this.server.destroyRoom(room)).catch(() => undefined);
+    // Awaited at shutdown (`LiveRoom.settled`), so that no room is left on a media server; a server that does not answer is not waited for long.
+    return Promise.race([destroyed, new Promise<void>((resolve) => setTimeout(resolve, limits.mediaRoomDestroyWaitMs).unref())]);
   }
 }

@@ -36,7 +36,7 @@ export interface RegistryCounts {
 export interface MediaServerLoad {
   rooms: number;
   participants: number;
-  /** Participants publishing (a camera and microphone together count once, as in `RegistryCounts`). */
+  /** Publications: each participant's camera (with its microphone) and each shared screen. */
   publishedStreams: number;
   /** What the server forwards: each publishing participant to every other participant of the meeting. */
   forwardedStreams: number;
@@ -204,7 +204,7 @@ export class RoomRegistry {
       if (id === undefined) continue;
       const load = loads.get(id) ?? { rooms: 0, participants: 0, publishedStreams: 0, forwardedStreams: 0 };
       const participants = room.participants.size;
-      const published = room.publishingCount;
+      const published = publicationsOf(room);
       load.rooms += 1;
       load.participants += participants;
       load.publishedStreams += published;
@@ -217,7 +217,7 @@ export class RoomRegistry {
   /** How loaded a media server is, for placement: one per meeting plus the streams it forwards. */
   private loadScore(id: MediaServerId): number {
     let score = 0;
-    for (const room of this.roomsOn(id)) score += 1 + room.publishingCount * Math.max(0, room.participants.size - 1);
+    for (const room of this.roomsOn(id)) score += 1 + publicationsOf(room) * Math.max(0, room.participants.size - 1);
     return score;
   }
 
@@ -431,6 +431,13 @@ export class RoomRegistry {
     }
     await Promise.all([...this.closing].map((room) => room.settled()));
   }
+}
+
+/** What a meeting publishes to its media server: cameras (each with its microphone) and shared screens. */
+function publicationsOf(room: LiveRoom): number {
+  let count = 0;
+  for (const participant of room.participants.values()) count += Number(participant.publishing) + Number(participant.sharingScreen);
+  return count;
 }
 
 /** A breakout room's module that tells the book of breakout rooms when someone leaves its meeting for good. */
