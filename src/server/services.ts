@@ -14,7 +14,14 @@ import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
 import { chooseIceInterface, JanusGateway, type LocalJanus, type RunningTurn, startLocalJanus, startTurn } from './media/index.js';
-import { MediaPool, type MediaServerSettings, RoomRegistry, RoomsRepository, unlimitedAllowance } from './meetings/index.js';
+import {
+  DatabaseRoomDirectory,
+  MediaPool,
+  type MediaServerSettings,
+  RoomRegistry,
+  RoomsRepository,
+  unlimitedAllowance,
+} from './meetings/index.js';
 import { MediaServersRepository } from './meetings/media-servers-repository.js';
 import { allMigrations } from './migrations.js';
 import { creditAccounts, type NetworkServices, type NetworkSettings, startNetworkServices } from './network/index.js';
@@ -197,7 +204,11 @@ export async function startServices(
   // A room where a general assembly is convened or open counts against no plan: every member may attend, for as long as it takes.
   const planAllowance = async (roomId: RoomId) =>
     (await governance?.assemblies.inRoom(roomId)) ? unlimitedAllowance(roomId) : billing.allowanceOf(roomId);
-  const registry = new RoomRegistry(mediaPool, rooms, logger, clock, overrides.reconnectGraceMs, undefined, (roomId) =>
+  // Placements live in the database: of instances sharing it, the first to start a room's meeting holds it.
+  const directory: DatabaseRoomDirectory = new DatabaseRoomDirectory(storage, clock, () => registry.chooseMediaServer());
+  // What a previous run of this instance left claimed is given back before anyone joins.
+  await directory.renew(instanceId, []);
+  const registry: RoomRegistry = new RoomRegistry(mediaPool, rooms, logger, clock, overrides.reconnectGraceMs, directory, (roomId) =>
     config.PLAN_LIMITS === 'on' ? planAllowance(roomId) : unlimitedAllowance(roomId),
   );
   const mediaServers = new MediaServersService({
@@ -267,6 +278,7 @@ export async function startServices(
     limits.instanceClaimRenewIntervalMs,
     async () => {
       await rooms.renewMeetingClaims();
+      await directory.renew(instanceId, registry.liveRoomIds());
       await rooms.endAbandonedMeetings({ startingUp: false });
       await network.requests.recover({ startingUp: false });
     },

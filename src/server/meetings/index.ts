@@ -26,6 +26,7 @@ export {
 export { MediaPool, type MediaServerSettings, type MediaServerStatus, type PooledMediaServer } from './media-pool.js';
 export { type MeetingUsageTables, meetingsMigrations } from './migrations.js';
 export {
+  DatabaseRoomDirectory,
   LocalRoomDirectory,
   localMediaServerId,
   type MediaServerId,

@@ -54,6 +54,20 @@ export type MediaServersTables = {
   };
 };
 
+/** Table `room_placements` (0650); use with `db.withTables<RoomPlacementTables>()`. */
+export type RoomPlacementTables = {
+  room_placements: {
+    room_id: string;
+    /** The instance holding the room's live meeting. */
+    instance_id: string;
+    /** The media server carrying it. */
+    media_server_id: string;
+    placed_at_ms: number | string;
+    /** When the instance last renewed its claim; older than the lease, the instance is presumed dead. */
+    claimed_at_ms: number | string;
+  };
+};
+
 /** Tables `rooms` and `meetings`. */
 export const meetingsMigrations: Record<string, Migration> = {
   '0001_meetings_rooms_and_meetings': {
@@ -164,6 +178,19 @@ export const meetingsMigrations: Record<string, Migration> = {
         .addColumn('drained', 'integer', (column) => column.notNull())
         .addColumn('created_at_ms', 'bigint', (column) => column.notNull())
         .execute();
+    },
+  },
+  '0650_meetings_room_placements': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('room_placements')
+        .addColumn('room_id', 'text', (column) => column.primaryKey().references('rooms.id').onDelete('cascade'))
+        .addColumn('instance_id', 'text', (column) => column.notNull())
+        .addColumn('media_server_id', 'text', (column) => column.notNull())
+        .addColumn('placed_at_ms', 'bigint', (column) => column.notNull())
+        .addColumn('claimed_at_ms', 'bigint', (column) => column.notNull())
+        .execute();
+      await db.schema.createIndex('room_placements_instance').on('room_placements').column('instance_id').execute();
     },
   },
 };

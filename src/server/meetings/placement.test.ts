@@ -9,7 +9,14 @@ import { bothEngines, openTestStorage, type TestStorage } from '../storage/testi
 import { RoomRegistry } from './live/room-registry.js';
 import { MediaPool } from './media-pool.js';
 import { meetingsMigrations } from './migrations.js';
-import { LocalRoomDirectory, localMediaServerId, type RoomDirectory, type RoomPlacement } from './placement.js';
+import {
+  DatabaseRoomDirectory,
+  LocalRoomDirectory,
+  localMediaServerId,
+  type MediaServerId,
+  type RoomDirectory,
+  type RoomPlacement,
+} from './placement.js';
 import { newRoomId, RoomsRepository } from './rooms-repository.js';
 
 const here = InstanceIdSchema.parse('inst_here');
@@ -82,5 +89,82 @@ describe.each(bothEngines)('the registry consults placement (%s)', (engine) => {
     expect(registry.find(room.id)).toBeUndefined();
     expect(await rooms.listMeetings(room.id)).toEqual([]);
     await registry.close();
+  });
+});
+
+describe.each(bothEngines)('DatabaseRoomDirectory (%s)', (engine) => {
+  let storage: TestStorage;
+  let rooms: RoomsRepository;
+  const clock = new ManualClock(1_000_000);
+  const gateway = new JanusGateway({ url: 'ws://127.0.0.1:9', logger, publisherBitrateBitsPerSecondMax: 1 });
+  const directory = (choice = localMediaServerId) => new DatabaseRoomDirectory(storage, clock, () => choice, 60_000);
+
+  beforeAll(async () => {
+    storage = await openTestStorage(engine, meetingsMigrations);
+    rooms = new RoomsRepository(storage, clock, { instanceId: here });
+  });
+  afterAll(async () => storage?.dispose());
+
+  it('gives a room to the first instance that places it, tells the others where it is, and lets its holder move and release it', async () => {
+    const { id } = await rooms.create({ name: 'Shared', participantsMax: 5 });
+    const placed = await directory().place(id, here);
+    expect(placed).toMatchObject({ roomId: id, instanceId: here, mediaServerId: localMediaServerId });
+    expect(await directory('ms_other' as MediaServerId).place(id, there)).toEqual(placed);
+    expect(await directory().move(id, there, 'ms_other' as MediaServerId)).toBeUndefined();
+    expect(await directory().move(id, here, 'ms_other' as MediaServerId)).toMatchObject({ instanceId: here, mediaServerId: 'ms_other' });
+    await directory().release(id, there);
+    expect(await directory().locate(id)).toMatchObject({ instanceId: here });
+    await directory().release(id, here);
+    expect(await directory().locate(id)).toBeUndefined();
+  });
+
+  it('lets another instance take a room over once its holder stopped renewing the claim (died), not before', async () => {
+    const { id } = await rooms.create({ name: 'Abandoned', participantsMax: 5 });
+    await directory().place(id, here);
+    clock.advance(50_000);
+    await directory().renew(here, [id]);
+    clock.advance(50_000);
+    expect((await directory().place(id, there)).instanceId).toBe(here);
+    clock.advance(10_001);
+    expect((await directory().place(id, there)).instanceId).toBe(there);
+    expect((await directory().locate(id))?.instanceId).toBe(there);
+  });
+
+  it('gives back, when it renews, what an instance claims without holding a meeting there (a previous run’s)', async () => {
+    const [{ id: live }, { id: stale }] = [
+      await rooms.create({ name: 'Live', participantsMax: 5 }),
+      await rooms.create({ name: 'Stale', participantsMax: 5 }),
+    ];
+    await directory().place(live, here);
+    await directory().place(stale, here);
+    await directory().renew(here, [live]);
+    expect(await directory().locate(live)).toMatchObject({ instanceId: here });
+    expect(await directory().locate(stale)).toBeUndefined();
+    await directory().renew(here, []);
+    expect(await directory().locate(live)).toBeUndefined();
+  });
+
+  it('gives a room to exactly one of many instances placing it at once', async () => {
+    const { id } = await rooms.create({ name: 'Raced', participantsMax: 5 });
+    const instances = Array.from({ length: 8 }, (_, index) => InstanceIdSchema.parse(`inst_racer${index}`));
+    const answers = await Promise.all(instances.map((instance) => directory().place(id, instance)));
+    expect(new Set(answers.map((answer) => answer.instanceId)).size).toBe(1);
+  });
+
+  it('keeps two instances’ registries from holding two separate meetings in one room', async () => {
+    const room = await rooms.create({ name: 'One meeting', participantsMax: 5 });
+    const roomsThere = new RoomsRepository(storage, clock, { instanceId: there });
+    const first = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, undefined, directory());
+    const second = new RoomRegistry(MediaPool.of(gateway, logger), roomsThere, logger, clock, undefined, directory());
+    const media = { audioMuted: true, videoMuted: true };
+    expect((await first.join(room.id, { displayName: 'Ada', media }, connection)).ok).toBe(true);
+    const refused = await second.join(room.id, { displayName: 'Bo', media }, connection);
+    expect(refused).toMatchObject({ ok: false, code: 'media_server_unavailable', message: expect.stringContaining('another server') });
+    expect(second.find(room.id)).toBeUndefined();
+    // When the first instance's meeting ends, the room is free for whichever instance starts the next.
+    await first.close();
+    expect((await second.join(room.id, { displayName: 'Bo', media }, connection)).ok).toBe(true);
+    expect(await directory().locate(room.id)).toMatchObject({ instanceId: there });
+    await second.close();
   });
 });

@@ -7,9 +7,13 @@
  * the open `meetings` row, which already names its instance) can implement the same interface
  * when several instances run, and answer "elsewhere" for rooms another instance holds.
  */
+import { sql } from 'kysely';
 import type { RoomId } from '../../shared/ids.js';
+import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
 import type { InstanceId } from '../platform/instance.js';
+import type { Storage } from '../storage/index.js';
+import type { RoomPlacementTables } from './migrations.js';
 
 /** Names one media server (a Janus); `localMediaServerId` is the one this instance supervises or was given. */
 export type MediaServerId = string & { readonly __brand: 'MediaServerId' };
@@ -95,5 +99,110 @@ export class LocalRoomDirectory implements RoomDirectory {
 
   async release(roomId: RoomId, instanceId: InstanceId): Promise<void> {
     if (this.placements.get(roomId)?.instanceId === instanceId) this.placements.delete(roomId);
+  }
+}
+
+/**
+ * The directory shared by every instance on one database (`room_placements`): a meeting is held
+ * by the instance that placed it first, and the others are told where it is (`place` answers
+ * with that placement) instead of starting a second, separate meeting in the same room. A
+ * placement is claimed like an open meeting (see ARCHITECTURE.md, "Instances and what each may
+ * clean up"): its instance renews the claim (`renew`) while it runs, and a claim older than
+ * `leaseMs` — its instance died — is taken over by the next instance that places the room.
+ */
+export class DatabaseRoomDirectory implements RoomDirectory {
+  private readonly db;
+
+  constructor(
+    storage: Storage,
+    private readonly clock: Clock,
+    private readonly chooseMediaServer: () => MediaServerId | undefined,
+    private readonly leaseMs: number = limits.instanceClaimLeaseMs,
+  ) {
+    this.db = storage.db.withTables<RoomPlacementTables>();
+  }
+
+  private placementOf(row: RoomPlacementTables['room_placements']): RoomPlacement {
+    return {
+      roomId: row.room_id as RoomId,
+      instanceId: row.instance_id as InstanceId,
+      mediaServerId: row.media_server_id as MediaServerId,
+      placedAtMs: Number(row.placed_at_ms),
+    };
+  }
+
+  /** The row of a room whose claim has not lapsed. */
+  private async held(roomId: RoomId): Promise<RoomPlacementTables['room_placements'] | undefined> {
+    return this.db
+      .selectFrom('room_placements')
+      .selectAll()
+      .where('room_id', '=', roomId)
+      .where('claimed_at_ms', '>', this.clock.nowMs() - this.leaseMs)
+      .executeTakeFirst();
+  }
+
+  async place(roomId: RoomId, instanceId: InstanceId): Promise<RoomPlacement> {
+    const existing = await this.held(roomId);
+    if (existing && existing.instance_id !== instanceId) return this.placementOf(existing);
+    const mediaServerId = this.chooseMediaServer();
+    if (mediaServerId === undefined) throw new NoMediaServerError();
+    const nowMs = this.clock.nowMs();
+    const row = { room_id: roomId, instance_id: instanceId, media_server_id: mediaServerId, placed_at_ms: nowMs, claimed_at_ms: nowMs };
+    // One statement: of instances placing the room at once, one wins; a lapsed or own claim is taken over.
+    await this.db
+      .insertInto('room_placements')
+      .values(row)
+      .onConflict((conflict) =>
+        conflict
+          .column('room_id')
+          .doUpdateSet({ instance_id: instanceId, media_server_id: mediaServerId, placed_at_ms: nowMs, claimed_at_ms: nowMs })
+          .where((where) =>
+            where.or([
+              where('room_placements.instance_id', '=', instanceId),
+              where('room_placements.claimed_at_ms', '<=', sql<number>`${nowMs - this.leaseMs}`),
+            ]),
+          ),
+      )
+      .execute();
+    const now = await this.held(roomId);
+    if (!now) throw new Error(`the placement of ${roomId} vanished as it was made`);
+    return this.placementOf(now);
+  }
+
+  async locate(roomId: RoomId): Promise<RoomPlacement | undefined> {
+    const row = await this.held(roomId);
+    return row && this.placementOf(row);
+  }
+
+  async move(roomId: RoomId, instanceId: InstanceId, mediaServerId: MediaServerId): Promise<RoomPlacement | undefined> {
+    await this.db
+      .updateTable('room_placements')
+      .set({ media_server_id: mediaServerId, placed_at_ms: this.clock.nowMs() })
+      .where('room_id', '=', roomId)
+      .where('instance_id', '=', instanceId)
+      .execute();
+    const row = await this.held(roomId);
+    return row?.instance_id === instanceId ? this.placementOf(row) : undefined;
+  }
+
+  async release(roomId: RoomId, instanceId: InstanceId): Promise<void> {
+    await this.db.deleteFrom('room_placements').where('room_id', '=', roomId).where('instance_id', '=', instanceId).execute();
+  }
+
+  /**
+   * Renews the claims of `instanceId` on the rooms whose meetings it holds now (`liveRoomIds`), and
+   * gives back any other it still claims (left by a previous run, or a release that failed), so
+   * that no room stays held without a meeting. Called at start-up (with none) and with the meeting claims.
+   */
+  async renew(instanceId: InstanceId, liveRoomIds: readonly RoomId[]): Promise<void> {
+    const mine = this.db.deleteFrom('room_placements').where('instance_id', '=', instanceId);
+    await (liveRoomIds.length > 0 ? mine.where('room_id', 'not in', [...liveRoomIds]) : mine).execute();
+    if (liveRoomIds.length === 0) return;
+    await this.db
+      .updateTable('room_placements')
+      .set({ claimed_at_ms: this.clock.nowMs() })
+      .where('instance_id', '=', instanceId)
+      .where('room_id', 'in', [...liveRoomIds])
+      .execute();
   }
 }

@@ -69,6 +69,8 @@ export class RoomRegistry {
   /** How long a breakout room's minute lasts (`BREAKOUT_MINUTE_MS`: 60 000 but in tests). */
   breakoutMinuteMs = 60_000;
 
+  /** Placements being given back (`release`); `close` waits for them. */
+  private readonly releasing = new Set<Promise<void>>();
   /** The media server each live room (breakout rooms too) is on. */
   private readonly mediaOf = new Map<RoomId, MediaServerId>();
 
@@ -79,7 +81,10 @@ export class RoomRegistry {
     private readonly clock: Clock,
     /** How long a participant whose connection dropped keeps their place. */
     private readonly reconnectGraceMs: number = limits.reconnectGraceMs,
-    /** Which instance and media server hold each room; consulted when a meeting starts. Default: here, on the pool's choice. */
+    /**
+     * Which instance and media server hold each room; consulted when a meeting starts (a directory
+     * asks `chooseMediaServer` where a new one goes). Default: here, in memory.
+     */
     readonly placement: RoomDirectory = new LocalRoomDirectory(clock, () => media.chooseForNewMeeting((id) => this.loadScore(id))),
     /** What each room's plan allows (billing); default: only the rooms' own limits. */
     private readonly allowanceOf: AllowanceOf = unlimitedAllowance,
@@ -112,6 +117,11 @@ export class RoomRegistry {
       media.on('up', (id) => this.mediaServerUp(id)),
       media.on('changed', () => this.rescueStranded()),
     ];
+  }
+
+  /** Where a meeting starting now should go: the pool's least loaded server for what this registry put on each (for a directory). */
+  chooseMediaServer(): MediaServerId | undefined {
+    return this.media.chooseForNewMeeting((id) => this.loadScore(id));
   }
 
   /** Whether the room's media server is connected (told to joiners so they can show "reconnecting"). */
@@ -219,6 +229,11 @@ export class RoomRegistry {
     let score = 0;
     for (const room of this.roomsOn(id)) score += 1 + publicationsOf(room) * Math.max(0, room.participants.size - 1);
     return score;
+  }
+
+  /** The rooms whose meetings this registry holds now (main meetings; breakout rooms are never placed). */
+  liveRoomIds(): RoomId[] {
+    return [...this.liveRooms.keys()].filter((roomId) => !this.breakouts.has(roomId));
   }
 
   /** The live meeting in a room, if one is being held. */
@@ -395,9 +410,11 @@ export class RoomRegistry {
   /** Tells the directory this instance no longer holds the room's meeting. */
   private release(roomId: RoomId): void {
     if (!this.liveRooms.has(roomId)) this.mediaOf.delete(roomId);
-    this.placement
+    const releasing = this.placement
       .release(roomId, this.rooms.instanceId)
-      .catch((error: unknown) => this.logger.error({ err: error, roomId }, 'releasing a room’s placement failed'));
+      .catch((error: unknown) => this.logger.error({ err: error, roomId }, 'releasing a room’s placement failed'))
+      .finally(() => this.releasing.delete(releasing));
+    this.releasing.add(releasing);
   }
 
   /** Live rooms, participants and publishing participants right now. */
@@ -430,6 +447,8 @@ export class RoomRegistry {
       for (const room of [...this.liveRooms.values()]) room.close();
     }
     await Promise.all([...this.closing].map((room) => room.settled()));
+    // The placements given back, so that another instance may start these rooms' meetings at once.
+    await Promise.all([...this.releasing]);
   }
 }
 

@@ -52,6 +52,18 @@ export const meetingsCatalogue: DataCatalogue = {
       created_at_ms: column('When it was registered.', 'Listing order.', false),
     },
   },
+  room_placements: {
+    purpose:
+      'Which server instance and media server hold each live meeting, so that instances sharing the database never hold two meetings in one room.',
+    retention: 'While the meeting is live; deleted when it ends, or taken over once its instance stops renewing the claim.',
+    columns: {
+      room_id: column('The room.', 'One live meeting per room.', false),
+      instance_id: column('The instance holding the meeting.', 'Others send joiners there instead of starting a second meeting.', false),
+      media_server_id: column('The media server carrying it.', 'Failover records where it moved.', false),
+      placed_at_ms: column('When it was placed (or moved).', 'Operations.', false),
+      claimed_at_ms: column('When its instance last renewed the claim.', 'A dead instance’s rooms are taken over after the lease.', false),
+    },
+  },
   room_notes: {
     purpose: 'A room’s shared notes, kept between its meetings only because a moderator chose “Keep with the room”.',
     retention: 'Until a moderator stops keeping them (deleted at once), or with the room.',
