@@ -14,17 +14,15 @@
  *
  * Plenary runs with TURN=off and PLAN_LIMITS=off. The second Janus is started here, unsupervised.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { startPlenary } from '../e2e/harness.js';
-import { findFreePort, writeJanusConfig } from '../src/server/media/index.js';
 import { MediaServersRepository } from '../src/server/meetings/media-servers-repository.js';
 import { allMigrations } from '../src/server/migrations.js';
 import { systemClock } from '../src/server/platform/clock.js';
 import { openStorage } from '../src/server/storage/index.js';
-import { janusProcesses } from '../src/server/testing-process.js';
+import { janusProcesses, startUnsupervisedJanus, type UnsupervisedJanus } from '../src/server/testing-process.js';
 import { measureUsage, quantile } from './process-usage.js';
 import { addRtp, noRtp, type RtpTotals, SyntheticParticipant } from './synthetic/index.js';
 
@@ -55,32 +53,21 @@ function nextSourceAddress(): string {
   return `127.0.${1 + Math.floor(index / 250)}.${2 + (index % 250)}`;
 }
 
-/** Starts a second Janus on the namespace's interface, and registers it in a fresh data directory's database. */
-async function secondJanus(dataDirectory: string): Promise<{ process: ChildProcess; folder: string }> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'plenary-load-janus-'));
-  const websocketPort = await findFreePort();
-  const apiSecret = 'load-bench-second-janus';
-  const configFile = writeJanusConfig({
-    folder,
-    websocketPort,
-    apiSecret,
-    iceInterface: process.env.ICE_INTERFACE ?? 'veth0',
-    rtpPortRange: '40100-44000',
-    turn: undefined,
-  });
-  const child = spawn('janus', ['--config', configFile, '--configs-folder', folder, '--disable-colors'], { stdio: 'ignore' });
+/** Starts a second Janus, and registers it in a fresh data directory's database (as an operator would). */
+async function secondJanus(dataDirectory: string): Promise<UnsupervisedJanus> {
+  const janus = await startUnsupervisedJanus({ apiSecret: 'load-bench-second-janus', rtpPortRange: '40100-44000' });
   const storage = await openStorage({ engine: 'sqlite', file: path.join(dataDirectory, 'plenary.sqlite') }, allMigrations);
   await new MediaServersRepository(storage, systemClock).insert({
     name: 'second',
-    url: `ws://127.0.0.1:${websocketPort}`,
-    apiSecret,
+    url: janus.url,
+    apiSecret: janus.apiSecret,
     weight: 1,
     region: '',
     renewable: false,
     drained: false,
   });
   await storage.close();
-  return { process: child, folder };
+  return janus;
 }
 
 /** Plenary's per-server gauges from `/metrics`: `{ name → { rooms, forwarded, up } }`. */
@@ -206,8 +193,7 @@ async function main(): Promise<void> {
     throw error;
   } finally {
     await plenary.stop();
-    second.process.kill('SIGKILL');
-    rmSync(second.folder, { recursive: true, force: true });
+    second.stop();
     rmSync(dataDirectory, { recursive: true, force: true });
   }
   console.log(

@@ -6,15 +6,12 @@
  * on the same page (no reload). The operator's list shows the dead server down with the reason;
  * so does the console's Media servers view, where the operator drains the own one with its button.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
-import { findFreePort, writeJanusConfig } from '../src/server/media/index.js';
+import { startUnsupervisedJanus, type UnsupervisedJanus } from '../src/server/testing-process.js';
 import type { MediaServerView } from '../src/shared/media-servers-api.js';
 import {
   apiOk,
@@ -33,25 +30,7 @@ let plenary: RunningPlenary;
 let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let mail: SmtpSink;
 let operator: Page;
-let second: { process: ChildProcess; url: string; apiSecret: string; folder: string };
-
-/** Starts a Janus of its own (not supervised: once killed it stays dead), on the namespace's interface. */
-async function startSecondJanus(): Promise<typeof second> {
-  const folder = mkdtempSync(path.join(tmpdir(), 'plenary-janus-2-'));
-  const websocketPort = await findFreePort();
-  const apiSecret = 'second-janus-secret';
-  const configFile = writeJanusConfig({
-    folder,
-    websocketPort,
-    apiSecret,
-    iceInterface: process.env.ICE_INTERFACE ?? 'veth0',
-    // Apart from the own Janus's range (20000–40000), so the two never meet.
-    rtpPortRange: '40100-41100',
-    turn: undefined,
-  });
-  const child = spawn('janus', ['--config', configFile, '--configs-folder', folder, '--disable-colors'], { stdio: 'ignore' });
-  return { process: child, url: `ws://127.0.0.1:${websocketPort}`, apiSecret, folder };
-}
+let second: UnsupervisedJanus;
 
 /** Resolves once `page` decodes new video frames from every other participant. */
 async function decodingEveryone(page: Page, others: number): Promise<void> {
@@ -73,7 +52,10 @@ const servers = async () => (await apiOk<{ servers: MediaServerView[] }>(operato
 
 beforeAll(async () => {
   mail = await startSmtpSink();
-  [plenary, second] = await Promise.all([startPlenary({ SMTP_URL: mail.url, OPERATOR_EMAILS: 'olu@coop.example' }), startSecondJanus()]);
+  [plenary, second] = await Promise.all([
+    startPlenary({ SMTP_URL: mail.url, OPERATOR_EMAILS: 'olu@coop.example' }),
+    startUnsupervisedJanus({ apiSecret: 'second-janus-secret', rtpPortRange: '40100-41100' }),
+  ]);
   chromium = await launchChromium();
   operator = await signedInPage(
     chromium.browser,
@@ -88,8 +70,7 @@ afterAll(async () => {
   await chromium?.close();
   await plenary?.stop();
   await mail?.close();
-  second?.process.kill('SIGKILL');
-  if (second) rmSync(second.folder, { recursive: true, force: true });
+  second?.stop();
 });
 
 describe('a pool of two media servers', () => {

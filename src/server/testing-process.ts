@@ -6,6 +6,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { findFreePort, writeJanusConfig } from './media/index.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -102,4 +103,42 @@ export function processesWithDataDirectory(dataDirectory: string): number[] {
     }
   }
   return pids;
+}
+
+/** A Janus started by a test or benchmark itself, beside Plenary's own. */
+export interface UnsupervisedJanus {
+  process: ChildProcess;
+  /** Its WebSocket API, to register in Plenary's pool. */
+  url: string;
+  apiSecret: string;
+  /** Kills it (if still alive) and removes its configuration. */
+  stop(): void;
+}
+
+/**
+ * Starts a second Janus, not supervised (once killed it stays dead), with the configuration
+ * Plenary gives its own, on the network namespace's interface (`ICE_INTERFACE`). Give it an RTP
+ * port range apart from the own Janus's (20000–40000).
+ */
+export async function startUnsupervisedJanus(options: { apiSecret: string; rtpPortRange: string }): Promise<UnsupervisedJanus> {
+  const folder = mkdtempSync(path.join(tmpdir(), 'plenary-janus-extra-'));
+  const websocketPort = await findFreePort();
+  const configFile = writeJanusConfig({
+    folder,
+    websocketPort,
+    apiSecret: options.apiSecret,
+    iceInterface: process.env.ICE_INTERFACE ?? 'veth0',
+    rtpPortRange: options.rtpPortRange,
+    turn: undefined,
+  });
+  const child = spawn('janus', ['--config', configFile, '--configs-folder', folder, '--disable-colors'], { stdio: 'ignore' });
+  return {
+    process: child,
+    url: `ws://127.0.0.1:${websocketPort}`,
+    apiSecret: options.apiSecret,
+    stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      rmSync(folder, { recursive: true, force: true });
+    },
+  };
 }
