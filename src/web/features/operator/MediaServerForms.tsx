@@ -9,99 +9,51 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MediaServerView, MediaServerViewSchema } from '../../../shared/media-servers-api.js';
 import { callApi } from '../../app/api.js';
-import { Button, ErrorLine, failureText, showToast } from '../../ui/index.js';
-import {
-  type ChangeForm,
-  checkChange,
-  checkNewServer,
-  emptyNewServerForm,
-  type FieldErrors,
-  type NewServerField,
-  type NewServerForm,
-} from './media-servers.js';
+import { Button, ErrorLine, Field, failureText, showToast } from '../../ui/index.js';
+import { type ChangeForm, checkChange, checkNewServer, emptyNewServerForm, type FieldErrors } from './media-servers.js';
 import { t } from './messages.js';
 
 /** The collection's path; a server's is this, `/`, its id. */
 export const mediaServersPath = '/api/operator/media-servers';
 
-/** A labelled input with its hint and, once refused, its problem (both read with it). */
-function CheckedField(props: {
-  id: string;
-  label: string;
-  value: string;
-  onInput: (value: string) => void;
-  error: string | undefined;
-  hint?: string;
-  type?: 'text' | 'password' | 'number' | 'url';
-  autoComplete?: string;
-  inputMode?: 'text' | 'numeric' | 'url';
-  required?: boolean;
-}) {
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
-  const errorId = props.error ? `${props.id}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(' ');
-  const number = props.type === 'number';
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        name={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        autoComplete={props.autoComplete}
-        inputMode={props.inputMode}
-        min={number ? 1 : undefined}
-        max={number ? 100 : undefined}
-        step={number ? 1 : undefined}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-      />
-      {props.error && (
-        <p id={errorId} class="error">
-          {props.error}
-        </p>
-      )}
-      {props.hint && (
-        <p id={hintId} class="hint">
-          {props.hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-/** Focuses the first invalid field of `form` each time `attempt` goes up. */
-function useFocusFirstInvalid(form: { current: HTMLFormElement | null }, attempt: number) {
-  useEffect(() => {
-    if (attempt > 0) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [attempt]);
-}
-
-/** "Register a media server": on success the form is cleared and `onRegistered` called. */
-export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void }) {
-  const [form, setForm] = useState<NewServerForm>(emptyNewServerForm);
-  const [errors, setErrors] = useState<FieldErrors<NewServerField> | undefined>();
+/**
+ * A form checked before sending: its values, the fields' problems (followed as the person types
+ * once a send was refused), the server's refusal and whether a send is under way. `submit` checks
+ * with `check`, focuses the first invalid field, or sends the checked body with `send`.
+ */
+function useCheckedForm<Form, Body, FieldName extends string>(
+  initial: Form,
+  check: (form: Form) => { ok: true; body: Body } | { ok: false; errors: FieldErrors<FieldName> },
+  send: (body: Body) => Promise<void>,
+) {
+  const [form, setForm] = useState<Form>(initial);
+  const [errors, setErrors] = useState<FieldErrors<FieldName> | undefined>();
   const [attempt, setAttempt] = useState(0);
   const [refusal, setRefusal] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const element = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(element, attempt);
-  const change = (changes: Partial<NewServerForm>) => {
+  useEffect(() => {
+    if (attempt > 0) element.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [attempt]);
+  const change = (changes: Partial<Form>) => {
     const next = { ...form, ...changes };
     setForm(next);
     if (errors) {
-      const checked = checkNewServer(next);
+      const checked = check(next);
       setErrors(checked.ok ? undefined : checked.errors);
     }
+  };
+  /** Back to `values`, with no problem or refusal shown. */
+  const reset = (values: Form) => {
+    setForm(values);
+    setErrors(undefined);
+    setRefusal(undefined);
   };
   const submit = async (event: Event) => {
     event.preventDefault();
     if (busy) return;
     setRefusal(undefined);
-    const checked = checkNewServer(form);
+    const checked = check(form);
     if (!checked.ok) {
       setErrors(checked.errors);
       setAttempt((count) => count + 1);
@@ -109,30 +61,43 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
     }
     setBusy(true);
     try {
-      const added = await callApi(MediaServerViewSchema, mediaServersPath, { method: 'POST', body: checked.body });
-      showToast(t('operator.media.registered', { name: added.name }));
-      setForm(emptyNewServerForm);
-      setErrors(undefined);
-      onRegistered();
+      await send(checked.body);
     } catch (failure) {
       setRefusal(failureText(failure));
     } finally {
       setBusy(false);
     }
   };
+  return { form, errors, refusal, busy, element, change, reset, submit };
+}
+
+/** The weight field's bounds (`MediaWeightSchema`). */
+const weightBounds = { type: 'number', inputMode: 'numeric', min: '1', max: '100', step: '1' } as const;
+
+/** "Register a media server": on success the form is cleared and `onRegistered` called. */
+export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void }) {
+  const { form, errors, refusal, busy, element, change, reset, submit } = useCheckedForm(
+    emptyNewServerForm,
+    checkNewServer,
+    async (body) => {
+      const added = await callApi(MediaServerViewSchema, mediaServersPath, { method: 'POST', body });
+      showToast(t('operator.media.registered', { name: added.name }));
+      reset(emptyNewServerForm);
+      onRegistered();
+    },
+  );
   return (
     <form ref={element} class="card media-register" aria-labelledby="media-register-title" noValidate onSubmit={submit}>
       <h2 id="media-register-title">{t('operator.media.register')}</h2>
-      <CheckedField
+      <Field
         id="media-name"
         label={t('operator.media.name')}
         value={form.name}
         onInput={(name) => change({ name })}
         error={errors?.name}
         autoComplete="off"
-        required
       />
-      <CheckedField
+      <Field
         id="media-url"
         label={t('operator.media.url')}
         hint={t('operator.media.urlHint')}
@@ -142,9 +107,8 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
         onInput={(url) => change({ url })}
         error={errors?.url}
         autoComplete="off"
-        required
       />
-      <CheckedField
+      <Field
         id="media-secret"
         label={t('operator.media.apiSecret')}
         hint={t('operator.media.apiSecretHint')}
@@ -153,19 +117,18 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
         onInput={(apiSecret) => change({ apiSecret })}
         error={errors?.apiSecret}
         autoComplete="off"
+        required={false}
       />
-      <CheckedField
+      <Field
         id="media-weight"
         label={t('operator.media.weight')}
         hint={t('operator.media.weightHint')}
-        type="number"
-        inputMode="numeric"
+        {...weightBounds}
         value={form.weight}
         onInput={(weight) => change({ weight })}
         error={errors?.weight}
-        required
       />
-      <CheckedField
+      <Field
         id="media-region"
         label={t('operator.media.region')}
         hint={t('operator.media.regionHint')}
@@ -173,6 +136,7 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
         onInput={(region) => change({ region })}
         error={errors?.region}
         autoComplete="off"
+        required={false}
       />
       <label class="check">
         <input type="checkbox" checked={form.renewable} onChange={(event) => change({ renewable: event.currentTarget.checked })} />
@@ -190,46 +154,15 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
 
 /** A registered server's weight, region and renewable power, behind a "Change" disclosure. */
 export function ChangeMediaServer({ server, onChanged }: { server: MediaServerView; onChanged: () => void }) {
-  const initial: ChangeForm = { weight: String(server.weight), region: server.region, renewable: server.renewable };
-  const [form, setForm] = useState<ChangeForm>(initial);
-  const [errors, setErrors] = useState<FieldErrors<'weight' | 'region'> | undefined>();
-  const [attempt, setAttempt] = useState(0);
-  const [refusal, setRefusal] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  const current = (): ChangeForm => ({ weight: String(server.weight), region: server.region, renewable: server.renewable });
   const details = useRef<HTMLDetailsElement>(null);
-  const element = useRef<HTMLFormElement>(null);
-  useFocusFirstInvalid(element, attempt);
-  const change = (changes: Partial<ChangeForm>) => {
-    const next = { ...form, ...changes };
-    setForm(next);
-    if (errors) {
-      const checked = checkChange(next);
-      setErrors(checked.ok ? undefined : checked.errors);
-    }
-  };
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (busy) return;
-    setRefusal(undefined);
-    const checked = checkChange(form);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setAttempt((count) => count + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await callApi(MediaServerViewSchema, `${mediaServersPath}/${encodeURIComponent(server.id)}`, { method: 'PATCH', body: checked.body });
-      showToast(t('operator.media.changed', { name: server.name }));
-      if (details.current) details.current.open = false;
-      details.current?.querySelector('summary')?.focus();
-      onChanged();
-    } catch (failure) {
-      setRefusal(failureText(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { form, errors, refusal, busy, element, change, reset, submit } = useCheckedForm(current(), checkChange, async (body) => {
+    await callApi(MediaServerViewSchema, `${mediaServersPath}/${encodeURIComponent(server.id)}`, { method: 'PATCH', body });
+    showToast(t('operator.media.changed', { name: server.name }));
+    if (details.current) details.current.open = false;
+    details.current?.querySelector('summary')?.focus();
+    onChanged();
+  });
   const id = `media-${server.id}`;
   return (
     <details
@@ -237,11 +170,7 @@ export function ChangeMediaServer({ server, onChanged }: { server: MediaServerVi
       class="media-change"
       onToggle={(event) => {
         // Opened again: the fields start from the server's values as now listed.
-        if (event.currentTarget.open) {
-          setForm({ weight: String(server.weight), region: server.region, renewable: server.renewable });
-          setErrors(undefined);
-          setRefusal(undefined);
-        }
+        if (event.currentTarget.open) reset(current());
       }}
     >
       <summary>
@@ -249,23 +178,22 @@ export function ChangeMediaServer({ server, onChanged }: { server: MediaServerVi
         <span class="visually-hidden"> {server.name}</span>
       </summary>
       <form ref={element} aria-label={t('operator.media.changeLabel', { name: server.name })} noValidate onSubmit={submit}>
-        <CheckedField
+        <Field
           id={`${id}-weight`}
           label={t('operator.media.weight')}
-          type="number"
-          inputMode="numeric"
+          {...weightBounds}
           value={form.weight}
           onInput={(weight) => change({ weight })}
           error={errors?.weight}
-          required
         />
-        <CheckedField
+        <Field
           id={`${id}-region`}
           label={t('operator.media.region')}
           value={form.region}
           onInput={(region) => change({ region })}
           error={errors?.region}
           autoComplete="off"
+          required={false}
         />
         <label class="check">
           <input type="checkbox" checked={form.renewable} onChange={(event) => change({ renewable: event.currentTarget.checked })} />
