@@ -2,8 +2,9 @@
  * Meetings ending on their own, on both engines, on a clock the tests move: nobody came within
  * five minutes, everyone left a minute ago, the `duration` ran out; and expired tickets forgotten.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bbbApiLimits } from '../../shared/limits.js';
+import { LiveRoom } from '../meetings/live/live-room.js';
 import { bothEngines } from '../storage/testing.js';
 import { type BbbApiTestApp, startBbbApiTestApp } from './testing.js';
 
@@ -62,8 +63,11 @@ describe.each(bothEngines)('meetings ending on their own (%s)', (engine) => {
     await create('short');
     const meeting = await t.api.store.findOpen('short');
     if (!meeting) throw new Error('no meeting');
+    const endAt = vi.spyOn(LiveRoom.prototype, 'endAt');
     await t.enter(meeting.roomId, 'Ada', true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The live room schedules its end once the meeting's duration is read from the database.
+    await vi.waitFor(() => expect(endAt).toHaveBeenCalledWith(t.clock.nowMs() + 60_000));
+    endAt.mockRestore();
     t.clock.advance(59_999);
     expect(t.registry.find(meeting.roomId)?.closed).toBe(false);
     t.clock.advance(1);
