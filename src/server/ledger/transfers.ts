@@ -120,7 +120,7 @@ function transferRow(transfer: Transfer) {
 }
 
 /** Writes the changes of a batch or a sweep: balances, then journal entries (numbering them), transfers and account history. */
-async function writeChanges(
+export async function writeChanges(
   store: LedgerStore,
   transaction: LedgerDb,
   state: BatchState,
