@@ -17,8 +17,11 @@ export const limits = {
   roomNameCharactersMax: 100,
   /** Participants allowed in one room at once, unless a room (or its plan) sets a lower limit: Meet.coop's largest plan held 100. */
   participantsPerRoomMax: 100,
-  /** Talking changes of a room gathered into one `speaking` message per participant, in milliseconds. */
-  speakingBatchMs: 150,
+  /**
+   * A room tells its talking changes at most once per this many milliseconds, in one `speaking`
+   * message per participant (the first change after a quiet spell at once, the rest gathered).
+   */
+  speakingBatchMs: 400,
   /**
    * Speaking reports (`speaking`) one participant may send per second, with bursts of
    * `speakingReportBurst`: a browser's detector changes its mind at most about twice a second.

@@ -37,6 +37,9 @@ describe('parseClientMessage', () => {
     ['a chat message to nobody in particular', { type: 'chat-send', to: 'everyone', text: 'hi' }],
     ['an unknown moderator action', { type: 'moderate', moderation: { action: 'promote-self' } }],
     ['a trickle to an unknown target', { type: 'trickle', target: { kind: 'janus' }, candidate: null }],
+    ['a speaking report that is not yes or no', { type: 'speaking', speaking: 'loud' }],
+    ['a speaking report without its answer', { type: 'speaking' }],
+    ['a speaking report as a level', { type: 'speaking', speaking: 1 }],
   ])('rejects %s with a reason', (_name, message) => {
     const result = parseClientMessage(JSON.stringify(message));
     expect(result.ok).toBe(false);
@@ -44,6 +47,11 @@ describe('parseClientMessage', () => {
       expect(result.code).toBe('malformed_message');
       expect(result.message).toMatch(/^The message is not valid/);
     }
+  });
+
+  it('reads a speaking report as about its sender only: a participant named in it is dropped', () => {
+    const result = parseClientMessage(JSON.stringify({ type: 'speaking', speaking: true, participantId: 'p_AAAAAAAAAAAAAAAA' }));
+    expect(result).toEqual({ ok: true, message: { type: 'speaking', speaking: true } });
   });
 
   it('names the offending message type in its reply', () => {

@@ -155,28 +155,35 @@ describe('roles and moderation', () => {
     expect(server.requests.at(-1)).toEqual({ kind: 'block', feedId: publisher?.feedId, mid: '0', blocked: false });
   });
 
-  it('tells everyone who starts and stops talking in one compact message per moment, asking nothing of the media server', async () => {
+  it('tells everyone who starts and stops talking in compact messages, the first at once and the rest at most one per batch time, asking nothing of the media server', async () => {
     const { live, server, moderator, guest } = await meeting();
     expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
     server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
     await settle();
     const requestsBefore = server.requests.length;
     const updatesBefore = moderator.connection.all('participant-updated').length;
+    const changes = (speaking: boolean) => ({ type: 'speaking', changes: [{ participantId: guest.id, speaking }] });
+    // In a quiet room the first change is told at once; saying it again changes nothing.
     expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
     expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
-    expect(moderator.connection.all('speaking')).toEqual([]);
-    clock.advance(limits.speakingBatchMs);
+    expect(moderator.connection.all('speaking')).toEqual([changes(true)]);
+    // Changes within the batch time after it wait for its end, and are told once, as they ended.
+    clock.advance(limits.speakingBatchMs / 2);
     live.reportSpeaking(guest.id, false);
     live.reportSpeaking(guest.id, true);
-    clock.advance(limits.speakingBatchMs);
+    expect(moderator.connection.all('speaking')).toHaveLength(1);
+    clock.advance(limits.speakingBatchMs / 2);
     const told = [moderator, guest].map((one) => one.connection.all('speaking'));
-    const changes = (speaking: boolean) => ({ type: 'speaking', changes: [{ participantId: guest.id, speaking }] });
-    // The second moment's two changes end where they started: told once, as they ended.
     expect(told).toEqual([
       [changes(true), changes(true)],
       [changes(true), changes(true)],
     ]);
-    expect(guest.participant.speaking).toBe(true);
+    // A change right after that batch waits for the next one.
+    live.reportSpeaking(guest.id, false);
+    expect(moderator.connection.all('speaking')).toHaveLength(2);
+    clock.advance(limits.speakingBatchMs);
+    expect(moderator.connection.all('speaking').at(-1)).toEqual(changes(false));
+    expect(guest.participant.speaking).toBe(false);
     expect(moderator.connection.all('participant-updated')).toHaveLength(updatesBefore);
     expect(server.requests).toHaveLength(requestsBefore);
   });
@@ -195,17 +202,21 @@ describe('roles and moderation', () => {
     await settle();
     expect(moderator.connection.all('participant-updated').at(-1)?.participant).toMatchObject({ participantId: guest.id, speaking: true });
     live.reportSpeaking(guest.id, false);
+    expect(speakingTold()).toEqual([{ participantId: guest.id, speaking: false }]);
     live.reportSpeaking(guest.id, true);
-    // A moderator mutes them before the batch goes out: the batch says what holds when it is sent.
+    // A moderator mutes them before the next batch goes out: the batch says what holds when it is sent.
     expect(live.moderate(moderator.id, { action: 'mute', participantId: guest.id }).ok).toBe(true);
     expect(moderator.connection.all('participant-updated').at(-1)?.participant).toMatchObject({ participantId: guest.id, speaking: false });
     clock.advance(limits.speakingBatchMs);
-    expect(speakingTold()).toEqual([{ participantId: guest.id, speaking: false }]);
+    expect(speakingTold()).toEqual([
+      { participantId: guest.id, speaking: false },
+      { participantId: guest.id, speaking: false },
+    ]);
     // Muted, a browser that goes on claiming to speak changes nothing.
     expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });
     clock.advance(limits.speakingBatchMs);
     expect(guest.participant.speaking).toBe(false);
-    expect(speakingTold()).toHaveLength(1);
+    expect(speakingTold()).toHaveLength(2);
   });
 
   it('forgets that someone was speaking when their connection drops: their browser says anew', async () => {
@@ -224,7 +235,7 @@ describe('roles and moderation', () => {
     expect(guest.participant.speaking).toBe(false);
   });
 
-  it('refuses a flood of speaking reports beyond the rate, and the others hear nothing of it', async () => {
+  it('refuses a flood of speaking reports beyond the rate, and the others hear of it at most once per batch time', async () => {
     const { live, server, moderator, guest } = await meeting();
     expect((await live.publish(guest.id, 'camera', offer)).ok).toBe(true);
     server.publisherFor(`${guest.id}/camera`)?.fire('webrtc-up');
@@ -233,9 +244,9 @@ describe('roles and moderation', () => {
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(limits.speakingReportBurst);
     expect(outcomes.at(-1)).toMatchObject({ ok: false, code: 'rate_limited' });
     clock.advance(limits.speakingBatchMs);
-    // However many changes a batch holds, each participant appears once in it.
-    expect(moderator.connection.all('speaking')).toHaveLength(1);
-    expect(moderator.connection.all('speaking')[0]?.changes).toHaveLength(1);
+    // The first change at once, the rest in one batch, in which each participant appears once.
+    expect(moderator.connection.all('speaking')).toHaveLength(2);
+    expect(moderator.connection.all('speaking').map((message) => message.changes.length)).toEqual([1, 1]);
     // Participants' rate buckets run on the monotonic clock: a quarter of a second refills one report.
     await new Promise((resolve) => setTimeout(resolve, 1_000 / limits.speakingReportsPerSecondMax + 50));
     expect(live.reportSpeaking(guest.id, true)).toEqual({ ok: true });

@@ -82,9 +82,10 @@ export class RoomCore {
   settings: MeetingSettings;
   readonly #modules = new Map<string, RoomModule>();
   readonly #moduleByMessage = new Map<ModuleMessageType, RoomModule>();
-  /** Talking changes not yet told, and the call that will tell them. */
+  /** Talking changes not yet told, the call that will tell them, and when they were last told. */
   readonly #speakingChanges = new Set<ParticipantId>();
   #speakingFlush: ScheduledCall | undefined;
+  #speakingToldAtMs = Number.NEGATIVE_INFINITY;
   /** When each admitted participant came in and, while they are reconnecting, when their connection dropped. */
   readonly #presence = new Map<LiveParticipant, { sinceMs: number; lostAtMs: number | undefined }>();
 
@@ -187,21 +188,27 @@ export class RoomCore {
   }
 
   /**
-   * Tells the modules at once, and everyone (the participant included) within
-   * `limits.speakingBatchMs`, that a participant started or stopped talking: one compact
-   * `speaking` message for all the room's changes in that time, each as it stands when sent (a
-   * mute meanwhile wins), and no media to enforce — in a room of N this happens often and
-   * reaches N people.
+   * Tells the modules at once, and everyone (the participant included) that a participant started
+   * or stopped talking: at once when the room told no change in the last `limits.speakingBatchMs`
+   * (one person starting to speak in a quiet room is seen without delay), else with every other
+   * change until that much time has passed since — one compact `speaking` message for them all,
+   * each as it stands when sent (a mute meanwhile wins), and no media to enforce. So a room sends
+   * at most one `speaking` message to each participant per `limits.speakingBatchMs`, however many
+   * talk: in a room of N this happens often and reaches N people.
    */
   speakingChanged(participant: LiveParticipant): void {
     if (!this.participants.has(participant.id)) return;
     this.#speakingChanges.add(participant.id);
-    this.#speakingFlush ??= this.clock.setTimeout(() => this.#flushSpeaking(), limits.speakingBatchMs);
+    const sinceToldMs = this.clock.nowMs() - this.#speakingToldAtMs;
+    if (this.#speakingFlush === undefined && sinceToldMs >= limits.speakingBatchMs) this.#flushSpeaking();
+    else this.#speakingFlush ??= this.clock.setTimeout(() => this.#flushSpeaking(), limits.speakingBatchMs - sinceToldMs);
     this.#eachModule('onParticipantChanged', (module) => module.onParticipantChanged?.(participant));
   }
 
   #flushSpeaking(): void {
+    this.#speakingFlush?.cancel();
     this.#speakingFlush = undefined;
+    this.#speakingToldAtMs = this.clock.nowMs();
     const changes = [...this.#speakingChanges].flatMap((participantId) => {
       const participant = this.participants.get(participantId);
       return participant ? [{ participantId, speaking: participant.speaking }] : [];
