@@ -32,11 +32,14 @@ import type { Clock } from './platform/clock.js';
 import type { Leases } from './platform/leases.js';
 import { withoutClientAddresses } from './privacy/index.js';
 import { SignalingConnections, signalingHttp } from './signaling/index.js';
+import type { SignalingRelay } from './signaling/relay.js';
 import type { Storage } from './storage/index.js';
 
 export interface AppServices {
   storage: Storage;
   registry: RoomRegistry;
+  /** Signalling relayed between instances sharing the database (`REDIS_URL`); none for a single instance. */
+  relay?: SignalingRelay | undefined;
   /** The pool of media servers, as the operators run it. */
   mediaServers: MediaServersService;
   /** The sweeps' leases, when several instances may share the database; without, each sweep runs here. */
@@ -150,6 +153,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
   await app.register(signalingHttp(connections), {
     registry: services.registry,
     allowedOrigins,
+    relay: services.relay,
     // A TURN credential of each participant's own, renewed before it expires (TURN, see media/turn).
     ...(services.turn
       ? {

@@ -10,6 +10,7 @@ import { bbbApiLimits, limits } from '../shared/limits.js';
 import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
+import { ClusterBus } from './cluster/bus.js';
 import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
@@ -32,6 +33,7 @@ import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform
 import { Leases } from './platform/leases.js';
 import { repeatEvery } from './platform/sweep.js';
 import { clientAddressesForgetter, startExpiredRowsSweep } from './privacy/index.js';
+import { SignalingRelay } from './signaling/relay.js';
 import { openStorage, type Storage } from './storage/index.js';
 
 export interface Services {
@@ -70,6 +72,10 @@ export interface Services {
   localJanus: LocalJanus | undefined;
   /** TURN (`TURN`): the credentials browsers are given, and the supervised coturn with `local`. */
   turn: RunningTurn;
+  /** The bus between instances sharing the database (`REDIS_URL`); none for a single instance. */
+  bus: ClusterBus | undefined;
+  /** Signalling relayed to and from the other instances, over the bus. */
+  relay: SignalingRelay | undefined;
   /** Stops everything, Janus included. Idempotent. */
   stop(): Promise<void>;
 }
@@ -94,6 +100,14 @@ export async function startServices(
         : { engine: 'sqlite', file: path.join(config.DATA_DIR, 'plenary.sqlite') },
       allMigrations,
     ));
+  if (config.REDIS_URL && storage.engine !== 'postgres')
+    throw new Error('REDIS_URL is for several instances sharing one PostgreSQL database: set DATABASE_URL too');
+  // Several instances: each tells the others it runs, and relays the browsers of meetings another holds.
+  const bus = config.REDIS_URL
+    ? new ClusterBus({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, instanceId, logger: logger.child({ component: 'cluster' }) })
+    : undefined;
+  await bus?.start();
+  const relay = bus && new SignalingRelay(bus, logger.child({ component: 'relay' }));
   const rooms = new RoomsRepository(storage, clock, { instanceId });
   const abandoned = await rooms.endAbandonedMeetings();
   if (abandoned > 0) logger.info({ meetings: abandoned, instanceId }, 'closed meetings left open by an earlier run');
@@ -205,7 +219,14 @@ export async function startServices(
   const planAllowance = async (roomId: RoomId) =>
     (await governance?.assemblies.inRoom(roomId)) ? unlimitedAllowance(roomId) : billing.allowanceOf(roomId);
   // Placements live in the database: of instances sharing it, the first to start a room's meeting holds it.
-  const directory: DatabaseRoomDirectory = new DatabaseRoomDirectory(storage, clock, () => registry.chooseMediaServer());
+  // A room whose instance is known dead (its presence on the bus is gone) is taken over at once.
+  const directory: DatabaseRoomDirectory = new DatabaseRoomDirectory(
+    storage,
+    clock,
+    () => registry.chooseMediaServer(),
+    limits.instanceClaimLeaseMs,
+    async (holder) => (await bus?.presence(holder)) === 'gone',
+  );
   // What a previous run of this instance left claimed is given back before anyone joins.
   await directory.renew(instanceId, []);
   const registry: RoomRegistry = new RoomRegistry(mediaPool, rooms, logger, clock, overrides.reconnectGraceMs, directory, (roomId) =>
@@ -328,6 +349,8 @@ export async function startServices(
     isOperator,
     localJanus,
     turn,
+    bus,
+    relay,
     async stop() {
       if (stopped) return;
       stopped = true;
@@ -337,6 +360,8 @@ export async function startServices(
       await billingPeriods.stop();
       await mediaServers.stop();
       await registry.close();
+      relay?.close();
+      await bus?.close();
       await mediaPool.close();
       await gateway.close();
       await localJanus?.supervisor.stop();

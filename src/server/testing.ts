@@ -12,8 +12,12 @@ import { allMigrations } from './migrations.js';
 import type { Clock } from './platform/clock.js';
 import type { InstanceId } from './platform/instance.js';
 import { type Services, startServices } from './services.js';
-import type { StorageEngine } from './storage/index.js';
-import { openTestStorage } from './storage/testing.js';
+import type { Storage, StorageEngine } from './storage/index.js';
+import { openStorage } from './storage/index.js';
+import { openTestStorage, type TestStorage, testPostgresUrl } from './storage/testing.js';
+
+/** Redis for tests (`TEST_REDIS_URL`, default the local one). */
+export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface TestServer extends PlenaryApp {
   services: Services;
@@ -42,6 +46,11 @@ export async function startTestServer(
     bbbPrivateCallbacks?: boolean;
     /** `local`: a supervised coturn on a free port, its credentials in `joined`. Default `off`. */
     turn?: 'local' | 'off';
+    /**
+     * One of several instances: on PostgreSQL, sharing the schema `schema` if given (another test
+     * server's, which drops it when it closes) or a fresh one, and Redis under `redisPrefix`.
+     */
+    cluster?: { redisPrefix: string; schema?: string };
   } = {},
 ): Promise<TestServer> {
   const dataDirectory = mkdtempSync(path.join(tmpdir(), 'plenary-test-server-'));
@@ -55,11 +64,18 @@ export async function startTestServer(
       TURN_RELAY_PORT_RANGE: '45000-46000',
       ...(options.bbbApiSecret ? { BBB_API_SECRET: options.bbbApiSecret } : {}),
       ...(options.bbbPrivateCallbacks ? { BBB_API_PRIVATE_CALLBACKS: 'on' } : {}),
+      ...(options.cluster ? { REDIS_URL: testRedisUrl, REDIS_PREFIX: options.cluster.redisPrefix } : {}),
     },
     dataDirectory,
   );
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
-  const storage = await openTestStorage(options.engine ?? 'sqlite', allMigrations);
+  const sharedSchema = options.cluster?.schema;
+  const storage: Pick<TestStorage, 'dispose'> & Storage = sharedSchema
+    ? {
+        ...(await openStorage({ engine: 'postgres', url: testPostgresUrl, schema: sharedSchema, poolSize: 5 }, allMigrations)),
+        dispose: async () => undefined,
+      }
+    : await openTestStorage(options.cluster ? 'postgres' : (options.engine ?? 'sqlite'), allMigrations);
   const services = await startServices(config, logger, {
     storage,
     ...(options.clock ? { clock: options.clock } : {}),

@@ -85,6 +85,20 @@ const ConfigSchema = z
       .string()
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
       .default('public'),
+    /**
+     * Redis (`redis://…`), for several instances sharing one PostgreSQL database: each room's meeting
+     * is held by one instance, and browsers that reach another are relayed to it over Redis. Without
+     * it an instance serves only the meetings it holds.
+     */
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    /** Put before every Redis key and channel, so that one Redis can serve several installations. Default `plenary:`. */
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1–64 letters, digits, colons, dots, dashes or underscores')
+      .default('plenary:'),
     /** An external Janus's WebSocket API (`ws://…`); when absent Plenary supervises its own Janus. */
     JANUS_WS_URL: z
       .string()

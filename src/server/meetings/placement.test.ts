@@ -130,6 +130,25 @@ describe.each(bothEngines)('DatabaseRoomDirectory (%s)', (engine) => {
     expect((await directory().locate(id))?.instanceId).toBe(there);
   });
 
+  it('takes a room over at once from an instance known to be gone (its presence lapsed), and only from that one', async () => {
+    const { id } = await rooms.create({ name: 'Orphaned', participantsMax: 5 });
+    const gone = new Set<string>();
+    const knowing = new DatabaseRoomDirectory(
+      storage,
+      clock,
+      () => localMediaServerId,
+      60_000,
+      async (instanceId) => gone.has(instanceId),
+    );
+    await knowing.place(id, here);
+    expect((await knowing.place(id, there)).instanceId).toBe(here);
+    gone.add('inst_elsewhere');
+    expect((await knowing.place(id, there)).instanceId).toBe(here);
+    gone.add(here);
+    expect((await knowing.place(id, there)).instanceId).toBe(there);
+    expect((await knowing.locate(id))?.instanceId).toBe(there);
+  });
+
   it('gives back, when it renews, what an instance claims without holding a meeting there (a previous run’s)', async () => {
     const [{ id: live }, { id: stale }] = [
       await rooms.create({ name: 'Live', participantsMax: 5 }),

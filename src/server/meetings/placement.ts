@@ -118,6 +118,11 @@ export class DatabaseRoomDirectory implements RoomDirectory {
     private readonly clock: Clock,
     private readonly chooseMediaServer: () => MediaServerId | undefined,
     private readonly leaseMs: number = limits.instanceClaimLeaseMs,
+    /**
+     * Whether an instance is known to have stopped (its presence on the bus is gone): its rooms are
+     * taken over at once instead of after the lease. Default: never known.
+     */
+    private readonly isGone: (instanceId: InstanceId) => Promise<boolean> = async () => false,
   ) {
     this.db = storage.db.withTables<RoomPlacementTables>();
   }
@@ -143,7 +148,12 @@ export class DatabaseRoomDirectory implements RoomDirectory {
 
   async place(roomId: RoomId, instanceId: InstanceId): Promise<RoomPlacement> {
     const existing = await this.held(roomId);
-    if (existing && existing.instance_id !== instanceId) return this.placementOf(existing);
+    // A dead holder's room is taken over now; its browsers are reconnecting and start the meeting again here.
+    const deadHolder =
+      existing && existing.instance_id !== instanceId && (await this.isGone(existing.instance_id as InstanceId))
+        ? existing.instance_id
+        : undefined;
+    if (existing && existing.instance_id !== instanceId && deadHolder === undefined) return this.placementOf(existing);
     const mediaServerId = this.chooseMediaServer();
     if (mediaServerId === undefined) throw new NoMediaServerError();
     const nowMs = this.clock.nowMs();
@@ -160,6 +170,7 @@ export class DatabaseRoomDirectory implements RoomDirectory {
             where.or([
               where('room_placements.instance_id', '=', instanceId),
               where('room_placements.claimed_at_ms', '<=', sql<number>`${nowMs - this.leaseMs}`),
+              ...(deadHolder === undefined ? [] : [where('room_placements.instance_id', '=', deadHolder)]),
             ]),
           ),
       )

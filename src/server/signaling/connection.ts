@@ -4,7 +4,6 @@
  * place for a while) when the socket closes or stops answering pings.
  */
 import type { FastifyBaseLogger as Logger } from 'fastify';
-import type { WebSocket } from 'ws';
 import type { RoomId } from '../../shared/ids.js';
 import type { Language } from '../../shared/languages.js';
 import { limits } from '../../shared/limits.js';
@@ -19,10 +18,34 @@ import {
 import type { ExternalIdentity, Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
 import { meetingsWords } from '../meetings/words.js';
 import type { ScheduledCall } from '../platform/clock.js';
+import type { InstanceId } from '../platform/instance.js';
 import { failureText } from '../platform/outcome.js';
 import type { Phrase } from '../platform/words.js';
 import { routeMeetingMessage } from './meeting-messages.js';
 import { MessageRateGuard } from './message-rate.js';
+import type { Forwarding, RelayedJoin, SignalingRelay } from './relay.js';
+
+/**
+ * What a connection needs of its socket: a browser's WebSocket (`ws`), or a browser's socket on
+ * another instance, relayed (`RelayedSocket`).
+ */
+export interface SignalingSocket {
+  readonly readyState: number;
+  readonly OPEN: number;
+  send(frame: string): void;
+  close(code?: number, reason?: string): void;
+  terminate(): void;
+  ping(): void;
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): unknown;
+  on(event: 'pong' | 'close' | 'error', listener: () => void): unknown;
+}
+
+/** Where a connection may send a browser whose room's meeting another instance holds. */
+export interface SignalingCluster {
+  relay: SignalingRelay;
+  /** The address the browser used (`Host`), for the TURN credentials the holder makes. */
+  host: string | undefined;
+}
 
 /** The words for a frame that is not a client message. */
 function frameProblemWords(problem: FrameProblem): Phrase {
@@ -91,9 +114,11 @@ export class SignalingConnection implements ParticipantConnection {
   private iceServersRenewals: ScheduledCall | undefined;
   private readonly rate = new MessageRateGuard();
   private closed = false;
+  /** Set when another instance holds this browser's meeting: every frame goes there. */
+  private forwarding: Forwarding | undefined;
 
   constructor(
-    private readonly socket: WebSocket,
+    private readonly socket: SignalingSocket,
     private readonly registry: RoomRegistry,
     private readonly logger: Logger,
     private readonly iceServers: IceServersSource,
@@ -103,6 +128,8 @@ export class SignalingConnection implements ParticipantConnection {
     private language: Language = 'en',
     /** The join an integration's grant gives in a room (a BigBlueButton join link's); default: none is valid. */
     private readonly admitGrant: (grant: string, roomId: RoomId) => Promise<GrantedJoinRequest | undefined> = async () => undefined,
+    /** Other instances this one relays to (several instances share the meetings); none by default. */
+    private readonly cluster?: SignalingCluster,
   ) {
     socket.on('message', (data, isBinary) => this.receive(isBinary ? null : data.toString('utf8')));
     socket.on('pong', () => {
@@ -157,20 +184,25 @@ export class SignalingConnection implements ParticipantConnection {
       this.sendError('malformed_message', meetingsWords.phrase('binary_refused'));
       return;
     }
+    if (this.forwarding) {
+      // The holding instance parses and answers it, as it would for a browser of its own.
+      this.forwarding.frame(raw);
+      return;
+    }
     const parsed = parseClientMessage(raw);
     if (!parsed.ok) {
       this.sendError(parsed.code, frameProblemWords(parsed.problem), parsed.inReplyTo);
       return;
     }
-    this.handle(parsed.message).catch((error: unknown) => {
+    this.handle(parsed.message, raw).catch((error: unknown) => {
       this.logger.error({ err: error, messageType: parsed.message.type }, 'signalling message failed');
       this.sendError('internal_error', meetingsWords.phrase('internal_error'), parsed.message.type);
     });
   }
 
-  private async handle(message: ClientMessage): Promise<void> {
+  private async handle(message: ClientMessage, raw: string): Promise<void> {
     if (message.type === 'ping') return this.send({ type: 'pong' });
-    if (message.type === 'join') return this.join(message);
+    if (message.type === 'join') return this.join(message, raw);
     const room = this.room;
     const participant = this.participant;
     if (!room || !participant || participant.closed || room.lobby.has(participant.id)) {
@@ -185,8 +217,8 @@ export class SignalingConnection implements ParticipantConnection {
     if (failure) this.sendFailure(failure, message.type);
   }
 
-  private async join(message: Extract<ClientMessage, { type: 'join' }>): Promise<void> {
-    if (this.participant || this.joining) {
+  private async join(message: Extract<ClientMessage, { type: 'join' }>, raw: string): Promise<void> {
+    if (this.participant || this.joining || this.forwarding) {
       this.sendError('already_joined', meetingsWords.phrase('already_joined'), 'join');
       return;
     }
@@ -201,6 +233,13 @@ export class SignalingConnection implements ParticipantConnection {
       }
       const identity = await this.identify(roomId).catch((): JoinIdentity => ({ personId: undefined, administrator: false }));
       const joined = await this.registry.join(roomId, { ...request, ...identity, ...(granted ?? {}) }, this);
+      if (!joined.ok && 'heldBy' in joined && this.cluster && !this.closed) {
+        if (await this.forward(joined.heldBy, raw, { roomId, identity, granted, language: this.language, host: this.cluster.host })) return;
+        // Another instance holds the meeting but cannot be reached now (Redis is away): the browser tries again.
+        this.logger.warn({ roomId, holder: joined.heldBy }, 'could not relay a join to the instance holding the meeting');
+        this.moveOn();
+        return;
+      }
       if (!joined.ok) {
         this.sendFailure(joined, 'join');
         if (joined.code === 'access_code_wrong' && ++this.wrongCodes >= wrongCodesMax) this.socket.close(1008, 'too many wrong codes');
@@ -222,6 +261,39 @@ export class SignalingConnection implements ParticipantConnection {
     } finally {
       this.joining = false;
     }
+  }
+
+  /**
+   * Relays this browser to the instance holding its room's meeting, from its `join` frame on;
+   * false when the bus cannot carry it now (the join is refused as held elsewhere).
+   */
+  private async forward(holder: InstanceId, join: string, relayed: RelayedJoin): Promise<boolean> {
+    const relay = this.cluster?.relay;
+    if (!relay) return false;
+    const forwarding = await relay.forward(holder, join, relayed, {
+      send: (frame) => {
+        if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+      },
+      close: (code, reason, moved) => {
+        this.forwarding = undefined;
+        if (moved) this.moveOn();
+        else {
+          this.socket.close(code, reason);
+          this.close();
+        }
+      },
+    });
+    if (!forwarding) return false;
+    if (this.closed) forwarding.gone(false);
+    else this.forwarding = forwarding;
+    return true;
+  }
+
+  /** Closes the socket so that the browser reconnects (and rejoins) in a moment: the meeting is moving between instances. */
+  private moveOn(): void {
+    this.send({ type: 'closing', reason: 'server_shutdown' });
+    this.socket.close(1012, 'meeting moved');
+    this.close();
   }
 
   /** A moderator admitted this connection's participant from the waiting room. */
@@ -271,8 +343,19 @@ export class SignalingConnection implements ParticipantConnection {
     this.close();
   }
 
+  /**
+   * The browser stopped answering where its socket is (another instance, which relays it here, or
+   * that instance died): its place is kept for the reconnection grace, as for a browser of this one.
+   */
+  lost(): void {
+    this.stoppedAnswering = true;
+    this.close();
+  }
+
   /** Tells the browser the server is going away and closes the socket. */
   shutdown(): void {
+    // A browser relayed to another instance keeps its place there, and resumes it through whichever instance it reaches next.
+    if (this.forwarding) this.stoppedAnswering = true;
     this.send({ type: 'closing', reason: 'server_shutdown' });
     this.socket.close(1001, 'server shutdown');
     this.close();
@@ -288,6 +371,8 @@ export class SignalingConnection implements ParticipantConnection {
     this.closed = true;
     clearInterval(this.heartbeat);
     this.iceServersRenewals?.cancel();
+    this.forwarding?.gone(this.stoppedAnswering);
+    this.forwarding = undefined;
     const participant = this.participant;
     const room = this.room;
     this.participant = undefined;

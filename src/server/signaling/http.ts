@@ -9,6 +9,7 @@ import { httpWords } from '../http/words.js';
 import type { RoomRegistry } from '../meetings/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { type GrantedJoinRequest, type IceServersSource, type JoinIdentity, noIceServers, SignalingConnection } from './connection.js';
+import type { SignalingRelay } from './relay.js';
 
 export interface SignalingOptions {
   registry: RoomRegistry;
@@ -30,13 +31,18 @@ export interface SignalingOptions {
   iceServersRefreshMs?: number | undefined;
   /** The clock renewals run on. Default the system clock. */
   clock?: Clock;
+  /** Other instances' meetings reached through this one, and this one's reached through them (`REDIS_URL`). Default none. */
+  relay?: SignalingRelay | undefined;
 }
 
 /** Open signalling connections, so shutdown can tell each browser. */
 export class SignalingConnections {
   readonly open = new Set<SignalingConnection>();
+  /** Set by `shutdownAll`: browsers relayed here from other instances are sent back to reconnect. */
+  shuttingDown = false;
   /** Tells every browser the server is going away and closes its socket. */
   shutdownAll(): void {
+    this.shuttingDown = true;
     for (const connection of [...this.open]) connection.shutdown();
   }
 }
@@ -46,6 +52,32 @@ const anonymous: JoinIdentity = { personId: undefined, administrator: false };
 
 export function signalingHttp(connections: SignalingConnections): FastifyPluginAsync<SignalingOptions> {
   return async (app, options) => {
+    const { iceServers: makeIceServers, iceServersRefreshMs: refreshMs, clock = systemClock } = options;
+    /** A TURN credential of each participant's own, for the address their browser reached. */
+    const iceServersFor = (host: string | undefined): IceServersSource =>
+      makeIceServers
+        ? {
+            forParticipant: (id) => makeIceServers({ host, id }),
+            renewals: (renew) => (refreshMs === undefined ? undefined : clock.setInterval(renew, refreshMs)),
+          }
+        : noIceServers;
+    // Browsers connected to another instance, in the meetings this one holds: run as if connected here,
+    // as who that instance read from their cookie.
+    options.relay?.serve((socket, join) => {
+      if (connections.shuttingDown) return undefined;
+      const connection = new SignalingConnection(
+        socket,
+        options.registry,
+        app.log.child({ relayedFrom: socket.edge }),
+        iceServersFor(join.host),
+        async () => join.identity,
+        join.language,
+        async () => join.granted,
+      );
+      connections.open.add(connection);
+      socket.on('close', () => connections.open.delete(connection));
+      return connection;
+    });
     app.get(
       '/ws',
       {
@@ -59,22 +91,15 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
       },
       (socket, request) => {
         const identify = options.identify;
-        const makeIceServers = options.iceServers;
-        const { iceServersRefreshMs: refreshMs, clock = systemClock } = options;
-        const iceServers: IceServersSource = makeIceServers
-          ? {
-              forParticipant: (id) => makeIceServers({ host: request.headers.host, id }),
-              renewals: (renew) => (refreshMs === undefined ? undefined : clock.setInterval(renew, refreshMs)),
-            }
-          : noIceServers;
         const connection = new SignalingConnection(
           socket,
           options.registry,
           request.log,
-          iceServers,
+          iceServersFor(request.headers.host),
           (roomId) => (identify ? identify(request, roomId) : Promise.resolve(anonymous)),
           request.language,
           options.admitGrant,
+          options.relay && { relay: options.relay, host: request.headers.host },
         );
         connections.open.add(connection);
         socket.on('close', () => connections.open.delete(connection));

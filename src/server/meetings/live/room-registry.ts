@@ -8,6 +8,7 @@ import type { RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { NetworkReport } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
+import type { InstanceId } from '../../platform/instance.js';
 import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../allowance.js';
 import type { MediaPool } from '../media-pool.js';
 import { LocalRoomDirectory, type MediaServerId, NoMediaServerError, type RoomDirectory } from '../placement.js';
@@ -41,6 +42,12 @@ export interface MediaServerLoad {
   /** What the server forwards: each publishing participant to every other participant of the meeting. */
   forwardedStreams: number;
 }
+
+/** A join refused because another instance holds the room's meeting: `heldBy` says which (its signalling can be relayed there). */
+export type HeldElsewhere = Failure & { heldBy: InstanceId };
+
+/** What a join comes to: the meeting and the participant's place in it, or why not. */
+export type RegistryJoinOutcome = Outcome<{ room: LiveRoom; result: JoinResult }> | HeldElsewhere;
 
 const shuttingDown = () => failure('media_server_unavailable', meetingsWords.phrase('shutting_down'));
 
@@ -246,11 +253,7 @@ export class RoomRegistry {
    * the first. Refused while the registry shuts down (`media_server_unavailable`), also when the
    * shutdown began while the room was being looked up or placed.
    */
-  async join(
-    roomId: RoomId,
-    request: JoinRequest,
-    connection: ParticipantConnection,
-  ): Promise<Outcome<{ room: LiveRoom; result: JoinResult }>> {
+  async join(roomId: RoomId, request: JoinRequest, connection: ParticipantConnection): Promise<RegistryJoinOutcome> {
     if (this.isClosed) return shuttingDown();
     if (request.breakoutTicket !== undefined || this.breakouts.has(roomId)) return this.joinBreakout(roomId, request, connection);
     const room = await this.rooms.find(roomId);
@@ -260,7 +263,7 @@ export class RoomRegistry {
     const allowance = await this.allowanceOf(roomId);
     let placedHere = false;
     if (!this.liveRooms.get(roomId) || this.liveRooms.get(roomId)?.closed) {
-      // A meeting starts: the directory says where. Sending joiners to another instance comes with several instances.
+      // A meeting starts: the directory says where; another instance may hold it (the connection relays there).
       let placed: Awaited<ReturnType<RoomDirectory['place']>>;
       try {
         placed = await this.placement.place(roomId, this.rooms.instanceId);
@@ -268,7 +271,8 @@ export class RoomRegistry {
         if (error instanceof NoMediaServerError) return failure('media_server_unavailable', meetingsWords.phrase('no_media_server'));
         throw error;
       }
-      if (placed.instanceId !== this.rooms.instanceId) return failure('media_server_unavailable', meetingsWords.phrase('held_elsewhere'));
+      if (placed.instanceId !== this.rooms.instanceId)
+        return { ...failure('media_server_unavailable', meetingsWords.phrase('held_elsewhere')), heldBy: placed.instanceId };
       placedHere = true;
       this.mediaOf.set(roomId, placed.mediaServerId);
     }

@@ -1,0 +1,164 @@
+/**
+ * What instances sharing one database say to each other, over Redis: each has a channel of its
+ * own (`<prefix>instance:<id>`) that the others publish to, and a presence key
+ * (`<prefix>alive:<id>`) it keeps fresh while it runs, so that the others can tell a dead
+ * instance (its key expired, or it deleted it as it stopped) from one that is merely quiet.
+ */
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { InstanceId } from '../platform/instance.js';
+import { TypedEmitter } from '../platform/typed-emitter.js';
+import { type InstanceMessage, parseInstanceMessage } from './instance-protocol.js';
+
+/** What is known of another instance: it runs, it does not (its presence is gone), or Redis cannot be asked now. */
+export type Presence = 'alive' | 'gone' | 'unknown';
+
+export interface ClusterBusOptions {
+  /** `redis://…` */
+  url: string;
+  /** Put before every key and channel: one Redis may serve several installations (`REDIS_PREFIX`). */
+  prefix: string;
+  instanceId: InstanceId;
+  logger: Logger;
+  /** How often this instance's presence is renewed; it lapses after three times that. */
+  presenceIntervalMs?: number;
+}
+
+type BusEvents = {
+  /** A message from another instance, already checked against the protocol. */
+  message: [InstanceMessage];
+  /** Whether this instance can reach Redis changed. */
+  connection: [boolean];
+};
+
+/**
+ * One instance's end of the bus: a connection that publishes and keeps the presence key, and one
+ * that only listens (Redis requires a connection of its own for subscriptions). ioredis reconnects
+ * both on its own; while Redis is away `send` fails fast (no offline queue: a message that cannot
+ * go now is stale by the time it could) and `presence` answers `unknown`.
+ */
+export class ClusterBus extends TypedEmitter<BusEvents> {
+  readonly instanceId: InstanceId;
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly prefix: string;
+  private readonly logger: Logger;
+  private readonly presenceIntervalMs: number;
+  private presenceTimer: NodeJS.Timeout | undefined;
+  private connected = false;
+  private closed = false;
+
+  constructor(options: ClusterBusOptions) {
+    super();
+    this.instanceId = options.instanceId;
+    this.prefix = options.prefix;
+    this.logger = options.logger;
+    this.presenceIntervalMs = options.presenceIntervalMs ?? 1_000;
+    const connectionOptions = {
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt: number) => Math.min(200 * attempt, 1_000),
+    };
+    this.publisher = new Redis(options.url, connectionOptions);
+    this.subscriber = new Redis(options.url, { ...connectionOptions, enableOfflineQueue: true });
+    for (const connection of [this.publisher, this.subscriber]) {
+      // Errors come back as failed commands or presence `unknown`; the 'error' event would otherwise throw.
+      connection.on('error', () => undefined);
+    }
+    this.publisher.on('ready', () => this.setConnected(true));
+    this.publisher.on('end', () => this.setConnected(false));
+    this.publisher.on('close', () => this.setConnected(false));
+    this.subscriber.on('messageBuffer', (_channel: Buffer, payload: Buffer) => this.receive(payload.toString('utf8')));
+  }
+
+  private channelOf(instanceId: InstanceId): string {
+    return `${this.prefix}instance:${instanceId}`;
+  }
+
+  private presenceKeyOf(instanceId: InstanceId): string {
+    return `${this.prefix}alive:${instanceId}`;
+  }
+
+  /** Whether Redis answers this instance now. */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+
+  private setConnected(connected: boolean): void {
+    if (connected === this.connected || this.closed) return;
+    this.connected = connected;
+    if (connected) {
+      this.logger.info('connected to redis');
+      this.renewPresence();
+    } else {
+      this.logger.warn('lost redis: instances cannot reach each other until it is back');
+    }
+    this.emit('connection', connected);
+  }
+
+  /** Connects, listens on this instance's channel and starts keeping its presence. Rejects if Redis cannot be reached. */
+  async start(): Promise<void> {
+    await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
+    await this.subscriber.subscribe(this.channelOf(this.instanceId));
+    await this.renewPresenceNow();
+    this.presenceTimer = setInterval(() => this.renewPresence(), this.presenceIntervalMs);
+    this.presenceTimer.unref();
+  }
+
+  private renewPresenceNow(): Promise<unknown> {
+    return this.publisher.set(this.presenceKeyOf(this.instanceId), String(Date.now()), 'PX', this.presenceIntervalMs * 3);
+  }
+
+  private renewPresence(): void {
+    if (this.closed) return;
+    this.renewPresenceNow().catch(() => undefined);
+  }
+
+  private receive(payload: string): void {
+    const message = parseInstanceMessage(payload);
+    if (!message) {
+      this.logger.warn({ bytes: payload.length }, 'ignored a message on the instance channel that is not one');
+      return;
+    }
+    this.emit('message', message);
+  }
+
+  /** Publishes a message to another instance's channel; false when Redis cannot take it now. */
+  async send(to: InstanceId, message: InstanceMessage): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.publisher.publish(this.channelOf(to), JSON.stringify(message));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Whether another instance runs, as far as Redis knows. */
+  async presence(instanceId: InstanceId): Promise<Presence> {
+    if (instanceId === this.instanceId) return 'alive';
+    if (this.closed || !this.connected) return 'unknown';
+    try {
+      return (await this.publisher.exists(this.presenceKeyOf(instanceId))) === 1 ? 'alive' : 'gone';
+    } catch {
+      return 'unknown';
+    }
+  }
+
+  /** Stops listening and withdraws this instance's presence at once (the others need not wait for it to lapse). */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    clearInterval(this.presenceTimer);
+    try {
+      if (this.connected) await this.publisher.del(this.presenceKeyOf(this.instanceId));
+    } catch {
+      // Lapses on its own.
+    }
+    this.closed = true;
+    this.subscriber.disconnect();
+    // What was published before (the last relayed frames) goes first.
+    await this.publisher.quit().catch(() => this.publisher.disconnect());
+  }
+}

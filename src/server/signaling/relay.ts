@@ -1,0 +1,274 @@
+/**
+ * Signalling relayed between instances. Each room's meeting is held by one instance (its
+ * placement); a browser whose socket reached another one joins it all the same: the instance it
+ * reached (the *edge*) keeps the socket — heartbeat, rate limits, session cookie — and passes its
+ * frames over the bus, untouched, to the instance holding the meeting (the *holder*), which runs
+ * the participant's `SignalingConnection` on a `RelayedSocket` exactly as for a browser of its own.
+ *
+ * Either side watches the other's presence: when the holder dies, the edge closes the browser's
+ * socket so that it reconnects (and the meeting starts again where it lands); when the edge dies,
+ * the holder treats its browsers as having stopped answering, so they keep their places for the
+ * reconnection grace and resume through whichever instance they reach next.
+ */
+import { EventEmitter } from 'node:events';
+import { nanoid } from 'nanoid';
+import type { Logger } from 'pino';
+import type { RoomId } from '../../shared/ids.js';
+import type { Language } from '../../shared/languages.js';
+import type { ClusterBus } from '../cluster/bus.js';
+import type { InstanceMessage } from '../cluster/instance-protocol.js';
+import type { InstanceId } from '../platform/instance.js';
+import type { GrantedJoinRequest, JoinIdentity, SignalingConnection, SignalingSocket } from './connection.js';
+
+type RelayOpen = Extract<InstanceMessage, { type: 'relay-open' }>;
+
+/** What a holder needs to run a relayed browser's connection. */
+export interface RelayedJoin {
+  roomId: RoomId;
+  identity: JoinIdentity;
+  granted: GrantedJoinRequest | undefined;
+  language: Language;
+  host: string | undefined;
+}
+
+/** The socket of a browser connected to another instance, as the holder's `SignalingConnection` uses it. */
+export class RelayedSocket extends EventEmitter implements SignalingSocket {
+  readonly OPEN = 1;
+  readyState = 1;
+
+  constructor(
+    private readonly bus: ClusterBus,
+    /** The edge: the instance the browser is connected to. */
+    readonly edge: InstanceId,
+    readonly session: string,
+  ) {
+    super();
+  }
+
+  send(frame: string): void {
+    if (this.readyState === this.OPEN) void this.bus.send(this.edge, { type: 'relay-send', session: this.session, frame });
+  }
+
+  close(code = 1000, reason = ''): void {
+    if (this.readyState !== this.OPEN) return;
+    this.readyState = 3;
+    void this.bus.send(this.edge, { type: 'relay-close', session: this.session, code, reason: reason.slice(0, 120) });
+    this.emit('close');
+  }
+
+  terminate(): void {
+    this.close(1001, 'gone');
+  }
+
+  /** The browser's liveness is watched by the edge, which holds its socket: a relayed socket always answers. */
+  ping(): void {
+    queueMicrotask(() => this.emit('pong'));
+  }
+
+  /** A frame the browser sent. */
+  deliver(frame: string): void {
+    if (this.readyState === this.OPEN) this.emit('message', Buffer.from(frame, 'utf8'), false);
+  }
+
+  /** The edge says the browser's socket is gone; the connection is told as if its own socket had gone. */
+  gone(): void {
+    if (this.readyState !== this.OPEN) return;
+    this.readyState = 3;
+    this.emit('close');
+  }
+}
+
+/** The edge's side of one relayed browser: what the browser sends goes to the holder. */
+export interface Forwarding {
+  frame(frame: string): void;
+  /** The browser's socket closed (`lost`: it stopped answering). */
+  gone(lost: boolean): void;
+}
+
+/** The browser's socket, as the edge's relay reaches it. */
+export interface ForwardedBrowser {
+  send(frame: string): void;
+  /** Closes the socket; `moved` when the holder died and the browser should reconnect at once. */
+  close(code: number, reason: string, moved: boolean): void;
+}
+
+interface Hosted {
+  edge: InstanceId;
+  socket: RelayedSocket;
+}
+
+interface Forwarded {
+  holder: InstanceId;
+  browser: ForwardedBrowser;
+}
+
+/**
+ * One instance's relay, both sides: it forwards its browsers' frames to holders (`forward`) and
+ * serves other instances' browsers in the meetings it holds (`serve` makes their connections).
+ */
+export class SignalingRelay {
+  private readonly hosted = new Map<string, Hosted>();
+  private readonly forwarded = new Map<string, Forwarded>();
+  private serveConnection: ((socket: RelayedSocket, join: RelayedJoin) => SignalingConnection | undefined) | undefined;
+  private readonly unsubscribe: () => void;
+  private readonly presenceTimer: NodeJS.Timeout;
+  private checking = false;
+
+  constructor(
+    private readonly bus: ClusterBus,
+    private readonly logger: Logger,
+    /** How often the other ends' presence is checked. */
+    presenceCheckMs = 1_000,
+  ) {
+    this.unsubscribe = bus.on('message', (message) => this.receive(message));
+    this.presenceTimer = setInterval(() => void this.checkPresence(), presenceCheckMs);
+    this.presenceTimer.unref();
+  }
+
+  /**
+   * How this instance makes the connection of a browser relayed to it (the signalling plugin's);
+   * `undefined` when it takes none now (it is shutting down): the browser is told to reconnect.
+   */
+  serve(makeConnection: (socket: RelayedSocket, join: RelayedJoin) => SignalingConnection | undefined): void {
+    this.serveConnection = makeConnection;
+  }
+
+  /** Relayed browsers: those this instance forwards elsewhere, and those it serves for others. */
+  get counts(): { forwarded: number; hosted: number } {
+    return { forwarded: this.forwarded.size, hosted: this.hosted.size };
+  }
+
+  /**
+   * Starts relaying a browser's signalling to `holder`, beginning with its `join` frame;
+   * `undefined` when the bus cannot carry it now (Redis is away).
+   */
+  async forward(holder: InstanceId, join: string, relayed: RelayedJoin, browser: ForwardedBrowser): Promise<Forwarding | undefined> {
+    const session = nanoid(21);
+    const from = this.bus.instanceId;
+    this.forwarded.set(session, { holder, browser });
+    const opened = await this.bus.send(holder, {
+      type: 'relay-open',
+      session,
+      from,
+      roomId: relayed.roomId,
+      join,
+      identity: relayed.identity.personId === undefined ? { administrator: relayed.identity.administrator } : relayed.identity,
+      ...(relayed.granted ? { granted: relayed.granted } : {}),
+      language: relayed.language,
+      ...(relayed.host ? { host: relayed.host } : {}),
+    });
+    if (!opened) {
+      this.forwarded.delete(session);
+      return undefined;
+    }
+    return {
+      frame: (frame) => {
+        if (this.forwarded.has(session)) void this.bus.send(holder, { type: 'relay-frame', session, from, frame });
+      },
+      gone: (lost) => {
+        if (this.forwarded.delete(session)) void this.bus.send(holder, { type: 'relay-gone', session, from, lost });
+      },
+    };
+  }
+
+  private receive(message: InstanceMessage): void {
+    switch (message.type) {
+      case 'relay-open':
+        return this.open(message);
+      case 'relay-frame': {
+        const hosted = this.hosted.get(message.session);
+        if (hosted?.edge === message.from) return hosted.socket.deliver(message.frame);
+        // A session this instance does not know (it restarted since): the browser should join afresh.
+        void this.bus.send(message.from, { type: 'relay-close', session: message.session, code: 1012, reason: 'meeting moved' });
+        return;
+      }
+      case 'relay-gone': {
+        const hosted = this.hosted.get(message.session);
+        if (hosted?.edge !== message.from) return;
+        this.hosted.delete(message.session);
+        const connection = this.connections.get(message.session);
+        this.connections.delete(message.session);
+        if (message.lost) connection?.lost();
+        else hosted.socket.gone();
+        return;
+      }
+      case 'relay-send':
+        return this.forwarded.get(message.session)?.browser.send(message.frame);
+      case 'relay-close': {
+        const forwarded = this.forwarded.get(message.session);
+        if (!forwarded) return;
+        this.forwarded.delete(message.session);
+        forwarded.browser.close(message.code, message.reason, message.code === 1012);
+        return;
+      }
+    }
+  }
+
+  private readonly connections = new Map<string, SignalingConnection>();
+
+  private open(message: RelayOpen): void {
+    if (this.hosted.has(message.session)) return;
+    const socket = new RelayedSocket(this.bus, message.from, message.session);
+    const connection = this.serveConnection?.(socket, {
+      roomId: message.roomId,
+      identity: { personId: message.identity.personId, administrator: message.identity.administrator },
+      granted: message.granted,
+      language: message.language,
+      host: message.host,
+    });
+    if (!connection) {
+      socket.close(1012, 'meeting moved');
+      return;
+    }
+    this.hosted.set(message.session, { edge: message.from, socket });
+    this.connections.set(message.session, connection);
+    socket.on('close', () => {
+      this.hosted.delete(message.session);
+      this.connections.delete(message.session);
+    });
+    socket.deliver(message.join);
+  }
+
+  /**
+   * Acts on the other ends that died: browsers served for a dead edge stopped answering (they keep
+   * their places for the grace); browsers forwarded to a dead holder are told to reconnect. An
+   * instance whose presence Redis cannot tell now (`unknown`) is left alone.
+   */
+  private async checkPresence(): Promise<void> {
+    if (this.checking) return;
+    this.checking = true;
+    try {
+      const others = new Set<InstanceId>();
+      for (const hosted of this.hosted.values()) others.add(hosted.edge);
+      for (const forwarded of this.forwarded.values()) others.add(forwarded.holder);
+      for (const other of others) {
+        if ((await this.bus.presence(other)) !== 'gone') continue;
+        this.logger.warn({ instanceId: other }, 'an instance relaying signalling is gone');
+        for (const [session, hosted] of [...this.hosted]) {
+          if (hosted.edge !== other) continue;
+          this.hosted.delete(session);
+          const connection = this.connections.get(session);
+          this.connections.delete(session);
+          connection?.lost();
+        }
+        for (const [session, forwarded] of [...this.forwarded]) {
+          if (forwarded.holder !== other) continue;
+          this.forwarded.delete(session);
+          forwarded.browser.close(1012, 'meeting moved', true);
+        }
+      }
+    } finally {
+      this.checking = false;
+    }
+  }
+
+  /** Stops relaying: the browsers forwarded elsewhere are told this server is going away (their sockets close with the server). */
+  close(): void {
+    clearInterval(this.presenceTimer);
+    this.unsubscribe();
+    for (const [session, forwarded] of [...this.forwarded]) {
+      this.forwarded.delete(session);
+      void this.bus.send(forwarded.holder, { type: 'relay-gone', session, from: this.bus.instanceId, lost: true });
+    }
+  }
+}
