@@ -47,6 +47,11 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
   private presenceTimer: NodeJS.Timeout | undefined;
   private connected = false;
   private closed = false;
+  /**
+   * When Redis last failed this instance (a command refused or timed out, the connection lost).
+   * Presences are not trusted for a while after: the others' renewals may have failed just the same.
+   */
+  private troubleAtMs = Number.NEGATIVE_INFINITY;
 
   constructor(options: ClusterBusOptions) {
     super();
@@ -59,10 +64,14 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 0,
       connectTimeout: 2_000,
+      // A Redis that stopped answering (not only one that closed the connection) fails commands in a second.
+      commandTimeout: 1_000,
       retryStrategy: (attempt: number) => Math.min(200 * attempt, 1_000),
     };
     this.publisher = new Redis(options.url, connectionOptions);
-    this.subscriber = new Redis(options.url, { ...connectionOptions, enableOfflineQueue: true });
+    // The subscribing connection runs no command but SUBSCRIBE, which must not time out while it waits.
+    const { commandTimeout: _none, ...subscriberOptions } = connectionOptions;
+    this.subscriber = new Redis(options.url, { ...subscriberOptions, enableOfflineQueue: true });
     for (const connection of [this.publisher, this.subscriber]) {
       // Errors come back as failed commands or presence `unknown`; the 'error' event would otherwise throw.
       connection.on('error', () => undefined);
@@ -86,7 +95,12 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     return this.connected;
   }
 
+  private trouble(): void {
+    this.troubleAtMs = Date.now();
+  }
+
   private setConnected(connected: boolean): void {
+    if (!connected) this.trouble();
     if (connected === this.connected || this.closed) return;
     this.connected = connected;
     if (connected) {
@@ -113,7 +127,7 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
 
   private renewPresence(): void {
     if (this.closed) return;
-    this.renewPresenceNow().catch(() => undefined);
+    this.renewPresenceNow().catch(() => this.trouble());
   }
 
   private receive(payload: string): void {
@@ -132,17 +146,25 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
       await this.publisher.publish(this.channelOf(to), JSON.stringify(message));
       return true;
     } catch {
+      this.trouble();
       return false;
     }
   }
 
-  /** Whether another instance runs, as far as Redis knows. */
+  /**
+   * Whether another instance runs, as far as Redis knows. `unknown` while Redis is away and for a
+   * presence's lifetime after it failed this instance: the other may have failed to renew its
+   * presence through the same trouble, and is not taken for dead because of it.
+   */
   async presence(instanceId: InstanceId): Promise<Presence> {
     if (instanceId === this.instanceId) return 'alive';
     if (this.closed || !this.connected) return 'unknown';
     try {
-      return (await this.publisher.exists(this.presenceKeyOf(instanceId))) === 1 ? 'alive' : 'gone';
+      const alive = (await this.publisher.exists(this.presenceKeyOf(instanceId))) === 1;
+      if (alive) return 'alive';
+      return Date.now() - this.troubleAtMs < this.presenceIntervalMs * 4 ? 'unknown' : 'gone';
     } catch {
+      this.trouble();
       return 'unknown';
     }
   }

@@ -79,6 +79,14 @@ export interface GrantedJoinRequest {
   granted: { role: 'moderator' | 'viewer'; waits: boolean; external?: ExternalIdentity };
 }
 
+/** No `ping` frame is longer (`{"type":"ping"}` with room for spaces). */
+const pingFrameBytesMax = 40;
+
+function isPing(raw: string): boolean {
+  const parsed = parseClientMessage(raw);
+  return parsed.ok && parsed.message.type === 'ping';
+}
+
 /** Wrong access codes tolerated on one connection before it is closed. */
 const wrongCodesMax = 5;
 
@@ -185,7 +193,12 @@ export class SignalingConnection implements ParticipantConnection {
       return;
     }
     if (this.forwarding) {
-      // The holding instance parses and answers it, as it would for a browser of its own.
+      // A ping asks whether this socket lives, which this instance knows best (and answers while the bus is away).
+      if (raw.length <= pingFrameBytesMax && isPing(raw)) {
+        this.send({ type: 'pong' });
+        return;
+      }
+      // Anything else the holding instance parses and answers, as it would for a browser of its own.
       this.forwarding.frame(raw);
       return;
     }
