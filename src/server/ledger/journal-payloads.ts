@@ -106,3 +106,31 @@ export const TransferPayloadSchema = z.object({
 
 /** Reads back a `pending_expired` payload. */
 export const PendingExpiredPayloadSchema = z.object({ pendingId: TransferIdSchema });
+
+/**
+ * The journal form of a batch (or an expiry sweep): each change in the order applied, with its
+ * number — a new transfer (every field; its sequence is the number), or an expired reservation.
+ */
+export function changesPayload(
+  changes: readonly { kind: 'transfer' | 'pending_expired'; transfer: Transfer }[],
+  numbers: readonly number[],
+) {
+  return {
+    changes: changes.map((change, index) =>
+      change.kind === 'transfer'
+        ? { sequence: numbers[index], transfer: transferPayload(change.transfer) }
+        : { sequence: numbers[index], pendingExpired: change.transfer.id },
+    ),
+  };
+}
+/** Reads back a `changes_applied` payload. */
+export const ChangesAppliedPayloadSchema = z.object({
+  changes: z
+    .array(
+      z.union([
+        z.object({ sequence: z.number().int().positive(), transfer: TransferPayloadSchema }).strict(),
+        z.object({ sequence: z.number().int().positive(), pendingExpired: TransferIdSchema }).strict(),
+      ]),
+    )
+    .min(1),
+});

@@ -2,8 +2,9 @@
  * The journal: every committed change, in order, each entry hashed with the previous entry's
  * hash (sha256 over a canonical encoding), so that any edit, deletion or reordering shows.
  */
+import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { insertRows } from './bulk.js';
 import { genesisHash } from './migrations.js';
@@ -16,6 +17,8 @@ export const journalKinds = [
   'account_created',
   'account_limits_changed',
   'account_state_changed',
+  'changes_applied',
+  // Written before migration 0660 (one entry per transfer or expiry); still read by the verifier.
   'transfer_created',
   'pending_expired',
 ] as const;
@@ -47,6 +50,29 @@ export function entryHash(previousHash: string, sequence: number, kind: string, 
 export const ChainHeadRowSchema = z
   .object({ sequence: z.union([z.number(), z.string()]).transform(Number), hash: z.string().regex(/^[0-9a-f]{64}$/) })
   .transform((row) => ({ sequence: row.sequence, hash: row.hash }));
+
+/**
+ * Takes `count` change numbers (for the transfers and expiries of one batch), increasing, never
+ * given twice. SQLite: the counter beside the chain head, under the write lock the transaction
+ * already holds. PostgreSQL: a sequence, so the chain head is not taken for it. The caller holds
+ * the locks of every account the changes touch, so each account's changes are numbered in the
+ * order they commit.
+ */
+export async function takeChangeNumbers(store: LedgerStore, transaction: Kysely<LedgerDatabase>, count: number): Promise<number[]> {
+  if (count === 0) return [];
+  if (store.engine === 'postgres') {
+    const { rows } = await sql<{ number: string }>`
+      select nextval('ledger_change_sequence')::text as number from generate_series(1, ${count})`.execute(transaction);
+    return rows.map((row) => Number(row.number)).sort((left, right) => left - right);
+  }
+  const { rows } = await sql<{ last: number | string }>`
+    update ledger_chain_head set change_sequence = change_sequence + ${count} where id = 1 returning change_sequence as last`.execute(
+    transaction,
+  );
+  const last = Number(rows[0]?.last);
+  assert(Number.isSafeInteger(last) && last >= count, 'the change counter is missing');
+  return Array.from({ length: count }, (_, index) => last - count + 1 + index);
+}
 
 /**
  * Appends `entries` inside the caller's transaction and returns their sequence numbers. Locks the

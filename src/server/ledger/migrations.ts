@@ -140,6 +140,22 @@ async function makeAppendOnly(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/**
+ * Transfers and expiries are numbered apart from the journal, which now takes one entry per batch:
+ * on SQLite by a counter beside the chain head (one writer at a time anyway), on PostgreSQL by a
+ * sequence, so that a batch writes its rows before it takes the chain head. Numbering goes on
+ * after the last journal sequence, which is at least every number given so far.
+ */
+async function numberChangesApart(db: Kysely<unknown>): Promise<void> {
+  if (isSqlite(db)) {
+    await sql`alter table ledger_chain_head add column change_sequence bigint not null default 0`.execute(db);
+    await sql`update ledger_chain_head set change_sequence = sequence`.execute(db);
+    return;
+  }
+  await sql`create sequence ledger_change_sequence as bigint`.execute(db);
+  await sql`select setval('ledger_change_sequence', greatest(sequence, 1), sequence > 0) from ledger_chain_head`.execute(db);
+}
+
 /** Currencies, accounts, transfers, per-account history, and the hash-chained journal. */
 export const ledgerMigrations: Record<string, Migration> = {
   '0100_ledger_accounts_transfers_and_journal': {
@@ -148,6 +164,11 @@ export const ledgerMigrations: Record<string, Migration> = {
       await createTransferTables(db);
       await createJournal(db);
       await makeAppendOnly(db);
+    },
+  },
+  '0660_ledger_change_numbers': {
+    async up(db: Kysely<unknown>) {
+      await numberChangesApart(db);
     },
   },
 };

@@ -101,6 +101,8 @@ export interface LedgerChainHeadTable {
   id: number;
   sequence: CounterColumn;
   hash: string;
+  /** SQLite only (PostgreSQL has the sequence `ledger_change_sequence`): the last change number given. */
+  change_sequence: ColumnType<number | string, never, number>;
 }
 
 /** Every ledger table. */

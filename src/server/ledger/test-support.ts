@@ -1,9 +1,9 @@
 /** Helpers for the ledger's tests: a fresh ledger on an engine, with a currency and accounts. */
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
 import { ManualClock } from '../platform/clock.js';
 import type { Storage, StorageEngine } from '../storage/index.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
+import { ChangesAppliedPayloadSchema } from './journal-payloads.js';
 import { Ledger } from './ledger.js';
 import { ledgerMigrations } from './migrations.js';
 import type { LedgerDatabase } from './tables.js';
@@ -72,16 +72,17 @@ export interface TransferTraces {
 }
 
 /**
- * Counts, per transfer id, the `transfer_created` journal entries and the account history rows
+ * Counts, per transfer id, the journal entries that list it and the account history rows
  * (one per side a transfer moves): a transfer applied once has one entry and two movements.
  */
 export async function transferTraces(storage: Storage): Promise<TransferTraces> {
   const db = storage.db as unknown as Kysely<LedgerDatabase>;
   const journalEntries = new Map<string, number>();
-  const payloads = await db.selectFrom('ledger_journal').select('payload').where('kind', '=', 'transfer_created').execute();
+  const payloads = await db.selectFrom('ledger_journal').select('payload').where('kind', '=', 'changes_applied').execute();
   for (const { payload } of payloads) {
-    const { id } = z.object({ id: z.string() }).parse(JSON.parse(payload));
-    journalEntries.set(id, (journalEntries.get(id) ?? 0) + 1);
+    for (const change of ChangesAppliedPayloadSchema.parse(JSON.parse(payload)).changes) {
+      if ('transfer' in change) journalEntries.set(change.transfer.id, (journalEntries.get(change.transfer.id) ?? 0) + 1);
+    }
   }
   const movements = new Map<string, number>();
   const rows = await db

@@ -9,8 +9,8 @@ import type { Kysely } from 'kysely';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
 import { inIds, insertRows, updateRowsById } from './bulk.js';
-import { appendJournal, type NewJournalEntry } from './journal.js';
-import { transferPayload } from './journal-payloads.js';
+import { appendJournal, takeChangeNumbers } from './journal.js';
+import { changesPayload } from './journal-payloads.js';
 import { AccountRowSchema, findPendingStates, findTransfersByIds, PendingRowSchema, selectAccounts } from './rows.js';
 import type { LedgerDatabase } from './tables.js';
 import { type AppliedChange, applyBatch, type BatchState, expirePending } from './transfer-engine.js';
@@ -52,12 +52,6 @@ async function loadBatchState(
   for (const transfer of [...targets, ...existing]) transfers.set(transfer.id, transfer);
   const pendingStates = await findPendingStates(transaction, pendingIds);
   return { nowMs, accounts, transfers, pendingStates };
-}
-
-function journalEntry(change: AppliedChange): NewJournalEntry {
-  return change.kind === 'transfer'
-    ? { kind: 'transfer_created', payload: transferPayload(change.transfer) }
-    : { kind: 'pending_expired', payload: { pendingId: change.transfer.id } };
 }
 
 /** Writes the new balances and pending states: they need no journal sequence, so they go before the chain-head lock. */
@@ -119,7 +113,11 @@ function transferRow(transfer: Transfer) {
   };
 }
 
-/** Writes the changes of a batch or a sweep: balances, then journal entries (numbering them), transfers and account history. */
+/**
+ * Writes the changes of a batch or a sweep: numbers them, writes balances, transfers and account
+ * history, then appends the one journal entry that lists them — the last step before the commit,
+ * so the chain head is held only for that append and the commit.
+ */
 export async function writeChanges(
   store: LedgerStore,
   transaction: LedgerDb,
@@ -127,13 +125,12 @@ export async function writeChanges(
   changes: readonly AppliedChange[],
 ): Promise<void> {
   if (changes.length === 0) return;
+  const numbers = await takeChangeNumbers(store, transaction, changes.length);
   await writeBalances(store, transaction, state, changes);
-  // From here to the commit, this transaction holds the chain head: keep it short.
-  const sequences = await appendJournal(store, transaction, changes.map(journalEntry), state.nowMs);
   const transferRows = [];
   const entryRows = [];
   for (const [index, change] of changes.entries()) {
-    const sequence = sequences[index] ?? 0;
+    const sequence = numbers[index] ?? 0;
     if (change.kind === 'transfer') {
       change.transfer.sequence = sequence;
       transferRows.push(transferRow(change.transfer));
@@ -155,6 +152,7 @@ export async function writeChanges(
   }
   await insertRows(store, transaction, 'ledger_transfers', transferRows);
   await insertRows(store, transaction, 'ledger_account_entries', entryRows);
+  await appendJournal(store, transaction, [{ kind: 'changes_applied', payload: changesPayload(changes, numbers) }], state.nowMs);
 }
 
 /**

@@ -106,7 +106,10 @@ export interface Transfer {
   /** When a `pending` transfer expires, in milliseconds since the epoch. */
   expiresAtMs: number | null;
   timestampMs: number;
-  /** Position in the journal; orders all transfers. */
+  /**
+   * The transfer's number: unique, and increasing in commit order among the transfers of one
+   * account (its statement's order). Before migration 0660 it was its journal entry's sequence.
+   */
   sequence: number;
 }
 

@@ -70,6 +70,23 @@ describe.each(bothEngines)('verifying the journal on %s', (engine) => {
     expect(await subject.ledger.verify()).toMatchObject({ ok: false, problem: 'transfer_row_mismatch', firstBrokenSequence: 5 });
   });
 
+  it('records a batch as one entry listing its transfers, and names the transfer whose row was edited', async () => {
+    await subject.ledger.createTransfers([
+      request({ id: 't4', debitAccountId: 'alice', creditAccountId: 'bob', amount: '1' }),
+      request({ id: 't5', debitAccountId: 'bob', creditAccountId: 'alice', amount: '2' }),
+      request({ id: 't6', debitAccountId: 'alice', creditAccountId: 'bob', amount: '3' }),
+    ]);
+    expect(await subject.ledger.verify()).toMatchObject({ ok: true, entriesChecked: 7, transfersChecked: 6 });
+    await dropAppendOnlyGuards(subject);
+    await sql`update ledger_transfers set amount = 30 where id = 't6'`.execute(subject.storage.db);
+    expect(await subject.ledger.verify()).toMatchObject({
+      ok: false,
+      problem: 'transfer_row_mismatch',
+      firstBrokenSequence: 7,
+      detail: expect.stringContaining('t6'),
+    });
+  });
+
   it('reports a balance edited behind the ledger’s back', async () => {
     await sql`update ledger_accounts set credits_posted = credits_posted + 1 where id = 'bob'`.execute(subject.storage.db);
     expect(await subject.ledger.verify()).toMatchObject({ ok: false, problem: 'account_row_mismatch', firstBrokenSequence: null });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ChainHeadRowSchema, canonicalJson, entryHash, genesisHash } from './journal.js';
 import {
   AccountPayloadSchema,
+  ChangesAppliedPayloadSchema,
   CurrencyPayloadSchema,
   LimitsChangedPayloadSchema,
   PendingExpiredPayloadSchema,
@@ -66,6 +67,7 @@ interface Replay {
 }
 
 const pageSize = 1000;
+const transfersPerRead = 5000;
 
 function rule(condition: boolean, sequence: number, detail: string): asserts condition {
   if (!condition) throw new Broken('rule_broken', sequence, detail);
@@ -128,7 +130,40 @@ function applyTransfer(replay: Replay, transfer: Transfer, sequence: number): vo
   replay.transfers += 1;
 }
 
-function applyEntry(replay: Replay, row: JournalRow, transferRow: Transfer | undefined): void {
+/** Checks a journal transfer against its stored row (found by its number), then applies it. */
+function applyJournalTransfer(replay: Replay, transfer: Transfer, transferRow: Transfer | undefined, entrySequence: number): void {
+  if (
+    !transferRow ||
+    transferRow.id !== transfer.id ||
+    canonicalJson(transferPayload(transferRow)) !== canonicalJson(transferPayload(transfer))
+  ) {
+    throw new Broken('transfer_row_mismatch', entrySequence, `the stored transfer ${transfer.id} differs from the journal`);
+  }
+  applyTransfer(replay, transfer, entrySequence);
+}
+
+function expire(replay: Replay, pendingId: string, sequence: number): void {
+  const target = replay.pending.get(pendingId);
+  rule(target !== undefined, sequence, `pending transfer ${pendingId} is not pending here`);
+  move(account(replay, target.debitAccountId, sequence), 'debitsPending', -target.amount, sequence);
+  move(account(replay, target.creditAccountId, sequence), 'creditsPending', -target.amount, sequence);
+  replay.pending.delete(pendingId);
+}
+
+/** A batch's entry: its changes in order, numbered in increasing order. */
+function applyChanges(replay: Replay, row: JournalRow, transfers: ReadonlyMap<number, Transfer>): void {
+  const { changes } = parsePayload(ChangesAppliedPayloadSchema, row);
+  let previous = 0;
+  for (const change of changes) {
+    rule(change.sequence > previous, row.sequence, 'the changes of an entry are not numbered in order');
+    previous = change.sequence;
+    if ('transfer' in change)
+      applyJournalTransfer(replay, { ...change.transfer, sequence: change.sequence }, transfers.get(change.sequence), row.sequence);
+    else expire(replay, change.pendingExpired, row.sequence);
+  }
+}
+
+function applyEntry(replay: Replay, row: JournalRow, transfers: ReadonlyMap<number, Transfer>): void {
   const sequence = row.sequence;
   switch (row.kind) {
     case 'currency_created': {
@@ -162,56 +197,93 @@ function applyEntry(replay: Replay, row: JournalRow, transferRow: Transfer | und
       target.state = change.state;
       return;
     }
+    case 'changes_applied':
+      applyChanges(replay, row, transfers);
+      return;
     case 'transfer_created': {
+      // Before migration 0660: one entry per transfer, numbered by the entry.
       const transfer = { ...parsePayload(TransferPayloadSchema, row), sequence };
-      if (!transferRow || canonicalJson(transferPayload(transferRow)) !== row.payload) {
-        throw new Broken('transfer_row_mismatch', sequence, `the stored transfer ${transfer.id} differs from the journal`);
-      }
-      applyTransfer(replay, transfer, sequence);
+      applyJournalTransfer(replay, transfer, transfers.get(sequence), sequence);
       return;
     }
-    case 'pending_expired': {
-      const { pendingId } = parsePayload(PendingExpiredPayloadSchema, row);
-      const target = replay.pending.get(pendingId);
-      rule(target !== undefined, sequence, `pending transfer ${pendingId} is not pending here`);
-      move(account(replay, target.debitAccountId, sequence), 'debitsPending', -target.amount, sequence);
-      move(account(replay, target.creditAccountId, sequence), 'creditsPending', -target.amount, sequence);
-      replay.pending.delete(pendingId);
+    case 'pending_expired':
+      expire(replay, parsePayload(PendingExpiredPayloadSchema, row).pendingId, sequence);
       return;
-    }
     default:
       throw new Broken('payload_invalid', sequence, `unknown entry kind ${row.kind}`);
   }
 }
 
-async function walkJournal(store: LedgerStore, replay: Replay): Promise<{ entries: number; headSequence: number; headHash: string }> {
-  let previousHash = genesisHash;
-  let expected = 1;
-  for (;;) {
-    const rows = (
-      await store.db
-        .selectFrom('ledger_journal')
-        .selectAll()
-        .where('sequence', '>=', expected)
-        .orderBy('sequence')
-        .limit(pageSize)
-        .execute()
-    ).map((row) => JournalRowSchema.parse(row));
-    if (rows.length === 0) return { entries: expected - 1, headSequence: expected - 1, headHash: previousHash };
-    const lastSequence = rows[rows.length - 1]?.sequence ?? expected;
-    const transferRows = await selectTransfers(store.db).where('sequence', '>=', expected).where('sequence', '<=', lastSequence).execute();
-    const transfers = new Map(transferRows.map((raw) => TransferRowSchema.parse(raw)).map((transfer) => [transfer.sequence, transfer]));
-    for (const row of rows) {
+/** The numbers of the transfers an entry names (none when its payload is unreadable: applying it reports that). */
+function transferNumbers(row: JournalRow): number[] {
+  if (row.kind === 'transfer_created') return [row.sequence];
+  if (row.kind !== 'changes_applied') return [];
+  const parsed = ChangesAppliedPayloadSchema.safeParse(safeJson(row.payload));
+  return parsed.success ? parsed.data.changes.flatMap((change) => ('transfer' in change ? [change.sequence] : [])) : [];
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored transfers numbered between the least and the greatest of `numbers`, by number. */
+async function transfersNumbered(store: LedgerStore, numbers: readonly number[]): Promise<Map<number, Transfer>> {
+  if (numbers.length === 0) return new Map();
+  const rows = await selectTransfers(store.db)
+    .where('sequence', '>=', Math.min(...numbers))
+    .where('sequence', '<=', Math.max(...numbers))
+    .execute();
+  return new Map(rows.map((raw) => TransferRowSchema.parse(raw)).map((transfer) => [transfer.sequence, transfer]));
+}
+
+/** Checks and applies `rows` (consecutive entries); returns the last hash. */
+async function walkRows(store: LedgerStore, replay: Replay, rows: readonly JournalRow[], start: { sequence: number; hash: string }) {
+  let previousHash = start.hash;
+  let expected = start.sequence;
+  for (let first = 0; first < rows.length; ) {
+    // Enough entries to name about transfersPerRead transfers, read in one range.
+    const numbers: number[] = [];
+    let end = first;
+    while (end < rows.length && (end === first || numbers.length < transfersPerRead)) {
+      const row = rows[end];
+      if (row) numbers.push(...transferNumbers(row));
+      end += 1;
+    }
+    const transfers = await transfersNumbered(store, numbers);
+    for (const row of rows.slice(first, end)) {
       if (row.sequence !== expected) throw new Broken('sequence_gap', expected, `entry ${expected} is missing`);
       if (row.previous_hash !== previousHash)
         throw new Broken('previous_hash_mismatch', row.sequence, 'the entry does not follow the one before');
       if (row.hash !== entryHash(previousHash, row.sequence, row.kind, row.recorded_at_ms, row.payload)) {
         throw new Broken('hash_mismatch', row.sequence, 'the entry was changed after it was written');
       }
-      applyEntry(replay, row, transfers.get(row.sequence));
+      applyEntry(replay, row, transfers);
       previousHash = row.hash;
       expected += 1;
     }
+    first = end;
+  }
+  return { sequence: expected, hash: previousHash };
+}
+
+async function walkJournal(store: LedgerStore, replay: Replay): Promise<{ entries: number; headSequence: number; headHash: string }> {
+  let position = { sequence: 1, hash: genesisHash };
+  for (;;) {
+    const rows = (
+      await store.db
+        .selectFrom('ledger_journal')
+        .selectAll()
+        .where('sequence', '>=', position.sequence)
+        .orderBy('sequence')
+        .limit(pageSize)
+        .execute()
+    ).map((row) => JournalRowSchema.parse(row));
+    if (rows.length === 0) return { entries: position.sequence - 1, headSequence: position.sequence - 1, headHash: position.hash };
+    position = await walkRows(store, replay, rows, position);
   }
 }
 

@@ -116,6 +116,11 @@ export const ledgerCatalogue: DataCatalogue = {
       id: column('Always 1.', 'A single row.', false),
       sequence: column("The last entry's sequence.", 'Appending to the chain.', false),
       hash: column("The last entry's hash.", 'Appending to the chain.', false),
+      change_sequence: column(
+        'SQLite only: the last number given to a transfer or expiry (PostgreSQL uses a sequence).',
+        'Numbering transfers apart from the journal, which takes one entry per batch.',
+        false,
+      ),
     },
   },
 };
