@@ -16,6 +16,7 @@ import { limits } from '../shared/limits.js';
 import { installRequestActor, type YourDataSection } from './accounts/index.js';
 import { type BbbApi, bbbApiHttp, bbbIntegrationsHttp, bbbLandingHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
+import type { ClusterBus } from './cluster/bus.js';
 import { assembliesHttp, dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
@@ -38,8 +39,9 @@ import type { Storage } from './storage/index.js';
 export interface AppServices {
   storage: Storage;
   registry: RoomRegistry;
-  /** Signalling relayed between instances sharing the database (`REDIS_URL`); none for a single instance. */
+  /** Signalling relayed between instances sharing the database (`REDIS_URL`), over their bus; none for a single instance. */
   relay?: SignalingRelay | undefined;
+  bus?: ClusterBus | undefined;
   /** The pool of media servers, as the operators run it. */
   mediaServers: MediaServersService;
   /** The sweeps' leases, when several instances may share the database; without, each sweep runs here. */
@@ -233,6 +235,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     storage: services.storage,
     mediaServers: services.mediaServers,
     registry: services.registry,
+    ...(services.bus && services.relay ? { cluster: { bus: services.bus, relay: services.relay } } : {}),
     metricsToken: services.metricsToken,
     metrics: services.bbbApi ? [services.bbbApi.metrics.calls] : [],
   });

@@ -18,12 +18,24 @@ const redisPrefix = `plenary-test-${nanoid(8)}:`;
 let first: TestServer;
 let second: TestServer;
 const clients: TestClient[] = [];
+const metricsToken = 'cluster-metrics-token';
+
+/** One gauge's value in an instance's `/metrics`. */
+async function gauge(server: TestServer, line: string): Promise<number | undefined> {
+  const response = await server.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${metricsToken}` } });
+  const found = response.body.split('\n').find((candidate) => candidate.startsWith(`${line} `));
+  return found === undefined ? undefined : Number(found.slice(line.length + 1));
+}
 
 beforeAll(async () => {
-  first = await startTestServer({ cluster: { redisPrefix }, instanceId: InstanceIdSchema.parse('inst_first') });
+  first = await startTestServer({ cluster: { redisPrefix }, instanceId: InstanceIdSchema.parse('inst_first'), metricsToken });
   const schema = (first.services.storage as TestStorage).location;
   if (schema.engine !== 'postgres') throw new Error('a cluster test needs PostgreSQL');
-  second = await startTestServer({ cluster: { redisPrefix, schema: schema.schema }, instanceId: InstanceIdSchema.parse('inst_second') });
+  second = await startTestServer({
+    cluster: { redisPrefix, schema: schema.schema },
+    instanceId: InstanceIdSchema.parse('inst_second'),
+    metricsToken,
+  });
   await Promise.all([first.listen(), second.listen()]);
 }, 60_000);
 
@@ -58,6 +70,10 @@ describe('participants on different instances', () => {
     expect(first.services.registry.find(RoomIdSchema.parse(roomId))?.participants.size).toBe(2);
     expect(second.services.registry.find(RoomIdSchema.parse(roomId))).toBeUndefined();
     expect(second.services.relay?.counts).toEqual({ forwarded: 1, hosted: 0 });
+    expect(await gauge(second, 'plenary_relayed_browsers{side="forwarded"}')).toBe(1);
+    expect(await gauge(first, 'plenary_relayed_browsers{side="served"}')).toBe(1);
+    expect(await gauge(first, 'plenary_redis_up')).toBe(1);
+    expect((await second.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok', database: 'ok', janus: 'ok', redis: 'ok' });
 
     // Meeting messages go both ways through the relay.
     grace.send({ type: 'chat-send', to: null, text: 'hello from the second instance' });

@@ -5,9 +5,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { collectDefaultMetrics, Gauge, type Metric, Registry } from 'prom-client';
 import type { MediaServerView } from '../../shared/media-servers-api.js';
+import type { ClusterBus } from '../cluster/bus.js';
 import { bearerTokenGuard } from '../http/bearer.js';
 import type { RegistryCounts, RoomRegistry } from '../meetings/index.js';
 import type { MediaServersService } from '../operator/index.js';
+import type { SignalingRelay } from '../signaling/relay.js';
 import type { Storage } from '../storage/index.js';
 
 export interface OperationsOptions {
@@ -19,6 +21,8 @@ export interface OperationsOptions {
   metricsToken: string | undefined;
   /** Other domains' metrics to serve beside these (e.g. the BigBlueButton API's call counter). Default none. */
   metrics?: Metric[];
+  /** Several instances (`REDIS_URL`): whether Redis answers, and the browsers relayed between instances. */
+  cluster?: { bus: Pick<ClusterBus, 'isConnected'>; relay: Pick<SignalingRelay, 'counts'> };
 }
 
 function createMetrics(options: OperationsOptions): Registry {
@@ -108,6 +112,28 @@ function createMetrics(options: OperationsOptions): Registry {
       },
     });
   }
+  const cluster = options.cluster;
+  if (cluster) {
+    new Gauge({
+      name: 'plenary_redis_up',
+      help: '1 when this instance reaches Redis (the other instances), 0 otherwise.',
+      registers: [registry],
+      collect() {
+        this.set(cluster.bus.isConnected ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: 'plenary_relayed_browsers',
+      help: 'Browsers whose signalling is relayed: forwarded from here to the instance holding their meeting, or served here for another.',
+      labelNames: ['side'],
+      registers: [registry],
+      collect() {
+        const counts = cluster.relay.counts;
+        this.set({ side: 'forwarded' }, counts.forwarded);
+        this.set({ side: 'served' }, counts.hosted);
+      },
+    });
+  }
   for (const metric of options.metrics ?? []) registry.registerMetric(metric);
   return registry;
 }
@@ -122,7 +148,10 @@ export const operationsHttp: FastifyPluginAsync<OperationsOptions> = async (app,
     );
     const janus = options.mediaServers.list().some((server) => server.up) ? ('ok' as const) : ('unreachable' as const);
     const healthy = database === 'ok' && janus === 'ok';
-    return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', database, janus });
+    if (!options.cluster) return reply.code(healthy ? 200 : 503).send({ status: healthy ? 'ok' : 'degraded', database, janus });
+    // Without Redis an instance still serves the meetings it holds (and its own browsers): degraded, not down.
+    const redis = options.cluster.bus.isConnected ? ('ok' as const) : ('unreachable' as const);
+    return reply.code(healthy ? 200 : 503).send({ status: healthy && redis === 'ok' ? 'ok' : 'degraded', database, janus, redis });
   });
 
   // Live room and participant counts and versions are for the operators' monitoring only.

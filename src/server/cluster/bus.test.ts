@@ -1,0 +1,138 @@
+/**
+ * The bus between instances against a Redis of this test's own (a real `redis-server`), which the
+ * test stops answering (SIGSTOP), kills and starts again: instances are told apart from dead ones
+ * only when Redis can say so, and everything works again once it is back.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../media/index.js';
+import { type InstanceId, InstanceIdSchema } from '../platform/instance.js';
+import { ClusterBus } from './bus.js';
+import type { InstanceMessage } from './instance-protocol.js';
+
+let folder: string;
+let port: number;
+let redis: ChildProcess | undefined;
+const buses: ClusterBus[] = [];
+
+async function startRedis(): Promise<void> {
+  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], {
+    stdio: 'ignore',
+  });
+  const probe = bus('inst_probe');
+  for (let attempt = 0; ; attempt += 1) {
+    if (
+      await probe.start().then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    if (attempt >= 100) throw new Error('redis-server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await probe.close();
+}
+
+function bus(id: string): ClusterBus {
+  const made = new ClusterBus({
+    url: `redis://127.0.0.1:${port}`,
+    prefix: 'bus-test:',
+    instanceId: InstanceIdSchema.parse(id),
+    logger: pino({ level: 'silent' }),
+    presenceIntervalMs: 200,
+  });
+  buses.push(made);
+  return made;
+}
+
+/** The messages a bus receives. */
+function inbox(of: ClusterBus): InstanceMessage[] {
+  const received: InstanceMessage[] = [];
+  of.on('message', (message) => received.push(message));
+  return received;
+}
+
+const gone = (instanceId: InstanceId): InstanceMessage => ({
+  type: 'relay-gone',
+  session: 'session-0001',
+  from: instanceId,
+  lost: false,
+});
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'plenary-bus-'));
+  port = await findFreePort();
+  await startRedis();
+});
+
+afterEach(async () => {
+  redis?.kill('SIGCONT');
+  await Promise.all(buses.splice(0).map((one) => one.close()));
+});
+
+afterAll(() => {
+  redis?.kill('SIGKILL');
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('ClusterBus', () => {
+  it('carries messages to one instance’s channel and tells running instances from stopped ones', async () => {
+    const [ada, grace] = [bus('inst_ada'), bus('inst_grace')];
+    await Promise.all([ada.start(), grace.start()]);
+    const received = inbox(grace);
+    expect(await ada.send(grace.instanceId, gone(ada.instanceId))).toBe(true);
+    await expect.poll(() => received.length).toBe(1);
+    expect(received[0]).toEqual(gone(ada.instanceId));
+
+    expect(await ada.presence(grace.instanceId)).toBe('alive');
+    expect(await ada.presence(InstanceIdSchema.parse('inst_never'))).toBe('gone');
+    // A stopping instance withdraws its presence at once.
+    await grace.close();
+    expect(await ada.presence(grace.instanceId)).toBe('gone');
+  });
+
+  it('says nothing is known while Redis does not answer, fails sends quickly, and works again once it answers', async () => {
+    const [ada, grace] = [bus('inst_ada'), bus('inst_grace')];
+    await Promise.all([ada.start(), grace.start()]);
+    const received = inbox(grace);
+    redis?.kill('SIGSTOP');
+    const startedMs = Date.now();
+    expect(await ada.send(grace.instanceId, gone(ada.instanceId))).toBe(false);
+    expect(Date.now() - startedMs).toBeLessThan(5_000);
+    expect(await ada.presence(grace.instanceId)).toBe('unknown');
+    // Long enough for every presence to lapse in Redis's own clock.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    redis?.kill('SIGCONT');
+    // Right after, the others' presences are not trusted to be gone: they may not have been renewed through the same trouble.
+    expect(await ada.presence(grace.instanceId)).not.toBe('gone');
+    await expect.poll(() => ada.presence(grace.instanceId), { timeout: 5_000 }).toBe('alive');
+    expect(await ada.send(grace.instanceId, gone(ada.instanceId))).toBe(true);
+    await expect.poll(() => received.length).toBe(1);
+  });
+
+  it('reconnects, listens again and renews its presence when Redis restarts', async () => {
+    const [ada, grace] = [bus('inst_ada'), bus('inst_grace')];
+    await Promise.all([ada.start(), grace.start()]);
+    const received = inbox(grace);
+    redis?.kill('SIGKILL');
+    await expect.poll(() => ada.isConnected, { timeout: 5_000 }).toBe(false);
+    expect(await ada.presence(grace.instanceId)).toBe('unknown');
+    await startRedis();
+    await expect.poll(() => ada.isConnected && grace.isConnected, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => ada.presence(grace.instanceId), { timeout: 5_000 }).toBe('alive');
+    await expect
+      .poll(
+        async () => {
+          await ada.send(grace.instanceId, gone(ada.instanceId));
+          return received.length;
+        },
+        { timeout: 5_000 },
+      )
+      .toBeGreaterThan(0);
+  });
+});
