@@ -120,6 +120,10 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
     await setup.end();
   }
   const pool = new pg.Pool({ connectionString: url, max: poolSize, options: `-c search_path="${schema}"` });
+  // An idle connection that dies (PostgreSQL restarting, a network cut) is dropped from the pool,
+  // which opens a new one for the next query; unheard, the pool's 'error' would end the process.
+  // Queries while the database is away fail on their own, and /healthz says it is unreachable.
+  pool.on('error', () => undefined);
   return new Kysely<Database>({ dialect: new OneSchemaPostgresDialect({ pool }, schema) });
 }
 
