@@ -156,6 +156,32 @@ async function numberChangesApart(db: Kysely<unknown>): Promise<void> {
   await sql`select setval('ledger_change_sequence', greatest(sequence, 1), sequence > 0) from ledger_chain_head`.execute(db);
 }
 
+/**
+ * Every batch rewrites the balances of the accounts it touches, scattered over the table when there
+ * are many. SQLite: the table is rebuilt `WITHOUT ROWID`, so finding and rewriting an account is one
+ * b-tree, not its primary-key index and then the table. PostgreSQL: pages are left half empty
+ * (fillfactor 50), so a balance update fits beside the old row version and touches no index (HOT).
+ */
+async function keepBalanceUpdatesLocal(db: Kysely<unknown>): Promise<void> {
+  if (!isSqlite(db)) {
+    await sql`alter table ledger_accounts set (fillfactor = 50)`.execute(db);
+    return;
+  }
+  await sql`alter table ledger_accounts rename to ledger_accounts_before_0661`.execute(db);
+  await sql`drop index ledger_accounts_owner`.execute(db);
+  await sql`drop index ledger_accounts_currency`.execute(db);
+  await sql`create table ledger_accounts (
+      id text primary key, currency_code text not null references ledger_currencies (code), owner_kind text not null,
+      owner_id text not null, lower_limit bigint, upper_limit bigint, state text not null, debits_posted bigint not null,
+      credits_posted bigint not null, debits_pending bigint not null, credits_pending bigint not null, created_at_ms bigint not null
+    ) without rowid`.execute(db);
+  await sql`insert into ledger_accounts select id, currency_code, owner_kind, owner_id, lower_limit, upper_limit, state,
+      debits_posted, credits_posted, debits_pending, credits_pending, created_at_ms from ledger_accounts_before_0661`.execute(db);
+  await sql`drop table ledger_accounts_before_0661`.execute(db);
+  await db.schema.createIndex('ledger_accounts_owner').on('ledger_accounts').columns(['owner_kind', 'owner_id']).execute();
+  await db.schema.createIndex('ledger_accounts_currency').on('ledger_accounts').columns(['currency_code', 'id']).execute();
+}
+
 /** Currencies, accounts, transfers, per-account history, and the hash-chained journal. */
 export const ledgerMigrations: Record<string, Migration> = {
   '0100_ledger_accounts_transfers_and_journal': {
@@ -169,6 +195,11 @@ export const ledgerMigrations: Record<string, Migration> = {
   '0660_ledger_change_numbers': {
     async up(db: Kysely<unknown>) {
       await numberChangesApart(db);
+    },
+  },
+  '0661_ledger_balance_updates_in_place': {
+    async up(db: Kysely<unknown>) {
+      await keepBalanceUpdatesLocal(db);
     },
   },
 };
