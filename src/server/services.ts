@@ -299,7 +299,8 @@ export async function startServices(
     limits.instanceClaimRenewIntervalMs,
     async () => {
       await rooms.renewMeetingClaims();
-      await directory.renew(instanceId, registry.liveRoomIds());
+      // Rooms another instance took over while this one was taken for dead: their people go there.
+      registry.handOver(await directory.renew(instanceId, registry.liveRoomIds()));
       await rooms.endAbandonedMeetings({ startingUp: false });
       await network.requests.recover({ startingUp: false });
     },

@@ -178,12 +178,47 @@ describe.each(bothEngines)('DatabaseRoomDirectory (%s)', (engine) => {
     const media = { audioMuted: true, videoMuted: true };
     expect((await first.join(room.id, { displayName: 'Ada', media }, connection)).ok).toBe(true);
     const refused = await second.join(room.id, { displayName: 'Bo', media }, connection);
-    expect(refused).toMatchObject({ ok: false, code: 'media_server_unavailable', message: expect.stringContaining('another server') });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: 'media_server_unavailable',
+      message: expect.stringContaining('another server'),
+      heldBy: here,
+    });
     expect(second.find(room.id)).toBeUndefined();
     // When the first instance's meeting ends, the room is free for whichever instance starts the next.
     await first.close();
     expect((await second.join(room.id, { displayName: 'Bo', media }, connection)).ok).toBe(true);
     expect(await directory().locate(room.id)).toMatchObject({ instanceId: there });
     await second.close();
+  });
+
+  it('ends the meeting of a room another instance took over while this one was taken for dead: its people reconnect there', async () => {
+    const room = await rooms.create({ name: 'Taken over', participantsMax: 5 });
+    const gone = new Set<string>();
+    const knowing = () =>
+      new DatabaseRoomDirectory(
+        storage,
+        clock,
+        () => localMediaServerId,
+        60_000,
+        async (id) => gone.has(id),
+      );
+    const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, undefined, knowing());
+    let disconnected = 0;
+    const watched = { ...connection, disconnect: () => (disconnected += 1) };
+    expect((await registry.join(room.id, { displayName: 'Ada', media: { audioMuted: true, videoMuted: true } }, watched)).ok).toBe(true);
+    // Nothing taken: renewing keeps the room.
+    expect(await knowing().renew(here, registry.liveRoomIds())).toEqual([]);
+    // This instance is taken for dead (its presence lapsed) and another takes the room over.
+    gone.add(here);
+    expect((await knowing().place(room.id, there)).instanceId).toBe(there);
+    const taken = await knowing().renew(here, registry.liveRoomIds());
+    expect(taken).toEqual([room.id]);
+    registry.handOver(taken);
+    expect(registry.find(room.id)).toBeUndefined();
+    expect(disconnected).toBe(1);
+    // Its placement stays the new holder's.
+    await registry.close();
+    expect(await knowing().locate(room.id)).toMatchObject({ instanceId: there });
   });
 });

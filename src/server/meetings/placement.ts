@@ -204,16 +204,27 @@ export class DatabaseRoomDirectory implements RoomDirectory {
    * Renews the claims of `instanceId` on the rooms whose meetings it holds now (`liveRoomIds`), and
    * gives back any other it still claims (left by a previous run, or a release that failed), so
    * that no room stays held without a meeting. Called at start-up (with none) and with the meeting claims.
+   *
+   * Answers the rooms of `liveRoomIds` that another instance holds now: it took them over while
+   * this one was taken for dead (cut off from Redis, or stalled past the lease). Their meetings
+   * here must end, so that their people join the one that holds the room now.
    */
-  async renew(instanceId: InstanceId, liveRoomIds: readonly RoomId[]): Promise<void> {
+  async renew(instanceId: InstanceId, liveRoomIds: readonly RoomId[]): Promise<RoomId[]> {
     const mine = this.db.deleteFrom('room_placements').where('instance_id', '=', instanceId);
     await (liveRoomIds.length > 0 ? mine.where('room_id', 'not in', [...liveRoomIds]) : mine).execute();
-    if (liveRoomIds.length === 0) return;
+    if (liveRoomIds.length === 0) return [];
     await this.db
       .updateTable('room_placements')
       .set({ claimed_at_ms: this.clock.nowMs() })
       .where('instance_id', '=', instanceId)
       .where('room_id', 'in', [...liveRoomIds])
       .execute();
+    const taken = await this.db
+      .selectFrom('room_placements')
+      .select('room_id')
+      .where('room_id', 'in', [...liveRoomIds])
+      .where('instance_id', '<>', instanceId)
+      .execute();
+    return taken.map((row) => row.room_id as RoomId);
   }
 }

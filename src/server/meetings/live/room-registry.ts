@@ -392,6 +392,20 @@ export class RoomRegistry {
     return live;
   }
 
+  /**
+   * Another instance holds these rooms now (it took them over while this one was taken for dead):
+   * their meetings here end without a word of ending — their people's sockets close, and their
+   * browsers reconnect and join the meeting where the room is held now.
+   */
+  handOver(roomIds: readonly RoomId[]): void {
+    for (const roomId of roomIds) {
+      const live = this.liveRooms.get(roomId);
+      if (!live || live.closed || this.breakouts.has(roomId)) continue;
+      this.logger.warn({ roomId, participants: live.participants.size }, 'another instance holds this room now: its people go there');
+      live.close();
+    }
+  }
+
   /** A room's persistent settings changed (settings page): the live meeting follows. */
   roomChanged(room: Room): void {
     this.liveRooms.get(room.id)?.roomSettingsChanged(room);
