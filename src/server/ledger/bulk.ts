@@ -5,7 +5,7 @@
  * with thousands of parameters that each engine must parse and plan anew. `bigint` values are
  * written as exact JSON integers, which both engines read back as 64-bit integers.
  */
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { LedgerDatabase } from './tables.js';
 import type { LedgerStore } from './write-transaction.js';
 
@@ -36,6 +36,15 @@ function rowsSource(store: LedgerStore, table: keyof LedgerDatabase, columns: re
   return sql`select ${sql.join(extracted)} from json_each(${json})`;
 }
 
+/** The statement inserting `rows` (all with the same keys) into `table`; undefined when there are none. */
+export function insertStatement(store: LedgerStore, table: keyof LedgerDatabase, rows: readonly Record<string, Cell>[]) {
+  const first = rows[0];
+  if (!first) return undefined;
+  const columns = Object.keys(first);
+  const source = rowsSource(store, table, columns, rowsJson(rows));
+  return sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) ${source}`;
+}
+
 /** Inserts `rows` (all with the same keys) into `table`. */
 export async function insertRows(
   store: LedgerStore,
@@ -43,27 +52,38 @@ export async function insertRows(
   table: keyof LedgerDatabase,
   rows: readonly Record<string, Cell>[],
 ): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.keys(first);
-  const source = rowsSource(store, table, columns, rowsJson(rows));
-  await sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) ${source}`.execute(transaction);
+  await insertStatement(store, table, rows)?.execute(transaction);
 }
 
-/** Sets `columns` of the rows of `table` whose `id` matches, from `rows` (each with `id` and those columns). */
-export async function updateRowsById(
+/** The statement setting `columns` of the rows of `table` whose `id` matches, from `rows` (each with `id` and those columns). */
+export function updateByIdStatement(
   store: LedgerStore,
-  transaction: Kysely<LedgerDatabase>,
   table: keyof LedgerDatabase,
   columns: readonly string[],
   rows: readonly Record<string, Cell>[],
-): Promise<void> {
-  if (rows.length === 0) return;
+) {
+  if (rows.length === 0) return undefined;
   const source = rowsSource(store, table, ['id', ...columns], rowsJson(rows));
   const assignments = sql.join(columns.map((column) => sql`${sql.ref(column)} = source.${sql.ref(column)}`));
-  await sql`update ${sql.table(table)} set ${assignments} from (${source}) as source where ${sql.table(table)}.id = source.id`.execute(
-    transaction,
-  );
+  return sql`update ${sql.table(table)} set ${assignments} from (${source}) as source where ${sql.table(table)}.id = source.id`;
+}
+
+/**
+ * Runs data-changing `statements` (on different tables) in order. PostgreSQL: as one statement,
+ * each a `WITH` part, so they cost one round trip; SQLite (in process): one after another.
+ */
+export async function runStatements(
+  store: LedgerStore,
+  transaction: Kysely<LedgerDatabase>,
+  statements: readonly (RawBuilder<unknown> | undefined)[],
+): Promise<void> {
+  const present = statements.filter((statement) => statement !== undefined);
+  if (store.engine === 'sqlite' || present.length < 2) {
+    for (const statement of present) await statement.execute(transaction);
+    return;
+  }
+  const parts = present.map((statement, index) => sql`${sql.raw(`part${index}`)} as (${statement})`);
+  await sql`with ${sql.join(parts)} select 1`.execute(transaction);
 }
 
 /** `column in (ids)` with a single parameter. */

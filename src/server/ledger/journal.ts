@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
-import { insertRows } from './bulk.js';
+import { insertStatement, runStatements } from './bulk.js';
 import { genesisHash } from './migrations.js';
 import type { LedgerDatabase } from './tables.js';
 import type { LedgerStore } from './write-transaction.js';
@@ -96,13 +96,9 @@ export async function appendJournal(
     previousHash = hash;
     return row;
   });
-  await insertRows(store, transaction, 'ledger_journal', rows);
   const last = rows[rows.length - 1];
-  await transaction
-    .updateTable('ledger_chain_head')
-    .set({ sequence: last?.sequence ?? head.sequence, hash: previousHash })
-    .where('id', '=', 1)
-    .execute();
+  const moveHead = sql`update ledger_chain_head set sequence = ${last?.sequence ?? head.sequence}, hash = ${previousHash} where id = 1`;
+  await runStatements(store, transaction, [insertStatement(store, 'ledger_journal', rows), moveHead]);
   return rows.map((row) => row.sequence);
 }
 

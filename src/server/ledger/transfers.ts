@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import type { Kysely } from 'kysely';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
-import { inIds, insertRows, updateRowsById } from './bulk.js';
+import { inIds, insertStatement, runStatements, updateByIdStatement } from './bulk.js';
 import { appendJournal, takeChangeNumbers } from './journal.js';
 import { changesPayload } from './journal-payloads.js';
 import { AccountRowSchema, findPendingStates, findTransfersByIds, PendingRowSchema, selectAccounts } from './rows.js';
@@ -54,13 +54,8 @@ async function loadBatchState(
   return { nowMs, accounts, transfers, pendingStates };
 }
 
-/** Writes the new balances and pending states: they need no journal sequence, so they go before the chain-head lock. */
-async function writeBalances(
-  store: LedgerStore,
-  transaction: LedgerDb,
-  state: BatchState,
-  changes: readonly AppliedChange[],
-): Promise<void> {
+/** Writes the new pending states, and returns the statement that writes the new balances. */
+async function writeBalances(store: LedgerStore, transaction: LedgerDb, state: BatchState, changes: readonly AppliedChange[]) {
   const pendingRows = new Map<string, { transfer_id: string; status: string; expires_at_ms: number }>();
   const touched = new Set<AccountId>();
   for (const change of changes) {
@@ -87,9 +82,8 @@ async function writeBalances(
       credits_pending: account.creditsPending,
     };
   });
-  await updateRowsById(
+  return updateByIdStatement(
     store,
-    transaction,
     'ledger_accounts',
     ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'],
     balanceRows,
@@ -126,7 +120,7 @@ export async function writeChanges(
 ): Promise<void> {
   if (changes.length === 0) return;
   const numbers = await takeChangeNumbers(store, transaction, changes.length);
-  await writeBalances(store, transaction, state, changes);
+  const balances = await writeBalances(store, transaction, state, changes);
   const transferRows = [];
   const entryRows = [];
   for (const [index, change] of changes.entries()) {
@@ -150,8 +144,11 @@ export async function writeChanges(
       });
     }
   }
-  await insertRows(store, transaction, 'ledger_transfers', transferRows);
-  await insertRows(store, transaction, 'ledger_account_entries', entryRows);
+  await runStatements(store, transaction, [
+    balances,
+    insertStatement(store, 'ledger_transfers', transferRows),
+    insertStatement(store, 'ledger_account_entries', entryRows),
+  ]);
   await appendJournal(store, transaction, [{ kind: 'changes_applied', payload: changesPayload(changes, numbers) }], state.nowMs);
 }
 
