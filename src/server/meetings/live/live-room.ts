@@ -514,6 +514,18 @@ export class LiveRoom {
     this.close();
   }
 
+  /**
+   * Ends the meeting here without a word of ending (another instance holds the room now): every
+   * connection, waiting room included, is closed, so that the browsers reconnect and join where
+   * the room is held. Idempotent.
+   */
+  handOver(): void {
+    if (this.#closed) return;
+    const everyone = [...this.#core.participants.values(), ...[...this.#core.lobby.values()].map((waiting) => waiting.participant)];
+    for (const participant of everyone) participant.disconnect();
+    this.close();
+  }
+
   /** Closes every participant, the modules, the media server's room and the meeting record. Idempotent. */
   close(): void {
     if (this.#closed) return;

@@ -402,7 +402,7 @@ export class RoomRegistry {
       const live = this.liveRooms.get(roomId);
       if (!live || live.closed || this.breakouts.has(roomId)) continue;
       this.logger.warn({ roomId, participants: live.participants.size }, 'another instance holds this room now: its people go there');
-      live.close();
+      live.handOver();
     }
   }
 
