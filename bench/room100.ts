@@ -5,14 +5,17 @@
  * (join sent → `joined`, and → publisher ICE connected), then over a measured window with
  * everyone in: Janus's, Plenary's and this process's own CPU and memory, media sent to Janus
  * (bytes in), media Janus sent to subscribers (bytes out; none unless `--subscribe`), loss Janus
- * reported, and how many talkers the server saw. Nothing is asserted.
+ * reported, how many talkers the server saw, and how many `speaking` messages a second one
+ * participant received (each a write to every socket of the room). Nothing is asserted.
  *
  *   sh e2e/netns.sh node --import tsx bench/room100.ts [sizes…] [--video=N] [--subscribe]
- *     [--speak-every-ms=MS] [--window-ms=MS]
+ *     [--speak-every-ms=MS] [--talkers=N] [--window-ms=MS]
  *
  * `--video=N`: only the first N of each room publish a camera (default all); `--subscribe`: every
  * participant subscribes to every other (heavy); talk bursts of 2 s every `--speak-every-ms`
- * (default 15,000); the window defaults to 10,000 ms. Plenary runs with TURN=off and PLAN_LIMITS=off.
+ * (default 15,000) by the first `--talkers` of each room (default all; the others stay silent, as
+ * most of a large meeting does); the window defaults to 10,000 ms. Plenary runs with TURN=off and
+ * PLAN_LIMITS=off.
  */
 import { cpus } from 'node:os';
 import { startPlenary } from '../e2e/harness.js';
@@ -25,6 +28,7 @@ interface Settings {
   videoMax: number;
   subscribe: boolean;
   speakEveryMs: number;
+  talkersMax: number;
   windowMs: number;
 }
 
@@ -36,6 +40,7 @@ function settingsOf(args: string[]): Settings {
     videoMax: Number(option('video') ?? Number.POSITIVE_INFINITY),
     subscribe: args.includes('--subscribe'),
     speakEveryMs: Number(option('speak-every-ms') ?? 15_000),
+    talkersMax: Number(option('talkers') ?? Number.POSITIVE_INFINITY),
     windowMs: Number(option('window-ms') ?? 10_000),
   };
 }
@@ -65,7 +70,7 @@ async function fillRoom(plenaryUrl: string, size: number, settings: Settings, pi
             room: `${plenaryUrl}/r/${roomId}`,
             video: index < settings.videoMax,
             subscribe: settings.subscribe,
-            speakEveryMs: settings.speakEveryMs,
+            ...(index < settings.talkersMax ? { speakEveryMs: settings.speakEveryMs } : {}),
             localAddress: nextSourceAddress(),
             seed: index,
           }),
@@ -91,12 +96,18 @@ async function measureWindow(participants: SyntheticParticipant[], windowMs: num
   const before = await rtpNow();
   const talkers = new Set<string>();
   const observer = participants[0];
+  const receivedBefore = { ...(observer?.received ?? { messages: 0, speaking: 0 }) };
   const watch = setInterval(() => {
     for (const [id, summary] of observer?.others ?? []) if (summary.speaking) talkers.add(id);
   }, 200);
   const usage = await measureUsage({ ...pids, bench: process.pid }, windowMs);
   clearInterval(watch);
   const after = await rtpNow();
+  const perSecond = (count: number) => (count * 1000) / windowMs;
+  const received = {
+    messagesPerSecond: perSecond((observer?.received.messages ?? 0) - receivedBefore.messages),
+    speakingPerSecond: perSecond((observer?.received.speaking ?? 0) - receivedBefore.speaking),
+  };
   const subscriptions = participants.reduce(
     (sum, participant) => {
       const counts = participant.subscriptionCounts;
@@ -106,7 +117,7 @@ async function measureWindow(participants: SyntheticParticipant[], windowMs: num
   );
   const delta = noRtp();
   for (const key of Object.keys(delta) as (keyof RtpTotals)[]) delta[key] = after[key] - before[key];
-  return { usage, delta, talkers: talkers.size, subscriptions };
+  return { usage, delta, talkers: talkers.size, subscriptions, received };
 }
 
 const kilobits = (bytes: number, windowMs: number) => (bytes * 8) / windowMs;
@@ -120,7 +131,7 @@ async function main(): Promise<void> {
       // Janus's pid is read for each room: the supervisor starts a new one if it dies.
       const [janus] = janusProcesses(plenary.dataDirectory);
       const result = await fillRoom(plenary.url, size, settings, { server: plenary.process.pid ?? 0, janus: janus ?? 0 });
-      const { usage, delta, talkers, subscriptions } = result;
+      const { usage, delta, talkers, subscriptions, received } = result;
       const cpu = (name: string) => `${usage[name]?.cpuPercent.toFixed(1)} % CPU, ${usage[name]?.residentMegabytes.toFixed(0)} MB`;
       const milliseconds = (values: number[]) =>
         `p50 ${quantile(values, 0.5).toFixed(0)} ms, p95 ${quantile(values, 0.95).toFixed(0)} ms (n=${values.length})`;
@@ -136,12 +147,13 @@ async function main(): Promise<void> {
           `  into Janus ${inKbps.toFixed(0)} kbit/s (${(inKbps / Math.max(1, result.joined)).toFixed(0)} per publisher); out of Janus to subscribers ${outKbps.toFixed(0)} kbit/s${perSubscriber}; packets lost upstream ${delta.packetsLostUpstream}, downstream ${delta.packetsLost}`,
           `  subscriptions: ${subscriptions.open} open, ${subscriptions.connected} connected`,
           `  talkers the server reported to participant 1: ${talkers}`,
+          `  messages participant 1 received: ${received.messagesPerSecond.toFixed(1)}/s, of which speaking ${received.speakingPerSecond.toFixed(1)}/s`,
         ].join('\n'),
       );
       rows.push(
         `| ${size} | ${result.joined} | ${quantile(result.toJoined, 0.5).toFixed(0)} / ${quantile(result.toJoined, 0.95).toFixed(0)} ms | ` +
           `${quantile(result.toConnected, 0.5).toFixed(0)} / ${quantile(result.toConnected, 0.95).toFixed(0)} ms | ${cpu('janus')} | ` +
-          `${cpu('server')} | ${cpu('bench')} | ${inKbps.toFixed(0)} kbit/s | ${outKbps.toFixed(0)} kbit/s | ${delta.packetsLostUpstream + delta.packetsLost} | ${talkers} |`,
+          `${cpu('server')} | ${cpu('bench')} | ${inKbps.toFixed(0)} kbit/s | ${outKbps.toFixed(0)} kbit/s | ${delta.packetsLostUpstream + delta.packetsLost} | ${talkers} | ${received.speakingPerSecond.toFixed(1)}/s |`,
       );
     }
   } catch (error: unknown) {
@@ -151,9 +163,9 @@ async function main(): Promise<void> {
     await plenary.stop();
   }
   console.log(
-    '\n| asked | in | join → joined p50 / p95 | join → ICE connected p50 / p95 | Janus | Plenary | bench | into Janus | out of Janus | lost | talkers |',
+    '\n| asked | in | join → joined p50 / p95 | join → ICE connected p50 / p95 | Janus | Plenary | bench | into Janus | out of Janus | lost | talkers | speaking messages to one |',
   );
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
   console.log(`\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}`);
 }

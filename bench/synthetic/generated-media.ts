@@ -4,6 +4,7 @@
  * PCM at a time). Cheap on purpose: a frame changes only where a small square moves.
  */
 import wrtc from '@roamhq/wrtc';
+import { meanLevelDbov, SpeakingDecision, speakingDetection } from '../../src/web/features/meeting/speaking-detector.js';
 
 /** Size and rate of the generated video. */
 export interface VideoFormat {
@@ -110,9 +111,21 @@ const speechChunks: Int16Array[] = Array.from({ length: 25 }, (_, chunk) => {
 });
 const silenceChunk = new Int16Array(samplesPer10Ms);
 
+/** A chunk's mean power (0–1 of full scale, squared): what a browser adds to its sender's `totalAudioEnergy` per second of it. */
+function meanPowerOf(samples: Int16Array): number {
+  let sum = 0;
+  for (const sample of samples) sum += (sample / 32_768) ** 2;
+  return sum / samples.length;
+}
+const speechChunkPowers = speechChunks.map(meanPowerOf);
+/** 10 ms chunks per sample of the speaking decision (a browser's detector samples every 100 ms). */
+const chunksPerLevelSample = speakingDetection.sampleMs / 10;
+
 /**
  * A microphone: silence, with speech-like bursts on a schedule (or never). Sends 10 ms chunks,
- * catching up on a late timer so the audio clock does not drift on a loaded machine.
+ * catching up on a late timer so the audio clock does not drift on a loaded machine. Decides its
+ * own speaking as a browser does: from the level of what it sends, 100 ms at a time, through the
+ * web client's own `SpeakingDecision` (quick to start, a second and a half of quiet to stop).
  */
 export class GeneratedAudio {
   readonly track: MediaStreamTrack;
@@ -120,8 +133,11 @@ export class GeneratedAudio {
   private readonly timer: NodeJS.Timeout;
   private readonly startedMs = performance.now();
   private chunksSent = 0;
-  private speakingNow = false;
-  /** Told when the microphone starts or stops a burst of talk (a browser's own speaking detection). */
+  private readonly decision = new SpeakingDecision();
+  /** Energy (power × seconds) and duration sent so far, as a browser's `media-source` statistics count them. */
+  private readonly energy = { totalAudioEnergy: 0, totalSamplesDuration: 0 };
+  private energyAtLastSample = { totalAudioEnergy: 0, totalSamplesDuration: 0 };
+  /** Told when the level of what the microphone sends makes it start or stop speaking (a browser's own detection). */
   onSpeakingChange: (speaking: boolean) => void = () => {};
 
   constructor(private readonly speaking: SpeakingSchedule | undefined) {
@@ -136,19 +152,31 @@ export class GeneratedAudio {
     return burstMs >= everyMs || (atMs - this.startedMs + phaseMs) % everyMs < burstMs;
   }
 
+  /** What this microphone's own detection decided from the level it sent (lags the schedule by 0.3 s to start, 1.5 s to stop). */
+  get speakingDecided(): boolean {
+    return this.decision.speaking;
+  }
+
   private catchUp(): void {
     const due = Math.floor((performance.now() - this.startedMs) / 10);
     // After a stall longer than a second, skip ahead instead of flooding the encoder.
     if (due - this.chunksSent > 100) this.chunksSent = due - 100;
     for (; this.chunksSent < due; this.chunksSent += 1) {
-      const speaking = this.isSpeaking(this.startedMs + this.chunksSent * 10);
-      const samples = speaking ? (speechChunks[this.chunksSent % speechChunks.length] ?? silenceChunk) : silenceChunk;
+      const speechChunk = this.isSpeaking(this.startedMs + this.chunksSent * 10) ? this.chunksSent % speechChunks.length : undefined;
+      const samples = speechChunk === undefined ? silenceChunk : (speechChunks[speechChunk] ?? silenceChunk);
       this.source.onData({ samples, sampleRate, bitsPerSample: 16, channelCount: 1, numberOfFrames: samplesPer10Ms });
-      if (speaking !== this.speakingNow) {
-        this.speakingNow = speaking;
-        this.onSpeakingChange(speaking);
-      }
+      this.measure(speechChunk === undefined ? 0 : (speechChunkPowers[speechChunk] ?? 0));
     }
+  }
+
+  /** Counts a sent chunk's energy; every `speakingDetection.sampleMs`, decides from the mean level since the last decision. */
+  private measure(power: number): void {
+    this.energy.totalAudioEnergy += power * 0.01;
+    this.energy.totalSamplesDuration += 0.01;
+    if ((this.chunksSent + 1) % chunksPerLevelSample !== 0) return;
+    const level = meanLevelDbov(this.energyAtLastSample, this.energy);
+    this.energyAtLastSample = { ...this.energy };
+    if (level !== undefined && this.decision.take(level)) this.onSpeakingChange(this.decision.speaking);
   }
 
   /** Stops the samples and the track. Idempotent. */

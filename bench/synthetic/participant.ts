@@ -74,6 +74,8 @@ export class SyntheticParticipant {
   private isClosed = false;
   /** Why the server ended this participant's stay (`removed`, `meeting-ended`), if it did. */
   endedBy: string | undefined;
+  /** Messages received from the server so far, and how many of them were `speaking`. */
+  readonly received = { messages: 0, speaking: 0 };
 
   private constructor(
     private readonly signaling: SyntheticSignaling,
@@ -155,8 +157,8 @@ export class SyntheticParticipant {
     });
     await Promise.race([media.iceConnected, timedOut]).finally(() => clearTimeout(timer));
     this.timings.publisherConnectedMs = performance.now();
-    // As a browser does from its own audio level: say when the talk starts and stops.
-    if (this.audio.isSpeaking()) this.signaling.send({ type: 'speaking', speaking: true });
+    // As a browser does from the level of the audio it sends: say when its talk starts and stops.
+    if (this.audio.speakingDecided) this.signaling.send({ type: 'speaking', speaking: true });
     this.audio.onSpeakingChange = (speaking) => this.signaling.send({ type: 'speaking', speaking });
   }
 
@@ -173,6 +175,8 @@ export class SyntheticParticipant {
   }
 
   private receive(message: ServerMessage): void {
+    this.received.messages += 1;
+    if (message.type === 'speaking') this.received.speaking += 1;
     switch (message.type) {
       case 'participant-joined':
       case 'participant-updated':
