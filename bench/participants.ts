@@ -4,19 +4,59 @@ import { newParticipantContext } from '../e2e/harness.js';
 
 /**
  * Timestamps the page records for itself: socket open, `joined`, join click, first remote
- * frame. Plain JavaScript, so that no compiler helper leaks into the page.
+ * frame; and each step between (the first time each happens): the socket made (`socketCreated`),
+ * every signalling message type sent
+ * (`sent:publish`, `sent:subscribe`, `sent:subscription-answer`…) and received
+ * (`received:publish-answer`, `received:subscription-offer`…), each peer connection made
+ * (`publisherCreated` once it makes an offer, `subscriberCreated` once it takes one), its first
+ * local ICE candidate and its ICE connected. Plain JavaScript, so that no compiler helper leaks
+ * into the page.
  */
 const instrument = `
   (() => {
     const marks = {};
     window.__marks = marks;
+    const mark = (name) => { marks[name] ??= performance.now(); };
+    const typeOf = (data) => (typeof data === 'string' ? /^{"type":"([a-z-]+)"/.exec(data)?.[1] : undefined);
     const OriginalWebSocket = window.WebSocket;
     window.WebSocket = class extends OriginalWebSocket {
       constructor(url, protocols) {
         super(url, protocols);
-        this.addEventListener('open', () => { marks.socketOpen ??= performance.now(); });
+        mark('socketCreated');
+        this.addEventListener('open', () => mark('socketOpen'));
         this.addEventListener('message', (event) => {
-          if (marks.joined === undefined && typeof event.data === 'string' && event.data.startsWith('{"type":"joined"')) marks.joined = performance.now();
+          const type = typeOf(event.data);
+          if (type === 'joined') mark('joined');
+          if (type) mark('received:' + type);
+        });
+      }
+      send(data) {
+        const type = typeOf(data);
+        if (type) mark('sent:' + type);
+        return super.send(data);
+      }
+    };
+    const OriginalPeerConnection = window.RTCPeerConnection;
+    window.RTCPeerConnection = class extends OriginalPeerConnection {
+      constructor(configuration) {
+        super(configuration);
+        const createdAt = performance.now();
+        let role;
+        const tag = (name) => {
+          if (role || marks[name + 'Created'] !== undefined) return;
+          role = name;
+          marks[name + 'Created'] = createdAt;
+        };
+        const originalCreateOffer = this.createOffer.bind(this);
+        this.createOffer = (...args) => { tag('publisher'); return originalCreateOffer(...args); };
+        const originalSetRemote = this.setRemoteDescription.bind(this);
+        this.setRemoteDescription = (description, ...rest) => {
+          if (description?.type === 'offer') tag('subscriber');
+          return originalSetRemote(description, ...rest);
+        };
+        this.addEventListener('icecandidate', (event) => { if (role && event.candidate) mark(role + 'FirstCandidate'); });
+        this.addEventListener('iceconnectionstatechange', () => {
+          if (role && (this.iceConnectionState === 'connected' || this.iceConnectionState === 'completed')) mark(role + 'IceConnected');
         });
       }
     };
