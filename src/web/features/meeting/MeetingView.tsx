@@ -3,7 +3,7 @@
  * stage, the side panel, the toolbar and the banners; the lobby and end screens around them.
  */
 import { type ReadonlySignal, type Signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
 import { RoomIdSchema } from '../../../shared/ids.js';
 import { forgetJoinGrant } from '../../app/join-grant.js';
@@ -60,10 +60,14 @@ function playCue(): void {
   }
 }
 
-/** Creates the controller when the page opens (and for each new join choice); disposes of it when it closes. */
+/**
+ * Creates the controller when the page opens (and for each new join choice); disposes of it when
+ * it closes. A layout effect: the signalling socket opens as soon as the meeting's first render is
+ * in the document, not a frame later after the browser has painted it.
+ */
 function useMeetingController(room: RoomView, choice: JoinChoice): Signal<MeetingController | undefined> {
   const controller = useSignal<MeetingController | undefined>(undefined);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const meeting = new MeetingController({
       roomId: RoomIdSchema.parse(room.roomId),
       displayName: choice.displayName,

@@ -534,11 +534,13 @@ export class MeetingController {
     }
     // In a breakout room, this meeting keeps our place without media until we come back.
     if (this.visit) return;
+    // Others' media first: the server negotiates our subscription with Janus while this page
+    // builds its publisher (tens of milliseconds of the browser's own work), not after.
+    for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
     this.publishCameraIfAllowed();
     this.monitor.start();
     this.speaking.start(message.self.speaking);
     if (this.snapshot.screen) void this.publish('screen');
-    for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
   }
 
   private finish(status: MeetingStatus, notice: string): void {
