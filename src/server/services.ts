@@ -11,6 +11,7 @@ import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
 import { ClusterBus } from './cluster/bus.js';
+import { SharedLoad } from './cluster/shared-load.js';
 import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
@@ -232,6 +233,9 @@ export async function startServices(
   const registry: RoomRegistry = new RoomRegistry(mediaPool, rooms, logger, clock, overrides.reconnectGraceMs, directory, (roomId) =>
     config.PLAN_LIMITS === 'on' ? planAllowance(roomId) : unlimitedAllowance(roomId),
   );
+  // Of the media servers instances share, each counts what the others' meetings put there too.
+  const sharedLoad = bus && new SharedLoad(bus, () => registry.ownMediaLoad(), logger.child({ component: 'shared-load' }));
+  if (sharedLoad) registry.othersLoad = (id) => sharedLoad.ofOthers(id);
   const mediaServers = new MediaServersService({
     repository: new MediaServersRepository(storage, clock),
     pool: mediaPool,
@@ -362,6 +366,7 @@ export async function startServices(
       await mediaServers.stop();
       await registry.close();
       relay?.close();
+      await sharedLoad?.close();
       await bus?.close();
       await mediaPool.close();
       await gateway.close();

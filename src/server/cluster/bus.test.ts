@@ -10,9 +10,11 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../media/index.js';
+import { localMediaServerId, type MediaServerId } from '../meetings/placement.js';
 import { type InstanceId, InstanceIdSchema } from '../platform/instance.js';
 import { ClusterBus } from './bus.js';
 import type { InstanceMessage } from './instance-protocol.js';
+import { SharedLoad } from './shared-load.js';
 
 let folder: string;
 let port: number;
@@ -134,5 +136,39 @@ describe('ClusterBus', () => {
         { timeout: 5_000 },
       )
       .toBeGreaterThan(0);
+  });
+});
+
+describe('SharedLoad', () => {
+  it('adds up what every other instance puts on a shared media server, never on another’s own Janus, and forgets a stopped one', async () => {
+    const [ada, grace] = [bus('inst_ada'), bus('inst_grace')];
+    await Promise.all([ada.start(), grace.start()]);
+    const shared = 'ms_sharedsharedshared' as MediaServerId;
+    const load = { rooms: 2, participants: 7, publishedStreams: 5, forwardedStreams: 12 };
+    const logger = pino({ level: 'silent' });
+    const adaLoad = new SharedLoad(
+      ada,
+      () =>
+        new Map([
+          [shared, load],
+          [localMediaServerId, load],
+        ]),
+      logger,
+    );
+    const graceLoad = new SharedLoad(grace, () => new Map(), logger);
+    try {
+      await adaLoad.round();
+      await graceLoad.round();
+      expect(graceLoad.ofOthers(shared)).toEqual(load);
+      expect(graceLoad.ofOthers(localMediaServerId)).toBeUndefined();
+      // An instance never counts its own figures twice.
+      await adaLoad.round();
+      expect(adaLoad.ofOthers(shared)).toBeUndefined();
+      await adaLoad.close();
+      await graceLoad.round();
+      expect(graceLoad.ofOthers(shared)).toBeUndefined();
+    } finally {
+      await Promise.all([adaLoad.close(), graceLoad.close()]);
+    }
   });
 });

@@ -169,6 +169,35 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     }
   }
 
+  /** Sets this instance's entry in the shared table `table` (a Redis hash): what it tells every other instance. */
+  async share(table: string, value: string): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.publisher.hset(`${this.prefix}${table}`, this.instanceId, value);
+      return true;
+    } catch {
+      this.trouble();
+      return false;
+    }
+  }
+
+  /** Every other instance's entry in the shared table `table`; `undefined` when Redis cannot say now. */
+  async shared(table: string): Promise<Map<InstanceId, string> | undefined> {
+    if (this.closed) return undefined;
+    try {
+      const entries = await this.publisher.hgetall(`${this.prefix}${table}`);
+      return new Map(Object.entries(entries).filter(([id]) => id !== this.instanceId) as [InstanceId, string][]);
+    } catch {
+      this.trouble();
+      return undefined;
+    }
+  }
+
+  /** Removes this instance's entry from the shared table `table` (it stops). */
+  async unshare(table: string): Promise<void> {
+    await this.publisher.hdel(`${this.prefix}${table}`, this.instanceId).catch(() => undefined);
+  }
+
   /** Stops listening and withdraws this instance's presence at once (the others need not wait for it to lapse). */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -19,4 +19,4 @@ export type {
   RoomModuleContext,
   RoomModuleFactory,
 } from './room-module.js';
-export { type RegistryCounts, RoomRegistry } from './room-registry.js';
+export { addLoads, type MediaServerLoad, type RegistryCounts, RoomRegistry } from './room-registry.js';

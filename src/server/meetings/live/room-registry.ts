@@ -73,6 +73,11 @@ export class RoomRegistry {
    * meetings, by governance's due process); asked at every join. Default: nothing.
    */
   joinRefusal: ((roomId: RoomId) => Promise<Failure | undefined>) | undefined;
+  /**
+   * What other instances' meetings put on a media server (several instances share the registered
+   * ones): counted in where new meetings go and in what the operators see. Default: nothing.
+   */
+  othersLoad: (id: MediaServerId) => MediaServerLoad | undefined = () => undefined;
   /** How long a breakout room's minute lasts (`BREAKOUT_MINUTE_MS`: 60 000 but in tests). */
   breakoutMinuteMs = 60_000;
 
@@ -213,8 +218,8 @@ export class RoomRegistry {
     }
   }
 
-  /** What the registry put on each media server (the operator console). */
-  mediaLoad(): Map<MediaServerId, MediaServerLoad> {
+  /** What this instance's meetings put on each media server (shared with the other instances). */
+  ownMediaLoad(): Map<MediaServerId, MediaServerLoad> {
     const loads = new Map<MediaServerId, MediaServerLoad>();
     for (const room of this.liveRooms.values()) {
       const id = this.mediaOf.get(room.room.id);
@@ -231,9 +236,22 @@ export class RoomRegistry {
     return loads;
   }
 
-  /** How loaded a media server is, for placement: one per meeting plus the streams it forwards. */
+  /** What every instance's meetings put on each media server of the pool (the operator console). */
+  mediaLoad(): Map<MediaServerId, MediaServerLoad> {
+    const loads = this.ownMediaLoad();
+    for (const { id } of this.media.describe()) {
+      const others = this.othersLoad(id);
+      if (!others) continue;
+      const own = loads.get(id);
+      loads.set(id, own ? addLoads(own, others) : others);
+    }
+    return loads;
+  }
+
+  /** How loaded a media server is, for placement: one per meeting plus the streams it forwards, other instances' included. */
   private loadScore(id: MediaServerId): number {
-    let score = 0;
+    const others = this.othersLoad(id);
+    let score = others ? others.rooms + others.forwardedStreams : 0;
     for (const room of this.roomsOn(id)) score += 1 + publicationsOf(room) * Math.max(0, room.participants.size - 1);
     return score;
   }
@@ -468,6 +486,16 @@ export class RoomRegistry {
     // The placements given back, so that another instance may start these rooms' meetings at once.
     await Promise.all([...this.releasing]);
   }
+}
+
+/** Two loads of one media server together. */
+export function addLoads(one: MediaServerLoad, other: MediaServerLoad): MediaServerLoad {
+  return {
+    rooms: one.rooms + other.rooms,
+    participants: one.participants + other.participants,
+    publishedStreams: one.publishedStreams + other.publishedStreams,
+    forwardedStreams: one.forwardedStreams + other.forwardedStreams,
+  };
 }
 
 /** What a meeting publishes to its media server: cameras (each with its microphone) and shared screens. */
