@@ -76,6 +76,7 @@ function useMeetingController(room: RoomView, choice: JoinChoice): Signal<Meetin
       accessCode: choice.accessCode,
       grant: choice.grant?.grant,
       clientId: clientId(),
+      socket: choice.socket,
       onExport: (name, text) => offerDownload(name, text),
     });
     controller.value = meeting;

@@ -131,6 +131,8 @@ export interface MeetingOptions {
   pipeline?: MediaPipeline;
   /** A breakout room's ticket from the main meeting: this controller joins that room's meeting with it. */
   breakoutTicket?: string | undefined;
+  /** A signalling socket opened ahead (`openSignalingSocket`), used for the first connection if it is still up. Default: none. */
+  socket?: WebSocket | undefined;
   /** A moderator asked for the chat (`chat-<room>.txt`) or a poll's results (`poll-results.csv`); the UI offers the file as a download. */
   onExport?(fileName: string, text: string): void;
 }
@@ -193,6 +195,8 @@ const endedMessages = {
 
 export class MeetingController {
   private signaling: SignalingClient | undefined;
+  /** The socket opened ahead by the pre-join screen, until the first connection takes it. */
+  private warmSocket: WebSocket | undefined;
   private readonly media: MediaSession;
   private readonly remotes = new Map<ParticipantId, RemoteParticipant>();
   private resumeToken: string | undefined;
@@ -247,6 +251,7 @@ export class MeetingController {
     this.current = signal(initialState(options.media));
     this.state = this.current;
     this.pipeline = options.pipeline ?? plainMediaPipeline;
+    this.warmSocket = options.socket;
     const pipeline: MediaPipeline = {
       get connectionConfiguration() {
         return current().connectionConfiguration;
@@ -284,33 +289,39 @@ export class MeetingController {
   private send = (message: Parameters<SignalingClient['send']>[0]) => this.signaling?.send(message);
 
   private connect(): void {
-    this.signaling = new SignalingClient({
-      onOpen: () => {
-        this.pollSinceOpen = false;
-        this.notesStateSinceOpen = false;
-        this.presentationSinceOpen = false;
-        this.breakoutsSinceOpen = false;
-        this.whiteboardStateSinceOpen = false;
-        this.send({
-          type: 'join',
-          roomId: this.options.roomId,
-          displayName: this.options.displayName,
-          media: this.snapshot.media,
-          clientId: this.options.clientId,
-          // The server writes its error sentences to this participant in the page's language.
-          language: currentLanguage.peek(),
-          canEncrypt: canEncryptMedia(),
-          ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
-          ...(this.options.grant ? { grant: this.options.grant } : {}),
-          ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
-          ...(this.options.breakoutTicket ? { breakoutTicket: this.options.breakoutTicket } : {}),
-        });
+    const warm = this.warmSocket;
+    this.warmSocket = undefined;
+    this.signaling = new SignalingClient(
+      {
+        onOpen: () => {
+          this.pollSinceOpen = false;
+          this.notesStateSinceOpen = false;
+          this.presentationSinceOpen = false;
+          this.breakoutsSinceOpen = false;
+          this.whiteboardStateSinceOpen = false;
+          this.send({
+            type: 'join',
+            roomId: this.options.roomId,
+            displayName: this.options.displayName,
+            media: this.snapshot.media,
+            clientId: this.options.clientId,
+            // The server writes its error sentences to this participant in the page's language.
+            language: currentLanguage.peek(),
+            canEncrypt: canEncryptMedia(),
+            ...(this.options.accessCode ? { accessCode: this.options.accessCode } : {}),
+            ...(this.options.grant ? { grant: this.options.grant } : {}),
+            ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
+            ...(this.options.breakoutTicket ? { breakoutTicket: this.options.breakoutTicket } : {}),
+          });
+        },
+        onMessage: (message) => this.receive(message),
+        onClose: (expected) => {
+          if (!expected) this.connectionLost();
+        },
       },
-      onMessage: (message) => this.receive(message),
-      onClose: (expected) => {
-        if (!expected) this.connectionLost();
-      },
-    });
+      undefined,
+      warm,
+    );
   }
 
   private get finished(): boolean {
@@ -943,6 +954,8 @@ export class MeetingController {
 
   private shutdown(): void {
     window.clearTimeout(this.reconnectTimer);
+    this.warmSocket?.close();
+    this.warmSocket = undefined;
     this.closeVisit();
     this.teardownMedia();
     this.closeEncryption();

@@ -21,9 +21,16 @@ export class SignalingClient {
   private closeReported = false;
   private readonly pinger: number;
 
-  constructor(handlers: SignalingHandlers, url = defaultSignalingUrl()) {
-    this.socket = new WebSocket(url);
-    this.socket.addEventListener('open', () => handlers.onOpen());
+  /**
+   * Uses `warm` (`openSignalingSocket`, made ahead of time) while it is connecting or open, else
+   * opens a socket of its own to `url`.
+   */
+  constructor(handlers: SignalingHandlers, url = defaultSignalingUrl(), warm?: WebSocket) {
+    const usable = warm && (warm.readyState === WebSocket.CONNECTING || warm.readyState === WebSocket.OPEN);
+    if (warm && !usable) warm.close();
+    this.socket = usable ? warm : new WebSocket(url);
+    if (this.socket.readyState === WebSocket.OPEN) queueMicrotask(() => handlers.onOpen());
+    else this.socket.addEventListener('open', () => handlers.onOpen());
     this.pinger = window.setInterval(() => {
       if (this.socket.readyState !== WebSocket.OPEN) return;
       if (performance.now() - this.lastHeardMs > limits.clientSilenceMaxMs) {
@@ -71,6 +78,15 @@ export class SignalingClient {
     window.clearInterval(this.pinger);
     this.socket.close();
   }
+}
+
+/**
+ * A signalling socket opened ahead of the meeting (by the pre-join screen): when the person
+ * clicks Join, the page sends `join` at once instead of first waiting for a handshake behind the
+ * meeting's first render. Hand it to the `MeetingController` (`MeetingOptions.socket`), or close it.
+ */
+export function openSignalingSocket(url = defaultSignalingUrl()): WebSocket {
+  return new WebSocket(url);
 }
 
 /** `ws(s)://<this host>/ws`. */

@@ -10,6 +10,7 @@ import { joinGrantFor } from '../../app/join-grant.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { DeviceSelect, SpeakerSelect } from '../../ui/DeviceSelect.js';
 import { LevelMeter } from '../../ui/LevelMeter.js';
+import { openSignalingSocket } from '../meeting/signaling-client.js';
 import { type DeviceChoice, listDevices, openLocalMedia, stopStream } from './local-media.js';
 import { t } from './messages.js';
 
@@ -24,9 +25,27 @@ export interface JoinChoice {
   speakerId: string | undefined;
   /** A BigBlueButton join link's grant for this room: its name and role are the integration's. */
   grant?: BbbEnterResponse | undefined;
+  /** The signalling socket this screen opened ahead, now the meeting's (`openSignalingSocket`). */
+  socket?: WebSocket | undefined;
 }
 
 const displayNameStorageKey = 'plenary.displayName';
+
+/**
+ * The meeting's signalling socket, opened while the person is still choosing (so that Join sends
+ * `join` at once); closed when the screen goes away without joining.
+ */
+function useWarmSignalingSocket(handedOver: { current: boolean }): { current: WebSocket | undefined } {
+  const socket = useRef<WebSocket | undefined>(undefined);
+  useEffect(() => {
+    const opened = openSignalingSocket();
+    socket.current = opened;
+    return () => {
+      if (!handedOver.current) opened.close();
+    };
+  }, []);
+  return socket;
+}
 
 export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choice: JoinChoice) => void; error?: string | undefined }) {
   const storedCode = moderatorCodeFor(room.roomId);
@@ -46,6 +65,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
   const copied = useSignal(false);
   const preview = useRef<HTMLVideoElement>(null);
   const handedOver = useRef(false);
+  const socket = useWarmSignalingSocket(handedOver);
 
   useEffect(() => {
     let cancelled = false;
@@ -89,6 +109,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
       accessCode: code || storedCode,
       speakerId: speakerId.value,
       grant,
+      socket: socket.current,
     });
   };
 
