@@ -137,4 +137,30 @@ describe('a meeting of three', () => {
       await speakingBrowser.close();
     }
   });
+
+  it('opens its signalling socket on the pre-join screen and joins over that one socket', async () => {
+    const page = await fixture.newPage();
+    const sockets: { sentBeforeJoinClick: string[]; sent: string[] }[] = [];
+    let joinClicked = false;
+    page.on('websocket', (socket) => {
+      const frames = { sentBeforeJoinClick: [] as string[], sent: [] as string[] };
+      sockets.push(frames);
+      socket.on('framesent', ({ payload }) => {
+        const type = /^\{"type":"([a-z-]+)"/.exec(String(payload))?.[1] ?? '?';
+        frames.sent.push(type);
+        if (!joinClicked) frames.sentBeforeJoinClick.push(type);
+      });
+    });
+    await page.goto(fixture.plenary.url);
+    await page.getByRole('button', { name: 'New meeting' }).click();
+    await page.waitForURL(/\/r\/[a-z2-9-]{14}$/);
+    await page.getByLabel('Your name').fill('Early');
+    await expect.poll(() => sockets.length).toBe(1);
+    joinClicked = true;
+    await page.getByRole('button', { name: 'Join meeting' }).click();
+    await page.locator('.tiles [data-local="true"]').waitFor();
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]?.sentBeforeJoinClick).toEqual([]);
+    expect(sockets[0]?.sent[0]).toBe('join');
+  });
 });
