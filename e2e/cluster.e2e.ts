@@ -125,6 +125,7 @@ beforeAll(async () => {
     DATABASE_URL: databaseUrl,
     DATABASE_SCHEMA: schema,
     REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    CLUSTER_SECRET: 'this-test-installations-cluster-secret',
   };
   // One after the other: the first makes the schema.
   first = await startPlenary({ ...shared, PORT: String(firstPort), INSTANCE_ID: 'inst_first', RTP_PORT_RANGE: '20000-29999' });

@@ -103,9 +103,19 @@ export async function startServices(
     ));
   if (config.REDIS_URL && storage.engine !== 'postgres')
     throw new Error('REDIS_URL is for several instances sharing one PostgreSQL database: set DATABASE_URL too');
+  if (config.REDIS_URL && !config.CLUSTER_SECRET)
+    throw new Error(
+      'REDIS_URL needs CLUSTER_SECRET (at least 32 characters, the same on every instance): what instances say to each other is sealed with it',
+    );
   // Several instances: each tells the others it runs, and relays the browsers of meetings another holds.
   const bus = config.REDIS_URL
-    ? new ClusterBus({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, instanceId, logger: logger.child({ component: 'cluster' }) })
+    ? new ClusterBus({
+        url: config.REDIS_URL,
+        prefix: config.REDIS_PREFIX,
+        instanceId,
+        secret: config.CLUSTER_SECRET ?? '',
+        logger: logger.child({ component: 'cluster' }),
+      })
     : undefined;
   await bus?.start();
   const relay = bus && new SignalingRelay(bus, logger.child({ component: 'relay' }));

@@ -16,6 +16,9 @@ import type { Storage, StorageEngine } from './storage/index.js';
 import { openStorage } from './storage/index.js';
 import { openTestStorage, type TestStorage, testPostgresUrl } from './storage/testing.js';
 
+/** The `CLUSTER_SECRET` of test servers that are instances of one installation. */
+export const testClusterSecret = 'the-test-installations-cluster-secret';
+
 /** Redis for tests (`TEST_REDIS_URL`, default the local one). */
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -64,7 +67,7 @@ export async function startTestServer(
       TURN_RELAY_PORT_RANGE: '45000-46000',
       ...(options.bbbApiSecret ? { BBB_API_SECRET: options.bbbApiSecret } : {}),
       ...(options.bbbPrivateCallbacks ? { BBB_API_PRIVATE_CALLBACKS: 'on' } : {}),
-      ...(options.cluster ? { REDIS_URL: testRedisUrl, REDIS_PREFIX: options.cluster.redisPrefix } : {}),
+      ...(options.cluster ? { REDIS_URL: testRedisUrl, REDIS_PREFIX: options.cluster.redisPrefix, CLUSTER_SECRET: testClusterSecret } : {}),
     },
     dataDirectory,
   );

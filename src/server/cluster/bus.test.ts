@@ -40,11 +40,12 @@ async function startRedis(): Promise<void> {
   await probe.close();
 }
 
-function bus(id: string): ClusterBus {
+function bus(id: string, secret = 'the-bus-tests-cluster-secret-000000'): ClusterBus {
   const made = new ClusterBus({
     url: `redis://127.0.0.1:${port}`,
     prefix: 'bus-test:',
     instanceId: InstanceIdSchema.parse(id),
+    secret,
     logger: pino({ level: 'silent' }),
     presenceIntervalMs: 200,
   });

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { InstanceId } from '../platform/instance.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
 import { type InstanceMessage, parseInstanceMessage } from './instance-protocol.js';
+import { Sealer } from './seal.js';
 
 /** What is known of another instance: it runs, it does not (its presence is gone), or Redis cannot be asked now. */
 export type Presence = 'alive' | 'gone' | 'unknown';
@@ -19,6 +20,8 @@ export interface ClusterBusOptions {
   /** Put before every key and channel: one Redis may serve several installations (`REDIS_PREFIX`). */
   prefix: string;
   instanceId: InstanceId;
+  /** The installation's `CLUSTER_SECRET`: everything put in Redis is sealed with it (`Sealer`). */
+  secret: string;
   logger: Logger;
   /** How often this instance's presence is renewed; it lapses after three times that. */
   presenceIntervalMs?: number;
@@ -44,6 +47,7 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
   private readonly prefix: string;
   private readonly logger: Logger;
   private readonly presenceIntervalMs: number;
+  private readonly sealer: Sealer;
   private presenceTimer: NodeJS.Timeout | undefined;
   private connected = false;
   private closed = false;
@@ -59,6 +63,7 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     this.prefix = options.prefix;
     this.logger = options.logger;
     this.presenceIntervalMs = options.presenceIntervalMs ?? 1_000;
+    this.sealer = new Sealer(options.secret, options.prefix);
     const connectionOptions = {
       lazyConnect: true,
       enableOfflineQueue: false,
@@ -122,7 +127,8 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
   }
 
   private renewPresenceNow(): Promise<unknown> {
-    return this.publisher.set(this.presenceKeyOf(this.instanceId), String(Date.now()), 'PX', this.presenceIntervalMs * 3);
+    const key = this.presenceKeyOf(this.instanceId);
+    return this.publisher.set(key, this.sealer.seal('alive', key), 'PX', this.presenceIntervalMs * 3);
   }
 
   private renewPresence(): void {
@@ -131,7 +137,12 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
   }
 
   private receive(payload: string): void {
-    const message = parseInstanceMessage(payload);
+    const opened = this.sealer.open(payload, this.channelOf(this.instanceId));
+    if (opened === undefined) {
+      this.logger.warn({ bytes: payload.length }, 'ignored a message not sealed for this instance with the installation’s secret');
+      return;
+    }
+    const message = parseInstanceMessage(opened);
     if (!message) {
       this.logger.warn({ bytes: payload.length }, 'ignored a message on the instance channel that is not one');
       return;
@@ -139,12 +150,12 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     this.emit('message', message);
   }
 
-  /** Publishes a message to another instance's channel; false when Redis cannot take it now. */
+  /** Publishes a message to another instance's channel; false when Redis cannot take it now, or that instance does not listen. */
   async send(to: InstanceId, message: InstanceMessage): Promise<boolean> {
     if (this.closed) return false;
+    const channel = this.channelOf(to);
     try {
-      await this.publisher.publish(this.channelOf(to), JSON.stringify(message));
-      return true;
+      return (await this.publisher.publish(channel, this.sealer.seal(JSON.stringify(message), channel))) > 0;
     } catch {
       this.trouble();
       return false;
@@ -160,8 +171,10 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     if (instanceId === this.instanceId) return 'alive';
     if (this.closed || !this.connected) return 'unknown';
     try {
-      const alive = (await this.publisher.exists(this.presenceKeyOf(instanceId))) === 1;
-      if (alive) return 'alive';
+      const key = this.presenceKeyOf(instanceId);
+      const value = await this.publisher.get(key);
+      // A value not sealed with the secret says nothing either way.
+      if (value !== null) return this.sealer.open(value, key) === 'alive' ? 'alive' : 'unknown';
       return Date.now() - this.troubleAtMs < this.presenceIntervalMs * 4 ? 'unknown' : 'gone';
     } catch {
       this.trouble();
@@ -173,7 +186,7 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
   async share(table: string, value: string): Promise<boolean> {
     if (this.closed) return false;
     try {
-      await this.publisher.hset(`${this.prefix}${table}`, this.instanceId, value);
+      await this.publisher.hset(`${this.prefix}${table}`, this.instanceId, this.sealer.seal(value, `${table}:${this.instanceId}`));
       return true;
     } catch {
       this.trouble();
@@ -186,7 +199,12 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     if (this.closed) return undefined;
     try {
       const entries = await this.publisher.hgetall(`${this.prefix}${table}`);
-      return new Map(Object.entries(entries).filter(([id]) => id !== this.instanceId) as [InstanceId, string][]);
+      const opened = new Map<InstanceId, string>();
+      for (const [id, sealed] of Object.entries(entries)) {
+        const value = id === this.instanceId ? undefined : this.sealer.open(sealed, `${table}:${id}`);
+        if (value !== undefined) opened.set(id as InstanceId, value);
+      }
+      return opened;
     } catch {
       this.trouble();
       return undefined;

@@ -11,7 +11,7 @@ import { RoomIdSchema } from '../../shared/ids.js';
 import { InstanceIdSchema } from '../platform/instance.js';
 import { TestClient } from '../signaling/test-client.js';
 import type { TestStorage } from '../storage/testing.js';
-import { startTestServer, type TestServer, testRedisUrl } from '../testing.js';
+import { startTestServer, type TestServer, testClusterSecret, testRedisUrl } from '../testing.js';
 import { ClusterBus } from './bus.js';
 
 const redisPrefix = `plenary-test-${nanoid(8)}:`;
@@ -92,35 +92,83 @@ describe('participants on different instances', () => {
     expect((await ada.next('participant-left')).participantId).toBe(graceJoined.self.participantId);
   });
 
-  it('ignores messages on an instance channel that are not of the protocol, or that claim another instance’s session', async () => {
+  it('ignores what is not sealed with the installation’s secret, not of the protocol, or claims another instance’s session', async () => {
     const roomId = await newRoom();
     const ada = await connect(first);
     await ada.join(roomId, 'Ada');
     const grace = await connect(second);
     await grace.join(roomId, 'Grace');
     await ada.next('participant-joined');
-
-    const intruder = new ClusterBus({
-      url: testRedisUrl,
-      prefix: redisPrefix,
-      instanceId: InstanceIdSchema.parse('inst_intruder'),
-      logger: pino({ level: 'silent' }),
-    });
-    await intruder.start();
+    const holder = InstanceIdSchema.parse('inst_first');
+    const busOf = (id: string, secret: string) =>
+      new ClusterBus({
+        url: testRedisUrl,
+        prefix: redisPrefix,
+        instanceId: InstanceIdSchema.parse(id),
+        secret,
+        logger: pino({ level: 'silent' }),
+      });
+    // Someone else on Redis, without the secret, asks to join Ada's meeting as an administrator.
+    const outsider = busOf('inst_outsider', 'not-the-installations-secret-at-all');
+    // An instance of the installation sending a frame for a session that is not its own.
+    const insider = busOf('inst_insider', testClusterSecret);
+    await Promise.all([outsider.start(), insider.start()]);
     try {
-      const holder = InstanceIdSchema.parse('inst_first');
-      // Not JSON, not the protocol, and a frame for a session the intruder does not own.
-      await intruder.send(holder, { type: 'relay-frame', session: 'not-a-session-of-yours', from: intruder.instanceId, frame: '{}' });
+      await outsider.send(holder, {
+        type: 'relay-open',
+        session: 'forged-session-0001',
+        from: outsider.instanceId,
+        roomId: RoomIdSchema.parse(roomId),
+        join: JSON.stringify({ type: 'join', roomId, displayName: 'Mallory', media: { audioMuted: true, videoMuted: true } }),
+        identity: { administrator: true },
+        language: 'en',
+      });
+      await insider.send(holder, { type: 'relay-frame', session: 'not-a-session-of-yours', from: insider.instanceId, frame: '{}' });
       const raw = new Redis(testRedisUrl);
       await raw.publish(`${redisPrefix}instance:inst_first`, 'not json');
       await raw.publish(`${redisPrefix}instance:inst_first`, JSON.stringify({ type: 'relay-open', session: 'x' }));
       raw.disconnect();
-      // The meeting carries on.
+      // The meeting carries on, with nobody more in it.
       grace.send({ type: 'chat-send', to: null, text: 'still here' });
       expect((await ada.next('chat')).message).toMatchObject({ text: 'still here' });
+      expect(first.services.registry.find(RoomIdSchema.parse(roomId))?.participants.size).toBe(2);
+      expect(ada.received.filter((message) => message.type === 'participant-joined')).toEqual([]);
     } finally {
-      await intruder.close();
+      await Promise.all([outsider.close(), insider.close()]);
     }
+  });
+
+  it('lets a relayed browser be who its cookie says (a room’s owner, moderator there) only in the room it was read for', async () => {
+    const { app, services } = first;
+    const password = 'correct horse battery';
+    const email = `owner-${nanoid(6).toLowerCase()}@example.org`;
+    await app.inject({ method: 'POST', url: '/api/account/signup', payload: { email, password, name: 'Olu' } });
+    const mail = (await services.people.mailer.listOutbox(50)).find((letter) => letter.to === email);
+    const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1];
+    expect((await app.inject({ method: 'POST', url: '/api/account/verify', payload: { token } })).statusCode).toBe(200);
+    const login = await app.inject({ method: 'POST', url: '/api/account/login', payload: { email, password } });
+    const cookie = `plenary_session=${login.cookies.find((candidate) => candidate.name === 'plenary_session')?.value}`;
+    const headers = { cookie, 'x-csrf-token': login.json().csrfToken };
+    const owned = await app.inject({
+      method: 'POST',
+      url: '/api/me/rooms',
+      headers,
+      payload: { name: 'Olu’s room', slug: `olu-${nanoid(6).toLowerCase()}` },
+    });
+    const ownRoomId = owned.json().roomId as string;
+    const otherRoomId = await newRoom();
+    // Both meetings are held by the first instance.
+    for (const roomId of [ownRoomId, otherRoomId]) await (await connect(first)).join(roomId, 'Guest');
+
+    // The owner's socket reaches the second instance, with the session cookie: moderator in the own room, through the relay.
+    const owner = await TestClient.connect(second.baseUrl, { headers: { cookie } });
+    clients.push(owner);
+    owner.send({ type: 'join', roomId: ownRoomId, displayName: 'Olu', media: { audioMuted: true, videoMuted: true } });
+    expect((await owner.next('joined')).self.role).toBe('moderator');
+    // Leaving and joining another room on the same relayed socket: not the owner's room, so not moderator there.
+    owner.send({ type: 'leave' });
+    owner.send({ type: 'join', roomId: otherRoomId, displayName: 'Olu', media: { audioMuted: true, videoMuted: true } });
+    expect((await owner.next('joined')).self.role).toBe('guest');
   });
 });
 

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { RoomIdSchema } from '../../shared/ids.js';
 import { languages } from '../../shared/languages.js';
-import { limits } from '../../shared/limits.js';
+import { bbbApiLimits, limits } from '../../shared/limits.js';
 import { InstanceIdSchema } from '../platform/instance.js';
 
 /** One relayed browser socket, named by the instance it reached. */
@@ -16,12 +16,14 @@ const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** A signalling frame as the browser sent it or is to receive it (never parsed on the way). */
 const FrameSchema = z.string().max(limits.signalingMessageBytesMax * 4);
 
+/** As long as what the edge accepts from an integration (a BigBlueButton join's name, `userID` and `userdata-*`). */
+const integrationText = z.string().max(bbbApiLimits.textCharactersMax);
 const grantedSchema = z.object({
-  displayName: z.string().max(200),
+  displayName: integrationText,
   granted: z.object({
     role: z.enum(['moderator', 'viewer']),
     waits: z.boolean(),
-    external: z.object({ userId: z.string().max(500), data: z.record(z.string(), z.string()) }).optional(),
+    external: z.object({ userId: integrationText, data: z.record(integrationText, integrationText) }).optional(),
   }),
 });
 

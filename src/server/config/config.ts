@@ -94,6 +94,11 @@ const ConfigSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
+    /**
+     * Required with REDIS_URL, the same on every instance: everything instances put in Redis is
+     * sealed with it (AES-GCM), so that nobody else who reaches Redis can read or forge it.
+     */
+    CLUSTER_SECRET: z.string().min(32, 'must be at least 32 characters').max(256, 'must be at most 256 characters').optional(),
     /** Put before every Redis key and channel, so that one Redis can serve several installations. Default `plenary:`. */
     REDIS_PREFIX: z
       .string()

@@ -70,9 +70,10 @@ export function signalingHttp(connections: SignalingConnections): FastifyPluginA
         options.registry,
         app.log.child({ relayedFrom: socket.edge }),
         iceServersFor(join.host),
-        async () => join.identity,
+        // Who the edge read from the cookie, and what the join link granted, hold for the room they were read for only.
+        async (roomId) => (roomId === join.roomId ? join.identity : anonymous),
         join.language,
-        async () => join.granted,
+        async (_grant, roomId) => (roomId === join.roomId ? join.granted : undefined),
       );
       connections.open.add(connection);
       socket.on('close', () => connections.open.delete(connection));

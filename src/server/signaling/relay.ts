@@ -188,8 +188,9 @@ export class SignalingRelay {
         this.hosted.delete(message.session);
         const connection = this.connections.get(message.session);
         this.connections.delete(message.session);
+        // Lost: the place is kept for the grace; closed: the participant leaves. Either way the socket is done.
         if (message.lost) connection?.lost();
-        else hosted.socket.gone();
+        hosted.socket.gone();
         return;
       }
       case 'relay-send':
@@ -250,6 +251,7 @@ export class SignalingRelay {
           const connection = this.connections.get(session);
           this.connections.delete(session);
           connection?.lost();
+          hosted.socket.gone();
         }
         for (const [session, forwarded] of [...this.forwarded]) {
           if (forwarded.holder !== other) continue;
