@@ -1,7 +1,7 @@
 /**
  * Many rows in one statement with one parameter: the rows travel as a JSON array and the engine
- * unpacks them (`json_each` in SQLite, `json_populate_recordset` in PostgreSQL). The statement's
- * text stays small and constant, which is several times faster than a multi-row `VALUES` list
+ * unpacks them (`json_each` over arrays in SQLite, `json_populate_recordset` over objects in
+ * PostgreSQL). The statement's text stays small and constant, which is several times faster than a multi-row `VALUES` list
  * with thousands of parameters that each engine must parse and plan anew. `bigint` values are
  * written as exact JSON integers, which both engines read back as 64-bit integers.
  */
@@ -11,6 +11,10 @@ import type { LedgerStore } from './write-transaction.js';
 
 type Cell = string | number | bigint | null;
 
+function cellJson(value: Cell | undefined): string {
+  return typeof value === 'bigint' || typeof value === 'number' ? String(value) : JSON.stringify(value ?? null);
+}
+
 /** JSON text of `rows` (all with the keys of the first), with `bigint` as exact integers. */
 export function rowsJson(rows: readonly Record<string, Cell>[]): string {
   const first = rows[0];
@@ -19,21 +23,29 @@ export function rowsJson(rows: readonly Record<string, Cell>[]): string {
   const prefixes = keys.map((key, index) => `${index === 0 ? '{' : ','}${JSON.stringify(key)}:`);
   const encoded = rows.map((row) => {
     let text = '';
-    for (const [index, key] of keys.entries()) {
-      const value = row[key];
-      text += prefixes[index] + (typeof value === 'bigint' || typeof value === 'number' ? String(value) : JSON.stringify(value ?? null));
-    }
+    for (const [index, key] of keys.entries()) text += prefixes[index] + cellJson(row[key]);
     return `${text}}`;
   });
   return `[${encoded.join(',')}]`;
 }
 
-function rowsSource(store: LedgerStore, table: keyof LedgerDatabase, columns: readonly string[], json: string) {
+/** JSON text of `rows` as arrays of the values of `columns`, in that order: smaller, and faster for SQLite to take apart. */
+export function rowsArrayJson(rows: readonly Record<string, Cell>[], columns: readonly string[]): string {
+  const encoded = rows.map((row) => {
+    let text = '[';
+    for (const [index, column] of columns.entries()) text += (index === 0 ? '' : ',') + cellJson(row[column]);
+    return `${text}]`;
+  });
+  return `[${encoded.join(',')}]`;
+}
+
+function rowsSource(store: LedgerStore, table: keyof LedgerDatabase, columns: readonly string[], rows: readonly Record<string, Cell>[]) {
   if (store.engine === 'postgres') {
-    return sql`select ${sql.join(columns.map((column) => sql.ref(column)))} from json_populate_recordset(null::${sql.table(table)}, ${json}::json)`;
+    return sql`select ${sql.join(columns.map((column) => sql.ref(column)))} from json_populate_recordset(null::${sql.table(table)}, ${rowsJson(rows)}::json)`;
   }
-  const extracted = columns.map((column) => sql`value ->> ${`$.${column}`} as ${sql.ref(column)}`);
-  return sql`select ${sql.join(extracted)} from json_each(${json})`;
+  // `value ->> n` is the n-th element of the row's array.
+  const extracted = columns.map((column, index) => sql`value ->> ${sql.raw(String(index))} as ${sql.ref(column)}`);
+  return sql`select ${sql.join(extracted)} from json_each(${rowsArrayJson(rows, columns)})`;
 }
 
 /** The statement inserting `rows` (all with the same keys) into `table`; undefined when there are none. */
@@ -41,7 +53,7 @@ export function insertStatement(store: LedgerStore, table: keyof LedgerDatabase,
   const first = rows[0];
   if (!first) return undefined;
   const columns = Object.keys(first);
-  const source = rowsSource(store, table, columns, rowsJson(rows));
+  const source = rowsSource(store, table, columns, rows);
   return sql`insert into ${sql.table(table)} (${sql.join(columns.map((column) => sql.ref(column)))}) ${source}`;
 }
 
@@ -63,7 +75,7 @@ export function updateByIdStatement(
   rows: readonly Record<string, Cell>[],
 ) {
   if (rows.length === 0) return undefined;
-  const source = rowsSource(store, table, ['id', ...columns], rowsJson(rows));
+  const source = rowsSource(store, table, ['id', ...columns], rows);
   const assignments = sql.join(columns.map((column) => sql`${sql.ref(column)} = source.${sql.ref(column)}`));
   return sql`update ${sql.table(table)} set ${assignments} from (${source}) as source where ${sql.table(table)}.id = source.id`;
 }
