@@ -896,6 +896,8 @@ export class MeetingController {
       breakoutTicket: ticket.ticket,
       accessCode: undefined,
       grant: undefined,
+      // A socket of its own: the one the pre-join screen opened is this meeting's.
+      socket: undefined,
       media,
     });
     // The room's meeting ends (the rooms closed), we leave it, or it refuses us: back to this one.
