@@ -92,6 +92,22 @@ describe('participants on different instances', () => {
     expect((await ada.next('participant-left')).participantId).toBe(graceJoined.self.participantId);
   });
 
+  it('finds a relayed browser whose leaving was lost on the way (Redis blinked) and treats it as gone', async () => {
+    const roomId = await newRoom();
+    const ada = await connect(first);
+    await ada.join(roomId, 'Ada');
+    const grace = await connect(second);
+    const graceJoined = await grace.join(roomId, 'Grace');
+    await ada.next('participant-joined');
+    // The second instance forgets the session as if its `relay-gone` had been sent and lost.
+    (second.services.relay as unknown as { forwarded: Map<string, unknown> }).forwarded.clear();
+    grace.socket.terminate();
+    // The holder's audit asks the second which sessions it still forwards, and lets Grace's place go to the grace period.
+    const update = await ada.next('participant-updated', 15_000);
+    expect(update.participant).toMatchObject({ participantId: graceJoined.self.participantId, reconnecting: true });
+    expect(first.services.relay?.counts.hosted).toBe(0);
+  });
+
   it('ignores what is not sealed with the installation’s secret, not of the protocol, or claims another instance’s session', async () => {
     const roomId = await newRoom();
     const ada = await connect(first);

@@ -52,6 +52,12 @@ export const InstanceMessageSchema = z.discriminatedUnion('type', [
    * stopped answering (`lost`: its place is kept for the reconnection grace).
    */
   z.object({ type: z.literal('relay-gone'), session: SessionIdSchema, from: InstanceIdSchema, lost: z.boolean() }),
+  /**
+   * The sessions a holder serves for the instance it sends this to (every few seconds): that
+   * instance answers with those it no longer forwards (`relay-unknown`), whose `relay-gone` was lost.
+   */
+  z.object({ type: z.literal('relay-check'), from: InstanceIdSchema, sessions: z.array(SessionIdSchema).max(10_000) }),
+  z.object({ type: z.literal('relay-unknown'), from: InstanceIdSchema, sessions: z.array(SessionIdSchema).max(10_000) }),
   /** A frame for the browser (to the instance it reached). */
   z.object({ type: z.literal('relay-send'), session: SessionIdSchema, frame: FrameSchema }),
   /** Close the browser's socket with this code and reason (to the instance it reached). */

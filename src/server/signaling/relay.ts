@@ -100,7 +100,14 @@ interface Hosted {
 interface Forwarded {
   holder: InstanceId;
   browser: ForwardedBrowser;
+  /** When `relay-open` went out, until the holder's first answer (then `undefined`). */
+  openedAtMs: number | undefined;
 }
+
+/** A holder that has not answered a relayed join in this long did not get it (or died): the browser tries again. */
+const openAnswerWaitMs = 10_000;
+/** How often a holder asks each edge which of the sessions it serves are still there. */
+const auditIntervalMs = 5_000;
 
 /**
  * One instance's relay, both sides: it forwards its browsers' frames to holders (`forward`) and
@@ -113,6 +120,7 @@ export class SignalingRelay {
   private readonly unsubscribe: () => void;
   private readonly presenceTimer: NodeJS.Timeout;
   private checking = false;
+  private auditedAtMs = 0;
 
   constructor(
     private readonly bus: ClusterBus,
@@ -145,7 +153,7 @@ export class SignalingRelay {
   async forward(holder: InstanceId, join: string, relayed: RelayedJoin, browser: ForwardedBrowser): Promise<Forwarding | undefined> {
     const session = nanoid(21);
     const from = this.bus.instanceId;
-    this.forwarded.set(session, { holder, browser });
+    this.forwarded.set(session, { holder, browser, openedAtMs: Date.now() });
     const opened = await this.bus.send(holder, {
       type: 'relay-open',
       session,
@@ -182,19 +190,24 @@ export class SignalingRelay {
         void this.bus.send(message.from, { type: 'relay-close', session: message.session, code: 1012, reason: 'meeting moved' });
         return;
       }
-      case 'relay-gone': {
-        const hosted = this.hosted.get(message.session);
-        if (hosted?.edge !== message.from) return;
-        this.hosted.delete(message.session);
-        const connection = this.connections.get(message.session);
-        this.connections.delete(message.session);
-        // Lost: the place is kept for the grace; closed: the participant leaves. Either way the socket is done.
-        if (message.lost) connection?.lost();
-        hosted.socket.gone();
+      case 'relay-gone':
+        if (this.hosted.get(message.session)?.edge === message.from) this.dropHosted(message.session, message.lost);
+        return;
+      case 'relay-send': {
+        const forwarded = this.forwarded.get(message.session);
+        if (!forwarded) return;
+        forwarded.openedAtMs = undefined;
+        return forwarded.browser.send(message.frame);
+      }
+      case 'relay-check': {
+        const unknown = message.sessions.filter((session) => this.forwarded.get(session)?.holder !== message.from);
+        if (unknown.length > 0) void this.bus.send(message.from, { type: 'relay-unknown', from: this.bus.instanceId, sessions: unknown });
         return;
       }
-      case 'relay-send':
-        return this.forwarded.get(message.session)?.browser.send(message.frame);
+      case 'relay-unknown':
+        // Their `relay-gone` was lost: the browsers are no longer there, as far as anyone can tell.
+        for (const session of message.sessions) if (this.hosted.get(session)?.edge === message.from) this.dropHosted(session, true);
+        return;
       case 'relay-close': {
         const forwarded = this.forwarded.get(message.session);
         if (!forwarded) return;
@@ -206,6 +219,20 @@ export class SignalingRelay {
   }
 
   private readonly connections = new Map<string, SignalingConnection>();
+
+  /**
+   * A served browser's socket is gone at its edge: `lost` (it stopped answering, its edge died or
+   * cannot tell) keeps its place for the reconnection grace; otherwise the participant leaves.
+   */
+  private dropHosted(session: string, lost: boolean): void {
+    const hosted = this.hosted.get(session);
+    if (!hosted) return;
+    this.hosted.delete(session);
+    const connection = this.connections.get(session);
+    this.connections.delete(session);
+    if (lost) connection?.lost();
+    hosted.socket.gone();
+  }
 
   private open(message: RelayOpen): void {
     if (this.hosted.has(message.session)) return;
@@ -239,20 +266,29 @@ export class SignalingRelay {
     if (this.checking) return;
     this.checking = true;
     try {
+      const nowMs = Date.now();
+      for (const [session, forwarded] of [...this.forwarded]) {
+        if (forwarded.openedAtMs === undefined || nowMs - forwarded.openedAtMs < openAnswerWaitMs) continue;
+        this.forwarded.delete(session);
+        forwarded.browser.close(1012, 'meeting moved', true);
+      }
+      if (nowMs - this.auditedAtMs >= auditIntervalMs) {
+        this.auditedAtMs = nowMs;
+        const byEdge = new Map<InstanceId, string[]>();
+        for (const [session, hosted] of this.hosted) {
+          const sessions = byEdge.get(hosted.edge) ?? [];
+          sessions.push(session);
+          byEdge.set(hosted.edge, sessions);
+        }
+        for (const [edge, sessions] of byEdge) void this.bus.send(edge, { type: 'relay-check', from: this.bus.instanceId, sessions });
+      }
       const others = new Set<InstanceId>();
       for (const hosted of this.hosted.values()) others.add(hosted.edge);
       for (const forwarded of this.forwarded.values()) others.add(forwarded.holder);
       for (const other of others) {
         if ((await this.bus.presence(other)) !== 'gone') continue;
         this.logger.warn({ instanceId: other }, 'an instance relaying signalling is gone');
-        for (const [session, hosted] of [...this.hosted]) {
-          if (hosted.edge !== other) continue;
-          this.hosted.delete(session);
-          const connection = this.connections.get(session);
-          this.connections.delete(session);
-          connection?.lost();
-          hosted.socket.gone();
-        }
+        for (const [session, hosted] of [...this.hosted]) if (hosted.edge === other) this.dropHosted(session, true);
         for (const [session, forwarded] of [...this.forwarded]) {
           if (forwarded.holder !== other) continue;
           this.forwarded.delete(session);
