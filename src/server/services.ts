@@ -309,12 +309,17 @@ export async function startServices(
   // While this instance runs, its claims on the meetings it holds stay fresh (see endAbandonedMeetings),
   // and what a dead instance left — meetings and payment requests whose claims lapsed — is cleaned up
   // without waiting for some instance to restart.
+  // Rooms another instance took over while this one was taken for dead: their people go there.
+  const renewPlacements = async () => registry.handOver(await directory.renew(instanceId, registry.liveRoomIds()));
+  // Back in touch with Redis after losing it: the others may have taken this one for dead meanwhile.
+  bus?.on('connection', (connected) => {
+    if (connected) renewPlacements().catch((error: unknown) => logger.error({ err: error }, 'renewing the room placements failed'));
+  });
   const claimRenewal = repeatEvery(
     limits.instanceClaimRenewIntervalMs,
     async () => {
       await rooms.renewMeetingClaims();
-      // Rooms another instance took over while this one was taken for dead: their people go there.
-      registry.handOver(await directory.renew(instanceId, registry.liveRoomIds()));
+      await renewPlacements();
       await rooms.endAbandonedMeetings({ startingUp: false });
       await network.requests.recover({ startingUp: false });
     },

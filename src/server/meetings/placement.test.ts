@@ -221,4 +221,13 @@ describe.each(bothEngines)('DatabaseRoomDirectory (%s)', (engine) => {
     await registry.close();
     expect(await knowing().locate(room.id)).toMatchObject({ instanceId: there });
   });
+
+  it('claims again a room it holds whose placement is gone (taken over, then released elsewhere): one meeting, here', async () => {
+    const { id } = await rooms.create({ name: 'Released elsewhere', participantsMax: 5 });
+    await directory().place(id, here);
+    await directory().release(id, here);
+    expect(await directory().renew(here, [id])).toEqual([]);
+    expect(await directory().locate(id)).toMatchObject({ instanceId: here });
+    expect((await directory().place(id, there)).instanceId).toBe(here);
+  });
 });

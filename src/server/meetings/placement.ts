@@ -219,6 +219,35 @@ export class DatabaseRoomDirectory implements RoomDirectory {
       .where('instance_id', '=', instanceId)
       .where('room_id', 'in', [...liveRoomIds])
       .execute();
+    // A live room with no placement at all (another instance took it over and has since released
+    // it) is claimed again: its meeting here is the only one.
+    const placed = new Set(
+      (
+        await this.db
+          .selectFrom('room_placements')
+          .select('room_id')
+          .where('room_id', 'in', [...liveRoomIds])
+          .execute()
+      ).map((row) => row.room_id),
+    );
+    const unplaced = liveRoomIds.filter((roomId) => !placed.has(roomId));
+    if (unplaced.length > 0) {
+      const nowMs = this.clock.nowMs();
+      const mediaServerId = this.chooseMediaServer() ?? localMediaServerId;
+      await this.db
+        .insertInto('room_placements')
+        .values(
+          unplaced.map((roomId) => ({
+            room_id: roomId,
+            instance_id: instanceId,
+            media_server_id: mediaServerId,
+            placed_at_ms: nowMs,
+            claimed_at_ms: nowMs,
+          })),
+        )
+        .onConflict((conflict) => conflict.column('room_id').doNothing())
+        .execute();
+    }
     const taken = await this.db
       .selectFrom('room_placements')
       .select('room_id')
