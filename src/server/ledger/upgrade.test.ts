@@ -1,0 +1,72 @@
+import { type Kysely, type Migration, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../platform/clock.js';
+import { openStorage, type Storage } from '../storage/index.js';
+import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
+import { canonicalJson, entryHash, genesisHash } from './journal.js';
+import { Ledger } from './ledger.js';
+import { ledgerMigrations } from './migrations.js';
+import type { LedgerDatabase } from './tables.js';
+import { accountId, currency, request } from './test-support.js';
+
+const firstMigration: Record<string, Migration> = Object.fromEntries(
+  Object.entries(ledgerMigrations).filter(([name]) => name.startsWith('0100_')),
+);
+
+/** Writes, with SQL alone, what the ledger wrote before 0660: one journal entry per change, a transfer numbered by its entry. */
+async function writeOldLedger(db: Kysely<LedgerDatabase>): Promise<void> {
+  const entries: [string, Record<string, unknown>][] = [
+    ['currency_created', { code: currency, name: 'Solidarity credit', scale: 2, createdAtMs: 0 }],
+    ...['alice', 'bob'].map((id): [string, Record<string, unknown>] => [
+      'account_created',
+      { id, currency, ownerKind: 'member_organisation', ownerId: id, lowerLimit: '-1000', upperLimit: null, createdAtMs: 0 },
+    ]),
+  ];
+  const transfer = { id: 'old', kind: 'single_phase', debitAccountId: 'alice', creditAccountId: 'bob', amount: '40', currency };
+  entries.push(['transfer_created', { ...transfer, description: '', reference: '', pendingId: null, expiresAtMs: null, timestampMs: 0 }]);
+  let previousHash = genesisHash;
+  for (const [index, [kind, payload]] of entries.entries()) {
+    const hash = entryHash(previousHash, index + 1, kind, 0, canonicalJson(payload));
+    await sql`insert into ledger_journal values (${index + 1}, ${kind}, ${canonicalJson(payload)}, ${previousHash}, ${hash}, 0)`.execute(
+      db,
+    );
+    previousHash = hash;
+  }
+  await sql`insert into ledger_currencies values (${currency}, 'Solidarity credit', 2, 0)`.execute(db);
+  await sql`insert into ledger_accounts values ('alice', ${currency}, 'member_organisation', 'alice', -1000, null, 'active', 40, 0, 0, 0, 0),
+    ('bob', ${currency}, 'member_organisation', 'bob', -1000, null, 'active', 0, 40, 0, 0, 0)`.execute(db);
+  await sql`insert into ledger_transfers values ('old', 4, 'single_phase', 'alice', 'bob', 40, ${currency}, '', '', null, null, 0)`.execute(
+    db,
+  );
+  await sql`update ledger_chain_head set sequence = 4, hash = ${previousHash}`.execute(db);
+}
+
+describe.each(bothEngines)('a ledger written before migration 0660, on %s', (engine) => {
+  let before: TestStorage | undefined;
+  let after: Storage | undefined;
+  afterEach(async () => {
+    await after?.close();
+    await before?.dispose();
+  });
+
+  it('verifies after the migrations, numbers new transfers after the old ones, and replays an old transfer', async () => {
+    before = await openTestStorage(engine, firstMigration);
+    await writeOldLedger(before.db as unknown as Kysely<LedgerDatabase>);
+    after = await openStorage({ ...before.location, ...(engine === 'postgres' ? { poolSize: 2 } : {}) }, ledgerMigrations);
+    const ledger = new Ledger(after, new ManualClock());
+    expect(await ledger.verify()).toMatchObject({ ok: true, entriesChecked: 4, transfersChecked: 1 });
+    const results = await ledger.createTransfers([
+      request({ id: 'new', debitAccountId: 'bob', creditAccountId: 'alice', amount: '15' }),
+      request({ id: 'old', debitAccountId: 'alice', creditAccountId: 'bob', amount: '40' }),
+    ]);
+    expect(results.map((result) => [result.id, result.result, 'replayed' in result && result.replayed])).toEqual([
+      ['new', 'ok', false],
+      ['old', 'ok', true],
+    ]);
+    const sequences = results.map((result) => ('transfer' in result ? result.transfer.sequence : 0));
+    expect(sequences[0]).toBeGreaterThan(4);
+    expect(sequences[1]).toBe(4);
+    expect(await ledger.findAccount(accountId('bob'))).toMatchObject({ creditsPosted: 40n, debitsPosted: 15n });
+    expect(await ledger.verify()).toMatchObject({ ok: true, entriesChecked: 5, transfersChecked: 2 });
+  });
+});
