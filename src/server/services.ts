@@ -244,8 +244,20 @@ export async function startServices(
     config.PLAN_LIMITS === 'on' ? planAllowance(roomId) : unlimitedAllowance(roomId),
   );
   // Of the media servers instances share, each counts what the others' meetings put there too.
-  const sharedLoad = bus && new SharedLoad(bus, () => registry.ownMediaLoad(), logger.child({ component: 'shared-load' }));
-  if (sharedLoad) registry.othersLoad = (id) => sharedLoad.ofOthers(id);
+  // So do the breakout rooms each holds: a join with a breakout ticket that reaches another instance is relayed to it.
+  const sharedLoad =
+    bus &&
+    new SharedLoad(
+      bus,
+      () => registry.ownMediaLoad(),
+      () => registry.openBreakouts,
+      logger.child({ component: 'shared-load' }),
+    );
+  if (sharedLoad) {
+    registry.othersLoad = (id) => sharedLoad.ofOthers(id);
+    registry.breakoutHolder = (roomId) => sharedLoad.holderOfBreakout(roomId);
+    registry.breakoutsChanged = () => void sharedLoad.round();
+  }
   const mediaServers = new MediaServersService({
     repository: new MediaServersRepository(storage, clock),
     pool: mediaPool,

@@ -141,7 +141,7 @@ describe('ClusterBus', () => {
 });
 
 describe('SharedLoad', () => {
-  it('adds up what every other instance puts on a shared media server, never on another’s own Janus, and forgets a stopped one', async () => {
+  it('adds up what every other instance puts on a shared media server, never on another’s own Janus, says who holds which breakout room, and forgets a stopped one', async () => {
     const [ada, grace] = [bus('inst_ada'), bus('inst_grace')];
     await Promise.all([ada.start(), grace.start()]);
     const shared = 'ms_sharedsharedshared' as MediaServerId;
@@ -154,14 +154,23 @@ describe('SharedLoad', () => {
           [shared, load],
           [localMediaServerId, load],
         ]),
+      () => ['brk-room-0001'],
       logger,
     );
-    const graceLoad = new SharedLoad(grace, () => new Map(), logger);
+    const graceLoad = new SharedLoad(
+      grace,
+      () => new Map(),
+      () => [],
+      logger,
+    );
     try {
       await adaLoad.round();
       await graceLoad.round();
       expect(graceLoad.ofOthers(shared)).toEqual(load);
       expect(graceLoad.ofOthers(localMediaServerId)).toBeUndefined();
+      // Where a breakout room is held: the instance holding its main meeting.
+      expect(await graceLoad.holderOfBreakout('brk-room-0001')).toBe(ada.instanceId);
+      expect(await graceLoad.holderOfBreakout('brk-room-0002')).toBeUndefined();
       // An instance never counts its own figures twice.
       await adaLoad.round();
       expect(adaLoad.ofOthers(shared)).toBeUndefined();

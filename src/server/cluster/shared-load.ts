@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { addLoads, type MediaServerLoad } from '../meetings/live/index.js';
 import { localMediaServerId, type MediaServerId } from '../meetings/placement.js';
+import type { InstanceId } from '../platform/instance.js';
 import type { ClusterBus } from './bus.js';
 
 const table = 'media-load';
@@ -23,17 +24,23 @@ const LoadSchema = z.object({
 const EntrySchema = z.object({
   atMs: z.number(),
   servers: z.record(z.string().max(100), LoadSchema),
+  /** The breakout rooms open on that instance (they are held where their main meeting is). */
+  breakouts: z.array(z.string().max(100)).max(10_000).default([]),
 });
 
 export class SharedLoad {
   private others = new Map<MediaServerId, MediaServerLoad>();
+  private breakoutHolders = new Map<string, InstanceId>();
   private readonly timer: NodeJS.Timeout;
-  private running = false;
+  private running: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
 
   constructor(
     private readonly bus: ClusterBus,
     /** What this instance's meetings put on each media server now. */
     private readonly ownLoad: () => Map<MediaServerId, MediaServerLoad>,
+    /** The breakout rooms open here now. */
+    private readonly ownBreakouts: () => Iterable<string>,
     private readonly logger: Logger,
     private readonly intervalMs = 2_000,
   ) {
@@ -46,39 +53,60 @@ export class SharedLoad {
     return this.others.get(id);
   }
 
-  /** Tells the others this instance's load and reads theirs; one round at a time. */
-  async round(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      const servers: Record<string, MediaServerLoad> = {};
-      for (const [id, load] of this.ownLoad()) if (id !== localMediaServerId) servers[id] = load;
-      await this.bus.share(table, JSON.stringify({ atMs: Date.now(), servers }));
-      const entries = await this.bus.shared(table);
-      // Redis away: the last figures stand until it is back.
-      if (!entries) return;
-      const others = new Map<MediaServerId, MediaServerLoad>();
-      const freshSinceMs = Date.now() - 3 * this.intervalMs;
-      for (const [instanceId, value] of entries) {
-        let parsed: z.infer<typeof EntrySchema> | undefined;
-        try {
-          parsed = EntrySchema.parse(JSON.parse(value));
-        } catch {
-          this.logger.warn({ instanceId }, 'ignored a media load entry that is not one');
-          continue;
-        }
-        if (parsed.atMs < freshSinceMs) continue;
-        for (const [id, load] of Object.entries(parsed.servers)) {
-          const serverId = id as MediaServerId;
-          if (serverId === localMediaServerId) continue;
-          const sum = others.get(serverId);
-          others.set(serverId, sum ? addLoads(sum, load) : load);
-        }
-      }
-      this.others = others;
-    } finally {
-      this.running = false;
+  /**
+   * The instance holding a breakout room, as the others last said; asked afresh when none is known
+   * (the room may have opened since the last round).
+   */
+  async holderOfBreakout(roomId: string): Promise<InstanceId | undefined> {
+    if (!this.breakoutHolders.has(roomId)) await this.round();
+    return this.breakoutHolders.get(roomId);
+  }
+
+  /** Tells the others this instance's load and breakout rooms and reads theirs; one round at a time (a round asked during one waits for it). */
+  round(): Promise<void> {
+    if (this.running) {
+      // What changed since the round under way began goes out in the next, right after it.
+      this.queued ??= this.running.then(() => {
+        this.queued = undefined;
+        return this.round();
+      });
+      return this.queued;
     }
+    this.running = this.roundNow().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async roundNow(): Promise<void> {
+    const servers: Record<string, MediaServerLoad> = {};
+    for (const [id, load] of this.ownLoad()) if (id !== localMediaServerId) servers[id] = load;
+    await this.bus.share(table, JSON.stringify({ atMs: Date.now(), servers, breakouts: [...this.ownBreakouts()] }));
+    const entries = await this.bus.shared(table);
+    // Redis away: the last figures stand until it is back.
+    if (!entries) return;
+    const others = new Map<MediaServerId, MediaServerLoad>();
+    const breakoutHolders = new Map<string, InstanceId>();
+    const freshSinceMs = Date.now() - 3 * this.intervalMs;
+    for (const [instanceId, value] of entries) {
+      let parsed: z.infer<typeof EntrySchema> | undefined;
+      try {
+        parsed = EntrySchema.parse(JSON.parse(value));
+      } catch {
+        this.logger.warn({ instanceId }, 'ignored a media load entry that is not one');
+        continue;
+      }
+      if (parsed.atMs < freshSinceMs) continue;
+      for (const roomId of parsed.breakouts) breakoutHolders.set(roomId, instanceId);
+      for (const [id, load] of Object.entries(parsed.servers)) {
+        const serverId = id as MediaServerId;
+        if (serverId === localMediaServerId) continue;
+        const sum = others.get(serverId);
+        others.set(serverId, sum ? addLoads(sum, load) : load);
+      }
+    }
+    this.others = others;
+    this.breakoutHolders = breakoutHolders;
   }
 
   /** Stops sharing and withdraws this instance's figures. */

@@ -78,6 +78,15 @@ export class RoomRegistry {
    * ones): counted in where new meetings go and in what the operators see. Default: nothing.
    */
   othersLoad: (id: MediaServerId) => MediaServerLoad | undefined = () => undefined;
+  /**
+   * Which other instance holds a breakout room this one does not know (several instances: its
+   * main meeting is held there); a join with its ticket is relayed there. Default: none.
+   */
+  breakoutHolder: (roomId: RoomId) => Promise<InstanceId | undefined> = async () => undefined;
+  /** Called when this instance opens or closes breakout rooms (it tells the other instances). */
+  breakoutsChanged: () => void = () => undefined;
+  /** The breakout rooms open here now. */
+  readonly openBreakouts = new Set<RoomId>();
   /** How long a breakout room's minute lasts (`BREAKOUT_MINUTE_MS`: 60 000 but in tests). */
   breakoutMinuteMs = 60_000;
 
@@ -109,7 +118,11 @@ export class RoomRegistry {
         if (!parent || !parentMedia) throw new Error(`no live meeting in ${parentRoomId}`);
         // A breakout room is held where its main meeting is, on the same media server.
         const opened = this.breakouts.open(parent.room, names, presence).map((room) => room.id);
-        for (const roomId of opened) this.mediaOf.set(roomId, parentMedia);
+        for (const roomId of opened) {
+          this.mediaOf.set(roomId, parentMedia);
+          this.openBreakouts.add(roomId);
+        }
+        this.breakoutsChanged();
         return opened;
       },
       ticket: (roomId, pass) => this.breakouts.ticket(roomId, pass),
@@ -121,7 +134,9 @@ export class RoomRegistry {
         // Ended first, forgotten after: while it closes, the registry still knows it was never placed.
         this.liveRooms.get(roomId)?.end('breakout_closed');
         this.breakouts.forget(roomId);
+        this.openBreakouts.delete(roomId);
         if (!this.liveRooms.has(roomId)) this.mediaOf.delete(roomId);
+        this.breakoutsChanged();
       },
     };
     this.unsubscribe = [
@@ -273,6 +288,12 @@ export class RoomRegistry {
    */
   async join(roomId: RoomId, request: JoinRequest, connection: ParticipantConnection): Promise<RegistryJoinOutcome> {
     if (this.isClosed) return shuttingDown();
+    if (request.breakoutTicket !== undefined && !this.breakouts.has(roomId)) {
+      // Another instance's breakout room (its main meeting is held there): the connection relays there.
+      const holder = await this.breakoutHolder(roomId);
+      if (holder !== undefined && holder !== this.rooms.instanceId)
+        return { ...failure('breakout_ticket_invalid', meetingsWords.phrase('breakout_ticket_invalid')), heldBy: holder };
+    }
     if (request.breakoutTicket !== undefined || this.breakouts.has(roomId)) return this.joinBreakout(roomId, request, connection);
     const room = await this.rooms.find(roomId);
     if (!room) return failure('room_not_found', meetingsWords.phrase('room_not_found'));
