@@ -35,6 +35,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ INSTANCE_ID: 'two words' }, emptyFolder())).toThrow(/INSTANCE_ID="two words": must be 1–64 letters/);
   });
 
+  it('takes Redis as redis:// or rediss:// with a cluster secret of at least 32 characters, and refuses anything else', () => {
+    const secret = 'a-cluster-secret-of-32-characters';
+    const config = loadConfig({ REDIS_URL: 'redis://10.0.0.5:6379', CLUSTER_SECRET: secret }, emptyFolder());
+    expect(config).toMatchObject({ REDIS_URL: 'redis://10.0.0.5:6379', CLUSTER_SECRET: secret, REDIS_PREFIX: 'plenary:' });
+    expect(() => loadConfig({ REDIS_URL: 'http://10.0.0.5:6379' }, emptyFolder())).toThrow(
+      /REDIS_URL="http:\/\/10.0.0.5:6379": must start with redis:\/\//,
+    );
+    expect(() => loadConfig({ CLUSTER_SECRET: 'short' }, emptyFolder())).toThrow(
+      /CLUSTER_SECRET \(hidden\): must be at least 32 characters/,
+    );
+    // Secrets, even wrong ones, are never repeated in the error.
+    expect(() => loadConfig({ TURN_SECRET: 'tooshort' }, emptyFolder())).toThrow(/^(?![\s\S]*tooshort)/);
+    expect(() => loadConfig({ REDIS_PREFIX: 'has spaces' }, emptyFolder())).toThrow(/REDIS_PREFIX/);
+  });
+
   it('reads TRUST_PROXY as a list of addresses and CIDR ranges, and refuses anything else', () => {
     expect(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,2001:db8::/32' }, emptyFolder()).TRUST_PROXY).toEqual([
       '127.0.0.1',
@@ -116,7 +131,7 @@ describe('loadConfig', () => {
       ['TURN_CREDENTIAL_LIFETIME_S', '10'],
       ['TURN_RELAY_PORT_RANGE', '100-200'],
     ]) {
-      expect(() => loadConfig({ [key as string]: bad }, emptyFolder()), `${key}=${bad}`).toThrow(new RegExp(`${key}=`));
+      expect(() => loadConfig({ [key as string]: bad }, emptyFolder()), `${key}=${bad}`).toThrow(new RegExp(`${key}(=| \\(hidden\\))`));
     }
   });
 

@@ -366,6 +366,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env, working
       result.error.issues.map((issue) => {
         const key = issue.path.join('.') || '(file)';
         if (issue.code === 'unrecognized_keys') return `${file ?? 'config'}: unknown settings ${issue.keys.join(', ')}`;
+        // A secret, even a wrong one, is not repeated into the console or the journal.
+        if (/SECRET|TOKEN/.test(key)) return `${key} (hidden): ${issue.message}`;
         const given = key in fromEnvironment ? fromEnvironment[key] : fromFile[key];
         return `${key}=${JSON.stringify(given)}: ${issue.message}`;
       }),
