@@ -222,6 +222,23 @@ describe.each(bothEngines)('DatabaseRoomDirectory (%s)', (engine) => {
     expect(await knowing().locate(room.id)).toMatchObject({ instanceId: there });
   });
 
+  it('sends a join with a breakout ticket for a breakout room held by another instance there, and refuses one nobody holds', async () => {
+    const registry = new RoomRegistry(MediaPool.of(gateway, logger), rooms, logger, clock, undefined, directory());
+    registry.breakoutHolder = async (roomId) => (roomId === 'brkn-held-else' ? there : undefined);
+    const media = { audioMuted: true, videoMuted: true };
+    const ticket = 'a-breakout-ticket-of-22-chars';
+    expect(
+      await registry.join('brkn-held-else' as RoomId, { displayName: 'Ada', media, breakoutTicket: ticket }, connection),
+    ).toMatchObject({
+      ok: false,
+      heldBy: there,
+    });
+    const unknown = await registry.join('brkn-held-none' as RoomId, { displayName: 'Ada', media, breakoutTicket: ticket }, connection);
+    expect(unknown).toMatchObject({ ok: false, code: 'breakout_ticket_invalid' });
+    expect('heldBy' in unknown).toBe(false);
+    await registry.close();
+  });
+
   it('claims again a room it holds whose placement is gone (taken over, then released elsewhere): one meeting, here', async () => {
     const { id } = await rooms.create({ name: 'Released elsewhere', participantsMax: 5 });
     await directory().place(id, here);
