@@ -9,7 +9,8 @@
  * (SIGSTOP): media carries on, and the relay works again when it is back. The second instance is
  * killed (SIGKILL): Grace's page reconnects through the first and resumes her place, without a
  * reload. The first instance is killed: both pages reconnect through the second, which takes the
- * room over at once (the first's presence is gone) and holds the meeting again.
+ * room over at once (the first's presence is gone) and holds the meeting again, with Ada and Grace
+ * as the same participants (their resume tokens, kept in Redis by the first).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -203,13 +204,16 @@ describe('two instances behind one address', () => {
     await seesOthers(ada, 1);
   });
 
-  it('lose no meeting when the instance holding it is killed: the other takes the room over and holds it', async () => {
+  it('lose no meeting when the instance holding it is killed: the other takes the room over, with the same participants', async () => {
     // The second instance is back (as systemd would restart it); then the first, holding the meeting, dies.
     second = await startPlenary(secondEnvironment);
     kill(first);
     // Both pages reconnect through the second, which takes the room over without waiting for the claim's lease.
     await expect.poll(() => joins(second).length, { timeout: 45_000 }).toBeGreaterThanOrEqual(2);
     expect(joins(second).every((join) => join.relayedFrom === undefined)).toBe(true);
+    // As the same participants: the first kept who each resume token continues as, and the second let them in so.
+    const before = new Set(joins(first).map((join) => join.participantId));
+    expect(joins(second).every((join) => before.has(join.participantId))).toBe(true);
     await seesOthers(ada, 1);
     await seesOthers(grace, 1);
     expect(ada.url()).toBe(roomUrl);

@@ -11,6 +11,7 @@ import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
 import { ClusterBus } from './cluster/bus.js';
+import { ResumeStore } from './cluster/resume-store.js';
 import { SharedLoad } from './cluster/shared-load.js';
 import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
@@ -258,6 +259,8 @@ export async function startServices(
     registry.breakoutHolder = (roomId) => sharedLoad.holderOfBreakout(roomId);
     registry.breakoutsChanged = () => void sharedLoad.round();
   }
+  // If this instance stops, whichever holds a room of its next lets its people in as the same participants.
+  if (bus) registry.continuity = new ResumeStore(bus);
   const mediaServers = new MediaServersService({
     repository: new MediaServersRepository(storage, clock),
     pool: mediaPool,

@@ -211,6 +211,38 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     }
   }
 
+  /**
+   * Keeps `value` under `field` of the record `record` for `ttlMs` (the record's life restarts
+   * with each write): what an instance leaves for whichever takes its work over.
+   */
+  async keep(record: string, field: string, value: string, ttlMs: number): Promise<boolean> {
+    if (this.closed) return false;
+    const key = `${this.prefix}${record}`;
+    try {
+      await this.publisher
+        .multi()
+        .hset(key, field, this.sealer.seal(value, `${record}:${field}`))
+        .pexpire(key, ttlMs)
+        .exec();
+      return true;
+    } catch {
+      this.trouble();
+      return false;
+    }
+  }
+
+  /** What `keep` left under `field` of `record`, if it is there, sealed with the secret and younger than `maxAgeMs`. */
+  async kept(record: string, field: string, maxAgeMs: number): Promise<string | undefined> {
+    if (this.closed) return undefined;
+    try {
+      const sealed = await this.publisher.hget(`${this.prefix}${record}`, field);
+      return sealed === null ? undefined : this.sealer.open(sealed, `${record}:${field}`, Date.now(), maxAgeMs);
+    } catch {
+      this.trouble();
+      return undefined;
+    }
+  }
+
   /** Removes this instance's entry from the shared table `table` (it stops). */
   async unshare(table: string): Promise<void> {
     await this.publisher.hdel(`${this.prefix}${table}`, this.instanceId).catch(() => undefined);

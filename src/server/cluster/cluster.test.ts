@@ -217,4 +217,54 @@ describe('an instance that stops', () => {
     const resumed = await again.next('joined');
     expect(resumed).toMatchObject({ resumed: true, self: { participantId: graceJoined.self.participantId } });
   });
+
+  it('lets the people of a meeting whose holder stopped in as the same participants where the room is held next', async () => {
+    const schema = (first.services.storage as TestStorage).location;
+    if (schema.engine !== 'postgres') throw new Error('a cluster test needs PostgreSQL');
+    const third = await startTestServer({
+      cluster: { redisPrefix, schema: schema.schema },
+      instanceId: InstanceIdSchema.parse('inst_third'),
+    });
+    await third.listen();
+    const roomId = await newRoom();
+    try {
+      // The third instance holds the meeting; Grace is relayed to it from the first.
+      const ada = await connect(third);
+      const adaJoined = await ada.join(roomId, 'Ada');
+      const grace = await connect(first);
+      const graceJoined = await grace.join(roomId, 'Grace');
+      // The third stops (SIGTERM): its meetings end with it, their placements are given back.
+      await third.close();
+      // Both come back through the first, with their resume tokens: the same participants, in a meeting held by the first now.
+      for (const [name, joined] of [
+        ['Ada', adaJoined],
+        ['Grace', graceJoined],
+      ] as const) {
+        const again = await connect(first);
+        again.send({
+          type: 'join',
+          roomId,
+          displayName: name,
+          media: { audioMuted: true, videoMuted: true },
+          resumeToken: joined.resumeToken,
+        });
+        const back = await again.next('joined');
+        expect(back.self).toMatchObject({ participantId: joined.self.participantId, role: joined.self.role });
+        expect(back.resumeToken).toBe(joined.resumeToken);
+      }
+      expect(first.services.registry.find(RoomIdSchema.parse(roomId))?.participants.size).toBe(2);
+      // A token nobody kept is a new participant, as ever.
+      const stranger = await connect(first);
+      stranger.send({
+        type: 'join',
+        roomId,
+        displayName: 'Eve',
+        media: { audioMuted: true, videoMuted: true },
+        resumeToken: 'x'.repeat(32),
+      });
+      expect((await stranger.next('joined')).self.participantId).not.toBe(adaJoined.self.participantId);
+    } finally {
+      await third.close();
+    }
+  });
 });

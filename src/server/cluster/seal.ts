@@ -33,8 +33,8 @@ export class Sealer {
     return Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64url');
   }
 
-  /** The text sealed for `context`, or `undefined` if it was not sealed with this secret for it, or is too old. */
-  open(sealed: string, context: string, nowMs = Date.now()): string | undefined {
+  /** The text sealed for `context`, or `undefined` if it was not sealed with this secret for it, or is older than `freshMs`. */
+  open(sealed: string, context: string, nowMs = Date.now(), freshMs = this.freshMs): string | undefined {
     const bytes = Buffer.from(sealed, 'base64url');
     if (bytes.length < nonceBytes + tagBytes) return undefined;
     try {
@@ -43,7 +43,7 @@ export class Sealer {
       decipher.setAuthTag(bytes.subarray(nonceBytes, nonceBytes + tagBytes));
       const plain = Buffer.concat([decipher.update(bytes.subarray(nonceBytes + tagBytes)), decipher.final()]).toString('utf8');
       const { atMs, text } = JSON.parse(plain) as { atMs: unknown; text: unknown };
-      if (typeof atMs !== 'number' || typeof text !== 'string' || Math.abs(nowMs - atMs) > this.freshMs) return undefined;
+      if (typeof atMs !== 'number' || typeof text !== 'string' || Math.abs(nowMs - atMs) > freshMs) return undefined;
       return text;
     } catch {
       return undefined;

@@ -124,11 +124,13 @@ export interface ParticipantInit {
   personId?: string | undefined;
   /** Who the integration that let them in says they are; absent when none did. */
   external?: ExternalIdentity | undefined;
+  /** The id and resume token of the participant this one continues (its meeting moved to this instance); absent: new ones. */
+  continues?: { id: ParticipantId; resumeToken: string } | undefined;
 }
 
 export class LiveParticipant implements ParticipantView {
-  readonly id = newParticipantId();
-  readonly resumeToken = randomBytes(24).toString('base64url');
+  readonly id: ParticipantId;
+  readonly resumeToken: string;
   readonly displayName: string;
   readonly clientId: string | undefined;
   readonly personId: string | undefined;
@@ -151,6 +153,8 @@ export class LiveParticipant implements ParticipantView {
 
   /** Made by the room only (`LiveRoom.join`); `onClose` tells the room. */
   constructor(init: ParticipantInit, onClose: (participant: LiveParticipant) => void) {
+    this.id = init.continues?.id ?? newParticipantId();
+    this.resumeToken = init.continues?.resumeToken ?? randomBytes(24).toString('base64url');
     this.displayName = init.displayName;
     this.clientId = init.clientId;
     this.personId = init.personId;

@@ -1,6 +1,7 @@
 /** The types of `LiveRoom`'s edges: what it depends on, what a join asks and gets, what a newcomer is told. */
 import type { Logger } from 'pino';
-import type { ChatMessage, MediaState, MeetingSettings, ParticipantSummary } from '../../../shared/protocol.js';
+import type { ParticipantId } from '../../../shared/ids.js';
+import type { ChatMessage, MediaState, MeetingSettings, ParticipantSummary, Role } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { RoomsRepository } from '../rooms-repository.js';
 import type { ExternalIdentity, ParticipantView } from './live-participant.js';
@@ -44,6 +45,11 @@ export interface JoinRequest {
   granted?: { role: 'moderator' | 'viewer'; waits: boolean; external?: ExternalIdentity | undefined } | undefined;
   clientId?: string | undefined;
   resumeToken?: string | undefined;
+  /**
+   * The participant this join continues, found by its resume token where the room's meeting was
+   * held before (another instance, which stopped): the same id, token and role, no code asked.
+   */
+  continues?: { participantId: ParticipantId; role: Role } | undefined;
   /** A breakout room's ticket from its main meeting (checked by the registry, which then sets the name and role). */
   breakoutTicket?: string | undefined;
   /** The browser can encrypt media end to end; an encrypted meeting lets no one in without it. */

@@ -186,9 +186,14 @@ export class LiveRoom {
     if (core.settings.endToEndEncrypted && request.canEncrypt !== true) {
       return failure('encryption_unsupported', meetingsWords.phrase('encryption_unsupported'));
     }
-    const role = request.granted
-      ? { ok: true as const, value: request.administrator === true ? 'moderator' : request.granted.role }
-      : roleFor(core.room, request.accessCode, request.administrator === true);
+    const continues =
+      request.continues && request.resumeToken && !core.participants.has(request.continues.participantId) ? request.continues : undefined;
+    // A participant continued from the meeting's earlier holder keeps the role it had there (its code was checked there).
+    const role = continues
+      ? { ok: true as const, value: request.administrator === true ? 'moderator' : continues.role }
+      : request.granted
+        ? { ok: true as const, value: request.administrator === true ? 'moderator' : request.granted.role }
+        : roleFor(core.room, request.accessCode, request.administrator === true);
     if (!role.ok) return role;
     if (core.settings.roomLocked && role.value !== 'moderator') return failure('room_is_locked', meetingsWords.phrase('room_is_locked'));
     if (core.participants.size >= core.participantsMax) return core.fullFailure();
@@ -201,10 +206,13 @@ export class LiveRoom {
       clientId: request.clientId,
       personId: request.personId,
       external: request.granted?.external,
+      continues: continues && request.resumeToken ? { id: continues.participantId, resumeToken: request.resumeToken } : undefined,
     };
-    const waits = request.granted
-      ? request.granted.waits && role.value !== 'moderator'
-      : core.settings.waitingRoom && role.value === 'guest';
+    const waits = continues
+      ? false
+      : request.granted
+        ? request.granted.waits && role.value !== 'moderator'
+        : core.settings.waitingRoom && role.value === 'guest';
     if (waits && core.lobby.size >= limits.waitingPerRoomMax) return failure('room_is_full', meetingsWords.phrase('too_many_waiting'));
     this.#startRecord();
     const participant = new LiveParticipant(init, (leaving) => this.#participantClosed(leaving));

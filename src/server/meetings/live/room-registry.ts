@@ -4,9 +4,9 @@
  */
 
 import type { Logger } from 'pino';
-import type { RoomId } from '../../../shared/ids.js';
+import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
-import type { NetworkReport } from '../../../shared/protocol.js';
+import type { NetworkReport, Role } from '../../../shared/protocol.js';
 import type { Clock } from '../../platform/clock.js';
 import type { InstanceId } from '../../platform/instance.js';
 import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../allowance.js';
@@ -41,6 +41,12 @@ export interface MediaServerLoad {
   publishedStreams: number;
   /** What the server forwards: each publishing participant to every other participant of the meeting. */
   forwardedStreams: number;
+}
+
+/** Where participants are kept for the instance that holds their room's meeting next (`ResumeStore`). */
+export interface ParticipantContinuity {
+  remember(roomId: RoomId, resumeToken: string, entry: { participantId: ParticipantId; role: Role }): Promise<void>;
+  find(roomId: RoomId, resumeToken: string): Promise<{ participantId: ParticipantId; role: Role } | undefined>;
 }
 
 /** A join refused because another instance holds the room's meeting: `heldBy` says which (its signalling can be relayed there). */
@@ -83,6 +89,11 @@ export class RoomRegistry {
    * main meeting is held there); a join with its ticket is relayed there. Default: none.
    */
   breakoutHolder: (roomId: RoomId) => Promise<InstanceId | undefined> = async () => undefined;
+  /**
+   * Where participants are kept so that, if this instance stops, the instance that holds the room
+   * next lets them in as the same participants (several instances). Default: nowhere.
+   */
+  continuity: ParticipantContinuity | undefined;
   /** Called when this instance opens or closes breakout rooms (it tells the other instances). */
   breakoutsChanged: () => void = () => undefined;
   /** The breakout rooms open here now. */
@@ -315,6 +326,17 @@ export class RoomRegistry {
       placedHere = true;
       this.mediaOf.set(roomId, placed.mediaServerId);
     }
+    let continued = request;
+    if (request.resumeToken !== undefined && this.continuity) {
+      const token = request.resumeToken;
+      const current = this.liveRooms.get(roomId);
+      const known = current !== undefined && [...current.participants.values()].some((participant) => participant.resumeToken === token);
+      // A token this meeting does not know may be one from where the room was held before.
+      if (!known) {
+        const entry = await this.continuity.find(roomId, token).catch(() => undefined);
+        if (entry) continued = { ...request, continues: entry };
+      }
+    }
     if (this.isClosed) {
       // The shutdown began during the awaits: make no room, and give back the placement just taken.
       if (placedHere) this.release(roomId);
@@ -335,10 +357,16 @@ export class RoomRegistry {
     }
     this.holders.set(live, allowance.holderKey);
     live.applyAllowance(allowance);
-    const joined = live.join(request, connection);
+    const joined = live.join(continued, connection);
     if (!joined.ok) {
       if (live.participants.size === 0 && live.lobby.size === 0) live.close();
       return joined;
+    }
+    if (joined.value.kind === 'joined' && this.continuity) {
+      const { participant } = joined.value;
+      this.continuity
+        .remember(roomId, participant.resumeToken, { participantId: participant.id, role: participant.role })
+        .catch((error: unknown) => this.logger.warn({ err: error, roomId }, 'keeping a participant for another instance failed'));
     }
     return { ok: true, value: { room: live, result: joined.value } };
   }
