@@ -243,6 +243,12 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     }
   }
 
+  /** Forgets the record `record` (every field `keep` left there). */
+  async forget(record: string): Promise<void> {
+    if (this.closed) return;
+    await this.publisher.del(`${this.prefix}${record}`).catch(() => this.trouble());
+  }
+
   /** Removes this instance's entry from the shared table `table` (it stops). */
   async unshare(table: string): Promise<void> {
     await this.publisher.hdel(`${this.prefix}${table}`, this.instanceId).catch(() => undefined);

@@ -267,4 +267,27 @@ describe('an instance that stops', () => {
       await third.close();
     }
   });
+
+  it('continues nobody from a meeting that ended for good (everyone left): a kept token then joins as someone new', async () => {
+    const roomId = await newRoom();
+    const ada = await connect(first);
+    const adaJoined = await ada.join(roomId, 'Ada');
+    const redis = new Redis(testRedisUrl);
+    try {
+      expect(await redis.exists(`${redisPrefix}resume:${roomId}`)).toBe(1);
+      ada.close();
+      await expect.poll(() => redis.exists(`${redisPrefix}resume:${roomId}`)).toBe(0);
+    } finally {
+      redis.disconnect();
+    }
+    const again = await connect(first);
+    again.send({
+      type: 'join',
+      roomId,
+      displayName: 'Ada',
+      media: { audioMuted: true, videoMuted: true },
+      resumeToken: adaJoined.resumeToken,
+    });
+    expect((await again.next('joined')).self.participantId).not.toBe(adaJoined.self.participantId);
+  });
 });

@@ -28,6 +28,11 @@ export class ResumeStore {
     await this.bus.keep(`resume:${roomId}`, fieldOf(resumeToken), JSON.stringify(entry), keptMs);
   }
 
+  /** The room's meeting ended (not moved): nobody continues from it. */
+  async forgetRoom(roomId: RoomId): Promise<void> {
+    await this.bus.forget(`resume:${roomId}`);
+  }
+
   /** Who `resumeToken` continues as in `roomId`'s meeting, if a holder of it kept it. */
   async find(roomId: RoomId, resumeToken: string): Promise<ResumeEntry | undefined> {
     const kept = await this.bus.kept(`resume:${roomId}`, fieldOf(resumeToken), keptMs);

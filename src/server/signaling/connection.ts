@@ -367,8 +367,9 @@ export class SignalingConnection implements ParticipantConnection {
 
   /** Tells the browser the server is going away and closes the socket. */
   shutdown(): void {
-    // A browser relayed to another instance keeps its place there, and resumes it through whichever instance it reaches next.
-    if (this.forwarding) this.stoppedAnswering = true;
+    // The participant is not leaving: a browser relayed to another instance keeps its place there,
+    // and one of this instance's meetings moves with it (its people continue where it is held next).
+    this.stoppedAnswering = true;
     this.send({ type: 'closing', reason: 'server_shutdown' });
     this.socket.close(1001, 'server shutdown');
     this.close();

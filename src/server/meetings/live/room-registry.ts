@@ -46,6 +46,8 @@ export interface MediaServerLoad {
 /** Where participants are kept for the instance that holds their room's meeting next (`ResumeStore`). */
 export interface ParticipantContinuity {
   remember(roomId: RoomId, resumeToken: string, entry: { participantId: ParticipantId; role: Role }): Promise<void>;
+  /** The room's meeting ended here for good (not moved): its participants are not continued anywhere. */
+  forgetRoom(roomId: RoomId): Promise<void>;
   find(roomId: RoomId, resumeToken: string): Promise<{ participantId: ParticipantId; role: Role } | undefined>;
 }
 
@@ -94,6 +96,8 @@ export class RoomRegistry {
    * next lets them in as the same participants (several instances). Default: nowhere.
    */
   continuity: ParticipantContinuity | undefined;
+  /** Meetings being handed over to another instance (their people are continued there). */
+  private readonly handingOver = new WeakSet<LiveRoom>();
   /** Called when this instance opens or closes breakout rooms (it tells the other instances). */
   breakoutsChanged: () => void = () => undefined;
   /** The breakout rooms open here now. */
@@ -469,6 +473,7 @@ export class RoomRegistry {
       const live = this.liveRooms.get(roomId);
       if (!live || live.closed || this.breakouts.has(roomId)) continue;
       this.logger.warn({ roomId, participants: live.participants.size }, 'another instance holds this room now: its people go there');
+      this.handingOver.add(live);
       live.handOver();
     }
   }
@@ -480,6 +485,14 @@ export class RoomRegistry {
 
   private handleRoomClosed(room: LiveRoom): void {
     this.holders.delete(room);
+    // A meeting that ended for good (everyone left, a moderator or the plan ended it) is continued
+    // nowhere; one that moves (this instance stops, or another holds the room now) keeps its people.
+    const moved = this.isClosed || this.handingOver.delete(room);
+    if (!moved && !this.breakouts.has(room.room.id)) {
+      this.continuity
+        ?.forgetRoom(room.room.id)
+        .catch((error: unknown) => this.logger.warn({ err: error, roomId: room.room.id }, 'forgetting a meeting’s participants failed'));
+    }
     if (this.liveRooms.get(room.room.id) === room) {
       this.liveRooms.delete(room.room.id);
       // A breakout room was never placed: it is held where its main meeting is.
