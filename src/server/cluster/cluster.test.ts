@@ -56,6 +56,17 @@ async function newRoom(): Promise<string> {
   return (await first.services.rooms.create({ name: 'Shared', participantsMax: 10 })).id;
 }
 
+/** A new room's meeting, held by the first instance: Ada joined there, Grace through the second (relayed), and Ada told so. */
+async function meetAcross() {
+  const roomId = await newRoom();
+  const ada = await connect(first);
+  await ada.join(roomId, 'Ada');
+  const grace = await connect(second);
+  const graceJoined = await grace.join(roomId, 'Grace');
+  await ada.next('participant-joined');
+  return { roomId, ada, grace, graceJoined };
+}
+
 describe('participants on different instances', () => {
   it('meet in the meeting one instance holds, whichever instance their socket reached', async () => {
     const roomId = await newRoom();
@@ -93,12 +104,7 @@ describe('participants on different instances', () => {
   });
 
   it('finds a relayed browser whose leaving was lost on the way (Redis blinked) and treats it as gone', async () => {
-    const roomId = await newRoom();
-    const ada = await connect(first);
-    await ada.join(roomId, 'Ada');
-    const grace = await connect(second);
-    const graceJoined = await grace.join(roomId, 'Grace');
-    await ada.next('participant-joined');
+    const { ada, grace, graceJoined } = await meetAcross();
     // The second instance forgets the session as if its `relay-gone` had been sent and lost.
     (second.services.relay as unknown as { forwarded: Map<string, unknown> }).forwarded.clear();
     grace.socket.terminate();
@@ -109,12 +115,7 @@ describe('participants on different instances', () => {
   });
 
   it('ignores what is not sealed with the installation’s secret, not of the protocol, or claims another instance’s session', async () => {
-    const roomId = await newRoom();
-    const ada = await connect(first);
-    await ada.join(roomId, 'Ada');
-    const grace = await connect(second);
-    await grace.join(roomId, 'Grace');
-    await ada.next('participant-joined');
+    const { roomId, ada, grace } = await meetAcross();
     const holder = InstanceIdSchema.parse('inst_first');
     const busOf = (id: string, secret: string) =>
       new ClusterBus({
@@ -190,12 +191,7 @@ describe('participants on different instances', () => {
 
 describe('an instance that stops', () => {
   it('loses nobody: its relayed browsers resume their places through the other instance', async () => {
-    const roomId = await newRoom();
-    const ada = await connect(first);
-    await ada.join(roomId, 'Ada');
-    const grace = await connect(second);
-    const graceJoined = await grace.join(roomId, 'Grace');
-    await ada.next('participant-joined');
+    const { roomId, ada, grace, graceJoined } = await meetAcross();
 
     // The second instance goes away (its browsers' sockets close with it)…
     second.connections.shutdownAll();

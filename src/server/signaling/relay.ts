@@ -115,6 +115,8 @@ const auditIntervalMs = 5_000;
  */
 export class SignalingRelay {
   private readonly hosted = new Map<string, Hosted>();
+  /** The connections this instance runs for the sessions it serves. */
+  private readonly connections = new Map<string, SignalingConnection>();
   private readonly forwarded = new Map<string, Forwarded>();
   private serveConnection: ((socket: RelayedSocket, join: RelayedJoin) => SignalingConnection | undefined) | undefined;
   private readonly unsubscribe: () => void;
@@ -129,7 +131,7 @@ export class SignalingRelay {
     presenceCheckMs = 1_000,
   ) {
     this.unsubscribe = bus.on('message', (message) => this.receive(message));
-    this.presenceTimer = setInterval(() => void this.checkPresence(), presenceCheckMs);
+    this.presenceTimer = setInterval(() => void this.watch(), presenceCheckMs);
     this.presenceTimer.unref();
   }
 
@@ -218,8 +220,6 @@ export class SignalingRelay {
     }
   }
 
-  private readonly connections = new Map<string, SignalingConnection>();
-
   /**
    * A served browser's socket is gone at its edge: `lost` (it stopped answering, its edge died or
    * cannot tell) keeps its place for the reconnection grace; otherwise the participant leaves.
@@ -258,11 +258,13 @@ export class SignalingRelay {
   }
 
   /**
-   * Acts on the other ends that died: browsers served for a dead edge stopped answering (they keep
+   * Every second: relayed joins unanswered too long are sent to try again; every few seconds each
+   * edge is asked which of the sessions served for it are still there; and it acts on the other
+   * ends that died: browsers served for a dead edge stopped answering (they keep
    * their places for the grace); browsers forwarded to a dead holder are told to reconnect. An
    * instance whose presence Redis cannot tell now (`unknown`) is left alone.
    */
-  private async checkPresence(): Promise<void> {
+  private async watch(): Promise<void> {
     if (this.checking) return;
     this.checking = true;
     try {
