@@ -33,6 +33,7 @@ const instrument = `
       send(data) {
         const type = typeOf(data);
         if (type) mark('sent:' + type);
+        if (type === 'subscribe' && window.__subscribeLayer === undefined) window.__subscribeLayer = JSON.parse(data).layer;
         return super.send(data);
       }
     };
@@ -73,7 +74,12 @@ const instrument = `
   })();
 `;
 
-/** Opens the room in a fresh context, joins as `name`, and returns the page with its timings. */
+/**
+ * Opens the room in a fresh context, joins as `name`, and returns the page with its timings:
+ * once the first remote frame is decoded (`expectRemote`), else once its own camera is being
+ * published (publisher ICE connected), so that the next joiner finds it publishing. Plenary's
+ * page and the bare client's (`bare-client.ts`) alike.
+ */
 export async function joinMeasured(browser: Browser, roomUrl: string, name: string, expectRemote: boolean) {
   const context = await newParticipantContext(browser);
   await context.addInitScript({ content: instrument });
@@ -81,13 +87,14 @@ export async function joinMeasured(browser: Browser, roomUrl: string, name: stri
   await page.goto(roomUrl);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join meeting' }).click();
-  if (expectRemote)
-    await page.waitForFunction(
-      () => (window as unknown as { __marks: Record<string, number> }).__marks.firstRemoteFrame !== undefined,
-      null,
-      { timeout: 30_000 },
-    );
-  else await page.waitForFunction(() => (window as unknown as { __marks: Record<string, number> }).__marks.joined !== undefined);
+  // The bare client reports a failed join in `__bareError`.
+  const reached = (step: string) => {
+    const page = window as unknown as { __marks: Record<string, number>; __bareError?: string };
+    return page.__marks[step] !== undefined || page.__bareError !== undefined;
+  };
+  await page.waitForFunction(reached, expectRemote ? 'firstRemoteFrame' : 'publisherIceConnected', { timeout: 30_000 });
+  const failed = await page.evaluate(() => (window as unknown as { __bareError?: string }).__bareError);
+  if (failed) throw new Error(`${name} could not join: ${failed}`);
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
   return { page, marks };
 }
