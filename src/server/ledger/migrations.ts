@@ -182,6 +182,36 @@ async function keepBalanceUpdatesLocal(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('ledger_accounts_currency').on('ledger_accounts').columns(['currency_code', 'id']).execute();
 }
 
+/** The balances each side of a transfer leaves, kept in its row (see `keepBalancesInTransferRows`). */
+export const balanceAfterColumns = [
+  'debit_posted_balance_after',
+  'debit_debits_pending_after',
+  'debit_credits_pending_after',
+  'credit_posted_balance_after',
+  'credit_debits_pending_after',
+  'credit_credits_pending_after',
+] as const;
+
+/**
+ * An account's history is read from the transfers themselves: each new transfer row carries the
+ * balances its debit and its credit account have right after it, and two indexes find an
+ * account's transfers on either side in order. A transfer then writes one row instead of one row
+ * and two history rows. Rows written before stay as they were (these columns null, their history
+ * in `ledger_account_entries`), and expiries, which make no transfer, still write their two
+ * history rows there: transfers are never updated.
+ */
+async function keepBalancesInTransferRows(db: Kysely<unknown>): Promise<void> {
+  for (const column of balanceAfterColumns) {
+    await db.schema.alterTable('ledger_transfers').addColumn(column, 'bigint').execute();
+  }
+  await db.schema.createIndex('ledger_transfers_debit_history').on('ledger_transfers').columns(['debit_account_id', 'sequence']).execute();
+  await db.schema
+    .createIndex('ledger_transfers_credit_history')
+    .on('ledger_transfers')
+    .columns(['credit_account_id', 'sequence'])
+    .execute();
+}
+
 /** Currencies, accounts, transfers, per-account history, and the hash-chained journal. */
 export const ledgerMigrations: Record<string, Migration> = {
   '0100_ledger_accounts_transfers_and_journal': {
@@ -200,6 +230,11 @@ export const ledgerMigrations: Record<string, Migration> = {
   '0661_ledger_balance_updates_in_place': {
     async up(db: Kysely<unknown>) {
       await keepBalanceUpdatesLocal(db);
+    },
+  },
+  '0662_ledger_balances_in_transfer_rows': {
+    async up(db: Kysely<unknown>) {
+      await keepBalancesInTransferRows(db);
     },
   },
 };

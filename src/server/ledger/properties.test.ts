@@ -236,6 +236,46 @@ async function expectEachPendingResolvedOnce(ledger: Ledger, player: Player): Pr
   return resolved;
 }
 
+/**
+ * Reads each account's whole statement and checks that it tells the account's history: lines in
+ * increasing sequence, each moving the balances by its amount on its side as its event says, the
+ * counterparty one of the run's accounts, and the last line's balances the account's own. Returns
+ * the number of lines read.
+ */
+async function expectStatementsTellTheBalances(ledger: Ledger, player: Player): Promise<number> {
+  let lines = 0;
+  for (const account of await accountsOf(ledger, player)) {
+    const page = await ledger.statement(account.id, { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER });
+    const newest = await ledger.statement(account.id, { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER, order: 'newest' });
+    expect(newest?.lines).toEqual([...(page?.lines ?? [])].reverse());
+    let balances = { posted: 0n, debitsPending: 0n, creditsPending: 0n, sequence: 0 };
+    for (const line of page?.lines ?? []) {
+      const signed = line.side === 'debit' ? -line.amount : line.amount;
+      const ownPending = line.side === 'debit' ? 'debitsPending' : 'creditsPending';
+      const otherPending = line.side === 'debit' ? 'creditsPending' : 'debitsPending';
+      const after = { posted: line.postedBalanceAfter, debitsPending: line.debitsPendingAfter, creditsPending: line.creditsPendingAfter };
+      const postedMove = { single_phase: signed, pending: 0n, post_pending: signed, void_pending: 0n, pending_expired: 0n }[line.event];
+      expect(line.sequence).toBeGreaterThan(balances.sequence);
+      expect(after.posted - balances.posted).toBe(postedMove);
+      expect(after[otherPending]).toBe(balances[otherPending]);
+      const pendingMove = after[ownPending] - balances[ownPending];
+      if (line.event === 'pending') expect(pendingMove).toBe(line.amount);
+      else if (line.event === 'post_pending') expect(pendingMove <= -line.amount).toBe(true);
+      else if (line.event !== 'single_phase') expect(pendingMove).toBe(-line.amount);
+      else expect(pendingMove).toBe(0n);
+      expect(line.counterpartyAccountId.startsWith(player.account(0).replace(/a0$/, ''))).toBe(true);
+      balances = { ...after, sequence: line.sequence };
+      lines += 1;
+    }
+    expect({ posted: balances.posted, debitsPending: balances.debitsPending, creditsPending: balances.creditsPending }).toEqual({
+      posted: postedBalance(account),
+      debitsPending: account.debitsPending,
+      creditsPending: account.creditsPending,
+    });
+  }
+  return lines;
+}
+
 describe.each(bothEngines)('the ledger guarantees on %s', (engine) => {
   let subject: TestLedger;
   let run = 0;
@@ -347,5 +387,28 @@ describe.each(bothEngines)('the ledger guarantees on %s', (engine) => {
     expect(exercised.historiesWithResolution).toBeGreaterThanOrEqual(4);
     expect(exercised.triedAfterResolution).toBeGreaterThan(0);
     expect(await subject.ledger.verify()).toMatchObject({ ok: true });
+  });
+
+  it("tells each account's history in its statement: every line moves the balances as its event says, ending at the account's", async () => {
+    const seen = { lines: 0, expiries: 0 };
+    await fc.assert(
+      fc.asyncProperty(resolutionHistoryArbitrary, async (history) => {
+        const player = await openRun(history.limits);
+        for (const [step, operation] of history.operations.entries()) await player.play(operation, step);
+        seen.lines += await expectStatementsTellTheBalances(subject.ledger, player);
+        for (const index of [0, 1, 2, 3]) {
+          const page = await subject.ledger.statement(player.account(index), {
+            fromMs: 0,
+            toMs: Number.MAX_SAFE_INTEGER,
+            events: ['pending_expired'],
+          });
+          seen.expiries += page?.lines.length ?? 0;
+        }
+      }),
+      { numRuns: 10 },
+    );
+    // Not vacuous: the histories moved money, and some reservations expired.
+    expect(seen.lines).toBeGreaterThan(40);
+    expect(seen.expiries).toBeGreaterThan(0);
   });
 });

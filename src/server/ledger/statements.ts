@@ -7,7 +7,8 @@ import { limits } from '../../shared/limits.js';
 import { formatAmount } from '../../shared/network-api.js';
 import { spreadsheetSafe } from '../platform/spreadsheet.js';
 import { findAccount } from './accounts.js';
-import { AccountRowSchema, asText, findCurrency, selectAccounts } from './rows.js';
+import { historyLines, postedBalanceBefore } from './history.js';
+import { AccountRowSchema, findCurrency, selectAccounts } from './rows.js';
 import { postedBalance } from './transfer-engine.js';
 import { type Account, type AccountId, AccountIdSchema, type CurrencyCode, TransferIdSchema } from './types.js';
 import type { LedgerStore } from './write-transaction.js';
@@ -97,61 +98,30 @@ const LineRowSchema = z
     }),
   );
 
-async function openingBalance(store: LedgerStore, accountId: AccountId, fromMs: number): Promise<bigint> {
-  const row = await store.db
-    .selectFrom('ledger_account_entries')
-    .select(asText('posted_balance_after').as('balance'))
-    .where('account_id', '=', accountId)
-    .where('timestamp_ms', '<', fromMs)
-    .orderBy('timestamp_ms', 'desc')
-    .orderBy('sequence', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? int64.parse(row.balance) : 0n;
-}
-
 /** A page of the statement of `accountId`, or undefined when there is no such account. */
 export async function statement(store: LedgerStore, accountId: AccountId, query: StatementQuery): Promise<Statement | undefined> {
   const account = await findAccount(store.db, accountId);
   if (!account) return undefined;
   const limit = Math.min(query.limit ?? limits.ledgerStatementLinesPerPageMax, limits.ledgerStatementLinesPerPageMax);
-  const newestFirst = query.order === 'newest';
-  const cursor = query.cursor === undefined ? undefined : Number(query.cursor);
-  const rows = await store.db
-    .selectFrom('ledger_account_entries as entry')
-    .innerJoin('ledger_transfers as transfer', 'transfer.id', 'entry.transfer_id')
-    .select(['entry.sequence', 'entry.timestamp_ms', 'entry.transfer_id', 'entry.event', 'entry.side'])
-    .select(['transfer.debit_account_id', 'transfer.credit_account_id', 'transfer.description', 'transfer.reference'])
-    .select([
-      asText('entry.amount').as('amount'),
-      asText('entry.posted_balance_after').as('posted_balance_after'),
-      asText('entry.debits_pending_after').as('debits_pending_after'),
-      asText('entry.credits_pending_after').as('credits_pending_after'),
-    ])
-    .where('entry.account_id', '=', accountId)
-    .where('entry.timestamp_ms', '>=', query.fromMs)
-    .where('entry.timestamp_ms', '<', query.toMs)
-    .$if(cursor !== undefined, (select) => select.where('entry.sequence', newestFirst ? '<' : '>', cursor ?? 0))
-    .$if(query.side !== undefined, (select) => select.where('entry.side', '=', query.side ?? 'debit'))
-    .$if(query.events !== undefined, (select) => select.where('entry.event', 'in', [...(query.events ?? [])]))
-    .$if(query.counterpartyAccountId !== undefined, (select) =>
-      select.where((eb) =>
-        eb.or([
-          eb.and([eb('entry.side', '=', 'debit'), eb('transfer.credit_account_id', '=', query.counterpartyAccountId ?? '')]),
-          eb.and([eb('entry.side', '=', 'credit'), eb('transfer.debit_account_id', '=', query.counterpartyAccountId ?? '')]),
-        ]),
-      ),
-    )
-    .orderBy('entry.sequence', newestFirst ? 'desc' : 'asc')
-    .limit(limit + 1)
-    .execute();
+  const rows = await historyLines(store, {
+    accountId,
+    fromMs: query.fromMs,
+    toMs: query.toMs,
+    cursor: query.cursor === undefined ? undefined : Number(query.cursor),
+    newestFirst: query.order === 'newest',
+    limit: limit + 1,
+    side: query.side,
+    counterpartyAccountId: query.counterpartyAccountId,
+    events: query.events,
+  });
   const lines = rows.slice(0, limit).map((row) => LineRowSchema.parse(row));
   const last = lines[lines.length - 1];
+  const opening = await postedBalanceBefore(store, accountId, query.fromMs);
   return {
     account,
     fromMs: query.fromMs,
     toMs: query.toMs,
-    openingPostedBalance: await openingBalance(store, accountId, query.fromMs),
+    openingPostedBalance: opening === undefined ? 0n : int64.parse(opening),
     lines,
     nextCursor: rows.length > limit && last ? String(last.sequence) : null,
   };

@@ -63,6 +63,14 @@ export interface LedgerTransfersTable {
   pending_id: string | null;
   expires_at_ms: ColumnType<number | string | null, number | null, number | null>;
   timestamp_ms: CounterColumn;
+  /** From migration 0662 (null before): the debit account's posted balance, pending debits and credits right after it. */
+  debit_posted_balance_after: NullableInt64Column;
+  debit_debits_pending_after: NullableInt64Column;
+  debit_credits_pending_after: NullableInt64Column;
+  /** From migration 0662 (null before): the same for the credit account. */
+  credit_posted_balance_after: NullableInt64Column;
+  credit_debits_pending_after: NullableInt64Column;
+  credit_credits_pending_after: NullableInt64Column;
 }
 
 /** The resolution state of each pending transfer. */
@@ -72,7 +80,10 @@ export interface LedgerPendingTransfersTable {
   expires_at_ms: CounterColumn;
 }
 
-/** Per-account history: each movement and the balances right after it. */
+/**
+ * Per-account history rows: each expiry's two sides, and every movement written before migration
+ * 0662 (later transfers keep their balances in their own row).
+ */
 export interface LedgerAccountEntriesTable {
   account_id: string;
   sequence: CounterColumn;

@@ -65,15 +65,16 @@ export function request(json: Partial<TransferRequestJson> & { id: string }): Tr
   return TransferRequestSchema.parse(withDefaults);
 }
 
-/** How the database records each transfer id: its journal entries and its account history rows (movements). */
+/** How the database records each transfer id: its journal entries and its accounts' history lines (movements). */
 export interface TransferTraces {
   journalEntries: Map<string, number>;
   movements: Map<string, number>;
 }
 
 /**
- * Counts, per transfer id, the journal entries that list it and the account history rows
- * (one per side a transfer moves): a transfer applied once has one entry and two movements.
+ * Counts, per transfer id, the journal entries that list it and the lines of account history that
+ * name it (one per side a transfer moves, kept in its row since 0662; expiries' in history rows):
+ * a transfer applied once has one entry and two movements.
  */
 export async function transferTraces(storage: Storage): Promise<TransferTraces> {
   const db = storage.db as unknown as Kysely<LedgerDatabase>;
@@ -85,11 +86,16 @@ export async function transferTraces(storage: Storage): Promise<TransferTraces> 
     }
   }
   const movements = new Map<string, number>();
+  const count = (id: string, lines: number) => movements.set(id, (movements.get(id) ?? 0) + lines);
+  for (const side of ['debit', 'credit'] as const) {
+    const sides = await db.selectFrom('ledger_transfers').select('id').where(`${side}_posted_balance_after`, 'is not', null).execute();
+    for (const row of sides) count(row.id, 1);
+  }
   const rows = await db
     .selectFrom('ledger_account_entries')
     .select(['transfer_id', (expression) => expression.fn.countAll<number | string>().as('count')])
     .groupBy('transfer_id')
     .execute();
-  for (const row of rows) movements.set(row.transfer_id, Number(row.count));
+  for (const row of rows) count(row.transfer_id, Number(row.count));
   return { journalEntries, movements };
 }

@@ -1,7 +1,8 @@
 /**
  * Applying a batch of transfers, and expiring pending ones, each in one database transaction:
  * lock the accounts involved (in id order), load what the batch refers to, let the engine decide,
- * then write the transfers, balances, account history and journal entries together.
+ * then write the transfers (with their accounts' balances after them), balances, expiries' history
+ * rows and the journal entry together.
  */
 
 import { strict as assert } from 'node:assert';
@@ -13,7 +14,7 @@ import { appendJournal, takeChangeNumbers } from './journal.js';
 import { changesPayload } from './journal-payloads.js';
 import { AccountRowSchema, findPendingStates, findTransfersByIds, PendingRowSchema, selectAccounts } from './rows.js';
 import type { LedgerDatabase } from './tables.js';
-import { type AppliedChange, applyBatch, type BatchState, expirePending } from './transfer-engine.js';
+import { type AccountEntry, type AppliedChange, applyBatch, type BatchState, expirePending } from './transfer-engine.js';
 import type { Account, AccountId, Transfer, TransferId, TransferRequest, TransferResult } from './types.js';
 import { inWriteTransaction, type LedgerStore } from './write-transaction.js';
 
@@ -90,7 +91,11 @@ async function writeBalances(store: LedgerStore, transaction: LedgerDb, state: B
   );
 }
 
-function transferRow(transfer: Transfer) {
+/** A transfer's row, with the balances each side has right after it (its accounts' history). */
+function transferRow(transfer: Transfer, entries: readonly AccountEntry[]) {
+  const debit = entries.find((entry) => entry.side === 'debit');
+  const credit = entries.find((entry) => entry.side === 'credit');
+  assert(debit && credit, `transfer ${transfer.id} moves no account`);
   return {
     id: transfer.id,
     sequence: transfer.sequence,
@@ -104,13 +109,36 @@ function transferRow(transfer: Transfer) {
     pending_id: transfer.pendingId,
     expires_at_ms: transfer.expiresAtMs,
     timestamp_ms: transfer.timestampMs,
+    debit_posted_balance_after: debit.postedBalanceAfter,
+    debit_debits_pending_after: debit.debitsPendingAfter,
+    debit_credits_pending_after: debit.creditsPendingAfter,
+    credit_posted_balance_after: credit.postedBalanceAfter,
+    credit_debits_pending_after: credit.debitsPendingAfter,
+    credit_credits_pending_after: credit.creditsPendingAfter,
   };
 }
 
+/** The two history rows of an expiry, which makes no transfer row of its own. */
+function expiryRows(change: AppliedChange, sequence: number, timestampMs: number) {
+  return change.entries.map((entry) => ({
+    account_id: entry.accountId,
+    sequence,
+    transfer_id: entry.transferId,
+    event: entry.event,
+    side: entry.side,
+    amount: entry.amount,
+    posted_balance_after: entry.postedBalanceAfter,
+    debits_pending_after: entry.debitsPendingAfter,
+    credits_pending_after: entry.creditsPendingAfter,
+    timestamp_ms: timestampMs,
+  }));
+}
+
 /**
- * Writes the changes of a batch or a sweep: numbers them, writes balances, transfers and account
- * history, then appends the one journal entry that lists them — the last step before the commit,
- * so the chain head is held only for that append and the commit.
+ * Writes the changes of a batch or a sweep: numbers them, writes balances and transfers (each
+ * with its accounts' balances after it; an expiry, its two history rows), then appends the one
+ * journal entry that lists them — the last step before the commit, so the chain head is held only
+ * for that append and the commit.
  */
 export async function writeChanges(
   store: LedgerStore,
@@ -122,32 +150,20 @@ export async function writeChanges(
   const numbers = await takeChangeNumbers(store, transaction, changes.length);
   const balances = await writeBalances(store, transaction, state, changes);
   const transferRows = [];
-  const entryRows = [];
+  const expiryEntryRows = [];
   for (const [index, change] of changes.entries()) {
     const sequence = numbers[index] ?? 0;
     if (change.kind === 'transfer') {
       change.transfer.sequence = sequence;
-      transferRows.push(transferRow(change.transfer));
-    }
-    for (const entry of change.entries) {
-      entryRows.push({
-        account_id: entry.accountId,
-        sequence,
-        transfer_id: entry.transferId,
-        event: entry.event,
-        side: entry.side,
-        amount: entry.amount,
-        posted_balance_after: entry.postedBalanceAfter,
-        debits_pending_after: entry.debitsPendingAfter,
-        credits_pending_after: entry.creditsPendingAfter,
-        timestamp_ms: state.nowMs,
-      });
+      transferRows.push(transferRow(change.transfer, change.entries));
+    } else {
+      expiryEntryRows.push(...expiryRows(change, sequence, state.nowMs));
     }
   }
   await runStatements(store, transaction, [
     balances,
     insertStatement(store, 'ledger_transfers', transferRows),
-    insertStatement(store, 'ledger_account_entries', entryRows),
+    insertStatement(store, 'ledger_account_entries', expiryEntryRows),
   ]);
   await appendJournal(store, transaction, [{ kind: 'changes_applied', payload: changesPayload(changes, numbers) }], state.nowMs);
 }

@@ -13,7 +13,10 @@ const firstMigration: Record<string, Migration> = Object.fromEntries(
   Object.entries(ledgerMigrations).filter(([name]) => name.startsWith('0100_')),
 );
 
-/** Writes, with SQL alone, what the ledger wrote before 0660: one journal entry per change, a transfer numbered by its entry. */
+/**
+ * Writes, with SQL alone, what the ledger wrote before 0660: one journal entry per change, a
+ * transfer numbered by its entry, and (as before 0662) its accounts' history rows.
+ */
 async function writeOldLedger(db: Kysely<LedgerDatabase>): Promise<void> {
   const entries: [string, Record<string, unknown>][] = [
     ['currency_created', { code: currency, name: 'Solidarity credit', scale: 2, createdAtMs: 0 }],
@@ -38,6 +41,9 @@ async function writeOldLedger(db: Kysely<LedgerDatabase>): Promise<void> {
   await sql`insert into ledger_transfers values ('old', 4, 'single_phase', 'alice', 'bob', 40, ${currency}, '', '', null, null, 0)`.execute(
     db,
   );
+  // Its accounts' history rows, as every movement had one before 0662.
+  await sql`insert into ledger_account_entries values ('alice', 4, 'old', 'single_phase', 'debit', 40, -40, 0, 0, 0),
+    ('bob', 4, 'old', 'single_phase', 'credit', 40, 40, 0, 0, 0)`.execute(db);
   await sql`update ledger_chain_head set sequence = 4, hash = ${previousHash}`.execute(db);
 }
 
@@ -68,5 +74,40 @@ describe.each(bothEngines)('a ledger written before migration 0660, on %s', (eng
     expect(sequences[1]).toBe(4);
     expect(await ledger.findAccount(accountId('bob'))).toMatchObject({ creditsPosted: 40n, debitsPosted: 15n });
     expect(await ledger.verify()).toMatchObject({ ok: true, entriesChecked: 5, transfersChecked: 2 });
+  });
+
+  it("reads an account's history from its old history rows and its new transfer rows alike, expiries included", async () => {
+    before = await openTestStorage(engine, firstMigration);
+    await writeOldLedger(before.db as unknown as Kysely<LedgerDatabase>);
+    after = await openStorage({ ...before.location, ...(engine === 'postgres' ? { poolSize: 2 } : {}) }, ledgerMigrations);
+    const clock = new ManualClock();
+    const ledger = new Ledger(after, clock);
+    await ledger.createTransfers([
+      request({ id: 'new', debitAccountId: 'bob', creditAccountId: 'alice', amount: '15' }),
+      request({ kind: 'pending', id: 'held', debitAccountId: 'bob', creditAccountId: 'alice', amount: '5', timeoutMs: 1000 }),
+    ]);
+    clock.advance(1000);
+    expect(await ledger.expirePendingTransfers()).toBe(1);
+    const page = await ledger.statement(accountId('bob'), { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER });
+    const line = (transferId: string, event: string, side: string, amount: bigint, posted: bigint, debitsPending: bigint) => ({
+      transferId,
+      event,
+      side,
+      amount,
+      postedBalanceAfter: posted,
+      debitsPendingAfter: debitsPending,
+      creditsPendingAfter: 0n,
+      counterpartyAccountId: 'alice',
+    });
+    expect(page?.lines).toMatchObject([
+      line('old', 'single_phase', 'credit', 40n, 40n, 0n),
+      line('new', 'single_phase', 'debit', 15n, 25n, 0n),
+      line('held', 'pending', 'debit', 5n, 25n, 5n),
+      line('held', 'pending_expired', 'debit', 5n, 25n, 0n),
+    ]);
+    const newest = await ledger.statement(accountId('bob'), { fromMs: 0, toMs: Number.MAX_SAFE_INTEGER, order: 'newest', limit: 3 });
+    expect(newest?.lines.map((each) => each.transferId)).toEqual(['held', 'held', 'new']);
+    expect((await ledger.statement(accountId('bob'), { fromMs: 1, toMs: Number.MAX_SAFE_INTEGER }))?.openingPostedBalance).toBe(40n);
+    expect(await ledger.verify()).toMatchObject({ ok: true });
   });
 });

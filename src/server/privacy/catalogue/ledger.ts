@@ -66,6 +66,16 @@ export const ledgerCatalogue: DataCatalogue = {
       pending_id: column('The pending transfer a post or void settles.', 'Two-phase transfers.', false),
       expires_at_ms: column('When a pending transfer lapses.', 'Reservations do not last forever.', false),
       timestamp_ms: column('When it was recorded.', 'Statements.', false),
+      debit_posted_balance_after: column("The paying account's posted balance right after it (null before 0662).", 'Its statement.', false),
+      debit_debits_pending_after: column("The paying account's pending debits right after it.", 'Its statement.', false),
+      debit_credits_pending_after: column("The paying account's pending credits right after it.", 'Its statement.', false),
+      credit_posted_balance_after: column(
+        "The receiving account's posted balance right after it (null before 0662).",
+        'Its statement.',
+        false,
+      ),
+      credit_debits_pending_after: column("The receiving account's pending debits right after it.", 'Its statement.', false),
+      credit_credits_pending_after: column("The receiving account's pending credits right after it.", 'Its statement.', false),
     },
   },
   ledger_pending_transfers: {
@@ -78,7 +88,8 @@ export const ledgerCatalogue: DataCatalogue = {
     },
   },
   ledger_account_entries: {
-    purpose: "Each account's side of each transfer, with the balances after it: the account's statement.",
+    purpose:
+      "Each account's side of each expiry, and of each transfer recorded before 0662, with the balances after it: the account's statement.",
     retention: immutable,
     columns: {
       account_id: column('The account.', 'Its statement.', false),
