@@ -61,6 +61,8 @@ async function secondJanus(dataDirectory: string): Promise<UnsupervisedJanus> {
     name: 'second',
     url: janus.url,
     apiSecret: janus.apiSecret,
+    adminUrl: janus.adminUrl,
+    adminSecret: janus.adminSecret,
     weight: 1,
     region: '',
     renewable: false,

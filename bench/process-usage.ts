@@ -1,19 +1,5 @@
 /** CPU and memory of a process from /proc, for benchmarks. */
-import { readFileSync } from 'node:fs';
-
-const clockTicksPerSecond = 100;
-
-/** CPU seconds used so far (user + system) by `pid`. */
-export function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) / clockTicksPerSecond;
-}
-
-/** Resident memory of `pid`, in bytes. */
-export function residentBytes(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : 0;
-}
+import { cpuSeconds, residentBytes } from '../src/server/platform/process-cpu.js';
 
 /** Average CPU (percent of one core) of each pid over `durationMs`, and memory at the end. */
 export async function measureUsage(

@@ -182,6 +182,11 @@ describe.each(bothEngines)('the HTTP API on %s', (engine) => {
       expect(response.body).toMatch(/^plenary_rooms_live 0$/m);
       expect(response.body).toMatch(/^plenary_participants 0$/m);
       expect(response.body).toMatch(/^plenary_published_streams 0$/m);
+      // The supervised Janus's own account, through its admin API: the gateway's session, no room, and its CPU.
+      expect(response.body).toMatch(/^plenary_media_server_admin_up\{server="janus-local",name="local"\} 1$/m);
+      expect(response.body).toMatch(/^plenary_media_server_handles\{server="janus-local",name="local"\} [1-9]\d*$/m);
+      expect(response.body).toMatch(/^plenary_media_server_measured_rooms\{server="janus-local",name="local"\} 0$/m);
+      expect(response.body).toMatch(/^plenary_media_server_cpu_ratio\{server="janus-local",name="local"\} \d/m);
     });
   });
 

@@ -16,9 +16,18 @@ import { SharedLoad } from './cluster/shared-load.js';
 import type { Config } from './config/index.js';
 import { type Governance, startGovernance } from './governance/index.js';
 import { type CurrencyCode, Ledger } from './ledger/index.js';
-import { chooseIceInterface, JanusGateway, type LocalJanus, type RunningTurn, startLocalJanus, startTurn } from './media/index.js';
+import {
+  chooseIceInterface,
+  JanusAdminMonitor,
+  JanusGateway,
+  type LocalJanus,
+  type RunningTurn,
+  startLocalJanus,
+  startTurn,
+} from './media/index.js';
 import {
   DatabaseRoomDirectory,
+  localMediaServerId,
   MediaPool,
   type MediaServerSettings,
   RoomRegistry,
@@ -33,6 +42,7 @@ import { createPeopleServices, type PeopleServices, peopleExpiredRowsForgetters 
 import { type Clock, systemClock } from './platform/clock.js';
 import { defaultInstanceId, type InstanceId, InstanceIdSchema } from './platform/instance.js';
 import { Leases } from './platform/leases.js';
+import { ProcessCpuMeter } from './platform/process-cpu.js';
 import { repeatEvery } from './platform/sweep.js';
 import { clientAddressesForgetter, startExpiredRowsSweep } from './privacy/index.js';
 import { SignalingRelay } from './signaling/relay.js';
@@ -172,6 +182,7 @@ export async function startServices(
   let localJanus: LocalJanus | undefined;
   let janusUrl = config.JANUS_WS_URL;
   let apiSecret = config.JANUS_API_SECRET;
+  let admin = config.JANUS_ADMIN_WS_URL ? { url: config.JANUS_ADMIN_WS_URL, secret: config.JANUS_ADMIN_SECRET } : undefined;
   const iceInterface = config.ICE_INTERFACE ?? chooseIceInterface();
   const turn = await startTurn(config, { clock, logger, mediaInterface: iceInterface });
   if (!janusUrl) {
@@ -188,6 +199,7 @@ export async function startServices(
     });
     janusUrl = localJanus.url;
     apiSecret = localJanus.apiSecret;
+    admin = { url: localJanus.adminUrl, secret: localJanus.adminSecret };
     logger.info({ iceInterface }, 'supervising a local janus');
   }
   const gateway = new JanusGateway({
@@ -212,10 +224,28 @@ export async function startServices(
   });
   await billing.ensurePlans();
   await gateway.start();
+  // Each server's own account of its load (Janus's admin API), where Plenary has it; the CPU only of the Janus it supervises.
+  const monitor = (settings: { url: string; secret: string | undefined }, mediaServerId: string, cpu?: ProcessCpuMeter) =>
+    new JanusAdminMonitor({
+      url: settings.url,
+      secret: settings.secret,
+      intervalMs: limits.mediaServerMonitorIntervalMs,
+      ...(cpu ? { cpu: () => cpu.read() } : {}),
+      clock,
+      logger: logger.child({ component: 'janus-admin', mediaServerId }),
+    });
+  const localCpu = localJanus && new ProcessCpuMeter(() => localJanus?.supervisor.pid);
+  // The first reading counts from here, so that the first measure has a CPU figure.
+  localCpu?.read();
+  const localMonitor = admin && monitor(admin, localMediaServerId, localCpu);
+  await localMonitor?.start();
   // Each meeting goes to the least loaded media server of the pool: this instance's own and the
   // registered ones (each a gateway of its own); one instance holds the meetings it starts.
   const mediaPool = new MediaPool({
     local: gateway,
+    localMonitor,
+    monitor: (settings) =>
+      settings.adminUrl === undefined ? undefined : monitor({ url: settings.adminUrl, secret: settings.adminSecret }, settings.id),
     connect: (settings: MediaServerSettings) =>
       new JanusGateway({
         url: settings.url,
@@ -399,6 +429,7 @@ export async function startServices(
       await sharedLoad?.close();
       await bus?.close();
       await mediaPool.close();
+      await localMonitor?.close();
       await gateway.close();
       await localJanus?.supervisor.stop();
       await turn.localCoturn?.supervisor.stop();

@@ -3,10 +3,11 @@
  * (`node --import tsx src/server/main.ts`), with a fresh DATA_DIR and a free port.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { findFreePort, writeJanusConfig } from './media/index.js';
+import { chooseIceInterface, findFreePort, writeJanusConfig } from './media/index.js';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -111,23 +112,28 @@ export interface UnsupervisedJanus {
   /** Its WebSocket API, to register in Plenary's pool. */
   url: string;
   apiSecret: string;
+  /** Its admin API (WebSocket, loopback) and the secret it requires. */
+  adminUrl: string;
+  adminSecret: string;
   /** Kills it (if still alive) and removes its configuration. */
   stop(): void;
 }
 
 /**
  * Starts a second Janus, not supervised (once killed it stays dead), with the configuration
- * Plenary gives its own, on the network namespace's interface (`ICE_INTERFACE`). Give it an RTP
+ * Plenary gives its own, on `ICE_INTERFACE` (the network namespace's) or the first non-loopback interface. Give it an RTP
  * port range apart from the own Janus's (20000–40000).
  */
 export async function startUnsupervisedJanus(options: { apiSecret: string; rtpPortRange: string }): Promise<UnsupervisedJanus> {
   const folder = mkdtempSync(path.join(tmpdir(), 'plenary-janus-extra-'));
   const websocketPort = await findFreePort();
+  const admin = { port: await findFreePort(), secret: randomBytes(18).toString('base64url') };
   const configFile = writeJanusConfig({
     folder,
     websocketPort,
     apiSecret: options.apiSecret,
-    iceInterface: process.env.ICE_INTERFACE ?? 'veth0',
+    admin,
+    iceInterface: process.env.ICE_INTERFACE ?? chooseIceInterface() ?? 'lo',
     rtpPortRange: options.rtpPortRange,
     turn: undefined,
   });
@@ -136,6 +142,8 @@ export async function startUnsupervisedJanus(options: { apiSecret: string; rtpPo
     process: child,
     url: `ws://127.0.0.1:${websocketPort}`,
     apiSecret: options.apiSecret,
+    adminUrl: `ws://127.0.0.1:${admin.port}`,
+    adminSecret: admin.secret,
     stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       rmSync(folder, { recursive: true, force: true });

@@ -221,6 +221,8 @@ export const limits = {
    * apply at once).
    */
   mediaServersRefreshIntervalMs: 10_000,
+  /** How often a media server's own load is read through its admin API, where Plenary has it (the supervised Janus always). */
+  mediaServerMonitorIntervalMs: 5_000,
   /** How long a closing meeting waits for its media server to destroy its room (at shutdown, so none is left behind). */
   mediaRoomDestroyWaitMs: 2_000,
   /**

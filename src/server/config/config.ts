@@ -111,6 +111,13 @@ const ConfigSchema = z
       .optional(),
     /** The `api_secret` of the external Janus at JANUS_WS_URL, if it has one. */
     JANUS_API_SECRET: z.string().min(1).max(256).optional(),
+    /** The external Janus's admin API (`ws://…`, its `admin_ws_port`), through which its load is read; the supervised Janus's is always read. */
+    JANUS_ADMIN_WS_URL: z
+      .string()
+      .regex(/^wss?:\/\//, 'must start with ws:// or wss://')
+      .optional(),
+    /** The `admin_secret` of that admin API, if it has one. */
+    JANUS_ADMIN_SECRET: z.string().min(1).max(256).optional(),
     /** Path of the Janus binary for the supervised Janus. Default `janus` from PATH. */
     JANUS_BINARY: z.string().min(1).default('janus'),
     /** Network interface Janus gathers ICE candidates on; default: the first non-loopback IPv4 interface. */

@@ -1,4 +1,5 @@
 /** The media domain: Janus, supervised or external, behind a gateway that speaks janode. */
+export { JanusAdminClient, JanusAdminError, JanusAdminMonitor, measureJanus, sumHandles } from './janus-admin.js';
 export { chooseIceInterface, renderJanusConfig, writeJanusConfig } from './janus-config.js';
 export { JanusGateway, type JanusGatewayEvents, type JanusRoom, MediaServerUnavailableError } from './janus-gateway.js';
 export { PublisherHandle } from './janus-handles.js';

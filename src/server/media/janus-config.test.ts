@@ -52,6 +52,24 @@ describe('writeJanusConfig', () => {
     expect(janus).toContain('api_secret = "secret-value"');
   });
 
+  it('puts the admin API beside the API, on the same address, behind its own secret, when asked', () => {
+    const withAdmin = mkdtempSync(path.join(tmpdir(), 'janus-config-admin-'));
+    const mainFile = writeJanusConfig({
+      folder: withAdmin,
+      websocketPort: 18188,
+      apiSecret: 'secret-value',
+      admin: { port: 17188, secret: 'admin-value' },
+      iceInterface: 'veth0',
+      rtpPortRange: '20000-20100',
+      libraryFolder: fakeJanusLibrary(),
+    });
+    const transport = readFileSync(path.join(withAdmin, 'janus.transport.websockets.jcfg'), 'utf8');
+    expect(transport).toMatch(
+      /admin: \{\n {2}admin_ws = true\n {2}admin_ws_port = 17188\n {2}admin_ws_ip = "127.0.0.1"\n {2}admin_wss = false\n\}/,
+    );
+    expect(readFileSync(mainFile, 'utf8')).toMatch(/^ {2}api_secret = "secret-value"\n {2}admin_secret = "admin-value"$/m);
+  });
+
   it('gathers ICE on the chosen interface only, with full trickle and no mDNS', () => {
     expect(janus).toContain('ice_enforce_list = "veth0"');
     expect(janus).toContain('full_trickle = true');

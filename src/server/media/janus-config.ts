@@ -23,6 +23,11 @@ export interface JanusConfigOptions {
   websocketAddress?: string;
   /** Secret every API request must carry (`apisecret`). */
   apiSecret: string;
+  /**
+   * Janus's admin API over WebSocket (on the same address as the API), through which Plenary reads
+   * the server's own load: its port and the `admin_secret` every admin request must carry. Off when absent.
+   */
+  admin?: { port: number; secret: string } | undefined;
   /** Interface ICE candidates are gathered on; never loopback. */
   iceInterface: string;
   /** UDP media port range, `min-max`. */
@@ -66,7 +71,7 @@ general: {
   server_name = "plenary"
   session_timeout = 60
   reclaim_session_timeout = 0
-  api_secret = ${quote(options.apiSecret)}
+  api_secret = ${quote(options.apiSecret)}${options.admin ? `\n  admin_secret = ${quote(options.admin.secret)}` : ''}
 }
 certificates: {
 }
@@ -107,17 +112,23 @@ function renderJanusTurn(turn: JanusTurn | undefined): string {
   turn_pwd = ${quote(turn.password)}`;
 }
 
-/** Renders the WebSocket transport's configuration: plain ws (on loopback unless told), no admin API. */
+/** Renders the WebSocket transport's configuration: plain ws (on loopback unless told), the admin API beside it when asked. */
 export function renderWebsocketTransportConfig(options: JanusConfigOptions): string {
+  const address = quote(options.websocketAddress ?? '127.0.0.1');
+  const admin = options.admin
+    ? `admin_ws = true
+  admin_ws_port = ${options.admin.port}
+  admin_ws_ip = ${address}`
+    : 'admin_ws = false';
   return `general: {
   json = "plain"
   ws = true
   ws_port = ${options.websocketPort}
-  ws_ip = ${quote(options.websocketAddress ?? '127.0.0.1')}
+  ws_ip = ${address}
   wss = false
 }
 admin: {
-  admin_ws = false
+  ${admin}
   admin_wss = false
 }
 `;

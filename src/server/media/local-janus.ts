@@ -24,10 +24,13 @@ export interface LocalJanus {
   /** The WebSocket URL of its API (loopback). */
   url: string;
   apiSecret: string;
+  /** Its admin API (WebSocket, loopback), through which its load is read, and the secret it requires. */
+  adminUrl: string;
+  adminSecret: string;
   supervisor: ProcessSupervisor;
 }
 
-/** Writes a fresh configuration (new port and API secret) and starts Janus under supervision. */
+/** Writes a fresh configuration (new ports, API and admin secrets) and starts Janus under supervision. */
 export async function startLocalJanus(options: {
   dataDirectory: string;
   binary: string;
@@ -40,10 +43,12 @@ export async function startLocalJanus(options: {
   const folder = path.join(options.dataDirectory, 'janus');
   const websocketPort = await findFreePort();
   const apiSecret = randomBytes(24).toString('base64url');
+  const admin = { port: await findFreePort(), secret: randomBytes(24).toString('base64url') };
   const configFile = writeJanusConfig({
     folder,
     websocketPort,
     apiSecret,
+    admin,
     iceInterface: options.iceInterface,
     rtpPortRange: options.rtpPortRange,
     turn: options.turn,
@@ -55,5 +60,11 @@ export async function startLocalJanus(options: {
     logger: options.logger.child({ component: 'janus' }),
   });
   supervisor.start();
-  return { url: `ws://127.0.0.1:${websocketPort}`, apiSecret, supervisor };
+  return {
+    url: `ws://127.0.0.1:${websocketPort}`,
+    apiSecret,
+    adminUrl: `ws://127.0.0.1:${admin.port}`,
+    adminSecret: admin.secret,
+    supervisor,
+  };
 }

@@ -23,7 +23,14 @@ export {
   type SubscribedStream,
   type SubscriptionOffer,
 } from './live/index.js';
-export { MediaPool, type MediaServerSettings, type MediaServerStatus, type PooledMediaServer } from './media-pool.js';
+export {
+  MediaPool,
+  type MediaServerMeasure,
+  type MediaServerMonitor,
+  type MediaServerSettings,
+  type MediaServerStatus,
+  type PooledMediaServer,
+} from './media-pool.js';
 export { type MeetingUsageTables, meetingsMigrations } from './migrations.js';
 export {
   DatabaseRoomDirectory,

@@ -7,12 +7,19 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerMessage } from '../../shared/protocol.js';
+import { sumHandles } from '../media/janus-admin.js';
 import { ManualClock } from '../platform/clock.js';
 import { TypedEmitter } from '../platform/typed-emitter.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
 import { InMemoryMediaServer } from './live/in-memory-media-server.js';
 import { RoomRegistry } from './live/room-registry.js';
-import { MediaPool, type MediaServerSettings, type PooledMediaServer } from './media-pool.js';
+import {
+  MediaPool,
+  type MediaServerMeasure,
+  type MediaServerMonitor,
+  type MediaServerSettings,
+  type PooledMediaServer,
+} from './media-pool.js';
 import { meetingsMigrations } from './migrations.js';
 import { localMediaServerId, type MediaServerId } from './placement.js';
 import { RoomsRepository } from './rooms-repository.js';
@@ -52,11 +59,30 @@ class SwitchableServer extends InMemoryMediaServer implements PooledMediaServer 
   }
 }
 
+/** A server's own account of its load, as its admin API would give it, set by the test. */
+class ReadingMonitor implements MediaServerMonitor {
+  latest: MediaServerMeasure | undefined;
+  failure: string | undefined;
+  started = false;
+  closed = false;
+  async start(): Promise<void> {
+    this.started = true;
+  }
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+  reads(load: Partial<MediaServerMeasure>): void {
+    this.latest = { ...sumHandles([], 1, 0), ...load };
+  }
+}
+
 const registered = (id: string, settings: Partial<MediaServerSettings> = {}): MediaServerSettings => ({
   id: id as MediaServerId,
   name: id,
   url: `ws://${id}.example:8188`,
   apiSecret: undefined,
+  adminUrl: undefined,
+  adminSecret: undefined,
   weight: 1,
   region: '',
   renewable: false,
@@ -70,6 +96,7 @@ async function poolOf(
   options: { preferredRegion?: string; preferRenewable?: boolean; local?: boolean } = {},
 ) {
   const made = new Map<string, SwitchableServer>();
+  const monitors = new Map<string, ReadingMonitor>();
   const local = new SwitchableServer();
   const pool = new MediaPool({
     local: options.local === false ? undefined : local,
@@ -77,6 +104,11 @@ async function poolOf(
       const server = new SwitchableServer();
       made.set(settings.id, server);
       return server;
+    },
+    monitor: (settings) => {
+      const monitor = new ReadingMonitor();
+      monitors.set(settings.id, monitor);
+      return monitor;
     },
     preferredRegion: options.preferredRegion,
     preferRenewable: options.preferRenewable ?? false,
@@ -88,7 +120,7 @@ async function poolOf(
     if (!found) throw new Error(`no server ${id}`);
     return found;
   };
-  return { pool, server, made };
+  return { pool, server, made, monitors };
 }
 
 describe('choosing a media server', () => {
@@ -158,6 +190,41 @@ describe('bringing the pool in line with the registrations', () => {
     expect(down).toEqual(['ms_b', 'ms_a', 'ms_b']);
   });
 
+  it('reads a server’s own load where it has an admin API: started with it, replaced when the address changes, closed without', async () => {
+    const { pool, monitors } = await poolOf(
+      [registered('ms_a', { adminUrl: 'ws://ms_a.example:7188', adminSecret: 'hush' }), registered('ms_b')],
+      {
+        local: false,
+      },
+    );
+    const first = monitors.get('ms_a');
+    expect(first?.started).toBe(true);
+    expect(monitors.has('ms_b')).toBe(false);
+    first?.reads({ rooms: 2, bitrateOutBps: 1_000 });
+    expect(pool.describe().find((status) => status.id === 'ms_a')).toMatchObject({
+      monitored: true,
+      adminUrl: 'ws://ms_a.example:7188',
+      measure: { rooms: 2, bitrateOutBps: 1_000 },
+    });
+    expect(pool.measured('ms_a' as MediaServerId)?.rooms).toBe(2);
+    expect(JSON.stringify(pool.describe())).not.toContain('hush');
+
+    await pool.apply([
+      registered('ms_a', { adminUrl: 'ws://ms_a.example:7189' }),
+      registered('ms_b', { adminUrl: 'ws://ms_b.example:7188' }),
+    ]);
+    expect(first?.closed).toBe(true);
+    expect(monitors.get('ms_a')).not.toBe(first);
+    expect(monitors.get('ms_a')?.started).toBe(true);
+    expect(monitors.get('ms_b')?.started).toBe(true);
+    const second = monitors.get('ms_a');
+    await pool.apply([registered('ms_a'), registered('ms_b', { adminUrl: 'ws://ms_b.example:7188' })]);
+    expect(second?.closed).toBe(true);
+    expect(pool.describe().find((status) => status.id === 'ms_a')).toMatchObject({ monitored: false, measure: undefined });
+    await pool.close();
+    expect(monitors.get('ms_b')?.closed).toBe(true);
+  });
+
   it('shows a server that cannot be reached as down, with the reason, and never its secret', async () => {
     const { pool, server } = await poolOf([registered('ms_a', { apiSecret: 'hush' })], { local: false });
     server('ms_a').goDown();
@@ -192,6 +259,25 @@ describe('meetings on the pool', () => {
     if (!joined.ok || joined.value.result.kind !== 'joined') throw new Error('the join failed');
     return { room, live: joined.value.room, ada, adaId: joined.value.result.participant.id };
   }
+
+  it('counts what a server itself says it carries when that is more than Plenary’s meetings there, and only while the reading is current', async () => {
+    const admin = { adminUrl: 'ws://admin.example:7188' };
+    const { pool, monitors } = await poolOf([registered('ms_a', admin), registered('ms_b', admin)], { local: false });
+    const registry = new RoomRegistry(pool, rooms, logger, clock);
+    // Another installation's rooms on a: three rooms forwarding ten streams, none of them Plenary's meetings.
+    monitors.get('ms_a')?.reads({ rooms: 3, forwardedStreams: 10 });
+    monitors.get('ms_b')?.reads({ rooms: 0 });
+    expect(registry.chooseMediaServer()).toBe('ms_b');
+    await meetingOn(registry, 'First');
+    expect(registry.mediaLoad().get('ms_b' as MediaServerId)?.rooms).toBe(1);
+    // b's own account lags behind Plenary's count (one meeting): the count stands, and b is still the less loaded.
+    expect(registry.chooseMediaServer()).toBe('ms_b');
+    // a's reading fails: a counts what Plenary put there (nothing) and takes the next meeting.
+    const a = monitors.get('ms_a');
+    if (a) a.latest = undefined;
+    expect(registry.chooseMediaServer()).toBe('ms_a');
+    await registry.close();
+  });
 
   it('spreads new meetings over the servers and moves a dead server’s meetings to a live one, where everyone publishes again', async () => {
     const { pool, server } = await poolOf([registered('ms_b')]);

@@ -22,6 +22,38 @@ export interface PooledMediaServer extends MediaServer {
   close(): Promise<void>;
 }
 
+/** What a media server itself says it carries (Janus's admin API): the sums of one reading, and when it was taken. */
+export interface MediaServerMeasure {
+  atMs: number;
+  sessions: number;
+  handles: number;
+  /** Distinct videoroom rooms with a publisher or subscriber on the server. */
+  rooms: number;
+  /** Feeds being sent to subscribers: for each subscriber handle, the distinct feeds among its active streams. */
+  forwardedStreams: number;
+  /** Bits per second received from publishers over the last second. */
+  bitrateInBps: number;
+  /** Bits per second sent to subscribers over the last second. */
+  bitrateOutBps: number;
+  /** Packets lost as the server's RTCP reports them (its own and its peers'), summed over live handles. */
+  packetsLost: number;
+  /** NACKs received and sent, summed over live handles. */
+  nacks: number;
+  /** Its CPU since the last reading, as a share of one core: known only for a Janus this machine runs (the supervised one). */
+  cpu: number | undefined;
+}
+
+/** Reads a media server's own account of its load every few seconds (`media/janus-admin.ts`). */
+export interface MediaServerMonitor {
+  /** The last reading, while readings work. */
+  readonly latest: MediaServerMeasure | undefined;
+  /** Why the last reading failed, while they do. */
+  readonly failure: string | undefined;
+  /** Reads once (resolves after that attempt, successful or not), then keeps reading until `close`. */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** A registered media server as the operators set it up (`media_servers`). */
 export interface MediaServerSettings {
   id: MediaServerId;
@@ -30,6 +62,10 @@ export interface MediaServerSettings {
   url: string;
   /** Its `api_secret`, if it requires one. */
   apiSecret: string | undefined;
+  /** Its admin API (`ws://…`), through which its own load is read; `undefined`: not read. */
+  adminUrl: string | undefined;
+  /** The admin API's `admin_secret`, if it requires one. */
+  adminSecret: string | undefined;
   /** How much it carries compared with the others (1–100): load is divided by it. */
   weight: number;
   /** Where it runs (e.g. `eu-west`), or '' for nowhere in particular. */
@@ -52,6 +88,14 @@ export interface MediaServerStatus {
   drained: boolean;
   up: boolean;
   lastFailure: string | undefined;
+  /** Its admin API's address, when its load is read there (`undefined` for the local one, whose is Plenary's own). */
+  adminUrl: string | undefined;
+  /** Whether its load is read through its admin API. */
+  monitored: boolean;
+  /** The last reading of its admin API, while readings work. */
+  measure: MediaServerMeasure | undefined;
+  /** Why reading its admin API fails, while it does. */
+  monitorFailure: string | undefined;
 }
 
 export type MediaPoolEvents = {
@@ -66,6 +110,7 @@ export type MediaPoolEvents = {
 interface Member {
   settings: MediaServerSettings;
   server: PooledMediaServer;
+  monitor: MediaServerMonitor | undefined;
   local: boolean;
   unsubscribe: (() => void)[];
 }
@@ -73,8 +118,12 @@ interface Member {
 export interface MediaPoolOptions {
   /** This instance's own media server, if it has one (`janus-local`). */
   local?: PooledMediaServer | undefined;
+  /** What reads the own one's load, if its admin API is known (started and closed by whoever made it). */
+  localMonitor?: MediaServerMonitor | undefined;
   /** Makes the connection to a registered media server (not started). */
   connect: (settings: MediaServerSettings) => PooledMediaServer;
+  /** Makes what reads a registered server's load through its admin API (not started); none without. */
+  monitor?: (settings: MediaServerSettings) => MediaServerMonitor | undefined;
   /** Meetings go to a member of this region when one can take them (`MEDIA_REGION`). */
   preferredRegion?: string | undefined;
   /** Among those, to one that runs on renewable power when one can (`MEDIA_PREFER_RENEWABLE`). */
@@ -85,6 +134,9 @@ export interface MediaPoolOptions {
 /** Settings that, when changed, need a new connection. */
 const connectionChanged = (before: MediaServerSettings, after: MediaServerSettings) =>
   before.url !== after.url || before.apiSecret !== after.apiSecret;
+/** Settings that, when changed, need a new monitor. */
+const adminChanged = (before: MediaServerSettings, after: MediaServerSettings) =>
+  before.adminUrl !== after.adminUrl || before.adminSecret !== after.adminSecret;
 
 export class MediaPool extends TypedEmitter<MediaPoolEvents> {
   private readonly members = new Map<MediaServerId, Member>();
@@ -100,6 +152,8 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
           name: 'local',
           url: '',
           apiSecret: undefined,
+          adminUrl: undefined,
+          adminSecret: undefined,
           weight: 1,
           region: options.preferredRegion ?? '',
           renewable: false,
@@ -107,6 +161,7 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
         },
         options.local,
         true,
+        options.localMonitor,
       );
     }
   }
@@ -122,8 +177,8 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
     });
   }
 
-  private add(settings: MediaServerSettings, server: PooledMediaServer, local: boolean): void {
-    const member: Member = { settings, server, local, unsubscribe: [] };
+  private add(settings: MediaServerSettings, server: PooledMediaServer, local: boolean, monitor?: MediaServerMonitor): void {
+    const member: Member = { settings, server, monitor, local, unsubscribe: [] };
     member.unsubscribe.push(
       server.on('up', () => this.emit('up', settings.id)),
       server.on('down', () => this.emit('down', settings.id)),
@@ -135,6 +190,7 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
     for (const unsubscribe of member.unsubscribe) unsubscribe();
     this.members.delete(member.settings.id);
     const wasUp = member.server.isUp;
+    await member.monitor?.close().catch(() => undefined);
     await member.server.close().catch(() => undefined);
     if (wasUp) this.emit('down', member.settings.id);
   }
@@ -151,19 +207,39 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
       if (member.local) continue;
       const settings = wanted.get(member.settings.id);
       if (!settings || connectionChanged(member.settings, settings)) await this.remove(member);
-      else member.settings = settings;
+      else {
+        if (adminChanged(member.settings, settings)) {
+          await member.monitor?.close().catch(() => undefined);
+          member.monitor = this.startMonitor(settings);
+        }
+        member.settings = settings;
+      }
       if (this.closed) return;
     }
     for (const settings of wanted.values()) {
       if (this.members.has(settings.id) || settings.id === localMediaServerId) continue;
       const server = this.options.connect(settings);
-      this.add(settings, server, false);
+      this.add(settings, server, false, this.startMonitor(settings));
       // Its `up` event tells the registry once it is reachable; one that never is stays down, with its reason.
       void server
         .start()
         .catch((error: unknown) => this.options.logger.warn({ err: error, mediaServerId: settings.id }, 'media server start failed'));
     }
     this.emit('changed');
+  }
+
+  /** Makes a registered server's monitor and starts it; it keeps reading (and retrying) until closed. */
+  private startMonitor(settings: MediaServerSettings): MediaServerMonitor | undefined {
+    const monitor = settings.adminUrl === undefined ? undefined : this.options.monitor?.(settings);
+    void monitor
+      ?.start()
+      .catch((error: unknown) => this.options.logger.warn({ err: error, mediaServerId: settings.id }, 'media server monitor start failed'));
+    return monitor;
+  }
+
+  /** What the member's admin API said at its last reading, while readings work. */
+  measured(id: MediaServerId): MediaServerMeasure | undefined {
+    return this.members.get(id)?.monitor?.latest;
   }
 
   /** The member's connection, if it is in the pool. */
@@ -252,7 +328,7 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
   describe(): MediaServerStatus[] {
     return [...this.members.values()]
       .sort((a, b) => Number(b.local) - Number(a.local) || a.settings.name.localeCompare(b.settings.name))
-      .map(({ settings, server, local }) => ({
+      .map(({ settings, server, local, monitor }) => ({
         id: settings.id,
         name: settings.name,
         url: local ? undefined : settings.url,
@@ -263,6 +339,10 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
         drained: settings.drained,
         up: server.isUp,
         lastFailure: server.isUp ? undefined : server.lastFailure,
+        adminUrl: local ? undefined : settings.adminUrl,
+        monitored: monitor !== undefined,
+        measure: monitor?.latest,
+        monitorFailure: monitor?.failure,
       }));
   }
 
@@ -272,7 +352,10 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
     this.closed = true;
     for (const member of [...this.members.values()]) {
       for (const unsubscribe of member.unsubscribe) unsubscribe();
-      if (!member.local) await member.server.close().catch(() => undefined);
+      if (!member.local) {
+        await member.monitor?.close().catch(() => undefined);
+        await member.server.close().catch(() => undefined);
+      }
     }
     this.members.clear();
     this.removeAllListeners();

@@ -17,6 +17,8 @@ const settingsOf = (row: Row): MediaServerSettings => ({
   name: row.name,
   url: row.url,
   apiSecret: row.api_secret ?? undefined,
+  adminUrl: row.admin_url ?? undefined,
+  adminSecret: row.admin_secret ?? undefined,
   weight: Number(row.weight),
   region: row.region,
   renewable: Number(row.renewable) === 1,
@@ -62,6 +64,8 @@ export class MediaServersRepository {
         name: settings.name,
         url: settings.url,
         api_secret: settings.apiSecret ?? null,
+        admin_url: settings.adminUrl ?? null,
+        admin_secret: settings.adminSecret ?? null,
         weight: settings.weight,
         region: settings.region,
         renewable: settings.renewable ? 1 : 0,
@@ -72,14 +76,20 @@ export class MediaServersRepository {
     return { ...settings, id };
   }
 
-  /** Changes a server's drain, weight, region or power; the server after, or `undefined` if there is none. */
+  /**
+   * Changes a server's drain, weight, region, power or admin API (`null` stops reading it); the
+   * server after, or `undefined` if there is none.
+   */
   async update(
     id: MediaServerId,
-    change: Partial<Pick<MediaServerSettings, 'drained' | 'weight' | 'region' | 'renewable'>>,
+    change: Partial<Pick<MediaServerSettings, 'drained' | 'weight' | 'region' | 'renewable'>> & {
+      admin?: { url: string; secret: string | undefined } | null;
+    },
   ): Promise<MediaServerSettings | undefined> {
     await this.db
       .updateTable('media_servers')
       .set({
+        ...(change.admin === undefined ? {} : { admin_url: change.admin?.url ?? null, admin_secret: change.admin?.secret ?? null }),
         ...(change.drained === undefined ? {} : { drained: change.drained ? 1 : 0 }),
         ...(change.weight === undefined ? {} : { weight: change.weight }),
         ...(change.region === undefined ? {} : { region: change.region }),

@@ -44,6 +44,10 @@ export type MediaServersTables = {
     url: string;
     /** Janus's `api_secret`, needed to connect (null: it requires none). */
     api_secret: string | null;
+    /** Its admin API's address, through which its own load is read (null: not read; 0670). */
+    admin_url: string | null;
+    /** The admin API's `admin_secret` (null: it requires none; 0670). */
+    admin_secret: string | null;
     weight: number;
     region: string;
     /** 1 when it runs on renewable power. */
@@ -191,6 +195,12 @@ export const meetingsMigrations: Record<string, Migration> = {
         .addColumn('claimed_at_ms', 'bigint', (column) => column.notNull())
         .execute();
       await db.schema.createIndex('room_placements_instance').on('room_placements').column('instance_id').execute();
+    },
+  },
+  '0670_meetings_media_servers_admin': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('media_servers').addColumn('admin_url', 'text').execute();
+      await db.schema.alterTable('media_servers').addColumn('admin_secret', 'text').execute();
     },
   },
 };

@@ -84,7 +84,8 @@ function createMetrics(options: OperationsOptions): Registry {
       this.set(options.mediaServers.list().some((server) => server.up) ? 1 : 0);
     },
   });
-  const perServer: [name: string, help: string, value: (server: MediaServerView) => number][] = [
+  // Each gauge has a value for a server only where it is known: the `measured_…` ones where its admin API is read.
+  const perServer: [name: string, help: string, value: (server: MediaServerView) => number | null | undefined][] = [
     ['plenary_media_server_up', '1 when this media server is connected, 0 otherwise.', (server) => (server.up ? 1 : 0)],
     ['plenary_media_server_drained', '1 when this media server takes no new meetings.', (server) => (server.drained ? 1 : 0)],
     ['plenary_media_server_rooms', 'Meetings of this instance on this media server.', (server) => server.rooms],
@@ -99,6 +100,37 @@ function createMetrics(options: OperationsOptions): Registry {
       'Publications this media server forwards: each one to every other participant of the meeting.',
       (server) => server.forwardedStreams,
     ],
+    [
+      'plenary_media_server_admin_up',
+      '1 when this media server’s admin API answered its last reading, 0 when it failed (absent where it is not read).',
+      (server) => (server.measured ? 1 : server.adminFailure !== null ? 0 : undefined),
+    ],
+    [
+      'plenary_media_server_measured_rooms',
+      'Videoroom rooms on this media server, by its admin API (anyone’s).',
+      (server) => server.measured?.rooms,
+    ],
+    [
+      'plenary_media_server_measured_forwarded_streams',
+      'Feeds this media server sends to subscribers, by its admin API (anyone’s).',
+      (server) => server.measured?.forwardedStreams,
+    ],
+    ['plenary_media_server_handles', 'Janus handles on this media server, by its admin API.', (server) => server.measured?.handles],
+    [
+      'plenary_media_server_receive_bits_per_second',
+      'What this media server received from publishers over the last second, by its admin API.',
+      (server) => server.measured?.bitrateInBps,
+    ],
+    [
+      'plenary_media_server_send_bits_per_second',
+      'What this media server sent to subscribers over the last second, by its admin API.',
+      (server) => server.measured?.bitrateOutBps,
+    ],
+    [
+      'plenary_media_server_cpu_ratio',
+      'CPU this media server used since the last reading, as a share of one core (only the Janus this instance supervises).',
+      (server) => server.measured?.cpu,
+    ],
   ];
   for (const [name, help, value] of perServer) {
     new Gauge({
@@ -108,7 +140,10 @@ function createMetrics(options: OperationsOptions): Registry {
       registers: [registry],
       collect() {
         this.reset();
-        for (const server of options.mediaServers.list()) this.set({ server: server.id, name: server.name }, value(server));
+        for (const server of options.mediaServers.list()) {
+          const known = value(server);
+          if (known !== undefined && known !== null) this.set({ server: server.id, name: server.name }, known);
+        }
       },
     });
   }

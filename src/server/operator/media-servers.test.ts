@@ -39,6 +39,10 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
       [{ name: 'Half', url: 'ws://10.0.0.9:8188', weight: 1.5 }, 'weight'],
       [{ name: 'Shouting', url: 'ws://10.0.0.9:8188', region: 'EU West' }, 'region'],
       [{ name: 'Extra', url: 'ws://10.0.0.9:8188', admin: true }, 'admin'],
+      [{ name: 'Admin web', url: 'ws://10.0.0.9:8188', adminUrl: 'http://10.0.0.9:7088/admin' }, 'adminUrl'],
+      [{ name: 'Admin creds', url: 'ws://10.0.0.9:8188', adminUrl: 'ws://root:toor@10.0.0.9:7188' }, 'adminUrl'],
+      [{ name: 'Lone secret', url: 'ws://10.0.0.9:8188', adminSecret: 'hush' }, 'adminSecret'],
+      [{ name: 'Empty secret', url: 'ws://10.0.0.9:8188', adminUrl: 'ws://10.0.0.9:7188', adminSecret: '' }, 'adminSecret'],
     ];
     for (const [body, field] of bad) {
       const response = await operator.request('POST', '/api/operator/media-servers', body);
@@ -47,6 +51,11 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
       expect(response.json().error.message).toContain(field);
     }
     expect((await operator.request('PATCH', '/api/operator/media-servers/janus-local', {})).statusCode).toBe(400);
+    for (const admin of [{ url: 'ftp://10.0.0.9' }, { secret: 'hush' }, { url: 'ws://10.0.0.9:7188', extra: 1 }, 'ws://10.0.0.9:7188']) {
+      const response = await operator.request('PATCH', '/api/operator/media-servers/janus-local', { admin });
+      expect(response.statusCode, JSON.stringify(admin)).toBe(400);
+      expect(response.json().error.message).toContain('admin');
+    }
     expect((await operator.request('PATCH', '/api/operator/media-servers/../etc', { drained: true })).statusCode).toBe(404);
     expect((await operator.request('PATCH', '/api/operator/media-servers/ms_nope', { drained: true })).json().error.code).toBe(
       'invalid_request',
@@ -79,6 +88,23 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
     });
     const listed = await operator.request('GET', '/api/operator/media-servers');
     expect(listed.body).not.toContain('very secret');
+    // No admin API given: its load is not read.
+    expect(listed.json<{ servers: MediaServerView[] }>().servers.find((each) => each.id === server.id)).toMatchObject({
+      adminUrl: null,
+      measured: null,
+      adminFailure: null,
+    });
+    // An admin API where nothing answers: said, with the reason, never with its secret; and read no more once taken away.
+    const withAdmin = await operator.request('PATCH', `/api/operator/media-servers/${server.id}`, {
+      admin: { url: 'ws://127.0.0.1:9/admin', secret: 'admin hush' },
+    });
+    expect(withAdmin.json()).toMatchObject({ adminUrl: 'ws://127.0.0.1:9/admin' });
+    await vi.waitFor(async () => expect((await servers()).find((each) => each.id === server.id)?.adminFailure).toContain('ECONNREFUSED'), {
+      timeout: 10_000,
+    });
+    expect((await operator.request('GET', '/api/operator/media-servers')).body).not.toContain('admin hush');
+    const withoutAdmin = await operator.request('PATCH', `/api/operator/media-servers/${server.id}`, { admin: null });
+    expect(withoutAdmin.json()).toMatchObject({ adminUrl: null, measured: null, adminFailure: null });
     expect(listed.json<{ servers: MediaServerView[] }>().servers.find((each) => each.id === server.id)).toMatchObject({
       up: false,
       rooms: 0,

@@ -80,6 +80,9 @@ export class MediaServersService {
         participants: load?.participants ?? 0,
         publishedStreams: load?.publishedStreams ?? 0,
         forwardedStreams: load?.forwardedStreams ?? 0,
+        adminUrl: status.adminUrl ?? null,
+        measured: status.measure ? { ...status.measure, cpu: status.measure.cpu ?? null } : null,
+        adminFailure: status.monitorFailure ?? null,
       };
     });
   }
@@ -95,7 +98,13 @@ export class MediaServersService {
     if (await repository.nameTaken(input.name)) return refused();
     let added: Awaited<ReturnType<MediaServersRepository['insert']>>;
     try {
-      added = await repository.insert({ ...input, apiSecret: input.apiSecret, drained: false });
+      added = await repository.insert({
+        ...input,
+        apiSecret: input.apiSecret,
+        adminUrl: input.adminUrl,
+        adminSecret: input.adminSecret,
+        drained: false,
+      });
     } catch (error) {
       // Two operators registering the same name at once: the unique constraint decides.
       if (await repository.nameTaken(input.name)) return refused();
@@ -116,7 +125,11 @@ export class MediaServersService {
         return failure('media_server_local', operatorWords.phrase('media_server_local'));
       this.options.pool.setLocalDrained(drained);
     } else {
-      const changed = await this.options.repository.update(id, change);
+      const { admin, ...rest } = change;
+      const changed = await this.options.repository.update(id, {
+        ...rest,
+        ...(admin === undefined ? {} : { admin: admin && { url: admin.url, secret: admin.secret } }),
+      });
       if (!changed) return notFound();
       await this.refresh();
     }

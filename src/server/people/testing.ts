@@ -16,7 +16,7 @@ import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { httpWords } from '../http/words.js';
-import { JanusGateway } from '../media/index.js';
+import { JanusAdminMonitor, JanusGateway } from '../media/index.js';
 import { MediaPool, meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import { MediaServersRepository } from '../meetings/media-servers-repository.js';
 import { MediaServersService } from '../operator/index.js';
@@ -69,6 +69,10 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
   const pool = new MediaPool({
     local: gateway('ws://127.0.0.1:9'),
     connect: (settings) => gateway(settings.url, settings.apiSecret),
+    monitor: (settings) =>
+      settings.adminUrl === undefined
+        ? undefined
+        : new JanusAdminMonitor({ url: settings.adminUrl, secret: settings.adminSecret, intervalMs: 60_000, clock, logger }),
     logger,
   });
   const registry = new RoomRegistry(pool, rooms, logger, clock);

@@ -278,12 +278,17 @@ export class RoomRegistry {
     return loads;
   }
 
-  /** How loaded a media server is, for placement: one per meeting plus the streams it forwards, other instances' included. */
+  /**
+   * How loaded a media server is, for placement: one per meeting plus the streams it forwards,
+   * other instances' included — or what the server itself says it carries (its admin API, which
+   * also sees rooms that are not Plenary's), when that is more.
+   */
   private loadScore(id: MediaServerId): number {
     const others = this.othersLoad(id);
     let score = others ? others.rooms + others.forwardedStreams : 0;
     for (const room of this.roomsOn(id)) score += 1 + publicationsOf(room) * Math.max(0, room.participants.size - 1);
-    return score;
+    const measured = this.media.measured(id);
+    return measured ? Math.max(score, measured.rooms + measured.forwardedStreams) : score;
   }
 
   /** The rooms whose meetings this registry holds now (main meetings; breakout rooms are never placed). */

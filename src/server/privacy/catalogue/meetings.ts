@@ -45,6 +45,8 @@ export const meetingsCatalogue: DataCatalogue = {
       name: column('The name the operators gave it.', 'Shown in the operator console and the metrics.', false),
       url: column('The address of its WebSocket API.', 'Every instance connects there.', false),
       api_secret: column('The API secret it requires, if any (a credential, not personal data).', 'Connecting to it.', false),
+      admin_url: column('The address of its admin API, if the operators gave one.', 'Reading its own load (streams, bitrate).', false),
+      admin_secret: column('The admin secret it requires, if any (a credential, not personal data).', 'Reading its own load.', false),
       weight: column('How much it carries compared with the others.', 'Placement divides its load by it.', false),
       region: column('Where it runs.', 'Placement prefers the instance’s region.', false),
       renewable: column('Whether it runs on renewable power.', 'Placement may prefer it.', false),

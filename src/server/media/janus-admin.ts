@@ -1,0 +1,327 @@
+/**
+ * What a Janus server itself says it carries, read through its admin API (WebSocket, protocol
+ * `janus-admin-protocol`): every few seconds the monitor lists the sessions, their handles and
+ * each handle's info, and adds up the videoroom rooms, the feeds each subscriber receives, and
+ * the bytes of the last second in and out. Plenary's own counts only know Plenary's meetings;
+ * this sees everything on the server (another installation's rooms too) and the media actually
+ * flowing. Each reply is parsed with zod; nothing of a handle's info is kept but the sums (its
+ * SDPs and candidates name people's addresses).
+ */
+import type { Logger } from 'pino';
+import WebSocket from 'ws';
+import { z } from 'zod';
+import type { MediaServerMeasure, MediaServerMonitor } from '../meetings/index.js';
+import type { Clock } from '../platform/clock.js';
+import { repeatEvery } from '../platform/sweep.js';
+import { failureMessage } from './janus-gateway.js';
+
+/** A reply: `success` with what was asked, or `error` with Janus's code and reason. */
+const ReplySchema = z.object({
+  janus: z.string(),
+  transaction: z.string().optional(),
+  error: z.object({ code: z.number(), reason: z.string() }).optional(),
+});
+const SessionsSchema = z.object({ sessions: z.array(z.number()) });
+const HandlesSchema = z.object({ handles: z.array(z.number()) });
+
+const DirectionStatsSchema = z.object({ bytes_lastsec: z.number().optional(), nacks: z.number().optional() }).passthrough();
+const MediumSchema = z
+  .object({
+    stats: z.record(z.string(), DirectionStatsSchema.or(z.unknown())).optional(),
+    rtcp: z
+      .object({ main: z.object({ lost: z.number().optional(), 'lost-by-remote': z.number().optional() }).passthrough() })
+      .partial()
+      .optional(),
+  })
+  .passthrough();
+const HandleInfoSchema = z.object({
+  info: z
+    .object({
+      plugin_specific: z
+        .object({
+          type: z.string().optional(),
+          room: z.number().optional(),
+          streams: z
+            .array(z.object({ active: z.boolean().optional(), send: z.boolean().optional(), feed_id: z.number().optional() }).passthrough())
+            .optional(),
+        })
+        .passthrough()
+        .optional(),
+      webrtc: z
+        .object({ media: z.record(z.string(), MediumSchema).optional() })
+        .passthrough()
+        .optional(),
+    })
+    .passthrough(),
+});
+export type JanusHandleInfo = z.infer<typeof HandleInfoSchema>['info'];
+
+/** Raised for an `error` reply (e.g. 403 for a wrong admin secret). */
+export class JanusAdminError extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(`Janus refused: ${reason} (${code})`);
+    this.name = 'JanusAdminError';
+  }
+}
+
+/** One connection to a Janus admin API: requests matched to replies by transaction, each with a deadline. */
+export class JanusAdminClient {
+  private readonly pending = new Map<
+    string,
+    { resolve: (reply: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout }
+  >();
+  private nextTransaction = 1;
+
+  private constructor(
+    private readonly socket: WebSocket,
+    private readonly secret: string | undefined,
+    private readonly timeoutMs: number,
+  ) {
+    socket.on('message', (data) => this.received(data.toString()));
+    socket.on('close', () => this.failAll(new Error('the admin connection closed')));
+    socket.on('error', (error) => this.failAll(error));
+  }
+
+  /** Opens a connection; rejects with the reason when the server cannot be reached in time. */
+  static connect(url: string, secret: string | undefined, timeoutMs: number): Promise<JanusAdminClient> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(url, 'janus-admin-protocol', { handshakeTimeout: timeoutMs, maxPayload: 8 * 1024 * 1024 });
+      const failed = (error: unknown) => {
+        socket.removeAllListeners();
+        socket.on('error', () => undefined);
+        socket.terminate();
+        reject(new Error(failureMessage(error)));
+      };
+      socket.once('error', failed);
+      socket.once('unexpected-response', (_request, response) => failed(new Error(`the server answered HTTP ${response.statusCode}`)));
+      socket.once('open', () => {
+        socket.removeAllListeners();
+        resolve(new JanusAdminClient(socket, secret, timeoutMs));
+      });
+    });
+  }
+
+  get open(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /** Sends one admin request; its `success` reply, or a `JanusAdminError`. */
+  request(body: Record<string, unknown>): Promise<unknown> {
+    if (!this.open) return Promise.reject(new Error('the admin connection is not open'));
+    const transaction = String(this.nextTransaction++);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(transaction);
+        reject(new Error(`no answer from the admin API within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      this.pending.set(transaction, { resolve, reject, timer });
+      this.socket.send(JSON.stringify({ ...body, transaction, ...(this.secret === undefined ? {} : { admin_secret: this.secret }) }));
+    });
+  }
+
+  close(): void {
+    this.failAll(new Error('the admin connection closed'));
+    this.socket.removeAllListeners();
+    this.socket.on('error', () => undefined);
+    this.socket.terminate();
+  }
+
+  private received(text: string): void {
+    let parsed: z.infer<typeof ReplySchema>;
+    try {
+      parsed = ReplySchema.parse(JSON.parse(text));
+    } catch {
+      return;
+    }
+    const waiting = parsed.transaction === undefined ? undefined : this.pending.get(parsed.transaction);
+    if (!waiting || parsed.transaction === undefined) return;
+    this.pending.delete(parsed.transaction);
+    clearTimeout(waiting.timer);
+    if (parsed.janus === 'success') waiting.resolve(JSON.parse(text));
+    else waiting.reject(new JanusAdminError(parsed.error?.code ?? 0, parsed.error?.reason ?? `unexpected reply ${parsed.janus}`));
+  }
+
+  private failAll(error: Error): void {
+    for (const [transaction, waiting] of this.pending) {
+      clearTimeout(waiting.timer);
+      this.pending.delete(transaction);
+      waiting.reject(error);
+    }
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The bytes of the last second of a medium's stats in one direction: `in` or `out`, and each simulcast layer's (`in-…`). */
+function lastSecondBytes(stats: Record<string, unknown> | undefined, direction: 'in' | 'out'): number {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(stats ?? {})) {
+    if (key !== direction && !key.startsWith(`${direction}-`) && !key.startsWith(`${direction}_`)) continue;
+    if (isObject(value) && typeof value.bytes_lastsec === 'number') bytes += value.bytes_lastsec;
+  }
+  return bytes;
+}
+
+function nacksOf(stats: Record<string, unknown> | undefined): number {
+  let nacks = 0;
+  for (const value of Object.values(stats ?? {})) if (isObject(value) && typeof value.nacks === 'number') nacks += value.nacks;
+  return nacks;
+}
+
+/** Adds up the handles' info into one measure. */
+export function sumHandles(infos: readonly JanusHandleInfo[], sessions: number, atMs: number): MediaServerMeasure {
+  const rooms = new Set<number>();
+  const measure: MediaServerMeasure = {
+    atMs,
+    sessions,
+    handles: infos.length,
+    rooms: 0,
+    forwardedStreams: 0,
+    bitrateInBps: 0,
+    bitrateOutBps: 0,
+    packetsLost: 0,
+    nacks: 0,
+    cpu: undefined,
+  };
+  for (const info of infos) {
+    const plugin = info.plugin_specific;
+    if (plugin?.room !== undefined && (plugin.type === 'publisher' || plugin.type === 'subscriber')) rooms.add(plugin.room);
+    if (plugin?.type === 'subscriber') {
+      const feeds = new Set<number>();
+      for (const stream of plugin.streams ?? []) {
+        if (stream.active !== false && stream.send !== false && stream.feed_id !== undefined) feeds.add(stream.feed_id);
+      }
+      measure.forwardedStreams += feeds.size;
+    }
+    for (const medium of Object.values(info.webrtc?.media ?? {})) {
+      const stats = isObject(medium.stats) ? medium.stats : undefined;
+      measure.bitrateInBps += lastSecondBytes(stats, 'in') * 8;
+      measure.bitrateOutBps += lastSecondBytes(stats, 'out') * 8;
+      measure.nacks += nacksOf(stats);
+      measure.packetsLost += (medium.rtcp?.main?.lost ?? 0) + (medium.rtcp?.main?.['lost-by-remote'] ?? 0);
+    }
+  }
+  measure.rooms = rooms.size;
+  return measure;
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Reads every session's handles once through `client` and adds them up. */
+export async function measureJanus(client: JanusAdminClient, atMs: number): Promise<MediaServerMeasure> {
+  const { sessions } = SessionsSchema.parse(await client.request({ janus: 'list_sessions' }));
+  const infos: JanusHandleInfo[] = [];
+  await eachLimited(sessions, 8, async (sessionId) => {
+    // A session or handle that ends between the list and the question is skipped, not a failure.
+    const listed = await client.request({ janus: 'list_handles', session_id: sessionId }).catch(gone);
+    if (listed === undefined) return;
+    const { handles } = HandlesSchema.parse(listed);
+    await eachLimited(handles, 16, async (handleId) => {
+      const info = await client.request({ janus: 'handle_info', session_id: sessionId, handle_id: handleId }).catch(gone);
+      if (info !== undefined) infos.push(HandleInfoSchema.parse(info).info);
+    });
+  });
+  return sumHandles(infos, sessions.length, atMs);
+}
+
+/** Janus's "no such session" (458) and "no such handle" (459): something that ended meanwhile. */
+function gone(error: unknown): undefined {
+  if (error instanceof JanusAdminError && (error.code === 458 || error.code === 459)) return undefined;
+  throw error;
+}
+
+export interface JanusAdminMonitorOptions {
+  /** The admin API, `ws://…/` or `wss://…`. */
+  url: string;
+  /** Its `admin_secret`, if it requires one. */
+  secret: string | undefined;
+  intervalMs: number;
+  /** How long a request (or connecting) may take. */
+  timeoutMs?: number;
+  /** Reads the server's CPU since the last call (share of one core), when it runs on this machine. */
+  cpu?: () => number | undefined;
+  clock: Clock;
+  logger: Logger;
+}
+
+/**
+ * Reads a Janus's load through its admin API every `intervalMs`: `latest` is the last reading,
+ * `failure` why the last attempt failed (cleared by the next that works). Reconnects by itself.
+ */
+export class JanusAdminMonitor implements MediaServerMonitor {
+  private client: JanusAdminClient | undefined;
+  private round: { stop(): Promise<void> } | undefined;
+  private closed = false;
+  private lastFailure: string | undefined;
+  private measure: MediaServerMeasure | undefined;
+
+  constructor(private readonly options: JanusAdminMonitorOptions) {}
+
+  /** The last reading, if one worked since the monitor started. */
+  get latest(): MediaServerMeasure | undefined {
+    return this.measure;
+  }
+
+  /** Why the last reading failed, while it does. */
+  get failure(): string | undefined {
+    return this.lastFailure;
+  }
+
+  /** Reads once now (resolves when done, successful or not), then every `intervalMs` until `close`. */
+  async start(): Promise<void> {
+    await this.read();
+    if (this.closed) return;
+    this.round = repeatEvery(
+      this.options.intervalMs,
+      () => this.read(),
+      () => undefined,
+      this.options.clock,
+    );
+  }
+
+  /** One reading now. */
+  async read(): Promise<void> {
+    if (this.closed) return;
+    try {
+      if (!this.client?.open) {
+        this.client?.close();
+        this.client = undefined;
+        this.client = await JanusAdminClient.connect(this.options.url, this.options.secret, this.options.timeoutMs ?? 2_000);
+        if (this.closed) return this.client.close();
+      }
+      const cpu = this.options.cpu?.();
+      this.measure = { ...(await measureJanus(this.client, this.options.clock.nowMs())), cpu };
+      if (this.lastFailure !== undefined) this.options.logger.info('the media server’s admin API answers again');
+      this.lastFailure = undefined;
+    } catch (error) {
+      const reason = failureMessage(error);
+      if (reason !== this.lastFailure) this.options.logger.warn({ reason }, 'reading the media server’s load through its admin API failed');
+      this.lastFailure = reason;
+      // A reading that is no longer current says nothing: the server may carry much more or nothing now.
+      this.measure = undefined;
+      if (error instanceof JanusAdminError) return;
+      this.client?.close();
+      this.client = undefined;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.round?.stop();
+    this.client?.close();
+    this.client = undefined;
+  }
+}
