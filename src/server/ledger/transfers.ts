@@ -6,13 +6,21 @@
  */
 
 import { strict as assert } from 'node:assert';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
-import { inIds, insertStatement, runStatements, updateByIdStatement } from './bulk.js';
-import { appendJournal, takeChangeNumbers } from './journal.js';
+import { inIds, insertStatement, updateByIdStatement } from './bulk.js';
+import { runStatementsAndAppend, takeChangeNumbers } from './journal.js';
 import { changesPayload } from './journal-payloads.js';
-import { AccountRowSchema, findPendingStates, findTransfersByIds, PendingRowSchema, selectAccounts } from './rows.js';
+import {
+  AccountRowSchema,
+  findPendingStates,
+  findTransfersByIds,
+  PendingRowSchema,
+  selectAccounts,
+  selectTransfers,
+  TransferRowSchema,
+} from './rows.js';
 import type { LedgerDatabase } from './tables.js';
 import { type AccountEntry, type AppliedChange, applyBatch, type BatchState, expirePending } from './transfer-engine.js';
 import type { Account, AccountId, Transfer, TransferId, TransferRequest, TransferResult } from './types.js';
@@ -32,12 +40,36 @@ async function lockAccounts(store: LedgerStore, transaction: LedgerDb, ids: read
   return accounts;
 }
 
+/**
+ * The transfers with these ids and, on PostgreSQL, `count` change numbers taken in the same round
+ * trip (after the account locks, as numbering must be; numbers a batch does not use are gaps,
+ * allowed). SQLite takes its numbers when it writes (in process, a counter under its write lock).
+ */
+async function findTransfersAndNumber(
+  store: LedgerStore,
+  transaction: LedgerDb,
+  ids: readonly string[],
+  count: number,
+): Promise<{ transfers: Transfer[]; numbers: number[] | undefined }> {
+  if (store.engine === 'sqlite') return { transfers: await findTransfersByIds(store, transaction, ids), numbers: undefined };
+  const found = selectTransfers(transaction).where(inIds(store, 'id', ids));
+  const { rows } = await sql<{ found: unknown[] | null; numbers: (number | string)[] }>`
+    select (select json_agg(found) from (${found}) as found) as found,
+      (select json_agg(nextval('ledger_change_sequence')) from generate_series(1, ${count})) as numbers`.execute(transaction);
+  const row = rows[0];
+  assert(row, 'one row');
+  return {
+    transfers: (row.found ?? []).map((raw) => TransferRowSchema.parse(raw)),
+    numbers: row.numbers.map(Number).sort((left, right) => left - right),
+  };
+}
+
 async function loadBatchState(
   store: LedgerStore,
   transaction: LedgerDb,
   requests: readonly TransferRequest[],
   nowMs: number,
-): Promise<BatchState> {
+): Promise<{ state: BatchState; numbers: number[] | undefined }> {
   const pendingIds = [...new Set(requests.flatMap((request) => ('pendingId' in request ? [request.pendingId] : [])))];
   // Transfers are immutable, so the accounts of a pending transfer can be read before locking them.
   const targets = await findTransfersByIds(store, transaction, pendingIds);
@@ -48,11 +80,12 @@ async function loadBatchState(
   for (const target of targets) accountIds.add(target.debitAccountId).add(target.creditAccountId);
   const accounts = await lockAccounts(store, transaction, [...accountIds].sort());
   // Read after the locks: whoever changes these accounts' transfers holds the same locks.
-  const existing = await findTransfersByIds(store, transaction, [...new Set(requests.map((request) => request.id))]);
+  const requestIds = [...new Set(requests.map((request) => request.id))];
+  const { transfers: existing, numbers } = await findTransfersAndNumber(store, transaction, requestIds, requests.length);
   const transfers = new Map<TransferId, Transfer>();
   for (const transfer of [...targets, ...existing]) transfers.set(transfer.id, transfer);
   const pendingStates = await findPendingStates(transaction, pendingIds);
-  return { nowMs, accounts, transfers, pendingStates };
+  return { state: { nowMs, accounts, transfers, pendingStates }, numbers };
 }
 
 /** Writes the new pending states, and returns the statement that writes the new balances. */
@@ -135,19 +168,22 @@ function expiryRows(change: AppliedChange, sequence: number, timestampMs: number
 }
 
 /**
- * Writes the changes of a batch or a sweep: numbers them, writes balances and transfers (each
- * with its accounts' balances after it; an expiry, its two history rows), then appends the one
- * journal entry that lists them — the last step before the commit, so the chain head is held only
- * for that append and the commit.
+ * Writes the changes of a batch or a sweep: numbers them (or uses `numbersTaken`, taken after the
+ * account locks, at least one per change), writes balances and transfers (each with its accounts'
+ * balances after it; an expiry, its two history rows), and appends the one journal entry that
+ * lists them — on PostgreSQL all in one statement (`runStatementsAndAppend`), on SQLite the append
+ * last — so the chain head is held only from there to the commit.
  */
 export async function writeChanges(
   store: LedgerStore,
   transaction: LedgerDb,
   state: BatchState,
   changes: readonly AppliedChange[],
+  numbersTaken?: readonly number[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  const numbers = await takeChangeNumbers(store, transaction, changes.length);
+  assert(numbersTaken === undefined || numbersTaken.length >= changes.length, 'a number for every change');
+  const numbers = numbersTaken?.slice(0, changes.length) ?? (await takeChangeNumbers(store, transaction, changes.length));
   const balances = await writeBalances(store, transaction, state, changes);
   const transferRows = [];
   const expiryEntryRows = [];
@@ -160,12 +196,13 @@ export async function writeChanges(
       expiryEntryRows.push(...expiryRows(change, sequence, state.nowMs));
     }
   }
-  await runStatements(store, transaction, [
-    balances,
-    insertStatement(store, 'ledger_transfers', transferRows),
-    insertStatement(store, 'ledger_account_entries', expiryEntryRows),
-  ]);
-  await appendJournal(store, transaction, [{ kind: 'changes_applied', payload: changesPayload(changes, numbers) }], state.nowMs);
+  await runStatementsAndAppend(
+    store,
+    transaction,
+    [balances, insertStatement(store, 'ledger_transfers', transferRows), insertStatement(store, 'ledger_account_entries', expiryEntryRows)],
+    { kind: 'changes_applied', payload: changesPayload(changes, numbers) },
+    state.nowMs,
+  );
 }
 
 /**
@@ -183,9 +220,9 @@ export async function createTransfers(
     throw new RangeError(`a batch holds at most ${limits.ledgerTransfersPerBatchMax} transfers`);
   }
   return inWriteTransaction(store, async (transaction) => {
-    const state = await loadBatchState(store, transaction, requests, clock.nowMs());
+    const { state, numbers } = await loadBatchState(store, transaction, requests, clock.nowMs());
     const outcome = applyBatch(state, requests, options.linked);
-    await writeChanges(store, transaction, state, outcome.changes);
+    await writeChanges(store, transaction, state, outcome.changes, numbers);
     return outcome.results;
   });
 }

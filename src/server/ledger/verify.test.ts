@@ -39,6 +39,20 @@ describe.each(bothEngines)('verifying the journal on %s', (engine) => {
     });
   });
 
+  it('verifies entries whose text is beyond ASCII, hashed by the database on PostgreSQL as the verifier hashes them', async () => {
+    await subject.ledger.createTransfers([
+      request({
+        id: 't4',
+        debitAccountId: 'alice',
+        creditAccountId: 'bob',
+        amount: '1',
+        description: 'café — 5 € 🎉 "quoted" \\ back\nline',
+      }),
+      request({ id: 't5', debitAccountId: 'bob', creditAccountId: 'alice', amount: '1', reference: 'Łódź ß 日本' }),
+    ]);
+    expect(await subject.ledger.verify()).toMatchObject({ ok: true, entriesChecked: 7, transfersChecked: 5 });
+  });
+
   it('refuses to update or delete journal entries and transfers in the database itself', async () => {
     const db = subject.storage.db;
     await expect(sql`update ledger_journal set payload = '{}' where sequence = 5`.execute(db)).rejects.toThrow(/append-only/);
