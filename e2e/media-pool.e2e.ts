@@ -3,8 +3,10 @@
  * registers through the console's API. With the own one drained, a new meeting goes to the
  * second; two browsers see each other through it. The own one is undrained and the second is
  * killed (SIGKILL): the meeting moves to the own one and both browsers decode each other again,
- * on the same page (no reload). The operator's list shows the dead server down with the reason;
- * so does the console's Media servers view, where the operator drains the own one with its button.
+ * on the same page (no reload). Meanwhile each server's own account of its load (Janus's admin API)
+ * shows the meeting's media flowing through it. The operator's list shows the dead server down with
+ * the reason; so does the console's Media servers view, where the operator drains the own one with
+ * its button.
  */
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -79,6 +81,8 @@ describe('a pool of two media servers', () => {
       name: 'Second Janus',
       url: second.url,
       apiSecret: second.apiSecret,
+      adminUrl: second.adminUrl,
+      adminSecret: second.adminSecret,
       region: 'eu-west',
       renewable: true,
     });
@@ -96,6 +100,26 @@ describe('a pool of two media servers', () => {
     const carrying = await servers();
     expect(carrying.find((server) => server.id === registered.id)).toMatchObject({ up: true, rooms: 1, participants: 2 });
     expect(carrying.find((server) => server.local)).toMatchObject({ drained: true, rooms: 0 });
+    // The second Janus's own account: one room, each camera forwarded to the other, media flowing both ways.
+    await expect
+      .poll(async () => (await servers()).find((server) => server.id === registered.id)?.measured, { timeout: 20_000, interval: 1_000 })
+      .toMatchObject({ rooms: 1, forwardedStreams: 2, bitrateInBps: expect.any(Number), cpu: null });
+    const measured = (await servers()).find((server) => server.id === registered.id)?.measured;
+    expect(measured?.bitrateInBps).toBeGreaterThan(0);
+    expect(measured?.bitrateOutBps).toBeGreaterThan(0);
+    expect((await servers()).find((server) => server.local)?.measured).toMatchObject({ rooms: 0, cpu: expect.any(Number) });
+    // A wrong admin secret: the server stays up and carries on, its load is not read, and placement counts Plenary's meetings only.
+    const secondNow = async () => (await servers()).find((server) => server.id === registered.id);
+    await apiOk(operator, 'PATCH', `/api/operator/media-servers/${registered.id}`, {
+      admin: { url: second.adminUrl, secret: 'not the admin secret' },
+    });
+    await expect.poll(async () => (await secondNow())?.adminFailure, { timeout: 10_000 }).toMatch(/Unauthorized.*\(403\)/);
+    expect(await secondNow()).toMatchObject({ up: true, measured: null, adminUrl: second.adminUrl });
+    await apiOk(operator, 'PATCH', `/api/operator/media-servers/${registered.id}`, {
+      admin: { url: second.adminUrl, secret: second.adminSecret },
+    });
+    await expect.poll(async () => (await secondNow())?.measured?.rooms, { timeout: 10_000 }).toBe(1);
+    expect((await secondNow())?.adminFailure).toBeNull();
 
     // The own Janus takes meetings again; the second dies for good.
     await apiOk(operator, 'PATCH', '/api/operator/media-servers/janus-local', { drained: false });
@@ -109,6 +133,10 @@ describe('a pool of two media servers', () => {
     const after = await servers();
     expect(after.find((server) => server.id === registered.id)).toMatchObject({ up: false, rooms: 0 });
     expect(after.find((server) => server.id === registered.id)?.lastFailure).toBeTruthy();
+    await expect
+      .poll(async () => (await servers()).find((server) => server.id === registered.id)?.adminFailure, { timeout: 15_000 })
+      .toBeTruthy();
+    expect((await servers()).find((server) => server.id === registered.id)?.measured).toBeNull();
     expect(after.find((server) => server.local)).toMatchObject({ up: true, rooms: 1, participants: 2 });
 
     // The console's Media servers view says the same, and drains the own server with its button.
@@ -118,12 +146,16 @@ describe('a pool of two media servers', () => {
     const table = operator.getByRole('table', { name: /^Media servers/ });
     const row = (name: RegExp) => table.getByRole('row').filter({ has: operator.getByRole('rowheader', { name }) });
     const [secondRow, ownRow] = [row(/^Second Janus/), row(/this instance’s own/)];
-    // Cells after the name: address, state, region, renewable power, weight, meetings, participants, …
+    // Cells after the name: address, state, region, renewable power, weight, meetings, participants,
+    // published and forwarded streams, then CPU, receiving and sending as the server's admin API says.
     const cellText = async (cells: Locator, index: number) => ((await cells.getByRole('cell').nth(index).textContent()) ?? '').trim();
-    await expect.poll(() => cellText(secondRow, 1)).toMatch(/^Down: \S/);
+    await expect.poll(() => cellText(secondRow, 1)).toMatch(/^Down: nothing answers at that address \(connection refused\)$/);
     expect(await cellText(secondRow, 0)).toBe(second.url);
-    expect(await cellText(ownRow, 1)).toBe('Up');
+    expect([await cellText(secondRow, 9), await cellText(secondRow, 11)]).toEqual(['not read', 'not read']);
+    await expect.poll(() => cellText(ownRow, 1)).toMatch(/^Up.*Janus counts 1 room and 2 forwarded streams\.$/);
     expect([await cellText(ownRow, 5), await cellText(ownRow, 6)]).toEqual(['1', '2']);
+    expect(await cellText(ownRow, 9)).toMatch(/^\d+(\.\d)?%$/);
+    expect(await cellText(ownRow, 11)).toMatch(/^[\d.,]+ [kM]b\/s$/);
     await operator.screenshot({ path: path.join(artifactsFolder, 'operator-media-servers.png'), fullPage: true });
 
     await ownRow.getByRole('button', { name: 'Drain local' }).click();

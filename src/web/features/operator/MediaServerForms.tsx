@@ -1,6 +1,6 @@
 /**
  * The media servers view's forms: registering a server, and changing a registered one's weight,
- * region and renewable power. Both are checked with the shared schemas before sending: each
+ * region, renewable power and admin API. Both are checked with the shared schemas before sending: each
  * field says what to fix (`aria-invalid`, described by its message) and the first such takes the
  * focus; once tried, the messages follow the typing. The server's refusal (a name already taken)
  * is said in an alert.
@@ -119,6 +119,7 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
         autoComplete="off"
         required={false}
       />
+      <AdminFields id="media" form={form} change={change} errors={errors} />
       <Field
         id="media-weight"
         label={t('operator.media.weight')}
@@ -152,11 +153,54 @@ export function RegisterMediaServer({ onRegistered }: { onRegistered: () => void
   );
 }
 
-/** A registered server's weight, region and renewable power, behind a "Change" disclosure. */
+/** The admin API's address and secret, in both forms. */
+function AdminFields(props: {
+  id: string;
+  form: { adminUrl: string; adminSecret: string };
+  change: (changes: { adminUrl?: string; adminSecret?: string }) => void;
+  errors: FieldErrors<'adminUrl' | 'adminSecret'> | undefined;
+}) {
+  return (
+    <>
+      <Field
+        id={`${props.id}-admin-url`}
+        label={t('operator.media.adminUrl')}
+        hint={t('operator.media.adminUrlHint')}
+        type="url"
+        inputMode="url"
+        value={props.form.adminUrl}
+        onInput={(adminUrl) => props.change({ adminUrl })}
+        error={props.errors?.adminUrl}
+        autoComplete="off"
+        required={false}
+      />
+      <Field
+        id={`${props.id}-admin-secret`}
+        label={t('operator.media.adminSecret')}
+        hint={t('operator.media.adminSecretHint')}
+        type="password"
+        value={props.form.adminSecret}
+        onInput={(adminSecret) => props.change({ adminSecret })}
+        error={props.errors?.adminSecret}
+        autoComplete="off"
+        required={false}
+      />
+    </>
+  );
+}
+
+/** A registered server's weight, region, renewable power and admin API, behind a "Change" disclosure. */
 export function ChangeMediaServer({ server, onChanged }: { server: MediaServerView; onChanged: () => void }) {
-  const current = (): ChangeForm => ({ weight: String(server.weight), region: server.region, renewable: server.renewable });
+  const current = (): ChangeForm => ({
+    weight: String(server.weight),
+    region: server.region,
+    renewable: server.renewable,
+    adminUrl: server.adminUrl ?? '',
+    adminSecret: '',
+  });
   const details = useRef<HTMLDetailsElement>(null);
-  const { form, errors, refusal, busy, element, change, reset, submit } = useCheckedForm(current(), checkChange, async (body) => {
+  const check = (form: ChangeForm) => checkChange(form, server.adminUrl);
+  const { form, errors, refusal, busy, element, change, reset, submit } = useCheckedForm(current(), check, async (body) => {
     await callApi(MediaServerViewSchema, `${mediaServersPath}/${encodeURIComponent(server.id)}`, { method: 'PATCH', body });
     showToast(t('operator.media.changed', { name: server.name }));
     if (details.current) details.current.open = false;
@@ -199,6 +243,7 @@ export function ChangeMediaServer({ server, onChanged }: { server: MediaServerVi
           <input type="checkbox" checked={form.renewable} onChange={(event) => change({ renewable: event.currentTarget.checked })} />
           {t('operator.media.renewable')}
         </label>
+        <AdminFields id={id} form={form} change={change} errors={errors} />
         <Button type="submit" variant="primary" busy={busy}>
           {t('operator.media.save')}
         </Button>

@@ -1,6 +1,7 @@
 /**
  * The operator console's media servers view: the pool (this instance's own Janus and the
- * registered ones) with each server's state and what this instance's meetings put on it, asked
+ * registered ones) with each server's state, what the meetings put on it and — where its admin API
+ * is read — what it says it carries (CPU for the supervised one, bitrate in and out), asked
  * again every 5 seconds while shown (not while the tab is hidden); per server Drain / Undrain,
  * and for registered ones Remove (asked first) and Change (weight, region, renewable power);
  * and the form that registers one.
@@ -11,10 +12,12 @@ import { callApi } from '../../app/api.js';
 import { formatNumber } from '../../app/intl/language.js';
 import { Button, ErrorLine, failureText, Prompt, showToast } from '../../ui/index.js';
 import { ChangeMediaServer, mediaServersPath, RegisterMediaServer } from './MediaServerForms.js';
-import { downReasonText, mediaServersRefreshMs } from './media-servers.js';
+import { adminReasonText, bitrateText, cpuText, downReasonText, mediaServersRefreshMs } from './media-servers.js';
 import { t } from './messages.js';
 
 const countColumns = ['weight', 'rooms', 'participants', 'publishedStreams', 'forwardedStreams'] as const;
+/** What the server says through its admin API, where it is read. */
+const measuredColumns = ['cpu', 'receiving', 'sending'] as const;
 
 /** The servers as last listed (undefined before the first answer), and `load` to ask again. */
 function useMediaServers() {
@@ -90,6 +93,11 @@ function ServersTable(props: { servers: MediaServerView[]; onChanged: () => void
                 {t(`operator.media.column.${column}`)}
               </th>
             ))}
+            {measuredColumns.map((column) => (
+              <th key={column} scope="col" class="number">
+                {t(`operator.media.column.${column}`)}
+              </th>
+            ))}
             <th scope="col">{t('operator.media.column.actions')}</th>
           </tr>
         </thead>
@@ -111,6 +119,7 @@ function ServersTable(props: { servers: MediaServerView[]; onChanged: () => void
                   {formatNumber(server[column])}
                 </td>
               ))}
+              <MeasuredCells server={server} />
               <td>
                 <ServerActions server={server} onChanged={props.onChanged} onFailed={props.onFailed} />
               </td>
@@ -134,7 +143,39 @@ function ServerState({ server }: { server: MediaServerView }) {
         </span>
       )}
       {server.drained && <span class="media-drained">{t('operator.media.state.drained')}</span>}
+      {server.measured && (
+        <span class="media-measured">
+          {t('operator.media.measured', { rooms: server.measured.rooms, streams: server.measured.forwardedStreams })}
+        </span>
+      )}
+      {/* Down, the server's own reason says it all. */}
+      {server.up && server.adminFailure !== null && (
+        <span class="media-admin-failing">{t('operator.media.adminFailing', { reason: adminReasonText(server.adminFailure) })}</span>
+      )}
     </div>
+  );
+}
+
+/** CPU, receiving and sending, as the server's admin API last said; "not read" where it is not (and CPU "not known" for a server on another machine). */
+function MeasuredCells({ server }: { server: MediaServerView }) {
+  const { measured } = server;
+  const none = (key: 'operator.media.notMeasured' | 'operator.media.cpuUnknown') => <span class="media-none">{t(key)}</span>;
+  if (!measured)
+    return (
+      <>
+        {measuredColumns.map((column) => (
+          <td key={column} class="number">
+            {none('operator.media.notMeasured')}
+          </td>
+        ))}
+      </>
+    );
+  return (
+    <>
+      <td class="number">{measured.cpu === null ? none('operator.media.cpuUnknown') : cpuText(measured.cpu)}</td>
+      <td class="number">{bitrateText(measured.bitrateInBps)}</td>
+      <td class="number">{bitrateText(measured.bitrateOutBps)}</td>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { installTranslations } from '../../app/intl/catalogue.js';
 import { french } from '../../app/intl/french.js';
 import { currentLanguage } from '../../app/intl/language.js';
-import { checkChange, checkNewServer, downReasonText, emptyNewServerForm } from './media-servers.js';
+import { adminReasonText, bitrateText, checkChange, checkNewServer, cpuText, downReasonText, emptyNewServerForm } from './media-servers.js';
 
 installTranslations('fr', french);
 afterEach(() => {
@@ -64,14 +64,72 @@ describe('the registration form', () => {
 });
 
 describe('the change form', () => {
+  const form = { weight: '3', region: '', renewable: true, adminUrl: '', adminSecret: '' };
+
   it('sends weight, region and renewable power, or words what is wrong', () => {
-    expect(checkChange({ weight: '3', region: '', renewable: true })).toEqual({
+    expect(checkChange(form, null)).toEqual({
       ok: true,
       body: { weight: 3, region: '', renewable: true },
     });
-    expect(checkChange({ weight: '0', region: '-x', renewable: false })).toEqual({
+    expect(checkChange({ ...form, weight: '0', region: '-x', renewable: false }, null)).toEqual({
       ok: false,
       errors: { weight: 'Give a whole number from 1 to 100.', region: expect.any(String) },
     });
+  });
+
+  it('sends the admin API only when its address or secret changed; an emptied address stops reading it', () => {
+    const url = 'ws://10.0.0.6:7188';
+    expect(checkChange({ ...form, adminUrl: url }, url)).toMatchObject({ ok: true, body: { weight: 3 } });
+    expect(checkChange({ ...form, adminUrl: url }, url)).not.toHaveProperty('body.admin');
+    expect(checkChange({ ...form, adminUrl: url }, null)).toMatchObject({ ok: true, body: { admin: { url } } });
+    expect(checkChange({ ...form, adminUrl: url, adminSecret: 'hush' }, url)).toMatchObject({
+      ok: true,
+      body: { admin: { url, secret: 'hush' } },
+    });
+    expect(checkChange(form, url)).toMatchObject({ ok: true, body: { admin: null } });
+  });
+
+  it('words a bad admin address, and a secret with no address to use it with', () => {
+    expect(checkChange({ ...form, adminUrl: 'http://10.0.0.6:7088/admin' }, null)).toEqual({
+      ok: false,
+      errors: { adminUrl: expect.stringContaining('admin API') },
+    });
+    expect(checkChange({ ...form, adminSecret: 'hush' }, null)).toEqual({
+      ok: false,
+      errors: { adminSecret: expect.stringContaining('needs the admin API’s address') },
+    });
+  });
+});
+
+describe('the registration form’s admin API', () => {
+  const filled = { ...emptyNewServerForm, name: 'Second', url: 'ws://10.0.0.6:8188' };
+
+  it('sends the address and secret when given, and words a secret without an address', () => {
+    expect(checkNewServer({ ...filled, adminUrl: 'ws://10.0.0.6:7188', adminSecret: 'hush' })).toMatchObject({
+      ok: true,
+      body: { adminUrl: 'ws://10.0.0.6:7188', adminSecret: 'hush' },
+    });
+    expect(checkNewServer({ ...filled, adminSecret: 'hush' })).toEqual({
+      ok: false,
+      errors: { adminSecret: expect.stringContaining('needs the admin API’s address') },
+    });
+  });
+});
+
+describe('what a server says it carries', () => {
+  it('is written in the page’s language: bitrates in kbit/s or Mbit/s, CPU as a share of a core', () => {
+    expect(bitrateText(256_000)).toBe('256 kb/s');
+    expect(bitrateText(2_345_678)).toBe('2.3 Mb/s');
+    expect(cpuText(0.234)).toBe('23%');
+    expect(cpuText(0.012)).toBe('1.2%');
+    currentLanguage.value = 'fr';
+    expect(bitrateText(2_345_678)).toMatch(/^2,3\sMbit\/s$/);
+  });
+
+  it('says why the admin API could not be read, the admin secret named as such', () => {
+    expect(adminReasonText('Janus refused: Unauthorized request (wrong or missing secret/token) (403)')).toBe(
+      'it refused the admin secret',
+    );
+    expect(adminReasonText('no answer from the admin API within 2000 ms')).toBe('it did not answer in time');
   });
 });

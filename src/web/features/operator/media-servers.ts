@@ -9,6 +9,7 @@ import {
   type NewMediaServer,
   NewMediaServerSchema,
 } from '../../../shared/media-servers-api.js';
+import { formatNumber } from '../../app/intl/language.js';
 import { t } from './messages.js';
 
 /** How often the view asks for the servers' state and load while it is shown. */
@@ -20,25 +21,45 @@ type ReasonKey =
   | 'operator.media.reason.timeout'
   | 'operator.media.reason.unreachable'
   | 'operator.media.reason.lost'
-  | 'operator.media.reason.secret';
+  | 'operator.media.reason.secret'
+  | 'operator.media.reason.adminSecret';
 
-/**
- * Why a server is down, in words: the gateway's reason (a Node.js or WebSocket error's message,
- * in English) recognised where it can be, else given as it came; `null` when none was given.
- */
-export function downReasonText(lastFailure: string | null): string {
+/** A failure's reason (a Node.js, WebSocket or Janus error's message, in English) in words where it is recognised. */
+function reasonText(failure: string | null, secret: ReasonKey): string {
   // A reason that is no sentence (an event object made into text) is as good as none.
-  if (lastFailure === null || lastFailure.trim() === '' || /^\[object \w+\]$/.test(lastFailure)) return t('operator.media.reason.unknown');
+  if (failure === null || failure.trim() === '' || /^\[object \w+\]$/.test(failure)) return t('operator.media.reason.unknown');
   const known: [RegExp, ReasonKey][] = [
     [/ECONNREFUSED/, 'operator.media.reason.refused'],
     [/ENOTFOUND|EAI_AGAIN/, 'operator.media.reason.notFound'],
-    [/ETIMEDOUT|timed? ?out/i, 'operator.media.reason.timeout'],
+    [/ETIMEDOUT|timed? ?out|no answer from/i, 'operator.media.reason.timeout'],
     [/EHOSTUNREACH|ENETUNREACH/, 'operator.media.reason.unreachable'],
     [/ECONNRESET|connection was lost/i, 'operator.media.reason.lost'],
-    [/unauthori[sz]ed|api_secret|secret/i, 'operator.media.reason.secret'],
+    [/unauthori[sz]ed|api_secret|secret/i, secret],
   ];
-  for (const [pattern, key] of known) if (pattern.test(lastFailure)) return t(key);
-  return t('operator.media.reason.other', { reason: lastFailure });
+  for (const [pattern, key] of known) if (pattern.test(failure)) return t(key);
+  return t('operator.media.reason.other', { reason: failure });
+}
+
+/** Why a server is down, in words; `null` when no reason was given. */
+export function downReasonText(lastFailure: string | null): string {
+  return reasonText(lastFailure, 'operator.media.reason.secret');
+}
+
+/** Why its admin API could not be read, in words. */
+export function adminReasonText(adminFailure: string): string {
+  return reasonText(adminFailure, 'operator.media.reason.adminSecret');
+}
+
+/** A bitrate as the page's language writes it: in kbit/s below 1 Mbit/s, else in Mbit/s. */
+export function bitrateText(bitsPerSecond: number): string {
+  if (bitsPerSecond < 1_000_000)
+    return formatNumber(bitsPerSecond / 1_000, { style: 'unit', unit: 'kilobit-per-second', maximumFractionDigits: 0 });
+  return formatNumber(bitsPerSecond / 1_000_000, { style: 'unit', unit: 'megabit-per-second', maximumFractionDigits: 1 });
+}
+
+/** A share of one core (1 = a whole core) as a percentage. */
+export function cpuText(share: number): string {
+  return formatNumber(share, { style: 'percent', maximumFractionDigits: share < 0.1 ? 1 : 0 });
 }
 
 /** The registration form as typed. */
@@ -46,24 +67,38 @@ export interface NewServerForm {
   name: string;
   url: string;
   apiSecret: string;
+  /** Its admin API's address, '' for none. */
+  adminUrl: string;
+  adminSecret: string;
   weight: string;
   region: string;
   renewable: boolean;
 }
 
 /** The registration form's fields that can be wrong. */
-export type NewServerField = 'name' | 'url' | 'apiSecret' | 'weight' | 'region';
+export type NewServerField = 'name' | 'url' | 'apiSecret' | 'adminUrl' | 'adminSecret' | 'weight' | 'region';
 
 /** A field's problem in words, for each field that has one. */
 export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
 
 /** An empty registration form: weight 1, no region, not renewable. */
-export const emptyNewServerForm: NewServerForm = { name: '', url: '', apiSecret: '', weight: '1', region: '', renewable: false };
+export const emptyNewServerForm: NewServerForm = {
+  name: '',
+  url: '',
+  apiSecret: '',
+  adminUrl: '',
+  adminSecret: '',
+  weight: '1',
+  region: '',
+  renewable: false,
+};
 
 const fieldWords: Record<NewServerField, () => string> = {
   name: () => t('operator.media.error.name'),
   url: () => t('operator.media.error.url'),
   apiSecret: () => t('operator.media.error.apiSecret'),
+  adminUrl: () => t('operator.media.error.adminUrl'),
+  adminSecret: () => t('operator.media.error.adminSecret'),
   weight: () => t('operator.media.error.weight'),
   region: () => t('operator.media.error.region'),
 };
@@ -91,6 +126,8 @@ export function checkNewServer(
     name: form.name,
     url: form.url,
     ...(form.apiSecret === '' ? {} : { apiSecret: form.apiSecret }),
+    ...(form.adminUrl.trim() === '' ? {} : { adminUrl: form.adminUrl }),
+    ...(form.adminSecret === '' ? {} : { adminSecret: form.adminSecret }),
     weight: numberOf(form.weight),
     region: form.region,
     renewable: form.renewable,
@@ -104,14 +141,42 @@ export interface ChangeForm {
   weight: string;
   region: string;
   renewable: boolean;
+  /** Its admin API's address, '' for none. */
+  adminUrl: string;
+  /** A new admin secret; '' for none. */
+  adminSecret: string;
 }
 
-/** The body of `PATCH /api/operator/media-servers/:id` from the change form, or each field's problem. */
+/** The change form's fields that can be wrong. */
+export type ChangeField = 'weight' | 'region' | 'adminUrl' | 'adminSecret';
+
+/**
+ * The body of `PATCH /api/operator/media-servers/:id` from the change form, or each field's
+ * problem. The admin API is sent only when its address or secret was changed from `adminUrl`
+ * (the server's now): an emptied address stops reading it; the secret is sent again with it.
+ */
 export function checkChange(
   form: ChangeForm,
-): { ok: true; body: MediaServerChange } | { ok: false; errors: FieldErrors<'weight' | 'region'> } {
-  const parsed = MediaServerChangeSchema.safeParse({ weight: numberOf(form.weight), region: form.region, renewable: form.renewable });
+  adminUrl: string | null,
+): { ok: true; body: MediaServerChange } | { ok: false; errors: FieldErrors<ChangeField> } {
+  const typedAdmin = form.adminUrl.trim();
+  // A secret without an address has nothing to be used with.
+  if (typedAdmin === '' && form.adminSecret !== '') return { ok: false, errors: { adminSecret: fieldWords.adminSecret() } };
+  const adminChanged = typedAdmin !== (adminUrl ?? '') || form.adminSecret !== '';
+  const admin = typedAdmin === '' ? null : { url: form.adminUrl, ...(form.adminSecret === '' ? {} : { secret: form.adminSecret }) };
+  const parsed = MediaServerChangeSchema.safeParse({
+    weight: numberOf(form.weight),
+    region: form.region,
+    renewable: form.renewable,
+    ...(adminChanged ? { admin } : {}),
+  });
   if (parsed.success) return { ok: true, body: parsed.data };
-  const errors = errorsOf(parsed.error.issues);
-  return { ok: false, errors: { weight: errors.weight, region: errors.region } };
+  const errors: FieldErrors<ChangeField> = {};
+  for (const issue of parsed.error.issues) {
+    const [field, inner] = issue.path;
+    const named: ChangeField | undefined =
+      field === 'weight' || field === 'region' ? field : field === 'admin' ? (inner === 'secret' ? 'adminSecret' : 'adminUrl') : undefined;
+    if (named) errors[named] ??= fieldWords[named]();
+  }
+  return { ok: false, errors };
 }

@@ -13,7 +13,7 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   'operator.view.outbox': 'Boîte d’envoi',
   'operator.view.audit': 'Journal d’audit',
   'operator.view.mediaServers': 'Serveurs média',
-  'operator.media.caption': 'Serveurs média (Janus) et ce que les réunions de cette instance y placent',
+  'operator.media.caption': 'Serveurs média (Janus), ce que les réunions y placent et ce que chacun dit porter',
   'operator.media.lead':
     'Chaque nouvelle réunion va au serveur le moins chargé, selon son poids, parmi ceux qui sont en service et non vidés. Un serveur vidé ne reçoit plus de nouvelles réunions ; celles qu’il porte y restent jusqu’à leur fin.',
   'operator.media.loading': 'Chargement des serveurs média…',
@@ -30,6 +30,14 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   'operator.media.column.participants': 'Participants',
   'operator.media.column.publishedStreams': 'Flux publiés',
   'operator.media.column.forwardedStreams': 'Flux relayés',
+  'operator.media.column.cpu': 'Processeur',
+  'operator.media.column.receiving': 'Réception',
+  'operator.media.column.sending': 'Envoi',
+  'operator.media.notMeasured': 'non lu',
+  'operator.media.cpuUnknown': 'inconnu',
+  'operator.media.measured':
+    'Janus compte {rooms, plural, one {# salle} other {# salles}} et {streams, plural, one {# flux relayé} other {# flux relayés}}.',
+  'operator.media.adminFailing': 'Charge non lue : {reason}.',
   'operator.media.column.actions': 'Actions',
   'operator.media.local': 'celui de cette instance',
   'operator.media.noAddress': 'aucune',
@@ -43,6 +51,7 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   'operator.media.reason.unreachable': 'son réseau est injoignable',
   'operator.media.reason.lost': 'la connexion a été perdue',
   'operator.media.reason.secret': 'il a refusé le secret d’API',
+  'operator.media.reason.adminSecret': 'il a refusé le secret d’administration',
   'operator.media.reason.other': 'il est injoignable ({reason})',
   'operator.media.reason.unknown': 'il est injoignable (aucune raison n’a été donnée)',
   'operator.media.drain': 'Vider',
@@ -69,6 +78,11 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   'operator.media.urlHint': 'Son API WebSocket Janus, par ex. wss://janus2.example.org:8989',
   'operator.media.apiSecret': 'Secret d’API',
   'operator.media.apiSecretHint': 'L’api_secret de Janus, s’il en demande un.',
+  'operator.media.adminUrl': 'Adresse de l’API d’administration (facultatif)',
+  'operator.media.adminUrlHint':
+    'Son API d’administration en WebSocket (admin_ws_port), par ex. ws://10.0.0.6:7188 : Plenary y lit alors sa propre charge — salles, flux, débit.',
+  'operator.media.adminSecret': 'Secret d’administration',
+  'operator.media.adminSecretHint': 'L’admin_secret de Janus, s’il en demande un. Laissez vide pour n’en garder aucun.',
   'operator.media.weight': 'Poids',
   'operator.media.weightHint': 'De 1 à 100 : ce qu’il porte par rapport aux autres.',
   'operator.media.region': 'Région (facultatif)',
@@ -78,6 +92,10 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   'operator.media.error.url':
     'Donnez une adresse ws:// ou wss:// avec un hôte, sans nom d’utilisateur ni mot de passe (le secret a son propre champ).',
   'operator.media.error.apiSecret': 'Le secret doit faire 256 caractères au plus.',
+  'operator.media.error.adminUrl':
+    'Donnez l’adresse ws:// ou wss:// de son API d’administration, sans nom d’utilisateur ni mot de passe, ou rien.',
+  'operator.media.error.adminSecret':
+    'Le secret d’administration demande l’adresse de l’API d’administration et doit faire 256 caractères au plus.',
   'operator.media.error.weight': 'Donnez un nombre entier de 1 à 100.',
   'operator.media.error.region': 'Jusqu’à 32 lettres minuscules, chiffres et tirets, sans tiret au début (par ex. eu-west), ou rien.',
   'operator.column.name': 'Nom',
