@@ -17,6 +17,7 @@ import { installRequestActor, type YourDataSection } from './accounts/index.js';
 import { type BbbApi, bbbApiHttp, bbbIntegrationsHttp, bbbLandingHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
 import type { ClusterBus } from './cluster/bus.js';
+import type { ClusterInstances } from './cluster/instances.js';
 import { assembliesHttp, dueProcessHttp, type Governance, governanceCalendarHttp, governanceHttp } from './governance/index.js';
 import { addressKey } from './http/client-address.js';
 import { installErrorHandlers, sendPlatformFailure } from './http/errors.js';
@@ -44,6 +45,8 @@ export interface AppServices {
   bus?: ClusterBus | undefined;
   /** The pool of media servers, as the operators run it. */
   mediaServers: MediaServersService;
+  /** The instances serving this installation (the operator console). */
+  instances: Pick<ClusterInstances, 'view'>;
   /** The sweeps' leases, when several instances may share the database; without, each sweep runs here. */
   leases?: Leases | undefined;
   rooms: RoomsRepository;
@@ -191,6 +194,7 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     rooms: services.rooms,
     registry: services.registry,
     mediaServers: services.mediaServers,
+    instances: services.instances,
     publicUrl: services.publicUrl,
     yourDataSections: otherYourDataSections(services),
   });

@@ -11,6 +11,7 @@ import { parseAmount } from '../shared/network-api.js';
 import { BbbApi } from './bbb-api/index.js';
 import { BillingService, invoiceTermsOf } from './billing/index.js';
 import { ClusterBus } from './cluster/bus.js';
+import { ClusterInstances } from './cluster/instances.js';
 import { ResumeStore } from './cluster/resume-store.js';
 import { SharedLoad } from './cluster/shared-load.js';
 import type { Config } from './config/index.js';
@@ -62,6 +63,8 @@ export interface Services {
   /** Every media server meetings are placed on: the own one and those the operators registered. */
   mediaPool: MediaPool;
   mediaServers: MediaServersService;
+  /** The instances serving this installation (the operator console). */
+  instances: ClusterInstances;
   /** The sweeps' leases (several instances on one database run each sweep once per round). */
   leases: Leases;
   registry: RoomRegistry;
@@ -291,6 +294,19 @@ export async function startServices(
   }
   // If this instance stops, whichever holds a room of its next lets its people in as the same participants.
   if (bus) registry.continuity = new ResumeStore(bus);
+  // The instances serving this installation, for the operator console; each tells the others its own figures.
+  const instances = new ClusterInstances({
+    instanceId,
+    startedAtMs: clock.nowMs(),
+    own: () => ({
+      participants: registry.counts().participants,
+      relayedOut: relay?.counts.forwarded ?? 0,
+      relayedIn: relay?.counts.hosted ?? 0,
+    }),
+    heldByInstance: () => directory.heldByInstance(),
+    cluster: bus && sharedLoad ? { bus, sharedLoad } : undefined,
+  });
+  if (sharedLoad) sharedLoad.summary = () => instances.summary();
   const mediaServers = new MediaServersService({
     repository: new MediaServersRepository(storage, clock),
     pool: mediaPool,
@@ -402,6 +418,7 @@ export async function startServices(
     gateway,
     mediaPool,
     mediaServers,
+    instances,
     leases,
     registry,
     rooms,

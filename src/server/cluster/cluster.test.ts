@@ -6,7 +6,7 @@
 import { Redis } from 'ioredis';
 import { nanoid } from 'nanoid';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RoomIdSchema } from '../../shared/ids.js';
 import { InstanceIdSchema } from '../platform/instance.js';
 import { TestClient } from '../signaling/test-client.js';
@@ -101,6 +101,30 @@ describe('participants on different instances', () => {
     // Leaving through the relay is leaving.
     grace.close();
     expect((await ada.next('participant-left')).participantId).toBe(graceJoined.self.participantId);
+  });
+
+  it('are seen by the operators from either instance: both alive, one holding the meeting, the other relaying a browser to it', async () => {
+    const { roomId, grace } = await meetAcross();
+    await vi.waitFor(
+      async () => {
+        const view = await second.services.instances.view(Date.now());
+        expect(view.redis).toBe('ok');
+        expect(view.instances.map((instance) => [instance.id, instance.current, instance.state])).toEqual([
+          ['inst_second', true, 'alive'],
+          ['inst_first', false, 'alive'],
+        ]);
+        expect(view.instances[0]).toMatchObject({ meetings: 0, participants: 0, relayedOut: 1, relayedIn: 0 });
+        // The first holds this meeting (and the previous test's, where Ada stayed).
+        const firstHolds = first.services.registry.liveRoomIds().length;
+        expect(firstHolds).toBeGreaterThanOrEqual(1);
+        expect(view.instances[1]).toMatchObject({ meetings: firstHolds, relayedOut: 0, relayedIn: 1 });
+        expect(view.instances[1]?.participants).toBe(first.services.registry.counts().participants);
+        expect(view.instances[1]?.lastHeardAtMs).toBeGreaterThan(Date.now() - 10_000);
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+    expect(first.services.registry.find(RoomIdSchema.parse(roomId))).toBeDefined();
+    grace.close();
   });
 
   it('finds a relayed browser whose leaving was lost on the way (Redis blinked) and treats it as gone', async () => {

@@ -21,15 +21,34 @@ const LoadSchema = z.object({
   publishedStreams: z.number().int().min(0),
   forwardedStreams: z.number().int().min(0),
 });
+/** What an instance says of itself, for the operator console (absent from an instance of an older version). */
+const InstanceSummarySchema = z.object({
+  startedAtMs: z.number(),
+  participants: z.number().int().min(0),
+  relayedOut: z.number().int().min(0),
+  relayedIn: z.number().int().min(0),
+});
+export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
+
 const EntrySchema = z.object({
   atMs: z.number(),
+  instance: InstanceSummarySchema.optional(),
   servers: z.record(z.string().max(100), LoadSchema),
   /** The breakout rooms open on that instance (they are held where their main meeting is). */
   breakouts: z.array(z.string().max(100)).max(10_000).default([]),
 });
 
+/** An instance as it last said itself over Redis. */
+export interface HeardInstance {
+  atMs: number;
+  summary: InstanceSummary | undefined;
+}
+
 export class SharedLoad {
+  /** What this instance says of itself each round (the operator console's list of instances). */
+  summary: () => InstanceSummary | undefined = () => undefined;
   private others = new Map<MediaServerId, MediaServerLoad>();
+  private heard = new Map<InstanceId, HeardInstance>();
   private breakoutHolders = new Map<string, InstanceId>();
   private readonly timer: NodeJS.Timeout;
   private running: Promise<void> | undefined;
@@ -62,6 +81,11 @@ export class SharedLoad {
     return this.breakoutHolders.get(roomId);
   }
 
+  /** Every instance that said its figures lately (this one included), fresh or not: an entry stays until its instance stops cleanly. */
+  get instances(): ReadonlyMap<InstanceId, HeardInstance> {
+    return this.heard;
+  }
+
   /** Tells the others this instance's load and breakout rooms and reads theirs; one round at a time (a round asked during one waits for it). */
   round(): Promise<void> {
     if (this.running) {
@@ -81,12 +105,17 @@ export class SharedLoad {
   private async roundNow(): Promise<void> {
     const servers: Record<string, MediaServerLoad> = {};
     for (const [id, load] of this.ownLoad()) if (id !== localMediaServerId) servers[id] = load;
-    await this.bus.share(table, JSON.stringify({ atMs: Date.now(), servers, breakouts: [...this.ownBreakouts()] }));
+    const instance = this.summary();
+    await this.bus.share(
+      table,
+      JSON.stringify({ atMs: Date.now(), ...(instance ? { instance } : {}), servers, breakouts: [...this.ownBreakouts()] }),
+    );
     const entries = await this.bus.shared(table);
     // Redis away: the last figures stand until it is back.
     if (!entries) return;
     const others = new Map<MediaServerId, MediaServerLoad>();
     const breakoutHolders = new Map<string, InstanceId>();
+    const heard = new Map<InstanceId, HeardInstance>();
     const freshSinceMs = Date.now() - 3 * this.intervalMs;
     for (const [instanceId, value] of entries) {
       let parsed: z.infer<typeof EntrySchema> | undefined;
@@ -96,6 +125,7 @@ export class SharedLoad {
         this.logger.warn({ instanceId }, 'ignored a media load entry that is not one');
         continue;
       }
+      heard.set(instanceId, { atMs: parsed.atMs, summary: parsed.instance });
       if (parsed.atMs < freshSinceMs) continue;
       for (const roomId of parsed.breakouts) breakoutHolders.set(roomId, instanceId);
       for (const [id, load] of Object.entries(parsed.servers)) {
@@ -107,6 +137,7 @@ export class SharedLoad {
     }
     this.others = others;
     this.breakoutHolders = breakoutHolders;
+    this.heard = heard;
   }
 
   /** Stops sharing and withdraws this instance's figures. */

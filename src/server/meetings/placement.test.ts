@@ -125,8 +125,12 @@ describe.each(bothEngines)('DatabaseRoomDirectory (%s)', (engine) => {
     await directory().renew(here, [id]);
     clock.advance(50_000);
     expect((await directory().place(id, there)).instanceId).toBe(here);
+    expect(await directory().heldByInstance()).toEqual(new Map([[here, 1]]));
     clock.advance(10_001);
+    // A lapsed claim counts for nobody (the operator console's meetings per instance).
+    expect(await directory().heldByInstance()).toEqual(new Map());
     expect((await directory().place(id, there)).instanceId).toBe(there);
+    expect(await directory().heldByInstance()).toEqual(new Map([[there, 1]]));
     expect((await directory().locate(id))?.instanceId).toBe(there);
   });
 

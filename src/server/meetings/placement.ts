@@ -146,6 +146,17 @@ export class DatabaseRoomDirectory implements RoomDirectory {
       .executeTakeFirst();
   }
 
+  /** How many rooms each instance holds whose claim has not lapsed (the operator console). */
+  async heldByInstance(): Promise<Map<InstanceId, number>> {
+    const rows = await this.db
+      .selectFrom('room_placements')
+      .select(['instance_id', (eb) => eb.fn.countAll<number | string>().as('rooms')])
+      .where('claimed_at_ms', '>', this.clock.nowMs() - this.leaseMs)
+      .groupBy('instance_id')
+      .execute();
+    return new Map(rows.map((row) => [row.instance_id as InstanceId, Number(row.rooms)]));
+  }
+
   async place(roomId: RoomId, instanceId: InstanceId): Promise<RoomPlacement> {
     const existing = await this.held(roomId);
     // A dead holder's room is taken over now; its browsers are reconnecting and start the meeting again here.

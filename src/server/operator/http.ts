@@ -11,6 +11,7 @@ import type { AccountsFailureCode, OperatorFailureCode } from '../../shared/fail
 import { accountLimits } from '../../shared/limits.js';
 import { MediaServerChangeSchema, MediaServerParamsSchema, NewMediaServerSchema } from '../../shared/media-servers-api.js';
 import type { AccountsService } from '../accounts/index.js';
+import type { ClusterInstances } from '../cluster/instances.js';
 import type { Mailer } from '../email/index.js';
 import { sendFailure } from '../http/errors.js';
 import type { MediaServerId } from '../meetings/index.js';
@@ -42,6 +43,8 @@ export interface OperatorHttpOptions {
   liveMeetings: () => Promise<LiveMeetingLoad[]>;
   /** The pool of media servers. */
   mediaServers: MediaServersService;
+  /** The instances serving this installation. */
+  instances: Pick<ClusterInstances, 'view'>;
 }
 
 /** The HTTP status of each code the operator console answers. */
@@ -130,6 +133,11 @@ export const operatorHttp: FastifyPluginAsyncZod<OperatorHttpOptions> = async (a
   app.get('/api/operator/media-servers', async (request, reply) => {
     if (!(await audited(request, reply, 'list_media_servers', mediaServersReadAuditMs))) return reply;
     return { servers: options.mediaServers.list() };
+  });
+
+  app.get('/api/operator/instances', async (request, reply) => {
+    if (!(await audited(request, reply, 'list_instances', mediaServersReadAuditMs))) return reply;
+    return options.instances.view(options.clock.nowMs());
   });
 
   app.post('/api/operator/media-servers', { schema: { body: NewMediaServerSchema } }, async (request, reply) => {

@@ -4,6 +4,7 @@
  * cannot be reached shown as down with the reason, never with its secret.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { InstancesViewSchema } from '../../shared/instances-api.js';
 import type { MediaServerView } from '../../shared/media-servers-api.js';
 import { type PeopleTestApp, signedUpPerson, startPeopleTestApp, type TestBrowser } from '../people/testing.js';
 import { bothEngines } from '../storage/testing.js';
@@ -27,6 +28,28 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
     expect((await alice.request('PATCH', '/api/operator/media-servers/janus-local', { drained: true })).statusCode).toBe(403);
     expect((await servers()).map((server) => server.name)).toEqual(['local']);
     expect((await servers())[0]?.drained).toBe(false);
+  });
+
+  it('lists the instances serving the installation to operators only: here one, without Redis', async () => {
+    const alice = await signedUpPerson(fixture, 'alice2@example.org', 'Alice');
+    expect((await alice.request('GET', '/api/operator/instances')).json().error.code).toBe('operator_only');
+    const listed = (await operator.request('GET', '/api/operator/instances')).json();
+    expect(InstancesViewSchema.parse(listed)).toEqual({
+      redis: 'off',
+      instances: [
+        {
+          id: 'test-instance',
+          current: true,
+          state: 'alive',
+          lastHeardAtMs: fixture.clock.nowMs(),
+          startedAtMs: expect.any(Number),
+          meetings: 0,
+          participants: 0,
+          relayedOut: 0,
+          relayedIn: 0,
+        },
+      ],
+    });
   });
 
   it('refuses bad registrations and changes with a code and the field at fault, and stores nothing', async () => {

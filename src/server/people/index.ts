@@ -16,6 +16,7 @@ import {
   type YourDataSection,
   yourDataHttp,
 } from '../accounts/index.js';
+import type { ClusterInstances } from '../cluster/instances.js';
 import { emailMigrations, Mailer } from '../email/index.js';
 import type { RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import { type LiveMeetingLoad, type MediaServersService, operatorHttp, operatorMigrations } from '../operator/index.js';
@@ -178,6 +179,8 @@ export interface PeopleHttpOptions {
   registry: RoomRegistry;
   /** The pool of media servers, for the operator console. */
   mediaServers: MediaServersService;
+  /** The instances serving this installation, for the operator console. */
+  instances: Pick<ClusterInstances, 'view'>;
   publicUrl?: string | undefined;
 }
 
@@ -240,6 +243,7 @@ export const peopleHttp: FastifyPluginAsync<PeopleHttpOptions> = async (app, opt
     mailer,
     liveMeetings: () => liveMeetings(options),
     mediaServers: options.mediaServers,
+    instances: options.instances,
   });
 };
 

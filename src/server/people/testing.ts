@@ -12,15 +12,17 @@ import pino from 'pino';
 import { csrfHeaderName } from '../../shared/accounts-api.js';
 import { limits } from '../../shared/limits.js';
 import { deviceCookieName, installRequestActor, sessionCookieName, type YourDataSection } from '../accounts/index.js';
+import { ClusterInstances } from '../cluster/instances.js';
 import { type SmtpSink, startSmtpSink } from '../email/smtp-sink.js';
 import { installErrorHandlers, sendPlatformFailure } from '../http/errors.js';
 import { isSameOrigin } from '../http/origin.js';
 import { httpWords } from '../http/words.js';
 import { JanusAdminMonitor, JanusGateway } from '../media/index.js';
-import { MediaPool, meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
+import { DatabaseRoomDirectory, MediaPool, meetingsMigrations, RoomRegistry, RoomsRepository } from '../meetings/index.js';
 import { MediaServersRepository } from '../meetings/media-servers-repository.js';
 import { MediaServersService } from '../operator/index.js';
 import { ManualClock } from '../platform/clock.js';
+import type { InstanceId } from '../platform/instance.js';
 import type { StorageEngine } from '../storage/index.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
 import { createPeopleServices, type PeopleServices, peopleHttp, peopleMigrations } from './index.js';
@@ -108,6 +110,13 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
     rooms,
     registry,
     mediaServers,
+    // A single instance, as without Redis; the meetings it holds as the database's placements say.
+    instances: new ClusterInstances({
+      instanceId: 'test-instance' as InstanceId,
+      startedAtMs: clock.nowMs(),
+      own: () => ({ participants: registry.counts().participants, relayedOut: 0, relayedIn: 0 }),
+      heldByInstance: () => new DatabaseRoomDirectory(storage, clock, () => undefined).heldByInstance(),
+    }),
     publicUrl: options.publicUrl,
     yourDataSections: options.yourDataSections,
   });
