@@ -187,6 +187,12 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
       .string()
       .regex(/^[A-Za-z0-9_-]{20,64}$/)
       .optional(),
+    /**
+     * Subscribe at once to every stream being published (cameras starting on `layer`), right after
+     * `joined`, instead of waiting for a `subscribe` per stream: the server negotiates with the media
+     * server while the page renders the meeting. Ignored in an end-to-end encrypted meeting.
+     */
+    subscribe: z.object({ layer: VideoLayerSchema }).strict().optional(),
   }),
   z.object({ type: z.literal('publish'), source: MediaSourceSchema.default('camera'), offer: SessionDescriptionSchema }),
   z.object({ type: z.literal('unpublish'), source: MediaSourceSchema }),

@@ -14,6 +14,7 @@ import {
   type IceServer,
   parseClientMessage,
   type ServerMessage,
+  type VideoLayer,
 } from '../../shared/protocol.js';
 import type { ExternalIdentity, Failure, LiveRoom, ParticipantConnection, ParticipantView, RoomRegistry } from '../meetings/index.js';
 import { meetingsWords } from '../meetings/words.js';
@@ -122,6 +123,8 @@ export class SignalingConnection implements ParticipantConnection {
   private iceServersRenewals: ScheduledCall | undefined;
   private readonly rate = new MessageRateGuard();
   private closed = false;
+  /** The join asked to be subscribed to everyone being published once joined (also when admitted later). */
+  private subscribeOnJoined: { layer: VideoLayer } | undefined;
   /** Set when another instance holds this browser's meeting: every frame goes there. */
   private forwarding: Forwarding | undefined;
 
@@ -237,8 +240,9 @@ export class SignalingConnection implements ParticipantConnection {
     }
     this.joining = true;
     try {
-      const { roomId, type: _type, language, grant, ...request } = message;
+      const { roomId, type: _type, language, grant, subscribe, ...request } = message;
       if (language) this.language = language;
+      this.subscribeOnJoined = subscribe;
       const granted = grant === undefined ? undefined : await this.admitGrant(grant, roomId).catch(() => undefined);
       if (grant !== undefined && !granted) {
         this.sendError('join_link_expired', meetingsWords.phrase('join_link_expired'), 'join');
@@ -323,6 +327,7 @@ export class SignalingConnection implements ParticipantConnection {
       'participant joined',
     );
     this.send({ type: 'joined', ...welcome.value, resumed, iceServers: this.iceServers.forParticipant(participant.id) });
+    if (this.subscribeOnJoined) room.subscribeToEveryone(participant.id, this.subscribeOnJoined.layer);
     this.renewIceServers();
     room.sendLobbyIfModerator(participant.id);
     if (!this.registry.mediaAvailable(room.room.id)) this.send({ type: 'media-interrupted' });

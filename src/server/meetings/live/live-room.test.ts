@@ -326,6 +326,31 @@ describe('subscriptions', () => {
     expect(live.subscribe(cy.id, cy.id, 'camera')).toMatchObject({ ok: false, code: 'participant_not_found' });
   });
 
+  it('subscribes a joiner to everyone publishing in one offer when its join asks, and a later subscribe with another layer only chooses it', async () => {
+    const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
+    const [moFeed, guyFeed] = [server.publisherFor(`${moderator.id}/camera`)?.feedId, server.publisherFor(`${guest.id}/camera`)?.feedId];
+    expect(live.subscribeToEveryone(cy.id, 1).ok).toBe(true);
+    await settle();
+    expect(server.requests.filter((request) => request.kind === 'open-subscription')).toEqual([
+      { kind: 'open-subscription', feedIds: [moFeed, guyFeed] },
+    ]);
+    const [offer] = cy.connection.all('subscription-offer');
+    expect(offer?.fresh).toBe(true);
+    expect(offer?.streams.map((stream) => stream.participantId)).toEqual([moderator.id, moderator.id, guest.id, guest.id]);
+    // The page's own subscribe for a stream already there: no second offer, only the layer it asks for.
+    expect(live.subscribe(cy.id, moderator.id, 'camera', 0).ok).toBe(true);
+    expect((await live.answerSubscription(cy.id, { type: 'answer', sdp: 'answer 1' })).ok).toBe(true);
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(1);
+    const subscription = server.subscriptions[0];
+    expect(subscription?.layers.get(moFeed ?? -1)).toBe(0);
+    expect(subscription?.layers.get(guyFeed ?? -1)).toBe(1);
+    // Never to one's own streams: Mo gets Guy's camera only.
+    expect(live.subscribeToEveryone(moderator.id, 2).ok).toBe(true);
+    await settle();
+    expect(moderator.connection.all('subscription-offer')[0]?.streams.map((stream) => stream.participantId)).toEqual([guest.id, guest.id]);
+  });
+
   it('contains a renegotiation storm: a hundred toggles while an offer is out make one more offer, of where they ended', async () => {
     const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
     live.subscribe(cy.id, moderator.id, 'camera');

@@ -383,6 +383,16 @@ export class LiveRoom {
     return actor.ok ? this.#core.media.subscribe(actor.value, publisherId, source, layer) : actor;
   }
 
+  /**
+   * Adds every stream being published to one's subscription (cameras starting on `layer`), as a
+   * `join` asks; nothing in an end-to-end encrypted meeting, whose page must set up its keys first.
+   */
+  subscribeToEveryone(participantId: ParticipantId, layer: VideoLayer): Outcome {
+    const actor = this.#actor(participantId);
+    if (actor.ok && !this.#core.settings.endToEndEncrypted) this.#core.media.subscribeToEveryone(actor.value, layer);
+    return actor.ok ? done : actor;
+  }
+
   /** Takes the browser's answer to its subscription's latest offer. */
   async answerSubscription(participantId: ParticipantId, answer: SessionDescription): Promise<Outcome> {
     const actor = this.#actor(participantId);

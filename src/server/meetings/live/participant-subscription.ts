@@ -57,13 +57,28 @@ export class ParticipantSubscription {
 
   constructor(private readonly send: (message: ServerMessage) => void) {}
 
-  /** Wants `key`'s stream (feed `feedId`), starting on `layer`; a changed feed replaces the old one. */
+  /**
+   * Wants `key`'s stream (feed `feedId`), starting on `layer`; a changed feed replaces the old one.
+   * Wanted again with another layer, that layer is chosen (as `setVideoLayer`).
+   */
   want(host: SubscriptionHost, key: StreamKey, feedId: number, layer: VideoLayer): void {
+    this.wantAll(host, [{ key, feedId, layer }]);
+  }
+
+  /** Wants several streams at once: one negotiation (one offer) for all of them. */
+  wantAll(host: SubscriptionHost, streams: readonly { key: StreamKey; feedId: number; layer: VideoLayer }[]): void {
     this.#host = host;
-    const current = this.#wanted.get(key);
-    if (current?.feedId === feedId) return;
-    this.#wanted.set(key, { feedId, layer });
-    this.#negotiate();
+    let changed = false;
+    for (const { key, feedId, layer } of streams) {
+      const current = this.#wanted.get(key);
+      if (current?.feedId !== feedId) {
+        this.#wanted.set(key, { feedId, layer });
+        changed = true;
+      } else if (current.layer !== layer) {
+        this.setVideoLayer(key, layer).catch((error: unknown) => host.failed(error));
+      }
+    }
+    if (changed) this.#negotiate();
   }
 
   /** Stops wanting `key`'s stream. */

@@ -13,7 +13,7 @@ import { meetingsWords } from '../words.js';
 import type { LiveParticipant } from './live-participant.js';
 import type { MediaPublisher, MediaServer } from './media-server.js';
 import { type Failure, failure, type Outcome } from './outcome.js';
-import { type SubscriptionHost, streamKey } from './participant-subscription.js';
+import { type StreamKey, type SubscriptionHost, streamKey } from './participant-subscription.js';
 
 function mediaFailure(error: unknown): Failure {
   if (error instanceof MediaServerUnavailableError) {
@@ -175,6 +175,24 @@ export class RoomMedia {
     if (!publication.handle || !publication.live) return failure('not_publishing', meetingsWords.phrase('not_publishing'));
     subscriber.subscription.want(this.subscriptionHost(subscriber), streamKey(publisherId, source), publication.handle.feedId, layer);
     return { ok: true };
+  }
+
+  /**
+   * Adds every stream being published by the others (cameras starting on `layer`) to
+   * `subscriber`'s subscription in one negotiation: a joining page asks for it with its `join`, so
+   * that the offer is made while it renders the meeting.
+   */
+  subscribeToEveryone(subscriber: LiveParticipant, layer: VideoLayer): void {
+    const streams: { key: StreamKey; feedId: number; layer: VideoLayer }[] = [];
+    for (const other of this.host.participants.values()) {
+      if (other === subscriber) continue;
+      for (const source of ['camera', 'screen'] as const) {
+        const publication = other.publication(source);
+        if (!publication.handle || !publication.live) continue;
+        streams.push({ key: streamKey(other.id, source), feedId: publication.handle.feedId, layer: source === 'camera' ? layer : 2 });
+      }
+    }
+    if (streams.length > 0) subscriber.subscription.wantAll(this.subscriptionHost(subscriber), streams);
   }
 
   /** What a participant's subscription needs of this room's media: opening on the media server, and whose each feed is. */
