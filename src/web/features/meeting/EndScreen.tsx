@@ -47,6 +47,17 @@ export function EndScreen({ state, onRejoin, logoutUrl }: { state: MeetingState;
   );
 }
 
+/** What the page shows while it joins and, just joined, answers the others' media (`answeringFirst`): a light screen, quick to render. */
+export function ConnectingScreen() {
+  return (
+    <main class="page centered" aria-busy="true">
+      <p class="status" role="status">
+        {t('meeting.connecting')}
+      </p>
+    </main>
+  );
+}
+
 export function WaitingScreen({ onLeave }: { onLeave: () => void }) {
   return (
     <main class="page centered" aria-busy="true">

@@ -5,26 +5,24 @@
 import { type ReadonlySignal, type Signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { RoomView } from '../../../shared/api.js';
-import { RoomIdSchema } from '../../../shared/ids.js';
 import { forgetJoinGrant } from '../../app/join-grant.js';
 import { lazyComponent } from '../../app/lazy.js';
-import { clientId } from '../../app/local-identity.js';
 import { stopStream } from '../prejoin/local-media.js';
 import type { JoinChoice } from '../prejoin/PreJoin.js';
 import { Banners } from './Banners.js';
 import { BreakoutBar, withoutThoseAway } from './BreakoutBar.js';
 import { EncryptionPanel } from './EncryptionPanel.js';
-import { EndScreen, WaitingScreen } from './EndScreen.js';
+import { ConnectingScreen, EndScreen, WaitingScreen } from './EndScreen.js';
 import { MeetingHeader, MeetingToast } from './MeetingHeader.js';
 import { runShortcut } from './meeting-actions.js';
-import { MeetingController } from './meeting-controller.js';
+import type { MeetingController } from './meeting-controller.js';
 import { finishedStatuses, type MeetingUi, permissions, useMeetingUi } from './meeting-ui.js';
 import { SidePanel } from './SidePanel.js';
 import { Stage } from './Stage.js';
 import { shortcutFor } from './shortcuts.js';
+import { startMeeting, takeMeeting } from './start-meeting.js';
 import { Toolbar } from './Toolbar.js';
 import './meeting.css';
-import { offerDownload } from '../../app/download.js';
 
 // The dialogs load when first opened: the meeting's first screen does not need them.
 const ShortcutHelp = lazyComponent(() => import('./ShortcutHelp.js').then((module) => module.ShortcutHelp));
@@ -61,26 +59,14 @@ function playCue(): void {
 }
 
 /**
- * Creates the controller when the page opens (and for each new join choice); disposes of it when
- * it closes. A layout effect: the signalling socket opens as soon as the meeting's first render is
- * in the document, not a frame later after the browser has painted it.
+ * Takes the controller the pre-join screen started on the join click (`startMeeting`), or starts
+ * one (for each new join choice); disposes of it when the page closes.
  */
 function useMeetingController(room: RoomView, choice: JoinChoice): Signal<MeetingController | undefined> {
   const controller = useSignal<MeetingController | undefined>(undefined);
   useLayoutEffect(() => {
-    const meeting = new MeetingController({
-      roomId: RoomIdSchema.parse(room.roomId),
-      displayName: choice.displayName,
-      localStream: choice.stream,
-      media: choice.media,
-      accessCode: choice.accessCode,
-      grant: choice.grant?.grant,
-      clientId: clientId(),
-      socket: choice.socket,
-      onExport: (name, text) => offerDownload(name, text),
-    });
+    const meeting = takeMeeting(choice) ?? startMeeting(room, choice);
     controller.value = meeting;
-    meeting.start();
     const leaveOnUnload = () => meeting.dispose();
     window.addEventListener('pagehide', leaveOnUnload);
     return () => {
@@ -184,6 +170,8 @@ export function MeetingView({ room: mainRoom, choice, onRejoin }: { room: RoomVi
     return <EndScreen state={mainState} onRejoin={onRejoin} logoutUrl={choice.grant?.logoutUrl ?? undefined} />;
   }
   if (mainState.status === 'waiting') return <WaitingScreen onLeave={() => main.leave()} />;
+  // Until joined and, just joined, until the others' media is answered: their connection is not held back by the meeting's first render.
+  if (meeting === main && (mainState.status === 'connecting' || mainState.answeringFirst)) return <ConnectingScreen />;
   // In a breakout room, its meeting fills the page: its people, chat, notes, presentation.
   const visit = meeting === main ? undefined : mainState.breakout;
   const room = visit ? { ...mainRoom, roomId: visit.roomId, name: `${mainRoom.name} — ${visit.name}` } : mainRoom;

@@ -43,6 +43,8 @@ export class MediaSession {
   iceServers: RTCIceServer[] = [];
   /** The layer a new camera subscription starts on when its tile has not been measured yet. */
   defaultLayer: VideoLayer = 2;
+  /** Those waiting for the next answer to a subscription offer (`nextAnswer`). */
+  private answerWaiters: (() => void)[] = [];
 
   constructor(
     private readonly send: (message: ClientMessage) => void,
@@ -131,6 +133,22 @@ export class MediaSession {
     this.send({ type: 'subscription-answer', answer });
     this.streams = new Map(message.streams.map((stream) => [stream.mid, stream]));
     this.regroupStreams();
+    for (const resolve of this.answerWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves once the next subscription offer is answered, or after `timeoutMs` (whichever is first). */
+  nextAnswer(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = window.setTimeout(() => {
+        this.answerWaiters = this.answerWaiters.filter((waiter) => waiter !== done);
+        resolve();
+      }, timeoutMs);
+      const done = () => {
+        window.clearTimeout(timer);
+        resolve();
+      };
+      this.answerWaiters.push(done);
+    });
   }
 
   /** Rebuilds each remote participant's streams from the subscription's receivers; a stream whose tracks did not change stays the same object. */

@@ -115,6 +115,12 @@ export interface MeetingState {
   breakoutBroadcast: { fromName: string; text: string } | undefined;
   /** The whiteboard's settings: whether everyone may draw, and whether the blank board is on the stage. */
   whiteboard: WhiteboardState;
+  /**
+   * Just joined, the page answers the others' media before it shows the meeting (at most
+   * `answerFirstWaitMs`): the meeting's first render would otherwise hold that answer back, while
+   * rendered after it, it overlaps the connection's ICE, DTLS and first keyframe.
+   */
+  answeringFirst: boolean;
 }
 
 export interface MeetingOptions {
@@ -165,6 +171,7 @@ export function initialState(media: MediaState): MeetingState {
     breakoutsEnding: false,
     breakoutBroadcast: undefined,
     whiteboard: { everyoneMayDraw: false, blankShown: false },
+    answeringFirst: false,
   };
 }
 
@@ -184,6 +191,8 @@ const poorSamplesBeforeHint = 2;
 const networkReportIntervalMs = 10_000;
 
 const reconnectDelaysMs = [500, 1_000, 2_000, 4_000, 8_000];
+/** How long a first join waits for its subscription's answer before it shows the meeting anyway (`answeringFirst`). */
+const answerFirstWaitMs = 250;
 const reactionShownMs = 4_000;
 /** What the end screen says for each reason a meeting ended. */
 const endedMessages = {
@@ -218,6 +227,8 @@ export class MeetingController {
   /** The person dismissed the poor-connection hint; it stays away until the connection is good again. */
   private poorHintDismissed = false;
   private networkReportedAtMs = Number.NEGATIVE_INFINITY;
+  /** Counts the times this page entered the meeting (`joined`): media started for an earlier entry must not start again. */
+  private entries = 0;
   /** Media chosen before the server said `joined` (whose own view would otherwise replace it). */
   private mediaChosenBeforeJoined: MediaState | undefined;
   /** A `poll` came on this socket (the server sends it before `joined`): a fresh join without one forgets the poll of before. */
@@ -312,6 +323,8 @@ export class MeetingController {
             ...(this.options.grant ? { grant: this.options.grant } : {}),
             ...(this.resumeToken ? { resumeToken: this.resumeToken } : {}),
             ...(this.options.breakoutTicket ? { breakoutTicket: this.options.breakoutTicket } : {}),
+            // Everyone's media is negotiated while this page renders the meeting (not in a breakout room: this meeting then receives nothing).
+            ...(this.visit ? {} : { subscribe: { layer: this.media.defaultLayer } }),
           });
         },
         onMessage: (message) => this.receive(message),
@@ -528,6 +541,12 @@ export class MeetingController {
     for (const participant of message.participants) {
       this.remotes.set(participant.participantId, { summary: participant, camera: undefined, screen: undefined, reaction: undefined });
     }
+    // A first join that asked for everyone's media (`subscribe` in `join`) gets an offer right after `joined`.
+    const offerComing =
+      this.snapshot.status === 'connecting' &&
+      !this.visit &&
+      !message.settings.endToEndEncrypted &&
+      message.participants.some((participant) => participant.publishing || participant.sharingScreen);
     this.update({
       status: 'joined',
       self: message.self,
@@ -535,6 +554,7 @@ export class MeetingController {
       settings: message.settings,
       chat: [],
       notice: undefined,
+      answeringFirst: offerComing,
     });
     this.chatArrived(message.chat);
     this.applyLocalMedia();
@@ -548,10 +568,18 @@ export class MeetingController {
     // Others' media first: the server negotiates our subscription with Janus while this page
     // builds its publisher (tens of milliseconds of the browser's own work), not after.
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
-    this.publishCameraIfAllowed();
-    this.monitor.start();
-    this.speaking.start(message.self.speaking);
-    if (this.snapshot.screen) void this.publish('screen');
+    const entry = ++this.entries;
+    const startOwnMedia = () => {
+      if (entry !== this.entries || this.finished || this.visit) return;
+      if (this.snapshot.answeringFirst) this.update({ answeringFirst: false });
+      this.publishCameraIfAllowed();
+      this.monitor.start();
+      this.speaking.start(message.self.speaking);
+      if (this.snapshot.screen) void this.publish('screen');
+    };
+    // Our own publisher and the meeting's render wait until the offer is answered: both need this page's main thread.
+    if (offerComing) void this.media.nextAnswer(answerFirstWaitMs).then(startOwnMedia);
+    else startOwnMedia();
   }
 
   private finish(status: MeetingStatus, notice: string): void {

@@ -10,7 +10,9 @@ import { joinGrantFor } from '../../app/join-grant.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { DeviceSelect, SpeakerSelect } from '../../ui/DeviceSelect.js';
 import { LevelMeter } from '../../ui/LevelMeter.js';
+import type { MeetingController } from '../meeting/meeting-controller.js';
 import { openSignalingSocket } from '../meeting/signaling-client.js';
+import { startMeeting } from '../meeting/start-meeting.js';
 import { type DeviceChoice, listDevices, openLocalMedia, stopStream } from './local-media.js';
 import { t } from './messages.js';
 
@@ -27,6 +29,8 @@ export interface JoinChoice {
   grant?: BbbEnterResponse | undefined;
   /** The signalling socket this screen opened ahead, now the meeting's (`openSignalingSocket`). */
   socket?: WebSocket | undefined;
+  /** The meeting, started on the join click (`startMeeting`): `join` is on its way before the meeting view renders. */
+  meeting?: MeetingController | undefined;
 }
 
 const displayNameStorageKey = 'plenary.displayName';
@@ -102,7 +106,7 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
     handedOver.current = true;
     const code = accessCode.value.trim();
     if (code && !room.requiresAccessCode) rememberModeratorCode(room.roomId, code);
-    onJoin({
+    const choice = {
       displayName: name.data,
       media: { audioMuted: audioMuted.value, videoMuted: videoMuted.value },
       stream: stream.value,
@@ -110,7 +114,8 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
       speakerId: speakerId.value,
       grant,
       socket: socket.current,
-    });
+    };
+    onJoin({ ...choice, meeting: startMeeting(room, choice) });
   };
 
   const copyLink = async () => {
