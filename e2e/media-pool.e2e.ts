@@ -171,5 +171,19 @@ describe('a pool of two media servers', () => {
         .analyze();
       expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
     }
+
+    // The Instances view: this one alone (no Redis), alive, holding the meeting with its two people.
+    await operator.setViewportSize({ width: 1280, height: 900 });
+    await operator.getByRole('button', { name: 'Instances' }).click();
+    await operator.getByText('A single instance: no Redis is configured.').waitFor();
+    const instances = operator.getByRole('table', { name: 'Plenary instances' });
+    const current = instances.getByRole('row').filter({ has: operator.getByRole('rowheader', { name: /\(this one\)$/ }) });
+    // Cells after the instance: state, started, last heard, meetings held, participants, relayed out, relayed in.
+    await expect.poll(() => cellText(current, 0)).toBe('Alive');
+    expect(await cellText(current, 2)).toBe('now');
+    expect(await Promise.all([3, 4, 5, 6].map((index) => cellText(current, index)))).toEqual(['1', '2', '0', '0']);
+    await operator.screenshot({ path: path.join(artifactsFolder, 'operator-instances.png'), fullPage: true });
+    const axe = await new AxeBuilder({ page: operator }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).include('main').analyze();
+    expect(axe.violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''))).toEqual([]);
   });
 });

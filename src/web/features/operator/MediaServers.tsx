@@ -6,51 +6,23 @@
  * and for registered ones Remove (asked first) and Change (weight, region, renewable power);
  * and the form that registers one.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { MediaServersViewSchema, type MediaServerView, MediaServerViewSchema } from '../../../shared/media-servers-api.js';
 import { callApi } from '../../app/api.js';
 import { formatNumber } from '../../app/intl/language.js';
 import { Button, ErrorLine, failureText, Prompt, showToast } from '../../ui/index.js';
 import { ChangeMediaServer, mediaServersPath, RegisterMediaServer } from './MediaServerForms.js';
-import { adminReasonText, bitrateText, cpuText, downReasonText, mediaServersRefreshMs } from './media-servers.js';
+import { adminReasonText, bitrateText, cpuText, downReasonText } from './media-servers.js';
 import { t } from './messages.js';
+import { usePolled } from './use-polled.js';
 
 const countColumns = ['weight', 'rooms', 'participants', 'publishedStreams', 'forwardedStreams'] as const;
 /** What the server says through its admin API, where it is read. */
 const measuredColumns = ['cpu', 'receiving', 'sending'] as const;
 
-/** The servers as last listed (undefined before the first answer), and `load` to ask again. */
-function useMediaServers() {
-  const [servers, setServers] = useState<MediaServerView[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  // Only the latest request's answer is kept: a slow poll must not undo an action's result.
-  const latest = useRef(0);
-  const load = useCallback(async () => {
-    const request = ++latest.current;
-    try {
-      const reply = await callApi(MediaServersViewSchema, mediaServersPath);
-      if (request !== latest.current) return;
-      setServers(reply.servers);
-      setError(undefined);
-    } catch (failure) {
-      if (request === latest.current) setError(failureText(failure));
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, mediaServersRefreshMs);
-    return () => {
-      clearInterval(timer);
-      latest.current += 1;
-    };
-  }, [load]);
-  return { servers, error, load };
-}
-
 export function MediaServers() {
-  const { servers, error, load } = useMediaServers();
+  const { data, error, load } = usePolled(MediaServersViewSchema, mediaServersPath);
+  const servers = data?.servers;
   const [actionError, setActionError] = useState<string | undefined>();
   const reload = () => void load();
   return (

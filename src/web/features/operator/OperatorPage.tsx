@@ -1,7 +1,7 @@
 /**
  * The operator console: accounts, organisations, live meetings and their load, the media
- * servers (`MediaServers.tsx`: their state and load, drain, register, remove), the outbox and the
- * audit log. Every view is audited on the server. There is no chat, notes or media to show.
+ * servers (`MediaServers.tsx`: their state and load, drain, register, remove), the instances
+ * serving the installation (`Instances.tsx`), the outbox and the audit log. Every view is audited on the server. There is no chat, notes or media to show.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { callApi } from '../../app/api.js';
 import { formatDate } from '../../app/intl/language.js';
 import { useSession } from '../../app/session.js';
 import { failureText, SignInRequired, usePageTitle } from '../../ui/index.js';
+import { Instances } from './Instances.js';
 import { MediaServers } from './MediaServers.js';
 import { t } from './messages.js';
 import './operator.css';
@@ -25,8 +26,8 @@ const views = {
   audit: { path: '/api/operator/audit', key: 'entries', columns: ['atMs', 'operatorId', 'action', 'target'] },
 } as const;
 type TableViewName = keyof typeof views;
-/** The views in the order of their buttons: the tables above, and the media servers' own view. */
-const viewNames = ['people', 'organisations', 'live', 'mediaServers', 'outbox', 'audit'] as const;
+/** The views in the order of their buttons: the tables above, and the media servers' and instances' own views. */
+const viewNames = ['people', 'organisations', 'live', 'mediaServers', 'instances', 'outbox', 'audit'] as const;
 type ViewName = (typeof viewNames)[number];
 
 const RowsSchema = z.record(z.string(), z.unknown());
@@ -48,7 +49,7 @@ export function OperatorPage() {
   useEffect(() => {
     setError(undefined);
     setRows([]);
-    if (session.kind !== 'signed-in' || view === 'mediaServers') return;
+    if (session.kind !== 'signed-in' || view === 'mediaServers' || view === 'instances') return;
     callApi(RowsSchema, views[view].path).then(
       (reply) => setRows(z.array(RowsSchema).parse(reply[views[view].key] ?? [])),
       (failure: unknown) => setError(failureText(failure)),
@@ -67,7 +68,13 @@ export function OperatorPage() {
           </button>
         ))}
       </fieldset>
-      {view === 'mediaServers' ? <MediaServers /> : <TableView view={view} rows={rows} error={error} />}
+      {view === 'mediaServers' ? (
+        <MediaServers />
+      ) : view === 'instances' ? (
+        <Instances />
+      ) : (
+        <TableView view={view} rows={rows} error={error} />
+      )}
     </main>
   );
 }
