@@ -1,8 +1,3 @@
-/**
- * The ledger service: the one object the rest of Plenary uses. It owns no state of its own
- * beyond the storage and the clock; every method is one or more database transactions.
- */
-import type { Kysely } from 'kysely';
 import type { Clock } from '../platform/clock.js';
 import type { Storage } from '../storage/index.js';
 import {
@@ -21,7 +16,6 @@ import {
   type StateChange,
 } from './accounts.js';
 import { type Statement, type StatementQuery, statement, statementCsv, type TrialBalance, trialBalance } from './statements.js';
-import type { LedgerDatabase } from './tables.js';
 import { createTransfers, expirePendingTransfers, findTransfer } from './transfers.js';
 import { type MonthlyTurnover, turnoverByMonth } from './turnover.js';
 import type {
@@ -36,7 +30,7 @@ import type {
   TransferResult,
 } from './types.js';
 import { type VerificationReport, verifyLedger } from './verify.js';
-import type { LedgerStore } from './write-transaction.js';
+import { type LedgerStore, ledgerStore } from './write-transaction.js';
 
 /** The mutual-credit ledger over a migrated `Storage` (with `ledgerMigrations`). Time comes from `clock`. */
 export class Ledger {
@@ -46,7 +40,7 @@ export class Ledger {
     storage: Storage,
     private readonly clock: Clock,
   ) {
-    this.store = { db: storage.db as unknown as Kysely<LedgerDatabase>, engine: storage.engine };
+    this.store = ledgerStore(storage);
   }
 
   /** Creates a currency; idempotent by code. */

@@ -10,7 +10,7 @@ import { type Kysely, sql } from 'kysely';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
 import { inIds, insertStatement, updateByIdStatement } from './bulk.js';
-import { runStatementsAndAppend, takeChangeNumbers } from './journal.js';
+import { appendJournal, runStatementsAndAppend, takeChangeNumbers } from './journal.js';
 import { changesPayload } from './journal-payloads.js';
 import {
   AccountRowSchema,
@@ -88,8 +88,10 @@ async function loadBatchState(
   return { state: { nowMs, accounts, transfers, pendingStates }, numbers };
 }
 
-/** Writes the new pending states, and returns the statement that writes the new balances. */
-async function writeBalances(store: LedgerStore, transaction: LedgerDb, state: BatchState, changes: readonly AppliedChange[]) {
+const balanceColumns = ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'];
+
+/** Writes the new pending states, and returns the new balances' rows, to write. */
+async function writePendingStates(transaction: LedgerDb, state: BatchState, changes: readonly AppliedChange[]) {
   const pendingRows = new Map<string, { transfer_id: string; status: string; expires_at_ms: number }>();
   const touched = new Set<AccountId>();
   for (const change of changes) {
@@ -116,12 +118,7 @@ async function writeBalances(store: LedgerStore, transaction: LedgerDb, state: B
       credits_pending: account.creditsPending,
     };
   });
-  return updateByIdStatement(
-    store,
-    'ledger_accounts',
-    ['debits_posted', 'credits_posted', 'debits_pending', 'credits_pending'],
-    balanceRows,
-  );
+  return balanceRows;
 }
 
 /** A transfer's row, with the balances each side has right after it (its accounts' history). */
@@ -171,8 +168,9 @@ function expiryRows(change: AppliedChange, sequence: number, timestampMs: number
  * Writes the changes of a batch or a sweep: numbers them (or uses `numbersTaken`, taken after the
  * account locks, at least one per change), writes balances and transfers (each with its accounts'
  * balances after it; an expiry, its two history rows), and appends the one journal entry that
- * lists them — on PostgreSQL all in one statement (`runStatementsAndAppend`), on SQLite the append
- * last — so the chain head is held only from there to the commit.
+ * lists them — on PostgreSQL all in one statement (`runStatementsAndAppend`), on SQLite row by row
+ * through its prepared statements, the append last — so the chain head is held only from there to
+ * the commit.
  */
 export async function writeChanges(
   store: LedgerStore,
@@ -184,7 +182,7 @@ export async function writeChanges(
   if (changes.length === 0) return;
   assert(numbersTaken === undefined || numbersTaken.length >= changes.length, 'a number for every change');
   const numbers = numbersTaken?.slice(0, changes.length) ?? (await takeChangeNumbers(store, transaction, changes.length));
-  const balances = await writeBalances(store, transaction, state, changes);
+  const balanceRows = await writePendingStates(transaction, state, changes);
   const transferRows = [];
   const expiryEntryRows = [];
   for (const [index, change] of changes.entries()) {
@@ -196,13 +194,21 @@ export async function writeChanges(
       expiryEntryRows.push(...expiryRows(change, sequence, state.nowMs));
     }
   }
-  await runStatementsAndAppend(
-    store,
-    transaction,
-    [balances, insertStatement(store, 'ledger_transfers', transferRows), insertStatement(store, 'ledger_account_entries', expiryEntryRows)],
-    { kind: 'changes_applied', payload: changesPayload(changes, numbers) },
-    state.nowMs,
-  );
+  const entry = { kind: 'changes_applied' as const, payload: changesPayload(changes, numbers) };
+  const cache = store.statements;
+  if (cache) {
+    cache.updateEachById('ledger_accounts', balanceColumns, balanceRows);
+    cache.insertEach('ledger_transfers', transferRows);
+    cache.insertEach('ledger_account_entries', expiryEntryRows);
+    await appendJournal(store, transaction, [entry], state.nowMs);
+    return;
+  }
+  const statements = [
+    updateByIdStatement(store, 'ledger_accounts', balanceColumns, balanceRows),
+    insertStatement(store, 'ledger_transfers', transferRows),
+    insertStatement(store, 'ledger_account_entries', expiryEntryRows),
+  ];
+  await runStatementsAndAppend(store, transaction, statements, entry, state.nowMs);
 }
 
 /**

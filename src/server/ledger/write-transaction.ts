@@ -7,13 +7,22 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { type Kysely, sql } from 'kysely';
-import type { StorageEngine } from '../storage/index.js';
+import type { Storage, StorageEngine } from '../storage/index.js';
+import { StatementCache } from './statement-cache.js';
 import type { LedgerDatabase } from './tables.js';
 
 /** The ledger's handle on the database. */
 export interface LedgerStore {
   db: Kysely<LedgerDatabase>;
   engine: StorageEngine;
+  /** SQLite: its prepared statements, for the rows a batch writes (undefined on PostgreSQL). */
+  statements?: StatementCache | undefined;
+}
+
+/** The ledger's handle on `storage`, with a statement cache on SQLite. */
+export function ledgerStore(storage: Storage): LedgerStore {
+  const statements = storage.sqliteDatabase ? new StatementCache(storage.sqliteDatabase) : undefined;
+  return { db: storage.db as unknown as Kysely<LedgerDatabase>, engine: storage.engine, statements };
 }
 
 const attemptsMax = 10;

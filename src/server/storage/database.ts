@@ -28,6 +28,12 @@ export type StorageEngine = 'sqlite' | 'postgres';
 export interface Storage {
   readonly db: Kysely<Database>;
   readonly engine: StorageEngine;
+  /**
+   * SQLite only (undefined on PostgreSQL): the `better-sqlite3` handle under `db`, for a domain
+   * that keeps its own prepared statements. Use it only inside `db.connection().execute(…)`, which
+   * holds the one connection Kysely's driver runs statements on, one at a time.
+   */
+  readonly sqliteDatabase?: SQLite.Database | undefined;
   /** Runs a trivial query; rejects when the database cannot answer. */
   ping(): Promise<void>;
   /** Closes every connection. Idempotent. */
@@ -37,14 +43,14 @@ export interface Storage {
 /** Where to store: a SQLite file (or `:memory:`), or a PostgreSQL URL and schema. */
 export type StorageOptions = { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string; schema: string; poolSize?: number };
 
-function openSqlite(file: string): Kysely<Database> {
+function openSqlite(file: string): { db: Kysely<Database>; database: SQLite.Database } {
   if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), database };
 }
 
 /**
@@ -136,8 +142,10 @@ async function openPostgres(url: string, schema: string, poolSize: number): Prom
  * number anyway.
  */
 export async function openStorage(options: StorageOptions, migrations: Record<string, Migration>): Promise<Storage> {
-  const db =
-    options.engine === 'sqlite' ? openSqlite(options.file) : await openPostgres(options.url, options.schema, options.poolSize ?? 10);
+  const { db, database } =
+    options.engine === 'sqlite'
+      ? openSqlite(options.file)
+      : { db: await openPostgres(options.url, options.schema, options.poolSize ?? 10), database: undefined };
   // In PostgreSQL the migration bookkeeping lives in the same schema as the data; otherwise
   // Kysely would look for it in every schema and trip over other instances' tables.
   const migrator = new Migrator({
@@ -156,6 +164,7 @@ export async function openStorage(options: StorageOptions, migrations: Record<st
   return {
     db,
     engine: options.engine,
+    sqliteDatabase: database,
     async ping() {
       await sql`select 1`.execute(db);
     },
