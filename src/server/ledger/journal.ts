@@ -30,15 +30,27 @@ export interface NewJournalEntry {
   payload: Record<string, unknown>;
 }
 
-/** JSON with keys sorted at every level and `bigint` as a string of digits: one encoding per value. */
+/**
+ * JSON with keys sorted at every level (by UTF-16 code units, as `Array.prototype.sort` does) and
+ * `bigint` as a string of digits: one encoding per value. Written with loops rather than
+ * `entries`/`map`/`join`, since a batch's entry encodes every field of every transfer.
+ */
 export function canonicalJson(value: unknown): string {
-  if (typeof value === 'bigint') return JSON.stringify(value.toString());
+  if (typeof value === 'bigint') return `"${value}"`;
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value)
-    .filter(([, item]) => item !== undefined)
-    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) text += (index === 0 ? '' : ',') + (canonicalJson(value[index]) ?? '');
+    return `${text}]`;
+  }
+  const object = value as Record<string, unknown>;
+  let text = '{';
+  for (const key of Object.keys(object).sort()) {
+    const item = object[key];
+    if (item === undefined) continue;
+    text += `${text.length === 1 ? '' : ','}${JSON.stringify(key)}:${canonicalJson(item)}`;
+  }
+  return `${text}}`;
 }
 
 /** The hash of an entry: sha256 over the previous hash, its sequence, kind, time and canonical payload. */
