@@ -3,10 +3,12 @@
  * run it — the same configuration Plenary gives its own supervised Janus (only the videoroom
  * plugin and the WebSocket transport, warnings only in its log, ICE on one interface, an API
  * secret), except that the API listens on the address given, for Plenary's instances to reach
- * over the private network. Prints what to register in the operator console (Media servers).
+ * over the private network, with, when `--admin-port` is given, Janus's admin API beside it behind
+ * a secret of its own (through which Plenary reads the server's own load). Prints what to register
+ * in the operator console (Media servers).
  *
  *   node --import tsx scripts/media-server-config.ts --folder /etc/plenary-janus \
- *     --listen 10.0.0.5:8188 --ice-interface eth0 [--rtp-ports 20000-40000] [--library DIR]
+ *     --listen 10.0.0.5:8188 --ice-interface eth0 [--admin-port 7188] [--rtp-ports 20000-40000] [--library DIR]
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -36,6 +38,11 @@ const ArgumentsSchema = z.object({
       return low !== undefined && high !== undefined && low >= 1_024 && low < high && high <= 65_535;
     }, 'must go up, within 1024–65535')
     .default('20000-40000'),
+  'admin-port': z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a port number, e.g. 7188')
+    .refine((value) => Number(value) >= 1 && Number(value) <= 65_535, 'must be within 1–65535')
+    .optional(),
   library: z.string().min(1).default(debianJanusLibraryFolder),
 });
 export type MediaServerConfigArguments = z.infer<typeof ArgumentsSchema>;
@@ -59,25 +66,41 @@ export function parseArguments(
   for (const name of Object.keys(raw)) if (!known.has(name)) problems.push(`--${name}: unknown option`);
   const parsed = ArgumentsSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) problems.push(`--${issue.path.join('.')} ${issue.message}`);
+  else if (parsed.data['admin-port'] !== undefined && parsed.data['admin-port'] === parsed.data.listen.split(':')[1])
+    problems.push('--admin-port must differ from the API’s port');
   return problems.length > 0 || !parsed.success ? { ok: false, problems } : { ok: true, value: parsed.data };
 }
 
-/** Writes the files (the secret too, readable by its owner only); returns what to register. */
-export function writeMediaServerConfig(options: MediaServerConfigArguments): { url: string; apiSecret: string; mainFile: string } {
+/** Writes the files (the secrets too, readable by their owner only); returns what to register. */
+export function writeMediaServerConfig(options: MediaServerConfigArguments): {
+  url: string;
+  apiSecret: string;
+  admin: { url: string; secret: string } | undefined;
+  mainFile: string;
+} {
   const [address, port] = options.listen.split(':') as [string, string];
   const apiSecret = randomBytes(24).toString('base64url');
+  const adminPort = options['admin-port'];
+  const admin = adminPort === undefined ? undefined : { port: Number(adminPort), secret: randomBytes(24).toString('base64url') };
   const mainFile = writeJanusConfig({
     folder: options.folder,
     websocketPort: Number(port),
     websocketAddress: address,
     apiSecret,
+    admin,
     iceInterface: options['ice-interface'],
     rtpPortRange: options['rtp-ports'],
     libraryFolder: options.library,
     generatedBy: "Written by Plenary's scripts/media-server-config.ts for a media server of the pool.",
   });
   writeFileSync(path.join(options.folder, 'api-secret'), `${apiSecret}\n`, { mode: 0o600 });
-  return { url: `ws://${options.listen}`, apiSecret, mainFile };
+  if (admin) writeFileSync(path.join(options.folder, 'admin-secret'), `${admin.secret}\n`, { mode: 0o600 });
+  return {
+    url: `ws://${options.listen}`,
+    apiSecret,
+    admin: admin && { url: `ws://${address}:${admin.port}`, secret: admin.secret },
+    mainFile,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -90,7 +113,13 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`Wrote ${written.mainFile} and its neighbours (the API secret is in ${path.join(parsed.value.folder, 'api-secret')}).
 Start it:    janus --config ${written.mainFile} --configs-folder ${parsed.value.folder} --disable-colors
 Register it in Plenary's operator console (Media servers):
-  address    ${written.url}
-  API secret ${written.apiSecret}
-Let only Plenary's instances reach ${parsed.value.listen} (firewall), and browsers reach UDP ${parsed.value['rtp-ports']} on ${parsed.value['ice-interface']}.`);
+  address           ${written.url}
+  API secret        ${written.apiSecret}${
+    written.admin
+      ? `
+  admin API address ${written.admin.url}
+  admin secret      ${written.admin.secret}`
+      : ''
+  }
+Let only Plenary's instances reach ${parsed.value.listen}${written.admin ? ` and ${written.admin.url.slice('ws://'.length)}` : ''} (firewall), and browsers reach UDP ${parsed.value['rtp-ports']} on ${parsed.value['ice-interface']}.`);
 }
