@@ -52,9 +52,10 @@ async function findTransfersAndNumber(
   count: number,
 ): Promise<{ transfers: Transfer[]; numbers: number[] | undefined }> {
   if (store.engine === 'sqlite') return { transfers: await findTransfersByIds(store, transaction, ids), numbers: undefined };
-  const found = selectTransfers(transaction).where(inIds(store, 'id', ids));
+  // One primary-key probe per id (a lateral lookup): with `id = any(…)` the planner scans a young table whole.
+  const found = selectTransfers(transaction).where('id', '=', sql<string>`wanted.id`);
   const { rows } = await sql<{ found: unknown[] | null; numbers: (number | string)[] }>`
-    select (select json_agg(found) from (${found}) as found) as found,
+    select (select json_agg(found) from unnest(${[...ids]}::text[]) as wanted (id) cross join lateral (${found}) as found) as found,
       (select json_agg(nextval('ledger_change_sequence')) from generate_series(1, ${count})) as numbers`.execute(transaction);
   const row = rows[0];
   assert(row, 'one row');
