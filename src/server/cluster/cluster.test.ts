@@ -246,19 +246,28 @@ describe('an instance that stops', () => {
       instanceId: InstanceIdSchema.parse('inst_third'),
     });
     await third.listen();
-    const roomId = await newRoom();
+    const room = await first.services.rooms.create({ name: 'Moved', participantsMax: 10 });
+    const roomId = room.id;
     try {
-      // The third instance holds the meeting; Grace is relayed to it from the first.
+      // The third instance holds the meeting, Ada its moderator; Grace is relayed to it from the first.
       const ada = await connect(third);
-      const adaJoined = await ada.join(roomId, 'Ada');
+      ada.send({ type: 'join', roomId, displayName: 'Ada', media: { audioMuted: true, videoMuted: true }, accessCode: room.moderatorCode });
+      const adaJoined = await ada.next('joined');
       const grace = await connect(first);
       const graceJoined = await grace.join(roomId, 'Grace');
+      // Ada makes Grace a moderator during the meeting: that role, not the one she joined with, is what comes back.
+      expect(adaJoined.self.role).toBe('moderator');
+      expect(graceJoined.self.role).toBe('guest');
+      ada.send({ type: 'moderate', moderation: { action: 'set-role', participantId: graceJoined.self.participantId, role: 'moderator' } });
+      expect((await grace.next('moderation')).notice).toBe('role-changed');
+      // The new role is kept in Redis a moment later (a write of its own, after everyone was told).
+      await new Promise((resolve) => setTimeout(resolve, 300));
       // The third stops (SIGTERM): its meetings end with it, their placements are given back.
       await third.close();
       // Both come back through the first, with their resume tokens: the same participants, in a meeting held by the first now.
-      for (const [name, joined] of [
-        ['Ada', adaJoined],
-        ['Grace', graceJoined],
+      for (const [name, joined, role] of [
+        ['Ada', adaJoined, 'moderator'],
+        ['Grace', graceJoined, 'moderator'],
       ] as const) {
         const again = await connect(first);
         again.send({
@@ -269,7 +278,7 @@ describe('an instance that stops', () => {
           resumeToken: joined.resumeToken,
         });
         const back = await again.next('joined');
-        expect(back.self).toMatchObject({ participantId: joined.self.participantId, role: joined.self.role });
+        expect(back.self).toMatchObject({ participantId: joined.self.participantId, role });
         expect(back.resumeToken).toBe(joined.resumeToken);
       }
       expect(first.services.registry.find(RoomIdSchema.parse(roomId))?.participants.size).toBe(2);

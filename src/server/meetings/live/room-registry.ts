@@ -371,13 +371,15 @@ export class RoomRegistry {
       if (live.participants.size === 0 && live.lobby.size === 0) live.close();
       return joined;
     }
-    if (joined.value.kind === 'joined' && this.continuity) {
-      const { participant } = joined.value;
-      this.continuity
-        .remember(roomId, participant.resumeToken, { participantId: participant.id, role: participant.role })
-        .catch((error: unknown) => this.logger.warn({ err: error, roomId }, 'keeping a participant for another instance failed'));
-    }
+    if (joined.value.kind === 'joined') this.keepForAnotherInstance(roomId, joined.value.participant);
     return { ok: true, value: { room: live, result: joined.value } };
+  }
+
+  /** Keeps who a participant is (id and role, under their resume token) for the instance that holds the room next, if this one stops. */
+  private keepForAnotherInstance(roomId: RoomId, participant: Pick<ParticipantView, 'id' | 'role' | 'resumeToken'>): void {
+    this.continuity
+      ?.remember(roomId, participant.resumeToken, { participantId: participant.id, role: participant.role })
+      .catch((error: unknown) => this.logger.warn({ err: error, roomId }, 'keeping a participant for another instance failed'));
   }
 
   /**
@@ -458,6 +460,13 @@ export class RoomRegistry {
       reconnectGraceMs: this.reconnectGraceMs,
       onClose: (closed) => this.handleRoomClosed(closed),
     });
+    // A role changed during the meeting is kept again, or another instance would bring back the one kept at join.
+    live.addModule((context) =>
+      roleKeeper((participantId) => {
+        const participant = live.participants.get(participantId);
+        if (participant) this.keepForAnotherInstance(context.roomId(), participant);
+      }),
+    );
     if (breakout) {
       for (const factory of breakout.modules) live.addModule(factory);
     } else {
@@ -570,6 +579,25 @@ function publicationsOf(room: LiveRoom): number {
   let count = 0;
   for (const participant of room.participants.values()) count += Number(participant.publishing) + Number(participant.sharingScreen);
   return count;
+}
+
+/** A module that calls `changed` when an admitted participant's role changes (promoted, or made a viewer). */
+function roleKeeper(changed: (participantId: ParticipantId) => void): RoomModule {
+  const roles = new Map<ParticipantId, Role>();
+  return {
+    name: 'role-keeper',
+    messageTypes: [],
+    onJoin: (participant) => void roles.set(participant.id, participant.role),
+    onLeave: (participant) => void roles.delete(participant.id),
+    onParticipantChanged: (participant) => {
+      if (roles.get(participant.id) === participant.role) return;
+      roles.set(participant.id, participant.role);
+      changed(participant.id);
+    },
+    // It takes no messages (`messageTypes` is empty): never called.
+    handle: (): ModuleOutcome => failure('breakout_not_running', meetingsWords.phrase('breakout_not_running')),
+    close: () => roles.clear(),
+  };
 }
 
 /** A breakout room's module that tells the book of breakout rooms when someone leaves its meeting for good. */
