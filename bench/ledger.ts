@@ -12,9 +12,11 @@
  * ledger and after `--history` transfers (spread at random over the accounts, loaded through the
  * ledger's own batch path with `loadTransfers`; the baseline table gets as many rows). Each cell
  * runs `--seconds` per side, `--repeat` times alternating ledger and baseline. Numbers only;
- * nothing asserted. `--verify` verifies the journal from scratch at the end (slow after a long history).
+ * nothing asserted; each cell's line ends with the one-minute load average. `--verify` verifies the
+ * journal from scratch at the end (slow after a long history).
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { type Kysely, sql } from 'kysely';
@@ -134,6 +136,11 @@ async function rate(send: Send, accountsCount: number, batchSize: number, client
   return sent / ((performance.now() - started) / 1000);
 }
 
+/** The machine's load average over the last minute, to print beside each cell (the machine is shared). */
+function loadAverage(): string {
+  return (loadavg()[0] ?? 0).toFixed(1);
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((left, right) => left - right);
   const middle = Math.floor(sorted.length / 2);
@@ -164,7 +171,7 @@ async function measureCells(storage: TestStorage, ledger: Ledger, accountsCount:
     const shape = `${storage.engine.padEnd(8)} ${String(accountsCount).padStart(6)} accounts  ${history.padEnd(15)} ${(batchSize === 1 ? 'single' : 'batch 100').padEnd(9)} ${clients} client${clients === 1 ? ' ' : 's'}`;
     const runs = (values: number[]) => values.map((value) => String(Math.round(value)).padStart(6)).join(' /');
     console.log(
-      `${shape}  ledger ${runs(ledgerRates)}  plain ${runs(plainRates)} transfers/s  ratio ${ratios.map((ratio) => ratio.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})`,
+      `${shape}  ledger ${runs(ledgerRates)}  plain ${runs(plainRates)} transfers/s  ratio ${ratios.map((ratio) => ratio.toFixed(2)).join(' / ')} (median ${median(ratios).toFixed(2)})  load ${loadAverage()}`,
     );
   }
 }
