@@ -3,7 +3,7 @@
  * to show it full screen and, where the browser can, in a floating picture-in-picture window.
  */
 import { Maximize, Minimize, PictureInPicture2 } from 'lucide-preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Reaction, Role } from '../../../shared/protocol.js';
 import { routeSound } from '../../ui/DeviceSelect.js';
 import type { LinkQuality } from './connection-quality.js';
@@ -92,7 +92,8 @@ export function Tile(props: TileProps) {
   const video = useRef<HTMLVideoElement>(null);
   const tile = useRef<HTMLLIElement>(null);
   const { stream, onWidth } = props;
-  useEffect(() => {
+  // Before the first paint, not after it: a remote video starts loading a frame earlier.
+  useLayoutEffect(() => {
     if (video.current && video.current.srcObject !== (stream ?? null)) video.current.srcObject = stream ?? null;
   }, [stream]);
   useEffect(() => {

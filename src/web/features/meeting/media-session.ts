@@ -25,6 +25,8 @@ export class MediaSession {
   private readonly publishers = new Map<MediaSource, JanusPeer>();
   /** The one connection receiving the others' streams, once the server offered it. */
   private subscriber: JanusPeer | undefined;
+  /** A subscriber connection made ahead (`prepareSubscriber`) for the next fresh offer. */
+  private spareSubscriber: JanusPeer | undefined;
   /** Janus's candidates for a subscription whose offer has not been taken yet. */
   private earlyCandidates: IceCandidate[] = [];
   /** Fresh offers received but not taken yet: until then Janus's candidates belong to the coming connection. */
@@ -114,21 +116,19 @@ export class MediaSession {
   }
 
   private async answerNow(message: Extract<ServerMessage, { type: 'subscription-offer' }>): Promise<void> {
+    const fresh = message.fresh || !this.subscriber;
     if (message.fresh || !this.subscriber) {
       if (message.fresh) this.freshOffersPending -= 1;
       this.subscriber?.close();
-      this.subscriber = createSubscriber({
-        iceServers: this.iceServers,
-        pipeline: this.pipeline,
-        onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscription' }, candidate }),
-      });
+      this.subscriber = this.spareSubscriber ?? this.newSubscriber();
+      this.spareSubscriber = undefined;
       // Without them the browser knows Janus only from Janus's own checks: no relayed path could be tried.
       for (const candidate of this.earlyCandidates.splice(0)) void this.subscriber.addRemoteCandidate(candidate);
     }
     const peer = this.subscriber;
     // An encrypted meeting's receivers accept on each mid only the frames of the one who sends there.
     this.pipeline.streamsChanged?.(new Map(message.streams.map((stream) => [stream.mid, stream.participantId])));
-    const answer = await answerOffer(peer, message.offer);
+    const answer = await answerOffer(peer, message.offer, { fresh });
     if (this.subscriber !== peer) return;
     this.send({ type: 'subscription-answer', answer });
     this.streams = new Map(message.streams.map((stream) => [stream.mid, stream]));
@@ -149,6 +149,22 @@ export class MediaSession {
       };
       this.answerWaiters.push(done);
     });
+  }
+
+  private newSubscriber(): JanusPeer {
+    return createSubscriber({
+      iceServers: this.iceServers,
+      pipeline: this.pipeline,
+      onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscription' }, candidate }),
+    });
+  }
+
+  /**
+   * Makes the subscriber connection ahead of the offer it will take: it gathers its candidates
+   * (its candidate pool) while the server negotiates with Janus, so its answer carries them at once.
+   */
+  prepareSubscriber(): void {
+    if (!this.subscriber && !this.spareSubscriber) this.spareSubscriber = this.newSubscriber();
   }
 
   /** Rebuilds each remote participant's streams from the subscription's receivers; a stream whose tracks did not change stays the same object. */
@@ -238,6 +254,8 @@ export class MediaSession {
     this.publishers.clear();
     this.subscriber?.close();
     this.subscriber = undefined;
+    this.spareSubscriber?.close();
+    this.spareSubscriber = undefined;
     this.earlyCandidates = [];
     this.freshOffersPending = 0;
     this.streams.clear();

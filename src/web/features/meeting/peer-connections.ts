@@ -28,7 +28,13 @@ export class JanusPeer {
   private readonly earlyCandidates: IceCandidate[] = [];
 
   constructor(iceServers: RTCIceServer[], onCandidate: (candidate: IceCandidate) => void, pipeline: MediaPipeline) {
-    this.connection = new RTCPeerConnection({ ...pipeline.connectionConfiguration, iceServers, bundlePolicy: 'max-bundle' });
+    // A candidate pool: a connection made ahead of its offer (`MediaSession.prepareSubscriber`) has gathered by then.
+    this.connection = new RTCPeerConnection({
+      ...pipeline.connectionConfiguration,
+      iceServers,
+      bundlePolicy: 'max-bundle',
+      iceCandidatePoolSize: 1,
+    });
     this.connection.addEventListener('icecandidate', (event) => onCandidate(candidateOf(event)));
   }
 
@@ -105,10 +111,40 @@ export function createSubscriber(options: {
   return peer;
 }
 
-/** Answers one of Janus's offers on `peer`; resolves with the answer to send. */
-export async function answerOffer(peer: JanusPeer, offer: RTCSessionDescriptionInit): Promise<{ type: 'answer'; sdp: string }> {
+/**
+ * Waits until `connection` has gathered its first local candidate (or finished gathering), at most
+ * `timeoutMs`. Host candidates take a few milliseconds; TURN's relayed ones follow by trickle.
+ */
+function firstCandidate(connection: RTCPeerConnection, timeoutMs: number): Promise<void> {
+  if (connection.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      window.clearTimeout(timer);
+      connection.removeEventListener('icecandidate', done);
+      resolve();
+    };
+    const timer = window.setTimeout(done, timeoutMs);
+    connection.addEventListener('icecandidate', done);
+  });
+}
+
+/** How long a fresh subscription's answer waits for its first local candidate (`answerOffer`). */
+const answerCandidateWaitMs = 40;
+
+/**
+ * Answers one of Janus's offers on `peer`; resolves with the answer to send. A fresh connection's
+ * answer carries the candidates gathered by then (its first host candidates, a few milliseconds):
+ * Janus can check them at once, instead of when their trickle gets through a page that may be
+ * busy rendering the meeting — the subscription's ICE then waits for nothing from this page.
+ */
+export async function answerOffer(
+  peer: JanusPeer,
+  offer: RTCSessionDescriptionInit,
+  options: { fresh: boolean } = { fresh: false },
+): Promise<{ type: 'answer'; sdp: string }> {
   await peer.setRemoteDescription(offer);
   const answer = await peer.connection.createAnswer();
   await peer.connection.setLocalDescription(answer);
-  return { type: 'answer', sdp: answer.sdp ?? '' };
+  if (options.fresh) await firstCandidate(peer.connection, answerCandidateWaitMs);
+  return { type: 'answer', sdp: peer.connection.localDescription?.sdp || answer.sdp || '' };
 }
