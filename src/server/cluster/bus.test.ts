@@ -1,7 +1,8 @@
 /**
  * The bus between instances against a Redis of this test's own (a real `redis-server`), which the
  * test stops answering (SIGSTOP), kills and starts again: instances are told apart from dead ones
- * only when Redis can say so, and everything works again once it is back.
+ * only when Redis can say so, and everything works again once it is back — relayed browsers whose
+ * frames were lost meanwhile join again.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +12,10 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../media/index.js';
 import { localMediaServerId, type MediaServerId } from '../meetings/placement.js';
+import { newRoomId } from '../meetings/rooms-repository.js';
 import { type InstanceId, InstanceIdSchema } from '../platform/instance.js';
+import type { SignalingConnection } from '../signaling/connection.js';
+import { type RelayedSocket, SignalingRelay } from '../signaling/relay.js';
 import { ClusterBus } from './bus.js';
 import type { InstanceMessage } from './instance-protocol.js';
 import { SharedLoad } from './shared-load.js';
@@ -20,6 +24,7 @@ let folder: string;
 let port: number;
 let redis: ChildProcess | undefined;
 const buses: ClusterBus[] = [];
+const relays: SignalingRelay[] = [];
 
 async function startRedis(): Promise<void> {
   redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], {
@@ -75,6 +80,7 @@ beforeAll(async () => {
 
 afterEach(async () => {
   redis?.kill('SIGCONT');
+  for (const relay of relays.splice(0)) relay.close();
   await Promise.all(buses.splice(0).map((one) => one.close()));
 });
 
@@ -116,6 +122,47 @@ describe('ClusterBus', () => {
     await expect.poll(() => ada.presence(grace.instanceId), { timeout: 5_000 }).toBe('alive');
     expect(await ada.send(grace.instanceId, gone(ada.instanceId))).toBe(true);
     await expect.poll(() => received.length).toBe(1);
+  });
+
+  it('has the relayed browsers whose frames were lost while Redis did not answer join again once it does, their places kept', async () => {
+    const [edgeBus, holderBus] = [bus('inst_edge'), bus('inst_holder')];
+    await Promise.all([edgeBus.start(), holderBus.start()]);
+    const logger = pino({ level: 'silent' });
+    const [edge, holder] = [new SignalingRelay(edgeBus, logger, 100), new SignalingRelay(holderBus, logger, 100)];
+    relays.push(edge, holder);
+    // The holder's side of the browser: its socket, and whether its connection was told the browser stopped answering.
+    const served: { socket: RelayedSocket | undefined; lost: number; frames: string[] } = { socket: undefined, lost: 0, frames: [] };
+    holder.serve((socket) => {
+      served.socket = socket;
+      socket.on('message', (data: Buffer) => served.frames.push(data.toString()));
+      const lost = () => {
+        served.lost += 1;
+      };
+      return { lost } as unknown as SignalingConnection;
+    });
+    const browser = { received: [] as string[], closed: [] as [number, string, boolean][] };
+    const forwarding = await edge.forward(
+      holderBus.instanceId,
+      '{"type":"join"}',
+      { roomId: newRoomId(), identity: { personId: undefined, administrator: false }, granted: undefined, language: 'en', host: undefined },
+      { send: (frame) => browser.received.push(frame), close: (...closed) => browser.closed.push(closed) },
+    );
+    await expect.poll(() => served.frames).toEqual(['{"type":"join"}']);
+    served.socket?.send('{"type":"joined"}');
+    await expect.poll(() => browser.received).toEqual(['{"type":"joined"}']);
+
+    redis?.kill('SIGSTOP');
+    // A chat line from the browser and a message for it: their sends fail (Redis may still carry them out once it wakes).
+    forwarding?.frame('{"type":"chat-send"}');
+    served.socket?.send('{"type":"chat"}');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(browser.closed).toEqual([]);
+    redis?.kill('SIGCONT');
+    // Back: the browser is asked to join again at once (1012), and the holder keeps its place for the resume.
+    await expect.poll(() => browser.closed, { timeout: 10_000 }).toEqual([[1012, 'messages were lost; join again', true]]);
+    await expect.poll(() => served.lost, { timeout: 10_000 }).toBe(1);
+    expect(edge.counts).toEqual({ forwarded: 0, hosted: 0 });
+    expect(holder.counts).toEqual({ forwarded: 0, hosted: 0 });
   });
 
   it('reconnects, listens again and renews its presence when Redis restarts', async () => {

@@ -4,7 +4,7 @@
  * does, and meets the others there; when its instance stops it resumes through the other.
  */
 import { Redis } from 'ioredis';
-import { nanoid } from 'nanoid';
+import { customAlphabet, nanoid } from 'nanoid';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RoomIdSchema } from '../../shared/ids.js';
@@ -194,8 +194,10 @@ describe('participants on different instances', () => {
       method: 'POST',
       url: '/api/me/rooms',
       headers,
-      payload: { name: 'Olu’s room', slug: `olu-${nanoid(6).toLowerCase()}` },
+      // A slug takes letters, digits and dashes only (nanoid's alphabet has `_` too).
+      payload: { name: 'Olu’s room', slug: `olu-${customAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 6)()}` },
     });
+    expect(owned.statusCode, `${owned.body} after signing in with ${login.statusCode} ${login.body.slice(0, 200)}`).toBe(201);
     const ownRoomId = owned.json().roomId as string;
     const otherRoomId = await newRoom();
     // Both meetings are held by the first instance.

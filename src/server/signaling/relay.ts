@@ -45,8 +45,14 @@ export class RelayedSocket extends EventEmitter implements SignalingSocket {
     super();
   }
 
+  /** A frame for the browser was lost (Redis away): its page is out of step until it joins again. */
+  outOfStep = false;
+
   send(frame: string): void {
-    if (this.readyState === this.OPEN) void this.bus.send(this.edge, { type: 'relay-send', session: this.session, frame });
+    if (this.readyState !== this.OPEN) return;
+    void this.bus.send(this.edge, { type: 'relay-send', session: this.session, frame }).then((sent) => {
+      if (!sent) this.outOfStep = true;
+    });
   }
 
   close(code = 1000, reason = ''): void {
@@ -102,12 +108,16 @@ interface Forwarded {
   browser: ForwardedBrowser;
   /** When `relay-open` went out, until the holder's first answer (then `undefined`). */
   openedAtMs: number | undefined;
+  /** A frame from the browser was lost (Redis away): the meeting's view of it is out of step until it joins again. */
+  outOfStep: boolean;
 }
 
 /** A holder that has not answered a relayed join in this long did not get it (or died): the browser tries again. */
 const openAnswerWaitMs = 10_000;
 /** How often a holder asks each edge which of the sessions it serves are still there. */
 const auditIntervalMs = 5_000;
+/** Why a relayed browser is asked to join again after Redis came back. */
+const outOfStepReason = 'messages were lost; join again';
 
 /**
  * One instance's relay, both sides: it forwards its browsers' frames to holders (`forward`) and
@@ -155,7 +165,8 @@ export class SignalingRelay {
   async forward(holder: InstanceId, join: string, relayed: RelayedJoin, browser: ForwardedBrowser): Promise<Forwarding | undefined> {
     const session = nanoid(21);
     const from = this.bus.instanceId;
-    this.forwarded.set(session, { holder, browser, openedAtMs: Date.now() });
+    const forwarded: Forwarded = { holder, browser, openedAtMs: Date.now(), outOfStep: false };
+    this.forwarded.set(session, forwarded);
     const opened = await this.bus.send(holder, {
       type: 'relay-open',
       session,
@@ -173,7 +184,10 @@ export class SignalingRelay {
     }
     return {
       frame: (frame) => {
-        if (this.forwarded.has(session)) void this.bus.send(holder, { type: 'relay-frame', session, from, frame });
+        if (!this.forwarded.has(session)) return;
+        void this.bus.send(holder, { type: 'relay-frame', session, from, frame }).then((sent) => {
+          if (!sent) forwarded.outOfStep = true;
+        });
       },
       gone: (lost) => {
         if (this.forwarded.delete(session)) void this.bus.send(holder, { type: 'relay-gone', session, from, lost });
@@ -258,6 +272,32 @@ export class SignalingRelay {
   }
 
   /**
+   * Once Redis carries messages again, the browsers whose frames were lost either way while it
+   * did not — a chat line, a mute, an answer, whatever it was — join again, resuming their places
+   * (kept as for a dropped connection): the page then gets the meeting's whole state afresh
+   * instead of staying out of step with it. Each end does it for what it lost, once its word to
+   * the other end goes through (that is how it knows Redis is back); the other end's word
+   * arriving after is for a session already gone, and ignored.
+   */
+  private async resynchronise(): Promise<void> {
+    const from = this.bus.instanceId;
+    await Promise.all([
+      ...[...this.forwarded].map(async ([session, forwarded]) => {
+        if (!forwarded.outOfStep) return;
+        if (!(await this.bus.send(forwarded.holder, { type: 'relay-gone', session, from, lost: true }))) return;
+        if (this.forwarded.get(session) !== forwarded) return;
+        this.forwarded.delete(session);
+        forwarded.browser.close(1012, outOfStepReason, true);
+      }),
+      ...[...this.hosted].map(async ([session, hosted]) => {
+        if (!hosted.socket.outOfStep) return;
+        if (!(await this.bus.send(hosted.edge, { type: 'relay-close', session, code: 1012, reason: outOfStepReason }))) return;
+        if (this.hosted.get(session) === hosted) this.dropHosted(session, true);
+      }),
+    ]);
+  }
+
+  /**
    * Every second: relayed joins unanswered too long are sent to try again; every few seconds each
    * edge is asked which of the sessions served for it are still there; and it acts on the other
    * ends that died: browsers served for a dead edge stopped answering (they keep
@@ -268,6 +308,7 @@ export class SignalingRelay {
     if (this.checking) return;
     this.checking = true;
     try {
+      await this.resynchronise();
       const nowMs = Date.now();
       for (const [session, forwarded] of [...this.forwarded]) {
         if (forwarded.openedAtMs === undefined || nowMs - forwarded.openedAtMs < openAnswerWaitMs) continue;
