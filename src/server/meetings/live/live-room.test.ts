@@ -351,6 +351,23 @@ describe('subscriptions', () => {
     expect(moderator.connection.all('subscription-offer')[0]?.streams.map((stream) => stream.participantId)).toEqual([guest.id, guest.id]);
   });
 
+  it('negotiates again a stream asked for again after the media server failed its subscription', async () => {
+    const { live, server, moderator, cy } = await twoPublishingAndCy();
+    const open = server.openSubscription.bind(server);
+    let failures = 1;
+    server.openSubscription = async (...args) => {
+      if (failures-- > 0) throw new Error('no such feed yet');
+      return open(...args);
+    };
+    expect(live.subscribeToEveryone(cy.id, 2).ok).toBe(true);
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(0);
+    // The page's own subscribe, which follows `joined`, gets the stream after all.
+    expect(live.subscribe(cy.id, moderator.id, 'camera').ok).toBe(true);
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(1);
+  });
+
   it('contains a renegotiation storm: a hundred toggles while an offer is out make one more offer, of where they ended', async () => {
     const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
     live.subscribe(cy.id, moderator.id, 'camera');

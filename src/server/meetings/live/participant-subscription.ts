@@ -59,7 +59,8 @@ export class ParticipantSubscription {
 
   /**
    * Wants `key`'s stream (feed `feedId`), starting on `layer`; a changed feed replaces the old one.
-   * Wanted again with another layer, that layer is chosen (as `setVideoLayer`).
+   * Wanted again with another layer, that layer is chosen (as `setVideoLayer`); wanted again while
+   * not carried (a negotiation for it gave up), it is negotiated again.
    */
   want(host: SubscriptionHost, key: StreamKey, feedId: number, layer: VideoLayer): void {
     this.wantAll(host, [{ key, feedId, layer }]);
@@ -78,7 +79,8 @@ export class ParticipantSubscription {
         this.setVideoLayer(key, layer).catch((error: unknown) => host.failed(error));
       }
     }
-    if (changed) this.#negotiate();
+    // Wanted again after a negotiation gave up (the media server failed it): try again.
+    if (changed || (!this.#negotiating && this.#change())) this.#negotiate();
   }
 
   /** Stops wanting `key`'s stream. */
