@@ -287,12 +287,15 @@ export class SignalingRelay {
         if (!(await this.bus.send(forwarded.holder, { type: 'relay-gone', session, from, lost: true }))) return;
         if (this.forwarded.get(session) !== forwarded) return;
         this.forwarded.delete(session);
+        this.logger.info({ holder: forwarded.holder }, 'a relayed browser joins again: its frames were lost while Redis did not answer');
         forwarded.browser.close(1012, outOfStepReason, true);
       }),
       ...[...this.hosted].map(async ([session, hosted]) => {
         if (!hosted.socket.outOfStep) return;
         if (!(await this.bus.send(hosted.edge, { type: 'relay-close', session, code: 1012, reason: outOfStepReason }))) return;
-        if (this.hosted.get(session) === hosted) this.dropHosted(session, true);
+        if (this.hosted.get(session) !== hosted) return;
+        this.logger.info({ edge: hosted.edge }, 'a relayed browser joins again: frames for it were lost while Redis did not answer');
+        this.dropHosted(session, true);
       }),
     ]);
   }
