@@ -165,6 +165,29 @@ describe('ClusterBus', () => {
     expect(holder.counts).toEqual({ forwarded: 0, hosted: 0 });
   });
 
+  it('sends a relayed browser to try again when the holder never answers its join, and forwards nothing more for it', async () => {
+    const [edgeBus, holderBus] = [bus('inst_edge'), bus('inst_holder')];
+    await Promise.all([edgeBus.start(), holderBus.start()]);
+    // The holder is alive on the bus but its relay never answers (its `relay-open` was lost, or it hangs).
+    const heard = inbox(holderBus);
+    const edge = new SignalingRelay(edgeBus, pino({ level: 'silent' }), 100, 500);
+    relays.push(edge);
+    const closed: [number, string, boolean][] = [];
+    const forwarding = await edge.forward(
+      holderBus.instanceId,
+      '{"type":"join"}',
+      { roomId: newRoomId(), identity: { personId: undefined, administrator: false }, granted: undefined, language: 'en', host: undefined },
+      { send: () => undefined, close: (...args) => closed.push(args) },
+    );
+    expect(forwarding).toBeDefined();
+    expect(edge.counts.forwarded).toBe(1);
+    await expect.poll(() => closed, { timeout: 5_000 }).toEqual([[1012, 'meeting moved', true]]);
+    expect(edge.counts.forwarded).toBe(0);
+    forwarding?.frame('{"type":"chat-send"}');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(heard.map((message) => message.type)).toEqual(['relay-open']);
+  });
+
   it('reconnects, listens again and renews its presence when Redis restarts', async () => {
     const [ada, grace] = [bus('inst_ada'), bus('inst_grace')];
     await Promise.all([ada.start(), grace.start()]);

@@ -112,8 +112,6 @@ interface Forwarded {
   outOfStep: boolean;
 }
 
-/** A holder that has not answered a relayed join in this long did not get it (or died): the browser tries again. */
-const openAnswerWaitMs = 10_000;
 /** How often a holder asks each edge which of the sessions it serves are still there. */
 const auditIntervalMs = 5_000;
 /** Why a relayed browser is asked to join again after Redis came back. */
@@ -139,6 +137,8 @@ export class SignalingRelay {
     private readonly logger: Logger,
     /** How often the other ends' presence is checked. */
     presenceCheckMs = 1_000,
+    /** A holder that has not answered a relayed join in this long did not get it (or died): the browser tries again. */
+    private readonly openAnswerWaitMs = 10_000,
   ) {
     this.unsubscribe = bus.on('message', (message) => this.receive(message));
     this.presenceTimer = setInterval(() => void this.watch(), presenceCheckMs);
@@ -314,7 +314,7 @@ export class SignalingRelay {
       await this.resynchronise();
       const nowMs = Date.now();
       for (const [session, forwarded] of [...this.forwarded]) {
-        if (forwarded.openedAtMs === undefined || nowMs - forwarded.openedAtMs < openAnswerWaitMs) continue;
+        if (forwarded.openedAtMs === undefined || nowMs - forwarded.openedAtMs < this.openAnswerWaitMs) continue;
         this.forwarded.delete(session);
         forwarded.browser.close(1012, 'meeting moved', true);
       }
