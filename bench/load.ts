@@ -6,7 +6,8 @@
  * publish a camera (all publish a microphone with bursts of talk). Prints per step: joins per
  * second and join time p50/p95, where the rooms went (Plenary's own count per media server), then
  * over a measured window: streams forwarded per server, CPU and memory of each Janus, of Plenary
- * and of this process, CPU per forwarded stream, packets lost and NACKs — and says at which step
+ * and of this process, CPU per forwarded stream, what each Janus says it forwards and sends (its
+ * admin API, as Plenary's `/metrics` shows it), packets lost and NACKs — and says at which step
  * quality broke (more than 2 % of packets lost, or a join refused). Nothing is asserted.
  *
  *   sh e2e/netns.sh node --import tsx bench/load.ts [--steps=2,4,6] [--size=4] [--video=2]
@@ -166,6 +167,11 @@ async function main(): Promise<void> {
           forwarded(name) > 0 ? `${((usage[server]?.cpuPercent ?? 0) / forwarded(name)).toFixed(2)} %` : '–';
         const cpu = (name: string) => `${usage[name]?.cpuPercent.toFixed(1)} %, ${usage[name]?.residentMegabytes.toFixed(0)} MB`;
         const ms = (values: number[]) => `${quantile(values, 0.5).toFixed(0)} / ${quantile(values, 0.95).toFixed(0)} ms`;
+        const measured = (name: string, metric: string) => String(gauges.get(name)?.[metric] ?? '–');
+        const megabits = (name: string) => {
+          const bits = gauges.get(name)?.send_bits_per_second;
+          return bits === undefined ? '–' : (bits / 1_000_000).toFixed(1);
+        };
         const broken = lossShare > 0.02 || joined.refusals.length > 0;
         if (broken && !brokeAt) brokeAt = `${rooms} rooms of ${settings.size}`;
         console.log(
@@ -175,6 +181,7 @@ async function main(): Promise<void> {
             `  rooms: own Janus ${gauges.get('local')?.rooms ?? 0}, second ${gauges.get('second')?.rooms ?? 0}; forwarded streams ${forwarded('local')} / ${forwarded('second')}`,
             `  CPU: own Janus ${cpu('local')}, second ${cpu('second')}, Plenary ${cpu('server')}, bench ${cpu('bench')}`,
             `  CPU per forwarded stream: own ${perStream('local', 'local')}, second ${perStream('second', 'second')}`,
+            `  as each Janus says (admin API): forwarded ${measured('local', 'measured_forwarded_streams')} / ${measured('second', 'measured_forwarded_streams')}, sending ${megabits('local')} / ${megabits('second')} Mbit/s`,
             `  received ${delta.packetsReceived} packets, lost ${delta.packetsLost} (${(lossShare * 100).toFixed(2)} %), lost upstream ${delta.packetsLostUpstream}; NACKs sent ${delta.nacksSent}, received ${delta.nacksReceived}`,
           ].join('\n'),
         );
