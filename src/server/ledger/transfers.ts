@@ -52,8 +52,9 @@ async function findTransfersAndNumber(
   count: number,
 ): Promise<{ transfers: Transfer[]; numbers: number[] | undefined }> {
   if (store.engine === 'sqlite') return { transfers: await findTransfersByIds(store, transaction, ids), numbers: undefined };
-  // One primary-key probe per id (a lateral lookup): with `id = any(…)` the planner scans a young table whole.
-  const found = selectTransfers(transaction).where('id', '=', sql<string>`wanted.id`);
+  // One primary-key probe per id: a lateral lookup kept apart by `offset 0` (otherwise the planner
+  // flattens it into a join and, as with `id = any(…)`, may hash-join a seq scan of a young table).
+  const found = selectTransfers(transaction).where('id', '=', sql<string>`wanted.id`).offset(0);
   const { rows } = await sql<{ found: unknown[] | null; numbers: (number | string)[] }>`
     select (select json_agg(found) from unnest(${[...ids]}::text[]) as wanted (id) cross join lateral (${found}) as found) as found,
       (select json_agg(nextval('ledger_change_sequence')) from generate_series(1, ${count})) as numbers`.execute(transaction);
