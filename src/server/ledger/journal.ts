@@ -4,7 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { insertStatement, runStatements } from './bulk.js';
 import { genesisHash } from './migrations.js';
@@ -112,44 +112,6 @@ export async function appendJournal(
   const moveHead = sql`update ledger_chain_head set sequence = ${last?.sequence ?? head.sequence}, hash = ${previousHash} where id = 1`;
   await runStatements(store, transaction, [insertStatement(store, 'ledger_journal', rows), moveHead]);
   return rows.map((row) => row.sequence);
-}
-
-/**
- * Runs the data-changing `statements` of a batch and appends its one journal `entry`, in one round
- * trip on PostgreSQL: the statements and the append are parts of one `WITH` statement that locks
- * the chain head (`FOR UPDATE`; under READ COMMITTED a waiting lock reads the head as last
- * committed), inserts the entry with its hash computed by the database (`sha256` over the same
- * text as `entryHash`) and moves the head. SQLite (in process): the statements one after another,
- * then `appendJournal`.
- */
-export async function runStatementsAndAppend(
-  store: LedgerStore,
-  transaction: Kysely<LedgerDatabase>,
-  statements: readonly (RawBuilder<unknown> | undefined)[],
-  entry: NewJournalEntry,
-  recordedAtMs: number,
-): Promise<void> {
-  if (store.engine === 'sqlite') {
-    await runStatements(store, transaction, statements);
-    await appendJournal(store, transaction, [entry], recordedAtMs);
-    return;
-  }
-  const payload = canonicalJson(entry.payload);
-  const recorded = String(recordedAtMs);
-  const parts = statements
-    .filter((statement) => statement !== undefined)
-    .map((statement, index) => sql`${sql.raw(`part${index}`)} as (${statement})`);
-  const hashed = sql`encode(sha256(convert_to(head.hash || E'\n' || (head.sequence + 1)::text || E'\n' || ${entry.kind}::text
-    || E'\n' || ${recorded}::text || E'\n' || ${payload}::text, 'UTF8')), 'hex')`;
-  await sql`with ${sql.join(parts)}${sql.raw(parts.length > 0 ? ',' : '')}
-    head as (select sequence, hash from ledger_chain_head where id = 1 for update),
-    appended as (
-      insert into ledger_journal (sequence, kind, payload, previous_hash, hash, recorded_at_ms)
-      select head.sequence + 1, ${entry.kind}::text, ${payload}::text, head.hash, ${hashed}, ${recorded}::bigint from head
-      returning sequence, hash)
-    update ledger_chain_head set sequence = appended.sequence, hash = appended.hash from appended where ledger_chain_head.id = 1`.execute(
-    transaction,
-  );
 }
 
 export { genesisHash };

@@ -212,6 +212,40 @@ async function keepBalancesInTransferRows(db: Kysely<unknown>): Promise<void> {
     .execute();
 }
 
+/**
+ * PostgreSQL: a batch's writes as one function, `ledger_write_changes`, so that its statements are
+ * planned once per connection (PL/pgSQL keeps their plans) instead of at every batch — planning
+ * the one `WITH` statement they were took about 1.3 ms, as long as running it. In order: the new
+ * balances, the transfers, the expiries' history rows (each a JSON array of rows, keyed by column),
+ * then the chain head, locked and read by a statement of its own (so as last committed), the
+ * journal entry with its hash (`sha256` over the same text as `entryHash`) and the head's move.
+ * Rows are read with the tables' own row types, so columns added later come along; a migration that
+ * renames or drops a column these statements name must create the function again.
+ */
+async function writeChangesInOneCall(db: Kysely<unknown>): Promise<void> {
+  if (isSqlite(db)) return;
+  await sql
+    .raw(`create function ledger_write_changes(balances json, transfers json, entries json, entry_kind text, entry_payload text,
+        recorded_at_ms bigint) returns void language plpgsql as $$
+      declare
+        head record;
+        next_hash text;
+      begin
+        update ledger_accounts set debits_posted = source.debits_posted, credits_posted = source.credits_posted,
+            debits_pending = source.debits_pending, credits_pending = source.credits_pending
+          from json_populate_recordset(null::ledger_accounts, balances) as source where ledger_accounts.id = source.id;
+        insert into ledger_transfers select * from json_populate_recordset(null::ledger_transfers, transfers);
+        insert into ledger_account_entries select * from json_populate_recordset(null::ledger_account_entries, entries);
+        select sequence, hash into strict head from ledger_chain_head where id = 1 for update;
+        next_hash := encode(sha256(convert_to(head.hash || E'\\n' || (head.sequence + 1)::text || E'\\n' || entry_kind
+          || E'\\n' || recorded_at_ms::text || E'\\n' || entry_payload, 'UTF8')), 'hex');
+        insert into ledger_journal (sequence, kind, payload, previous_hash, hash, recorded_at_ms)
+          values (head.sequence + 1, entry_kind, entry_payload, head.hash, next_hash, recorded_at_ms);
+        update ledger_chain_head set sequence = head.sequence + 1, hash = next_hash where id = 1;
+      end $$`)
+    .execute(db);
+}
+
 /** Currencies, accounts, transfers, per-account history, and the hash-chained journal. */
 export const ledgerMigrations: Record<string, Migration> = {
   '0100_ledger_accounts_transfers_and_journal': {
@@ -235,6 +269,11 @@ export const ledgerMigrations: Record<string, Migration> = {
   '0662_ledger_balances_in_transfer_rows': {
     async up(db: Kysely<unknown>) {
       await keepBalancesInTransferRows(db);
+    },
+  },
+  '0663_ledger_write_changes_function': {
+    async up(db: Kysely<unknown>) {
+      await writeChangesInOneCall(db);
     },
   },
 };

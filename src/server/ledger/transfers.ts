@@ -9,8 +9,8 @@ import { strict as assert } from 'node:assert';
 import { type Kysely, sql } from 'kysely';
 import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
-import { inIds, insertStatement, updateByIdStatement } from './bulk.js';
-import { appendJournal, runStatementsAndAppend, takeChangeNumbers } from './journal.js';
+import { inIds, insertStatement, rowsJson, runStatements, updateByIdStatement } from './bulk.js';
+import { appendJournal, canonicalJson, takeChangeNumbers } from './journal.js';
 import { changesPayload } from './journal-payloads.js';
 import {
   AccountRowSchema,
@@ -170,9 +170,9 @@ function expiryRows(change: AppliedChange, sequence: number, timestampMs: number
  * Writes the changes of a batch or a sweep: numbers them (or uses `numbersTaken`, taken after the
  * account locks, at least one per change), writes balances and transfers (each with its accounts'
  * balances after it; an expiry, its two history rows), and appends the one journal entry that
- * lists them — on PostgreSQL all in one statement (`runStatementsAndAppend`), on SQLite row by row
- * through its prepared statements, the append last — so the chain head is held only from there to
- * the commit.
+ * lists them, last — on PostgreSQL in one call of `ledger_write_changes` (migration 0663), on
+ * SQLite row by row through its prepared statements — so the chain head is held only from the
+ * append to the commit.
  */
 export async function writeChanges(
   store: LedgerStore,
@@ -205,12 +205,20 @@ export async function writeChanges(
     await appendJournal(store, transaction, [entry], state.nowMs);
     return;
   }
-  const statements = [
-    updateByIdStatement(store, 'ledger_accounts', balanceColumns, balanceRows),
-    insertStatement(store, 'ledger_transfers', transferRows),
-    insertStatement(store, 'ledger_account_entries', expiryEntryRows),
-  ];
-  await runStatementsAndAppend(store, transaction, statements, entry, state.nowMs);
+  if (store.engine === 'sqlite') {
+    await runStatements(store, transaction, [
+      updateByIdStatement(store, 'ledger_accounts', balanceColumns, balanceRows),
+      insertStatement(store, 'ledger_transfers', transferRows),
+      insertStatement(store, 'ledger_account_entries', expiryEntryRows),
+    ]);
+    await appendJournal(store, transaction, [entry], state.nowMs);
+    return;
+  }
+  // PostgreSQL: one call of the function of migration 0663, which appends the entry last.
+  await sql`select ledger_write_changes(${rowsJson(balanceRows)}::json, ${rowsJson(transferRows)}::json,
+    ${rowsJson(expiryEntryRows)}::json, ${entry.kind}::text, ${canonicalJson(entry.payload)}::text, ${state.nowMs}::bigint)`.execute(
+    transaction,
+  );
 }
 
 /**
