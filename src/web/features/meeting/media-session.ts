@@ -25,8 +25,6 @@ export class MediaSession {
   private readonly publishers = new Map<MediaSource, JanusPeer>();
   /** The one connection receiving the others' streams, once the server offered it. */
   private subscriber: JanusPeer | undefined;
-  /** A subscriber connection made ahead (`prepareSubscriber`) for the next fresh offer. */
-  private spareSubscriber: JanusPeer | undefined;
   /** Janus's candidates for a subscription whose offer has not been taken yet. */
   private earlyCandidates: IceCandidate[] = [];
   /** Fresh offers received but not taken yet: until then Janus's candidates belong to the coming connection. */
@@ -120,8 +118,7 @@ export class MediaSession {
     if (message.fresh || !this.subscriber) {
       if (message.fresh) this.freshOffersPending -= 1;
       this.subscriber?.close();
-      this.subscriber = this.spareSubscriber ?? this.newSubscriber();
-      this.spareSubscriber = undefined;
+      this.subscriber = this.newSubscriber();
       // Without them the browser knows Janus only from Janus's own checks: no relayed path could be tried.
       for (const candidate of this.earlyCandidates.splice(0)) void this.subscriber.addRemoteCandidate(candidate);
     }
@@ -157,14 +154,6 @@ export class MediaSession {
       pipeline: this.pipeline,
       onCandidate: (candidate) => this.send({ type: 'trickle', target: { kind: 'subscription' }, candidate }),
     });
-  }
-
-  /**
-   * Makes the subscriber connection ahead of the offer it will take: it gathers its candidates
-   * (its candidate pool) while the server negotiates with Janus, so its answer carries them at once.
-   */
-  prepareSubscriber(): void {
-    if (!this.subscriber && !this.spareSubscriber) this.spareSubscriber = this.newSubscriber();
   }
 
   /** Rebuilds each remote participant's streams from the subscription's receivers; a stream whose tracks did not change stays the same object. */
@@ -254,8 +243,6 @@ export class MediaSession {
     this.publishers.clear();
     this.subscriber?.close();
     this.subscriber = undefined;
-    this.spareSubscriber?.close();
-    this.spareSubscriber = undefined;
     this.earlyCandidates = [];
     this.freshOffersPending = 0;
     this.streams.clear();

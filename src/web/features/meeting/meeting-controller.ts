@@ -567,7 +567,6 @@ export class MeetingController {
     if (this.visit) return;
     // Others' media first: the server negotiates our subscription with Janus while this page
     // builds its publisher (tens of milliseconds of the browser's own work), not after.
-    if (offerComing) this.media.prepareSubscriber();
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
     const entry = ++this.entries;
     const startOwnMedia = () => {

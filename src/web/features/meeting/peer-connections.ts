@@ -28,13 +28,7 @@ export class JanusPeer {
   private readonly earlyCandidates: IceCandidate[] = [];
 
   constructor(iceServers: RTCIceServer[], onCandidate: (candidate: IceCandidate) => void, pipeline: MediaPipeline) {
-    // A candidate pool: a connection made ahead of its offer (`MediaSession.prepareSubscriber`) has gathered by then.
-    this.connection = new RTCPeerConnection({
-      ...pipeline.connectionConfiguration,
-      iceServers,
-      bundlePolicy: 'max-bundle',
-      iceCandidatePoolSize: 1,
-    });
+    this.connection = new RTCPeerConnection({ ...pipeline.connectionConfiguration, iceServers, bundlePolicy: 'max-bundle' });
     this.connection.addEventListener('icecandidate', (event) => onCandidate(candidateOf(event)));
   }
 
