@@ -120,6 +120,7 @@ const format = (values: number[]) =>
 
 function report(
   size: number,
+  layer: number,
   plenary: Joins,
   bare: Joins | undefined,
   usage: Awaited<ReturnType<typeof measureUsage>> | undefined,
@@ -133,7 +134,7 @@ function report(
     const ratio = (q: number) => (quantile(plenary.clickToFrame, q) / quantile(bare.clickToFrame, q)).toFixed(2);
     lines.push(
       `  bare join click → first frame:      ${format(bare.clickToFrame)}`,
-      `  Plenary / bare:                     p50 ${ratio(0.5)}×, p95 ${ratio(0.95)}× (goal ≤ 0.9×)`,
+      `  Plenary / bare:                     p50 ${ratio(0.5)}×, p95 ${ratio(0.95)}× (goal ≤ 0.9×); both subscribed on layer ${layer}`,
     );
   }
   lines.push(
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
         await closePages(filled.pages);
         if (bare && !bareFirst) await bareRoom(chromium.browser, bare, size, layer, bareJoins);
       }
-      console.log(report(size, plenaryJoins, bare ? bareJoins : undefined, usage));
+      console.log(report(size, layer, plenaryJoins, bare ? bareJoins : undefined, usage));
     }
   } finally {
     await bare?.rooms.close();

@@ -92,7 +92,11 @@ export async function joinMeasured(browser: Browser, roomUrl: string, name: stri
     const page = window as unknown as { __marks: Record<string, number>; __bareError?: string };
     return page.__marks[step] !== undefined || page.__bareError !== undefined;
   };
-  await page.waitForFunction(reached, expectRemote ? 'firstRemoteFrame' : 'publisherIceConnected', { timeout: 30_000 });
+  const step = expectRemote ? 'firstRemoteFrame' : 'publisherIceConnected';
+  await page.waitForFunction(reached, step, { timeout: 30_000 }).catch(async (error: unknown) => {
+    const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks).catch(() => ({}));
+    throw new Error(`${name} (${roomUrl}) did not reach ${step} in 30 s; its marks: ${JSON.stringify(marks)}`, { cause: error });
+  });
   const failed = await page.evaluate(() => (window as unknown as { __bareError?: string }).__bareError);
   if (failed) throw new Error(`${name} could not join: ${failed}`);
   const marks = await page.evaluate(() => (window as unknown as { __marks: Record<string, number> }).__marks);
