@@ -7,9 +7,9 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { systemClock } from '../platform/clock.js';
+import { ManualClock, systemClock } from '../platform/clock.js';
 import { startUnsupervisedJanus, type UnsupervisedJanus } from '../testing-process.js';
-import { JanusAdminMonitor, sumHandles } from './janus-admin.js';
+import { JanusAdminMonitor, readingLimits, sumHandles } from './janus-admin.js';
 import { JanusGateway } from './janus-gateway.js';
 import { findFreePort } from './local-janus.js';
 
@@ -179,18 +179,37 @@ describe('JanusAdminMonitor against servers that answer wrongly', () => {
 });
 
 describe('sumHandles', () => {
-  it('adds up rooms, the distinct feeds each subscriber receives, the last second in and out (simulcast layers included), losses and NACKs', () => {
+  it('adds up rooms, the distinct feeds each subscriber receives, the last second in and out with simulcast layers, losses and NACKs', () => {
+    // Shaped as Janus 1.1 answers for a Chromium publishing three simulcast layers (read from a real
+    // meeting), a subscriber, another plugin's handle and Plenary's own control handle.
     const measure = sumHandles(
       [
-        { plugin_specific: { hangingup: 0 } },
+        { plugin_specific: {} },
         {
           plugin_specific: { type: 'publisher', room: 1 },
           webrtc: {
             media: {
-              '0': { stats: { in: { bytes_lastsec: 4_000, nacks: 0 }, out: { bytes_lastsec: 0 } } },
+              '0': {
+                stats: {
+                  in: { packets: 363, bytes: 28_768, bytes_lastsec: 4_125 },
+                  out: { packets: 0, bytes: 0, bytes_lastsec: 0, nacks: 0 },
+                },
+                rtcp: { main: { base: 48_000, rtt: 0, lost: 0, 'lost-by-remote': 0 } },
+              },
               '1': {
-                stats: { in: { bytes_lastsec: 1_000, nacks: 2 }, 'in-simulcast-1': { bytes_lastsec: 3_000 }, out: { bytes_lastsec: 0 } },
-                rtcp: { main: { lost: 5, 'lost-by-remote': 1 } },
+                stats: {
+                  in: {
+                    packets: 135,
+                    bytes: 99_497,
+                    bytes_lastsec: 20_118,
+                    nacks: 1,
+                    retransmissions: 0,
+                    'video-simulcast-1': { packets: 225, bytes: 183_170, bytes_lastsec: 35_527, nacks: 2 },
+                    'video-simulcast-2': { packets: 295, bytes: 282_876, bytes_lastsec: 52_575, nacks: 0 },
+                  },
+                  out: { packets: 0, bytes: 0, bytes_lastsec: 0, nacks: 0 },
+                },
+                rtcp: { main: { base: 90_000, lost: 3, 'lost-by-remote': 1 }, sim1: { lost: 2 }, sim2: { lost: 0, 'lost-by-remote': 4 } },
               },
             },
           },
@@ -207,9 +226,10 @@ describe('sumHandles', () => {
               { active: true, send: false, feed_id: 400 },
             ],
           },
-          webrtc: { media: { '0': { stats: { out: { bytes_lastsec: 2_500, nacks: 1 } } } } },
+          webrtc: { media: { '0': { stats: { in: { bytes_lastsec: 0 }, out: { bytes_lastsec: 2_500, nacks: 1 } } } } },
         },
         { plugin_specific: { type: 'subscriber', room: 2, streams: [{ active: true, send: true, feed_id: 500 }] } },
+        { plugin_specific: { type: 'listener' } },
       ],
       3,
       1_234,
@@ -217,14 +237,86 @@ describe('sumHandles', () => {
     expect(measure).toEqual({
       atMs: 1_234,
       sessions: 3,
-      handles: 4,
+      handles: 5,
       rooms: 2,
       forwardedStreams: 3,
-      bitrateInBps: 64_000,
+      bitrateInBps: (4_125 + 20_118 + 35_527 + 52_575) * 8,
       bitrateOutBps: 20_000,
-      packetsLost: 6,
-      nacks: 3,
+      packetsLost: 10,
+      nacks: 4,
       cpu: undefined,
     });
+  });
+});
+
+describe('a reading that hangs', () => {
+  it('leaves no current reading after three intervals, and closing does not wait for it', async () => {
+    let answering = true;
+    const fake = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => fake.once('listening', resolve));
+    fake.on('connection', (socket) =>
+      socket.on('message', (data) => {
+        const { transaction } = JSON.parse(data.toString()) as { transaction: string };
+        if (answering) socket.send(JSON.stringify({ janus: 'success', transaction, sessions: [] }));
+      }),
+    );
+    const clock = new ManualClock(1_000_000);
+    const monitor = new JanusAdminMonitor({
+      url: `ws://127.0.0.1:${(fake.address() as AddressInfo).port}`,
+      secret: undefined,
+      intervalMs: 5_000,
+      timeoutMs: 60_000,
+      clock,
+      logger,
+    });
+    try {
+      await monitor.start();
+      expect(monitor.latest?.atMs).toBe(1_000_000);
+      // The server stops answering: the next reading waits (up to its 60 s deadline) while time goes on.
+      answering = false;
+      clock.advance(5_000);
+      clock.advance(10_001);
+      expect(monitor.latest).toBeUndefined();
+      const closing = Date.now();
+      await monitor.close();
+      expect(Date.now() - closing).toBeLessThan(5_000);
+    } finally {
+      await monitor.close();
+      for (const client of fake.clients) client.terminate();
+      await new Promise((resolve) => fake.close(resolve));
+    }
+  });
+});
+
+describe('measureJanus’s limits', () => {
+  it('skips a handle of a shape it does not know (another plugin’s, string room ids), and gives up on a server listing too much', async () => {
+    let sessions = [1];
+    const fake = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+    await new Promise((resolve) => fake.once('listening', resolve));
+    fake.on('connection', (socket) =>
+      socket.on('message', (data) => {
+        const request = JSON.parse(data.toString()) as Record<string, unknown>;
+        const reply = (body: Record<string, unknown>) =>
+          socket.send(JSON.stringify({ janus: 'success', transaction: request.transaction, ...body }));
+        if (request.janus === 'list_sessions') return reply({ sessions });
+        if (request.janus === 'list_handles') return reply({ handles: [10, 11] });
+        if (request.handle_id === 10) return reply({ info: { plugin_specific: { type: 'publisher', room: 'a-string-room' } } });
+        return reply({ info: { plugin_specific: { type: 'publisher', room: 7 } } });
+      }),
+    );
+    const monitor = monitorOf(`ws://127.0.0.1:${(fake.address() as AddressInfo).port}`, undefined);
+    try {
+      await monitor.start();
+      expect(monitor.failure).toBeUndefined();
+      expect(monitor.latest).toMatchObject({ sessions: 1, handles: 2, rooms: 1 });
+      sessions = Array.from({ length: readingLimits.sessionsMax + 1 }, (_, index) => index + 1);
+      await monitor.read();
+      expect(monitor.latest).toBeUndefined();
+      expect(monitor.failure).toBe(`the server lists ${readingLimits.sessionsMax + 1} sessions, more than ${readingLimits.sessionsMax}`);
+    } finally {
+      await monitor.close();
+      for (const client of fake.clients) client.terminate();
+      await new Promise((resolve) => fake.close(resolve));
+    }
   });
 });

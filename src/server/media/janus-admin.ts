@@ -24,35 +24,34 @@ const ReplySchema = z.object({
 const SessionsSchema = z.object({ sessions: z.array(z.number()) });
 const HandlesSchema = z.object({ handles: z.array(z.number()) });
 
-const DirectionStatsSchema = z.object({ bytes_lastsec: z.number().optional(), nacks: z.number().optional() }).passthrough();
-const MediumSchema = z
-  .object({
-    stats: z.record(z.string(), DirectionStatsSchema.or(z.unknown())).optional(),
-    rtcp: z
-      .object({ main: z.object({ lost: z.number().optional(), 'lost-by-remote': z.number().optional() }).passthrough() })
-      .partial()
-      .optional(),
-  })
-  .passthrough();
+/**
+ * What is read of a handle's info (the rest is not kept). A medium's `stats` has `in` and `out`,
+ * each with the last second's bytes and the NACKs, and on a simulcast publisher's video the other
+ * layers nested in `in` as `video-simulcast-1` and `-2`; its `rtcp` has `main` and, for those
+ * layers, `sim1` and `sim2`. Checked loosely (`sumHandles` reads numbers where they are).
+ */
 const HandleInfoSchema = z.object({
-  info: z
-    .object({
-      plugin_specific: z
-        .object({
-          type: z.string().optional(),
-          room: z.number().optional(),
-          streams: z
-            .array(z.object({ active: z.boolean().optional(), send: z.boolean().optional(), feed_id: z.number().optional() }).passthrough())
-            .optional(),
-        })
-        .passthrough()
-        .optional(),
-      webrtc: z
-        .object({ media: z.record(z.string(), MediumSchema).optional() })
-        .passthrough()
-        .optional(),
-    })
-    .passthrough(),
+  info: z.object({
+    plugin_specific: z
+      .object({
+        type: z.string().optional(),
+        room: z.number().optional(),
+        streams: z
+          .array(z.object({ active: z.boolean().optional(), send: z.boolean().optional(), feed_id: z.number().optional() }))
+          .optional(),
+      })
+      .optional(),
+    webrtc: z
+      .object({
+        media: z
+          .record(
+            z.string(),
+            z.object({ stats: z.record(z.string(), z.unknown()).optional(), rtcp: z.record(z.string(), z.unknown()).optional() }),
+          )
+          .optional(),
+      })
+      .optional(),
+  }),
 });
 export type JanusHandleInfo = z.infer<typeof HandleInfoSchema>['info'];
 
@@ -154,41 +153,46 @@ export class JanusAdminClient {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const numberIn = (value: Record<string, unknown>, key: string) => (typeof value[key] === 'number' ? (value[key] as number) : 0);
 
-/** The bytes of the last second of a medium's stats in one direction: `in` or `out`, and each simulcast layer's (`in-…`). */
-function lastSecondBytes(stats: Record<string, unknown> | undefined, direction: 'in' | 'out'): number {
-  let bytes = 0;
-  for (const [key, value] of Object.entries(stats ?? {})) {
-    if (key !== direction && !key.startsWith(`${direction}-`) && !key.startsWith(`${direction}_`)) continue;
-    if (isObject(value) && typeof value.bytes_lastsec === 'number') bytes += value.bytes_lastsec;
+/** One direction's last-second bytes and NACKs, its simulcast layers (`video-simulcast-N`, nested in it) included. */
+function directionSums(stats: unknown): { bytes: number; nacks: number } {
+  if (!isObject(stats)) return { bytes: 0, nacks: 0 };
+  let bytes = numberIn(stats, 'bytes_lastsec');
+  let nacks = numberIn(stats, 'nacks');
+  for (const [key, layer] of Object.entries(stats)) {
+    if (!key.startsWith('video-simulcast') || !isObject(layer)) continue;
+    bytes += numberIn(layer, 'bytes_lastsec');
+    nacks += numberIn(layer, 'nacks');
   }
-  return bytes;
+  return { bytes, nacks };
 }
 
-function nacksOf(stats: Record<string, unknown> | undefined): number {
-  let nacks = 0;
-  for (const value of Object.values(stats ?? {})) if (isObject(value) && typeof value.nacks === 'number') nacks += value.nacks;
-  return nacks;
-}
+/** Adds up handles' info as they arrive, keeping only the sums. */
+class HandleSums {
+  private readonly rooms = new Set<number>();
+  private readonly measure: MediaServerMeasure;
 
-/** Adds up the handles' info into one measure. */
-export function sumHandles(infos: readonly JanusHandleInfo[], sessions: number, atMs: number): MediaServerMeasure {
-  const rooms = new Set<number>();
-  const measure: MediaServerMeasure = {
-    atMs,
-    sessions,
-    handles: infos.length,
-    rooms: 0,
-    forwardedStreams: 0,
-    bitrateInBps: 0,
-    bitrateOutBps: 0,
-    packetsLost: 0,
-    nacks: 0,
-    cpu: undefined,
-  };
-  for (const info of infos) {
+  constructor(sessions: number, atMs: number) {
+    this.measure = {
+      atMs,
+      sessions,
+      handles: 0,
+      rooms: 0,
+      forwardedStreams: 0,
+      bitrateInBps: 0,
+      bitrateOutBps: 0,
+      packetsLost: 0,
+      nacks: 0,
+      cpu: undefined,
+    };
+  }
+
+  add(info: JanusHandleInfo): void {
+    const { measure } = this;
+    measure.handles += 1;
     const plugin = info.plugin_specific;
-    if (plugin?.room !== undefined && (plugin.type === 'publisher' || plugin.type === 'subscriber')) rooms.add(plugin.room);
+    if (plugin?.room !== undefined && (plugin.type === 'publisher' || plugin.type === 'subscriber')) this.rooms.add(plugin.room);
     if (plugin?.type === 'subscriber') {
       const feeds = new Set<number>();
       for (const stream of plugin.streams ?? []) {
@@ -197,45 +201,89 @@ export function sumHandles(infos: readonly JanusHandleInfo[], sessions: number, 
       measure.forwardedStreams += feeds.size;
     }
     for (const medium of Object.values(info.webrtc?.media ?? {})) {
-      const stats = isObject(medium.stats) ? medium.stats : undefined;
-      measure.bitrateInBps += lastSecondBytes(stats, 'in') * 8;
-      measure.bitrateOutBps += lastSecondBytes(stats, 'out') * 8;
-      measure.nacks += nacksOf(stats);
-      measure.packetsLost += (medium.rtcp?.main?.lost ?? 0) + (medium.rtcp?.main?.['lost-by-remote'] ?? 0);
+      const received = directionSums(medium.stats?.in);
+      const sent = directionSums(medium.stats?.out);
+      measure.bitrateInBps += received.bytes * 8;
+      measure.bitrateOutBps += sent.bytes * 8;
+      measure.nacks += received.nacks + sent.nacks;
+      // `main`, and `sim1`/`sim2` for a simulcast publisher's other layers.
+      for (const report of Object.values(medium.rtcp ?? {})) {
+        if (isObject(report)) measure.packetsLost += numberIn(report, 'lost') + numberIn(report, 'lost-by-remote');
+      }
     }
   }
-  measure.rooms = rooms.size;
-  return measure;
+
+  result(): MediaServerMeasure {
+    return { ...this.measure, rooms: this.rooms.size };
+  }
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
+/** Adds up the handles' info into one measure. */
+export function sumHandles(infos: readonly JanusHandleInfo[], sessions: number, atMs: number): MediaServerMeasure {
+  const sums = new HandleSums(sessions, atMs);
+  for (const info of infos) sums.add(info);
+  return sums.result();
+}
+
+/** Runs `work` over `items`, at most `limit` at a time; once one fails, the others take no new item. */
 async function eachLimited<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    while (!failed && next < items.length) {
       const item = items[next++] as T;
-      await work(item);
+      try {
+        await work(item);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** Reads every session's handles once through `client` and adds them up. */
-export async function measureJanus(client: JanusAdminClient, atMs: number): Promise<MediaServerMeasure> {
+/** A reading gives up beyond these: a server listing more is not one Plenary can read every few seconds. */
+export const readingLimits = { sessionsMax: 5_000, handlesMax: 20_000 };
+
+/**
+ * Reads every session's handles once through `client` and adds them up; fails past `deadlineMs`
+ * (a clock reading, `Date.now()`'s) or `readingLimits`. A handle whose info is not of the
+ * expected shape (another plugin's) counts as a handle and adds nothing else.
+ */
+export async function measureJanus(
+  client: JanusAdminClient,
+  atMs: number,
+  deadlineMs = Number.POSITIVE_INFINITY,
+): Promise<MediaServerMeasure> {
   const { sessions } = SessionsSchema.parse(await client.request({ janus: 'list_sessions' }));
-  const infos: JanusHandleInfo[] = [];
+  if (sessions.length > readingLimits.sessionsMax)
+    throw new Error(`the server lists ${sessions.length} sessions, more than ${readingLimits.sessionsMax}`);
+  const sums = new HandleSums(sessions.length, atMs);
+  let handlesSeen = 0;
+  const inTime = () => {
+    if (Date.now() > deadlineMs) throw new Error('reading the server took longer than its interval');
+  };
   await eachLimited(sessions, 8, async (sessionId) => {
+    inTime();
     // A session or handle that ends between the list and the question is skipped, not a failure.
     const listed = await client.request({ janus: 'list_handles', session_id: sessionId }).catch(gone);
     if (listed === undefined) return;
     const { handles } = HandlesSchema.parse(listed);
+    handlesSeen += handles.length;
+    if (handlesSeen > readingLimits.handlesMax) throw new Error(`the server lists more than ${readingLimits.handlesMax} handles`);
     await eachLimited(handles, 16, async (handleId) => {
+      inTime();
       const info = await client.request({ janus: 'handle_info', session_id: sessionId, handle_id: handleId }).catch(gone);
-      if (info !== undefined) infos.push(HandleInfoSchema.parse(info).info);
+      if (info === undefined) return;
+      const parsed = HandleInfoSchema.safeParse(info);
+      sums.add(parsed.success ? parsed.data.info : {});
     });
   });
-  return sumHandles(infos, sessions.length, atMs);
+  return sums.result();
 }
+
+const truncated = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** Janus's "no such session" (458) and "no such handle" (459): something that ended meanwhile. */
 function gone(error: unknown): undefined {
@@ -270,8 +318,9 @@ export class JanusAdminMonitor implements MediaServerMonitor {
 
   constructor(private readonly options: JanusAdminMonitorOptions) {}
 
-  /** The last reading, if one worked since the monitor started. */
+  /** The last reading, while it is current (a reading that hangs leaves none after three intervals). */
   get latest(): MediaServerMeasure | undefined {
+    if (this.measure && this.options.clock.nowMs() - this.measure.atMs > 3 * this.options.intervalMs) return undefined;
     return this.measure;
   }
 
@@ -303,11 +352,13 @@ export class JanusAdminMonitor implements MediaServerMonitor {
         if (this.closed) return this.client.close();
       }
       const cpu = this.options.cpu?.();
-      this.measure = { ...(await measureJanus(this.client, this.options.clock.nowMs())), cpu };
+      const measured = await measureJanus(this.client, this.options.clock.nowMs(), Date.now() + this.options.intervalMs);
+      this.measure = { ...measured, cpu };
       if (this.lastFailure !== undefined) this.options.logger.info('the media server’s admin API answers again');
       this.lastFailure = undefined;
     } catch (error) {
-      const reason = failureMessage(error);
+      // Janus's reason or a parse error can be long: enough of it to tell what went wrong.
+      const reason = truncated(failureMessage(error), 200);
       if (reason !== this.lastFailure) this.options.logger.warn({ reason }, 'reading the media server’s load through its admin API failed');
       this.lastFailure = reason;
       // A reading that is no longer current says nothing: the server may carry much more or nothing now.
@@ -320,8 +371,9 @@ export class JanusAdminMonitor implements MediaServerMonitor {
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.round?.stop();
+    // The connection first: a reading under way fails at once instead of being waited for.
     this.client?.close();
     this.client = undefined;
+    await this.round?.stop();
   }
 }

@@ -209,7 +209,11 @@ export class MediaPool extends TypedEmitter<MediaPoolEvents> {
       if (!settings || connectionChanged(member.settings, settings)) await this.remove(member);
       else {
         if (adminChanged(member.settings, settings)) {
-          await member.monitor?.close().catch(() => undefined);
+          const old = member.monitor;
+          member.monitor = undefined;
+          await old?.close().catch(() => undefined);
+          // Closed meanwhile: no monitor is started that nobody would close.
+          if (this.closed) return;
           member.monitor = this.startMonitor(settings);
         }
         member.settings = settings;

@@ -12,8 +12,9 @@ import { bothEngines } from '../storage/testing.js';
 describe.each(bothEngines)('the media servers in the operator console (%s)', (engine) => {
   let fixture: PeopleTestApp;
   let operator: TestBrowser;
+  const logLines: string[] = [];
   beforeAll(async () => {
-    fixture = await startPeopleTestApp(engine, { operatorEmails: ['op@example.org'] });
+    fixture = await startPeopleTestApp(engine, { operatorEmails: ['op@example.org'], logLines });
     operator = await signedUpPerson(fixture, 'op@example.org', 'Olu');
   });
   afterAll(async () => fixture?.close());
@@ -126,6 +127,9 @@ describe.each(bothEngines)('the media servers in the operator console (%s)', (en
       timeout: 10_000,
     });
     expect((await operator.request('GET', '/api/operator/media-servers')).body).not.toContain('admin hush');
+    // The change is logged with the admin address and whether a secret was given, never the secret.
+    expect(logLines.some((line) => line.includes('a media server was changed') && line.includes('ws://127.0.0.1:9/admin'))).toBe(true);
+    expect(logLines.join('\n')).not.toMatch(/admin hush|very secret/);
     const withoutAdmin = await operator.request('PATCH', `/api/operator/media-servers/${server.id}`, { admin: null });
     expect(withoutAdmin.json()).toMatchObject({ adminUrl: null, measured: null, adminFailure: null });
     expect(listed.json<{ servers: MediaServerView[] }>().servers.find((each) => each.id === server.id)).toMatchObject({

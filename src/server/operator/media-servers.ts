@@ -133,7 +133,15 @@ export class MediaServersService {
       if (!changed) return notFound();
       await this.refresh();
     }
-    this.options.logger.info({ mediaServerId: id, change }, 'a media server was changed');
+    // Never the admin secret: only whether one was given.
+    const { admin, ...logged } = change;
+    this.options.logger.info(
+      {
+        mediaServerId: id,
+        change: { ...logged, ...(admin === undefined ? {} : { admin: admin && { url: admin.url, secret: admin.secret !== undefined } }) },
+      },
+      'a media server was changed',
+    );
     const view = this.view(id);
     return view ? success(view) : notFound();
   }

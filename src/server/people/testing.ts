@@ -40,6 +40,8 @@ export interface PeopleTestApp {
 /** What the people-side test app can be started with. */
 export interface PeopleTestOptions {
   operatorEmails?: string[];
+  /** Collects every line the app logs (from `info` up), for tests of what is logged and what never is. */
+  logLines?: string[];
   oidc?: { issuer: string; clientId: string; clientSecret: string };
   /** PUBLIC_URL: links in mail start with it, and cookies are `Secure` when it is https. */
   publicUrl?: string;
@@ -62,7 +64,10 @@ export async function startPeopleTestApp(engine: StorageEngine, options: PeopleT
   const storage = await openTestStorage(engine, { ...meetingsMigrations, ...peopleMigrations, ...options.extraMigrations });
   const mail = await startSmtpSink();
   const clock = new ManualClock(Date.UTC(2026, 2, 1, 9));
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+  const logLines = options.logLines;
+  const logger = logLines
+    ? pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) })
+    : pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
   const rooms = new RoomsRepository(storage, clock);
   // A gateway that is never started: the registry only answers "who is live" (nobody) here.
   // The local gateway is never started; registered ones really try to connect (and fail, in these tests).

@@ -11,7 +11,8 @@ import { t } from './messages.js';
 import { usePolled } from './use-polled.js';
 
 const countColumns = ['meetings', 'participants', 'relayedOut', 'relayedIn'] as const;
-const time = (atMs: number) => formatDate(atMs, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const time = (atMs: number) =>
+  formatDate(atMs, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 
 export function Instances() {
   const { data, error, load } = usePolled(InstancesViewSchema, '/api/operator/instances');

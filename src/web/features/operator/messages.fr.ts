@@ -106,7 +106,8 @@ export const operatorFrench = translation<typeof operatorEnglish>()({
   'operator.media.adminUrlHint':
     'Son API d’administration en WebSocket (admin_ws_port), par ex. ws://10.0.0.6:7188 : Plenary y lit alors sa propre charge — salles, flux, débit.',
   'operator.media.adminSecret': 'Secret d’administration',
-  'operator.media.adminSecretHint': 'L’admin_secret de Janus, s’il en demande un. Laissez vide pour n’en garder aucun.',
+  'operator.media.adminSecretHint':
+    'L’admin_secret de Janus, s’il en demande un. Changer l’adresse le redemande : un secret n’est jamais envoyé à une autre adresse.',
   'operator.media.weight': 'Poids',
   'operator.media.weightHint': 'De 1 à 100 : ce qu’il porte par rapport aux autres.',
   'operator.media.region': 'Région (facultatif)',

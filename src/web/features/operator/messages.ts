@@ -106,7 +106,8 @@ export const operatorEnglish = {
   'operator.media.adminUrlHint':
     'Its admin API over WebSocket (admin_ws_port), e.g. ws://10.0.0.6:7188: Plenary then reads its own load — rooms, streams, bitrate.',
   'operator.media.adminSecret': 'Admin secret',
-  'operator.media.adminSecretHint': 'Janus’s admin_secret, if it requires one. Leave empty to keep none.',
+  'operator.media.adminSecretHint':
+    'Janus’s admin_secret, if it requires one. Changing the address asks for it again: a secret is never sent to another address.',
   'operator.media.weight': 'Weight',
   'operator.media.weightHint': 'From 1 to 100: how much it carries compared with the others.',
   'operator.media.region': 'Region (optional)',
