@@ -293,7 +293,13 @@ export async function startServices(
     registry.breakoutsChanged = () => void sharedLoad.round();
   }
   // If this instance stops, whichever holds a room of its next lets its people in as the same participants.
-  if (bus) registry.continuity = new ResumeStore(bus);
+  if (bus) {
+    registry.continuity = new ResumeStore(bus);
+    // What could not be kept or forgotten while Redis was away is tried every few seconds, and at once when it is back.
+    bus.on('connection', (connected) => {
+      if (connected) registry.keepEveryoneAgain();
+    });
+  }
   // The instances serving this installation, for the operator console; each tells the others its own figures.
   const instances = new ClusterInstances({
     instanceId,

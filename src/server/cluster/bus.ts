@@ -243,10 +243,16 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     }
   }
 
-  /** Forgets the record `record` (every field `keep` left there). */
-  async forget(record: string): Promise<void> {
-    if (this.closed) return;
-    await this.publisher.del(`${this.prefix}${record}`).catch(() => this.trouble());
+  /** Forgets the record `record` (every field `keep` left there); whether Redis did. */
+  async forget(record: string): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.publisher.del(`${this.prefix}${record}`);
+      return true;
+    } catch {
+      this.trouble();
+      return false;
+    }
   }
 
   /** Removes this instance's entry from the shared table `table` (it stops). */

@@ -23,14 +23,14 @@ const fieldOf = (resumeToken: string) => createHash('sha256').update(resumeToken
 export class ResumeStore {
   constructor(private readonly bus: ClusterBus) {}
 
-  /** Keeps who `resumeToken` continues as in `roomId`'s meeting. */
-  async remember(roomId: RoomId, resumeToken: string, entry: ResumeEntry): Promise<void> {
-    await this.bus.keep(`resume:${roomId}`, fieldOf(resumeToken), JSON.stringify(entry), keptMs);
+  /** Keeps who `resumeToken` continues as in `roomId`'s meeting; whether Redis took it. */
+  remember(roomId: RoomId, resumeToken: string, entry: ResumeEntry): Promise<boolean> {
+    return this.bus.keep(`resume:${roomId}`, fieldOf(resumeToken), JSON.stringify(entry), keptMs);
   }
 
-  /** The room's meeting ended (not moved): nobody continues from it. */
-  async forgetRoom(roomId: RoomId): Promise<void> {
-    await this.bus.forget(`resume:${roomId}`);
+  /** The room's meeting ended (not moved): nobody continues from it. Whether Redis did forget. */
+  forgetRoom(roomId: RoomId): Promise<boolean> {
+    return this.bus.forget(`resume:${roomId}`);
   }
 
   /** Who `resumeToken` continues as in `roomId`'s meeting, if a holder of it kept it. */

@@ -5,7 +5,8 @@
  */
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../../../shared/protocol.js';
+import type { ParticipantId, RoomId } from '../../../shared/ids.js';
+import type { Role, ServerMessage } from '../../../shared/protocol.js';
 import { JanusGateway } from '../../media/index.js';
 import { ManualClock } from '../../platform/clock.js';
 import { openTestStorage, type TestStorage } from '../../storage/testing.js';
@@ -13,7 +14,7 @@ import type { MeetingAllowance } from '../allowance.js';
 import { MediaPool } from '../media-pool.js';
 import { meetingsMigrations } from '../migrations.js';
 import { type Room, RoomsRepository } from '../rooms-repository.js';
-import { RoomRegistry } from './room-registry.js';
+import { type ParticipantContinuity, RoomRegistry } from './room-registry.js';
 
 const logger = pino({ level: 'silent' });
 const media = { audioMuted: true, videoMuted: true };
@@ -90,6 +91,65 @@ describe('the registry', () => {
     const [record, ...others] = await rooms.listMeetings(room.id);
     expect(others).toEqual([]);
     expect(record?.endedAtMs).toBe(clock.nowMs());
+  });
+});
+
+/** Where participants are kept for another instance, failing like a Redis that does not answer while `failing`. */
+class FlakyContinuity implements ParticipantContinuity {
+  failing = false;
+  readonly kept = new Map<string, Map<string, { participantId: ParticipantId; role: Role }>>();
+  async remember(roomId: RoomId, resumeToken: string, entry: { participantId: ParticipantId; role: Role }): Promise<boolean> {
+    if (this.failing) return false;
+    this.kept.set(roomId, new Map(this.kept.get(roomId)).set(resumeToken, entry));
+    return true;
+  }
+  async forgetRoom(roomId: RoomId): Promise<boolean> {
+    if (this.failing) return false;
+    this.kept.delete(roomId);
+    return true;
+  }
+  async find(): Promise<undefined> {
+    return undefined;
+  }
+}
+
+describe('the registry while its participants cannot be kept for another instance (Redis away)', () => {
+  it('keeps them again as they are now once it can, and forgets a meeting that ended meanwhile', async () => {
+    const { registry, room } = await registryWithRoom();
+    const continuity = new FlakyContinuity();
+    registry.continuity = continuity;
+    continuity.failing = true;
+    const ada = await registry.join(room.id, { displayName: 'Ada', media, accessCode: room.moderatorCode }, connection());
+    const grace = await registry.join(room.id, { displayName: 'Grace', media }, connection());
+    if (!ada.ok || ada.value.result.kind !== 'joined' || !grace.ok || grace.value.result.kind !== 'joined') throw new Error('joins failed');
+    const [adaId, graceId] = [ada.value.result.participant.id, grace.value.result.participant.id];
+    // Grace is made a moderator while nothing can be written.
+    const live = ada.value.room;
+    expect(live.moderate(adaId, { action: 'set-role', participantId: graceId, role: 'moderator' }).ok).toBe(true);
+    await Promise.resolve();
+    expect(continuity.kept.size).toBe(0);
+    // Still failing at the first retry; written at the next, as they are now.
+    clock.advance(2_000);
+    await Promise.resolve();
+    continuity.failing = false;
+    clock.advance(2_000);
+    await expect
+      .poll(() => [...(continuity.kept.get(room.id)?.values() ?? [])].map((entry) => [entry.participantId, entry.role]))
+      .toEqual([
+        [adaId, 'moderator'],
+        [graceId, 'moderator'],
+      ]);
+
+    // The meeting ends for good while nothing can be written: forgotten at a retry once it can.
+    continuity.failing = true;
+    live.leave(adaId);
+    live.leave(graceId);
+    await expect.poll(() => registry.find(room.id)).toBeUndefined();
+    expect(continuity.kept.has(room.id)).toBe(true);
+    continuity.failing = false;
+    clock.advance(2_000);
+    await expect.poll(() => continuity.kept.has(room.id)).toBe(false);
+    await registry.close();
   });
 });
 

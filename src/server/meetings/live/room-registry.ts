@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { ParticipantId, RoomId } from '../../../shared/ids.js';
 import { limits } from '../../../shared/limits.js';
 import type { NetworkReport, Role } from '../../../shared/protocol.js';
-import type { Clock } from '../../platform/clock.js';
+import type { Clock, ScheduledCall } from '../../platform/clock.js';
 import type { InstanceId } from '../../platform/instance.js';
 import { type AllowanceOf, type MeetingAllowance, unlimitedAllowance } from '../allowance.js';
 import type { MediaPool } from '../media-pool.js';
@@ -44,10 +44,14 @@ export interface MediaServerLoad {
 }
 
 /** Where participants are kept for the instance that holds their room's meeting next (`ResumeStore`). */
+/** How soon what could not be kept or forgotten in Redis is tried again. */
+const continuityRetryMs = 2_000;
+
 export interface ParticipantContinuity {
-  remember(roomId: RoomId, resumeToken: string, entry: { participantId: ParticipantId; role: Role }): Promise<void>;
-  /** The room's meeting ended here for good (not moved): its participants are not continued anywhere. */
-  forgetRoom(roomId: RoomId): Promise<void>;
+  /** Whether it was kept (false: Redis is away; `keepEveryoneAgain` writes it again once it is back). */
+  remember(roomId: RoomId, resumeToken: string, entry: { participantId: ParticipantId; role: Role }): Promise<boolean>;
+  /** The room's meeting ended here for good (not moved): its participants are not continued anywhere. Whether it was forgotten. */
+  forgetRoom(roomId: RoomId): Promise<boolean>;
   find(roomId: RoomId, resumeToken: string): Promise<{ participantId: ParticipantId; role: Role } | undefined>;
 }
 
@@ -98,6 +102,12 @@ export class RoomRegistry {
   continuity: ParticipantContinuity | undefined;
   /** Meetings being handed over to another instance (their people are continued there). */
   private readonly handingOver = new WeakSet<LiveRoom>();
+  /** Rooms whose meeting ended for good while their kept participants could not be forgotten (Redis away). */
+  private readonly unforgotten = new Set<RoomId>();
+  /** Rooms with a participant who could not be kept (Redis away). */
+  private readonly unkept = new Set<RoomId>();
+  /** The next attempt at what could not be kept or forgotten, while there is some. */
+  private continuityRetry: ScheduledCall | undefined;
   /** Called when this instance opens or closes breakout rooms (it tells the other instances). */
   breakoutsChanged: () => void = () => undefined;
   /** The breakout rooms open here now. */
@@ -377,9 +387,57 @@ export class RoomRegistry {
 
   /** Keeps who a participant is (id and role, under their resume token) for the instance that holds the room next, if this one stops. */
   private keepForAnotherInstance(roomId: RoomId, participant: Pick<ParticipantView, 'id' | 'role' | 'resumeToken'>): void {
-    this.continuity
-      ?.remember(roomId, participant.resumeToken, { participantId: participant.id, role: participant.role })
-      .catch((error: unknown) => this.logger.warn({ err: error, roomId }, 'keeping a participant for another instance failed'));
+    this.continuity?.remember(roomId, participant.resumeToken, { participantId: participant.id, role: participant.role }).then(
+      (kept) => {
+        if (kept) return;
+        this.logger.warn({ roomId }, 'a participant could not be kept for another instance: kept again once Redis is back');
+        this.unkept.add(roomId);
+        this.retryContinuity();
+      },
+      (error: unknown) => this.logger.warn({ err: error, roomId }, 'keeping a participant for another instance failed'),
+    );
+  }
+
+  /** Forgets a meeting's kept participants, or notes the room to forget once Redis is back. */
+  private forgetForOtherInstances(roomId: RoomId): void {
+    this.continuity?.forgetRoom(roomId).then(
+      (forgotten) => {
+        if (forgotten) return void this.unforgotten.delete(roomId);
+        this.unforgotten.add(roomId);
+        this.retryContinuity();
+      },
+      (error: unknown) => this.logger.warn({ err: error, roomId }, 'forgetting a meeting’s participants failed'),
+    );
+  }
+
+  /** Tries again in a few seconds what could not be kept or forgotten (once, however many failed meanwhile). */
+  private retryContinuity(): void {
+    if (this.continuityRetry || this.isClosed) return;
+    this.continuityRetry = this.clock.setTimeout(() => {
+      this.continuityRetry = undefined;
+      this.keepEveryoneAgain();
+    }, continuityRetryMs);
+  }
+
+  /**
+   * Writes again what could not be written while Redis did not answer (called again every few
+   * seconds while it fails, and when the bus reconnects): the participants of each room where one
+   * could not be kept, as they are now — a role changed meanwhile would otherwise come back as it
+   * was — and the forgetting of meetings that ended for good (unless the room's meeting started
+   * here again since).
+   */
+  keepEveryoneAgain(): void {
+    if (!this.continuity || this.isClosed) return;
+    for (const roomId of [...this.unforgotten]) {
+      if (this.liveRooms.has(roomId)) this.unforgotten.delete(roomId);
+      else this.forgetForOtherInstances(roomId);
+    }
+    for (const roomId of [...this.unkept]) {
+      this.unkept.delete(roomId);
+      const room = this.liveRooms.get(roomId);
+      if (!room || room.closed) continue;
+      for (const participant of room.participants.values()) this.keepForAnotherInstance(roomId, participant);
+    }
   }
 
   /**
@@ -502,11 +560,7 @@ export class RoomRegistry {
     // A meeting that ended for good (everyone left, a moderator or the plan ended it) is continued
     // nowhere; one that moves (this instance stops, or another holds the room now) keeps its people.
     const moved = this.isClosed || this.handingOver.delete(room);
-    if (!moved && !this.breakouts.has(room.room.id)) {
-      this.continuity
-        ?.forgetRoom(room.room.id)
-        .catch((error: unknown) => this.logger.warn({ err: error, roomId: room.room.id }, 'forgetting a meeting’s participants failed'));
-    }
+    if (!moved && !this.breakouts.has(room.room.id)) this.forgetForOtherInstances(room.room.id);
     if (this.liveRooms.get(room.room.id) === room) {
       this.liveRooms.delete(room.room.id);
       // A breakout room was never placed: it is held where its main meeting is.
@@ -555,6 +609,7 @@ export class RoomRegistry {
   async close(): Promise<void> {
     if (!this.isClosed) {
       this.isClosed = true;
+      this.continuityRetry?.cancel();
       for (const remove of this.unsubscribe) remove();
       for (const room of [...this.liveRooms.values()]) room.close();
     }
