@@ -565,13 +565,13 @@ export class MeetingController {
     }
     // In a breakout room, this meeting keeps our place without media until we come back.
     if (this.visit) return;
-    // Others' media first: the server negotiates our subscription with Janus while this page
-    // builds its publisher (tens of milliseconds of the browser's own work), not after.
+    // Others' media first (the server subscribed us at `joined` when our join asked; these say which streams we want).
     for (const participant of message.participants) this.subscribeToWhatIsLive(participant);
     const entry = ++this.entries;
     const startOwnMedia = () => {
-      if (entry !== this.entries || this.finished || this.visit) return;
+      if (entry !== this.entries) return;
       if (this.snapshot.answeringFirst) this.update({ answeringFirst: false });
+      if (this.finished || this.visit) return;
       this.publishCameraIfAllowed();
       this.monitor.start();
       this.speaking.start(message.self.speaking);
