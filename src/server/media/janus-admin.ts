@@ -21,6 +21,8 @@ const ReplySchema = z.object({
   transaction: z.string().optional(),
   error: z.object({ code: z.number(), reason: z.string() }).optional(),
 });
+/** A media agent's answer to `plenary_cpu`. */
+const AgentCpuSchema = z.object({ cpu: z.number().min(0).max(1_024).nullable() });
 const SessionsSchema = z.object({ sessions: z.array(z.number()) });
 const HandlesSchema = z.object({ handles: z.array(z.number()) });
 
@@ -315,6 +317,8 @@ export class JanusAdminMonitor implements MediaServerMonitor {
   private closed = false;
   private lastFailure: string | undefined;
   private measure: MediaServerMeasure | undefined;
+  /** The connection on which the server said it does not know `plenary_cpu` (a Janus without agent). */
+  private withoutAgent: JanusAdminClient | undefined;
 
   constructor(private readonly options: JanusAdminMonitorOptions) {}
 
@@ -351,9 +355,9 @@ export class JanusAdminMonitor implements MediaServerMonitor {
         this.client = await JanusAdminClient.connect(this.options.url, this.options.secret, this.options.timeoutMs ?? 2_000);
         if (this.closed) return this.client.close();
       }
-      const cpu = this.options.cpu?.();
+      const localCpu = this.options.cpu?.();
       const measured = await measureJanus(this.client, this.options.clock.nowMs(), Date.now() + this.options.intervalMs);
-      this.measure = { ...measured, cpu };
+      this.measure = { ...measured, cpu: this.options.cpu ? localCpu : await this.agentCpu(this.client) };
       if (this.lastFailure !== undefined) this.options.logger.info('the media server’s admin API answers again');
       this.lastFailure = undefined;
     } catch (error) {
@@ -367,6 +371,25 @@ export class JanusAdminMonitor implements MediaServerMonitor {
       this.client?.close();
       this.client = undefined;
     }
+  }
+
+  /**
+   * The CPU a media agent beside a remote Janus tells (`scripts/media-agent.ts`, which stands
+   * in front of its admin API); a plain Janus does not know the question (457) and, like a server
+   * answering it with something else, is not asked again on this connection.
+   */
+  private async agentCpu(client: JanusAdminClient): Promise<number | undefined> {
+    if (this.withoutAgent === client) return undefined;
+    let reply: unknown;
+    try {
+      reply = await client.request({ janus: 'plenary_cpu' });
+    } catch (error) {
+      if (!(error instanceof JanusAdminError && error.code === 457)) throw error;
+    }
+    const parsed = AgentCpuSchema.safeParse(reply);
+    // An answer of another shape is as good as none: the server's load was read all the same.
+    if (!parsed.success) this.withoutAgent = client;
+    return parsed.success ? (parsed.data.cpu ?? undefined) : undefined;
   }
 
   async close(): Promise<void> {
