@@ -3,8 +3,8 @@
  * registers through the console's API. With the own one drained, a new meeting goes to the
  * second; two browsers see each other through it. The own one is undrained and the second is
  * killed (SIGKILL): the meeting moves to the own one and both browsers decode each other again,
- * on the same page (no reload). Meanwhile each server's own account of its load (Janus's admin API)
- * shows the meeting's media flowing through it. The operator's list shows the dead server down with
+ * on the same page (no reload). Meanwhile each server's own account of its load (Janus's admin API,
+ * then the media agent in front of it, which adds its CPU) shows the meeting's media flowing. The operator's list shows the dead server down with
  * the reason; so does the console's Media servers view, where the operator drains the own one with
  * its button.
  */
@@ -12,6 +12,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMediaAgent } from '../scripts/media-agent.js';
 import { type SmtpSink, startSmtpSink } from '../src/server/email/smtp-sink.js';
 import { startUnsupervisedJanus, type UnsupervisedJanus } from '../src/server/testing-process.js';
 import type { MediaServerView } from '../src/shared/media-servers-api.js';
@@ -33,6 +34,7 @@ let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let mail: SmtpSink;
 let operator: Page;
 let second: UnsupervisedJanus;
+const agents: { close(): Promise<void> }[] = [];
 
 /** Resolves once `page` decodes new video frames from every other participant. */
 async function decodingEveryone(page: Page, others: number): Promise<void> {
@@ -69,6 +71,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const agent of agents) await agent.close();
   await chromium?.close();
   await plenary?.stop();
   await mail?.close();
@@ -115,10 +118,21 @@ describe('a pool of two media servers', () => {
     });
     await expect.poll(async () => (await secondNow())?.adminFailure, { timeout: 10_000 }).toMatch(/Unauthorized.*\(403\)/);
     expect(await secondNow()).toMatchObject({ up: true, measured: null, adminUrl: second.adminUrl });
-    await apiOk(operator, 'PATCH', `/api/operator/media-servers/${registered.id}`, {
-      admin: { url: second.adminUrl, secret: second.adminSecret },
+    // Put right through the media agent in front of its admin API: the same figures, and its CPU too.
+    const agent = await startMediaAgent({
+      host: '127.0.0.1',
+      port: 0,
+      janusAdminUrl: second.adminUrl,
+      secret: second.adminSecret,
+      pid: () => second.process.pid,
     });
-    await expect.poll(async () => (await secondNow())?.measured?.rooms, { timeout: 10_000 }).toBe(1);
+    agents.push(agent);
+    await apiOk(operator, 'PATCH', `/api/operator/media-servers/${registered.id}`, {
+      admin: { url: agent.url, secret: second.adminSecret },
+    });
+    await expect
+      .poll(async () => (await secondNow())?.measured, { timeout: 15_000, interval: 500 })
+      .toMatchObject({ rooms: 1, forwardedStreams: 2, cpu: expect.any(Number) });
     expect((await secondNow())?.adminFailure).toBeNull();
 
     // The own Janus takes meetings again; the second dies for good.
