@@ -368,6 +368,50 @@ describe('subscriptions', () => {
     expect(cy.connection.all('subscription-offer')).toHaveLength(1);
   });
 
+  it('takes the page’s own subscribe, arriving while the first subscription is still being opened, as the retry when that opening fails', async () => {
+    const { live, server, moderator, cy } = await twoPublishingAndCy();
+    const open = server.openSubscription.bind(server);
+    let release: () => void = () => undefined;
+    let failures = 1;
+    server.openSubscription = async (...args) => {
+      if (failures-- > 0) {
+        // The media server takes its time, then fails; the page's subscribe comes meanwhile, as a real page's does.
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        throw new Error('no such feed yet');
+      }
+      return open(...args);
+    };
+    expect(live.subscribeToEveryone(cy.id, 2).ok).toBe(true);
+    await settle();
+    expect(live.subscribe(cy.id, moderator.id, 'camera').ok).toBe(true);
+    release();
+    await settle();
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(1);
+  });
+
+  it('opens afresh with the others when a feed of a fresh subscription went away meanwhile', async () => {
+    const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
+    const open = server.openSubscription.bind(server);
+    let failures = 1;
+    server.openSubscription = async (...args) => {
+      if (failures-- > 0) {
+        // Guy leaves while the media server opens the subscription, which fails for his feed.
+        live.leave(guest.id);
+        throw new Error('no such feed');
+      }
+      return open(...args);
+    };
+    expect(live.subscribeToEveryone(cy.id, 2).ok).toBe(true);
+    await settle();
+    await settle();
+    const offers = cy.connection.all('subscription-offer');
+    expect(offers).toHaveLength(1);
+    expect(new Set(offers[0]?.streams.map((stream) => stream.participantId))).toEqual(new Set([moderator.id]));
+  });
+
   it('contains a renegotiation storm: a hundred toggles while an offer is out make one more offer, of where they ended', async () => {
     const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
     live.subscribe(cy.id, moderator.id, 'camera');

@@ -52,6 +52,12 @@ export class ParticipantSubscription {
   readonly #carried = new Map<StreamKey, number>();
   #pendingAnswer: ((answer: SessionDescription | undefined) => void) | undefined;
   #negotiating = false;
+  /**
+   * A stream was wanted again, not carried, while a negotiation was under way: if that one gives
+   * up, it is tried once more (the page's own `subscribe`s arrive while a join's first
+   * subscription is still being opened — they are its retry).
+   */
+  #askedAgain = false;
   /** Bumped whenever everything is reset: a negotiation that sees it change was overtaken. */
   #generation = 0;
 
@@ -79,7 +85,9 @@ export class ParticipantSubscription {
         this.setVideoLayer(key, layer).catch((error: unknown) => host.failed(error));
       }
     }
-    // Wanted again after a negotiation gave up (the media server failed it): try again.
+    // Wanted again after a negotiation gave up (the media server failed it): try again — after the
+    // one under way, if it gives up too.
+    if (!changed && this.#negotiating && streams.some(({ key, feedId }) => this.#carried.get(key) !== feedId)) this.#askedAgain = true;
     if (changed || (!this.#negotiating && this.#change())) this.#negotiate();
   }
 
@@ -155,6 +163,7 @@ export class ParticipantSubscription {
   #negotiate(): void {
     if (this.#negotiating || !this.#host) return;
     this.#negotiating = true;
+    this.#askedAgain = false;
     const host = this.#host;
     let gaveUp = false;
     void (async () => {
@@ -177,8 +186,9 @@ export class ParticipantSubscription {
       } finally {
         this.#negotiating = false;
       }
-      // Wants that came while the last step was being overtaken (a resumed connection's) are negotiated now.
-      if (!gaveUp && this.#change()) this.#negotiate();
+      // Wants that came while the last step was being overtaken (a resumed connection's), or that
+      // were asked again while it failed, are negotiated now (once: a failure then waits for the next ask).
+      if ((!gaveUp || this.#askedAgain) && this.#change()) this.#negotiate();
     })();
   }
 
@@ -218,9 +228,15 @@ export class ParticipantSubscription {
       const handle = this.#handle;
       this.#reset();
       void handle?.close();
-      for (const added of change.add) if (!host.ownerOf(added.feedId)) this.#wanted.delete(added.key);
-      // An update that failed is retried on a fresh subscription; a fresh one that failed waits for the next change.
-      return fresh ? 'stop' : 'next';
+      let ownerGone = false;
+      for (const added of change.add) {
+        if (host.ownerOf(added.feedId)) continue;
+        this.#wanted.delete(added.key);
+        ownerGone = true;
+      }
+      // An update that failed is retried on a fresh subscription, and so is a fresh one that asked for a feed
+      // whose owner has gone since (the others may well be there); a fresh one that failed otherwise waits for the next change.
+      return fresh && !ownerGone ? 'stop' : 'next';
     }
     for (const removed of change.remove) this.#carried.delete(removed.key);
     for (const added of change.add) this.#carried.set(added.key, added.feedId);
