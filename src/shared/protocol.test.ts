@@ -34,6 +34,9 @@ describe('parseClientMessage', () => {
     ['an answer posing as an offer type', { type: 'publish', offer: { type: 'rollback', sdp: 'v=0' } }],
     ['a malformed participant id', { type: 'subscribe', participantId: 'janus-feed-1' }],
     ['a simulcast layer that does not exist', { type: 'subscribe', participantId: 'p_AAAAAAAAAAAAAAAA', layer: 3 }],
+    ['a join subscribing on a layer that does not exist', { ...validJoin, subscribe: { layer: 3 } }],
+    ['a join subscribing without a layer', { ...validJoin, subscribe: {} }],
+    ['a join subscribing as a yes', { ...validJoin, subscribe: true }],
     ['a chat message to nobody in particular', { type: 'chat-send', to: 'everyone', text: 'hi' }],
     ['an unknown moderator action', { type: 'moderate', moderation: { action: 'promote-self' } }],
     ['a trickle to an unknown target', { type: 'trickle', target: { kind: 'janus' }, candidate: null }],
@@ -47,6 +50,17 @@ describe('parseClientMessage', () => {
       expect(result.code).toBe('malformed_message');
       expect(result.message).toMatch(/^The message is not valid/);
     }
+  });
+
+  it('reads a join’s subscribe with its layer (or none), dropping keys a newer page may add', () => {
+    expect(parseClientMessage(JSON.stringify({ ...validJoin, subscribe: { layer: null } }))).toMatchObject({
+      ok: true,
+      message: { subscribe: { layer: null } },
+    });
+    expect(parseClientMessage(JSON.stringify({ ...validJoin, subscribe: { layer: 1, audioOnly: true } }))).toMatchObject({
+      ok: true,
+      message: { subscribe: { layer: 1 } },
+    });
   });
 
   it('reads a speaking report as about its sender only: a participant named in it is dropped', () => {

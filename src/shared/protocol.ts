@@ -190,9 +190,10 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     /**
      * Subscribe at once to every stream being published (cameras starting on `layer`), right after
      * `joined`, instead of waiting for a `subscribe` per stream: the server negotiates with the media
-     * server while the page renders the meeting. Ignored in an end-to-end encrypted meeting.
+     * server while the page renders the meeting. Ignored in an end-to-end encrypted meeting. Keys
+     * it does not know are dropped, as the join's own are (a newer page, an older instance).
      */
-    subscribe: z.object({ layer: VideoLayerSchema }).strict().optional(),
+    subscribe: z.object({ layer: VideoLayerSchema }).optional(),
   }),
   z.object({ type: z.literal('publish'), source: MediaSourceSchema.default('camera'), offer: SessionDescriptionSchema }),
   z.object({ type: z.literal('unpublish'), source: MediaSourceSchema }),

@@ -48,12 +48,14 @@ export function EndScreen({ state, onRejoin, logoutUrl }: { state: MeetingState;
 }
 
 /** What the page shows while it joins and, just joined, answers the others' media (`answeringFirst`): a light screen, quick to render. */
-export function ConnectingScreen() {
+/** Until joined (and, just joined, until the others' media is answered); Leave is the way out of a join that hangs. */
+export function ConnectingScreen({ onLeave }: { onLeave: () => void }) {
   return (
     <main class="page centered" aria-busy="true">
       <p class="status" role="status">
         {t('meeting.connecting')}
       </p>
+      <Button onClick={onLeave}>{t('meeting.leave')}</Button>
     </main>
   );
 }

@@ -100,8 +100,11 @@ function useMeetingKeys(controller: ReadonlySignal<MeetingController | undefined
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       const meeting = controller.peek();
-      const status = meeting?.state.peek().status;
+      const state = meeting?.state.peek();
+      const status = state?.status;
       if (!meeting || !status || finishedStatuses.includes(status) || status === 'waiting') return;
+      // Nothing of the meeting is on the page yet (Connecting…): no shortcut acts unseen.
+      if (status === 'connecting' || state?.answeringFirst) return;
       if (event.defaultPrevented || ui.dialog.peek()) return;
       if (event.key === 'Escape' && ui.panel.peek()) {
         // The focus goes back to the button that opened the panel.
@@ -171,7 +174,8 @@ export function MeetingView({ room: mainRoom, choice, onRejoin }: { room: RoomVi
   }
   if (mainState.status === 'waiting') return <WaitingScreen onLeave={() => main.leave()} />;
   // Until joined and, just joined, until the others' media is answered: their connection is not held back by the meeting's first render.
-  if (meeting === main && (mainState.status === 'connecting' || mainState.answeringFirst)) return <ConnectingScreen />;
+  if (meeting === main && (mainState.status === 'connecting' || mainState.answeringFirst))
+    return <ConnectingScreen onLeave={() => main.leave()} />;
   // In a breakout room, its meeting fills the page: its people, chat, notes, presentation.
   const visit = meeting === main ? undefined : mainState.breakout;
   const room = visit ? { ...mainRoom, roomId: visit.roomId, name: `${mainRoom.name} — ${visit.name}` } : mainRoom;

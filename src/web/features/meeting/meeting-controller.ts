@@ -571,7 +571,8 @@ export class MeetingController {
     const startOwnMedia = () => {
       if (entry !== this.entries) return;
       if (this.snapshot.answeringFirst) this.update({ answeringFirst: false });
-      if (this.finished || this.visit) return;
+      // Up to the answer's wait after `joined`: the connection or the media server may have gone meanwhile.
+      if (this.finished || this.visit || this.snapshot.status !== 'joined') return;
       this.publishCameraIfAllowed();
       this.monitor.start();
       this.speaking.start(message.self.speaking);
