@@ -87,11 +87,17 @@ async function plenaryRoom(
   const { roomId } = (await (await fetch(`${plenary.url}/api/rooms`, { method: 'POST' })).json()) as { roomId: string };
   const pages: Page[] = [];
   let layer = 2;
-  for (let index = 0; index < size; index += 1) {
-    const { page, marks } = await joinMeasured(browser, `${plenary.url}/r/${roomId}`, `P${index + 1}`, index > 0);
-    pages.push(page);
-    record(joins, marks, index > 0);
-    if (index > 0) layer = (await page.evaluate(() => (window as unknown as { __subscribeLayer?: number }).__subscribeLayer)) ?? layer;
+  try {
+    for (let index = 0; index < size; index += 1) {
+      const { page, marks } = await joinMeasured(browser, `${plenary.url}/r/${roomId}`, `P${index + 1}`, index > 0);
+      pages.push(page);
+      record(joins, marks, index > 0);
+      if (index > 0) layer = (await page.evaluate(() => (window as unknown as { __subscribeLayer?: number }).__subscribeLayer)) ?? layer;
+    }
+  } catch (error) {
+    // A joiner that failed leaves no page open to weigh on the rounds after it.
+    await closePages(pages);
+    throw error;
   }
   return { pages, layer };
 }
@@ -102,13 +108,21 @@ type BareClient = { pages: Awaited<ReturnType<typeof serveBareClient>>; rooms: A
 async function bareRoom(browser: Browser, bare: BareClient, size: number, layer: number, joins: Joins): Promise<void> {
   const room = await bare.rooms.create();
   const pages: Page[] = [];
-  for (let index = 0; index < size; index += 1) {
-    const { page, marks } = await joinMeasured(browser, bare.pages.pageUrl({ room: room.janusRoomId, layer }), `B${index + 1}`, index > 0);
-    pages.push(page);
-    record(joins, marks, index > 0);
+  try {
+    for (let index = 0; index < size; index += 1) {
+      const { page, marks } = await joinMeasured(
+        browser,
+        bare.pages.pageUrl({ room: room.janusRoomId, layer }),
+        `B${index + 1}`,
+        index > 0,
+      );
+      pages.push(page);
+      record(joins, marks, index > 0);
+    }
+  } finally {
+    await closePages(pages);
+    await bare.rooms.destroy(room);
   }
-  await closePages(pages);
-  await bare.rooms.destroy(room);
 }
 
 async function closePages(pages: Page[]): Promise<void> {
