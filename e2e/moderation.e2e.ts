@@ -52,6 +52,8 @@ describe('a moderated meeting', () => {
     await mo.getByRole('button', { name: 'Guy is waiting to join.' }).click();
     await mo.getByRole('button', { name: 'Admit' }).click();
     await expect.poll(() => guy.locator('.tiles .tile').count(), { timeout: 15_000 }).toBe(2);
+    // Admitted, Guy is subscribed to what was published while he waited (his join asked for it), and decodes Mo's camera.
+    await expect.poll(async () => (await inboundWidths(guy)).length, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
 
     // Chat: text stays text, links are safe, private messages reach one person.
     await guy.getByRole('button', { name: 'Chat' }).click();
