@@ -50,7 +50,8 @@ describe('the meeting by keyboard', () => {
     // C opens the chat with the focus in its message box; M, C, V and H typed there are letters.
     await page.keyboard.press('c');
     await page.getByRole('complementary', { name: 'Chat' }).waitFor();
-    expect(await focusIsOn(page, '#chat-text')).toBe(true);
+    // The focus moves into the panel once it has rendered, a moment after it appears.
+    await expect.poll(() => focusIsOn(page, '#chat-text'), { timeout: 5_000 }).toBe(true);
     await page.keyboard.type('Much chat, very hello');
     await page.keyboard.press('Enter');
     await page.locator('.message').filter({ hasText: 'Much chat, very hello' }).waitFor();
@@ -61,7 +62,7 @@ describe('the meeting by keyboard', () => {
     // Escape closes the chat and gives the focus back to its button; Tab reaches Leave.
     await page.keyboard.press('Escape');
     await page.getByRole('complementary', { name: 'Chat' }).waitFor({ state: 'detached' });
-    expect(await focusIsOn(page, '.toolbar button[aria-label^="Chat"]')).toBe(true);
+    await expect.poll(() => focusIsOn(page, '.toolbar button[aria-label^="Chat"]'), { timeout: 5_000 }).toBe(true);
     await tabTo(page, '.toolbar button[aria-label="Leave"]');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'You left the meeting' }).waitFor();
