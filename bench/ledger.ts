@@ -14,24 +14,22 @@
  * runs `--seconds` per side, `--repeat` times alternating ledger and baseline. Numbers only;
  * nothing asserted; each cell's line ends with the one-minute load average. `--verify` verifies the
  * journal from scratch at the end (slow after a long history).
+ *
+ * `--compare` measures instead what the goals compare, in one process and the same rounds
+ * (`bench/ledger-compare.ts`): fresh against after `--history` transfers, and 10 against 100,000
+ * accounts, each against the plain baseline, in alternating slices of `--slice-seconds` over
+ * `--rounds` rounds (`--batch 100`, `--clients 1`, `--history-accounts 10`; the loaded ledgers are
+ * kept under `--keep`, default /tmp/plenary-ledger-bench, and in PostgreSQL schemas
+ * `bench_ledger_*`, for the next run; `--forget` removes them).
  */
-import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { type Kysely, sql } from 'kysely';
-import { loadAccounts, loadTransfers } from '../src/server/ledger/history-loader.js';
-import {
-  AccountIdSchema,
-  CurrencyCodeSchema,
-  Ledger,
-  ledgerMigrations,
-  type TransferRequest,
-  TransferRequestSchema,
-} from '../src/server/ledger/index.js';
-import { ManualClock } from '../src/server/platform/clock.js';
+import type { Ledger } from '../src/server/ledger/index.js';
+import { ledgerMigrations } from '../src/server/ledger/index.js';
 import type { StorageEngine } from '../src/server/storage/index.js';
 import { openTestStorage, type TestStorage } from '../src/server/storage/testing.js';
+import { compareConfigurations } from './ledger-compare.js';
+import { loadAverage, loadHistory, median, prepareBenchLedger, rate, senders } from './ledger-workload.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,6 +39,14 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '3' },
     repeat: { type: 'string', default: '2' },
     verify: { type: 'boolean', default: false },
+    compare: { type: 'boolean', default: false },
+    'history-accounts': { type: 'string', default: '10' },
+    'slice-seconds': { type: 'string', default: '0.5' },
+    rounds: { type: 'string', default: '8' },
+    batch: { type: 'string', default: '100' },
+    clients: { type: 'string', default: '1' },
+    keep: { type: 'string', default: '/tmp/plenary-ledger-bench' },
+    forget: { type: 'boolean', default: false },
   },
 });
 const historyTransfers = Number(flags.history);
@@ -48,113 +54,9 @@ const accountCounts = flags.accounts.split(',').map(Number);
 const engines = flags.engines.split(',') as StorageEngine[];
 const secondsPerRun = Number(flags.seconds);
 const repeats = Number(flags.repeat);
-const currency = CurrencyCodeSchema.parse('BENCH');
-const plainTable = 'bench_plain_transfers';
-
-/** A transfer's row, as the ledger stores it and as the baseline inserts it. */
-interface PlainRow {
-  id: string;
-  sequence: number;
-  kind: string;
-  debit_account_id: string;
-  credit_account_id: string;
-  amount: string;
-  currency_code: string;
-  description: string;
-  reference: string;
-  pending_id: string | null;
-  expires_at_ms: number | null;
-  timestamp_ms: number;
-}
-type PlainDatabase = { [plainTable]: PlainRow };
-
-let sequence = 0;
-/** A random transfer between two of the first `accountsCount` accounts, with a random id as a client would choose. */
-function randomTransfer(accountsCount: number): TransferRequest {
-  const first = Math.floor(Math.random() * accountsCount);
-  const second = (first + 1 + Math.floor(Math.random() * (accountsCount - 1))) % accountsCount;
-  return TransferRequestSchema.parse({
-    kind: 'single_phase',
-    id: `t-${randomBytes(12).toString('hex')}`,
-    debitAccountId: `a${first}`,
-    creditAccountId: `a${second}`,
-    amount: String(1 + Math.floor(Math.random() * 1000)),
-    currency,
-  });
-}
-
-function plainRow(request: TransferRequest): PlainRow {
-  if (!('debitAccountId' in request)) throw new Error('only new transfers');
-  sequence += 1;
-  return {
-    id: request.id,
-    sequence,
-    kind: request.kind,
-    debit_account_id: request.debitAccountId,
-    credit_account_id: request.creditAccountId,
-    amount: String(request.amount),
-    currency_code: request.currency,
-    description: request.description,
-    reference: request.reference,
-    pending_id: null,
-    expires_at_ms: null,
-    timestamp_ms: 0,
-  };
-}
-
-async function createPlainTable(db: Kysely<PlainDatabase>): Promise<void> {
-  await sql
-    .raw(`create table ${plainTable} (id text primary key, sequence bigint not null, kind text not null,
-      debit_account_id text not null, credit_account_id text not null, amount bigint not null, currency_code text not null,
-      description text not null, reference text not null, pending_id text, expires_at_ms bigint, timestamp_ms bigint not null)`)
-    .execute(db);
-}
-
-async function insertPlain(db: Kysely<PlainDatabase>, rows: PlainRow[]): Promise<void> {
-  if (rows.length === 1) {
-    await db.insertInto(plainTable).values(rows).execute();
-    return;
-  }
-  await db.transaction().execute((transaction) => transaction.insertInto(plainTable).values(rows).execute());
-}
-
-type Send = (batch: TransferRequest[]) => Promise<void>;
-
-/** Transfers per second over `secondsPerRun`, `clients` sending batches of `batchSize` one after another. */
-async function rate(send: Send, accountsCount: number, batchSize: number, clients: number): Promise<number> {
-  let sent = 0;
-  const started = performance.now();
-  const deadline = started + secondsPerRun * 1000;
-  const client = async () => {
-    while (performance.now() < deadline) {
-      const batch = Array.from({ length: batchSize }, () => randomTransfer(accountsCount));
-      await send(batch);
-      sent += batchSize;
-    }
-  };
-  await Promise.all(Array.from({ length: clients }, client));
-  return sent / ((performance.now() - started) / 1000);
-}
-
-/** The machine's load average over the last minute, to print beside each cell (the machine is shared). */
-function loadAverage(): string {
-  return (loadavg()[0] ?? 0).toFixed(1);
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function measureCells(storage: TestStorage, ledger: Ledger, accountsCount: number, history: string): Promise<void> {
-  const plainDb = storage.db as unknown as Kysely<PlainDatabase>;
-  const viaLedger: Send = async (batch) => {
-    const results = await ledger.createTransfers(batch);
-    const failed = results.find((result) => result.result !== 'ok');
-    if (failed) throw new Error(`unexpected ${failed.result}`);
-  };
-  const plain: Send = (batch) => insertPlain(plainDb, batch.map(plainRow));
+  const { viaLedger, plain } = senders(storage, ledger);
   for (const [batchSize, clients] of [
     [1, 1],
     [100, 1],
@@ -164,8 +66,8 @@ async function measureCells(storage: TestStorage, ledger: Ledger, accountsCount:
     const ledgerRates: number[] = [];
     const plainRates: number[] = [];
     for (let run = 0; run < repeats; run++) {
-      ledgerRates.push(await rate(viaLedger, accountsCount, batchSize, clients));
-      plainRates.push(await rate(plain, accountsCount, batchSize, clients));
+      ledgerRates.push(await rate(viaLedger, accountsCount, batchSize, clients, secondsPerRun));
+      plainRates.push(await rate(plain, accountsCount, batchSize, clients, secondsPerRun));
     }
     const ratios = ledgerRates.map((value, index) => value / (plainRates[index] ?? 1));
     const shape = `${storage.engine.padEnd(8)} ${String(accountsCount).padStart(6)} accounts  ${history.padEnd(15)} ${(batchSize === 1 ? 'single' : 'batch 100').padEnd(9)} ${clients} client${clients === 1 ? ' ' : 's'}`;
@@ -176,40 +78,17 @@ async function measureCells(storage: TestStorage, ledger: Ledger, accountsCount:
   }
 }
 
-async function loadPlainHistory(db: Kysely<PlainDatabase>, count: number, accountsCount: number): Promise<void> {
-  for (let done = 0; done < count; done += 10_000) {
-    const rows = Array.from({ length: Math.min(10_000, count - done) }, () => plainRow(randomTransfer(accountsCount)));
-    await db.transaction().execute(async (transaction) => {
-      for (let start = 0; start < rows.length; start += 500) {
-        await transaction
-          .insertInto(plainTable)
-          .values(rows.slice(start, start + 500))
-          .execute();
-      }
-    });
-  }
-}
-
 async function benchLedger(engine: StorageEngine, accountsCount: number): Promise<void> {
   const storage = await openTestStorage(engine, ledgerMigrations);
   try {
-    const clock = new ManualClock();
-    const ledger = new Ledger(storage, clock);
-    await createPlainTable(storage.db as unknown as Kysely<PlainDatabase>);
-    await ledger.createCurrency({ code: currency, name: 'Bench credit', scale: 2 });
-    const ids = Array.from({ length: accountsCount }, (_, index) => AccountIdSchema.parse(`a${index}`));
     let started = performance.now();
-    await loadAccounts(storage, clock.nowMs(), currency, ids, { lowerLimit: -(10n ** 15n), upperLimit: null });
+    const ledger = await prepareBenchLedger(storage, accountsCount);
     console.log(`${engine}: opened ${accountsCount} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await measureCells(storage, ledger, accountsCount, 'fresh');
     if (historyTransfers > 0) {
-      started = performance.now();
-      await loadTransfers(storage, clock.nowMs(), historyTransfers, () => randomTransfer(accountsCount));
-      const ledgerSeconds = (performance.now() - started) / 1000;
-      started = performance.now();
-      await loadPlainHistory(storage.db as unknown as Kysely<PlainDatabase>, historyTransfers, accountsCount);
+      const { ledgerSeconds, plainSeconds } = await loadHistory(storage, accountsCount, historyTransfers);
       console.log(
-        `${engine}: history of ${historyTransfers} transfers loaded in ${ledgerSeconds.toFixed(1)} s (ledger), ${((performance.now() - started) / 1000).toFixed(1)} s (plain rows)`,
+        `${engine}: history of ${historyTransfers} transfers loaded in ${ledgerSeconds.toFixed(1)} s (ledger), ${plainSeconds.toFixed(1)} s (plain rows)`,
       );
       await measureCells(storage, ledger, accountsCount, `after ${historyTransfers}`);
     }
@@ -225,9 +104,24 @@ async function benchLedger(engine: StorageEngine, accountsCount: number): Promis
   }
 }
 
-console.log(
-  `ledger bench ${new Date().toISOString()}: history ${historyTransfers}, accounts ${accountCounts.join(', ')}, ${secondsPerRun} s per run, ${repeats} runs per cell`,
-);
-for (const engine of engines) {
-  for (const accountsCount of accountCounts) await benchLedger(engine, accountsCount);
+if (flags.compare || flags.forget) {
+  await compareConfigurations({
+    engines,
+    accounts: accountCounts,
+    historyAccounts: flags['history-accounts'].split(',').map(Number),
+    history: historyTransfers,
+    sliceSeconds: Number(flags['slice-seconds']),
+    rounds: Number(flags.rounds),
+    batch: Number(flags.batch),
+    clients: Number(flags.clients),
+    keep: flags.keep,
+    forget: flags.forget,
+  });
+} else {
+  console.log(
+    `ledger bench ${new Date().toISOString()}: history ${historyTransfers}, accounts ${accountCounts.join(', ')}, ${secondsPerRun} s per run, ${repeats} runs per cell`,
+  );
+  for (const engine of engines) {
+    for (const accountsCount of accountCounts) await benchLedger(engine, accountsCount);
+  }
 }
