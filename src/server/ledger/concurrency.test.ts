@@ -5,11 +5,23 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { bothEngines } from '../storage/testing.js';
 import type { LoadWorkerOptions } from './load-worker.js';
-import { accountId, currency, openAccounts, openTestLedger, request, type TestLedger, transferId, transferTraces } from './test-support.js';
+import {
+  accountId,
+  currency,
+  dropAppendOnlyGuards,
+  editTransferRow,
+  openAccounts,
+  openTestLedger,
+  request,
+  type TestLedger,
+  transferId,
+  transferTraces,
+} from './test-support.js';
 import { isWithinLimits, postedBalance } from './transfer-engine.js';
 import { TransferRequestSchema } from './types.js';
 
@@ -188,6 +200,19 @@ describe.each(bothEngines)('several processes on one %s database', (engine) => {
     }
     expect(complete).toBeGreaterThan(0);
     await expectInvariants(subject);
+    // And the journal still pins every row down: an edited transfer of the killed process is named.
+    const { rows } = await sql<{ id: string }>`select id from ledger_transfers where id like 'victim-%' order by id limit 1`.execute(
+      subject.storage.db,
+    );
+    const edited = rows[0]?.id ?? 'none';
+    await dropAppendOnlyGuards(subject.storage);
+    await editTransferRow(subject.storage, edited, 'amount');
+    expect(await subject.ledger.verify()).toMatchObject({
+      ok: false,
+      problem: 'transfer_row_mismatch',
+      detail: expect.stringContaining(edited),
+    });
+    await editTransferRow(subject.storage, edited, 'amount', true);
     const [after] = await subject.ledger.createTransfers([
       request({ id: 'after-crash', debitAccountId: 'm1', creditAccountId: 'm2', amount: '1' }),
     ]);

@@ -1,9 +1,12 @@
 /**
- * What each journal entry records, written by the ledger and read back by the verifier. The
- * payload of `transfer_created` is the whole transfer, so the transfers table can be checked
- * against the chain.
+ * What each journal entry records, written by the ledger and read back by the verifier. A batch's
+ * entry (`changes_digested`) lists each transfer's id and the sha256 digest
+ * of its whole row, so the transfers table can be checked against the chain; entries written
+ * before it (`changes_applied`, `transfer_created`) hold every field of every transfer instead.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { canonicalJson } from './journal.js';
 import {
   type Account,
   AccountIdSchema,
@@ -134,3 +137,78 @@ export const ChangesAppliedPayloadSchema = z.object({
     )
     .min(1),
 });
+
+/**
+ * Format 2 of a batch's entry (`changes_digested`): each change in the order applied, with its
+ * number — a new transfer by its id and its digest (`transferDigest`), or an expired reservation.
+ * The transfer's fields live in its row, which the digest pins down, so an entry of 100 transfers
+ * is a few kilobytes however long their descriptions are.
+ */
+export function digestedChangesPayload(
+  changes: readonly { kind: 'transfer' | 'pending_expired'; transfer: Transfer }[],
+  numbers: readonly number[],
+  digests: ReadonlyMap<string, string>,
+) {
+  return {
+    changes: changes.map((change, index) =>
+      change.kind === 'transfer'
+        ? { sequence: numbers[index], transferId: change.transfer.id, digest: digests.get(change.transfer.id) }
+        : { sequence: numbers[index], pendingExpired: change.transfer.id },
+    ),
+  };
+}
+/** Reads back a `changes_digested` payload. */
+export const ChangesDigestedPayloadSchema = z.object({
+  changes: z
+    .array(
+      z.union([
+        z
+          .object({ sequence: z.number().int().positive(), transferId: TransferIdSchema, digest: z.string().regex(/^[0-9a-f]{64}$/) })
+          .strict(),
+        z.object({ sequence: z.number().int().positive(), pendingExpired: TransferIdSchema }).strict(),
+      ]),
+    )
+    .min(1),
+});
+
+/** The balances one side of a transfer has right after it, as its row keeps them (migration 0662). */
+export interface BalancesAfter {
+  postedBalanceAfter: bigint;
+  debitsPendingAfter: bigint;
+  creditsPendingAfter: bigint;
+}
+
+/**
+ * The digest of a transfer's row: sha256 (hex) over the canonical JSON of every field — those of
+ * `transferPayload`, its number, and the balances its debit and credit accounts have right after
+ * it — so that a row edited afterwards, its statement balances included, no longer matches its
+ * journal entry.
+ */
+export function transferDigest(transfer: Transfer, debit: BalancesAfter, credit: BalancesAfter): string {
+  const after = (side: BalancesAfter) => [side.postedBalanceAfter, side.debitsPendingAfter, side.creditsPendingAfter];
+  const fields = { ...transferPayload(transfer), sequence: transfer.sequence, debitAfter: after(debit), creditAfter: after(credit) };
+  return createHash('sha256').update(canonicalJson(fields)).digest('hex');
+}
+
+/** The ids of the transfers an entry of `kind` lists (none when its payload is unreadable: the verifier reports that). */
+export function transferIdsListed(kind: string, payload: string): string[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(payload);
+  } catch {
+    return [];
+  }
+  if (kind === 'transfer_created') {
+    const parsed = TransferPayloadSchema.safeParse(raw);
+    return parsed.success ? [parsed.data.id] : [];
+  }
+  if (kind === 'changes_applied') {
+    const parsed = ChangesAppliedPayloadSchema.safeParse(raw);
+    return parsed.success ? parsed.data.changes.flatMap((change) => ('transfer' in change ? [change.transfer.id] : [])) : [];
+  }
+  if (kind === 'changes_digested') {
+    const parsed = ChangesDigestedPayloadSchema.safeParse(raw);
+    return parsed.success ? parsed.data.changes.flatMap((change) => ('transferId' in change ? [change.transferId] : [])) : [];
+  }
+  return [];
+}

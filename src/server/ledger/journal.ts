@@ -17,6 +17,8 @@ export const journalKinds = [
   'account_created',
   'account_limits_changed',
   'account_state_changed',
+  'changes_digested',
+  // Written before migration 0671 (a batch's entry with every field of every transfer); still read by the verifier.
   'changes_applied',
   // Written before migration 0660 (one entry per transfer or expiry); still read by the verifier.
   'transfer_created',

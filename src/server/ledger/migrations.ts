@@ -112,19 +112,22 @@ async function createJournal(db: Kysely<unknown>): Promise<void> {
   await sql`insert into ledger_chain_head (id, sequence, hash) values (1, 0, ${genesisHash})`.execute(db);
 }
 
+/** SQLite: the triggers that refuse updates and deletes of `table`. */
+async function sqliteAppendOnly(db: Kysely<unknown>, table: string): Promise<void> {
+  for (const operation of ['update', 'delete']) {
+    await sql
+      .raw(
+        `create trigger ${table}_refuses_${operation} before ${operation} on ${table} begin select raise(abort, '${table} is append-only'); end`,
+      )
+      .execute(db);
+  }
+}
+
 /** Refuses updates and deletes of the journal and of transfers inside the database itself. */
 async function makeAppendOnly(db: Kysely<unknown>): Promise<void> {
   const tables = ['ledger_journal', 'ledger_transfers'];
   if (isSqlite(db)) {
-    for (const table of tables) {
-      for (const operation of ['update', 'delete']) {
-        await sql
-          .raw(
-            `create trigger ${table}_refuses_${operation} before ${operation} on ${table} begin select raise(abort, '${table} is append-only'); end`,
-          )
-          .execute(db);
-      }
-    }
+    for (const table of tables) await sqliteAppendOnly(db, table);
     return;
   }
   await sql
@@ -204,6 +207,11 @@ async function keepBalancesInTransferRows(db: Kysely<unknown>): Promise<void> {
   for (const column of balanceAfterColumns) {
     await db.schema.alterTable('ledger_transfers').addColumn(column, 'bigint').execute();
   }
+  await createTransferHistoryIndexes(db);
+}
+
+/** The indexes that find an account's transfers on either side, in order. */
+async function createTransferHistoryIndexes(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('ledger_transfers_debit_history').on('ledger_transfers').columns(['debit_account_id', 'sequence']).execute();
   await db.schema
     .createIndex('ledger_transfers_credit_history')
@@ -246,6 +254,38 @@ async function writeChangesInOneCall(db: Kysely<unknown>): Promise<void> {
     .execute(db);
 }
 
+/**
+ * The unique index on `ledger_transfers.sequence` goes: nothing reads transfers by their number
+ * any more (statements go through the two side indexes, the verifier reads a batch's transfers by
+ * id), and it cost every transfer one more b-tree insert at a random-looking place on PostgreSQL
+ * and one more b-tree on SQLite. The guard it was — no number given twice — is the verifier's now
+ * (`number_given_twice`). SQLite cannot drop a column's constraint, so the table is rebuilt as it
+ * was without it (`WITHOUT ROWID`, the two side indexes, the append-only triggers); PostgreSQL
+ * drops the constraint.
+ */
+async function dropTransferNumberIndex(db: Kysely<unknown>): Promise<void> {
+  if (!isSqlite(db)) {
+    await sql`alter table ledger_transfers drop constraint ledger_transfers_sequence_key`.execute(db);
+    return;
+  }
+  await sql`alter table ledger_transfers rename to ledger_transfers_before_0671`.execute(db);
+  await sql`create table ledger_transfers (
+      id text primary key, sequence bigint not null, kind text not null, debit_account_id text not null,
+      credit_account_id text not null, amount bigint not null, currency_code text not null, description text not null,
+      reference text not null, pending_id text, expires_at_ms bigint, timestamp_ms bigint not null,
+      debit_posted_balance_after bigint, debit_debits_pending_after bigint, debit_credits_pending_after bigint,
+      credit_posted_balance_after bigint, credit_debits_pending_after bigint, credit_credits_pending_after bigint
+    ) without rowid`.execute(db);
+  await sql`insert into ledger_transfers select id, sequence, kind, debit_account_id, credit_account_id, amount, currency_code,
+      description, reference, pending_id, expires_at_ms, timestamp_ms, debit_posted_balance_after, debit_debits_pending_after,
+      debit_credits_pending_after, credit_posted_balance_after, credit_debits_pending_after, credit_credits_pending_after
+      from ledger_transfers_before_0671`.execute(db);
+  // Its indexes and triggers go with it, and are made again on the new table.
+  await sql`drop table ledger_transfers_before_0671`.execute(db);
+  await createTransferHistoryIndexes(db);
+  await sqliteAppendOnly(db, 'ledger_transfers');
+}
+
 /** Currencies, accounts, transfers, per-account history, and the hash-chained journal. */
 export const ledgerMigrations: Record<string, Migration> = {
   '0100_ledger_accounts_transfers_and_journal': {
@@ -274,6 +314,11 @@ export const ledgerMigrations: Record<string, Migration> = {
   '0663_ledger_write_changes_function': {
     async up(db: Kysely<unknown>) {
       await writeChangesInOneCall(db);
+    },
+  },
+  '0671_ledger_transfer_numbers_unindexed': {
+    async up(db: Kysely<unknown>) {
+      await dropTransferNumberIndex(db);
     },
   },
 };

@@ -6,7 +6,16 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bothEngines } from '../storage/testing.js';
 import type { Ledger } from './ledger.js';
-import { accountId, currency, openTestLedger, request, type TestLedger } from './test-support.js';
+import {
+  accountId,
+  currency,
+  dropAppendOnlyGuards,
+  editTransferRow,
+  openTestLedger,
+  request,
+  type TestLedger,
+  transferRowEdits,
+} from './test-support.js';
 import { isWithinLimits, postedBalance } from './transfer-engine.js';
 import type { TransferRequest, TransferResult } from './types.js';
 
@@ -286,11 +295,11 @@ describe.each(bothEngines)('the ledger guarantees on %s', (engine) => {
     await subject.storage.dispose();
   });
 
-  async function openRun(limits: { lowerLimit: bigint | null; upperLimit: bigint | null }[]): Promise<Player> {
+  async function openRun(limits: { lowerLimit: bigint | null; upperLimit: bigint | null }[], on = subject): Promise<Player> {
     run += 1;
-    const player = new Player(subject, `r${run}`);
+    const player = new Player(on, `r${run}`);
     for (const [index, accountLimits] of limits.entries()) {
-      await subject.ledger.createAccount({
+      await on.ledger.createAccount({
         id: player.account(index),
         currency,
         ownerKind: 'member_organisation',
@@ -318,6 +327,36 @@ describe.each(bothEngines)('the ledger guarantees on %s', (engine) => {
     // The histories did move money (the property is not vacuous), and the journal replays to the same state.
     expect(applied).toBeGreaterThan(20);
     expect(await subject.ledger.verify()).toMatchObject({ ok: true });
+  });
+
+  it('reports any transfer row edited after the fact, whatever its column, naming the transfer', async () => {
+    // A ledger of its own, whose append-only guards are dropped so that its rows can be edited.
+    const tampered = await openTestLedger(engine);
+    let detected = 0;
+    try {
+      await dropAppendOnlyGuards(tampered.storage);
+      const edits = Object.keys(transferRowEdits) as (keyof typeof transferRowEdits)[];
+      await fc.assert(
+        fc.asyncProperty(historyArbitrary, fc.nat(), fc.constantFrom(...edits), async (history, pick, edit) => {
+          const player = await openRun(history.limits, tampered);
+          for (const [step, operation] of history.operations.entries()) await player.play(operation, step);
+          const stored = player.results.flatMap((result) => (result.result === 'ok' && !result.replayed ? [result.id] : []));
+          const id = stored[pick % Math.max(stored.length, 1)];
+          if (id === undefined) return;
+          await editTransferRow(tampered.storage, id, edit);
+          const report = await tampered.ledger.verify();
+          await editTransferRow(tampered.storage, id, edit, true);
+          expect(report).toMatchObject({ ok: false, problem: 'transfer_row_mismatch', detail: expect.stringContaining(id) });
+          detected += 1;
+        }),
+        { numRuns: 15 },
+      );
+      // Some edits were made and found (the property is not vacuous), and undoing them leaves an intact ledger.
+      expect(detected).toBeGreaterThan(5);
+      expect(await tampered.ledger.verify()).toMatchObject({ ok: true });
+    } finally {
+      await tampered.storage.dispose();
+    }
   });
 
   it('applies each transfer id at most once: balances are exactly the sum of first successes, and retries replay the original', async () => {

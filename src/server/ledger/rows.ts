@@ -5,6 +5,7 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { inIds } from './bulk.js';
+import { balanceAfterColumns } from './migrations.js';
 import type { LedgerDatabase } from './tables.js';
 import type { PendingState } from './transfer-engine.js';
 import {
@@ -106,6 +107,27 @@ export const TransferRowSchema = z
     }),
   );
 
+/** The balances after a transfer kept in its row (null in rows written before migration 0662). */
+export const BalancesAfterRowSchema = z
+  .object({
+    debit_posted_balance_after: nullableInt64FromText,
+    debit_debits_pending_after: nullableInt64FromText,
+    debit_credits_pending_after: nullableInt64FromText,
+    credit_posted_balance_after: nullableInt64FromText,
+    credit_debits_pending_after: nullableInt64FromText,
+    credit_credits_pending_after: nullableInt64FromText,
+  })
+  .transform((row) => {
+    const side = (posted: bigint | null, debitsPending: bigint | null, creditsPending: bigint | null) =>
+      posted === null || debitsPending === null || creditsPending === null
+        ? null
+        : { postedBalanceAfter: posted, debitsPendingAfter: debitsPending, creditsPendingAfter: creditsPending };
+    return {
+      debit: side(row.debit_posted_balance_after, row.debit_debits_pending_after, row.debit_credits_pending_after),
+      credit: side(row.credit_posted_balance_after, row.credit_debits_pending_after, row.credit_credits_pending_after),
+    };
+  });
+
 /** A `ledger_pending_transfers` row. */
 export const PendingRowSchema = z.object({ transfer_id: TransferIdSchema, status: PendingStatusSchema, expires_at_ms: counter });
 
@@ -144,6 +166,11 @@ export function selectTransfers(db: LedgerDb) {
       'timestamp_ms',
     ])
     .select(asText('amount').as('amount'));
+}
+
+/** A query of transfers with every column and the balances after each, as text. */
+export function selectTransfersWithBalances(db: LedgerDb) {
+  return selectTransfers(db).select(balanceAfterColumns.map((column) => asText(column).as(column)));
 }
 
 /** The transfers with these ids. */

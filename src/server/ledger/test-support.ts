@@ -1,9 +1,9 @@
 /** Helpers for the ledger's tests: a fresh ledger on an engine, with a currency and accounts. */
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { ManualClock } from '../platform/clock.js';
 import type { Storage, StorageEngine } from '../storage/index.js';
 import { openTestStorage, type TestStorage } from '../storage/testing.js';
-import { ChangesAppliedPayloadSchema } from './journal-payloads.js';
+import { transferIdsListed } from './journal-payloads.js';
 import { Ledger } from './ledger.js';
 import { ledgerMigrations } from './migrations.js';
 import type { LedgerDatabase } from './tables.js';
@@ -79,11 +79,9 @@ export interface TransferTraces {
 export async function transferTraces(storage: Storage): Promise<TransferTraces> {
   const db = storage.db as unknown as Kysely<LedgerDatabase>;
   const journalEntries = new Map<string, number>();
-  const payloads = await db.selectFrom('ledger_journal').select('payload').where('kind', '=', 'changes_applied').execute();
-  for (const { payload } of payloads) {
-    for (const change of ChangesAppliedPayloadSchema.parse(JSON.parse(payload)).changes) {
-      if ('transfer' in change) journalEntries.set(change.transfer.id, (journalEntries.get(change.transfer.id) ?? 0) + 1);
-    }
+  const entries = await db.selectFrom('ledger_journal').select(['kind', 'payload']).execute();
+  for (const { kind, payload } of entries) {
+    for (const id of transferIdsListed(kind, payload)) journalEntries.set(id, (journalEntries.get(id) ?? 0) + 1);
   }
   const movements = new Map<string, number>();
   const count = (id: string, lines: number) => movements.set(id, (movements.get(id) ?? 0) + lines);
@@ -98,4 +96,41 @@ export async function transferTraces(storage: Storage): Promise<TransferTraces> 
     .execute();
   for (const row of rows) count(row.transfer_id, Number(row.count));
   return { journalEntries, movements };
+}
+
+/** Drops the triggers that keep the journal and the transfers append-only, to tamper with them in a test. */
+export async function dropAppendOnlyGuards(storage: Storage): Promise<void> {
+  for (const table of ['ledger_journal', 'ledger_transfers']) {
+    if (storage.engine === 'sqlite') {
+      for (const operation of ['update', 'delete']) await sql.raw(`drop trigger ${table}_refuses_${operation}`).execute(storage.db);
+    } else {
+      await sql.raw(`drop trigger ${table}_is_append_only on ${table}`).execute(storage.db);
+    }
+  }
+}
+
+/**
+ * Edits of a transfer row behind the ledger's back, each with the edit that undoes it: every
+ * field the row holds, the balances kept for its accounts' statements included.
+ */
+export const transferRowEdits = {
+  amount: ['amount = amount + 1', 'amount = amount - 1'],
+  sequence: ['sequence = sequence + 1000000000', 'sequence = sequence - 1000000000'],
+  description: ["description = description || '~'", 'description = substr(description, 1, length(description) - 1)'],
+  accounts: ['debit_account_id = credit_account_id, credit_account_id = debit_account_id'],
+  timestamp: ['timestamp_ms = timestamp_ms + 1', 'timestamp_ms = timestamp_ms - 1'],
+  creditPostedBalanceAfter: [
+    'credit_posted_balance_after = credit_posted_balance_after + 1',
+    'credit_posted_balance_after = credit_posted_balance_after - 1',
+  ],
+  debitDebitsPendingAfter: [
+    'debit_debits_pending_after = debit_debits_pending_after + 1',
+    'debit_debits_pending_after = debit_debits_pending_after - 1',
+  ],
+} as const;
+
+/** Applies edit `edit` (or its undoing) to the stored transfer `id`; the append-only guards must be dropped first. */
+export async function editTransferRow(storage: Storage, id: string, edit: keyof typeof transferRowEdits, undo = false): Promise<void> {
+  const [forward, backward] = transferRowEdits[edit];
+  await sql`update ledger_transfers set ${sql.raw(undo ? (backward ?? forward) : forward)} where id = ${id}`.execute(storage.db);
 }

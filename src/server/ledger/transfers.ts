@@ -11,7 +11,7 @@ import { limits } from '../../shared/limits.js';
 import type { Clock } from '../platform/clock.js';
 import { inIds, insertStatement, rowsJson, runStatements, updateByIdStatement } from './bulk.js';
 import { appendJournal, canonicalJson, takeChangeNumbers } from './journal.js';
-import { changesPayload } from './journal-payloads.js';
+import { digestedChangesPayload, transferDigest } from './journal-payloads.js';
 import {
   AccountRowSchema,
   findPendingStates,
@@ -123,12 +123,12 @@ async function writePendingStates(transaction: LedgerDb, state: BatchState, chan
   return balanceRows;
 }
 
-/** A transfer's row, with the balances each side has right after it (its accounts' history). */
+/** A transfer's row, with the balances each side has right after it (its accounts' history), and its digest for the journal. */
 function transferRow(transfer: Transfer, entries: readonly AccountEntry[]) {
   const debit = entries.find((entry) => entry.side === 'debit');
   const credit = entries.find((entry) => entry.side === 'credit');
   assert(debit && credit, `transfer ${transfer.id} moves no account`);
-  return {
+  const row = {
     id: transfer.id,
     sequence: transfer.sequence,
     kind: transfer.kind,
@@ -148,6 +148,7 @@ function transferRow(transfer: Transfer, entries: readonly AccountEntry[]) {
     credit_debits_pending_after: credit.debitsPendingAfter,
     credit_credits_pending_after: credit.creditsPendingAfter,
   };
+  return { row, digest: transferDigest(transfer, debit, credit) };
 }
 
 /** The two history rows of an expiry, which makes no transfer row of its own. */
@@ -186,17 +187,20 @@ export async function writeChanges(
   const numbers = numbersTaken?.slice(0, changes.length) ?? (await takeChangeNumbers(store, transaction, changes.length));
   const balanceRows = await writePendingStates(transaction, state, changes);
   const transferRows = [];
+  const digests = new Map<string, string>();
   const expiryEntryRows = [];
   for (const [index, change] of changes.entries()) {
     const sequence = numbers[index] ?? 0;
     if (change.kind === 'transfer') {
       change.transfer.sequence = sequence;
-      transferRows.push(transferRow(change.transfer, change.entries));
+      const { row, digest } = transferRow(change.transfer, change.entries);
+      transferRows.push(row);
+      digests.set(change.transfer.id, digest);
     } else {
       expiryEntryRows.push(...expiryRows(change, sequence, state.nowMs));
     }
   }
-  const entry = { kind: 'changes_applied' as const, payload: changesPayload(changes, numbers) };
+  const entry = { kind: 'changes_digested' as const, payload: digestedChangesPayload(changes, numbers, digests) };
   const cache = store.statements;
   if (cache) {
     cache.updateEachById('ledger_accounts', balanceColumns, balanceRows);

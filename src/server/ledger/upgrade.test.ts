@@ -3,11 +3,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from '../platform/clock.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { bothEngines, openTestStorage, type TestStorage } from '../storage/testing.js';
-import { canonicalJson, entryHash, genesisHash } from './journal.js';
+import { appendJournal, canonicalJson, entryHash, genesisHash, takeChangeNumbers } from './journal.js';
+import { changesPayload } from './journal-payloads.js';
 import { Ledger } from './ledger.js';
 import { ledgerMigrations } from './migrations.js';
 import type { LedgerDatabase } from './tables.js';
-import { accountId, currency, request } from './test-support.js';
+import { accountId, currency, dropAppendOnlyGuards, editTransferRow, request, transferId } from './test-support.js';
+import type { Transfer } from './types.js';
+import { inWriteTransaction, ledgerStore } from './write-transaction.js';
 
 const firstMigration: Record<string, Migration> = Object.fromEntries(
   Object.entries(ledgerMigrations).filter(([name]) => name.startsWith('0100_')),
@@ -47,6 +50,38 @@ async function writeOldLedger(db: Kysely<LedgerDatabase>): Promise<void> {
   await sql`update ledger_chain_head set sequence = 4, hash = ${previousHash}`.execute(db);
 }
 
+/**
+ * Writes, after `writeOldLedger` and the migrations, a batch as the ledger wrote it from 0662 until
+ * the digests: transfer `mid` (bob pays alice 10) with its balances in its row, and a
+ * `changes_applied` entry holding every field of it.
+ */
+async function writeBatchWithEveryField(storage: Storage): Promise<void> {
+  const store = ledgerStore(storage);
+  await inWriteTransaction(store, async (transaction) => {
+    const [sequence = 0] = await takeChangeNumbers(store, transaction, 1);
+    const transfer: Transfer = {
+      id: transferId('mid'),
+      kind: 'single_phase',
+      debitAccountId: accountId('bob'),
+      creditAccountId: accountId('alice'),
+      amount: 10n,
+      currency,
+      description: 'written with every field',
+      reference: '',
+      pendingId: null,
+      expiresAtMs: null,
+      timestampMs: 0,
+      sequence,
+    };
+    await sql`insert into ledger_transfers values ('mid', ${sequence}, 'single_phase', 'bob', 'alice', 10, ${currency},
+      'written with every field', '', null, null, 0, 30, 0, 0, -30, 0, 0)`.execute(transaction);
+    await sql`update ledger_accounts set debits_posted = debits_posted + 10 where id = 'bob'`.execute(transaction);
+    await sql`update ledger_accounts set credits_posted = credits_posted + 10 where id = 'alice'`.execute(transaction);
+    const payload = changesPayload([{ kind: 'transfer', transfer }], [sequence]);
+    await appendJournal(store, transaction, [{ kind: 'changes_applied', payload }], 0);
+  });
+}
+
 describe.each(bothEngines)('a ledger written before migration 0660, on %s', (engine) => {
   let before: TestStorage | undefined;
   let after: Storage | undefined;
@@ -74,6 +109,34 @@ describe.each(bothEngines)('a ledger written before migration 0660, on %s', (eng
     expect(sequences[1]).toBe(4);
     expect(await ledger.findAccount(accountId('bob'))).toMatchObject({ creditsPosted: 40n, debitsPosted: 15n });
     expect(await ledger.verify()).toMatchObject({ ok: true, entriesChecked: 5, transfersChecked: 2 });
+  });
+
+  it('verifies entries with every field and entries with digests alike, and names an edited transfer of either', async () => {
+    before = await openTestStorage(engine, firstMigration);
+    await writeOldLedger(before.db as unknown as Kysely<LedgerDatabase>);
+    after = await openStorage({ ...before.location, ...(engine === 'postgres' ? { poolSize: 2 } : {}) }, ledgerMigrations);
+    await writeBatchWithEveryField(after);
+    const ledger = new Ledger(after, new ManualClock());
+    await ledger.createTransfers([request({ id: 'new', debitAccountId: 'alice', creditAccountId: 'bob', amount: '5' })]);
+    const kinds = await sql<{ kind: string }>`select kind from ledger_journal order by sequence`.execute(after.db);
+    expect(kinds.rows.map((row) => row.kind).slice(3)).toEqual(['transfer_created', 'changes_applied', 'changes_digested']);
+    expect(await ledger.verify()).toMatchObject({ ok: true, entriesChecked: 6, transfersChecked: 3 });
+    await dropAppendOnlyGuards(after);
+    for (const [id, entry] of [
+      ['old', 4],
+      ['mid', 5],
+      ['new', 6],
+    ] as const) {
+      await editTransferRow(after, id, 'amount');
+      expect(await ledger.verify()).toMatchObject({
+        ok: false,
+        problem: 'transfer_row_mismatch',
+        firstBrokenSequence: entry,
+        detail: expect.stringContaining(id),
+      });
+      await editTransferRow(after, id, 'amount', true);
+    }
+    expect(await ledger.verify()).toMatchObject({ ok: true });
   });
 
   it("reads an account's history from its old history rows and its new transfer rows alike, expiries included", async () => {

@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bothEngines } from '../storage/testing.js';
-import { openAccounts, openTestLedger, request, type TestLedger } from './test-support.js';
+import {
+  dropAppendOnlyGuards as dropGuards,
+  editTransferRow,
+  openAccounts,
+  openTestLedger,
+  request,
+  type TestLedger,
+} from './test-support.js';
 
 async function dropAppendOnlyGuards(subject: TestLedger): Promise<void> {
-  const db = subject.storage.db;
-  if (subject.storage.engine === 'sqlite') {
-    for (const table of ['ledger_journal', 'ledger_transfers']) {
-      for (const operation of ['update', 'delete']) await sql.raw(`drop trigger ${table}_refuses_${operation}`).execute(db);
-    }
-  } else {
-    for (const table of ['ledger_journal', 'ledger_transfers'])
-      await sql.raw(`drop trigger ${table}_is_append_only on ${table}`).execute(db);
-  }
+  await dropGuards(subject.storage);
 }
 
 describe.each(bothEngines)('verifying the journal on %s', (engine) => {
@@ -61,7 +60,9 @@ describe.each(bothEngines)('verifying the journal on %s', (engine) => {
 
   it('reports the first entry whose payload was changed', async () => {
     await dropAppendOnlyGuards(subject);
-    await sql`update ledger_journal set payload = replace(payload, '"20"', '"2"') where sequence = 5`.execute(subject.storage.db);
+    await sql`update ledger_journal set payload = replace(payload, '"transferId":"t2"', '"transferId":"t1"') where sequence = 5`.execute(
+      subject.storage.db,
+    );
     expect(await subject.ledger.verify()).toMatchObject({ ok: false, problem: 'hash_mismatch', firstBrokenSequence: 5, entriesChecked: 4 });
   });
 
@@ -99,6 +100,46 @@ describe.each(bothEngines)('verifying the journal on %s', (engine) => {
       firstBrokenSequence: 7,
       detail: expect.stringContaining('t6'),
     });
+  });
+
+  it('reports a transfer row whose description, accounts or statement balances were edited, naming the transfer', async () => {
+    await dropAppendOnlyGuards(subject);
+    for (const edit of ['description', 'accounts', 'creditPostedBalanceAfter', 'debitDebitsPendingAfter', 'sequence'] as const) {
+      await editTransferRow(subject.storage, 't2', edit);
+      expect(await subject.ledger.verify()).toMatchObject({
+        ok: false,
+        problem: 'transfer_row_mismatch',
+        firstBrokenSequence: 5,
+        detail: expect.stringContaining('t2'),
+      });
+      await editTransferRow(subject.storage, 't2', edit, true);
+    }
+    expect(await subject.ledger.verify()).toMatchObject({ ok: true });
+  });
+
+  it('records a batch as the digests of its transfers, not their fields', async () => {
+    const description = 'a description the journal entry does not repeat';
+    await subject.ledger.createTransfers([
+      request({ id: 't4', debitAccountId: 'alice', creditAccountId: 'bob', amount: '1', description }),
+    ]);
+    const { rows } = await sql<{ kind: string; payload: string }>`select kind, payload from ledger_journal where sequence = 7`.execute(
+      subject.storage.db,
+    );
+    const [entry] = rows;
+    expect(entry).toMatchObject({ kind: 'changes_digested', payload: expect.stringMatching(/"digest":"[0-9a-f]{64}"/) });
+    expect(JSON.stringify(entry)).not.toContain(description);
+  });
+
+  it('reports a change number given twice (nothing in the database refuses it since 0671)', async () => {
+    const db = subject.storage.db;
+    // Turn the numbering back by one, as a restored backup of the counter or a bug would.
+    if (subject.storage.engine === 'sqlite') await sql`update ledger_chain_head set change_sequence = change_sequence - 1`.execute(db);
+    else await sql`select setval('ledger_change_sequence', (select max(sequence) from ledger_transfers) - 1)`.execute(db);
+    const [result] = await subject.ledger.createTransfers([
+      request({ id: 't4', debitAccountId: 'alice', creditAccountId: 'bob', amount: '1' }),
+    ]);
+    expect(result).toMatchObject({ result: 'ok' });
+    expect(await subject.ledger.verify()).toMatchObject({ ok: false, problem: 'number_given_twice', firstBrokenSequence: 7 });
   });
 
   it('reports a balance edited behind the ledger’s back', async () => {

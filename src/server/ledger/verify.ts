@@ -4,19 +4,31 @@
  * compares the replay with the tables. Reports the first broken entry.
  */
 import { z } from 'zod';
+import { inIds } from './bulk.js';
 import { ChainHeadRowSchema, canonicalJson, entryHash, genesisHash } from './journal.js';
 import {
   AccountPayloadSchema,
+  type BalancesAfter,
   ChangesAppliedPayloadSchema,
+  ChangesDigestedPayloadSchema,
   CurrencyPayloadSchema,
   LimitsChangedPayloadSchema,
   PendingExpiredPayloadSchema,
   StateChangedPayloadSchema,
   TransferPayloadSchema,
+  transferDigest,
+  transferIdsListed,
   transferPayload,
 } from './journal-payloads.js';
-import { AccountRowSchema, PendingRowSchema, selectAccounts, selectTransfers, TransferRowSchema } from './rows.js';
-import { isWithinLimits } from './transfer-engine.js';
+import {
+  AccountRowSchema,
+  BalancesAfterRowSchema,
+  PendingRowSchema,
+  selectAccounts,
+  selectTransfersWithBalances,
+  TransferRowSchema,
+} from './rows.js';
+import { isWithinLimits, postedBalance } from './transfer-engine.js';
 import { type Account, int64Max, type Transfer } from './types.js';
 import type { LedgerStore } from './write-transaction.js';
 
@@ -28,6 +40,7 @@ export type VerificationProblem =
   | 'payload_invalid'
   | 'rule_broken'
   | 'transfer_row_mismatch'
+  | 'number_given_twice'
   | 'transfer_not_in_journal'
   | 'chain_head_mismatch'
   | 'account_row_mismatch'
@@ -64,6 +77,15 @@ interface Replay {
   accounts: Map<string, Account>;
   pending: Map<string, Transfer>;
   transfers: number;
+  /** Every change number given so far (transfers and expiries): none may be given twice. */
+  numbers: Set<number>;
+}
+
+/** A transfer as stored, with the balances its row keeps (null before migration 0662). */
+interface StoredTransfer {
+  transfer: Transfer;
+  debit: BalancesAfter | null;
+  credit: BalancesAfter | null;
 }
 
 const pageSize = 1000;
@@ -130,16 +152,59 @@ function applyTransfer(replay: Replay, transfer: Transfer, sequence: number): vo
   replay.transfers += 1;
 }
 
-/** Checks a journal transfer against its stored row (found by its number), then applies it. */
-function applyJournalTransfer(replay: Replay, transfer: Transfer, transferRow: Transfer | undefined, entrySequence: number): void {
+function claimNumber(replay: Replay, number: number, entrySequence: number): void {
+  if (replay.numbers.has(number)) throw new Broken('number_given_twice', entrySequence, `change number ${number} is given twice`);
+  replay.numbers.add(number);
+}
+
+function rowMismatch(transferId: string, entrySequence: number, what = 'differs from the journal'): Broken {
+  return new Broken('transfer_row_mismatch', entrySequence, `the stored transfer ${transferId} ${what}`);
+}
+
+/** Checks a journal transfer (every field, entries before `changes_digested`) against its stored row, then applies it. */
+function applyJournalTransfer(replay: Replay, transfer: Transfer, stored: StoredTransfer | undefined, entrySequence: number): void {
   if (
-    !transferRow ||
-    transferRow.id !== transfer.id ||
-    canonicalJson(transferPayload(transferRow)) !== canonicalJson(transferPayload(transfer))
+    !stored ||
+    stored.transfer.sequence !== transfer.sequence ||
+    canonicalJson(transferPayload(stored.transfer)) !== canonicalJson(transferPayload(transfer))
   ) {
-    throw new Broken('transfer_row_mismatch', entrySequence, `the stored transfer ${transfer.id} differs from the journal`);
+    throw rowMismatch(transfer.id, entrySequence);
   }
+  claimNumber(replay, transfer.sequence, entrySequence);
   applyTransfer(replay, transfer, entrySequence);
+}
+
+function sameBalances(stored: BalancesAfter | null, account: Account | undefined): boolean {
+  return (
+    stored !== null &&
+    account !== undefined &&
+    stored.postedBalanceAfter === postedBalance(account) &&
+    stored.debitsPendingAfter === account.debitsPending &&
+    stored.creditsPendingAfter === account.creditsPending
+  );
+}
+
+/**
+ * A transfer of a `changes_digested` entry: its stored row must have the entry's number and
+ * digest; the row is then applied, and the balances it keeps must be those of the replay.
+ */
+function applyDigestedTransfer(
+  replay: Replay,
+  change: { sequence: number; transferId: string; digest: string },
+  stored: StoredTransfer | undefined,
+  entrySequence: number,
+): void {
+  if (!stored || stored.transfer.sequence !== change.sequence || !stored.debit || !stored.credit)
+    throw rowMismatch(change.transferId, entrySequence);
+  if (transferDigest(stored.transfer, stored.debit, stored.credit) !== change.digest) throw rowMismatch(change.transferId, entrySequence);
+  claimNumber(replay, change.sequence, entrySequence);
+  applyTransfer(replay, stored.transfer, entrySequence);
+  const { debitAccountId, creditAccountId } = stored.transfer;
+  if (
+    !sameBalances(stored.debit, replay.accounts.get(debitAccountId)) ||
+    !sameBalances(stored.credit, replay.accounts.get(creditAccountId))
+  )
+    throw rowMismatch(change.transferId, entrySequence, 'keeps balances that differ from the replay');
 }
 
 function expire(replay: Replay, pendingId: string, sequence: number): void {
@@ -150,20 +215,27 @@ function expire(replay: Replay, pendingId: string, sequence: number): void {
   replay.pending.delete(pendingId);
 }
 
-/** A batch's entry: its changes in order, numbered in increasing order. */
-function applyChanges(replay: Replay, row: JournalRow, transfers: ReadonlyMap<number, Transfer>): void {
-  const { changes } = parsePayload(ChangesAppliedPayloadSchema, row);
+type StoredTransfers = ReadonlyMap<string, StoredTransfer>;
+
+/** A batch's entry (either format): its changes in order, numbered in increasing order. */
+function applyChanges(replay: Replay, row: JournalRow, transfers: StoredTransfers): void {
+  const { changes } =
+    row.kind === 'changes_digested' ? parsePayload(ChangesDigestedPayloadSchema, row) : parsePayload(ChangesAppliedPayloadSchema, row);
   let previous = 0;
   for (const change of changes) {
     rule(change.sequence > previous, row.sequence, 'the changes of an entry are not numbered in order');
     previous = change.sequence;
-    if ('transfer' in change)
-      applyJournalTransfer(replay, { ...change.transfer, sequence: change.sequence }, transfers.get(change.sequence), row.sequence);
-    else expire(replay, change.pendingExpired, row.sequence);
+    if ('transferId' in change) applyDigestedTransfer(replay, change, transfers.get(change.transferId), row.sequence);
+    else if ('transfer' in change)
+      applyJournalTransfer(replay, { ...change.transfer, sequence: change.sequence }, transfers.get(change.transfer.id), row.sequence);
+    else {
+      claimNumber(replay, change.sequence, row.sequence);
+      expire(replay, change.pendingExpired, row.sequence);
+    }
   }
 }
 
-function applyEntry(replay: Replay, row: JournalRow, transfers: ReadonlyMap<number, Transfer>): void {
+function applyEntry(replay: Replay, row: JournalRow, transfers: StoredTransfers): void {
   const sequence = row.sequence;
   switch (row.kind) {
     case 'currency_created': {
@@ -197,16 +269,18 @@ function applyEntry(replay: Replay, row: JournalRow, transfers: ReadonlyMap<numb
       target.state = change.state;
       return;
     }
+    case 'changes_digested':
     case 'changes_applied':
       applyChanges(replay, row, transfers);
       return;
     case 'transfer_created': {
       // Before migration 0660: one entry per transfer, numbered by the entry.
       const transfer = { ...parsePayload(TransferPayloadSchema, row), sequence };
-      applyJournalTransfer(replay, transfer, transfers.get(sequence), sequence);
+      applyJournalTransfer(replay, transfer, transfers.get(transfer.id), sequence);
       return;
     }
     case 'pending_expired':
+      claimNumber(replay, sequence, sequence);
       expire(replay, parsePayload(PendingExpiredPayloadSchema, row).pendingId, sequence);
       return;
     default:
@@ -214,30 +288,19 @@ function applyEntry(replay: Replay, row: JournalRow, transfers: ReadonlyMap<numb
   }
 }
 
-/** The numbers of the transfers an entry names (none when its payload is unreadable: applying it reports that). */
-function transferNumbers(row: JournalRow): number[] {
-  if (row.kind === 'transfer_created') return [row.sequence];
-  if (row.kind !== 'changes_applied') return [];
-  const parsed = ChangesAppliedPayloadSchema.safeParse(safeJson(row.payload));
-  return parsed.success ? parsed.data.changes.flatMap((change) => ('transfer' in change ? [change.sequence] : [])) : [];
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
+/** The stored transfers with these ids (with the balances their rows keep), by id, a few thousand per read. */
+async function transfersByIds(store: LedgerStore, ids: readonly string[]): Promise<Map<string, StoredTransfer>> {
+  const found = new Map<string, StoredTransfer>();
+  for (let start = 0; start < ids.length; start += transfersPerRead) {
+    const rows = await selectTransfersWithBalances(store.db)
+      .where(inIds(store, 'id', ids.slice(start, start + transfersPerRead)))
+      .execute();
+    for (const row of rows) {
+      const transfer = TransferRowSchema.parse(row);
+      found.set(transfer.id, { transfer, ...BalancesAfterRowSchema.parse(row) });
+    }
   }
-}
-
-/** The stored transfers numbered between the least and the greatest of `numbers`, by number. */
-async function transfersNumbered(store: LedgerStore, numbers: readonly number[]): Promise<Map<number, Transfer>> {
-  if (numbers.length === 0) return new Map();
-  const rows = await selectTransfers(store.db)
-    .where('sequence', '>=', Math.min(...numbers))
-    .where('sequence', '<=', Math.max(...numbers))
-    .execute();
-  return new Map(rows.map((raw) => TransferRowSchema.parse(raw)).map((transfer) => [transfer.sequence, transfer]));
+  return found;
 }
 
 /** Checks and applies `rows` (consecutive entries); returns the last hash. */
@@ -245,15 +308,15 @@ async function walkRows(store: LedgerStore, replay: Replay, rows: readonly Journ
   let previousHash = start.hash;
   let expected = start.sequence;
   for (let first = 0; first < rows.length; ) {
-    // Enough entries to name about transfersPerRead transfers, read in one range.
-    const numbers: number[] = [];
+    // Enough entries to name about transfersPerRead transfers, read by id.
+    const ids: string[] = [];
     let end = first;
-    while (end < rows.length && (end === first || numbers.length < transfersPerRead)) {
+    while (end < rows.length && (end === first || ids.length < transfersPerRead)) {
       const row = rows[end];
-      if (row) numbers.push(...transferNumbers(row));
+      if (row) ids.push(...transferIdsListed(row.kind, row.payload));
       end += 1;
     }
-    const transfers = await transfersNumbered(store, numbers);
+    const transfers = await transfersByIds(store, ids);
     for (const row of rows.slice(first, end)) {
       if (row.sequence !== expected) throw new Broken('sequence_gap', expected, `entry ${expected} is missing`);
       if (row.previous_hash !== previousHash)
@@ -339,7 +402,7 @@ async function compareTables(store: LedgerStore, replay: Replay, head: { headSeq
 
 /** Verifies the chain, replays it, and checks every table and invariant against the replay. */
 export async function verifyLedger(store: LedgerStore): Promise<VerificationReport> {
-  const replay: Replay = { currencies: new Set(), accounts: new Map(), pending: new Map(), transfers: 0 };
+  const replay: Replay = { currencies: new Set(), accounts: new Map(), pending: new Map(), transfers: 0, numbers: new Set() };
   let entries = 0;
   try {
     const head = await walkJournal(store, replay);
