@@ -8,6 +8,7 @@ import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import { insertStatement, runStatements } from './bulk.js';
 import { genesisHash } from './migrations.js';
+import { rowsOf } from './rows.js';
 import type { LedgerDatabase } from './tables.js';
 import type { LedgerStore } from './write-transaction.js';
 
@@ -79,10 +80,12 @@ export async function takeChangeNumbers(store: LedgerStore, transaction: Kysely<
       select nextval('ledger_change_sequence')::text as number from generate_series(1, ${count})`.execute(transaction);
     return rows.map((row) => Number(row.number)).sort((left, right) => left - right);
   }
-  const { rows } = await sql<{ last: number | string }>`
-    update ledger_chain_head set change_sequence = change_sequence + ${count} where id = 1 returning change_sequence as last`.execute(
-    transaction,
-  );
+  const query = transaction
+    .updateTable('ledger_chain_head')
+    .set({ change_sequence: sql`change_sequence + ${count}` })
+    .where('id', '=', 1)
+    .returning('change_sequence as last');
+  const rows = await rowsOf(query, store.statements);
   const last = Number(rows[0]?.last);
   assert(Number.isSafeInteger(last) && last >= count, 'the change counter is missing');
   return Array.from({ length: count }, (_, index) => last - count + 1 + index);
@@ -100,7 +103,8 @@ export async function appendJournal(
 ): Promise<number[]> {
   if (entries.length === 0) return [];
   const headQuery = transaction.selectFrom('ledger_chain_head').select(['sequence', 'hash']).where('id', '=', 1);
-  const head = ChainHeadRowSchema.parse(await (store.engine === 'postgres' ? headQuery.forUpdate() : headQuery).executeTakeFirstOrThrow());
+  const [headRow] = await rowsOf(store.engine === 'postgres' ? headQuery.forUpdate() : headQuery, store.statements);
+  const head = ChainHeadRowSchema.parse(headRow);
   let previousHash = head.hash;
   const rows = entries.map((entry, index) => {
     const sequence = head.sequence + index + 1;
@@ -110,9 +114,16 @@ export async function appendJournal(
     previousHash = hash;
     return row;
   });
-  const last = rows[rows.length - 1];
-  const moveHead = sql`update ledger_chain_head set sequence = ${last?.sequence ?? head.sequence}, hash = ${previousHash} where id = 1`;
-  await runStatements(store, transaction, [insertStatement(store, 'ledger_journal', rows), moveHead]);
+  const lastSequence = rows[rows.length - 1]?.sequence ?? head.sequence;
+  if (store.statements) {
+    store.statements.insertEach('ledger_journal', rows);
+    store.statements.run(
+      transaction.updateTable('ledger_chain_head').set({ sequence: lastSequence, hash: previousHash }).where('id', '=', 1),
+    );
+  } else {
+    const moveHead = sql`update ledger_chain_head set sequence = ${lastSequence}, hash = ${previousHash} where id = 1`;
+    await runStatements(store, transaction, [insertStatement(store, 'ledger_journal', rows), moveHead]);
+  }
   return rows.map((row) => row.sequence);
 }
 

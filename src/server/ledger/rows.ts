@@ -2,10 +2,11 @@
  * Reading rows back: the selections (with 64-bit integers cast to text) and the zod schemas that
  * turn rows into domain values. Every row the ledger reads passes through one of these.
  */
-import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { type CompiledQuery, type Kysely, type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { inIds } from './bulk.js';
 import { balanceAfterColumns } from './migrations.js';
+import type { StatementCache } from './statement-cache.js';
 import type { LedgerDatabase } from './tables.js';
 import type { PendingState } from './transfer-engine.js';
 import {
@@ -173,20 +174,45 @@ export function selectTransfersWithBalances(db: LedgerDb) {
   return selectTransfers(db).select(balanceAfterColumns.map((column) => asText(column).as(column)));
 }
 
-/** The transfers with these ids. */
-export async function findTransfersByIds(store: LedgerStore, db: LedgerDb, ids: readonly string[]): Promise<Transfer[]> {
+/**
+ * The rows of `query`: through `statements` when given (SQLite, inside a ledger write transaction,
+ * prepared once), otherwise through Kysely.
+ */
+export async function rowsOf<Row>(
+  query: { compile(): CompiledQuery<Row>; execute(): Promise<Row[]> },
+  statements?: StatementCache | undefined,
+): Promise<Row[]> {
+  return statements ? statements.all(query) : query.execute();
+}
+
+/** The transfers with these ids; `statements` only inside a write transaction (see `rowsOf`). */
+export async function findTransfersByIds(
+  store: LedgerStore,
+  db: LedgerDb,
+  ids: readonly string[],
+  statements?: StatementCache | undefined,
+): Promise<Transfer[]> {
   if (ids.length === 0) return [];
-  const rows = await selectTransfers(db)
-    .where(inIds(store, 'id', ids))
-    .execute();
+  const rows = await rowsOf(selectTransfers(db).where(inIds(store, 'id', ids)), statements);
   return rows.map((row) => TransferRowSchema.parse(row));
 }
 
-/** The resolution states of these pending transfers. */
-export async function findPendingStates(db: LedgerDb, ids: readonly string[]): Promise<Map<TransferId, PendingState>> {
+/** The resolution states of these pending transfers; `statements` only inside a write transaction (see `rowsOf`). */
+export async function findPendingStates(
+  store: LedgerStore,
+  db: LedgerDb,
+  ids: readonly string[],
+  statements?: StatementCache | undefined,
+): Promise<Map<TransferId, PendingState>> {
   const states = new Map<TransferId, PendingState>();
   if (ids.length === 0) return states;
-  const rows = await db.selectFrom('ledger_pending_transfers').selectAll().where('transfer_id', 'in', ids).execute();
+  const rows = await rowsOf(
+    db
+      .selectFrom('ledger_pending_transfers')
+      .selectAll()
+      .where(inIds(store, 'transfer_id', ids)),
+    statements,
+  );
   for (const row of rows.map((raw) => PendingRowSchema.parse(raw))) {
     states.set(row.transfer_id, { status: row.status, expiresAtMs: row.expires_at_ms });
   }

@@ -2,7 +2,8 @@
  * SQLite's prepared statements, kept by their text: Kysely's SQLite driver prepares every
  * statement anew, and a batch's rows travel more cheaply one by one through a statement prepared
  * once (in process, there is no round trip to save) than as one JSON parameter taken apart by
- * `json_each`. Used only inside a ledger write transaction on SQLite, which holds Kysely's one
+ * `json_each`; reads and the journal's append too, since Kysely would prepare them again at every
+ * batch. Used only inside a ledger write transaction on SQLite, which holds Kysely's one
  * connection (`db.connection()`), so these statements never interleave with Kysely's.
  */
 import type SQLite from 'better-sqlite3';
@@ -31,6 +32,12 @@ export class StatementCache {
   all<Row>(query: Compilable<Row>): Row[] {
     const compiled = query.compile();
     return this.prepare(compiled.sql).all(...compiled.parameters) as Row[];
+  }
+
+  /** Runs a Kysely query that returns nothing through a prepared statement. */
+  run(query: Compilable<unknown>): void {
+    const compiled = query.compile();
+    this.prepare(compiled.sql).run(...compiled.parameters);
   }
 
   /** Inserts `rows` (all with the keys of the first) into `table`, one prepared insert each. */

@@ -17,6 +17,7 @@ import {
   findPendingStates,
   findTransfersByIds,
   PendingRowSchema,
+  rowsOf,
   selectAccounts,
   selectTransfers,
   TransferRowSchema,
@@ -35,7 +36,7 @@ async function lockAccounts(store: LedgerStore, transaction: LedgerDb, ids: read
   const query = selectAccounts(transaction)
     .where(inIds(store, 'id', ids))
     .orderBy('id');
-  const rows = await (store.engine === 'postgres' ? query.forUpdate() : query).execute();
+  const rows = await rowsOf(store.engine === 'postgres' ? query.forUpdate() : query, store.statements);
   for (const account of rows.map((row) => AccountRowSchema.parse(row))) accounts.set(account.id, account);
   return accounts;
 }
@@ -51,7 +52,8 @@ async function findTransfersAndNumber(
   ids: readonly string[],
   count: number,
 ): Promise<{ transfers: Transfer[]; numbers: number[] | undefined }> {
-  if (store.engine === 'sqlite') return { transfers: await findTransfersByIds(store, transaction, ids), numbers: undefined };
+  if (store.engine === 'sqlite')
+    return { transfers: await findTransfersByIds(store, transaction, ids, store.statements), numbers: undefined };
   // One primary-key probe per id: a lateral lookup kept apart by `offset 0` (otherwise the planner
   // flattens it into a join and, as with `id = any(…)`, may hash-join a seq scan of a young table).
   const found = selectTransfers(transaction).where('id', '=', sql<string>`wanted.id`).offset(0);
@@ -74,7 +76,7 @@ async function loadBatchState(
 ): Promise<{ state: BatchState; numbers: number[] | undefined }> {
   const pendingIds = [...new Set(requests.flatMap((request) => ('pendingId' in request ? [request.pendingId] : [])))];
   // Transfers are immutable, so the accounts of a pending transfer can be read before locking them.
-  const targets = await findTransfersByIds(store, transaction, pendingIds);
+  const targets = await findTransfersByIds(store, transaction, pendingIds, store.statements);
   const accountIds = new Set<string>();
   for (const request of requests) {
     if ('debitAccountId' in request) accountIds.add(request.debitAccountId).add(request.creditAccountId);
@@ -86,7 +88,7 @@ async function loadBatchState(
   const { transfers: existing, numbers } = await findTransfersAndNumber(store, transaction, requestIds, requests.length);
   const transfers = new Map<TransferId, Transfer>();
   for (const transfer of [...targets, ...existing]) transfers.set(transfer.id, transfer);
-  const pendingStates = await findPendingStates(transaction, pendingIds);
+  const pendingStates = await findPendingStates(store, transaction, pendingIds, store.statements);
   return { state: { nowMs, accounts, transfers, pendingStates }, numbers };
 }
 
@@ -267,12 +269,15 @@ export async function expirePendingTransfers(store: LedgerStore, clock: Clock): 
       store,
       transaction,
       due.map((row) => row.transfer_id),
+      store.statements,
     );
     const accountIds = [...new Set(pendings.flatMap((pending) => [pending.debitAccountId, pending.creditAccountId]))].sort();
     const accounts = await lockAccounts(store, transaction, accountIds);
     const pendingStates = await findPendingStates(
+      store,
       transaction,
       pendings.map((pending) => pending.id),
+      store.statements,
     );
     const state: BatchState = { nowMs, accounts, transfers: new Map(pendings.map((pending) => [pending.id, pending])), pendingStates };
     const changes = pendings
