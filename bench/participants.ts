@@ -1,5 +1,5 @@
 /** Benchmark participants: real Chromium pages that time their own join. */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { newParticipantContext } from '../e2e/harness.js';
 
 /**
@@ -16,6 +16,13 @@ const instrument = `
   (() => {
     const marks = {};
     window.__marks = marks;
+    // The main thread's tasks over 50 ms: [start, duration] on the page's clock.
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {}
     const mark = (name) => { marks[name] ??= performance.now(); };
     const typeOf = (data) => (typeof data === 'string' ? /^{"type":"([a-z-]+)"/.exec(data)?.[1] : undefined);
     const OriginalWebSocket = window.WebSocket;
@@ -66,6 +73,17 @@ const instrument = `
     }, true);
     const poll = () => {
       for (const video of document.querySelectorAll('.tile:not([data-local]) video')) {
+        // When the first remote <video> had a stream, and what the browser says of its first frame:
+        // when its last packet arrived (receiveTime) and when it went to the screen (presentationTime).
+        if (video.srcObject && !video.__watched) {
+          video.__watched = true;
+          mark('remoteVideoAttached');
+          video.requestVideoFrameCallback?.((now, frame) => {
+            if (frame.receiveTime !== undefined) marks['firstFrame:received'] ??= frame.receiveTime;
+            marks['firstFrame:presented'] ??= frame.presentationTime;
+            mark('firstFrame:callback');
+          });
+        }
         if (video.videoWidth > 0 && marks.firstRemoteFrame === undefined) marks.firstRemoteFrame = performance.now();
       }
       if (marks.firstRemoteFrame === undefined) requestAnimationFrame(poll);
@@ -80,12 +98,19 @@ const instrument = `
  * published (publisher ICE connected), so that the next joiner finds it publishing. Plenary's
  * page and the bare client's (`bare-client.ts`) alike.
  */
-export async function joinMeasured(browser: Browser, roomUrl: string, name: string, expectRemote: boolean) {
+export async function joinMeasured(
+  browser: Browser,
+  roomUrl: string,
+  name: string,
+  expectRemote: boolean,
+  beforeClick?: (page: Page) => Promise<void>,
+) {
   const context = await newParticipantContext(browser);
   await context.addInitScript({ content: instrument });
   const page = await context.newPage();
   await page.goto(roomUrl);
   await page.getByLabel('Your name').fill(name);
+  await beforeClick?.(page);
   await page.getByRole('button', { name: 'Join meeting' }).click();
   // The bare client reports a failed join in `__bareError`.
   const reached = (step: string) => {

@@ -10,15 +10,20 @@ import { decodingTiles, joinAs, newRoomUrl, useMeetingFixture } from './harness.
 
 const fixture = useMeetingFixture();
 
-/** The page's open connections that receive media, and whether the first one is the one marked before. */
-function receivingConnections(page: Page): Promise<{ count: number; sameAsMarked: boolean }> {
-  return page.evaluate(() => {
+/**
+ * The page's open connections that receive media, whether the first one is the one marked before,
+ * and its DTLS role (the page answers Janus as the DTLS server: `peer-connections.ts`).
+ */
+function receivingConnections(page: Page): Promise<{ count: number; sameAsMarked: boolean; dtlsRole: unknown }> {
+  return page.evaluate(async () => {
     const scope = window as unknown as { __peerConnections: RTCPeerConnection[]; __marked?: RTCPeerConnection };
     const receiving = scope.__peerConnections.filter(
       (connection) => connection.connectionState !== 'closed' && connection.getTransceivers().some((each) => each.direction === 'recvonly'),
     );
     scope.__marked ??= receiving[0];
-    return { count: receiving.length, sameAsMarked: receiving[0] === scope.__marked };
+    const stats = receiving[0] ? [...(await receiving[0].getStats()).values()] : [];
+    const transport = stats.find((entry: { type: string }) => entry.type === 'transport') as { dtlsRole?: string } | undefined;
+    return { count: receiving.length, sameAsMarked: receiving[0] === scope.__marked, dtlsRole: transport?.dtlsRole };
   });
 }
 
@@ -38,14 +43,14 @@ describe('one subscription per participant', () => {
       const cy = await join('Cy', 2);
       const tileOf = (participant: SyntheticParticipant) => String(participant.participantId);
       await expect.poll(() => decodingTiles(page), { timeout: 30_000, interval: 500 }).toEqual([tileOf(bo), tileOf(cy)].sort());
-      expect(await receivingConnections(page)).toEqual({ count: 1, sameAsMarked: true });
+      expect(await receivingConnections(page)).toEqual({ count: 1, sameAsMarked: true, dtlsRole: 'server' });
 
       cy.close();
       await expect.poll(() => decodingTiles(page), { timeout: 20_000, interval: 500 }).toEqual([tileOf(bo)]);
       const dee = await join('Dee', 3);
       await expect.poll(() => decodingTiles(page), { timeout: 30_000, interval: 500 }).toEqual([tileOf(bo), tileOf(dee)].sort());
-      // Still the one connection it started with.
-      expect(await receivingConnections(page)).toEqual({ count: 1, sameAsMarked: true });
+      // Still the one connection it started with, still the DTLS server through every renegotiation.
+      expect(await receivingConnections(page)).toEqual({ count: 1, sameAsMarked: true, dtlsRole: 'server' });
     } finally {
       for (const participant of people) participant.close();
     }

@@ -122,6 +122,17 @@ function firstCandidate(connection: RTCPeerConnection, timeoutMs: number): Promi
   });
 }
 
+/**
+ * Our answer with this end as the DTLS server (`a=setup:passive`; the browser would choose the
+ * client). Janus, the client then, starts the handshake the moment its own ICE check succeeds;
+ * as the client the browser would send its hello as soon as *its* check did — often before Janus
+ * has the answer and a DTLS context to take it, so that hello was lost and resent 50 ms later,
+ * holding back the first frame. A browser that refuses the change keeps its own answer.
+ */
+export function asDtlsServer(sdp: string): string {
+  return sdp.replace(/^a=setup:active(?=\r?$)/gm, 'a=setup:passive');
+}
+
 /** How long a fresh subscription's answer waits for its first local candidate (`answerOffer`). */
 const answerCandidateWaitMs = 40;
 
@@ -138,7 +149,9 @@ export async function answerOffer(
 ): Promise<{ type: 'answer'; sdp: string }> {
   await peer.setRemoteDescription(offer);
   const answer = await peer.connection.createAnswer();
-  await peer.connection.setLocalDescription(answer);
+  await peer.connection
+    .setLocalDescription({ type: 'answer', sdp: asDtlsServer(answer.sdp ?? '') })
+    .catch(() => peer.connection.setLocalDescription(answer));
   if (options.fresh) await firstCandidate(peer.connection, answerCandidateWaitMs);
   return { type: 'answer', sdp: peer.connection.localDescription?.sdp || answer.sdp || '' };
 }
