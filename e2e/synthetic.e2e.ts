@@ -4,8 +4,9 @@
  * cleanly, the benchmarks would measure nothing — this fails first.
  */
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SyntheticParticipant } from '../bench/synthetic/index.js';
+import { TestClient } from '../src/server/signaling/test-client.js';
 import { sampleInbound, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
@@ -53,5 +54,69 @@ describe('synthetic participants', () => {
       ada.close();
       bo.close();
     }
+  });
+});
+
+/**
+ * The server's side of a join that asks for everyone's media (`join.subscribe`, sent by the web
+ * client): no browser needed, a synthetic participant publishes and a bare socket joins.
+ */
+describe('joining with `subscribe`', () => {
+  const clients: TestClient[] = [];
+  const people: SyntheticParticipant[] = [];
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.close();
+    for (const participant of people.splice(0)) participant.close();
+  });
+
+  /** A new room where Ada's generated camera and microphone flow into Janus (only live streams are offered to others). */
+  async function adaPublishing(): Promise<{ roomId: string; ada: string }> {
+    const { roomId } = (await (await fetch(`${fixture.plenary.url}/api/rooms`, { method: 'POST' })).json()) as { roomId: string };
+    const ada = await SyntheticParticipant.join({ name: 'Ada', room: roomId, baseUrl: fixture.plenary.url });
+    people.push(ada);
+    return { roomId, ada: ada.participantId };
+  }
+
+  async function connect(): Promise<TestClient> {
+    const client = await TestClient.connect(fixture.plenary.url, { headers: { origin: fixture.plenary.url } });
+    clients.push(client);
+    return client;
+  }
+
+  const joinMessage = (roomId: string, extra: Record<string, unknown> = {}) => ({
+    type: 'join',
+    roomId,
+    displayName: 'Bo',
+    media: { audioMuted: false, videoMuted: false },
+    subscribe: { layer: 1 },
+    ...extra,
+  });
+
+  it('offers the joiner everyone published right after `joined`, without a `subscribe` of its own', async () => {
+    const { roomId, ada } = await adaPublishing();
+    const bo = await connect();
+    bo.send(joinMessage(roomId));
+    await bo.next('joined');
+    const offer = await bo.next('subscription-offer', 10_000);
+    expect(offer.fresh).toBe(true);
+    expect(new Set(offer.streams.map((stream) => `${stream.participantId}/${stream.source}/${stream.kind}`))).toEqual(
+      new Set([`${ada}/camera/audio`, `${ada}/camera/video`]),
+    );
+  });
+
+  it('offers it again on a resumed join, afresh: the subscription belonged to the connection it replaces', async () => {
+    const { roomId, ada } = await adaPublishing();
+    const first = await connect();
+    first.send(joinMessage(roomId));
+    const joined = await first.next('joined');
+    await first.next('subscription-offer', 10_000);
+    // The page comes back on a new socket (its old one still open, as after a network change).
+    const back = await connect();
+    back.send(joinMessage(roomId, { resumeToken: joined.resumeToken }));
+    expect(await back.next('joined')).toMatchObject({ resumed: true, self: { participantId: joined.self.participantId } });
+    const offer = await back.next('subscription-offer', 10_000);
+    expect(offer.fresh).toBe(true);
+    expect(offer.streams.length).toBeGreaterThan(0);
+    expect(offer.streams.every((stream) => stream.participantId === ada)).toBe(true);
   });
 });

@@ -326,6 +326,22 @@ describe('subscriptions', () => {
     expect(live.subscribe(cy.id, cy.id, 'camera')).toMatchObject({ ok: false, code: 'participant_not_found' });
   });
 
+  it('subscribes nobody to everyone in an end-to-end encrypted meeting, where the page asks for each stream once it holds its key', async () => {
+    const { live, server, join } = await emptyMeeting({ endToEndEncryption: true });
+    const encrypting = { canEncrypt: true } as const;
+    const mo = join('Mo', encrypting);
+    const cy = join('Cy', encrypting);
+    await publishing(live, server, mo.id);
+    expect(live.subscribeToEveryone(cy.id, 2).ok).toBe(true);
+    await settle();
+    expect(server.requests.filter((request) => request.kind === 'open-subscription')).toEqual([]);
+    expect(cy.connection.all('subscription-offer')).toEqual([]);
+    // Asked for one by one, as the page does, the stream is offered.
+    expect(live.subscribe(cy.id, mo.id, 'camera').ok).toBe(true);
+    await settle();
+    expect(cy.connection.all('subscription-offer')).toHaveLength(1);
+  });
+
   it('subscribes a joiner to everyone publishing in one offer when its join asks, and a later subscribe with another layer only chooses it', async () => {
     const { live, server, moderator, guest, cy } = await twoPublishingAndCy();
     const [moFeed, guyFeed] = [server.publisherFor(`${moderator.id}/camera`)?.feedId, server.publisherFor(`${guest.id}/camera`)?.feedId];
