@@ -6,6 +6,7 @@ import type { RoomView } from '../../../shared/api.js';
 import type { BbbEnterResponse } from '../../../shared/bbb-landing-api.js';
 import { limits } from '../../../shared/limits.js';
 import { DisplayNameSchema, type MediaState } from '../../../shared/protocol.js';
+import { warmUpMessages } from '../../app/intl/catalogue.js';
 import { joinGrantFor } from '../../app/join-grant.js';
 import { moderatorCodeFor, rememberModeratorCode } from '../../app/local-identity.js';
 import { DeviceSelect, SpeakerSelect } from '../../ui/DeviceSelect.js';
@@ -88,6 +89,12 @@ export function PreJoin({ room, onJoin, error }: { room: RoomView; onJoin: (choi
       if (!handedOver.current) stopStream(opened);
     };
   }, [devices.value]);
+
+  // While the person types their name: what the meeting's first render would otherwise set up.
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((work: () => void) => window.setTimeout(work, 200));
+    idle(() => warmUpMessages());
+  }, []);
 
   useEffect(() => {
     if (preview.current) preview.current.srcObject = stream.value ?? null;
