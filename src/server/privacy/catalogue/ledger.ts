@@ -111,7 +111,7 @@ export const ledgerCatalogue: DataCatalogue = {
       sequence: column("The entry's order.", 'The chain.', false),
       kind: column('What operation it records.', 'Replaying and verifying.', false),
       payload: column(
-        'The operation as JSON (transfers with their descriptions, limit changes with who and why).',
+        "The operation as JSON (limit changes with who and why; a batch of transfers as each one's id, number and the digest of its row — batches written before the digests hold every field, descriptions included).",
         'Verifying the ledger against its journal.',
         true,
       ),
