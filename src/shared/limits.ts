@@ -5,8 +5,17 @@
 export const limits = {
   /** Largest WebSocket message the server accepts, in bytes (an SDP offer with simulcast is ~10 KB). */
   signalingMessageBytesMax: 64 * 1024,
-  /** Longest SDP body accepted in an offer or answer, in characters. */
+  /** Longest SDP body accepted in a publisher's offer or answer, in characters. */
   sdpCharactersMax: 48 * 1024,
+  /**
+   * Longest SDP body of a subscription's offer or answer, in characters: one m-line per stream it
+   * carries (Janus's offer ~710 characters per m-line, Chromium's answer ~630, measured in a room of
+   * 40), so 1 KiB for each of `subscribedStreamsMax`. A room of 100 with every camera on needs
+   * ~140 KB; `sdpCharactersMax` refused both from about 65 streams on.
+   */
+  subscriptionSdpCharactersMax: 400 * 1024,
+  /** Largest `subscription-answer` message the server accepts, in bytes: the answer and its envelope. */
+  subscriptionAnswerBytesMax: 400 * 1024 + 4 * 1024,
   /** Longest ICE candidate line, in characters. */
   iceCandidateCharactersMax: 1024,
   /** ICE candidates kept for a connection whose media handle is still being set up. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { limits } from './limits.js';
-import { parseClientMessage } from './protocol.js';
+import { parseClientMessage, ServerMessageSchema } from './protocol.js';
 
 const validJoin = { type: 'join', roomId: 'abcd-efgh-jkmn', displayName: 'Ada', media: { audioMuted: false, videoMuted: true } };
 
@@ -17,6 +17,20 @@ describe('parseClientMessage', () => {
   it('rejects frames over the size limit before parsing them', () => {
     const huge = JSON.stringify({ ...validJoin, displayName: 'x'.repeat(limits.signalingMessageBytesMax) });
     expect(parseClientMessage(huge)).toMatchObject({ ok: false, code: 'message_too_large' });
+  });
+
+  it('takes a subscription’s answer for a room of 100 (one m-line per stream), and nothing else that large', () => {
+    // Chromium's answer is ~630 characters an m-line: 200 streams (100 people's cameras) is ~130 KB.
+    const answer = (characters: number) =>
+      JSON.stringify({ type: 'subscription-answer', answer: { type: 'answer', sdp: `v=0\r\n${'a'.repeat(characters)}` } });
+    expect(parseClientMessage(answer(200 * 630))).toMatchObject({ ok: true, message: { type: 'subscription-answer' } });
+    expect(parseClientMessage(answer(limits.subscriptionSdpCharactersMax + 1))).toMatchObject({ ok: false, code: 'malformed_message' });
+    expect(parseClientMessage(answer(limits.subscriptionAnswerBytesMax))).toMatchObject({ ok: false, code: 'message_too_large' });
+    const bigOffer = JSON.stringify({ type: 'publish', offer: { type: 'offer', sdp: 'v'.repeat(200 * 630) } });
+    expect(parseClientMessage(bigOffer)).toMatchObject({ ok: false, code: 'message_too_large' });
+    // The allowance is the answer's own: a frame that only says it later does not get it.
+    const disguised = JSON.stringify({ answer: { type: 'answer', sdp: 'v'.repeat(200 * 630) }, type: 'subscription-answer' });
+    expect(parseClientMessage(disguised)).toMatchObject({ ok: false, code: 'message_too_large' });
   });
 
   it.each([
@@ -71,5 +85,20 @@ describe('parseClientMessage', () => {
   it('names the offending message type in its reply', () => {
     const result = parseClientMessage(JSON.stringify({ type: 'join', roomId: 'nope' }));
     expect(result).toMatchObject({ ok: false, inReplyTo: 'join' });
+  });
+});
+
+describe('ServerMessageSchema', () => {
+  it('carries a subscription’s offer for a room of 100 (Janus writes ~710 characters an m-line)', () => {
+    const streams = Array.from({ length: 200 }, (_, index) => ({
+      mid: String(index),
+      kind: index % 2 === 0 ? 'audio' : 'video',
+      participantId: `p_${String(index).padStart(16, 'A')}`,
+      source: 'camera',
+    }));
+    const offer = { type: 'subscription-offer', offer: { type: 'offer', sdp: `v=0\r\n${'a'.repeat(200 * 710)}` }, fresh: true, streams };
+    expect(ServerMessageSchema.safeParse(offer).success).toBe(true);
+    const tooLarge = { ...offer, offer: { type: 'offer', sdp: 'v'.repeat(limits.subscriptionSdpCharactersMax + 1) } };
+    expect(ServerMessageSchema.safeParse(tooLarge).success).toBe(false);
   });
 });

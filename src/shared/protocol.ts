@@ -26,6 +26,11 @@ const SessionDescriptionSchema = z.object({
 });
 export type SessionDescription = z.infer<typeof SessionDescriptionSchema>;
 
+/** A subscription's offer or answer: one m-line per stream it carries, so larger than a publisher's. */
+const SubscriptionDescriptionSchema = SessionDescriptionSchema.extend({
+  sdp: z.string().min(1).max(limits.subscriptionSdpCharactersMax),
+});
+
 /** An ICE candidate as `RTCIceCandidate.toJSON()` gives it; `null` means gathering completed. */
 const IceCandidateSchema = z
   .object({
@@ -205,7 +210,7 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
     layer: VideoLayerSchema.optional(),
   }),
   // The answer to the latest `subscription-offer`.
-  z.object({ type: z.literal('subscription-answer'), answer: SessionDescriptionSchema }),
+  z.object({ type: z.literal('subscription-answer'), answer: SubscriptionDescriptionSchema }),
   z.object({ type: z.literal('unsubscribe'), participantId: ParticipantIdSchema, source: MediaSourceSchema.default('camera') }),
   z.object({ type: z.literal('video-layer'), participantId: ParticipantIdSchema, source: MediaSourceSchema, layer: VideoLayerSchema }),
   z.object({ type: z.literal('trickle'), target: TrickleTargetSchema, candidate: IceCandidateSchema }),
@@ -412,7 +417,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
    */
   z.object({
     type: z.literal('subscription-offer'),
-    offer: SessionDescriptionSchema,
+    offer: SubscriptionDescriptionSchema,
     fresh: z.boolean(),
     streams: z.array(SubscribedStreamSchema).max(limits.subscribedStreamsMax),
   }),
@@ -454,12 +459,24 @@ export type FrameProblem =
   | { kind: 'not_json' }
   | { kind: 'invalid'; where: string; detail: string };
 
+/**
+ * The size allowed for a client frame: `signalingMessageBytesMax`, but for a subscription's answer
+ * (one m-line per stream received) — told by its first key, as the page writes it, before anything
+ * is parsed.
+ */
+export function frameBytesMaxOf(raw: string): number {
+  return raw.startsWith('{"type":"subscription-answer"') ? limits.subscriptionAnswerBytesMax : limits.signalingMessageBytesMax;
+}
+
+/** The largest client frame of any type (the socket's own limit is set above it). */
+export const clientFrameBytesMax = Math.max(limits.signalingMessageBytesMax, limits.subscriptionAnswerBytesMax);
+
 /** Parses one raw WebSocket frame into a client message, or says why it cannot (`message` in English). */
 export function parseClientMessage(
   raw: string,
 ): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string; problem: FrameProblem; inReplyTo?: string } {
-  if (raw.length > limits.signalingMessageBytesMax) {
-    const bytesMax = limits.signalingMessageBytesMax;
+  if (raw.length > frameBytesMaxOf(raw)) {
+    const bytesMax = frameBytesMaxOf(raw);
     return {
       ok: false,
       code: 'message_too_large',

@@ -14,7 +14,8 @@ import { InstanceIdSchema } from '../platform/instance.js';
 /** One relayed browser socket, named by the instance it reached. */
 const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** A signalling frame as the browser sent it or is to receive it (never parsed on the way). */
-const FrameSchema = z.string().max(limits.signalingMessageBytesMax * 4);
+// A relayed frame either way: a browser's (a subscription's answer the largest) or the server's (a subscription's offer and its streams).
+const FrameSchema = z.string().max(limits.subscriptionSdpCharactersMax + limits.signalingMessageBytesMax * 4);
 
 /** As long as what the edge accepts from an integration (a BigBlueButton join's name, `userID` and `userdata-*`). */
 const integrationText = z.string().max(bbbApiLimits.textCharactersMax);
