@@ -9,16 +9,20 @@
  * participant received (each a write to every socket of the room). Nothing is asserted.
  *
  *   sh e2e/netns.sh node --import tsx bench/room100.ts [sizes…] [--video=N] [--subscribe]
- *     [--speak-every-ms=MS] [--talkers=N] [--window-ms=MS]
+ *     [--speak-every-ms=MS] [--talkers=N] [--window-ms=MS] [--browsers=N]
  *
  * `--video=N`: only the first N of each room publish a camera (default all); `--subscribe`: every
  * participant subscribes to every other (heavy); talk bursts of 2 s every `--speak-every-ms`
  * (default 15,000) by the first `--talkers` of each room (default all; the others stay silent, as
- * most of a large meeting does); the window defaults to 10,000 ms. Plenary runs with TURN=off and
- * PLAN_LIMITS=off.
+ * most of a large meeting does); the window defaults to 10,000 ms. `--browsers=N`: the last N of
+ * each room are real Chromiums (fake camera and microphone) joining through the pages, and each one
+ * reports what it received over the window: remote videos decoding (last-N keeps them to the tiles
+ * on its page), audio streams arriving, kbit/s in, packets lost, who it shows speaking. Plenary runs
+ * with TURN=off and PLAN_LIMITS=off.
  */
 import { cpus } from 'node:os';
-import { startPlenary } from '../e2e/harness.js';
+import type { Browser, Page } from 'playwright-core';
+import { joinAs, launchChromium, newParticipantContext, startPlenary } from '../e2e/harness.js';
 import { janusProcesses } from '../src/server/testing-process.js';
 import { measureUsage, quantile } from './process-usage.js';
 import { addRtp, noRtp, type RtpTotals, SyntheticParticipant } from './synthetic/index.js';
@@ -30,6 +34,7 @@ interface Settings {
   speakEveryMs: number;
   talkersMax: number;
   windowMs: number;
+  browsers: number;
 }
 
 function settingsOf(args: string[]): Settings {
@@ -42,6 +47,7 @@ function settingsOf(args: string[]): Settings {
     speakEveryMs: Number(option('speak-every-ms') ?? 15_000),
     talkersMax: Number(option('talkers') ?? Number.POSITIVE_INFINITY),
     windowMs: Number(option('window-ms') ?? 10_000),
+    browsers: Number(option('browsers') ?? 0),
   };
 }
 
@@ -56,13 +62,20 @@ function nextSourceAddress(): string {
 }
 
 /** One room filled to `size` (or as far as the server lets it), measured, then emptied. */
-async function fillRoom(plenaryUrl: string, size: number, settings: Settings, pids: { server: number; janus: number }) {
+async function fillRoom(
+  plenaryUrl: string,
+  size: number,
+  settings: Settings,
+  pids: { server: number; janus: number },
+  browser: Browser | undefined,
+) {
   const created = await fetch(`${plenaryUrl}/api/rooms`, { method: 'POST' });
   const { roomId } = (await created.json()) as { roomId: string };
   const participants: SyntheticParticipant[] = [];
+  const pages: Page[] = [];
   let refusal: string | undefined;
   try {
-    for (let index = 0; index < size && refusal === undefined; index += 1) {
+    for (let index = 0; index < size - settings.browsers && refusal === undefined; index += 1) {
       try {
         participants.push(
           await SyntheticParticipant.join({
@@ -79,15 +92,84 @@ async function fillRoom(plenaryUrl: string, size: number, settings: Settings, pi
         refusal = `participant ${index + 1}: ${error instanceof Error ? error.message : String(error)}`;
       }
     }
+    for (let index = 0; browser && index < settings.browsers && refusal === undefined; index += 1) {
+      const page = await (await newParticipantContext(browser)).newPage();
+      pages.push(page);
+      await joinAs(page, `${plenaryUrl}/r/${roomId}`, `Browser ${index + 1}`);
+    }
+    // The browsers' subscriptions and layers settle before the window.
+    if (pages.length > 0) await new Promise((resolve) => setTimeout(resolve, 8_000));
     const toJoined = participants.map(({ timings }) => timings.joinedMs - timings.joinSentMs);
     const toConnected = participants.map(({ timings }) => (timings.publisherConnectedMs ?? Number.NaN) - timings.joinSentMs);
+    const pagesBefore = await Promise.all(pages.map(receivedByPage));
     const window = await measureWindow(participants, settings.windowMs, pids);
-    return { joined: participants.length, refusal, toJoined, toConnected, ...window };
+    const pagesAfter = await Promise.all(pages.map(receivedByPage));
+    const browsers = pagesAfter.map((after, index) => pageWindow(pagesBefore[index] ?? after, after, settings.windowMs));
+    return { joined: participants.length + pages.length, refusal, toJoined, toConnected, browsers, ...window };
   } finally {
+    for (const page of pages) await page.context().close();
     for (const participant of participants) participant.close();
     // Let the room close in Plenary and Janus before the next one.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
+}
+
+/** What a browser has received so far, from getStats over its open connections, and who its page shows speaking. */
+function receivedByPage(page: Page) {
+  return page.evaluate(async () => {
+    const streams: Record<string, { kind: string; frames: number; packets: number; bytes: number; lost: number; width: number }> = {};
+    for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+      if (connection.connectionState === 'closed') continue;
+      (await connection.getStats()).forEach((entry: Record<string, number | string | undefined> & { type: string; id: string }) => {
+        if (entry.type !== 'inbound-rtp') return;
+        streams[entry.id] = {
+          kind: String(entry.kind),
+          frames: Number(entry.framesDecoded ?? 0),
+          packets: Number(entry.packetsReceived ?? 0),
+          bytes: Number(entry.bytesReceived ?? 0),
+          lost: Number(entry.packetsLost ?? 0),
+          width: Number(entry.frameWidth ?? 0),
+        };
+      });
+    }
+    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections.map(
+      (connection) =>
+        `${connection.connectionState}/${connection.getTransceivers().length} (SDP ${connection.remoteDescription?.sdp.length ?? 0} in, ${connection.localDescription?.sdp.length ?? 0} out)`,
+    );
+    return { streams, connections, speaking: document.querySelectorAll('.tile.speaking:not([data-local])').length };
+  });
+}
+
+/** A browser's window: videos decoding (and their widths), audio streams arriving, kbit/s in, packets lost. */
+function pageWindow(
+  before: Awaited<ReturnType<typeof receivedByPage>>,
+  after: Awaited<ReturnType<typeof receivedByPage>>,
+  windowMs: number,
+) {
+  let videos = 0;
+  let audios = 0;
+  let bytes = 0;
+  let lost = 0;
+  const widths: number[] = [];
+  for (const [id, stream] of Object.entries(after.streams)) {
+    const earlier = before.streams[id] ?? { frames: 0, packets: 0, bytes: 0, lost: 0 };
+    bytes += stream.bytes - earlier.bytes;
+    lost += stream.lost - earlier.lost;
+    if (stream.kind === 'video' && stream.frames > earlier.frames) {
+      videos += 1;
+      widths.push(stream.width);
+    }
+    if (stream.kind === 'audio' && stream.packets > earlier.packets) audios += 1;
+  }
+  return {
+    videos,
+    widths: widths.sort((a, b) => b - a),
+    audios,
+    kilobitsPerSecond: kilobits(bytes, windowMs),
+    lost,
+    speaking: after.speaking,
+    connections: after.connections,
+  };
 }
 
 /** Usage and media over `windowMs` with everyone in, and the talkers the first participant heard of. */
@@ -125,12 +207,19 @@ const kilobits = (bytes: number, windowMs: number) => (bytes * 8) / windowMs;
 async function main(): Promise<void> {
   const settings = settingsOf(process.argv.slice(2));
   const plenary = await startPlenary({ LOG_LEVEL: 'warn', PLAN_LIMITS: 'off', TURN: 'off' });
+  const chromium = settings.browsers > 0 ? await launchChromium() : undefined;
   const rows: string[] = [];
   try {
     for (const size of settings.sizes) {
       // Janus's pid is read for each room: the supervisor starts a new one if it dies.
       const [janus] = janusProcesses(plenary.dataDirectory);
-      const result = await fillRoom(plenary.url, size, settings, { server: plenary.process.pid ?? 0, janus: janus ?? 0 });
+      const result = await fillRoom(
+        plenary.url,
+        size,
+        settings,
+        { server: plenary.process.pid ?? 0, janus: janus ?? 0 },
+        chromium?.browser,
+      );
       const { usage, delta, talkers, subscriptions, received } = result;
       const cpu = (name: string) => `${usage[name]?.cpuPercent.toFixed(1)} % CPU, ${usage[name]?.residentMegabytes.toFixed(0)} MB`;
       const milliseconds = (values: number[]) =>
@@ -148,6 +237,11 @@ async function main(): Promise<void> {
           `  subscriptions: ${subscriptions.open} open, ${subscriptions.connected} connected`,
           `  talkers the server reported to participant 1: ${talkers}`,
           `  messages participant 1 received: ${received.messagesPerSecond.toFixed(1)}/s, of which speaking ${received.speakingPerSecond.toFixed(1)}/s`,
+          ...result.browsers.map(
+            (page, index) =>
+              `  browser ${index + 1}: ${page.videos} videos decoding (widths ${page.widths.join(', ') || 'none'}), ${page.audios} audio streams arriving, ` +
+              `${page.kilobitsPerSecond.toFixed(0)} kbit/s in, ${page.lost} packets lost, ${page.speaking} shown speaking; connections (state/transceivers) ${page.connections.join(' ')}`,
+          ),
         ].join('\n'),
       );
       rows.push(
@@ -160,6 +254,7 @@ async function main(): Promise<void> {
     console.error(`Plenary's last words:\n${plenary.output().slice(-4_000)}`);
     throw error;
   } finally {
+    await chromium?.close();
     await plenary.stop();
   }
   console.log(
