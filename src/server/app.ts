@@ -13,7 +13,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { limits } from '../shared/limits.js';
-import { clientFrameBytesMax } from '../shared/protocol.js';
+import { socketFrameBytesMax } from '../shared/protocol.js';
 import { installRequestActor, type YourDataSection } from './accounts/index.js';
 import { type BbbApi, bbbApiHttp, bbbIntegrationsHttp, bbbLandingHttp } from './bbb-api/index.js';
 import { type BillingService, billingHttp, financesHttp, treasuryHttp, usageHttp } from './billing/index.js';
@@ -141,8 +141,8 @@ export async function buildApp(services: AppServices): Promise<PlenaryApp> {
     keyGenerator: (request) => addressKey(request.ip),
     errorResponseBuilder: (_request, context) => ({ statusCode: context.statusCode }),
   });
-  // Frames up to twice the largest message get a typed `message_too_large` reply; larger ones close the socket (1009).
-  await app.register(websocket, { options: { maxPayload: 2 * clientFrameBytesMax } });
+  // Frames a little over the largest message get a typed `message_too_large` reply; larger ones close the socket (1009).
+  await app.register(websocket, { options: { maxPayload: socketFrameBytesMax } });
 
   const allowedOrigins = services.publicUrl ? [new URL(services.publicUrl).origin] : [];
   app.addHook('onRequest', async (request, reply) => {

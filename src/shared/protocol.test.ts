@@ -31,6 +31,9 @@ describe('parseClientMessage', () => {
     // The allowance is the answer's own: a frame that only says it later does not get it.
     const disguised = JSON.stringify({ answer: { type: 'answer', sdp: 'v'.repeat(200 * 630) }, type: 'subscription-answer' });
     expect(parseClientMessage(disguised)).toMatchObject({ ok: false, code: 'message_too_large' });
+    // Nor one that opens as an answer and is something else: JSON keeps a repeated key's last value.
+    const repeated = `{"type":"subscription-answer","type":"ping","pad":"${'x'.repeat(200 * 630)}"}`;
+    expect(parseClientMessage(repeated)).toMatchObject({ ok: false, code: 'message_too_large' });
   });
 
   it.each([

@@ -468,22 +468,27 @@ export function frameBytesMaxOf(raw: string): number {
   return raw.startsWith('{"type":"subscription-answer"') ? limits.subscriptionAnswerBytesMax : limits.signalingMessageBytesMax;
 }
 
-/** The largest client frame of any type (the socket's own limit is set above it). */
+/** The largest client frame of any type. */
 export const clientFrameBytesMax = Math.max(limits.signalingMessageBytesMax, limits.subscriptionAnswerBytesMax);
+
+/**
+ * The socket's own limit: a frame up to it gets a typed `message_too_large` reply, a larger one
+ * closes the socket (1009). Relayed frames between instances are held to it too.
+ */
+export const socketFrameBytesMax = clientFrameBytesMax + 16 * 1024;
 
 /** Parses one raw WebSocket frame into a client message, or says why it cannot (`message` in English). */
 export function parseClientMessage(
   raw: string,
 ): { ok: true; message: ClientMessage } | { ok: false; code: ErrorCode; message: string; problem: FrameProblem; inReplyTo?: string } {
-  if (raw.length > frameBytesMaxOf(raw)) {
-    const bytesMax = frameBytesMaxOf(raw);
-    return {
+  const tooLarge = (bytesMax: number) =>
+    ({
       ok: false,
       code: 'message_too_large',
       message: `Messages are limited to ${bytesMax} bytes.`,
       problem: { kind: 'too_large', bytesMax },
-    };
-  }
+    }) as const;
+  if (raw.length > frameBytesMaxOf(raw)) return tooLarge(frameBytesMaxOf(raw));
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -491,6 +496,9 @@ export function parseClientMessage(
     return { ok: false, code: 'malformed_message', message: 'The message is not valid JSON.', problem: { kind: 'not_json' } };
   }
   const parsed = ClientMessageSchema.safeParse(json);
+  // The larger allowance is a subscription answer's only, whatever the frame opened with (JSON keeps a repeated key's last value).
+  if (parsed.success && parsed.data.type !== 'subscription-answer' && raw.length > limits.signalingMessageBytesMax)
+    return tooLarge(limits.signalingMessageBytesMax);
   if (parsed.success) return { ok: true, message: parsed.data };
   const type = typeof json === 'object' && json !== null && 'type' in json ? String(json.type).slice(0, 40) : undefined;
   const issue = parsed.error.issues[0];

@@ -9,13 +9,16 @@ import { z } from 'zod';
 import { RoomIdSchema } from '../../shared/ids.js';
 import { languages } from '../../shared/languages.js';
 import { bbbApiLimits, limits } from '../../shared/limits.js';
+import { socketFrameBytesMax } from '../../shared/protocol.js';
 import { InstanceIdSchema } from '../platform/instance.js';
 
 /** One relayed browser socket, named by the instance it reached. */
 const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 /** A signalling frame as the browser sent it or is to receive it (never parsed on the way). */
-// A relayed frame either way: a browser's (a subscription's answer the largest) or the server's (a subscription's offer and its streams).
-const FrameSchema = z.string().max(limits.subscriptionSdpCharactersMax + limits.signalingMessageBytesMax * 4);
+// A relayed frame either way: a browser's (at most what its socket takes) or the server's (a subscription's offer and its streams the largest).
+const FrameSchema = z
+  .string()
+  .max(Math.max(socketFrameBytesMax, limits.subscriptionSdpCharactersMax + limits.signalingMessageBytesMax * 4));
 
 /** As long as what the edge accepts from an integration (a BigBlueButton join's name, `userID` and `userdata-*`). */
 const integrationText = z.string().max(bbbApiLimits.textCharactersMax);

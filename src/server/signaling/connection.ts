@@ -11,6 +11,7 @@ import {
   type ClientMessage,
   type ErrorCode,
   type FrameProblem,
+  frameBytesMaxOf,
   type IceServer,
   parseClientMessage,
   type ServerMessage,
@@ -201,7 +202,12 @@ export class SignalingConnection implements ParticipantConnection {
         this.send({ type: 'pong' });
         return;
       }
-      // Anything else the holding instance parses and answers, as it would for a browser of its own.
+      // What is too large for any message goes no further; anything else the holding instance parses and answers, as it would for a browser of its own.
+      if (raw.length > frameBytesMaxOf(raw)) {
+        const problem = { kind: 'too_large', bytesMax: frameBytesMaxOf(raw) } as const;
+        this.sendError('message_too_large', frameProblemWords(problem));
+        return;
+      }
       this.forwarding.frame(raw);
       return;
     }
