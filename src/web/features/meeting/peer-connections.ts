@@ -25,6 +25,8 @@ function candidateOf(event: RTCPeerConnectionIceEvent): IceCandidate {
 /** A PeerConnection that keeps Janus's early ICE candidates until its remote description is set. */
 export class JanusPeer {
   readonly connection: RTCPeerConnection;
+  /** The browser refused to answer as the DTLS server (`answerOffer`): its own role is kept from then on. */
+  dtlsServerRefused = false;
   private readonly earlyCandidates: IceCandidate[] = [];
 
   constructor(iceServers: RTCIceServer[], onCandidate: (candidate: IceCandidate) => void, pipeline: MediaPipeline) {
@@ -149,9 +151,13 @@ export async function answerOffer(
 ): Promise<{ type: 'answer'; sdp: string }> {
   await peer.setRemoteDescription(offer);
   const answer = await peer.connection.createAnswer();
-  await peer.connection
-    .setLocalDescription({ type: 'answer', sdp: asDtlsServer(answer.sdp ?? '') })
-    .catch(() => peer.connection.setLocalDescription(answer));
+  // Only where the offer leaves the role to us, and never once this connection kept its own.
+  if (peer.dtlsServerRefused || !/^a=setup:actpass\r?$/m.test(offer.sdp ?? '')) await peer.connection.setLocalDescription(answer);
+  else
+    await peer.connection.setLocalDescription({ type: 'answer', sdp: asDtlsServer(answer.sdp ?? '') }).catch(async () => {
+      peer.dtlsServerRefused = true;
+      await peer.connection.setLocalDescription(answer);
+    });
   if (options.fresh) await firstCandidate(peer.connection, answerCandidateWaitMs);
   return { type: 'answer', sdp: peer.connection.localDescription?.sdp || answer.sdp || '' };
 }
