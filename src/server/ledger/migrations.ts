@@ -268,6 +268,13 @@ async function dropTransferNumberIndex(db: Kysely<unknown>): Promise<void> {
     await sql`alter table ledger_transfers drop constraint ledger_transfers_sequence_key`.execute(db);
     return;
   }
+  // One transaction: Kysely runs SQLite migrations without one (no transactional DDL, it says), and
+  // a rebuild cut short (SIGKILL, a full disk mid-copy) would leave no table, or one without its
+  // triggers, and a migration that fails at its first step at every start after.
+  await db.transaction().execute((transaction) => rebuildTransfersWithoutNumberIndex(transaction));
+}
+
+async function rebuildTransfersWithoutNumberIndex(db: Kysely<unknown>): Promise<void> {
   await sql`alter table ledger_transfers rename to ledger_transfers_before_0671`.execute(db);
   await sql`create table ledger_transfers (
       id text primary key, sequence bigint not null, kind text not null, debit_account_id text not null,

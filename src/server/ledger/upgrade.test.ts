@@ -136,6 +136,15 @@ describe.each(bothEngines)('a ledger written before migration 0660, on %s', (eng
       });
       await editTransferRow(after, id, 'amount', true);
     }
+    // The balances a row written with every field keeps (statements show them) are checked against the replay too.
+    await editTransferRow(after, 'mid', 'creditPostedBalanceAfter');
+    expect(await ledger.verify()).toMatchObject({
+      ok: false,
+      problem: 'transfer_row_mismatch',
+      firstBrokenSequence: 5,
+      detail: expect.stringContaining('mid keeps balances'),
+    });
+    await editTransferRow(after, 'mid', 'creditPostedBalanceAfter', true);
     expect(await ledger.verify()).toMatchObject({ ok: true });
   });
 

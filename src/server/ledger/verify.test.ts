@@ -117,6 +117,17 @@ describe.each(bothEngines)('verifying the journal on %s', (engine) => {
     expect(await subject.ledger.verify()).toMatchObject({ ok: true });
   });
 
+  it('reports a transfer row edited into something that does not read as a transfer, rather than failing', async () => {
+    await dropAppendOnlyGuards(subject);
+    await sql`update ledger_transfers set kind = 'bogus' where id = 't2'`.execute(subject.storage.db);
+    expect(await subject.ledger.verify()).toMatchObject({
+      ok: false,
+      problem: 'transfer_row_mismatch',
+      firstBrokenSequence: 5,
+      detail: expect.stringMatching(/t2 is malformed/),
+    });
+  });
+
   it('records a batch as the digests of its transfers, not their fields', async () => {
     const description = 'a description the journal entry does not repeat';
     await subject.ledger.createTransfers([

@@ -81,12 +81,8 @@ interface Replay {
   numbers: Set<number>;
 }
 
-/** A transfer as stored, with the balances its row keeps (null before migration 0662). */
-interface StoredTransfer {
-  transfer: Transfer;
-  debit: BalancesAfter | null;
-  credit: BalancesAfter | null;
-}
+/** A transfer as stored, with the balances its row keeps (null before migration 0662); or a row that does not read as one. */
+type StoredTransfer = { transfer: Transfer; debit: BalancesAfter | null; credit: BalancesAfter | null } | { malformed: true };
 
 /**
  * Journal entries read at a time. A batch's entry lists up to 1,000 transfers (about 300 KB when it
@@ -167,6 +163,7 @@ function rowMismatch(transferId: string, entrySequence: number, what = 'differs 
 
 /** Checks a journal transfer (every field, entries before `changes_digested`) against its stored row, then applies it. */
 function applyJournalTransfer(replay: Replay, transfer: Transfer, stored: StoredTransfer | undefined, entrySequence: number): void {
+  if (stored && 'malformed' in stored) throw rowMismatch(transfer.id, entrySequence, 'is malformed');
   if (
     !stored ||
     stored.transfer.sequence !== transfer.sequence ||
@@ -176,6 +173,13 @@ function applyJournalTransfer(replay: Replay, transfer: Transfer, stored: Stored
   }
   claimNumber(replay, transfer.sequence, entrySequence);
   applyTransfer(replay, transfer, entrySequence);
+  // A row written since 0662 keeps its accounts' balances (statements show them): they must be the replay's.
+  if (
+    (stored.debit || stored.credit) &&
+    (!sameBalances(stored.debit, replay.accounts.get(transfer.debitAccountId)) ||
+      !sameBalances(stored.credit, replay.accounts.get(transfer.creditAccountId)))
+  )
+    throw rowMismatch(transfer.id, entrySequence, 'keeps balances that differ from the replay');
 }
 
 function sameBalances(stored: BalancesAfter | null, account: Account | undefined): boolean {
@@ -198,6 +202,7 @@ function applyDigestedTransfer(
   stored: StoredTransfer | undefined,
   entrySequence: number,
 ): void {
+  if (stored && 'malformed' in stored) throw rowMismatch(change.transferId, entrySequence, 'is malformed');
   if (!stored || stored.transfer.sequence !== change.sequence || !stored.debit || !stored.credit)
     throw rowMismatch(change.transferId, entrySequence);
   if (transferDigest(stored.transfer, stored.debit, stored.credit) !== change.digest) throw rowMismatch(change.transferId, entrySequence);
@@ -300,8 +305,11 @@ async function transfersByIds(store: LedgerStore, ids: readonly string[]): Promi
       .where(inIds(store, 'id', ids.slice(start, start + transfersPerRead)))
       .execute();
     for (const row of rows) {
-      const transfer = TransferRowSchema.parse(row);
-      found.set(transfer.id, { transfer, ...BalancesAfterRowSchema.parse(row) });
+      // A row edited into something unreadable is reported where its entry is checked, not thrown.
+      const transfer = TransferRowSchema.safeParse(row);
+      const balances = BalancesAfterRowSchema.safeParse(row);
+      if (transfer.success && balances.success) found.set(transfer.data.id, { transfer: transfer.data, ...balances.data });
+      else found.set(String((row as { id: unknown }).id), { malformed: true });
     }
   }
   return found;
