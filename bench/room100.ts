@@ -93,7 +93,11 @@ async function fillRoom(
       }
     }
     for (let index = 0; browser && index < settings.browsers && refusal === undefined; index += 1) {
-      const page = await (await newParticipantContext(browser)).newPage();
+      const context = await newParticipantContext(browser);
+      const page = await context.newPage().catch(async (error: unknown) => {
+        await context.close();
+        throw error;
+      });
       pages.push(page);
       await joinAs(page, `${plenaryUrl}/r/${roomId}`, `Browser ${index + 1}`);
     }
@@ -107,7 +111,11 @@ async function fillRoom(
     const browsers = pagesAfter.map((after, index) => pageWindow(pagesBefore[index] ?? after, after, settings.windowMs));
     return { joined: participants.length + pages.length, refusal, toJoined, toConnected, browsers, ...window };
   } finally {
-    for (const page of pages) await page.context().close();
+    for (const page of pages)
+      await page
+        .context()
+        .close()
+        .catch(() => undefined);
     for (const participant of participants) participant.close();
     // Let the room close in Plenary and Janus before the next one.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
