@@ -26,23 +26,35 @@ let redis: ChildProcess | undefined;
 const buses: ClusterBus[] = [];
 const relays: SignalingRelay[] = [];
 
-async function startRedis(): Promise<void> {
-  redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder], {
-    stdio: 'ignore',
+/** Starts redis-server on `port`; false if it exited first (another process took the port meanwhile). */
+async function startRedis(): Promise<boolean> {
+  const started = spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', folder],
+    { stdio: 'ignore' },
+  );
+  redis = started;
+  let exited = false;
+  started.once('exit', () => {
+    exited = true;
   });
   const probe = bus('inst_probe');
-  for (let attempt = 0; ; attempt += 1) {
-    if (
-      await probe.start().then(
-        () => true,
-        () => false,
+  try {
+    for (let attempt = 0; ; attempt += 1) {
+      if (
+        await probe.start().then(
+          () => true,
+          () => false,
+        )
       )
-    )
-      break;
-    if (attempt >= 100) throw new Error('redis-server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+        return true;
+      if (exited) return false;
+      if (attempt >= 100) throw new Error('redis-server did not start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await probe.close();
   }
-  await probe.close();
 }
 
 function bus(id: string, secret = 'the-bus-tests-cluster-secret-000000'): ClusterBus {
@@ -74,8 +86,12 @@ const gone = (instanceId: InstanceId): InstanceMessage => ({
 
 beforeAll(async () => {
   folder = mkdtempSync(path.join(tmpdir(), 'plenary-bus-'));
-  port = await findFreePort();
-  await startRedis();
+  // A free port can be taken by another test file between finding it and redis-server binding it: try another.
+  for (let tries = 0; ; tries += 1) {
+    port = await findFreePort();
+    if (await startRedis()) break;
+    if (tries >= 4) throw new Error('redis-server found no free port');
+  }
 });
 
 afterEach(async () => {
@@ -195,7 +211,7 @@ describe('ClusterBus', () => {
     redis?.kill('SIGKILL');
     await expect.poll(() => ada.isConnected, { timeout: 5_000 }).toBe(false);
     expect(await ada.presence(grace.instanceId)).toBe('unknown');
-    await startRedis();
+    expect(await startRedis()).toBe(true);
     await expect.poll(() => ada.isConnected && grace.isConnected, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => ada.presence(grace.instanceId), { timeout: 5_000 }).toBe('alive');
     await expect
