@@ -117,6 +117,8 @@ export interface InboundSample {
   videoFrameWidth: number;
   videoPacketsReceived: number;
   audioPacketsReceived: number;
+  /** The received audio's energy so far (`totalAudioEnergy`): it grows only while there is sound. */
+  audioEnergy: number;
 }
 
 /**
@@ -127,7 +129,14 @@ export interface InboundSample {
 export function sampleInbound(page: Page): Promise<InboundSample[]> {
   return page.evaluate(async () => {
     const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-    type Inbound = { kind?: string; trackIdentifier?: string; framesDecoded?: number; frameWidth?: number; packetsReceived?: number };
+    type Inbound = {
+      kind?: string;
+      trackIdentifier?: string;
+      framesDecoded?: number;
+      frameWidth?: number;
+      packetsReceived?: number;
+      totalAudioEnergy?: number;
+    };
     const inbound: Inbound[] = [];
     for (const connection of connections) {
       if (connection.connectionState === 'closed') continue;
@@ -141,6 +150,7 @@ export function sampleInbound(page: Page): Promise<InboundSample[]> {
       videoFrameWidth: number;
       videoPacketsReceived: number;
       audioPacketsReceived: number;
+      audioEnergy: number;
     }[] = [];
     for (const tile of document.querySelectorAll<HTMLElement>('.tile:not([data-local])')) {
       const stream = tile.querySelector('video')?.srcObject;
@@ -155,6 +165,7 @@ export function sampleInbound(page: Page): Promise<InboundSample[]> {
         videoFrameWidth: video?.frameWidth ?? 0,
         videoPacketsReceived: video?.packetsReceived ?? 0,
         audioPacketsReceived: audio?.packetsReceived ?? 0,
+        audioEnergy: audio?.totalAudioEnergy ?? 0,
       });
     }
     return samples.sort((a, b) => a.tile.localeCompare(b.tile));
@@ -170,6 +181,25 @@ export async function decodingTiles(page: Page, windowMs = 1_000): Promise<strin
     .filter((sample) => sample.videoFramesDecoded > (before.find((earlier) => earlier.tile === sample.tile)?.videoFramesDecoded ?? 0))
     .map((sample) => sample.tile)
     .sort();
+}
+
+/** Video streams, over all the page's open connections, that decoded new frames within a second (tiled or not). */
+export async function decodingVideoStreams(page: Page): Promise<number> {
+  const framesByStream = () =>
+    page.evaluate(async () => {
+      const frames: Record<string, number> = {};
+      for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+        if (connection.connectionState === 'closed') continue;
+        (await connection.getStats()).forEach((entry: { type: string; kind?: string; id: string; framesDecoded?: number }) => {
+          if (entry.type === 'inbound-rtp' && entry.kind === 'video') frames[entry.id] = entry.framesDecoded ?? 0;
+        });
+      }
+      return frames;
+    });
+  const before = await framesByStream();
+  await page.waitForTimeout(1_000);
+  const after = await framesByStream();
+  return Object.entries(after).filter(([id, frames]) => frames > (before[id] ?? 0)).length;
 }
 
 /** Where end-to-end tests keep their screenshots. */

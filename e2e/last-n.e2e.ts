@@ -3,32 +3,12 @@
  * and one Chromium. The one who talks joined last — off the first page in join order — yet is
  * brought onto it and decoded; the browser receives video only for the cameras on its page.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SyntheticParticipant } from '../bench/synthetic/index.js';
-import { decodingTiles, joinAs, newRoomUrl, useMeetingFixture } from './harness.js';
+import { decodingTiles, decodingVideoStreams, joinAs, newRoomUrl, useMeetingFixture } from './harness.js';
 
 // Eleven people: more than the Free plan an anonymous room keeps to.
 const fixture = useMeetingFixture({ PLAN_LIMITS: 'off' });
-
-/** Video streams, over all the page's connections, that decoded new frames within a second. */
-async function decodingVideoStreams(page: Page): Promise<number> {
-  const framesByStream = () =>
-    page.evaluate(async () => {
-      const frames: Record<string, number> = {};
-      for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
-        if (connection.connectionState === 'closed') continue;
-        (await connection.getStats()).forEach((entry: { type: string; kind?: string; id: string; framesDecoded?: number }) => {
-          if (entry.type === 'inbound-rtp' && entry.kind === 'video') frames[entry.id] = entry.framesDecoded ?? 0;
-        });
-      }
-      return frames;
-    });
-  const before = await framesByStream();
-  await page.waitForTimeout(1_000);
-  const after = await framesByStream();
-  return Object.entries(after).filter(([id, frames]) => frames > (before[id] ?? 0)).length;
-}
 
 describe('last-N', () => {
   it('puts the one who talks on the first page and receives video for that page only', async () => {

@@ -130,7 +130,7 @@ const chunksPerLevelSample = speakingDetection.sampleMs / 10;
 export class GeneratedAudio {
   readonly track: MediaStreamTrack;
   private readonly source = new wrtc.nonstandard.RTCAudioSource();
-  private readonly timer: NodeJS.Timeout;
+  private readonly timer: NodeJS.Timeout | undefined;
   private readonly startedMs = performance.now();
   private chunksSent = 0;
   private readonly decision = new SpeakingDecision();
@@ -140,9 +140,13 @@ export class GeneratedAudio {
   /** Told when the level of what the microphone sends makes it start or stop speaking (a browser's own detection). */
   onSpeakingChange: (speaking: boolean) => void = () => {};
 
-  constructor(private readonly speaking: SpeakingSchedule | undefined) {
+  /** With `sending` false the track is there but carries nothing (a muted microphone, and no cost). */
+  constructor(
+    private readonly speaking: SpeakingSchedule | undefined,
+    sending = true,
+  ) {
     this.track = this.source.createTrack();
-    this.timer = setInterval(() => this.catchUp(), 20);
+    this.timer = sending ? setInterval(() => this.catchUp(), 20) : undefined;
   }
 
   /** True while the schedule says this microphone is talking. */

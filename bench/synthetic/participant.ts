@@ -20,6 +20,8 @@ export interface SyntheticParticipantOptions {
   baseUrl?: string;
   /** Publish the generated camera. Default true. */
   video?: boolean;
+  /** Join with the microphone muted: its track is published (every subscriber gets its stream) but carries nothing. Default false. */
+  muted?: boolean;
   /** Size and rate of the camera. Default 320×240 at 15 fps. */
   videoFormat?: VideoFormat;
   /** Subscribe to every other participant's camera and microphone. Default false (cheap). */
@@ -102,7 +104,7 @@ export class SyntheticParticipant {
       type: 'join',
       roomId,
       displayName: options.name,
-      media: { audioMuted: false, videoMuted: !withVideo },
+      media: { audioMuted: options.muted ?? false, videoMuted: !withVideo },
     });
     const answer = await reply.catch((error: unknown) => {
       signaling.close();
@@ -120,6 +122,7 @@ export class SyntheticParticipant {
       speakEveryMs === undefined
         ? undefined
         : { everyMs: speakEveryMs, burstMs: options.speakForMs ?? 2_000, phaseMs: Math.random() * speakEveryMs },
+      !options.muted,
     );
     const participant = new SyntheticParticipant(signaling, options, answer.self, answer.iceServers, video, audio, timings);
     try {

@@ -1,5 +1,5 @@
 /** The participant list: role, microphone and camera, hand, speaking; moderators get actions per person. */
-import { UserCog } from 'lucide-preact';
+import { Hand, UserCog } from 'lucide-preact';
 import type { Moderation, ParticipantSummary } from '../../../shared/protocol.js';
 import { t } from './messages.js';
 import { Popover } from './Popover.js';
@@ -32,8 +32,8 @@ function Person({
     <li class={person.speaking ? 'person speaking' : 'person'} data-participant-id={participantId}>
       <div class="person-line">
         {person.handRaisedAtMs !== null && (
-          <span role="img" aria-label={t('meeting.handRaised')}>
-            ✋
+          <span class="person-icon" role="img" aria-label={t('meeting.handRaised')}>
+            <Hand size={16} aria-hidden="true" />
           </span>
         )}
         <span class="person-name">{isSelf ? t('meeting.you', { name: person.displayName }) : person.displayName}</span>

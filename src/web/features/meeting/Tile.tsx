@@ -2,7 +2,7 @@
  * One tile: a participant's video (or initials when the camera is off), name and state; buttons
  * to show it full screen and, where the browser can, in a floating picture-in-picture window.
  */
-import { Maximize, Minimize, PictureInPicture2 } from 'lucide-preact';
+import { Hand, Maximize, MicOff, Minimize, PictureInPicture2 } from 'lucide-preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Reaction, Role } from '../../../shared/protocol.js';
 import { routeSound } from '../../ui/DeviceSelect.js';
@@ -139,15 +139,15 @@ export function Tile(props: TileProps) {
       )}
       <div class="tile-label">
         {props.handRaised && (
-          <span role="img" aria-label={t('meeting.handRaised')} title={t('meeting.handRaised')}>
-            ✋
+          <span class="tile-icon" role="img" aria-label={t('meeting.handRaised')} title={t('meeting.handRaised')}>
+            <Hand size={16} aria-hidden="true" />
           </span>
         )}
         <span class="tile-name">{props.name}</span>
         {props.role === 'moderator' && <span class="badge">{t('role.moderator')}</span>}
         {props.audioMuted && !props.screen && (
-          <span class="muted-badge" role="img" aria-label={t('meeting.muted')} title={t('meeting.muted')}>
-            🔇
+          <span class="tile-icon muted-badge" role="img" aria-label={t('meeting.muted')} title={t('meeting.muted')}>
+            <MicOff size={16} aria-hidden="true" />
           </span>
         )}
         {props.reconnecting && <span class="badge warn">{t('meeting.reconnectingBadge')}</span>}
