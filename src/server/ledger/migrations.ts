@@ -170,6 +170,11 @@ async function keepBalanceUpdatesLocal(db: Kysely<unknown>): Promise<void> {
     await sql`alter table ledger_accounts set (fillfactor = 50)`.execute(db);
     return;
   }
+  // One transaction, as for 0671: a rebuild cut short must leave the table as it was.
+  await db.transaction().execute((transaction) => rebuildAccountsWithoutRowid(transaction));
+}
+
+async function rebuildAccountsWithoutRowid(db: Kysely<unknown>): Promise<void> {
   await sql`alter table ledger_accounts rename to ledger_accounts_before_0661`.execute(db);
   await sql`drop index ledger_accounts_owner`.execute(db);
   await sql`drop index ledger_accounts_currency`.execute(db);

@@ -183,3 +183,74 @@ describe.each(bothEngines)('a ledger written before migration 0660, on %s', (eng
     expect(await ledger.verify()).toMatchObject({ ok: true });
   });
 });
+
+/**
+ * Kysely runs SQLite migrations outside a transaction, so the two that rebuild a table (0661
+ * accounts, 0671 transfers) each hold their own: an upgrade stopped at any step after the first
+ * leaves the table as it was, and the next start upgrades it. The step is made to fail by an object
+ * already holding the name of something the rebuild makes last.
+ */
+describe('a SQLite upgrade stopped midway through a table rebuild', () => {
+  let before: TestStorage | undefined;
+  afterEach(async () => {
+    await before?.dispose();
+  });
+
+  const rebuilds = [
+    {
+      migration: '0661',
+      table: 'ledger_accounts',
+      rows: 2,
+      // The rebuild ends by making this index again; a table of that name is in its way.
+      block: ['drop index ledger_accounts_currency', 'create table ledger_accounts_currency (x)'],
+      unblock: ['drop table ledger_accounts_currency', 'create index ledger_accounts_currency on ledger_accounts (currency_code, id)'],
+    },
+    {
+      migration: '0671',
+      table: 'ledger_transfers',
+      rows: 1,
+      // The rebuild ends by making the append-only triggers again; one of that name on another table is in its way.
+      block: [
+        'drop trigger ledger_transfers_refuses_delete',
+        "create trigger ledger_transfers_refuses_delete before delete on ledger_currencies begin select raise(abort, 'in the way'); end",
+      ],
+      unblock: [
+        'drop trigger ledger_transfers_refuses_delete',
+        "create trigger ledger_transfers_refuses_delete before delete on ledger_transfers begin select raise(abort, 'ledger_transfers is append-only'); end",
+      ],
+    },
+  ];
+
+  it.each(rebuilds)('leaves $table as it was when $migration fails, and completes on the next start', async (rebuild) => {
+    before = await openTestStorage('sqlite', firstMigration);
+    await writeOldLedger(before.db as unknown as Kysely<LedgerDatabase>);
+    const location = before.location;
+    const upTo = Object.fromEntries(Object.entries(ledgerMigrations).filter(([name]) => name < rebuild.migration));
+    await (await openStorage(location, upTo)).close();
+    for (const statement of rebuild.block) await sql.raw(statement).execute(before.db);
+    // The table, its indexes and its triggers, as they stand before the upgrade is tried.
+    const schemaOf = async () =>
+      (
+        await sql<{ type: string; name: string; sql: string | null }>`select type, name, sql from sqlite_master
+        where tbl_name = ${rebuild.table} or name like '%before%' order by name`.execute(before?.db as Kysely<unknown>)
+      ).rows;
+    const schemaBefore = await schemaOf();
+    expect(schemaBefore.map((entry) => entry.name)).toContain(rebuild.table);
+    await expect(openStorage(location, ledgerMigrations)).rejects.toThrow();
+
+    expect(await schemaOf()).toEqual(schemaBefore);
+    const rows = await sql<{ count: number }>`select count(*) as count from ${sql.table(rebuild.table)}`.execute(before.db);
+    expect(Number(rows.rows[0]?.count)).toBe(rebuild.rows);
+
+    for (const statement of rebuild.unblock) await sql.raw(statement).execute(before.db);
+    const after = await openStorage(location, ledgerMigrations);
+    try {
+      expect(await new Ledger(after, new ManualClock()).verify()).toMatchObject({ ok: true, transfersChecked: 1 });
+      // Rebuilt WITHOUT ROWID, as the migration makes it.
+      const made = await sql<{ sql: string }>`select sql from sqlite_master where name = ${rebuild.table}`.execute(after.db);
+      expect(made.rows[0]?.sql).toMatch(/without rowid/i);
+    } finally {
+      await after.close();
+    }
+  });
+});
