@@ -13,10 +13,14 @@
  * ratio Plenary / bare of the click → first frame p50 and p95 is printed (the goal is ≤ 0.9).
  * Run inside the namespace: `npm run bench`, or
  *
- *   sh e2e/netns.sh node --import tsx bench/join.ts [sizes…] [--rounds=N] [--no-bare]
+ *   sh e2e/netns.sh node --import tsx bench/join.ts [sizes…] [--rounds=N] [--no-bare] [--udp-loss=P]
  *
  * `--rounds=N`: rooms filled per size and client (default 6 for 2, 3 for 4, 2 for 6).
+ * `--udp-loss=P`: the namespace drops each UDP datagram with probability P (0–1, iptables, as
+ * `e2e/connection-quality.e2e.ts` does): STUN, DTLS and media of both clients alike, so a lost
+ * handshake packet and its retransmission timer show in the joins.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, type RunningPlenary, startPlenary } from '../e2e/harness.js';
@@ -27,14 +31,26 @@ import { measureUsage, quantile } from './process-usage.js';
 
 const defaultRounds: Record<number, number> = { 2: 6, 4: 3, 6: 2 };
 
-function settingsOf(args: string[]): { sizes: number[]; rounds: number | undefined; bare: boolean } {
+function settingsOf(args: string[]): { sizes: number[]; rounds: number | undefined; bare: boolean; udpLoss: number } {
   const sizes = args.filter((arg) => /^\d+$/.test(arg)).map(Number);
   const rounds = args.find((arg) => arg.startsWith('--rounds='))?.split('=')[1];
+  const udpLoss = Number(args.find((arg) => arg.startsWith('--udp-loss='))?.split('=')[1] ?? 0);
+  if (!(udpLoss >= 0 && udpLoss < 1)) throw new Error('--udp-loss takes a probability from 0 to under 1');
+  // Outside e2e/netns.sh the rule would drop the host's own UDP.
+  if (udpLoss > 0 && process.env.NETNS_CARRIER_WAITS === undefined) throw new Error('--udp-loss runs only inside e2e/netns.sh');
   return {
     sizes: sizes.length > 0 ? sizes : [2, 4, 6],
     rounds: rounds === undefined ? undefined : Number(rounds),
     bare: !args.includes('--no-bare'),
+    udpLoss,
   };
+}
+
+/** Drops each UDP datagram leaving anything in the namespace with probability `loss` (`-A`), or stops (`-D`). */
+function udpLossRule(action: '-A' | '-D', loss: number): void {
+  const rule = ['OUTPUT', '-p', 'udp', '-m', 'statistic', '--mode', 'random', '--probability', String(loss), '-j', 'DROP'];
+  const result = spawnSync('iptables', [action, ...rule], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`iptables ${action} ${rule.join(' ')}: ${result.error?.message ?? result.stderr}`);
 }
 
 /** Each step's median and p95 after the join click, earliest first, over the joiners that marked it. */
@@ -169,7 +185,12 @@ async function main(): Promise<void> {
   const chromium = await launchChromium();
   const janus = janusOf(plenary.dataDirectory);
   const bare = settings.bare ? { pages: await serveBareClient(janus), rooms: await bareRooms(janus) } : undefined;
+  let lossy = false;
   try {
+    if (settings.udpLoss > 0) {
+      udpLossRule('-A', settings.udpLoss);
+      lossy = true;
+    }
     for (const size of settings.sizes) {
       const plenaryJoins = noJoins();
       const bareJoins = noJoins();
@@ -190,6 +211,7 @@ async function main(): Promise<void> {
       console.log(report(size, layer, plenaryJoins, bare ? bareJoins : undefined, usage));
     }
   } finally {
+    if (lossy) udpLossRule('-D', settings.udpLoss);
     await bare?.rooms.close();
     await bare?.pages.close();
     await chromium.close();
@@ -198,7 +220,8 @@ async function main(): Promise<void> {
   const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(', ');
   console.log(
     `\n${new Date().toISOString()} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · Node ${process.version}` +
-      ` · load average ${load(loadBefore)} before, ${load(loadavg())} after`,
+      ` · load average ${load(loadBefore)} before, ${load(loadavg())} after` +
+      (settings.udpLoss > 0 ? ` · ${(settings.udpLoss * 100).toFixed(1)} % of UDP datagrams dropped` : ''),
   );
 }
 

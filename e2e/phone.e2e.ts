@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { SyntheticParticipant } from '../bench/synthetic/index.js';
 import { artifactsFolder, useMeetingFixture } from './harness.js';
 
 const fixture = useMeetingFixture();
@@ -70,6 +71,18 @@ describe('the meeting on a phone', () => {
       expect(y + height).toBeLessThanOrEqual(sheet.y + sheet.height);
     }
     await page.screenshot({ path: path.join(artifactsFolder, 'meeting-phone-chat.png') });
+
+    // A second person, camera off: the two tiles share the stage in rows of one height (the rule of
+    // wider screens, rows as tall as their tiles, once reached the phone and made them 493 and 218 px).
+    const sam = await SyntheticParticipant.join({ name: 'Sam', room: roomId, baseUrl: fixture.plenary.url, video: false, muted: true });
+    try {
+      await page.locator('.tiles .tile[aria-label="Sam"]').waitFor();
+      const heights = await page.locator('.tiles .tile').evaluateAll((tiles) => tiles.map((tile) => tile.getBoundingClientRect().height));
+      expect(heights).toHaveLength(2);
+      expect(Math.abs((heights[0] ?? 0) - (heights[1] ?? 0))).toBeLessThanOrEqual(1);
+    } finally {
+      sam.close();
+    }
 
     // The header's invite button copies the room's link and says so where screen readers hear it.
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -136,7 +136,7 @@ describe('ClusterBus', () => {
     // Right after, the others' presences are not trusted to be gone: they may not have been renewed through the same trouble.
     expect(await ada.presence(grace.instanceId)).not.toBe('gone');
     await expect.poll(() => ada.presence(grace.instanceId), { timeout: 5_000 }).toBe('alive');
-    // Redis may still carry out the send made while it was stopped, once it wakes: look for this one.
+    // ioredis only stopped waiting for the send made while Redis was stopped: Redis carries it out when it wakes, so look for this one.
     expect(await ada.send(grace.instanceId, gone(ada.instanceId, 'session-0002'))).toBe(true);
     await expect.poll(() => received.map((message) => (message.type === 'relay-gone' ? message.session : ''))).toContain('session-0002');
   });
