@@ -13,7 +13,7 @@
  * clients. Printed: each subject's medians (ledger, plain, ledger ÷ plain), then the medians of the
  * per-round quotients the goals name: after the history ÷ fresh, and most accounts ÷ fewest.
  */
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -66,6 +66,25 @@ async function forgetKept(options: CompareOptions, engine: StorageEngine, accoun
   await client.connect();
   try {
     await client.query(`drop schema if exists "${location.schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Every kept ledger, whatever its accounts and history (`--forget`): the files in the keep folder and the schemas. */
+async function forgetAllKept(options: CompareOptions): Promise<string[]> {
+  const files = existsSync(options.keep)
+    ? readdirSync(options.keep).filter((name) => /^bench_ledger_\w+\.sqlite(-wal|-shm)?$/.test(name))
+    : [];
+  for (const name of files) rmSync(path.join(options.keep, name), { force: true });
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string }>(
+      "select schema_name as name from information_schema.schemata where schema_name like 'bench\\_ledger\\_%'",
+    );
+    for (const { name } of rows) await client.query(`drop schema if exists "${name}" cascade`);
+    return [...files, ...rows.map((row) => `schema ${row.name}`)];
   } finally {
     await client.end();
   }
@@ -152,8 +171,8 @@ function report(engine: StorageEngine, subjects: readonly Subject[]): void {
 /** Runs the comparison for every engine and prints it. */
 export async function compareConfigurations(options: CompareOptions): Promise<void> {
   if (options.forget) {
-    for (const engine of options.engines) for (const accounts of options.historyAccounts) await forgetKept(options, engine, accounts);
-    console.log('kept ledgers removed');
+    const removed = await forgetAllKept(options);
+    console.log(removed.length === 0 ? 'no kept ledgers to remove' : `removed: ${removed.join(', ')}`);
     return;
   }
   console.log(
