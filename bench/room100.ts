@@ -22,7 +22,7 @@
  */
 import { cpus } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { joinAs, launchChromium, newParticipantContext, startPlenary } from '../e2e/harness.js';
+import { inboundStreams, joinAs, launchChromium, newParticipantContext, startPlenary } from '../e2e/harness.js';
 import { janusProcesses } from '../src/server/testing-process.js';
 import { measureUsage, quantile } from './process-usage.js';
 import { addRtp, noRtp, type RtpTotals, SyntheticParticipant } from './synthetic/index.js';
@@ -123,29 +123,16 @@ async function fillRoom(
 }
 
 /** What a browser has received so far, from getStats over its open connections, and who its page shows speaking. */
-function receivedByPage(page: Page) {
-  return page.evaluate(async () => {
-    const streams: Record<string, { kind: string; frames: number; packets: number; bytes: number; lost: number; width: number }> = {};
-    for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
-      if (connection.connectionState === 'closed') continue;
-      (await connection.getStats()).forEach((entry: Record<string, number | string | undefined> & { type: string; id: string }) => {
-        if (entry.type !== 'inbound-rtp') return;
-        streams[entry.id] = {
-          kind: String(entry.kind),
-          frames: Number(entry.framesDecoded ?? 0),
-          packets: Number(entry.packetsReceived ?? 0),
-          bytes: Number(entry.bytesReceived ?? 0),
-          lost: Number(entry.packetsLost ?? 0),
-          width: Number(entry.frameWidth ?? 0),
-        };
-      });
-    }
-    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections.map(
+async function receivedByPage(page: Page) {
+  const streams = Object.fromEntries((await inboundStreams(page)).map((stream) => [stream.id, stream]));
+  const { connections, speaking } = await page.evaluate(() => ({
+    connections: (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections.map(
       (connection) =>
         `${connection.connectionState}/${connection.getTransceivers().length} (SDP ${connection.remoteDescription?.sdp.length ?? 0} in, ${connection.localDescription?.sdp.length ?? 0} out)`,
-    );
-    return { streams, connections, speaking: document.querySelectorAll('.tile.speaking:not([data-local])').length };
-  });
+    ),
+    speaking: document.querySelectorAll('.tile.speaking:not([data-local])').length,
+  }));
+  return { streams, connections, speaking };
 }
 
 /** A browser's window: videos decoding (and their widths), audio streams arriving, kbit/s in, packets lost. */
@@ -160,14 +147,14 @@ function pageWindow(
   let lost = 0;
   const widths: number[] = [];
   for (const [id, stream] of Object.entries(after.streams)) {
-    const earlier = before.streams[id] ?? { frames: 0, packets: 0, bytes: 0, lost: 0 };
-    bytes += stream.bytes - earlier.bytes;
-    lost += stream.lost - earlier.lost;
-    if (stream.kind === 'video' && stream.frames > earlier.frames) {
+    const earlier = before.streams[id] ?? { framesDecoded: 0, packetsReceived: 0, bytesReceived: 0, packetsLost: 0 };
+    bytes += stream.bytesReceived - earlier.bytesReceived;
+    lost += stream.packetsLost - earlier.packetsLost;
+    if (stream.kind === 'video' && stream.framesDecoded > earlier.framesDecoded) {
       videos += 1;
-      widths.push(stream.width);
+      widths.push(stream.frameWidth);
     }
-    if (stream.kind === 'audio' && stream.packets > earlier.packets) audios += 1;
+    if (stream.kind === 'audio' && stream.packetsReceived > earlier.packetsReceived) audios += 1;
   }
   return {
     videos,

@@ -121,55 +121,75 @@ export interface InboundSample {
   audioEnergy: number;
 }
 
+/** One inbound RTP stream of the page, as `getStats()` reports it (zero where it reports nothing yet). */
+export interface InboundStream {
+  id: string;
+  kind: string;
+  trackIdentifier: string;
+  framesDecoded: number;
+  frameWidth: number;
+  packetsReceived: number;
+  bytesReceived: number;
+  packetsLost: number;
+  totalAudioEnergy: number;
+}
+
+/** Every inbound RTP stream over the page's open connections (recorded in `window.__peerConnections`). */
+export function inboundStreams(page: Page): Promise<InboundStream[]> {
+  return page.evaluate(async () => {
+    const streams: InboundStream[] = [];
+    for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
+      if (connection.connectionState === 'closed') continue;
+      (await connection.getStats()).forEach((entry: Record<string, unknown> & { type: string; id: string }) => {
+        if (entry.type !== 'inbound-rtp') return;
+        // No named functions in here: under tsx (benchmarks) they would need its `__name` helper, which pages lack.
+        const counts = Object.fromEntries(
+          ['framesDecoded', 'frameWidth', 'packetsReceived', 'bytesReceived', 'packetsLost', 'totalAudioEnergy'].map((key) => [
+            key,
+            typeof entry[key] === 'number' ? entry[key] : 0,
+          ]),
+        ) as Pick<InboundStream, 'framesDecoded' | 'frameWidth' | 'packetsReceived' | 'bytesReceived' | 'packetsLost' | 'totalAudioEnergy'>;
+        streams.push({ id: entry.id, kind: String(entry.kind), trackIdentifier: String(entry.trackIdentifier ?? ''), ...counts });
+      });
+    }
+    return streams;
+  });
+}
+
 /**
  * Samples the inbound RTP statistics of every remote stream the page shows: for each remote tile
  * with a stream, the video and audio of its tracks (whatever connection carries them), in the
  * tiles' id order.
  */
-export function sampleInbound(page: Page): Promise<InboundSample[]> {
-  return page.evaluate(async () => {
-    const connections = (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections;
-    type Inbound = {
-      kind?: string;
-      trackIdentifier?: string;
-      framesDecoded?: number;
-      frameWidth?: number;
-      packetsReceived?: number;
-      totalAudioEnergy?: number;
-    };
-    const inbound: Inbound[] = [];
-    for (const connection of connections) {
-      if (connection.connectionState === 'closed') continue;
-      (await connection.getStats()).forEach((entry: Inbound & { type: string }) => {
-        if (entry.type === 'inbound-rtp') inbound.push(entry);
-      });
-    }
-    const samples: {
-      tile: string;
-      videoFramesDecoded: number;
-      videoFrameWidth: number;
-      videoPacketsReceived: number;
-      audioPacketsReceived: number;
-      audioEnergy: number;
-    }[] = [];
-    for (const tile of document.querySelectorAll<HTMLElement>('.tile:not([data-local])')) {
+export async function sampleInbound(page: Page): Promise<InboundSample[]> {
+  const inbound = await inboundStreams(page);
+  const tiles = await page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.tile:not([data-local])')].flatMap((tile) => {
       const stream = tile.querySelector('video')?.srcObject;
-      if (!(stream instanceof MediaStream)) continue;
-      const ids = stream.getTracks().map((track) => track.id);
-      const video = inbound.find((entry) => entry.kind === 'video' && ids.includes(entry.trackIdentifier ?? ''));
-      const audio = inbound.find((entry) => entry.kind === 'audio' && ids.includes(entry.trackIdentifier ?? ''));
-      if (!video && !audio) continue;
-      samples.push({
-        tile: `${tile.dataset.tileId}${tile.classList.contains('screen') ? '/screen' : ''}`,
-        videoFramesDecoded: video?.framesDecoded ?? 0,
-        videoFrameWidth: video?.frameWidth ?? 0,
-        videoPacketsReceived: video?.packetsReceived ?? 0,
-        audioPacketsReceived: audio?.packetsReceived ?? 0,
-        audioEnergy: audio?.totalAudioEnergy ?? 0,
-      });
-    }
-    return samples.sort((a, b) => a.tile.localeCompare(b.tile));
-  });
+      if (!(stream instanceof MediaStream)) return [];
+      return [
+        {
+          tile: `${tile.dataset.tileId}${tile.classList.contains('screen') ? '/screen' : ''}`,
+          tracks: stream.getTracks().map((track) => track.id),
+        },
+      ];
+    }),
+  );
+  const samples: InboundSample[] = [];
+  for (const { tile, tracks } of tiles) {
+    const video = inbound.find((entry) => entry.kind === 'video' && tracks.includes(entry.trackIdentifier));
+    const audio = inbound.find((entry) => entry.kind === 'audio' && tracks.includes(entry.trackIdentifier));
+    if (!video && !audio) continue;
+    samples.push({
+      tile,
+      videoFramesDecoded: video?.framesDecoded ?? 0,
+      videoFrameWidth: video?.frameWidth ?? 0,
+      videoPacketsReceived: video?.packetsReceived ?? 0,
+      audioPacketsReceived: audio?.packetsReceived ?? 0,
+      audioEnergy: audio?.totalAudioEnergy ?? 0,
+    });
+  }
+  return samples.sort((a, b) => a.tile.localeCompare(b.tile));
 }
 
 /** The remote tiles whose video decoded new frames over `windowMs`, by tile (see `sampleInbound`). */
@@ -185,21 +205,12 @@ export async function decodingTiles(page: Page, windowMs = 1_000): Promise<strin
 
 /** Video streams, over all the page's open connections, that decoded new frames within a second (tiled or not). */
 export async function decodingVideoStreams(page: Page): Promise<number> {
-  const framesByStream = () =>
-    page.evaluate(async () => {
-      const frames: Record<string, number> = {};
-      for (const connection of (window as unknown as { __peerConnections: RTCPeerConnection[] }).__peerConnections) {
-        if (connection.connectionState === 'closed') continue;
-        (await connection.getStats()).forEach((entry: { type: string; kind?: string; id: string; framesDecoded?: number }) => {
-          if (entry.type === 'inbound-rtp' && entry.kind === 'video') frames[entry.id] = entry.framesDecoded ?? 0;
-        });
-      }
-      return frames;
-    });
-  const before = await framesByStream();
+  const before = await inboundStreams(page);
   await page.waitForTimeout(1_000);
-  const after = await framesByStream();
-  return Object.entries(after).filter(([id, frames]) => frames > (before[id] ?? 0)).length;
+  const after = await inboundStreams(page);
+  return after.filter(
+    (stream) => stream.kind === 'video' && stream.framesDecoded > (before.find((earlier) => earlier.id === stream.id)?.framesDecoded ?? 0),
+  ).length;
 }
 
 /** Where end-to-end tests keep their screenshots. */
