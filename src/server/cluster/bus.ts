@@ -150,7 +150,11 @@ export class ClusterBus extends TypedEmitter<BusEvents> {
     this.emit('message', message);
   }
 
-  /** Publishes a message to another instance's channel; false when Redis cannot take it now, or that instance does not listen. */
+  /**
+   * Publishes a message to another instance's channel; false when that instance does not listen,
+   * or when Redis did not answer in time — then it is unknown whether the message goes through:
+   * one already written is carried out if Redis wakes.
+   */
   async send(to: InstanceId, message: InstanceMessage): Promise<boolean> {
     if (this.closed) return false;
     const channel = this.channelOf(to);

@@ -180,6 +180,11 @@ export class SignalingRelay {
     });
     if (!opened) {
       this.forwarded.delete(session);
+      // A send that failed may still be carried out once Redis answers again (it was written before
+      // the bus stopped waiting): this one, sent after it on the same connection, then follows it and
+      // has the holder let go of the browser at once — not keep a participant nobody is behind
+      // through the reconnection grace.
+      void this.bus.send(holder, { type: 'relay-gone', session, from, lost: false });
       return undefined;
     }
     return {
