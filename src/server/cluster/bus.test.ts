@@ -182,40 +182,54 @@ describe('ClusterBus', () => {
     expect(holder.counts).toEqual({ forwarded: 0, hosted: 0 });
   });
 
-  it('has the holder let go at once of a browser whose join was sent while Redis did not answer, once it does', async () => {
-    const [edgeBus, holderBus] = [bus('inst_edge'), bus('inst_holder')];
-    await Promise.all([edgeBus.start(), holderBus.start()]);
-    const logger = pino({ level: 'silent' });
-    const [edge, holder] = [new SignalingRelay(edgeBus, logger, 100), new SignalingRelay(holderBus, logger, 100)];
-    relays.push(edge, holder);
-    const served = { opened: 0, closed: 0, lost: 0 };
-    holder.serve((socket) => {
-      served.opened += 1;
-      socket.on('close', () => {
-        served.closed += 1;
+  it.each([
+    { resuming: false, kept: 0 },
+    { resuming: true, kept: 1 },
+  ])(
+    'has the holder let go of a browser whose join (resuming: $resuming) was sent while Redis did not answer, once it does',
+    async ({ resuming, kept }) => {
+      const [edgeBus, holderBus] = [bus('inst_edge'), bus('inst_holder')];
+      await Promise.all([edgeBus.start(), holderBus.start()]);
+      const logger = pino({ level: 'silent' });
+      const [edge, holder] = [new SignalingRelay(edgeBus, logger, 100), new SignalingRelay(holderBus, logger, 100)];
+      relays.push(edge, holder);
+      const served = { opened: 0, closed: 0, lost: 0 };
+      holder.serve((socket) => {
+        served.opened += 1;
+        socket.on('close', () => {
+          served.closed += 1;
+        });
+        const lost = () => {
+          served.lost += 1;
+        };
+        return { lost } as unknown as SignalingConnection;
       });
-      const lost = () => {
-        served.lost += 1;
-      };
-      return { lost } as unknown as SignalingConnection;
-    });
-    redis?.kill('SIGSTOP');
-    const forwarding = await edge.forward(
-      holderBus.instanceId,
-      '{"type":"join"}',
-      { roomId: newRoomId(), identity: { personId: undefined, administrator: false }, granted: undefined, language: 'en', host: undefined },
-      { send: () => undefined, close: () => undefined },
-    );
-    // The edge tells its browser the join could not go through…
-    expect(forwarding).toBeUndefined();
-    redis?.kill('SIGCONT');
-    // …but Redis carries it out once it wakes: the holder seats the browser, then lets it go as one that left, not one whose
-    // connection dropped (whose place would be kept, with nobody behind it, through the reconnection grace).
-    await expect.poll(() => served.opened, { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => served.closed, { timeout: 10_000 }).toBe(1);
-    expect(served.lost).toBe(0);
-    expect(holder.counts).toEqual({ forwarded: 0, hosted: 0 });
-  });
+      redis?.kill('SIGSTOP');
+      const forwarding = await edge.forward(
+        holderBus.instanceId,
+        '{"type":"join"}',
+        {
+          roomId: newRoomId(),
+          identity: { personId: undefined, administrator: false },
+          granted: undefined,
+          language: 'en',
+          host: undefined,
+          resuming,
+        },
+        { send: () => undefined, close: () => undefined },
+      );
+      // The edge tells its browser the join could not go through…
+      expect(forwarding).toBeUndefined();
+      redis?.kill('SIGCONT');
+      // …but Redis carries it out once it wakes: the holder seats the browser, then lets it go — a new participant as one that
+      // left (not kept through the reconnection grace with nobody behind it), a resumed one as one whose connection dropped,
+      // its place kept for the browser's next try.
+      await expect.poll(() => served.opened, { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => served.closed, { timeout: 10_000 }).toBe(1);
+      expect(served.lost).toBe(kept);
+      expect(holder.counts).toEqual({ forwarded: 0, hosted: 0 });
+    },
+  );
 
   it('sends a relayed browser to try again when the holder never answers its join, and forwards nothing more for it', async () => {
     const [edgeBus, holderBus] = [bus('inst_edge'), bus('inst_holder')];

@@ -257,7 +257,15 @@ export class SignalingConnection implements ParticipantConnection {
       const identity = await this.identify(roomId).catch((): JoinIdentity => ({ personId: undefined, administrator: false }));
       const joined = await this.registry.join(roomId, { ...request, ...identity, ...(granted ?? {}) }, this);
       if (!joined.ok && 'heldBy' in joined && this.cluster && !this.closed) {
-        if (await this.forward(joined.heldBy, raw, { roomId, identity, granted, language: this.language, host: this.cluster.host })) return;
+        const relayed = {
+          roomId,
+          identity,
+          granted,
+          language: this.language,
+          host: this.cluster.host,
+          resuming: request.resumeToken !== undefined,
+        };
+        if (await this.forward(joined.heldBy, raw, relayed)) return;
         // Another instance holds the meeting but cannot be reached now (Redis is away): the browser tries again.
         this.logger.warn({ roomId, holder: joined.heldBy }, 'could not relay a join to the instance holding the meeting');
         this.moveOn();

@@ -29,6 +29,8 @@ export interface RelayedJoin {
   granted: GrantedJoinRequest | undefined;
   language: Language;
   host: string | undefined;
+  /** The join resumes an earlier participant (it carries a resume token). Not sent: the join frame says so itself. */
+  resuming?: boolean;
 }
 
 /** The socket of a browser connected to another instance, as the holder's `SignalingConnection` uses it. */
@@ -181,10 +183,10 @@ export class SignalingRelay {
     if (!opened) {
       this.forwarded.delete(session);
       // A send that failed may still be carried out once Redis answers again (it was written before
-      // the bus stopped waiting): this one, sent after it on the same connection, then follows it and
-      // has the holder let go of the browser at once — not keep a participant nobody is behind
-      // through the reconnection grace.
-      void this.bus.send(holder, { type: 'relay-gone', session, from, lost: false });
+      // the bus stopped waiting): this one, sent after it on the same connection, then follows it.
+      // A new participant is let go at once, not kept with nobody behind it through the
+      // reconnection grace; a resumed one keeps its place, for the browser's next try to resume.
+      void this.bus.send(holder, { type: 'relay-gone', session, from, lost: relayed.resuming === true });
       return undefined;
     }
     return {
